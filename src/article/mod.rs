@@ -1,0 +1,145 @@
+//! Articles: the parsed structure of one wiki article, with every element's span.
+//!
+//! Two parsers produce an [`Article`]: [`parse_wiki_style`] for the plain wiki-style
+//! rendering (`= Title =`, an `Infobox` block of `- Key: Value` lines, `== Heading ==`
+//! sections, paragraphs, `- item` lists) and the wikitext parser for MediaWiki source.
+//! Neither fails: what cannot be parsed becomes a [`Diagnostic`].
+
+mod wiki_style;
+
+pub use wiki_style::parse_wiki_style;
+
+use crate::{diagnostic::Diagnostic, span::Span};
+
+/// A parsed article. All spans are byte offsets into [`Article::text`].
+#[derive(Clone, Debug, Default)]
+pub struct Article {
+    /// Wikipedia-style id: the title with spaces as underscores.
+    pub id: String,
+    /// The article title.
+    pub title: String,
+    /// Where it was read from (file path, `-`, or `dump.xml.bz2#page-title`).
+    pub origin: String,
+    /// The article text every span refers to.
+    pub text: String,
+    /// Span of the title in `text`, when the text carries one.
+    pub title_span: Option<Span>,
+    /// Sections, in text order (the lead before the first heading is not a section).
+    pub sections: Vec<Section>,
+    /// The infobox, when the article has one.
+    pub infobox: Option<Infobox>,
+    /// Paragraph spans (prose blocks, without headings, list items and the infobox).
+    pub paragraphs: Vec<Span>,
+    /// List item spans (the text after the bullet).
+    pub list_items: Vec<Span>,
+    /// The "See also" list: links to other articles.
+    pub see_also: Vec<Link>,
+    /// Inline links of the source markup (wikitext `[[Target|label]]`): exact mentions.
+    pub links: Vec<Link>,
+    /// Offsets back into the markup the text was rendered from (wikitext), if any.
+    pub source_map: Option<SourceMap>,
+    /// What the parser noticed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A section heading and the text it governs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The heading text, trimmed.
+    pub title: String,
+    /// 2 for `== H ==`, 3 for `=== H ===`, ...
+    pub level: u8,
+    /// From the heading line to the next heading of the same or a higher level.
+    pub span: Span,
+    /// The heading text itself.
+    pub title_span: Span,
+}
+
+/// An infobox: its kind (from the template name, if any) and fields in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Infobox {
+    /// The template name after "Infobox", e.g. `military conflict`, when given.
+    pub template: Option<String>,
+    /// The whole block.
+    pub span: Span,
+    /// The fields, in order.
+    pub fields: Vec<InfoboxField>,
+}
+
+/// One `Key: Value` infobox field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InfoboxField {
+    /// The key as written.
+    pub key: String,
+    /// The value, trimmed (the text at `value_span`).
+    pub value: String,
+    /// The key in the text.
+    pub key_span: Span,
+    /// The value in the text.
+    pub value_span: Span,
+}
+
+impl Infobox {
+    /// The first field whose key equals `key`, ignoring ASCII case, spaces and underscores.
+    pub fn get(&self, key: &str) -> Option<&InfoboxField> {
+        self.fields.iter().find(|f| same_key(&f.key, key))
+    }
+}
+
+/// Infobox keys compare without case, spaces and underscores ("In office" = "in_office").
+pub fn same_key(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.bytes().filter(|b| !matches!(b, b' ' | b'_')).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
+    norm(a) == norm(b)
+}
+
+/// A link to another article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The target article title.
+    pub target: String,
+    /// Where the link text is.
+    pub span: Span,
+}
+
+/// Maps spans of a rendered text back to the markup it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    /// Sorted `(text byte offset, source byte offset)` anchor pairs: a text offset maps
+    /// to the source offset of the last anchor at or before it, plus the distance.
+    pub anchors: Vec<(usize, usize)>,
+    /// The markup's length in bytes.
+    pub source_len: usize,
+}
+
+impl SourceMap {
+    /// The source offset of text offset `at`.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self.anchors.partition_point(|&(t, _)| t <= at);
+        if i == 0 {
+            return at.min(self.source_len);
+        }
+        let (t, s) = self.anchors[i - 1];
+        (s + (at - t)).min(self.source_len)
+    }
+
+    /// The source offset where text ending at `at` ends: measured from the last anchor
+    /// strictly before `at`, so an end never jumps into the next piece of markup.
+    pub fn source_end(&self, at: usize) -> usize {
+        let i = self.anchors.partition_point(|&(t, _)| t < at);
+        if i == 0 {
+            return at.min(self.source_len);
+        }
+        let (t, s) = self.anchors[i - 1];
+        (s + (at - t)).min(self.source_len)
+    }
+
+    /// `span` in source offsets.
+    pub fn source_span(&self, span: Span) -> Span {
+        Span::new(self.source_offset(span.start), self.source_end(span.end).max(self.source_offset(span.start)))
+    }
+}
+
+/// Article id from a title: spaces become underscores, surrounding space trimmed.
+pub fn title_to_id(title: &str) -> String {
+    title.trim().replace(' ', "_")
+}

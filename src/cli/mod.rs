@@ -1,0 +1,103 @@
+//! Command-line parsing (clap) and the subcommands. Nothing here is library API.
+
+mod annotate;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use wikianno::{Pipeline, PipelineBuilder};
+
+/// Exit status: every article processed.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: some input yielded error records (or, for validate, a contradiction).
+pub const EXIT_ERRORS: i32 = 1;
+/// Exit status: usage or setup error.
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser)]
+#[command(name = "wikianno", version, about = "Annotate wiki articles: entities, dates, events, infobox checks; NDJSON and JSON-LD out")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate articles and write one NDJSON record per article.
+    Annotate(annotate::AnnotateArgs),
+}
+
+/// Options shared by every command that runs the pipeline.
+#[derive(Args, Debug, Clone)]
+pub struct PipelineArgs {
+    /// Files, folders (recursive), `-` for stdin, or MediaWiki XML dumps (.xml, .xml.bz2, .xml.gz).
+    /// Default: the shipped corpus/.
+    pub paths: Vec<PathBuf>,
+    /// Extra gazetteer file or folder (repeatable); added after the shipped gazetteers/.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Do not load the shipped gazetteers/ folder.
+    #[arg(long)]
+    pub no_default_gazetteers: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+impl PipelineArgs {
+    /// Build the pipeline these options describe.
+    pub fn pipeline(&self) -> Result<Pipeline, String> {
+        let mut builder = PipelineBuilder::default();
+        if !self.no_default_gazetteers {
+            match wikianno::default_gazetteer_dir() {
+                Some(dir) => {
+                    builder.gazetteer(dir);
+                }
+                None => return Err("cannot find the shipped gazetteers/ folder (use --gazetteer or --no-default-gazetteers)".into()),
+            }
+        }
+        if let Some(n) = self.jobs {
+            builder.threads(n);
+        }
+        for g in &self.gazetteers {
+            builder.gazetteer(g);
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+
+    /// The input paths, or the shipped corpus when none is given.
+    pub fn inputs(&self) -> Result<Vec<PathBuf>, String> {
+        if !self.paths.is_empty() {
+            return Ok(self.paths.clone());
+        }
+        let candidates = [PathBuf::from("corpus"), PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")];
+        candidates
+            .into_iter()
+            .find(|p| p.is_dir())
+            .map(|p| vec![p])
+            .ok_or_else(|| "no PATH given and no corpus/ folder found".to_string())
+    }
+
+}
+
+/// Parse the command line and run; returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Annotate(args) => annotate::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("wikianno: {message}");
+            EXIT_USAGE
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The article-local gazetteer: entries an article gives about itself.
+//!
+//! From the title, the infobox values (commanders and signatories -> PERSON,
+//! combatants and parties -> the global entry if one exists, else ORG, places ->
+//! PLACE) and the See also titles. Persons also get their surname forms, so that
+//! "Prado" and "Diez Canseco" resolve to the full person's id within that article.
+
+use super::{Entry, Gazetteer};
+use crate::article::{title_to_id, Article};
+
+/// What an infobox key names, by key prefix (compared without case; digits after
+/// the prefix are side numbers: `Commander2`).
+const KEY_LABELS: &[(&str, &str)] = &[
+    ("commander", "PERSON"),
+    ("signatories", "PERSON"),
+    ("signatory", "PERSON"),
+    ("predecessor", "PERSON"),
+    ("successor", "PERSON"),
+    ("leader", "PERSON"),
+    ("combatant", "ORG"),
+    ("parties", "ORG"),
+    ("belligerent", "ORG"),
+    ("place", "PLACE"),
+    ("location", "PLACE"),
+];
+
+/// Given-name particles that are part of a surname ("de Vivanco").
+const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
+
+/// Entries that `article` contributes for its own mentions.
+pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
+    let mut out = Vec::new();
+    if let Some(infobox) = &article.infobox {
+        for field in &infobox.fields {
+            let key = field.key.to_ascii_lowercase();
+            let key = key.trim_end_matches(|c: char| c.is_ascii_digit()).trim();
+            let Some(&(_, label)) = KEY_LABELS.iter().find(|(prefix, _)| key == *prefix) else {
+                continue;
+            };
+            for item in split_items(&field.value) {
+                if item.len() < 3 || item.chars().all(|c| c.is_ascii_uppercase()) {
+                    // Too short, or a code such as PER, resolved by the infobox stage.
+                    continue;
+                }
+                push_named(&mut out, item, label, global);
+            }
+        }
+    }
+    let title_label = title_label(article);
+    if let Some(label) = title_label {
+        let id = title_to_id(&article.title);
+        out.push(Entry::local(article.title.clone(), label, &id));
+        if label == "PERSON" {
+            for form in surname_forms(&article.title) {
+                out.push(Entry::local(form, "PERSON", &id));
+            }
+        }
+    }
+    for link in &article.see_also {
+        if let Some(known) = global.lookup(&link.target) {
+            out.push(Entry::local(link.target.clone(), &known.label, &known.id));
+        } else {
+            out.push(Entry::local(link.target.clone(), "EVENT", &title_to_id(&link.target)));
+        }
+    }
+    out
+}
+
+fn push_named(out: &mut Vec<Entry>, item: &str, label: &str, global: &Gazetteer) {
+    let (label, id) = match global.lookup(item) {
+        Some(known) if label != "PERSON" || &*known.label == "PERSON" => (known.label.to_string(), known.id.to_string()),
+        _ => (label.to_string(), title_to_id(item)),
+    };
+    out.push(Entry::local(item, &label, &id));
+    if label == "PERSON" {
+        for form in surname_forms(item) {
+            out.push(Entry::local(form, "PERSON", &id));
+        }
+    }
+}
+
+/// The article's own kind, from its infobox keys.
+fn title_label(article: &Article) -> Option<&'static str> {
+    let infobox = article.infobox.as_ref()?;
+    let has = |k: &str| infobox.fields.iter().any(|f| f.key.to_ascii_lowercase().starts_with(k));
+    if has("combatant") || has("commander") {
+        Some("EVENT")
+    } else if has("born") || has("died") {
+        Some("PERSON")
+    } else if has("signed") {
+        Some("TREATY")
+    } else {
+        None
+    }
+}
+
+/// Split an infobox list value into items: commas, semicolons, line breaks and
+/// " and "; parenthesised notes are dropped ("Prado (acting)" -> "Prado").
+pub(crate) fn split_items(value: &str) -> Vec<&str> {
+    value
+        .split([',', ';', '\n'])
+        .flat_map(|s| s.split(" and "))
+        .map(|s| s.split('(').next().unwrap_or("").trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Surname forms of a person's full name, longest first: "Pedro Diez Canseco" ->
+/// ["Diez Canseco", "Canseco"]; "Manuel Ignacio de Vivanco" -> ["de Vivanco", "Vivanco"];
+/// "Evaristo Gómez Sánchez y Benavides" -> ["Gómez Sánchez y Benavides", "Gómez Sánchez", ...].
+/// Only capitalised words count; single given names are never produced.
+pub fn surname_forms(full: &str) -> Vec<String> {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let mut forms: Vec<String> = Vec::new();
+    if words.len() < 2 {
+        return forms;
+    }
+    let mut push = |form: String| {
+        if form.len() >= 3 && !forms.contains(&form) && form != full {
+            forms.push(form);
+        }
+    };
+    // Drop the first word (a given name) and keep each suffix that starts with a
+    // capitalised word or a particle followed by one, up to three words long.
+    for start in 1..words.len() {
+        let tail = &words[start..];
+        let first = tail[0];
+        let capital = first.chars().next().is_some_and(char::is_uppercase);
+        let particle = PARTICLES.contains(&first) && first != "y";
+        if !(capital || particle) || tail.len() > 4 {
+            continue;
+        }
+        push(tail.join(" "));
+    }
+    // Spanish double surnames joined by "y": the part before "y" is the usual short form.
+    if let Some(y) = words.iter().position(|w| *w == "y") {
+        if y >= 2 {
+            for start in 1..y {
+                push(words[start..y].join(" "));
+            }
+        }
+    }
+    // Suffixes that are really middle names plus surname ("Ignacio Prado") are harmless:
+    // they only match where the text says exactly that.
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_forms_of_spanish_names() {
+        assert!(surname_forms("Mariano Ignacio Prado").contains(&"Prado".to_string()));
+        let dc = surname_forms("Pedro Diez Canseco");
+        assert_eq!(dc[0], "Diez Canseco");
+        assert!(surname_forms("José Balta").contains(&"Balta".to_string()));
+        assert!(surname_forms("Manuel Ignacio de Vivanco").contains(&"Vivanco".to_string()));
+        let gs = surname_forms("Evaristo Gómez Sánchez y Benavides");
+        assert!(gs.contains(&"Gómez Sánchez".to_string()), "{gs:?}");
+        assert!(surname_forms("Napoleon").is_empty());
+        assert!(surname_forms("Otto von Bismarck").contains(&"von Bismarck".to_string()));
+    }
+
+    #[test]
+    fn items_split_on_commas_and_and() {
+        assert_eq!(split_items("Mariano Ignacio Prado, Pedro Diez Canseco and José Balta (acting)"), vec![
+            "Mariano Ignacio Prado",
+            "Pedro Diez Canseco",
+            "José Balta"
+        ]);
+    }
+}

@@ -1,0 +1,478 @@
+//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton.
+//!
+//! # Match semantics
+//! * Text and surfaces are folded for case and accents ([`fold`]); offsets are mapped
+//!   back to the original text, so a mention always slices to what the article says.
+//! * A candidate must start and end on word boundaries (no alphanumeric char just
+//!   outside it): "Lima" is not found in "Limache", "Peru" not in "Peruvian". A
+//!   possessive is outside the word, so "Pezet's" yields "Pezet".
+//! * Proper-noun guard: an entry whose surface has an uppercase letter does not match
+//!   text with no uppercase letter at all ("Union" is not found in "trade union";
+//!   "DIEZ CANSECO" and "Simon" still are).
+//! * Overlaps are resolved by one total order, never by timing: candidates sorted by
+//!   (start, longer first, source priority, entry id) and kept greedily left to right
+//!   when they do not overlap one already kept. Source priority: article-local entries,
+//!   then files in the order they were added. Entries with the same folded surface
+//!   collapse to the first one added.
+
+mod fold;
+mod load;
+mod local;
+
+use std::{
+    collections::HashMap,
+    fs,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::{
+    error::{Error, Result},
+    span::Span,
+};
+
+pub(crate) use fold::{fold, Folded};
+pub use local::{local_entries, surname_forms};
+
+/// Where a gazetteer entry came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntrySource {
+    /// A row of a gazetteer file (1-based line).
+    File {
+        /// The file, as given to the builder.
+        file: Arc<str>,
+        /// 1-based line number.
+        line: u32,
+    },
+    /// Derived from the article itself (title, infobox, See also).
+    Local,
+}
+
+impl std::fmt::Display for EntrySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EntrySource::File { file, line } => write!(f, "{file}:{line}"),
+            EntrySource::Local => f.write_str("local"),
+        }
+    }
+}
+
+/// One gazetteer entry: a surface form and what it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The surface form as written in the file.
+    pub surface: String,
+    /// PERSON, PLACE, ORG, SHIP, EVENT, TREATY, DEMONYM, ...
+    pub label: Arc<str>,
+    /// A Wikipedia title with underscores, or a prefixed id such as `geonames:3936456`.
+    pub id: Arc<str>,
+    /// Columns after the id, tab-joined (for example an ISO alpha-3 code).
+    pub extra: Box<str>,
+    /// Where the entry came from.
+    pub source: EntrySource,
+}
+
+impl Entry {
+    /// An article-local entry.
+    pub fn local(surface: impl Into<String>, label: &str, id: &str) -> Entry {
+        Entry {
+            surface: surface.into(),
+            label: Arc::from(label),
+            id: Arc::from(id),
+            extra: Box::from(""),
+            source: EntrySource::Local,
+        }
+    }
+}
+
+/// A gazetteer match in an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Where, in bytes of the article text.
+    pub span: Span,
+    /// The entry's label.
+    pub label: Arc<str>,
+    /// The entry's id.
+    pub id: Arc<str>,
+    /// The entry's source (`file:line` or `local`).
+    pub source: EntrySource,
+}
+
+/// Compiled entries of one or more sources: an automaton over folded surfaces.
+#[derive(Clone, Debug)]
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern index -> entry index.
+    entry_of_pattern: Vec<u32>,
+}
+
+impl Matcher {
+    fn build(entries: &[Entry], folded: &[String], first: &[u32]) -> Result<Matcher> {
+        let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::build(e.to_string()))?;
+        debug_assert!(first.iter().all(|&i| (i as usize) < entries.len()));
+        Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
+    }
+
+    /// Every candidate that passes the boundary and proper-noun checks.
+    fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], priority: u32, out: &mut Vec<Candidate>) {
+        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
+            let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
+            let (Some(start), Some(end)) = (folded.original(m.start()), folded.original_end(m.end(), text)) else {
+                continue;
+            };
+            let entry = &entries[entry_index as usize];
+            if start >= end || !is_word_bounded(text, start, end) || !passes_proper_noun_guard(&entry.surface, &text[start..end]) {
+                continue;
+            }
+            out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    span: Span,
+    priority: u32,
+    entry: u32,
+}
+
+pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+pub(crate) fn passes_proper_noun_guard(surface: &str, matched: &str) -> bool {
+    !surface.chars().any(char::is_uppercase) || matched.chars().any(char::is_uppercase)
+}
+
+/// Keep candidates greedily in the documented total order.
+fn resolve(mut candidates: Vec<Candidate>, id_of: impl Fn(&Candidate) -> Arc<str>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(a.priority.cmp(&b.priority))
+            .then_with(|| id_of(a).cmp(&id_of(b)))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if kept.last().is_none_or(|k| c.span.start >= k.span.end) {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+/// The global gazetteer: every loaded file, compiled once and shared by all workers.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    entries: Arc<[Entry]>,
+    /// Priority (file order, from 1; 0 is article-local) of every entry.
+    priority: Arc<[u32]>,
+    /// Folded surface -> first entry with it.
+    by_surface: Arc<HashMap<String, u32>>,
+    matcher: Option<Arc<Matcher>>,
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Gazetteer { entries: Arc::from(vec![]), priority: Arc::from(vec![]), by_surface: Arc::default(), matcher: None }
+    }
+}
+
+/// Collects gazetteer files and entries, then compiles them into a [`Gazetteer`].
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    priority: Vec<u32>,
+    sources: u32,
+    /// Bad rows seen so far (file:line); [`build`](Self::build) fails on them unless lenient.
+    bad_rows: Vec<Error>,
+    lenient: bool,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// When true, malformed rows are skipped and kept as [`warnings`](Self::warnings)
+    /// instead of failing [`build`](Self::build). Default: false.
+    pub fn lenient(&mut self, yes: bool) -> &mut Self {
+        self.lenient = yes;
+        self
+    }
+
+    /// Malformed rows seen so far, each naming file:line.
+    pub fn warnings(&self) -> &[Error] {
+        &self.bad_rows
+    }
+
+    /// Add a TSV file, or every `*.tsv` below a folder (sorted by path, so the
+    /// priority order does not depend on the file system).
+    pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
+        let path = path.as_ref();
+        let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_tsv(path, &mut files)?;
+            for file in files {
+                self.add_file(&file)?;
+            }
+        } else {
+            self.add_file(path)?;
+        }
+        Ok(self)
+    }
+
+    fn add_file(&mut self, path: &Path) -> Result<()> {
+        let (rows, bad) = load::read_rows(path)?;
+        let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
+        self.add_rows(name, rows);
+        self.bad_rows.extend(bad);
+        Ok(())
+    }
+
+    /// Add the rows of TSV `text` as if read from a file called `name`.
+    pub fn add_tsv(&mut self, name: &str, text: &str) -> &mut Self {
+        let (rows, bad) = load::parse_rows(Path::new(name), text);
+        self.add_rows(Arc::from(name), rows);
+        self.bad_rows.extend(bad);
+        self
+    }
+
+    fn add_rows(&mut self, file: Arc<str>, rows: Vec<load::Row>) {
+        self.sources += 1;
+        for row in rows {
+            self.entries.push(Entry {
+                surface: row.surface,
+                label: intern(&row.label),
+                id: Arc::from(row.id),
+                extra: row.extra.join("\t").into_boxed_str(),
+                source: EntrySource::File { file: file.clone(), line: row.line as u32 },
+            });
+            self.priority.push(self.sources);
+        }
+    }
+
+    /// Compile the automaton. Fails on the first malformed row unless lenient.
+    pub fn build(&mut self) -> Result<Gazetteer> {
+        if !self.lenient {
+            if let Some(first) = self.bad_rows.drain(..).next() {
+                return Err(first);
+            }
+        }
+        let entries = std::mem::take(&mut self.entries);
+        let priority = std::mem::take(&mut self.priority);
+        let folded: Vec<String> = entries.iter().map(|e| fold(&e.surface)).collect();
+        let mut by_surface: HashMap<String, u32> = HashMap::with_capacity(entries.len());
+        let mut first = Vec::new();
+        for (i, key) in folded.iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) = by_surface.entry(key.clone()) {
+                slot.insert(i as u32);
+                first.push(i as u32);
+            }
+        }
+        let matcher = if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&entries, &folded, &first)?)) };
+        Ok(Gazetteer { entries: Arc::from(entries), priority: Arc::from(priority), by_surface: Arc::new(by_surface), matcher })
+    }
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut items: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    items.sort();
+    for path in items {
+        if path.is_dir() {
+            collect_tsv(&path, out)?;
+        } else if path.extension().is_some_and(|x| x == "tsv") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Labels repeat a lot: share one allocation per distinct label.
+fn intern(label: &str) -> Arc<str> {
+    const KNOWN: [&str; 7] = ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"];
+    thread_local! {
+        static TABLE: Vec<Arc<str>> = KNOWN.iter().map(|l| Arc::from(*l)).collect();
+    }
+    TABLE.with(|t| t.iter().find(|l| &***l == label).cloned()).unwrap_or_else(|| Arc::from(label))
+}
+
+impl Gazetteer {
+    /// Number of entries loaded (before collapsing equal surfaces).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no entry is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The first entry whose folded surface equals the folded `surface`.
+    pub fn lookup(&self, surface: &str) -> Option<&Entry> {
+        self.by_surface.get(&fold(surface)).map(|&i| &self.entries[i as usize])
+    }
+
+    /// Every entry that carries `value` as one of its extra columns (e.g. an ISO code).
+    pub fn lookup_extra(&self, value: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.extra.split('\t').any(|x| x == value))
+    }
+
+    /// Mentions of the global entries only.
+    pub fn find(&self, text: &str) -> Vec<EntityMention> {
+        self.find_with_local(text, &[])
+    }
+
+    /// Mentions of the global entries and of `local` entries (article-local, highest priority).
+    pub fn find_with_local(&self, text: &str, local: &[Entry]) -> Vec<EntityMention> {
+        let folded = Folded::new(text);
+        let mut candidates = Vec::new();
+        if let Some(m) = &self.matcher {
+            let mut global = Vec::new();
+            m.candidates(text, &folded, &self.entries, 0, &mut global);
+            for c in &mut global {
+                c.priority = self.priority[c.entry as usize];
+            }
+            candidates.extend(global);
+        }
+        // Local entries are few; they get their own small automaton, tagged with
+        // an entry index past the global ones.
+        let local_base = self.entries.len() as u32;
+        if !local.is_empty() {
+            let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
+            let mut seen = std::collections::HashSet::new();
+            let first: Vec<u32> = (0..local.len() as u32)
+                .filter(|&i| !folded_local[i as usize].is_empty() && seen.insert(folded_local[i as usize].clone()))
+                .collect();
+            if let Ok(m) = Matcher::build(local, &folded_local, &first) {
+                let mut found = Vec::new();
+                m.candidates(text, &folded, local, 0, &mut found);
+                candidates.extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
+            }
+        }
+        let entry = |c: &Candidate| -> &Entry {
+            if c.entry >= local_base {
+                &local[(c.entry - local_base) as usize]
+            } else {
+                &self.entries[c.entry as usize]
+            }
+        };
+        resolve(candidates, |c| entry(c).id.clone())
+            .into_iter()
+            .map(|c| {
+                let e = entry(&c);
+                EntityMention { span: c.span, label: e.label.clone(), id: e.id.clone(), source: e.source.clone() }
+            })
+            .collect()
+    }
+}
+
+/// A naive reference matcher with the same rules, for tests: `match_indices` of every
+/// folded surface over the folded text.
+#[doc(hidden)]
+pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span, String)> {
+    let folded = Folded::new(text);
+    let mut seen = std::collections::HashSet::new();
+    let mut candidates = Vec::new();
+    for (i, (surface, _, _)) in entries.iter().enumerate() {
+        let key = fold(surface);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(pos) = folded.text[from..].find(&key) {
+            let s = from + pos;
+            let e = s + key.len();
+            if let (Some(start), Some(end)) = (folded.original(s), folded.original_end(e, text)) {
+                if start < end && is_word_bounded(text, start, end) && passes_proper_noun_guard(surface, &text[start..end]) {
+                    candidates.push(Candidate { span: Span::new(start, end), priority: 1, entry: i as u32 });
+                }
+            }
+            from = s + folded.text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    resolve(candidates, |c| Arc::from(entries[c.entry as usize].2.as_str()))
+        .into_iter()
+        .map(|c| (c.span, entries[c.entry as usize].2.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer(tsv: &str) -> Gazetteer {
+        GazetteerBuilder::new().add_tsv("t.tsv", tsv).build().unwrap()
+    }
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        g.find(text).into_iter().map(|m| (m.span.slice(text).to_string(), m.id.to_string())).collect()
+    }
+
+    #[test]
+    fn case_accent_boundaries_and_possessives() {
+        let g = gazetteer(
+            "Lima\tPLACE\tLima\nPeru\tPLACE\tPeru\nJuan Simón\tPERSON\tJS\nDiez Canseco\tPERSON\tPDC\nPezet\tPERSON\tJAP\n",
+        );
+        assert_eq!(found(&g, "Limache is not Lima."), vec![("Lima".into(), "Lima".into())]);
+        assert_eq!(found(&g, "Peruvian guano"), vec![]);
+        assert_eq!(found(&g, "Puerta de Juan Simon"), vec![("Juan Simon".into(), "JS".into())]);
+        assert_eq!(found(&g, "DIEZ CANSECO ruled"), vec![("DIEZ CANSECO".into(), "PDC".into())]);
+        assert_eq!(found(&g, "Pezet's minister"), vec![("Pezet".into(), "JAP".into())]);
+        assert_eq!(found(&g, "the diez canseco case"), vec![], "proper-noun guard");
+    }
+
+    #[test]
+    fn longest_then_priority_then_id() {
+        let g = GazetteerBuilder::new()
+            .add_tsv("a.tsv", "Peruvian Congress\tORG\tCongress_of_Peru\nSan\tPLACE\tSan\n")
+            .add_tsv("b.tsv", "Peruvian\tDEMONYM\tPeru\nSan Jose\tPLACE\tSJ\nSan\tPLACE\tOther\n")
+            .build()
+            .unwrap();
+        assert_eq!(found(&g, "the Peruvian Congress met"), vec![("Peruvian Congress".into(), "Congress_of_Peru".into())]);
+        // The longest candidate fails the boundary check; the shorter one still counts.
+        assert_eq!(found(&g, "San Josefina"), vec![("San".into(), "San".into())]);
+    }
+
+    #[test]
+    fn local_entries_win_ties() {
+        let g = gazetteer("Prado\tPLACE\tPrado_Museum\n");
+        let local = vec![Entry::local("Prado", "PERSON", "Mariano_Ignacio_Prado")];
+        let m = g.find_with_local("Prado marched", &local);
+        assert_eq!(m.len(), 1);
+        assert_eq!(&*m[0].id, "Mariano_Ignacio_Prado");
+        assert_eq!(m[0].source, EntrySource::Local);
+    }
+
+    #[test]
+    fn agrees_with_the_naive_matcher() {
+        let entries: Vec<(String, String, String)> = ["Lima", "Peru", "San Jose", "San", "Simón", "Straße"]
+            .iter()
+            .map(|s| (s.to_string(), "PLACE".to_string(), s.replace(' ', "_")))
+            .collect();
+        let tsv: String = entries.iter().map(|(s, l, i)| format!("{s}\t{l}\t{i}\n")).collect();
+        let g = gazetteer(&tsv);
+        let text = "San Josefina, SAN JOSE, Strasse and STRASSE, Simon's Lima-Peru";
+        let fast: Vec<(Span, String)> = g.find(text).into_iter().map(|m| (m.span, m.id.to_string())).collect();
+        assert_eq!(fast, naive_find(text, &entries));
+        assert_eq!(fast.len(), 7);
+    }
+}

@@ -1,0 +1,7 @@
+//! The `wikianno` command: turns flags into library objects and exit codes.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::run());
+}

@@ -1,0 +1,4 @@
+//! Writers for the output formats. The wire structs are private and serialize-only;
+//! their field order is the documented record order.
+
+pub mod ndjson;

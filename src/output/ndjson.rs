@@ -1,0 +1,320 @@
+//! NDJSON: one JSON object per line, per input article (or redirect, or error).
+//!
+//! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
+//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
+//! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
+//! `byte_start`/`byte_end` in UTF-8 bytes. Error records are
+//! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::{pipeline::AnnotatedArticle, span::CharIndex, Record, Span};
+
+#[derive(Serialize)]
+struct ArticleWire<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    text: &'a str,
+    sections: Vec<SectionWire<'a>>,
+    entities: Vec<EntityWire<'a>>,
+    timexes: Vec<TimexWire<'a>>,
+    events: Vec<EventWire<'a>>,
+    infobox: Option<InfoboxWire<'a>>,
+    diagnostics: Vec<DiagnosticWire<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionWire<'a> {
+    title: &'a str,
+    level: u8,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityWire<'a> {
+    start: usize,
+    end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    text: &'a str,
+    label: &'a str,
+    id: &'a str,
+    source: String,
+}
+
+#[derive(Serialize)]
+struct SpanWire<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct TimexWire<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anchor: Option<SpanWire<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityRefWire<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    id: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct EventWire<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_source: Option<DateSourceWire<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<EntityRefWire<'a>>,
+    participants: Vec<EntityRefWire<'a>>,
+    sentence: SentenceWire,
+}
+
+#[derive(Serialize)]
+struct DateSourceWire<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    inherited: bool,
+}
+
+#[derive(Serialize)]
+struct SentenceWire {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct InfoboxWire<'a> {
+    fields: Vec<FieldWire<'a>>,
+    checks: Vec<CheckWire<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldWire<'a> {
+    key: &'a str,
+    value: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct CheckWire<'a> {
+    field: &'a str,
+    value: &'a str,
+    start: usize,
+    end: usize,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    normalized: Option<&'a str>,
+    evidence: Vec<SpanWire<'a>>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct DiagnosticWire<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    kind: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct ErrorWire<'a> {
+    source: &'a str,
+    error: &'a str,
+}
+
+#[derive(Serialize)]
+struct RedirectWire<'a> {
+    source: &'a str,
+    redirect: &'a str,
+    to: &'a str,
+}
+
+/// Code-point conversion bound to one article's text.
+struct Chars<'a> {
+    text: &'a str,
+    index: CharIndex,
+}
+
+impl<'a> Chars<'a> {
+    fn span(&self, span: Span) -> SpanWire<'a> {
+        let (start, end) = self.index.chars(span);
+        SpanWire { start, end, text: span.slice(self.text) }
+    }
+
+    fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
+        let s = self.span(p.span);
+        EntityRefWire { start: s.start, end: s.end, text: s.text, id: &p.id, label: &p.label, role: p.role }
+    }
+}
+
+fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
+    let text = a.article.text.as_str();
+    let c = Chars { text, index: CharIndex::new(text) };
+    let sections = a
+        .article
+        .sections
+        .iter()
+        .map(|s| {
+            let (start, end) = c.index.chars(s.span);
+            SectionWire { title: &s.title, level: s.level, start, end }
+        })
+        .collect();
+    let entities = a
+        .entities
+        .iter()
+        .map(|m| {
+            let (start, end) = c.index.chars(m.span);
+            EntityWire {
+                start,
+                end,
+                byte_start: m.span.start,
+                byte_end: m.span.end,
+                text: m.span.slice(text),
+                label: &m.label,
+                id: &m.id,
+                source: m.source.to_string(),
+            }
+        })
+        .collect();
+    let timexes = a
+        .timexes
+        .iter()
+        .map(|t| {
+            let s = c.span(t.span);
+            TimexWire {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                kind: t.kind.as_str(),
+                value: &t.value,
+                modifier: t.modifier,
+                anchor: t.anchor.map(|a| c.span(a)),
+            }
+        })
+        .collect();
+    let events = a
+        .events
+        .iter()
+        .map(|e| {
+            let s = c.span(e.trigger);
+            let (sentence_start, sentence_end) = c.index.chars(e.sentence);
+            EventWire {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                kind: e.kind,
+                date: e.date.as_ref().map(|d| d.value.as_str()),
+                date_source: e.date.as_ref().map(|d| {
+                    let s = c.span(d.span);
+                    DateSourceWire { start: s.start, end: s.end, text: s.text, inherited: d.inherited }
+                }),
+                place: e.place.as_ref().map(|p| c.entity_ref(p)),
+                participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
+                sentence: SentenceWire { start: sentence_start, end: sentence_end },
+            }
+        })
+        .collect();
+    let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
+        fields: ib
+            .fields
+            .iter()
+            .map(|f| {
+                let (start, end) = c.index.chars(f.value_span);
+                FieldWire { key: &f.key, value: &f.value, start, end }
+            })
+            .collect(),
+        checks: a
+            .infobox
+            .iter()
+            .flat_map(|r| r.checks.iter())
+            .map(|k| {
+                let (start, end) = c.index.chars(k.span);
+                CheckWire {
+                    field: &k.field,
+                    value: &k.value,
+                    start,
+                    end,
+                    status: k.status.as_str(),
+                    normalized: k.normalized.as_deref(),
+                    evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
+                    message: &k.message,
+                }
+            })
+            .collect(),
+    });
+    let diagnostics = a
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = match d.span {
+                Some(s) => {
+                    let (a, b) = c.index.chars(s);
+                    (Some(a), Some(b))
+                }
+                None => (None, None),
+            };
+            DiagnosticWire { start, end, kind: d.kind, message: &d.message }
+        })
+        .collect();
+    ArticleWire {
+        id: &a.article.id,
+        title: &a.article.title,
+        source: &a.article.origin,
+        text,
+        sections,
+        entities,
+        timexes,
+        events,
+        infobox,
+        diagnostics,
+    }
+}
+
+/// Write `record` as one JSON line (with the trailing newline).
+pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
+    match record {
+        Record::Article(a) => serde_json::to_writer(&mut *out, &article_wire(a))?,
+        Record::Redirect { origin, from, to } => serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?,
+        Record::Error { origin, message } => serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?,
+    }
+    out.write_all(b"\n")
+}
+
+/// `record` as one JSON line, without the newline.
+pub fn to_line(record: &Record) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail, and every field serializes.
+    let _ = write_record(&mut buf, record);
+    buf.pop();
+    String::from_utf8(buf).unwrap_or_default()
+}

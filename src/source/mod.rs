@@ -1,0 +1,84 @@
+//! Input readers: files, folders, stdin and MediaWiki XML dumps, as a stream of
+//! [`SourceItem`]s in input order.
+//!
+//! Reading is lazy: one file (or one dump page) at a time, so memory does not grow
+//! with the input. Nothing is dropped: an unreadable or non-UTF-8 file becomes a
+//! [`SourceItem::Error`] and the stream goes on.
+
+mod files;
+
+pub use files::{split_articles, FileSource};
+
+use std::path::{Path, PathBuf};
+
+/// The markup an article's text is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// The plain wiki-style rendering (`= Title =`, `Infobox`, `== H ==`).
+    WikiStyle,
+    /// MediaWiki wikitext (from an XML dump).
+    Wikitext,
+}
+
+/// One article as read, before parsing.
+#[derive(Clone, Debug)]
+pub struct RawArticle {
+    /// The title when the container gives one (a dump page); wiki-style text carries its own.
+    pub title: Option<String>,
+    /// The article's text (BOM removed).
+    pub text: String,
+    /// Where it came from: a path, `-`, or `dump#title`.
+    pub origin: String,
+    /// Title to use when the text has none (the file name).
+    pub fallback_title: String,
+    /// How to parse `text`.
+    pub markup: Markup,
+}
+
+/// One item of the input stream.
+#[derive(Clone, Debug)]
+pub enum SourceItem {
+    /// An article to annotate.
+    Article(RawArticle),
+    /// A dump redirect page: `from` is an alias of `to`.
+    Redirect {
+        /// Where it came from.
+        origin: String,
+        /// The redirect page's title.
+        from: String,
+        /// The target title.
+        to: String,
+    },
+    /// Input that could not be read as an article; becomes an error record.
+    Error {
+        /// Where it came from.
+        origin: String,
+        /// What went wrong, with a byte offset where one is known.
+        message: String,
+    },
+}
+
+/// True for paths the dump reader handles (`.xml`, `.xml.bz2`, `.xml.gz`, `.bz2`, `.gz`).
+pub fn is_dump(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    name.ends_with(".xml") || name.ends_with(".bz2") || name.ends_with(".gz")
+}
+
+/// Expand folders (recursively, sorted by path) into the files to read. `-` stays as is.
+/// A path that does not exist is a setup error.
+pub fn expand_paths(paths: &[PathBuf]) -> crate::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(path.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?;
+        if meta.is_dir() {
+            files::walk(path, &mut out);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
