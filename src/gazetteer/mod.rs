@@ -218,7 +218,8 @@ impl GazetteerBuilder {
     }
 
     /// Add a TSV file, or every `*.tsv` below a folder (sorted by path, so the
-    /// priority order does not depend on the file system).
+    /// priority order does not depend on the file system; `lexicon/` subfolders,
+    /// which hold word lists rather than entities, are skipped).
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
         let path = path.as_ref();
         let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
@@ -298,6 +299,10 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     items.sort();
     for path in items {
         if path.is_dir() {
+            // `lexicon/` holds non-entity word lists (event triggers) in the same TSV shape.
+            if path.file_name().is_some_and(|n| n == "lexicon") {
+                continue;
+            }
             collect_tsv(&path, out)?;
         } else if path.extension().is_some_and(|x| x == "tsv") {
             out.push(path);
