@@ -17,7 +17,7 @@ use crate::{
 };
 
 /// Prepositions that make the following place the event's location.
-const LOCATIVE: &[&str] = &["in", "at", "to", "into", "through", "towards", "toward", "near", "off", "on", "inside", "outside", "within"];
+const LOCATIVE: &[&str] = &["in", "at", "to", "into", "through", "towards", "toward", "near", "off", "inside", "outside", "within"];
 
 /// Words of rank or office skipped between a preposition or verb and a name.
 const TITLES: &[&str] = &[
@@ -45,7 +45,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe (capit
 ///
 /// Rules, per body sentence (paragraphs and list items, outside the infobox):
 /// - every lexicon trigger outside a person/place/org/ship name starts an event; one
-///   event per type per sentence (a verb trigger wins over a noun);
+///   event per type per sentence (the first trigger);
 /// - `date`: the nearest DATE/TIME timex of the sentence (year precision or finer, not
 ///   inside a name such as "War of 1865"), else the last date of the previous dated
 ///   sentence of the same section, marked `inherited`;
@@ -128,6 +128,13 @@ impl EventExtractor {
         events
     }
 
+    /// True when the gazetteer gives `surface` an ISO alpha-3 code (a country).
+    fn is_country(&self, surface: &str) -> bool {
+        self.gazetteer.lookup(surface).is_some_and(|e| {
+            e.extra.split('\t').any(|x| x.len() == 3 && x.bytes().all(|b| b.is_ascii_uppercase()))
+        })
+    }
+
     /// The event's place (see the type's rules).
     fn place(
         &self,
@@ -147,9 +154,15 @@ impl EventExtractor {
             candidates.push((governed, distance, Participant { span, id: id.clone(), label: label.clone(), role: None }));
         };
         for m in mentions {
-            if &*m.label == "PLACE" && !taken(m.span) {
-                push(m.span, &m.id, &m.label);
+            if &*m.label != "PLACE" || taken(m.span) {
+                continue;
             }
+            // A country named without a locative preposition is usually a party
+            // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
+            if !governed_by_locative(ctx.text, m.span.start) && self.is_country(m.span.slice(ctx.text)) {
+                continue;
+            }
+            push(m.span, &m.id, &m.label);
         }
         // A place named inside an event name: "Battle of Callao".
         for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
@@ -206,8 +219,8 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     out
 }
 
-/// Drop triggers inside names (other than event names) and keep one per type:
-/// the first verb, else the first noun.
+/// Drop triggers inside names (other than event names) and keep the first trigger
+/// of each type ("an uprising, led by X, who took up arms": the uprising).
 fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigger> {
     let found: Vec<Trigger> = found
         .into_iter()
@@ -215,10 +228,8 @@ fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigge
         .collect();
     let mut kept: Vec<Trigger> = Vec::new();
     for t in &found {
-        match kept.iter_mut().find(|k| k.kind == t.kind) {
-            Some(k) if !k.verb && t.verb => *k = *t,
-            Some(_) => {}
-            None => kept.push(*t),
+        if !kept.iter().any(|k| k.kind == t.kind) {
+            kept.push(*t);
         }
     }
     kept.sort_by_key(|t| t.span);
@@ -236,17 +247,19 @@ fn nearest<'t>(dates: &[&'t Timex], trigger: Span) -> Option<&'t Timex> {
     })
 }
 
-/// True when the word before `at` (skipping "the" and adjectives in lower case
-/// up to two words) is a locative preposition.
+/// Words allowed between a locative preposition and its place ("in the north of").
+const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "eastern", "western", "central", "upper", "lower", "coastal"];
+
+/// True when the word before `at` (skipping determiners and compass adjectives)
+/// is a locative preposition.
 fn governed_by_locative(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    for w in words {
-        let w = w.to_ascii_lowercase();
+    for w in before.split_whitespace().rev().take(4) {
+        let w = w.to_lowercase();
         if LOCATIVE.contains(&w.as_str()) {
             return true;
         }
-        if !(w == "the" || w.chars().all(|c| c.is_lowercase())) {
+        if !PLACE_MODIFIERS.contains(&w.as_str()) {
             return false;
         }
     }
@@ -262,7 +275,10 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
     for m in mentions {
         let label = &*m.label;
-        let lead = words_before(between(sentence.start, m.span.start));
+        let mut lead = words_before(between(sentence.start, m.span.start));
+        while lead.last().is_some_and(|w| TITLES.contains(&w.as_str())) {
+            lead.pop();
+        }
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
         if after_trigger && (ends_with(&lead, &["by"]) || ends_with(&lead, &["command", "of"])) {
