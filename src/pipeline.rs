@@ -122,8 +122,8 @@ impl PipelineBuilder {
             pool,
             temporal: TemporalTagger::new(),
             events: EventExtractor::new(&gazetteer),
+            infobox: InfoboxValidator::new(&gazetteer),
             gazetteer,
-            infobox: InfoboxValidator::new(),
         })
     }
 }
@@ -174,7 +174,8 @@ impl Pipeline {
         let timexes = self.temporal.tag_article(&article);
         let events = self.events.extract(&article, &entities, &timexes);
         let infobox = self.infobox.check(&article, &entities, &timexes, &events);
-        let diagnostics = article.diagnostics.clone();
+        let mut diagnostics = article.diagnostics.clone();
+        diagnostics.extend(crate::infobox::source_lints(&article));
         AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
     }
 

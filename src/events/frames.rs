@@ -252,7 +252,7 @@ const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "ea
 
 /// True when the word before `at` (skipping determiners and compass adjectives)
 /// is a locative preposition.
-fn governed_by_locative(text: &str, at: usize) -> bool {
+pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     for w in before.split_whitespace().rev().take(4) {
         let w = w.to_lowercase();

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::span::Span;
 
+pub(crate) use frames::governed_by_locative;
 pub use frames::EventExtractor;
 pub use triggers::Trigger;
 

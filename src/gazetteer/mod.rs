@@ -331,6 +331,11 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// Every loaded entry, in load order (for building derived indexes once).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// The first entry whose folded surface equals the folded `surface`.
     pub fn lookup(&self, surface: &str) -> Option<&Entry> {
         self.by_surface.get(&fold(surface)).map(|&i| &self.entries[i as usize])

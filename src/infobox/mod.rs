@@ -1,6 +1,24 @@
 //! Infobox validation: each infobox item checked against the article's own body.
+//!
+//! The infobox type (conflict, person, treaty) is chosen from the template name or
+//! the keys, and a small declarative schema maps each field to a rule. Values are
+//! split into items (one check each), numbered fields carry their side
+//! (`Combatant2` and `Commander2` are side 2), and items are linked to entity ids
+//! (ISO alpha-3 codes such as `PER` resolve through the gazetteer's 4th column).
+//! "Body" means the text outside the infobox block and the title line.
 
-use crate::{article::Article, events::Event, gazetteer::EntityMention, span::Span, temporal::Timex};
+mod checks;
+mod lints;
+mod schema;
+
+use std::{collections::HashMap, sync::Arc};
+
+use crate::{
+    article::Article, events::Event, gazetteer::EntityMention, gazetteer::Gazetteer, sentences::SentenceSplitter,
+    span::Span, temporal::Timex,
+};
+
+pub use lints::source_lints;
 
 /// A check's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,27 +62,54 @@ pub struct Check {
     pub evidence: Vec<Span>,
     /// One readable line.
     pub message: String,
+    /// The number of a numbered field (`Combatant2`, `Commander2` -> side 2).
+    pub side: Option<u32>,
 }
 
 /// All checks of an article's infobox.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InfoboxReport {
+    /// The infobox type the schema was chosen for: `conflict`, `person`, `treaty`,
+    /// or `None` when no schema fits (every item is then unchecked).
+    pub kind: Option<&'static str>,
     /// One check per item, in field order.
     pub checks: Vec<Check>,
 }
 
+impl InfoboxReport {
+    /// How many checks have `status`.
+    pub fn count(&self, status: Status) -> usize {
+        self.checks.iter().filter(|c| c.status == status).count()
+    }
+}
+
 /// Checks infoboxes against their article. Build once, share across threads.
 #[derive(Clone, Debug, Default)]
-pub struct InfoboxValidator {}
+pub struct InfoboxValidator {
+    gazetteer: Gazetteer,
+    /// ISO alpha-3 code -> (entity id, surface), built once from the gazetteer.
+    codes: Arc<HashMap<String, (Arc<str>, String)>>,
+    splitter: SentenceSplitter,
+}
 
 impl InfoboxValidator {
-    /// A validator with the shipped schemas.
-    pub fn new() -> InfoboxValidator {
-        InfoboxValidator {}
+    /// A validator with the shipped schemas; `gazetteer` links items to entities and
+    /// resolves country codes (an extra column holding three capital letters).
+    pub fn new(gazetteer: &Gazetteer) -> InfoboxValidator {
+        let mut codes = HashMap::new();
+        for e in gazetteer.entries() {
+            for x in e.extra.split('\t') {
+                if x.len() == 3 && x.bytes().all(|b| b.is_ascii_uppercase()) {
+                    codes.entry(x.to_string()).or_insert_with(|| (e.id.clone(), e.surface.clone()));
+                }
+            }
+        }
+        InfoboxValidator { gazetteer: gazetteer.clone(), codes: Arc::new(codes), splitter: SentenceSplitter::new() }
     }
 
     /// Check `article`'s infobox; `None` when it has none.
-    pub fn check(&self, article: &Article, _entities: &[EntityMention], _timexes: &[Timex], _events: &[Event]) -> Option<InfoboxReport> {
-        article.infobox.as_ref().map(|_| InfoboxReport::default())
+    pub fn check(&self, article: &Article, entities: &[EntityMention], timexes: &[Timex], events: &[Event]) -> Option<InfoboxReport> {
+        let infobox = article.infobox.as_ref()?;
+        Some(checks::run(self, article, infobox, entities, timexes, events))
     }
 }

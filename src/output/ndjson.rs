@@ -134,6 +134,8 @@ struct CheckWire<'a> {
     normalized: Option<&'a str>,
     evidence: Vec<SpanWire<'a>>,
     message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -268,6 +270,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
                     normalized: k.normalized.as_deref(),
                     evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
                     message: &k.message,
+                    side: k.side,
                 }
             })
             .collect(),

@@ -1,0 +1,563 @@
+//! The check rules: one verdict with evidence per infobox item.
+
+use std::{cmp::Ordering, sync::Arc};
+
+use super::{
+    schema::{schema_for, split_key, Rule},
+    Check, InfoboxReport, InfoboxValidator, Status,
+};
+use crate::{
+    article::{Article, Infobox, InfoboxField},
+    events::{governed_by_locative, Event},
+    gazetteer::EntityMention,
+    span::Span,
+    temporal::{Timex, TimexType},
+};
+
+/// Event types that open a conflict, and that close one (for the Date rule).
+const OPENING: &[&str] = &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
+const CLOSING: &[&str] = &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
+
+/// Result words and the event types that back them.
+const RESULT_WORDS: &[(&[&str], &[&str])] = &[
+    (&["overthrown", "overthrow", "ousted", "deposed", "toppled", "resigned", "resignation", "abdicated", "abdication"], &[
+        "RESIGNATION",
+        "DEPOSITION",
+    ]),
+    (&["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"], &["WITHDRAWAL"]),
+    (&["treaty", "peace", "armistice", "agreement"], &["TREATY"]),
+    (&["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"], &["CAPTURE", "SEIZURE"]),
+    (&["victory", "victorious", "won", "triumph", "success"], &[
+        "ENTRY",
+        "CAPTURE",
+        "RESIGNATION",
+        "DEPOSITION",
+        "ASSUMPTION",
+        "WITHDRAWAL",
+    ]),
+];
+
+/// Words that carry no meaning of their own in a name ("Government of Peru").
+const STOPWORDS: &[&str] = &["of", "the", "a", "an", "and", "de", "del", "la", "y", "aboard", "in", "at", "on", "for", "to", "with", "by"];
+
+/// Everything the rules look at, computed once per article.
+struct Ctx<'a> {
+    v: &'a InfoboxValidator,
+    text: &'a str,
+    /// ASCII-lowercased copy of `text` (same byte offsets).
+    lower: String,
+    infobox: &'a Infobox,
+    title: Option<Span>,
+    /// Every mention (the infobox's own ones link items).
+    all_mentions: &'a [EntityMention],
+    /// Mentions in the body.
+    mentions: Vec<&'a EntityMention>,
+    /// DATE/TIME timexes of the infobox, and of the body.
+    box_dates: Vec<&'a Timex>,
+    body_dates: Vec<&'a Timex>,
+    /// Events with a date of their own sentence.
+    dated: Vec<&'a Event>,
+    events: &'a [Event],
+    /// Body sentences.
+    sentences: Vec<Span>,
+    /// Ids of the people the infobox names (commanders, signatories, ...).
+    people: Vec<Arc<str>>,
+}
+
+/// One item of a field.
+struct Item<'a> {
+    field: &'a InfoboxField,
+    side: Option<u32>,
+    span: Span,
+}
+
+pub(super) fn run(
+    v: &InfoboxValidator,
+    article: &Article,
+    infobox: &Infobox,
+    entities: &[EntityMention],
+    timexes: &[Timex],
+    events: &[Event],
+) -> InfoboxReport {
+    let text = article.text.as_str();
+    let in_body = |s: Span| !infobox.span.overlaps(s) && !article.title_span.is_some_and(|t| t.overlaps(s));
+    let is_date = |t: &&Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.starts_with(|c: char| c.is_ascii_digit());
+    let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(|s| in_body(*s)).collect();
+    regions.sort();
+    let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
+    let keys: Vec<String> = infobox.fields.iter().map(|f| f.key.clone()).collect();
+    let schema = schema_for(infobox.template.as_deref(), &keys);
+    let mut ctx = Ctx {
+        v,
+        text,
+        lower: text.to_ascii_lowercase(),
+        infobox,
+        title: article.title_span,
+        all_mentions: entities,
+        mentions: entities.iter().filter(|m| in_body(m.span)).collect(),
+        box_dates: timexes.iter().filter(is_date).filter(|t| infobox.span.contains(t.span)).collect(),
+        body_dates: timexes.iter().filter(is_date).filter(|t| in_body(t.span)).collect(),
+        dated: events.iter().filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.len() >= 4)).collect(),
+        events,
+        sentences,
+        people: Vec::new(),
+    };
+    // Items of every field, with their rules.
+    let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
+    for field in &infobox.fields {
+        let (key, side) = split_key(&field.key);
+        let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
+        let spans = match rule {
+            Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => vec![field.value_span],
+            _ => split_items(text, field.value_span),
+        };
+        for span in spans {
+            items.push((Item { field, side, span }, rule));
+        }
+    }
+    ctx.people = items
+        .iter()
+        .filter(|(_, r)| matches!(r, Rule::Persons))
+        .filter_map(|(item, _)| ctx.link(item.span).map(|(id, _)| id))
+        .collect();
+    let mut checks = Vec::new();
+    for (item, rule) in &items {
+        checks.push(ctx.check(item, *rule));
+    }
+    InfoboxReport { kind: schema.map(|s| s.name), checks }
+}
+
+/// Split a list value into item spans: commas, semicolons and " and "; a
+/// parenthesised note is left out of its item ("Prado (acting)" -> "Prado").
+fn split_items(text: &str, value: Span) -> Vec<Span> {
+    let Some(v) = text.get(value.start..value.end) else { return Vec::new() };
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in v.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => cuts.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    for (i, _) in v.match_indices(" and ") {
+        cuts.push((i, i + 5));
+    }
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((v.len(), v.len()))) {
+        if a < from {
+            continue;
+        }
+        let piece = &v[from..a];
+        let piece = piece.split('(').next().unwrap_or("");
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let start = value.start + from + lead;
+            out.push(Span::new(start, start + trimmed.len()));
+        }
+        from = b;
+    }
+    out
+}
+
+/// The two ends of a TIMEX3 value (`a/b` -> (a, b); `a` -> (a, a)).
+fn ends(value: &str) -> (&str, &str) {
+    value.split_once('/').unwrap_or((value, value))
+}
+
+/// Compare ISO values on their common precision.
+fn cmp_prefix(a: &str, b: &str) -> Ordering {
+    let n = a.len().min(b.len());
+    a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+}
+
+/// `body` falls on `boxed` at the infobox's precision (a finer body date counts).
+fn falls_on(boxed: &str, body: &str) -> bool {
+    body.starts_with(boxed) && boxed.len() >= 4
+}
+
+impl<'a> Ctx<'a> {
+    fn slice(&self, s: Span) -> &'a str {
+        s.slice(self.text)
+    }
+
+    /// The entity an item names: a mention covering most of it, a country code, or a
+    /// gazetteer surface.
+    fn link(&self, item: Span) -> Option<(Arc<str>, Arc<str>)> {
+        let best = self
+            .all_mentions
+            .iter()
+            .filter(|m| item.contains(m.span) && m.span.len() * 10 >= item.len() * 6 && &*m.label != "DEMONYM")
+            .max_by_key(|m| m.span.len());
+        if let Some(m) = best {
+            return Some((m.id.clone(), m.label.clone()));
+        }
+        let surface = self.slice(item);
+        if (2..=3).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some((id, _)) = self.v.codes.get(surface) {
+                return Some((id.clone(), Arc::from("PLACE")));
+            }
+        }
+        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label.clone()))
+    }
+
+    fn check(&self, item: &Item<'_>, rule: Rule) -> Check {
+        let value = self.slice(item.span).to_string();
+        let mut check = Check {
+            field: item.field.key.clone(),
+            value,
+            span: item.span,
+            status: Status::Unchecked,
+            normalized: None,
+            evidence: Vec::new(),
+            message: String::new(),
+            side: item.side,
+        };
+        let verdict = match rule {
+            Rule::EventRange => self.event_range(item, &mut check),
+            Rule::Tenure => self.tenure(item, &mut check),
+            Rule::Date(kinds) => self.single_date(item.span, kinds, &mut check),
+            Rule::DateThenPlaces(kinds) => {
+                if self.box_dates.iter().any(|t| item.span.overlaps(t.span)) || self.slice(item.span).contains(|c: char| c.is_ascii_digit()) {
+                    self.single_date(item.span, kinds, &mut check)
+                } else {
+                    self.places(item, false, &mut check)
+                }
+            }
+            Rule::EventPlaces => self.places(item, true, &mut check),
+            Rule::Places => self.places(item, false, &mut check),
+            Rule::Persons => self.persons(item, &mut check),
+            Rule::Parties => self.parties(item, &mut check),
+            Rule::Result => self.result(item, &mut check),
+            Rule::Title => self.words(item.span, &mut check),
+            Rule::Unchecked => (Status::Unchecked, format!("no rule checks the field {:?}", item.field.key)),
+        };
+        check.status = verdict.0;
+        check.message = verdict.1;
+        check
+    }
+
+    /// Body mentions of `id` (a DEMONYM mention counts when `demonyms`).
+    fn mentions_of(&self, id: &str, demonyms: bool) -> Vec<&'a EntityMention> {
+        self.mentions.iter().copied().filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM")).collect()
+    }
+
+    fn persons(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
+        let Some((id, _)) = self.link(item.span) else {
+            return self.words(item.span, check);
+        };
+        check.normalized = Some(id.to_string());
+        let found = self.mentions_of(&id, false);
+        if found.is_empty() {
+            return (Status::Unsupported, format!("{} is never named in the body", check.value));
+        }
+        check.evidence = found.iter().take(3).map(|m| m.span).collect();
+        (Status::Supported, format!("named {} times in the body (first as {:?})", found.len(), self.slice(found[0].span)))
+    }
+
+    fn parties(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
+        if let Some((id, _)) = self.link(item.span) {
+            check.normalized = Some(id.to_string());
+            let found = self.mentions_of(&id, true);
+            if let Some(first) = found.first() {
+                check.evidence = found.iter().take(3).map(|m| m.span).collect();
+                let by_demonym = found.iter().filter(|m| &*m.label == "DEMONYM").count();
+                return (
+                    Status::Supported,
+                    format!(
+                        "named {} times in the body, {by_demonym} of them by its demonym (first as {:?})",
+                        found.len(),
+                        self.slice(first.span)
+                    ),
+                );
+            }
+        }
+        self.words(item.span, check)
+    }
+
+    fn places(&self, item: &Item<'_>, locative: bool, check: &mut Check) -> (Status, String) {
+        let Some((id, _)) = self.link(item.span) else {
+            return self.words(item.span, check);
+        };
+        check.normalized = Some(id.to_string());
+        if !locative {
+            return self.parties(item, check);
+        }
+        let named = self.mentions_of(&id, false);
+        let at: Vec<Span> = named.iter().filter(|m| governed_by_locative(self.text, m.span.start)).map(|m| m.span).collect();
+        let event_places: Vec<&Event> = self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| p.id == id)).collect();
+        if !at.is_empty() || !event_places.is_empty() {
+            check.evidence = at.iter().take(2).copied().chain(event_places.iter().take(2).map(|e| e.trigger)).collect();
+            check.evidence.sort();
+            check.evidence.dedup();
+            let first = at.first().map_or_else(|| self.slice(event_places[0].trigger), |s| self.slice(*s));
+            return (
+                Status::Supported,
+                format!("the body places things there ({} locative mentions, {} events; first {:?})", at.len(), event_places.len(), first),
+            );
+        }
+        if named.is_empty() {
+            // An article-local name ("aboard a Spanish warship") may still be said in other words.
+            return self.words(item.span, check);
+        }
+        check.evidence = named.iter().take(2).map(|m| m.span).collect();
+        (Status::Unsupported, format!("named {} times in the body, but never as where the events happened", named.len()))
+    }
+
+    /// Literal phrase, else every content word (a country's word also matches its
+    /// demonym: "Peru" <- "Peruvian"), preferably within one sentence.
+    fn words(&self, item: Span, check: &mut Check) -> (Status, String) {
+        let phrase = self.slice(item).trim();
+        if phrase.is_empty() {
+            return (Status::Unchecked, "empty value".into());
+        }
+        let literal = self.find_word(&phrase.to_ascii_lowercase());
+        if !literal.is_empty() {
+            check.evidence = literal.into_iter().take(2).collect();
+            return (Status::Supported, "the body says it word for word".into());
+        }
+        let words: Vec<&str> = phrase
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        if words.is_empty() {
+            return (Status::Unchecked, "no word to look for".into());
+        }
+        let mut hits: Vec<Vec<Span>> = Vec::new();
+        for w in &words {
+            let mut spans = self.find_word(&w.to_ascii_lowercase());
+            if let Some(e) = self.v.gazetteer.lookup(w) {
+                spans.extend(self.mentions_of(&e.id, true).iter().map(|m| m.span));
+            }
+            spans.sort();
+            if spans.is_empty() {
+                return (Status::Unsupported, format!("the body never says {w:?}"));
+            }
+            hits.push(spans);
+        }
+        let together = self.sentences.iter().find(|s| hits.iter().all(|h| h.iter().any(|x| s.contains(*x))));
+        check.evidence = match together {
+            Some(s) => hits.iter().filter_map(|h| h.iter().find(|x| s.contains(**x)).copied()).collect(),
+            None => hits.iter().filter_map(|h| h.first().copied()).collect(),
+        };
+        check.evidence.sort();
+        let where_ = if together.is_some() { "in one sentence" } else { "across the body" };
+        (Status::Supported, format!("no exact mention, but the body has its words {where_}: {}", words.join(", ")))
+    }
+
+    /// Whole-word, ASCII-case-insensitive occurrences of `needle` (lowercase) in the
+    /// body; a plural "s" is allowed.
+    fn find_word(&self, needle: &str) -> Vec<Span> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (at, _) in self.lower.match_indices(needle) {
+            let mut end = at + needle.len();
+            let before = self.lower[..at].chars().next_back();
+            let mut after = self.lower[end..].chars().next();
+            if after == Some('s') {
+                let next = self.lower[end + 1..].chars().next();
+                if !next.is_some_and(char::is_alphanumeric) {
+                    end += 1;
+                    after = next;
+                }
+            }
+            let span = Span::new(at, end);
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if self.infobox.span.overlaps(span) || self.title.is_some_and(|t| t.overlaps(span)) {
+                continue;
+            }
+            out.push(span);
+        }
+        out
+    }
+
+    /// The date value(s) of the infobox inside `span`: (start, end).
+    fn box_range(&self, span: Span) -> Option<(String, String)> {
+        let inside: Vec<&&Timex> = self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
+        let first = inside.first()?;
+        let last = inside.last()?;
+        Some((ends(&first.value).0.to_string(), ends(&last.value).1.to_string()))
+    }
+
+    fn involves_people(&self, e: &Event) -> bool {
+        e.participants.iter().any(|p| self.people.contains(&p.id))
+    }
+
+    fn describe(&self, e: &Event) -> String {
+        match &e.date {
+            Some(d) => format!("{} {:?} on {}", e.kind, self.slice(e.trigger), d.value),
+            None => format!("{} {:?} (undated)", e.kind, self.slice(e.trigger)),
+        }
+    }
+
+    fn event_range(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
+        let Some((start, end)) = self.box_range(item.span) else {
+            return (Status::Unchecked, "no date recognized in this value".into());
+        };
+        check.normalized = Some(if start == end { start.clone() } else { format!("{start}/{end}") });
+        let date_of = |e: &Event| e.date.as_ref().map_or(String::new(), |d| ends(&d.value).0.to_string());
+        let starts: Vec<&Event> = self.dated.iter().copied().filter(|e| falls_on(&start, &date_of(e))).collect();
+        let finishes: Vec<&Event> = self.dated.iter().copied().filter(|e| falls_on(&end, &date_of(e))).collect();
+        let before: Vec<&Event> = self.dated.iter().copied().filter(|e| cmp_prefix(&date_of(e), &start) == Ordering::Less).collect();
+        let after: Vec<&Event> = self.dated.iter().copied().filter(|e| cmp_prefix(&date_of(e), &end) == Ordering::Greater).collect();
+        let outside = format!(
+            "{} background event(s) before{}, {} aftermath event(s) after{}",
+            before.len(),
+            before.first().map_or(String::new(), |e| format!(" (first: {})", self.describe(e))),
+            after.len(),
+            after.first().map_or(String::new(), |e| format!(" (first: {})", self.describe(e)))
+        );
+        let evidence = |e: &Event| [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten();
+        if let (Some(s), Some(f)) = (starts.first(), finishes.last()) {
+            check.evidence = evidence(s).chain(evidence(f)).collect();
+            check.evidence.sort();
+            check.evidence.dedup();
+            return (Status::Supported, format!("starts with {}, ends with {}; {outside}", self.describe(s), self.describe(f)));
+        }
+        // The range leaves out an opening (closing) event of the infobox's own people.
+        let excluded_open = if starts.is_empty() {
+            before.iter().copied().find(|e| OPENING.contains(&e.kind) && self.involves_people(e))
+        } else {
+            None
+        };
+        let excluded_close = if finishes.is_empty() {
+            after.iter().copied().find(|e| CLOSING.contains(&e.kind) && self.involves_people(e))
+        } else {
+            None
+        };
+        if let Some(e) = excluded_open.or(excluded_close) {
+            check.evidence = evidence(e).collect();
+            let side = if excluded_open.is_some() { "before the start" } else { "after the end" };
+            return (Status::Contradicted, format!("the body dates {} {side} {start}/{end}", self.describe(e)));
+        }
+        for e in starts.iter().take(1).chain(finishes.iter().take(1)) {
+            check.evidence.extend(evidence(e));
+        }
+        let missing: Vec<&str> = [(starts.is_empty(), start.as_str()), (finishes.is_empty(), end.as_str())]
+            .into_iter()
+            .filter(|(m, _)| *m)
+            .map(|(_, d)| d)
+            .collect();
+        let last_in = self.dated.iter().copied().filter(|e| !after.iter().any(|a| std::ptr::eq(*a, *e))).last();
+        (
+            Status::Unsupported,
+            format!(
+                "no dated body event on {}{}; {outside}",
+                missing.join(" or "),
+                last_in.map_or(String::new(), |e| format!(" (last in range: {})", self.describe(e)))
+            ),
+        )
+    }
+
+    fn tenure(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
+        let Some((start, end)) = self.box_range(item.span) else {
+            return (Status::Unchecked, "no date recognized in this value".into());
+        };
+        check.normalized = Some(format!("{start}/{end}"));
+        let compatible = |a: &str, b: &str| b.len() >= 4 && a.len() >= 4 && (a.starts_with(b) || b.starts_with(a));
+        let backing = |boxed: &str| -> Option<Span> {
+            self.body_dates
+                .iter()
+                .find(|t| {
+                    let (x, y) = ends(&t.value);
+                    compatible(boxed, x) || compatible(boxed, y)
+                })
+                .map(|t| t.span)
+        };
+        match (backing(&start), backing(&end)) {
+            (Some(a), Some(b)) => {
+                check.evidence = vec![a, b];
+                check.evidence.dedup();
+                (Status::Supported, format!("the body dates both ends ({:?}, {:?})", self.slice(a), self.slice(b)))
+            }
+            (a, b) => {
+                check.evidence = a.into_iter().chain(b).collect();
+                let missing = if a.is_none() { start } else { end };
+                (Status::Unsupported, format!("no body date matches {missing}"))
+            }
+        }
+    }
+
+    fn single_date(&self, span: Span, kinds: &[&str], check: &mut Check) -> (Status, String) {
+        let Some((value, _)) = self.box_range(span) else {
+            return (Status::Unchecked, "no date recognized in this value".into());
+        };
+        check.normalized = Some(value.clone());
+        let same: Vec<Span> = self
+            .body_dates
+            .iter()
+            .filter(|t| {
+                let (a, b) = ends(&t.value);
+                falls_on(&value, a) || falls_on(&value, b)
+            })
+            .map(|t| t.span)
+            .collect();
+        if !same.is_empty() {
+            check.evidence = same.iter().take(2).copied().collect();
+            return (Status::Supported, format!("the body gives the same date ({:?})", self.slice(same[0])));
+        }
+        let elsewhere = self.dated.iter().find(|e| {
+            kinds.contains(&e.kind) && e.date.as_ref().is_some_and(|d| d.value.len() >= value.len().min(10) && !falls_on(&value, &d.value))
+        });
+        if let Some(e) = elsewhere {
+            check.evidence = [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten().collect();
+            return (Status::Contradicted, format!("the body dates {}", self.describe(e)));
+        }
+        (Status::Unsupported, format!("no body date matches {value}"))
+    }
+
+    fn result(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
+        let lower = self.slice(item.span).to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+        let Some((word, kinds)) = RESULT_WORDS.iter().find_map(|(ws, kinds)| ws.iter().find(|w| words.contains(w)).map(|w| (*w, *kinds)))
+        else {
+            return (Status::Unchecked, "no rule for this outcome".into());
+        };
+        let mut backing: Vec<&Event> = self.dated.iter().copied().filter(|e| kinds.contains(&e.kind)).collect();
+        if backing.is_empty() {
+            backing = self.events.iter().filter(|e| kinds.contains(&e.kind)).collect();
+        }
+        // The infobox's own people first, then text order.
+        backing.sort_by_key(|e| (!self.involves_people(e), e.trigger.start));
+        let Some(first) = backing.first() else {
+            return (Status::Unsupported, format!("no {} event in the body backs {word:?}", kinds.join("/")));
+        };
+        check.evidence = backing.iter().take(2).map(|e| e.trigger).collect();
+        check.evidence.sort();
+        let who: Vec<&str> = first.participants.iter().filter(|p| self.people.contains(&p.id)).map(|p| self.slice(p.span)).collect();
+        let who = if who.is_empty() { String::new() } else { format!(" ({})", who.join(", ")) };
+        (Status::Supported, format!("{word:?} is backed by {}{who}", self.describe(first)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_split_with_spans() {
+        let text = "X: Ana Pérez, Luis Gómez (acting) and Éva Kis; 東京";
+        let items = split_items(text, Span::new(3, text.len()));
+        let got: Vec<&str> = items.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, vec!["Ana Pérez", "Luis Gómez", "Éva Kis", "東京"]);
+        assert!(split_items("é", Span::new(1, 2)).is_empty());
+    }
+
+    #[test]
+    fn date_helpers() {
+        assert_eq!(ends("1865-02-28/1865-11-08"), ("1865-02-28", "1865-11-08"));
+        assert!(falls_on("1865-11-08", "1865-11-08"));
+        assert!(falls_on("1865", "1865-11-08"));
+        assert!(!falls_on("1865-11-08", "1865-11"));
+        assert_eq!(cmp_prefix("1864-04-14", "1865"), Ordering::Less);
+        assert_eq!(cmp_prefix("1865-11-25", "1865-11-08"), Ordering::Greater);
+    }
+}
