@@ -13,9 +13,15 @@ use wikianno::{
     Markup, Pipeline, RawArticle, Span,
 };
 
+/// Built once per test binary: loading the shipped gazetteers is the slow part.
 fn pipeline() -> Pipeline {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
-    Pipeline::builder().gazetteer(dir).build().expect("shipped gazetteers load")
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+            Pipeline::builder().gazetteer(dir).build().expect("shipped gazetteers load")
+        })
+        .clone()
 }
 
 fn seed_text() -> String {
@@ -72,7 +78,8 @@ fn seed_events(text: String) -> (String, Vec<Event>) {
 }
 
 /// (date, type, place id or "", participant ids with role "agent"/"patient"/"" that must be present)
-const SEED_EXPECTED: &[(&str, &[&str], &str, &[(&str, &str)])] = &[
+type Expected<'a> = (&'a str, &'a [&'a str], &'a str, &'a [(&'a str, &'a str)]);
+const SEED_EXPECTED: &[Expected<'static>] = &[
     ("1864-04-14", &["SEIZURE"], "Chincha_Islands", &[]),
     ("1865-01-27", &["TREATY"], "", &[("Vivanco–Pareja_Treaty", "")]),
     ("1865-02-28", &["UPRISING"], "", &[("Mariano_Ignacio_Prado", "agent")]),

@@ -289,7 +289,7 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
             roles.push((m.span, "agent"));
             continue;
         }
-        if label == "DEMONYM" && !(m.span.end <= trigger.span.start) {
+        if label == "DEMONYM" && m.span.end > trigger.span.start {
             continue;
         }
         // "VERB X", "declared war on X", "against X".
@@ -303,7 +303,7 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
                 continue;
             }
         }
-        if after_trigger && ends_with(&lead, &["against"]) || after_trigger && ends_with(&lead, &["against", "the"]) {
+        if after_trigger && (ends_with(&lead, &["against"]) || ends_with(&lead, &["against", "the"])) {
             roles.push((m.span, "patient"));
             continue;
         }
@@ -390,7 +390,8 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             "On 3 May 1901 Marta Quiroga revolted in Aldovia. She marched to Port Selm. The council deposed Tomas Irrutia on 9 June 1901, an uprising led by Quiroga.",
             &[("3 May 1901", "1901-05-03"), ("9 June 1901", "1901-06-09")],
         );
-        let got: Vec<(&str, &str, Option<&str>, bool, Option<&str>)> = events
+        type Row<'a> = (&'a str, &'a str, Option<&'a str>, bool, Option<&'a str>);
+        let got: Vec<Row<'_>> = events
             .iter()
             .map(|e| {
                 (

@@ -446,7 +446,7 @@ impl<'a> Ctx<'a> {
             .filter(|(m, _)| *m)
             .map(|(_, d)| d)
             .collect();
-        let last_in = self.dated.iter().copied().filter(|e| !after.iter().any(|a| std::ptr::eq(*a, *e))).last();
+        let last_in = self.dated.iter().copied().rfind(|e| !after.iter().any(|a| std::ptr::eq(*a, *e)));
         (
             Status::Unsupported,
             format!(
