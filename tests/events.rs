@@ -161,3 +161,40 @@ fn trigger_table_on_new_sentences() {
         assert_eq!(&got, want, "{sentence:?}");
     }
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use wikianno::{sentences::SentenceSplitter, Markup, Pipeline, RawArticle};
+
+    fn small() -> Pipeline {
+        Pipeline::builder()
+            .gazetteer_tsv("t", "Lima\tPLACE\tLima\nPrado\tPERSON\tPrado\nSpanish\tDEMONYM\tSpain\nSpain\tPLACE\tSpain\tESP\n")
+            .build()
+            .expect("small gazetteer")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_text(body in "[ -~éÉ€中😀\n=().\\-:]{0,200}", value in "[ -~é€(]{0,40}") {
+            let text = format!("= T =\n\nInfobox\n- Date: {value}\n- Commander1: {value}\n- Place: {value}\n\n{body}\n");
+            for s in SentenceSplitter::new().split(&text) {
+                prop_assert!(text.get(s.start..s.end).is_some());
+            }
+            let raw = RawArticle { title: None, text, origin: "p".into(), fallback_title: "p".into(), markup: Markup::WikiStyle };
+            let a = small().annotate(raw);
+            let t = &a.article.text;
+            for e in &a.events {
+                prop_assert!(t.get(e.trigger.start..e.trigger.end).is_some());
+                prop_assert!(e.sentence.contains(e.trigger));
+            }
+            for c in a.infobox.iter().flat_map(|r| r.checks.iter()) {
+                prop_assert!(t.get(c.span.start..c.span.end).is_some());
+                for e in &c.evidence {
+                    prop_assert!(t.get(e.start..e.end).is_some());
+                }
+            }
+        }
+    }
+}
