@@ -99,7 +99,7 @@ pub fn timeml_view(timexes: &[Timex]) -> Vec<&Timex> {
 
 /// Score `predicted` (the tagger's output on `doc.text`) against `doc`'s gold timexes.
 pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
-    let system = timeml_view(predicted);
+    let system: Vec<&Timex> = timeml_view(predicted).into_iter().filter(|t| !doc.ignored.iter().any(|i| i.overlaps(t.span))).collect();
     let text = doc.text.as_str();
     let mut s = Scores { gold: doc.timexes.len(), system: system.len(), ..Scores::default() };
     for t in &system {

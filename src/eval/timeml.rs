@@ -29,6 +29,8 @@ pub struct TimemlDocument {
     /// Gold TIMEX3 inside `<TEXT>`, in text order; `tid="t0"` (the DCT, repeated in
     /// WikiWars' text header) is left out.
     pub timexes: Vec<GoldTimex>,
+    /// Spans of the `tid="t0"` TIMEX3 inside the text: not scored on either side.
+    pub ignored: Vec<crate::span::Span>,
 }
 
 /// Read a TimeML document. Fails only on malformed XML.
@@ -71,8 +73,11 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument> {
                 b"DCT" => in_dct = false,
                 b"TIMEX3" => {
                     if let Some((tid, kind, value, start)) = open.take() {
-                        if tid != "t0" {
-                            doc.timexes.push(GoldTimex { tid, span: Span::new(start, doc.text.len()), kind, value });
+                        let span = Span::new(start, doc.text.len());
+                        if tid == "t0" {
+                            doc.ignored.push(span);
+                        } else {
+                            doc.timexes.push(GoldTimex { tid, span, kind, value });
                         }
                     }
                 }

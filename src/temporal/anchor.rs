@@ -105,6 +105,13 @@ impl Anchor {
                 }
                 timex(m.span, TimexType::Date, value, None, anchor)
             }
+            Expr::Today => {
+                let value = match self.dct {
+                    Some((y, mo, d)) => format!("{}-{mo:02}-{d:02}", year_string(y)),
+                    None => "PRESENT_REF".to_string(),
+                };
+                timex(m.span, TimexType::Date, value, None, None)
+            }
             Expr::Vague(v) => timex(m.span, TimexType::Date, (*v).to_string(), None, None),
             Expr::Duration { value, modifier } => timex(m.span, TimexType::Duration, value.clone(), *modifier, None),
             Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
@@ -190,7 +197,15 @@ impl Anchor {
                     }
                     (v, span)
                 }
-                None => (if part.is_some() { format!("XXXX-XX-XXT{}", part.unwrap_or("")) } else { "XXXX-XX-XX".to_string() }, None),
+                None => {
+                    // Keep what is known: "1915-XX-XX" when only the year is.
+                    let (v, span) = match (month, year) {
+                        (Some((y, mo, span)), _) => (format!("{}-{mo:02}-XX", year_string(y)), span),
+                        (None, Some((y, span))) => (format!("{}-XX-XX", year_string(y)), span),
+                        _ => ("XXXX-XX-XX".to_string(), None),
+                    };
+                    (part.map_or(v.clone(), |p| format!("{v}T{p}")), span)
+                }
             },
             Unit::Week => match day {
                 Some((y, mo, d, span)) => (iso_week(days_from_civil(y, mo, d) + 7 * n), span),
@@ -215,13 +230,13 @@ impl Anchor {
                 }
                 None => ("XXXX".to_string(), None),
             },
-            Unit::Decade => match year {
-                Some((y, span)) => (format!("{:03}", y.div_euclid(10) + n as i32), span),
-                None => ("XXX".to_string(), None),
-            },
-            Unit::Century => match year {
-                Some((y, span)) => (format!("{:02}", y.div_euclid(100) + n as i32), span),
-                None => ("XX".to_string(), None),
+            Unit::Decade | Unit::Century => match year {
+                // "a decade earlier": ten years before, like "ten years earlier".
+                Some((y, span)) => {
+                    let step = if unit == Unit::Decade { 10 } else { 100 };
+                    (year_string(y + step * n as i32), span)
+                }
+                None => ("XXXX".to_string(), None),
             },
         }
     }

@@ -154,6 +154,8 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, deictic: bool, part: Option<&'static str>, modifier: Option<&'static str> },
     /// A season relative to the last mentioned date ("the following spring").
     SeasonShift { n: i64, season: &'static str },
+    /// "today": the document date, or PRESENT_REF in a narrative.
+    Today,
     /// A day of the week, taken as the closest such day not after the reference.
     Weekday(u32),
     /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.

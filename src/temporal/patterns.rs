@@ -22,7 +22,7 @@ pub(crate) struct Mention {
     rule: usize,
 }
 
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\.?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)";
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const FULL_MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -31,7 +31,7 @@ const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|y
 const CONNECTOR: &str = r"\s*(?:–|—|-|to|until|till|through|and)\s*";
 
 fn year(name: &str) -> String {
-    format!(r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C\.|AD|CE|A\.D\.)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})")
+    format!(r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C|AD|CE|A\.D)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})")
 }
 
 /// Part-of-day or modifier phrase before a date: "the afternoon of", "early", "the end of".
@@ -59,6 +59,7 @@ enum Rule {
     Century,
     Year,
     Quantity,
+    Span,
     Anaphoric,
     DayAround,
     UnitPhase,
@@ -103,11 +104,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Season,
             format!(r"{pre}(?:[Tt]he\s+)?\b(?P<s>spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall)\b(?:(?:\s+of)?\s+{y}|{THAT_YEAR})?"),
         ),
-        (Rule::Decade, format!(r"{pre}(?:[Tt]he\s+)?\b(?P<dec>[12][0-9]{{2}})0'?s\b")),
+        (Rule::Decade, format!(r"{pre}(?:[Tt]he\s+)?\b(?P<dec>[12][0-9]{{2}}|[1-9][0-9]?)0'?s\b(?:\s+(?P<era>BCE|BC|B\.C))?")),
         (
             Rule::Century,
             format!(
-                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entury(?:\s+(?P<era>BCE|BC|B\.C\.|AD|CE))?"
+                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entury(?:\s+(?P<era>BCE|BC|B\.C|AD|CE))?"
             ),
         ),
         (
@@ -119,6 +120,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             format!(
                 r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
+        ),
+        (
+            Rule::Span,
+            format!(r"\b(?:[Tt]he\s+)?(?P<w>past|last|next|first|previous|coming|following|final|intervening)\s+(?:(?P<n>{NUM})\s+)?(?P<u>(?:second|minute|hour|day|night|week|month|year|decade)s|centuries)\b"),
         ),
         (
             Rule::Anaphoric,
@@ -136,12 +141,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::DeicticWord, r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b".to_string()),
         (
             Rule::Vague,
-            r"\b(?P<w>[Nn]ow|[Cc]urrently|[Pp]resent[- ]day|[Nn]owadays|[Rr]ecently|[Tt]he\s+past|[Tt]he\s+future|[Ff]ormer|[Tt]hese\s+days)\b".to_string(),
+            r"\b(?P<w>[Nn]ow|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern\s+day|[Nn]owadays|[Rr]ecently|[Rr]ecent|[Cc]urrent|[Tt]he\s+past|(?:[Tt]he\s+)?[Ff]uture|[Ff]ormer|[Tt]hese\s+days|[Tt]he\s+present)\b".to_string(),
         ),
         (
             Rule::Set,
             format!(
-                r"\b(?:(?:[Ee]very|[Ee]ach|[Pp]er)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNITS})\b|(?P<adv>[Aa]nnually|[Yy]early|[Dd]aily|[Ww]eekly|[Mm]onthly|[Hh]ourly|[Nn]ightly)\b|(?:once|twice)\s+a\s+(?P<u2>day|week|month|year)\b)"
+                r"\b(?:(?:[Ee]very|[Ee]ach)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNITS})\b|(?P<adv>[Aa]nnually|[Yy]early|[Dd]aily|[Ww]eekly|[Mm]onthly|[Hh]ourly|[Nn]ightly)\b|(?P<times>once|twice|times)\s+(?P<a>a\s+(?P<u2>day|week|month|year))\b)"
             ),
         ),
         (
@@ -435,7 +440,11 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Point(pt))
         }
         Rule::Decade => {
-            let pt = Point { decade: get("dec")?.parse().ok(), ..point };
+            let dec: i32 = get("dec")?.parse().ok()?;
+            if dec < 100 && caps.name("era").is_none() {
+                return None;
+            }
+            let pt = Point { decade: Some(if caps.name("era").is_some() { -dec } else { dec }), ..point };
             mention(Expr::Point(pt))
         }
         Rule::Century => {
@@ -445,7 +454,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 Err(_) => ordinal_word(c)?,
             };
             let bc = get("era").is_some_and(|e| e.starts_with('B'));
-            let pt = Point { century: Some(if bc { -n } else { n - 1 }), ..point };
+            let pt = Point { century: Some(if bc { -(n - 1) } else { n - 1 }), ..point };
             mention(Expr::Point(pt))
         }
         Rule::Year => {
@@ -471,6 +480,9 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Quantity => {
             let n = number(get("n")?)?;
             let unit = Unit::from_word(get("u")?)?;
+            if unit == Unit::Second && get("n").is_some_and(|n| n.eq_ignore_ascii_case("a")) {
+                return None; // "a second front"
+            }
             let approx = get("approx").map(|a| a.trim().to_ascii_lowercase());
             if let Some(rel) = get("rel") {
                 let rel = rel.trim();
@@ -489,6 +501,14 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 _ => "APPROX",
             });
             mention(Expr::Duration { value: unit.duration(n), modifier })
+        }
+        Rule::Span => {
+            let n = match get("n") {
+                Some(n) => number(n)?,
+                None => None,
+            };
+            let unit = Unit::from_word(get("u")?)?;
+            mention(Expr::Duration { value: unit.duration(n), modifier: None })
         }
         Rule::Anaphoric => {
             let det = get("det")?.to_ascii_lowercase();
@@ -520,6 +540,9 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Deictic => {
             let dir = get("dir")?.to_ascii_lowercase();
+            if (dir == "last" || dir == "next") && word_before(text, span.start) == "the" {
+                return None;
+            }
             let unit = Unit::from_word(get("u")?)?;
             if dir.contains("past") {
                 return mention(Expr::Duration { value: unit.duration(Some(1.0)), modifier: None });
@@ -538,12 +561,16 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 "tonight" => (0, Some("NI")),
                 _ => (0, None),
             };
+            if n == 0 && part.is_none() {
+                // "today" is the document date in news, the writer's present in a history.
+                return mention(Expr::Today);
+            }
             mention(Expr::Shift { n, unit: Unit::Day, deictic: true, part, modifier: None })
         }
         Rule::Vague => {
             let w = get("w")?.to_ascii_lowercase();
             let v = match w.as_str() {
-                "recently" | "former" => "PAST_REF",
+                "recently" | "recent" | "former" => "PAST_REF",
                 w if w.ends_with("past") => "PAST_REF",
                 w if w.ends_with("future") => "FUTURE_REF",
                 _ => "PRESENT_REF",
@@ -569,7 +596,9 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 };
                 Unit::from_word(get("u")?)?.duration(n)
             };
-            mention(Expr::Set { value })
+            // "twice a week": TimeML marks only "a week".
+            let span = caps.name("a").map_or(span, |a| Span::new(a.start(), a.end()));
+            Some(Mention { span, expr: Expr::Set { value }, ends: None, rule: 0 })
         }
         Rule::Clock => {
             let (h, m) = if let Some(word) = get("word") {
