@@ -2,6 +2,7 @@
 
 mod annotate;
 mod validate;
+mod eval_timex;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Check every infobox item against its article's body; a table (or JSON) of verdicts.
     Validate(validate::ValidateArgs),
+    /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
+    EvalTimex(eval_timex::EvalTimexArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -96,6 +99,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::EvalTimex(args) => eval_timex::run(&args),
     };
     match result {
         Ok(code) => code,
