@@ -217,9 +217,10 @@ impl GazetteerBuilder {
         &self.bad_rows
     }
 
-    /// Add a TSV file, or every `*.tsv` below a folder (sorted by path, so the
-    /// priority order does not depend on the file system; `lexicon/` subfolders,
-    /// which hold word lists rather than entities, are skipped).
+    /// Add a TSV file, or every `*.tsv` below a folder: the folder's own files first,
+    /// then its subfolders', each level sorted by name, so the priority order does not
+    /// depend on the file system. `lexicon/` subfolders (word lists, not entities)
+    /// are skipped.
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
         let path = path.as_ref();
         let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
@@ -291,22 +292,23 @@ impl GazetteerBuilder {
     }
 }
 
+/// The `*.tsv` files below `dir`: its own files first (sorted), then each subfolder's
+/// (sorted), so curated files at the top beat general lists kept in subfolders
+/// (`gazetteers/general/geonames_places.tsv`) when surfaces tie.
 fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let mut items: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     items.sort();
-    for path in items {
-        if path.is_dir() {
-            // `lexicon/` holds non-entity word lists (event triggers) in the same TSV shape.
-            if path.file_name().is_some_and(|n| n == "lexicon") {
-                continue;
-            }
-            collect_tsv(&path, out)?;
-        } else if path.extension().is_some_and(|x| x == "tsv") {
-            out.push(path);
+    let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = items.into_iter().partition(|p| p.is_dir());
+    out.extend(files.into_iter().filter(|p| p.extension().is_some_and(|x| x == "tsv")));
+    for path in dirs {
+        // `lexicon/` holds non-entity word lists (event triggers) in the same TSV shape.
+        if path.file_name().is_some_and(|n| n == "lexicon") {
+            continue;
         }
+        collect_tsv(&path, out)?;
     }
     Ok(())
 }
