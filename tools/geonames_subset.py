@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Derive gazetteers/geonames_places.tsv from the GeoNames cities15000 gazetteer.
+"""Derive gazetteers/general/geonames_places.tsv from the GeoNames cities15000 gazetteer.
 
 Usage: python3 tools/geonames_subset.py [CITIES_TSV] [-o OUTPUT_TSV]
   CITIES_TSV defaults to ../shared/data/geonames/cities15000.tsv next to the repository,
-  OUTPUT_TSV to gazetteers/geonames_places.tsv. Python 3 standard library only.
+  OUTPUT_TSV to gazetteers/general/geonames_places.tsv. Python 3 standard library only.
 
 Input rows (one per surface form: the city's name and each GeoNames alternate name):
   surface, PLACE, geonames:ID, canonical name, ISO 3166-1 alpha-2 country, population
@@ -27,8 +27,8 @@ removes the row; counts are printed per filter):
                    gazetteer ("Balta" the Ukrainian town vs José Balta): the curated sense wins.
   8b. curated_place surface is already a PLACE in a curated file (places.tsv: "Lima", "Callao",
                    "Cusco", "Valparaíso", ...): the curated row (Wikipedia id) is the one to use, and
-                   removing the duplicate makes that independent of the order in which a loader
-                   reads the files (a name-sorted loader reads geonames_places.tsv before places.tsv).
+                   removing the duplicate keeps one id per surface (the loader also reads the
+                   top-level curated files before the general/ subfolder, so they win ties).
   9. small_city_alt an alternate name of a city under ALT_MIN_POPULATION (100,000): small towns
                    keep only their canonical name (keeps the file under 4 MB; most of their
                    alternates are foreign exonyms nobody writes in English text).
@@ -44,7 +44,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_IN = os.path.join(ROOT, "..", "shared", "data", "geonames", "cities15000.tsv")
-DEFAULT_OUT = os.path.join(ROOT, "gazetteers", "geonames_places.tsv")
+DEFAULT_OUT = os.path.join(ROOT, "gazetteers", "general", "geonames_places.tsv")
 WORDS = os.path.join(HERE, "common_english_words.txt")
 GAZ_DIR = os.path.join(ROOT, "gazetteers")
 
