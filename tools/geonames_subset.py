@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Derive gazetteers/geonames_places.tsv from the GeoNames cities15000 gazetteer.
+"""Derive gazetteers/general/geonames_places.tsv from the GeoNames cities15000 gazetteer.
 
 Usage: python3 tools/geonames_subset.py [CITIES_TSV] [-o OUTPUT_TSV]
   CITIES_TSV defaults to ../shared/data/geonames/cities15000.tsv next to the repository,
-  OUTPUT_TSV to gazetteers/geonames_places.tsv. Python 3 standard library only.
+  OUTPUT_TSV to gazetteers/general/geonames_places.tsv. Python 3 standard library only.
 
 Input rows (one per surface form: the city's name and each GeoNames alternate name):
   surface, PLACE, geonames:ID, canonical name, ISO 3166-1 alpha-2 country, population
@@ -25,6 +25,10 @@ removes the row; counts are printed per filter):
                    name of Şile in Turkey, "Mexico" for Mexico City): countries.tsv covers those.
   8. curated_other surface is a PERSON/ORG/SHIP/EVENT/TREATY/DEMONYM surface of a curated
                    gazetteer ("Balta" the Ukrainian town vs José Balta): the curated sense wins.
+  8b. curated_place surface is already a PLACE in a curated file (places.tsv: "Lima", "Callao",
+                   "Cusco", "Valparaíso", ...): the curated row (Wikipedia id) is the one to use, and
+                   removing the duplicate keeps one id per surface (the loader also reads the
+                   top-level curated files before the general/ subfolder, so they win ties).
   9. small_city_alt an alternate name of a city under ALT_MIN_POPULATION (100,000): small towns
                    keep only their canonical name (keeps the file under 4 MB; most of their
                    alternates are foreign exonyms nobody writes in English text).
@@ -40,7 +44,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DEFAULT_IN = os.path.join(ROOT, "..", "shared", "data", "geonames", "cities15000.tsv")
-DEFAULT_OUT = os.path.join(ROOT, "gazetteers", "geonames_places.tsv")
+DEFAULT_OUT = os.path.join(ROOT, "gazetteers", "general", "geonames_places.tsv")
 WORDS = os.path.join(HERE, "common_english_words.txt")
 GAZ_DIR = os.path.join(ROOT, "gazetteers")
 
@@ -95,10 +99,10 @@ def load_words(path):
 
 
 def load_curated(gaz_dir):
-    """(country surfaces, non-place curated surfaces), folded."""
-    countries, others = set(), set()
+    """(country surfaces, non-place curated surfaces, curated place surfaces), folded."""
+    countries, others, places = set(), set(), set()
     if not os.path.isdir(gaz_dir):
-        return countries, others
+        return countries, others, places
     for name in sorted(os.listdir(gaz_dir)):
         if not name.endswith(".tsv") or name in GENERATED:
             continue
@@ -114,7 +118,9 @@ def load_curated(gaz_dir):
                     countries.add(fold(cols[0]))
                 elif cols[1] in CURATED_NON_PLACE:
                     others.add(fold(cols[0]))
-    return countries, others
+                elif cols[1] == "PLACE":
+                    places.add(fold(cols[0]))
+    return countries, others, places
 
 
 def main(argv):
@@ -127,10 +133,11 @@ def main(argv):
     in_path = args[0] if args else DEFAULT_IN
 
     common = load_words(WORDS)
-    countries, curated_other = load_curated(GAZ_DIR)
+    countries, curated_other, curated_places = load_curated(GAZ_DIR)
 
     removed = {k: 0 for k in ("digits", "non_latin", "all_caps", "short", "lowercase_alt", "common_word",
-                              "country_name", "curated_other", "small_city_alt", "collision")}
+                              "country_name", "curated_other", "curated_place", "small_city_alt",
+                              "collision")}
     total = 0
     best = {}  # folded surface -> (population, row)
     order = []  # first-seen order of folded surfaces, for stable output
@@ -167,6 +174,8 @@ def main(argv):
                 removed["country_name"] += 1
             elif key in curated_other:
                 removed["curated_other"] += 1
+            elif key in curated_places:
+                removed["curated_place"] += 1
             elif pop < ALT_MIN_POPULATION and surface != cols[3]:
                 removed["small_city_alt"] += 1
             else:
