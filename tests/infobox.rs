@@ -42,7 +42,7 @@ fn hand_timexes(text: &str, box_span: Span, dates: Dates<'_>) -> Vec<Timex> {
         .map(|(surface, value, in_box)| {
             let from = if *in_box { box_span.start } else { box_span.end };
             let at = from + text[from..].find(surface).unwrap_or_else(|| panic!("{surface:?} in text"));
-            Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None }
+            Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None, parts: Vec::new() }
         })
         .collect();
     out.sort_by_key(|t| t.span);
