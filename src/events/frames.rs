@@ -92,12 +92,15 @@ impl EventExtractor {
         let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
         regions.sort();
         let names: Vec<Span> = entities.iter().filter(|m| matches!(&*m.label, "EVENT" | "TREATY")).map(|m| m.span).collect();
-        let dates: Vec<&Timex> = timexes
+        let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
             .filter(|t| t.value.len() >= 4 && t.value.starts_with(|c: char| c.is_ascii_digit()))
             .filter(|t| outside(&t.span) && !names.iter().any(|n| n.contains(t.span)))
             .collect();
+        dates.sort_by_key(|t| t.span);
+        let mut sorted: Vec<&EntityMention> = entities.iter().collect();
+        sorted.sort_by_key(|m| m.span);
         let antecedents = antecedents(&ctx);
         let mut events = Vec::new();
         let mut narrative: Option<&Timex> = None;
@@ -109,8 +112,13 @@ impl EventExtractor {
                     section = here;
                     narrative = None;
                 }
-                let in_sentence: Vec<&Timex> = dates.iter().copied().filter(|t| sentence.contains(t.span)).collect();
-                let mentions: Vec<&EntityMention> = entities.iter().filter(|m| sentence.contains(m.span)).collect();
+                // Both lists are in text order: slice out the sentence's part.
+                let lo = dates.partition_point(|t| t.span.start < sentence.start);
+                let hi = dates.partition_point(|t| t.span.start < sentence.end);
+                let in_sentence: Vec<&Timex> = dates[lo..hi.max(lo)].iter().copied().filter(|t| sentence.contains(t.span)).collect();
+                let lo = sorted.partition_point(|m| m.span.start < sentence.start);
+                let hi = sorted.partition_point(|m| m.span.start < sentence.end);
+                let mentions: Vec<&EntityMention> = sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)).collect();
                 let triggers = pick_triggers(lexicon.find(text, sentence), &mentions);
                 for trigger in &triggers {
                     let date = nearest(&in_sentence, trigger.span)
