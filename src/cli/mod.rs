@@ -1,6 +1,7 @@
 //! Command-line parsing (clap) and the subcommands. Nothing here is library API.
 
 mod annotate;
+mod graph;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Annotate articles and write one NDJSON record per article.
     Annotate(annotate::AnnotateArgs),
+    /// Write one JSON-LD document for all articles: entities merged, articles linked.
+    Graph(graph::GraphArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -92,6 +95,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(&args),
+        Command::Graph(args) => graph::run(&args),
     };
     match result {
         Ok(code) => code,
