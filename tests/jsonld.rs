@@ -577,3 +577,31 @@ fn the_key_checks_catch_an_unmapped_key() {
     let caught = std::panic::catch_unwind(|| assert_expands_fully(&doc, "bogus"));
     assert!(caught.is_err(), "the no-key-dropped check missed an unmapped key");
 }
+
+#[test]
+fn cli_writes_jsonld_lines_files_and_the_graph() {
+    let bin = env!("CARGO_BIN_EXE_wikianno");
+    let dir = tempfile::tempdir().unwrap();
+    let seed = manifest().join("corpus/peruvian_civil_war_of_1865.txt");
+    let out = std::process::Command::new(bin).args(["annotate", "--format", "jsonld"]).arg(&seed).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0], to_document(article(SEED)));
+
+    let files = dir.path().join("docs");
+    let status = std::process::Command::new(bin).args(["annotate", "--format", "jsonld", "-o"]).arg(&files).arg(manifest().join("corpus")).status().unwrap();
+    assert!(status.success());
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(files.join("Vivanco–Pareja_Treaty.jsonld")).unwrap()).unwrap();
+    assert_eq!(written, to_document(article("Vivanco–Pareja_Treaty")));
+    assert_eq!(std::fs::read_dir(&files).unwrap().count(), corpus().len());
+
+    let graph_file = dir.path().join("graph.jsonld");
+    let status = std::process::Command::new(bin).args(["graph", "-o"]).arg(&graph_file).arg(manifest().join("corpus")).status().unwrap();
+    assert!(status.success());
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&graph_file).unwrap()).unwrap();
+    assert_eq!(written, corpus_graph().0);
+
+    let missing = std::process::Command::new(bin).args(["graph"]).arg(dir.path().join("no-such-file.txt")).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
