@@ -30,6 +30,7 @@
 
 pub mod article;
 pub mod diagnostic;
+pub mod eval;
 mod error;
 pub mod events;
 pub mod gazetteer;

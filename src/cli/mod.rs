@@ -2,6 +2,7 @@
 
 mod annotate;
 mod graph;
+mod eval_timex;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,8 @@ enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Write one JSON-LD document for all articles: entities merged, articles linked.
     Graph(graph::GraphArgs),
+    /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
+    EvalTimex(eval_timex::EvalTimexArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -96,6 +99,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::EvalTimex(args) => eval_timex::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,4 +1,25 @@
 //! Temporal expressions: date regexes and TIMEX3 normalization.
+//!
+//! [`TemporalTagger`] finds dates, times, durations and sets with a table of regexes
+//! (compiled once, ASCII classes, no backtracking: the `regex` crate runs in linear
+//! time), reads each match into its meaning, and anchors underspecified and relative
+//! expressions ([`Reference`]): in narrative mode to the closest preceding date of
+//! fitting precision, in news mode to the document creation time.
+//!
+//! ```
+//! use wikianno::temporal::{Reference, TemporalTagger};
+//!
+//! let tagger = TemporalTagger::new();
+//! let text = "The siege began on 14 April 1864. Two days later the fort fell.";
+//! let found = tagger.tag_text(text, Reference::Narrative);
+//! let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+//! assert_eq!(values, ["1864-04-14", "1864-04-16"]);
+//! assert_eq!(found[1].anchor.map(|a| a.slice(text)), Some("14 April 1864"));
+//! ```
+
+mod anchor;
+mod normalize;
+mod patterns;
 
 use crate::{article::Article, span::Span};
 
@@ -40,20 +61,106 @@ pub struct Timex {
     pub modifier: Option<&'static str>,
     /// The span of the date this value took its reference from, if any.
     pub anchor: Option<Span>,
+    /// Component expressions: the two ends of a range (`28 February` and
+    /// `8 November 1865`), or the date a time of day falls on (`6 November` in
+    /// `the early hours of 6 November`). TimeML annotates these separately.
+    pub parts: Vec<Timex>,
+}
+
+/// What underspecified and relative expressions are anchored to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reference {
+    /// The closest preceding date in the text (histories, wiki articles).
+    #[default]
+    Narrative,
+    /// The document creation time (news), as HeidelTime's news mode.
+    Document {
+        /// Year.
+        year: i32,
+        /// Month, 1-12.
+        month: u32,
+        /// Day, 1-31.
+        day: u32,
+    },
+}
+
+impl Reference {
+    /// A document date from `YYYY-MM-DD` (a longer ISO timestamp is cut to its date);
+    /// `None` when it is not a valid date.
+    pub fn document_date(s: &str) -> Option<Reference> {
+        let s = s.trim();
+        let date = s.get(..10).unwrap_or(s);
+        let mut it = date.split('-');
+        let year: i32 = it.next()?.parse().ok()?;
+        let month: u32 = it.next()?.parse().ok()?;
+        let day: u32 = it.next()?.parse().ok()?;
+        if it.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > normalize::days_in_month(year, month) {
+            return None;
+        }
+        Some(Reference::Document { year, month, day })
+    }
 }
 
 /// Finds and normalizes temporal expressions. Build once, share across threads.
 #[derive(Clone, Debug, Default)]
-pub struct TemporalTagger {}
+pub struct TemporalTagger {
+    reference: Reference,
+}
 
 impl TemporalTagger {
     /// A tagger in narrative mode (wiki articles).
     pub fn new() -> TemporalTagger {
-        TemporalTagger {}
+        TemporalTagger::with_reference(Reference::Narrative)
     }
 
-    /// Every temporal expression of `article`, in text order.
-    pub fn tag_article(&self, _article: &Article) -> Vec<Timex> {
-        Vec::new()
+    /// A tagger that anchors articles to `reference` (narrative, or a document date).
+    pub fn with_reference(reference: Reference) -> TemporalTagger {
+        patterns::compile();
+        TemporalTagger { reference }
+    }
+
+    /// Every temporal expression of `article`, in text order. The infobox `Date` value
+    /// is anchored first: it is the article's reference interval before any body date.
+    pub fn tag_article(&self, article: &Article) -> Vec<Timex> {
+        let priority = article.infobox.as_ref().and_then(|ib| ib.get("Date")).map(|f| f.value_span);
+        tag(&article.text, self.reference, priority)
+    }
+
+    /// Every temporal expression of `text`, in text order, anchored to `reference`.
+    pub fn tag_text(&self, text: &str, reference: Reference) -> Vec<Timex> {
+        tag(text, reference, None)
+    }
+}
+
+fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
+    let mentions = patterns::find(text);
+    let mut anchor = anchor::Anchor::new(reference);
+    let mut out: Vec<Option<Timex>> = vec![None; mentions.len()];
+    let first = |m: &patterns::Mention| priority.is_some_and(|p| p.contains(m.span));
+    let order = mentions.iter().enumerate().filter(|(_, m)| first(m)).chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
+    for (i, m) in order {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Some(anchor.resolve(m));
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagger_is_send_sync_clone() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<TemporalTagger>();
+    }
+
+    #[test]
+    fn document_dates() {
+        assert_eq!(Reference::document_date("2009-12-19"), Some(Reference::Document { year: 2009, month: 12, day: 19 }));
+        assert_eq!(Reference::document_date("2009-12-19T17:00:00").is_some(), true);
+        assert_eq!(Reference::document_date("2009-02-30"), None);
+        assert_eq!(Reference::document_date("yesterday"), None);
     }
 }

@@ -1,0 +1,24 @@
+//! Evaluation of the temporal tagger against TimeML gold data, scored like TempEval-3
+//! (SemEval-2013 Task 1, task A): strict and relaxed span P/R/F1, type and value
+//! accuracy on the relaxed matches, and value F1 (relaxed F1 x value accuracy).
+//!
+//! ```
+//! use wikianno::eval::{parse_timeml, score_document};
+//! use wikianno::temporal::{Reference, TemporalTagger};
+//!
+//! let xml = r#"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-03-04">1998-03-04</TIMEX3></DCT>
+//! <TEXT>Rain fell on <TIMEX3 tid="t1" type="DATE" value="1998-03-02">Monday</TIMEX3>.</TEXT></TimeML>"#;
+//! let doc = parse_timeml("doc", xml).unwrap();
+//! assert_eq!(doc.text, "Rain fell on Monday.");
+//! let reference = Reference::document_date(doc.dct.as_deref().unwrap()).unwrap();
+//! let predicted = TemporalTagger::new().tag_text(&doc.text, reference);
+//! let scores = score_document(&doc, &predicted);
+//! assert_eq!(scores.relaxed().f1, 1.0);
+//! assert_eq!(scores.value_accuracy(), 1.0);
+//! ```
+
+mod score;
+mod timeml;
+
+pub use score::{score_document, timeml_view, Prf, Scores};
+pub use timeml::{parse_timeml, GoldTimex, TimemlDocument};

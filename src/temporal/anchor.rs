@@ -1,0 +1,237 @@
+//! Anchoring: giving underspecified and relative expressions a full value.
+//!
+//! Narrative mode (wiki articles): an expression without a year takes it from the
+//! closest preceding date that has one; "the next day", "two days later", "that same
+//! year" count from the last mentioned date of fitting precision. News mode (a document
+//! creation time) fills missing years and deictic expressions ("yesterday", "last year",
+//! "two years ago") from the DCT, while anaphoric ones still follow the narrative,
+//! starting from the DCT. The span that supplied the reference is recorded as `anchor`.
+
+use super::normalize::{add_months, civil_from_days, days_from_civil, days_in_month, iso_week, weekday, year_string, Expr, Point, Unit};
+use super::patterns::Mention;
+use super::{Reference, Timex, TimexType};
+use crate::span::Span;
+
+/// The dates mentioned so far, one per precision, with the span that gave each.
+#[derive(Clone, Debug)]
+pub(crate) struct Anchor {
+    dct: Option<(i32, u32, u32)>,
+    year: Option<(i32, Option<Span>)>,
+    month: Option<(i32, u32, Option<Span>)>,
+    day: Option<(i32, u32, u32, Option<Span>)>,
+}
+
+impl Anchor {
+    pub(crate) fn new(reference: Reference) -> Anchor {
+        match reference {
+            Reference::Narrative => Anchor { dct: None, year: None, month: None, day: None },
+            Reference::Document { year, month, day } => Anchor {
+                dct: Some((year, month, day)),
+                year: Some((year, None)),
+                month: Some((year, month, None)),
+                day: Some((year, month, day, None)),
+            },
+        }
+    }
+
+    /// The timex for `m`, updating the reference dates.
+    pub(crate) fn resolve(&mut self, m: &Mention) -> Timex {
+        match &m.expr {
+            Expr::Point(p) => {
+                let (p, anchor) = self.fill(p);
+                let kind = if p.is_time() { TimexType::Time } else { TimexType::Date };
+                let mut parts = Vec::new();
+                if p.part.is_some() && p.inner_start > 0 && p.day.is_some() {
+                    let inner = Point { part: None, modifier: None, ..p.clone() };
+                    parts.push(timex(Span::new(m.span.start + p.inner_start, m.span.end), TimexType::Date, inner.value(), None, anchor));
+                }
+                self.remember(&p, m.span);
+                Timex { parts, ..timex(m.span, kind, p.value(), p.modifier, anchor) }
+            }
+            Expr::Range(a, b) => {
+                let (b, anchor_b) = self.fill(b);
+                let a = if a.needs_year() && a.year_shift.is_none() { Point { year: b.year, ..a.clone() } } else { a.clone() };
+                let (a, anchor_a) = self.fill(&a);
+                let (sa, sb) = m.ends.unwrap_or((m.span, m.span));
+                let parts = vec![
+                    timex(sa, TimexType::Date, a.value(), a.modifier, anchor_a),
+                    timex(sb, TimexType::Date, b.value(), b.modifier, anchor_b),
+                ];
+                self.remember(&b, m.span);
+                Timex { parts, ..timex(m.span, TimexType::Date, format!("{}/{}", a.value(), b.value()), None, anchor_b.or(anchor_a)) }
+            }
+            Expr::Shift { n, unit, deictic, part, modifier } => {
+                let (value, anchor) = self.shift(*n, *unit, *deictic, *part);
+                let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+                timex(m.span, kind, value, *modifier, anchor)
+            }
+            Expr::SeasonShift { n, season } => {
+                let (value, anchor) = match self.year {
+                    Some((y, span)) => {
+                        let start = match *season {
+                            "SP" => 3,
+                            "SU" => 6,
+                            "FA" => 9,
+                            _ => 12,
+                        };
+                        let month = self.month.filter(|mo| mo.0 == y).map(|mo| mo.1);
+                        let y = match (*n, month) {
+                            (0, _) => y,
+                            (n, Some(mo)) if n > 0 && mo < start => y,
+                            (n, _) if n > 0 => y + 1,
+                            (_, Some(mo)) if mo > start => y,
+                            _ => y - 1,
+                        };
+                        (format!("{}-{season}", year_string(y)), span)
+                    }
+                    None => (format!("XXXX-{season}"), None),
+                };
+                timex(m.span, TimexType::Date, value, None, anchor)
+            }
+            Expr::Weekday(wd) => {
+                let (value, anchor) = match self.dct.or(self.day.map(|d| (d.0, d.1, d.2))) {
+                    Some((y, mo, d)) => {
+                        let base = days_from_civil(y, mo, d);
+                        let diff = i64::from(*wd) - i64::from(weekday(base));
+                        // News looks back to the last such day; a narrative moves forward.
+                        let target = if self.dct.is_some() { base + if diff > 0 { diff - 7 } else { diff } } else { base + diff.rem_euclid(7) };
+                        let (y, mo, d) = civil_from_days(target);
+                        (format!("{}-{mo:02}-{d:02}", year_string(y)), if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) })
+                    }
+                    None => (format!("XXXX-WXX-{wd}"), None),
+                };
+                if let Some((y, mo, d)) = parse_day(&value) {
+                    self.day = Some((y, mo, d, Some(m.span)));
+                }
+                timex(m.span, TimexType::Date, value, None, anchor)
+            }
+            Expr::Vague(v) => timex(m.span, TimexType::Date, (*v).to_string(), None, None),
+            Expr::Duration { value, modifier } => timex(m.span, TimexType::Duration, value.clone(), *modifier, None),
+            Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
+        }
+    }
+
+    /// `p` with its year (and, for a clock time, its day) taken from the reference.
+    fn fill(&self, p: &Point) -> (Point, Option<Span>) {
+        let mut p = p.clone();
+        if let Some(shift) = p.year_shift {
+            return match self.year {
+                Some((y, span)) => {
+                    p.year = Some(y + shift as i32);
+                    (p, span)
+                }
+                None => (p, None),
+            };
+        }
+        if !p.needs_year() {
+            return (p, None);
+        }
+        if p.clock.is_some() && p.month.is_none() {
+            if let Some((y, mo, d, span)) = self.day {
+                p.year = Some(y);
+                p.month = Some(mo);
+                p.day = Some(d);
+                return (p, span);
+            }
+            return (p, None);
+        }
+        if let Some((y, _, _)) = self.dct {
+            p.year = Some(y);
+            return (p, None);
+        }
+        match self.year {
+            Some((y, span)) => {
+                p.year = Some(y);
+                (p, span)
+            }
+            None => (p, None),
+        }
+    }
+
+    fn remember(&mut self, p: &Point, span: Span) {
+        if p.decade.is_some() || p.century.is_some() {
+            return;
+        }
+        let Some(y) = p.year else { return };
+        let span = Some(span);
+        if self.year.map_or(true, |(old, _)| old != y) {
+            self.month = None;
+            self.day = None;
+        }
+        self.year = Some((y, span));
+        if let Some(mo) = p.month {
+            if self.month.map_or(true, |(_, old, _)| old != mo) {
+                self.day = None;
+            }
+            self.month = Some((y, mo, span));
+            if let Some(d) = p.day {
+                self.day = Some((y, mo, d, span));
+            }
+        }
+    }
+
+    fn shift(&mut self, n: i64, unit: Unit, deictic: bool, part: Option<&'static str>) -> (String, Option<Span>) {
+        let from_dct = deictic && self.dct.is_some();
+        let day = if from_dct { self.dct.map(|(y, m, d)| (y, m, d, None)) } else { self.day };
+        let month = if from_dct { self.dct.map(|(y, m, _)| (y, m, None)) } else { self.month.or(self.day.map(|(y, m, _, s)| (y, m, s))) };
+        let year = if from_dct { self.dct.map(|(y, _, _)| (y, None)) } else { self.year };
+        match unit {
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match day {
+                Some((y, mo, d, span)) => {
+                    let step = if unit == Unit::Day { n } else { 0 };
+                    let (y, mo, d) = civil_from_days(days_from_civil(y, mo, d.min(days_in_month(y, mo))) + step);
+                    let mut v = format!("{}-{mo:02}-{d:02}", year_string(y));
+                    if let Some(p) = part {
+                        v.push('T');
+                        v.push_str(p);
+                    }
+                    if !from_dct {
+                        self.day = Some((y, mo, d, span));
+                    }
+                    (v, span)
+                }
+                None => (if part.is_some() { format!("XXXX-XX-XXT{}", part.unwrap_or("")) } else { "XXXX-XX-XX".to_string() }, None),
+            },
+            Unit::Week => match day {
+                Some((y, mo, d, span)) => (iso_week(days_from_civil(y, mo, d) + 7 * n), span),
+                None => ("XXXX-WXX".to_string(), None),
+            },
+            Unit::Month => match month {
+                Some((y, mo, span)) => {
+                    let (y, mo) = add_months(y, mo, n);
+                    (format!("{}-{mo:02}", year_string(y)), span)
+                }
+                None => ("XXXX-XX".to_string(), None),
+            },
+            Unit::Year => match year {
+                Some((y, span)) => {
+                    let y = y + n as i32;
+                    if n != 0 && !from_dct {
+                        self.year = Some((y, span));
+                        self.month = None;
+                        self.day = None;
+                    }
+                    (year_string(y), span)
+                }
+                None => ("XXXX".to_string(), None),
+            },
+            Unit::Decade => match year {
+                Some((y, span)) => (format!("{:03}", y.div_euclid(10) + n as i32), span),
+                None => ("XXX".to_string(), None),
+            },
+            Unit::Century => match year {
+                Some((y, span)) => (format!("{:02}", y.div_euclid(100) + n as i32), span),
+                None => ("XX".to_string(), None),
+            },
+        }
+    }
+}
+
+fn parse_day(v: &str) -> Option<(i32, u32, u32)> {
+    let mut it = v.splitn(3, '-');
+    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+}
+
+fn timex(span: Span, kind: TimexType, value: String, modifier: Option<&'static str>, anchor: Option<Span>) -> Timex {
+    Timex { span, kind, value, modifier, anchor, parts: Vec::new() }
+}

@@ -1,0 +1,248 @@
+//! The meaning of a matched expression ([`Expr`]) before anchoring, and the calendar
+//! arithmetic and ISO 8601 / TIMEX3 formatting used to turn it into a value.
+
+/// A calendar unit, as used by durations, sets and relative shifts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The unit of a (singular or plural) English word, if it names one.
+    pub(crate) fn from_word(word: &str) -> Option<Unit> {
+        let w = word.to_ascii_lowercase();
+        let w = w.trim_end_matches('s');
+        Some(match w {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
+            "day" | "night" => Unit::Day,
+            "week" | "weekend" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" | "centurie" => Unit::Century,
+            _ => return None,
+        })
+    }
+
+    /// The ISO 8601 duration of `n` units (`PT6H`, `P3Y`, `P2DE`); `n = None` is vague (`PXY`).
+    pub(crate) fn duration(self, n: Option<f64>) -> String {
+        let (time, letter) = match self {
+            Unit::Second => (true, "S"),
+            Unit::Minute => (true, "M"),
+            Unit::Hour => (true, "H"),
+            Unit::Day => (false, "D"),
+            Unit::Week => (false, "W"),
+            Unit::Month => (false, "M"),
+            Unit::Year => (false, "Y"),
+            Unit::Decade => (false, "DE"),
+            Unit::Century => (false, "CE"),
+        };
+        let amount = match n {
+            None => "X".to_string(),
+            Some(x) if x.fract() == 0.0 => format!("{}", x as i64),
+            Some(x) => format!("{x}"),
+        };
+        format!("{}{amount}{letter}", if time { "PT" } else { "P" })
+    }
+}
+
+/// A calendar point or period as written, possibly missing its year (or month).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Point {
+    /// Signed year: 490 BC is -490.
+    pub year: Option<i32>,
+    /// A two-digit year ending a range (`1865–66`), completed from the other end.
+    pub short_year: Option<i32>,
+    /// "of that year" (0), "of the following year" (+1): the year is the reference's plus this.
+    pub year_shift: Option<i64>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// `SP`, `SU`, `FA`, `WI`.
+    pub season: Option<&'static str>,
+    /// The decade's first three digits: 186 for the 1860s.
+    pub decade: Option<i32>,
+    /// The century's TIMEX3 digits: 18 for the 19th century; negative for BC.
+    pub century: Option<i32>,
+    /// Part of day: `MO`, `AF`, `EV`, `NI`.
+    pub part: Option<&'static str>,
+    /// Clock time (hour, minute).
+    pub clock: Option<(u32, u32)>,
+    pub modifier: Option<&'static str>,
+    /// Byte length of the leading part-of-day / modifier phrase inside the span, so the
+    /// bare date can be reported as a part.
+    pub inner_start: usize,
+}
+
+impl Point {
+    /// True when the point needs a year from its context.
+    pub(crate) fn needs_year(&self) -> bool {
+        self.year.is_none() && self.decade.is_none() && self.century.is_none()
+    }
+
+    /// The TIMEX3 type: TIME with a part of day or a clock time, else DATE.
+    pub(crate) fn is_time(&self) -> bool {
+        self.part.is_some() || self.clock.is_some()
+    }
+
+    /// The TIMEX3 value (`XXXX` where the year is still unknown).
+    pub(crate) fn value(&self) -> String {
+        if let Some(c) = self.century {
+            return if c < 0 { format!("BC{:02}", -c) } else { format!("{c:02}") };
+        }
+        if let Some(d) = self.decade {
+            return format!("{d:03}");
+        }
+        let mut v = match self.year {
+            Some(y) => year_string(y),
+            None => "XXXX".to_string(),
+        };
+        if let Some(s) = self.season {
+            v.push('-');
+            v.push_str(s);
+            return v;
+        }
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => v.push_str(&format!("-{m:02}-{d:02}")),
+            (Some(m), None) => v.push_str(&format!("-{m:02}")),
+            (None, Some(_)) | (None, None) => {}
+        }
+        if let Some((h, m)) = self.clock {
+            if self.day.is_none() {
+                v.push_str(if self.month.is_some() { "-XX" } else { "-XX-XX" });
+            }
+            v.push_str(&format!("T{h:02}:{m:02}"));
+        } else if let Some(p) = self.part {
+            if self.day.is_none() {
+                v.push_str(if self.month.is_some() { "-XX" } else { "-XX-XX" });
+            }
+            v.push('T');
+            v.push_str(p);
+        }
+        v
+    }
+}
+
+/// A year as TIMEX3 writes it: `1865`, `0476`, `BC0490`.
+pub(crate) fn year_string(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", -y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
+/// What a matched expression means, before anchoring.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Expr {
+    /// A calendar point or period.
+    Point(Point),
+    /// Two points joined by a dash, "to", or "between ... and".
+    Range(Point, Point),
+    /// `n` units after (or before, when negative) the last mentioned date: "two days
+    /// later", "the next day", "that same year" (n = 0). `deictic` ones ("last year",
+    /// "two years ago", "yesterday") count from the document date in news mode.
+    Shift { n: i64, unit: Unit, deictic: bool, part: Option<&'static str>, modifier: Option<&'static str> },
+    /// A season relative to the last mentioned date ("the following spring").
+    SeasonShift { n: i64, season: &'static str },
+    /// A day of the week, taken as the closest such day not after the reference.
+    Weekday(u32),
+    /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.
+    Vague(&'static str),
+    /// A length of time, already normalized (`PT6H`).
+    Duration { value: String, modifier: Option<&'static str> },
+    /// A recurrence, already normalized (`P1Y`).
+    Set { value: String },
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number from [`days_from_civil`].
+pub(crate) fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// Number of days in a month (proleptic Gregorian).
+pub(crate) fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// 1 = Monday ... 7 = Sunday.
+pub(crate) fn weekday(days: i64) -> u32 {
+    ((days + 3).rem_euclid(7) + 1) as u32
+}
+
+/// The ISO 8601 week of a day: `1866-W14`.
+pub(crate) fn iso_week(days: i64) -> String {
+    let thursday = days - i64::from(weekday(days)) + 4;
+    let (y, _, _) = civil_from_days(thursday);
+    let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+    format!("{}-W{week:02}", year_string(y))
+}
+
+/// `(y, m)` moved by `n` months.
+pub(crate) fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
+    let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
+    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_round_trips() {
+        for z in [-200_000i64, -1, 0, 1, 59, 60, 365, 10_000, 40_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(civil_from_days(days_from_civil(1865, 2, 28) + 1), (1865, 3, 1));
+        assert_eq!(weekday(days_from_civil(1866, 4, 2)), 1); // a Monday
+        assert_eq!(iso_week(days_from_civil(1866, 4, 2)), "1866-W14");
+        assert_eq!(iso_week(days_from_civil(2021, 1, 1)), "2020-W53");
+        assert_eq!(add_months(1865, 1, -1), (1864, 12));
+        assert_eq!(days_in_month(1900, 2), 28);
+    }
+
+    #[test]
+    fn values() {
+        let p = Point { year: Some(-490), ..Point::default() };
+        assert_eq!(p.value(), "BC0490");
+        let p = Point { year: Some(1866), month: Some(2), day: Some(7), part: Some("AF"), ..Point::default() };
+        assert_eq!(p.value(), "1866-02-07TAF");
+        assert_eq!(Unit::Hour.duration(Some(6.0)), "PT6H");
+        assert_eq!(Unit::Year.duration(None), "PXY");
+    }
+}

@@ -1,0 +1,664 @@
+//! The expression patterns: one regex per family, compiled once, and the reading of a
+//! match into an [`Expr`]. Overlaps are resolved by a total order (start, longer first,
+//! rule order); adjacent dates joined by a dash, "to" or "between ... and" become ranges.
+//!
+//! The `regex` crate has no look-around, so the checks it would express (a year not
+//! followed by "men", a bare "May" that is a month) are done on the match's context.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::normalize::{Expr, Point, Unit};
+use crate::span::Span;
+
+/// A matched expression: where it is and what it means, before anchoring.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub expr: Expr,
+    /// For ranges: the spans of the two ends (TimeML annotates them separately).
+    pub ends: Option<(Span, Span)>,
+    rule: usize,
+}
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept\.?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)";
+const FULL_MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUM: &str = r"(?:[0-9]+(?:\.[0-9]+)?|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?i:one|two|three|four|five|six|seven|eight|nine))?|(?i:a\s+hundred|hundred|a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of))";
+const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)";
+const CONNECTOR: &str = r"\s*(?:–|—|-|to|until|till|through|and)\s*";
+
+fn year(name: &str) -> String {
+    format!(r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C\.|AD|CE|A\.D\.)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})")
+}
+
+/// Part-of-day or modifier phrase before a date: "the afternoon of", "early", "the end of".
+fn prefix() -> String {
+    format!(
+        r"(?:(?P<part>(?:[Tt]he\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|(?:early\s+)?(?:morning\s+)?hours|small\s+hours|dawn|daybreak)\s+of\s+)|(?P<pre>(?:[Tt]he\s+)?(?:very\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|[Ff]irst\s+half|[Ss]econd\s+half|[Ff]irst\s+days|[Ll]ast\s+days)\s+of\s+))?(?:{WEEKDAY},?\s+)?"
+    )
+}
+
+/// "of that year", "of the following year" after a month or day.
+const THAT_YEAR: &str = r"\s+of\s+(?P<that>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    Iso,
+    DayRange,
+    MonthDayRange,
+    ShortYearRange,
+    DayMonth,
+    MonthDay,
+    MonthYear,
+    Month,
+    Season,
+    Decade,
+    Century,
+    Year,
+    Quantity,
+    Anaphoric,
+    DayAround,
+    UnitPhase,
+    Deictic,
+    DeicticWord,
+    Vague,
+    Set,
+    Clock,
+    Weekday,
+}
+
+struct Patterns {
+    rules: Vec<(Rule, Regex)>,
+    connector: Option<Regex>,
+    bad_after_year: Option<Regex>,
+}
+
+/// Compile every pattern now rather than on the first article.
+pub(crate) fn compile() {
+    LazyLock::force(&PATTERNS);
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let pre = prefix();
+    let y = year("y");
+    let table: Vec<(Rule, String)> = vec![
+        (Rule::Iso, r"\b(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b".to_string()),
+        (
+            Rule::DayRange,
+            format!(r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?\b(?P<d1>{DAY})\b(?P<conn>{CONNECTOR})(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+{y})?"),
+        ),
+        (
+            Rule::MonthDayRange,
+            format!(r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\b(?P<conn>{CONNECTOR})(?P<d2>{DAY})\b(?:,?\s+{y})?"),
+        ),
+        (Rule::ShortYearRange, r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?\b(?P<y>[12][0-9]{3})(?:–|—|-|/)(?P<y2>[0-9]{2})\b".to_string()),
+        (Rule::DayMonth, format!(r"{pre}\b(?:[Tt]he\s+)?(?P<d>{DAY})\b(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+{y}|{THAT_YEAR})?")),
+        (Rule::MonthDay, format!(r"{pre}\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:(?:,\s*|\s+){y}|{THAT_YEAR})?")),
+        (Rule::MonthYear, format!(r"{pre}\b(?P<m>{MONTH})(?:,?\s+|\s+of\s+){y}")),
+        (Rule::Month, format!(r"{pre}\b(?P<m>{FULL_MONTH})\b(?:{THAT_YEAR})?")),
+        (
+            Rule::Season,
+            format!(r"{pre}(?:[Tt]he\s+)?\b(?P<s>spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall)\b(?:(?:\s+of)?\s+{y}|{THAT_YEAR})?"),
+        ),
+        (Rule::Decade, format!(r"{pre}(?:[Tt]he\s+)?\b(?P<dec>[12][0-9]{{2}})0'?s\b")),
+        (
+            Rule::Century,
+            format!(
+                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entury(?:\s+(?P<era>BCE|BC|B\.C\.|AD|CE))?"
+            ),
+        ),
+        (
+            Rule::Year,
+            format!(r"(?:(?P<approx>(?:[Cc]\.|[Cc]a\.|[Cc]irca|[Aa]bout|[Aa]round|[Aa]pproximately)\s*)|{pre})(?:[Tt]he\s+year\s+)?\b{y}"),
+        ),
+        (
+            Rule::Quantity,
+            format!(
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+            ),
+        ),
+        (
+            Rule::Anaphoric,
+            r"\b(?P<det>[Tt]he\s+(?:very\s+)?(?:next|following|previous|preceding|subsequent|same|prior)|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|autumn|winter)\b".to_string(),
+        ),
+        (Rule::DayAround, r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after|following)\b".to_string()),
+        (
+            Rule::UnitPhase,
+            r"(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)\b".to_string(),
+        ),
+        (
+            Rule::Deictic,
+            r"\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|(?:[Tt]he\s+)?[Pp]ast)\s+(?P<u>week|weekend|month|year|decade|century)\b".to_string(),
+        ),
+        (Rule::DeicticWord, r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b".to_string()),
+        (
+            Rule::Vague,
+            r"\b(?P<w>[Nn]ow|[Cc]urrently|[Pp]resent[- ]day|[Nn]owadays|[Rr]ecently|[Tt]he\s+past|[Tt]he\s+future|[Ff]ormer|[Tt]hese\s+days)\b".to_string(),
+        ),
+        (
+            Rule::Set,
+            format!(
+                r"\b(?:(?:[Ee]very|[Ee]ach|[Pp]er)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNITS})\b|(?P<adv>[Aa]nnually|[Yy]early|[Dd]aily|[Ww]eekly|[Mm]onthly|[Hh]ourly|[Nn]ightly)\b|(?:once|twice)\s+a\s+(?P<u2>day|week|month|year)\b)"
+            ),
+        ),
+        (
+            Rule::Clock,
+            r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s?(?P<ap>[AaPp]\.?[Mm]\.?)|(?P<word>[Nn]oon|[Mm]idnight))".to_string(),
+        ),
+        (Rule::Weekday, format!(r"\b(?P<wd>{WEEKDAY})\b")),
+    ];
+    let rules = table
+        .into_iter()
+        .filter_map(|(rule, pattern)| match Regex::new(&pattern) {
+            Ok(re) => Some((rule, re)),
+            Err(e) => {
+                // A pattern typo is a programming error caught by the tests; never panic at run time.
+                debug_assert!(false, "bad pattern {rule:?}: {e}");
+                None
+            }
+        })
+        .collect();
+    Patterns {
+        rules,
+        connector: Regex::new(&format!("^{CONNECTOR}$")).ok(),
+        bad_after_year: Regex::new(
+            r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
+        )
+        .ok(),
+    }
+});
+
+/// Every temporal expression in `text`, in text order, non-overlapping.
+pub(crate) fn find(text: &str) -> Vec<Mention> {
+    let p = &*PATTERNS;
+    let mut found = Vec::new();
+    for (i, (rule, re)) in p.rules.iter().enumerate() {
+        for caps in re.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if whole.as_str().is_empty() || !boundary_after(text, whole.end()) {
+                continue;
+            }
+            if let Some(m) = read(*rule, &caps, text, p) {
+                found.push(Mention { rule: i, ..m });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())).then(a.rule.cmp(&b.rule)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    for m in found {
+        if kept.last().map_or(true, |last| last.span.end <= m.span.start) {
+            kept.push(m);
+        }
+    }
+    merge_ranges(text, kept, p)
+}
+
+/// The match must not stop inside a word or a number ("18650", "1865th").
+fn boundary_after(text: &str, end: usize) -> bool {
+    match text.get(end..).and_then(|rest| rest.chars().next()) {
+        Some(c) => !c.is_ascii_alphanumeric(),
+        None => true,
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+fn day_number(s: &str) -> Option<u32> {
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year with its era: "490 BC" is -490.
+fn year_number(s: &str) -> Option<i32> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let n: i32 = digits.parse().ok()?;
+    if s.contains('B') {
+        Some(-n)
+    } else {
+        Some(n)
+    }
+}
+
+/// English number words and digits; `None` inside `Some` is a vague amount ("several").
+pub(crate) fn number(s: &str) -> Option<Option<f64>> {
+    let w = s.to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Ok(x) = w.parse::<f64>() {
+        return Some(Some(x));
+    }
+    let unit = |w: &str| -> Option<f64> {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        ];
+        if let Some(i) = words.iter().position(|x| *x == w) {
+            return Some(i as f64);
+        }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+        tens.iter().position(|x| *x == w).map(|i| (i as f64 + 2.0) * 10.0)
+    };
+    match w.as_str() {
+        "a" | "an" => return Some(Some(1.0)),
+        "hundred" | "a hundred" => return Some(Some(100.0)),
+        "a few" | "few" | "several" | "many" | "a couple of" | "a number of" => return Some(None),
+        _ => {}
+    }
+    if let Some((t, u)) = w.split_once('-') {
+        return Some(Some(unit(t)? + unit(u)?));
+    }
+    unit(&w).map(Some)
+}
+
+/// Part of day and modifier from the prefix phrase.
+fn prefix_meaning(caps: &Captures) -> (Option<&'static str>, Option<&'static str>, usize) {
+    let start = caps.get(0).map_or(0, |m| m.start());
+    if let Some(p) = caps.name("part") {
+        let t = p.as_str().to_ascii_lowercase();
+        let part = if t.contains("afternoon") {
+            "AF"
+        } else if t.contains("evening") {
+            "EV"
+        } else if t.contains("night") {
+            "NI"
+        } else {
+            "MO"
+        };
+        return (Some(part), None, p.end() - start);
+    }
+    if let Some(p) = caps.name("pre") {
+        return (None, modifier_of(p.as_str()), p.end() - start);
+    }
+    (None, None, 0)
+}
+
+fn modifier_of(phrase: &str) -> Option<&'static str> {
+    let t = phrase.to_ascii_lowercase();
+    if t.contains("mid") {
+        Some("MID")
+    } else if t.contains("early") || t.contains("beginning") || t.contains("start") || t.contains("first") {
+        Some("START")
+    } else if t.contains("late") || t.contains("end") || t.contains("close") || t.contains("last") || t.contains("second half") {
+        Some("END")
+    } else {
+        None
+    }
+}
+
+fn that_year_shift(caps: &Captures) -> Option<i64> {
+    let t = caps.name("that")?.as_str();
+    Some(if t.contains("following") || t.contains("next") {
+        1
+    } else if t.contains("previous") || t.contains("preceding") {
+        -1
+    } else {
+        0
+    })
+}
+
+fn unit_word(word: &str) -> Option<Unit> {
+    match word.to_ascii_lowercase().as_str() {
+        "morning" | "afternoon" | "evening" | "night" => Some(Unit::Day),
+        w => Unit::from_word(w),
+    }
+}
+
+fn part_of_day(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" => Some("NI"),
+        _ => None,
+    }
+}
+
+fn season_code(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "spring" => Some("SP"),
+        "summer" => Some("SU"),
+        "autumn" | "fall" => Some("FA"),
+        "winter" => Some("WI"),
+        _ => None,
+    }
+}
+
+/// The previous word before byte `at`, lowercased.
+fn word_before(text: &str, at: usize) -> String {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    head.get(start..).unwrap_or("").to_lowercase()
+}
+
+/// True at the start of a sentence or line (for capitalized words that may be names).
+fn sentence_start(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("").trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with(['.', '\n', '!', '?', '"', ':'])
+}
+
+fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention> {
+    let whole = caps.get(0)?;
+    let span = Span::new(whole.start(), whole.end());
+    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    let (part, modifier, inner_start) = prefix_meaning(caps);
+    let point = Point { part, modifier, inner_start, ..Point::default() };
+    let mention = |expr: Expr| Some(Mention { span, expr, ends: None, rule: 0 });
+    match rule {
+        Rule::Iso => {
+            let pt = Point { year: year_number(get("y")?), month: month_number_digits(get("m")?), day: day_number(get("d")?), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::DayRange | Rule::MonthDayRange => {
+            let conn = get("conn")?;
+            let from = get("from").unwrap_or("");
+            if conn.trim() == "and" && !from.to_ascii_lowercase().starts_with("between") {
+                return None;
+            }
+            let month = month_number(get("m")?);
+            let year = match get("y") {
+                Some(y) => year_number(y),
+                None => None,
+            };
+            let a = Point { year, month, day: day_number(get("d1")?), ..Point::default() };
+            let b = Point { year, month, day: day_number(get("d2")?), ..Point::default() };
+            let (d1, d2, m) = (caps.name("d1")?, caps.name("d2")?, caps.name("m")?);
+            let ends = if rule == Rule::DayRange {
+                (Span::new(d1.start(), d1.end()), Span::new(d2.start(), span.end))
+            } else {
+                (Span::new(m.start(), d1.end()), Span::new(d2.start(), span.end))
+            };
+            Some(Mention { span, expr: Expr::Range(a, b), ends: Some(ends), rule: 0 })
+        }
+        Rule::ShortYearRange => {
+            let y1 = year_number(get("y")?)?;
+            let short: i32 = get("y2")?.parse().ok()?;
+            let y2 = y1 - y1 % 100 + short;
+            if y2 <= y1 {
+                return None;
+            }
+            let (a, b) = (caps.name("y")?, caps.name("y2")?);
+            let ends = (Span::new(a.start(), a.end()), Span::new(b.start(), b.end()));
+            let pa = Point { year: Some(y1), ..Point::default() };
+            let pb = Point { year: Some(y2), short_year: Some(short), ..Point::default() };
+            Some(Mention { span, expr: Expr::Range(pa, pb), ends: Some(ends), rule: 0 })
+        }
+        Rule::DayMonth | Rule::MonthDay => {
+            let pt = Point {
+                year: get("y").and_then(year_number),
+                year_shift: that_year_shift(caps),
+                month: month_number(get("m")?),
+                day: day_number(get("d")?),
+                ..point
+            };
+            mention(Expr::Point(pt))
+        }
+        Rule::MonthYear => {
+            let pt = Point { year: year_number(get("y")?), month: month_number(get("m")?), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Month => {
+            let m = get("m")?;
+            let has_prefix = caps.name("pre").is_some() || caps.name("part").is_some();
+            if !has_prefix && caps.name("that").is_none() {
+                // "May" the verb, "August von Mackensen" the name: a bare month needs a
+                // preposition before it and no capitalized name after it.
+                let next = text.get(span.end..).unwrap_or("").trim_start_matches(' ');
+                if next.starts_with(|c: char| c.is_ascii_uppercase()) && !text.get(span.end..).unwrap_or("").starts_with('\n') {
+                    return None;
+                }
+                if m == "May" || m == "March" || m == "August" {
+                    let before = word_before(text, span.start);
+                    let preps = ["in", "of", "by", "until", "since", "from", "to", "during", "before", "after", "through", "till", "and", "or", "early", "late", "mid", "between"];
+                    if !preps.contains(&before.as_str()) {
+                        return None;
+                    }
+                }
+            }
+            let pt = Point { month: month_number(m), year_shift: that_year_shift(caps), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Season => {
+            let s = get("s")?;
+            let has_year = caps.name("y").is_some() || caps.name("that").is_some();
+            let capital = s.starts_with(|c: char| c.is_ascii_uppercase());
+            let at = caps.name("s")?.start();
+            let next_capital = text.get(span.end..).unwrap_or("").strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+            if !has_year && (s.eq_ignore_ascii_case("fall") || next_capital || (capital && !sentence_start(text, at))) {
+                return None;
+            }
+            let pt = Point { year: get("y").and_then(year_number), year_shift: that_year_shift(caps), season: season_code(s), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Decade => {
+            let pt = Point { decade: get("dec")?.parse().ok(), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Century => {
+            let c = get("c")?;
+            let n: i32 = match c.trim_end_matches(|ch: char| ch.is_ascii_alphabetic()).parse() {
+                Ok(n) => n,
+                Err(_) => ordinal_word(c)?,
+            };
+            let bc = get("era").is_some_and(|e| e.starts_with('B'));
+            let pt = Point { century: Some(if bc { -n } else { n - 1 }), ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Year => {
+            let y = get("y")?;
+            let has_era = y.contains(|c: char| c.is_ascii_alphabetic());
+            if !has_era {
+                let before = text.get(..span.start).unwrap_or("");
+                if before.ends_with(['$', '£', '€', '#']) || before.ends_with("No. ") || before.ends_with(',') {
+                    return None;
+                }
+                if p.bad_after_year.as_ref().is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or(""))) {
+                    return None;
+                }
+                let after = text.get(span.end..).unwrap_or("");
+                if after.starts_with(',') && after.get(1..2).is_some_and(|c| c.starts_with(|c: char| c.is_ascii_digit())) {
+                    return None;
+                }
+            }
+            let modifier = if caps.name("approx").is_some() { Some("APPROX") } else { point.modifier };
+            let pt = Point { year: year_number(y), modifier, ..point };
+            mention(Expr::Point(pt))
+        }
+        Rule::Quantity => {
+            let n = number(get("n")?)?;
+            let unit = Unit::from_word(get("u")?)?;
+            let approx = get("approx").map(|a| a.trim().to_ascii_lowercase());
+            if let Some(rel) = get("rel") {
+                let rel = rel.trim();
+                let sign = if matches!(rel, "later" | "afterwards" | "afterward" | "thereafter") { 1 } else { -1 };
+                let deictic = rel == "ago";
+                return match n {
+                    Some(x) if x.fract() == 0.0 => {
+                        mention(Expr::Shift { n: sign * x as i64, unit, deictic, part: None, modifier: approx.as_ref().map(|_| "APPROX") })
+                    }
+                    _ => mention(Expr::Vague(if sign > 0 { "FUTURE_REF" } else { "PAST_REF" })),
+                };
+            }
+            let modifier = approx.as_deref().map(|a| match a {
+                "over" | "more than" | "at least" => "MORE_THAN",
+                "less than" | "up to" | "nearly" | "almost" | "just" => "LESS_THAN",
+                _ => "APPROX",
+            });
+            mention(Expr::Duration { value: unit.duration(n), modifier })
+        }
+        Rule::Anaphoric => {
+            let det = get("det")?.to_ascii_lowercase();
+            let word = get("u")?;
+            let n = if det.contains("next") || det.contains("following") || det.contains("subsequent") {
+                1
+            } else if det.contains("previous") || det.contains("preceding") || det.contains("prior") {
+                -1
+            } else {
+                0
+            };
+            if let Some(season) = season_code(word) {
+                return mention(Expr::SeasonShift { n, season });
+            }
+            let unit = unit_word(word)?;
+            // "the following night" is the night after that day: the same date, TNI.
+            let n = if n == 1 && matches!(word, "night" | "evening") { 0 } else { n };
+            mention(Expr::Shift { n, unit, deictic: false, part: part_of_day(word), modifier: None })
+        }
+        Rule::DayAround => {
+            let word = get("u")?;
+            let unit = unit_word(word)?;
+            let n = if get("dir")? == "before" { -1 } else { 1 };
+            mention(Expr::Shift { n, unit, deictic: false, part: part_of_day(word), modifier: None })
+        }
+        Rule::UnitPhase => {
+            let unit = Unit::from_word(get("u")?)?;
+            mention(Expr::Shift { n: 0, unit, deictic: false, part: None, modifier: modifier_of(get("pre")?) })
+        }
+        Rule::Deictic => {
+            let dir = get("dir")?.to_ascii_lowercase();
+            let unit = Unit::from_word(get("u")?)?;
+            if dir.contains("past") {
+                return mention(Expr::Duration { value: unit.duration(Some(1.0)), modifier: None });
+            }
+            let n = match dir.as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            mention(Expr::Shift { n, unit, deictic: true, part: None, modifier: None })
+        }
+        Rule::DeicticWord => {
+            let (n, part) = match get("w")?.to_ascii_lowercase().as_str() {
+                "yesterday" => (-1, None),
+                "tomorrow" => (1, None),
+                "tonight" => (0, Some("NI")),
+                _ => (0, None),
+            };
+            mention(Expr::Shift { n, unit: Unit::Day, deictic: true, part, modifier: None })
+        }
+        Rule::Vague => {
+            let w = get("w")?.to_ascii_lowercase();
+            let v = match w.as_str() {
+                "recently" | "former" => "PAST_REF",
+                w if w.ends_with("past") => "PAST_REF",
+                w if w.ends_with("future") => "FUTURE_REF",
+                _ => "PRESENT_REF",
+            };
+            mention(Expr::Vague(v))
+        }
+        Rule::Set => {
+            let value = if let Some(adv) = get("adv") {
+                match adv.to_ascii_lowercase().as_str() {
+                    "annually" | "yearly" => "P1Y".to_string(),
+                    "daily" => "P1D".to_string(),
+                    "nightly" => "P1D".to_string(),
+                    "weekly" => "P1W".to_string(),
+                    "monthly" => "P1M".to_string(),
+                    _ => "PT1H".to_string(),
+                }
+            } else if let Some(u) = get("u2") {
+                Unit::from_word(u)?.duration(Some(1.0))
+            } else {
+                let n = match get("n") {
+                    Some(n) => number(n)?,
+                    None => Some(1.0),
+                };
+                Unit::from_word(get("u")?)?.duration(n)
+            };
+            mention(Expr::Set { value })
+        }
+        Rule::Clock => {
+            let (h, m) = if let Some(word) = get("word") {
+                if word.eq_ignore_ascii_case("noon") {
+                    (12, 0)
+                } else {
+                    (24, 0)
+                }
+            } else {
+                let h: u32 = get("h")?.parse().ok()?;
+                let m: u32 = get("min").and_then(|m| m.parse().ok()).unwrap_or(0);
+                let pm = get("ap")?.starts_with(['p', 'P']);
+                let h = match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (h, true) => h + 12,
+                    (h, false) => h,
+                };
+                (h, m)
+            };
+            mention(Expr::Point(Point { clock: Some((h, m)), ..Point::default() }))
+        }
+        Rule::Weekday => {
+            let wd = get("wd")?;
+            let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+            let n = days.iter().position(|d| *d == wd)? as u32 + 1;
+            mention(Expr::Weekday(n))
+        }
+    }
+}
+
+fn month_number_digits(s: &str) -> Option<u32> {
+    s.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
+fn ordinal_word(w: &str) -> Option<i32> {
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+    ];
+    let w = w.to_ascii_lowercase();
+    words.iter().position(|x| *x == w).map(|i| i as i32 + 1)
+}
+
+/// Joins two dates separated only by a range connector into one range mention.
+fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut iter = mentions.into_iter().peekable();
+    while let Some(m) = iter.next() {
+        let joined = match (&m.expr, iter.peek()) {
+            (Expr::Point(a), Some(next)) if is_plain_date(a) => match &next.expr {
+                Expr::Point(b) if is_plain_date(b) => {
+                    let between = text.get(m.span.end..next.span.start).unwrap_or("x");
+                    let lead = text.get(..m.span.start).unwrap_or("");
+                    let from_len = ["from ", "From ", "between ", "Between "].iter().find(|w| lead.ends_with(*w)).map(|w| w.len());
+                    let and = between.trim() == "and";
+                    let between_word = from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
+                    if p.connector.as_ref().is_some_and(|re| re.is_match(between)) && (!and || between_word) && !between.contains('\n') {
+                        let start = m.span.start - from_len.unwrap_or(0);
+                        let mut a = a.clone();
+                        let b = b.clone();
+                        // "28 February–8 November 1865": the start takes what it lacks from the end.
+                        if a.needs_year() && a.year_shift.is_none() {
+                            a.year = b.year;
+                            a.year_shift = b.year_shift;
+                        }
+                        if a.month.is_none() && a.day.is_some() {
+                            a.month = b.month;
+                        }
+                        Some(Mention { span: Span::new(start, next.span.end), expr: Expr::Range(a, b), ends: Some((m.span, next.span)), rule: m.rule })
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        match joined {
+            Some(r) => {
+                iter.next();
+                out.push(r);
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}
+
+fn is_plain_date(p: &Point) -> bool {
+    !p.is_time() && (p.year.is_some() || p.month.is_some() || p.decade.is_some() || p.century.is_some())
+}
