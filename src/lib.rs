@@ -38,6 +38,7 @@ pub mod infobox;
 pub mod output;
 mod pipeline;
 pub mod source;
+pub mod sentences;
 pub mod span;
 pub mod temporal;
 

@@ -120,9 +120,9 @@ impl PipelineBuilder {
         };
         Ok(Pipeline {
             pool,
-            gazetteer,
             temporal: TemporalTagger::new(),
-            events: EventExtractor::new(),
+            events: EventExtractor::new(&gazetteer),
+            gazetteer,
             infobox: InfoboxValidator::new(),
         })
     }

@@ -1,8 +1,18 @@
 //! Event frames: trigger, type, sentence, date, place and participants.
+//!
+//! Sentences come from [`crate::sentences`]; triggers from the embedded lexicon
+//! (`gazetteers/lexicon/event_triggers.tsv`); dates, places and participants from
+//! the entity and timex stages. See [`EventExtractor`] for the rules.
+
+mod frames;
+mod triggers;
 
 use std::sync::Arc;
 
-use crate::{article::Article, gazetteer::EntityMention, span::Span, temporal::Timex};
+use crate::span::Span;
+
+pub use frames::EventExtractor;
+pub use triggers::Trigger;
 
 /// An event found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,20 +53,4 @@ pub struct Participant {
     pub label: Arc<str>,
     /// `agent`, `patient`, ... when a pattern tells.
     pub role: Option<&'static str>,
-}
-
-/// Extracts event frames. Build once, share across threads.
-#[derive(Clone, Debug, Default)]
-pub struct EventExtractor {}
-
-impl EventExtractor {
-    /// The extractor with the shipped trigger lexicon.
-    pub fn new() -> EventExtractor {
-        EventExtractor {}
-    }
-
-    /// Events of `article`, in text order.
-    pub fn extract(&self, _article: &Article, _entities: &[EntityMention], _timexes: &[Timex]) -> Vec<Event> {
-        Vec::new()
-    }
 }

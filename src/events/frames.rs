@@ -1,0 +1,441 @@
+//! Building event frames from triggers, sentences, entities and timexes.
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use super::{
+    triggers::{Trigger, TriggerLexicon},
+    Event, EventDate, Participant,
+};
+use crate::{
+    article::Article,
+    gazetteer::{EntityMention, Gazetteer},
+    sentences::SentenceSplitter,
+    span::Span,
+    temporal::{Timex, TimexType},
+};
+
+/// Prepositions that make the following place the event's location.
+const LOCATIVE: &[&str] = &["in", "at", "to", "into", "through", "towards", "toward", "near", "off", "inside", "outside", "within"];
+
+/// Words of rank or office skipped between a preposition or verb and a name.
+const TITLES: &[&str] = &[
+    "general", "colonel", "admiral", "rear", "vice", "president", "captain", "commander", "king", "queen", "emperor",
+    "marshal", "lieutenant", "major", "minister", "dictator", "commodore", "gen.", "col.", "adm.", "capt.",
+];
+
+/// Types whose direct object is usually a place ("seized the islands", "entered Lima"):
+/// a place after the trigger is the event's place, not a patient.
+const PLACE_OBJECT: &[&str] = &["SEIZURE", "CAPTURE", "ENTRY", "ATTACK", "MARCH", "MEETING", "REFUGE", "EXILE", "BIRTH", "DEATH"];
+
+/// Labels listed as participants even without a role pattern.
+const PARTICIPANT_LABELS: &[&str] = &["PERSON", "ORG", "SHIP", "TREATY", "EVENT"];
+
+/// "the capital, Lima": the noun a place is introduced with, for later "the capital".
+static APPOSITION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe (capital|city|port)(?: city)?,\s*$").expect("static regex"));
+/// "Lima, the capital".
+static APPOSITION_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^,\s*the (capital|city|port)\b").expect("static regex"));
+/// A later reference: "the capital", "the city".
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe (capital|city|port)\b").expect("static regex"));
+
+/// Extracts event frames. Build once, share across threads.
+///
+/// Rules, per body sentence (paragraphs and list items, outside the infobox):
+/// - every lexicon trigger outside a person/place/org/ship name starts an event; one
+///   event per type per sentence (the first trigger);
+/// - `date`: the nearest DATE/TIME timex of the sentence (year precision or finer, not
+///   inside a name such as "War of 1865"), else the last date of the previous dated
+///   sentence of the same section, marked `inherited`;
+/// - `place`: a PLACE mention of the sentence, preferring one governed by a locative
+///   preposition (in, at, to, into, through, ...), then the nearest; "the capital" and
+///   "the city" resolve to the place introduced earlier as "the capital, X"; a place
+///   named inside an event name ("Battle of Callao") counts too;
+/// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
+///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
+///   "X [adverbs] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
+#[derive(Clone, Debug, Default)]
+pub struct EventExtractor {
+    lexicon: Option<TriggerLexicon>,
+    splitter: SentenceSplitter,
+    gazetteer: Gazetteer,
+}
+
+/// A mention with the facts the frame rules need.
+struct Ctx<'a> {
+    text: &'a str,
+    entities: &'a [EntityMention],
+}
+
+impl EventExtractor {
+    /// The extractor with the shipped trigger lexicon; `gazetteer` resolves places named
+    /// inside event names ("Battle of Callao" -> Callao).
+    pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
+        EventExtractor { lexicon: Some(TriggerLexicon::shipped()), splitter: SentenceSplitter::new(), gazetteer: gazetteer.clone() }
+    }
+
+    /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
+    pub fn triggers(&self, text: &str) -> Vec<Trigger> {
+        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
+    }
+
+    /// Events of `article`, in text order.
+    pub fn extract(&self, article: &Article, entities: &[EntityMention], timexes: &[Timex]) -> Vec<Event> {
+        let Some(lexicon) = &self.lexicon else { return Vec::new() };
+        let text = article.text.as_str();
+        let ctx = Ctx { text, entities };
+        let outside = |s: &Span| {
+            !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(*s)) && !article.title_span.is_some_and(|t| t.overlaps(*s))
+        };
+        let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
+        regions.sort();
+        let names: Vec<Span> = entities.iter().filter(|m| matches!(&*m.label, "EVENT" | "TREATY")).map(|m| m.span).collect();
+        let dates: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter(|t| t.value.len() >= 4 && t.value.starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|t| outside(&t.span) && !names.iter().any(|n| n.contains(t.span)))
+            .collect();
+        let antecedents = antecedents(&ctx);
+        let mut events = Vec::new();
+        let mut narrative: Option<&Timex> = None;
+        let mut section = None;
+        for region in regions {
+            for sentence in self.splitter.split_within(text, region) {
+                let here = article.sections.iter().rposition(|s| s.span.start <= sentence.start);
+                if here != section {
+                    section = here;
+                    narrative = None;
+                }
+                let in_sentence: Vec<&Timex> = dates.iter().copied().filter(|t| sentence.contains(t.span)).collect();
+                let mentions: Vec<&EntityMention> = entities.iter().filter(|m| sentence.contains(m.span)).collect();
+                let triggers = pick_triggers(lexicon.find(text, sentence), &mentions);
+                for trigger in &triggers {
+                    let date = nearest(&in_sentence, trigger.span)
+                        .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
+                        .or_else(|| narrative.map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: true }));
+                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions);
+                    let place = self.place(&ctx, sentence, trigger, &mentions, &participants, &antecedents);
+                    events.push(Event { trigger: trigger.span, kind: trigger.kind, sentence, date, place, participants });
+                }
+                if let Some(last) = in_sentence.last() {
+                    narrative = Some(last);
+                }
+            }
+        }
+        events
+    }
+
+    /// True when the gazetteer gives `surface` an ISO alpha-3 code (a country).
+    fn is_country(&self, surface: &str) -> bool {
+        self.gazetteer.lookup(surface).is_some_and(|e| {
+            e.extra.split('\t').any(|x| x.len() == 3 && x.bytes().all(|b| b.is_ascii_uppercase()))
+        })
+    }
+
+    /// The event's place (see the type's rules).
+    fn place(
+        &self,
+        ctx: &Ctx<'_>,
+        sentence: Span,
+        trigger: &Trigger,
+        mentions: &[&EntityMention],
+        participants: &[Participant],
+        antecedents: &[(String, &EntityMention)],
+    ) -> Option<Participant> {
+        let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
+        // (governed, distance, participant)
+        let mut candidates: Vec<(bool, usize, Participant)> = Vec::new();
+        let mut push = |span: Span, id: &Arc<str>, label: &Arc<str>| {
+            let governed = governed_by_locative(ctx.text, span.start);
+            let distance = if span.start >= trigger.span.end { span.start - trigger.span.end } else { trigger.span.start.saturating_sub(span.end) };
+            candidates.push((governed, distance, Participant { span, id: id.clone(), label: label.clone(), role: None }));
+        };
+        for m in mentions {
+            if &*m.label != "PLACE" || taken(m.span) {
+                continue;
+            }
+            // A country named without a locative preposition is usually a party
+            // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
+            if !governed_by_locative(ctx.text, m.span.start) && self.is_country(m.span.slice(ctx.text)) {
+                continue;
+            }
+            push(m.span, &m.id, &m.label);
+        }
+        // A place named inside an event name: "Battle of Callao".
+        for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
+            let name = m.span.slice(ctx.text);
+            if let Some(of) = name.rfind(" of ") {
+                let place = &name[of + 4..];
+                if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
+                    let start = m.span.start + of + 4;
+                    push(Span::new(start, m.span.end), &entry.id, &entry.label);
+                }
+            }
+        }
+        // "the capital" -> the place introduced earlier as "the capital, X".
+        if let Some(body) = ctx.text.get(sentence.start..sentence.end) {
+            for cap in ANAPHOR.captures_iter(body) {
+                let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
+                let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
+                let noun = noun.as_str().to_ascii_lowercase();
+                if APPOSITION_AFTER.is_match(&body[all.end()..]) {
+                    continue;
+                }
+                let found = antecedents
+                    .iter()
+                    .rev()
+                    .find(|(n, m)| m.span.end <= span.start && (*n == noun || (noun == "city" && n == "capital")));
+                if let Some((_, m)) = found {
+                    if !mentions.iter().any(|x| x.span.overlaps(span)) {
+                        push(span, &m.id, &m.label);
+                    }
+                }
+            }
+        }
+        candidates.sort_by_key(|(governed, distance, p)| (!governed, *distance, p.span.start));
+        candidates.into_iter().next().map(|(_, _, p)| p)
+    }
+}
+
+/// Places introduced with a noun ("the capital, Lima"; "Lima, the capital"), in text order.
+fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
+    let mut out = Vec::new();
+    for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
+        let before = ctx.text.get(m.span.start.saturating_sub(40)..m.span.start).or_else(|| ctx.text.get(..m.span.start)).unwrap_or("");
+        let after = ctx.text.get(m.span.end..).unwrap_or("");
+        let after = &after[..after.char_indices().nth(30).map_or(after.len(), |(i, _)| i)];
+        let noun = APPOSITION_BEFORE
+            .captures(before)
+            .or_else(|| APPOSITION_AFTER.captures(after))
+            .and_then(|c| c.get(1))
+            .map(|n| n.as_str().to_ascii_lowercase());
+        if let Some(noun) = noun {
+            out.push((noun, m));
+        }
+    }
+    out
+}
+
+/// Drop triggers inside names (other than event names) and keep the first trigger
+/// of each type ("an uprising, led by X, who took up arms": the uprising).
+fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigger> {
+    let found: Vec<Trigger> = found
+        .into_iter()
+        .filter(|t| !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(&*m.label, "EVENT")))
+        .collect();
+    let mut kept: Vec<Trigger> = Vec::new();
+    for t in &found {
+        if !kept.iter().any(|k| k.kind == t.kind) {
+            kept.push(*t);
+        }
+    }
+    kept.sort_by_key(|t| t.span);
+    kept
+}
+
+/// The sentence timex nearest to `trigger`.
+fn nearest<'t>(dates: &[&'t Timex], trigger: Span) -> Option<&'t Timex> {
+    dates.iter().copied().min_by_key(|t| {
+        if t.span.start >= trigger.end {
+            t.span.start - trigger.end
+        } else {
+            trigger.start.saturating_sub(t.span.end)
+        }
+    })
+}
+
+/// Words allowed between a locative preposition and its place ("in the north of").
+const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "eastern", "western", "central", "upper", "lower", "coastal"];
+
+/// True when the word before `at` (skipping determiners and compass adjectives)
+/// is a locative preposition.
+fn governed_by_locative(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    for w in before.split_whitespace().rev().take(4) {
+        let w = w.to_lowercase();
+        if LOCATIVE.contains(&w.as_str()) {
+            return true;
+        }
+        if !PLACE_MODIFIERS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Participants of the event at `trigger`, with roles where a pattern tells.
+fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger], mentions: &[&EntityMention]) -> Vec<Participant> {
+    let text = ctx.text;
+    let next_trigger = all.iter().map(|t| t.span.start).filter(|&s| s > trigger.span.start).min().unwrap_or(sentence.end);
+    let prev_trigger = all.iter().map(|t| t.span.end).filter(|&e| e <= trigger.span.start).max().unwrap_or(sentence.start);
+    let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    let mut roles: Vec<(Span, &'static str)> = Vec::new();
+    for m in mentions {
+        let label = &*m.label;
+        let mut lead = words_before(between(sentence.start, m.span.start));
+        while lead.last().is_some_and(|w| TITLES.contains(&w.as_str())) {
+            lead.pop();
+        }
+        let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
+        // "led by X", "deposed by X", "under the command of X".
+        if after_trigger && (ends_with(&lead, &["by"]) || ends_with(&lead, &["command", "of"])) {
+            roles.push((m.span, "agent"));
+            continue;
+        }
+        if ends_with(&lead, &["under", "the", "command", "of"]) {
+            roles.push((m.span, "agent"));
+            continue;
+        }
+        if label == "DEMONYM" && !(m.span.end <= trigger.span.start) {
+            continue;
+        }
+        // "VERB X", "declared war on X", "against X".
+        if trigger.verb && after_trigger {
+            let gap = between(trigger.span.end, m.span.start);
+            let gap_words = words_before(gap);
+            let only_fillers = gap_words.iter().all(|w| w == "the" || w == "on" || TITLES.contains(&w.as_str()));
+            let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
+            if only_fillers && gap_words.len() <= 3 && !gap.contains([',', ';']) && !place_object {
+                roles.push((m.span, "patient"));
+                continue;
+            }
+        }
+        if after_trigger && ends_with(&lead, &["against"]) || after_trigger && ends_with(&lead, &["against", "the"]) {
+            roles.push((m.span, "patient"));
+            continue;
+        }
+        // "X also revolted", "a Spanish fleet had seized", "X was deposed".
+        if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
+            let gap = between(m.span.end, trigger.span.start);
+            let words = words_before(gap);
+            let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(char::is_lowercase)) && !gap.contains([',', ';', '(', ')']);
+            if clean && label != "PLACE" {
+                let passive = words.last().is_some_and(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"));
+                roles.push((m.span, if passive { "patient" } else { "agent" }));
+                continue;
+            }
+        }
+    }
+    // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
+    if trigger.verb && !roles.iter().any(|(_, r)| *r == "agent") {
+        if let Some(first) = mentions.iter().find(|m| m.span.start == sentence.start && &*m.label == "PERSON") {
+            let gap = between(first.span.end, trigger.span.start);
+            if gap.starts_with(',') && !roles.iter().any(|(s, _)| *s == first.span) && !gap.contains(" by ") {
+                roles.push((first.span, "agent"));
+            }
+        }
+    }
+    let mut out: Vec<Participant> = mentions
+        .iter()
+        .filter_map(|m| {
+            let role = roles.iter().find(|(s, _)| *s == m.span).map(|(_, r)| *r);
+            (role.is_some() || PARTICIPANT_LABELS.contains(&&*m.label)).then(|| Participant {
+                span: m.span,
+                id: m.id.clone(),
+                label: m.label.clone(),
+                role,
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| p.span);
+    out
+}
+
+/// True when `words` ends with `tail`.
+fn ends_with(words: &[String], tail: &[&str]) -> bool {
+    words.len() >= tail.len() && words[words.len() - tail.len()..].iter().zip(tail).all(|(a, b)| a == b)
+}
+
+/// Lower-cased words of `s`, punctuation trimmed, in order.
+fn words_before(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_wiki_style;
+    use crate::gazetteer::GazetteerBuilder;
+
+    const GAZ: &str = "Aldovia\tPLACE\tAldovia\nPort Selm\tPLACE\tPort_Selm\nMarta Quiroga\tPERSON\tMarta_Quiroga\nQuiroga\tPERSON\tMarta_Quiroga\n\
+Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of Port Selm\tEVENT\tBattle_of_Port_Selm\nAldovian\tDEMONYM\tAldovia\n";
+
+    fn gazetteer() -> Gazetteer {
+        GazetteerBuilder::new().add_tsv("test", GAZ).build().expect("test gazetteer")
+    }
+
+    fn timex(text: &str, surface: &str, value: &str) -> Timex {
+        let start = text.find(surface).expect("surface in text");
+        Timex { span: Span::new(start, start + surface.len()), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None }
+    }
+
+    fn run(body: &str, dates: &[(&str, &str)]) -> (String, Vec<Event>) {
+        let g = gazetteer();
+        let article = parse_wiki_style(format!("= T =\n\n{body}\n"), "test", "T");
+        let entities = g.find(&article.text);
+        let timexes: Vec<Timex> = dates.iter().map(|(s, v)| timex(&article.text, s, v)).collect();
+        let events = EventExtractor::new(&g).extract(&article, &entities, &timexes);
+        (article.text.clone(), events)
+    }
+
+    #[test]
+    fn dates_places_and_roles() {
+        let (text, events) = run(
+            "On 3 May 1901 Marta Quiroga revolted in Aldovia. She marched to Port Selm. The council deposed Tomas Irrutia on 9 June 1901, an uprising led by Quiroga.",
+            &[("3 May 1901", "1901-05-03"), ("9 June 1901", "1901-06-09")],
+        );
+        let got: Vec<(&str, &str, Option<&str>, bool, Option<&str>)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.trigger.slice(&text),
+                    e.kind,
+                    e.date.as_ref().map(|d| d.value.as_str()),
+                    e.date.as_ref().is_some_and(|d| d.inherited),
+                    e.place.as_ref().map(|p| &*p.id),
+                )
+            })
+            .collect();
+        assert_eq!(got, vec![
+            ("revolted", "REVOLT", Some("1901-05-03"), false, Some("Aldovia")),
+            ("marched", "MARCH", Some("1901-05-03"), true, Some("Port_Selm")),
+            ("deposed", "DEPOSITION", Some("1901-06-09"), false, None),
+            ("uprising", "UPRISING", Some("1901-06-09"), false, None),
+        ]);
+        let role = |e: &Event, id: &str| e.participants.iter().find(|p| &*p.id == id).and_then(|p| p.role);
+        assert_eq!(role(&events[0], "Marta_Quiroga"), Some("agent"));
+        assert_eq!(role(&events[2], "Tomas_Irrutia"), Some("patient"));
+        assert_eq!(role(&events[3], "Marta_Quiroga"), Some("agent"));
+    }
+
+    #[test]
+    fn capital_anaphor_and_battle_names() {
+        let (text, events) = run(
+            "The rebels wanted the capital, Port Selm. They entered the capital at night. The war ended after the Battle of Port Selm, with the withdrawal of the Aldovian fleet.",
+            &[],
+        );
+        let entry = events.iter().find(|e| e.kind == "ENTRY").expect("entry");
+        let place = entry.place.as_ref().expect("place");
+        assert_eq!((place.span.slice(&text), &*place.id), ("the capital", "Port_Selm"));
+        for kind in ["BATTLE", "WITHDRAWAL"] {
+            let e = events.iter().find(|e| e.kind == kind).expect(kind);
+            assert_eq!(e.place.as_ref().map(|p| &*p.id), Some("Port_Selm"), "{kind}");
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let g = gazetteer();
+        for body in ["", ".", "é. É! ??", "fell", "Infobox\n- Date: x", "deposed by", "😀 declared war on"] {
+            let article = parse_wiki_style(body.to_string(), "t", "t");
+            let entities = g.find(&article.text);
+            let _ = EventExtractor::new(&g).extract(&article, &entities, &[]);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The trigger lexicon: words and phrases that signal an event, with their type.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::span::Span;
+
+/// The shipped lexicon, embedded so the library works with no files around.
+const LEXICON: &str = include_str!("../../gazetteers/lexicon/event_triggers.tsv");
+
+/// Event types the lexicon may name (`&'static str` so events carry no allocation).
+pub(crate) const EVENT_TYPES: &[&str] = &[
+    "SEIZURE",
+    "TREATY",
+    "UPRISING",
+    "REVOLT",
+    "MARCH",
+    "MEETING",
+    "ENTRY",
+    "ATTACK",
+    "CAPTURE",
+    "RESIGNATION",
+    "REFUGE",
+    "EXILE",
+    "ASSUMPTION",
+    "DEPOSITION",
+    "PROCLAMATION",
+    "WAR_DECLARATION",
+    "ALLIANCE",
+    "BATTLE",
+    "WITHDRAWAL",
+    "NEGOTIATION",
+    "BIRTH",
+    "DEATH",
+];
+
+/// A trigger found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The trigger word or phrase.
+    pub span: Span,
+    /// The event type it signals.
+    pub kind: &'static str,
+    /// True for a verb phrase ("deposed"), false for a noun ("uprising").
+    pub verb: bool,
+}
+
+/// Compiled trigger lexicon.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerLexicon {
+    /// `None` only if the automaton could not be built (it always can for the shipped file).
+    automaton: Option<AhoCorasick>,
+    /// Pattern index -> (type, is verb).
+    meaning: Vec<(&'static str, bool)>,
+}
+
+impl TriggerLexicon {
+    /// Compile the shipped lexicon. Rows naming an unknown type are skipped (a unit
+    /// test checks that the shipped file has none).
+    pub(crate) fn shipped() -> TriggerLexicon {
+        let mut patterns = Vec::new();
+        let mut meaning = Vec::new();
+        for (surface, kind, verb) in rows(LEXICON) {
+            patterns.push(surface.to_ascii_lowercase());
+            meaning.push((kind, verb));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok();
+        TriggerLexicon { automaton, meaning }
+    }
+
+    /// Triggers in `text[within]`, on whole words, in text order.
+    pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
+        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in automaton.find_iter(region) {
+            let before = region[..m.start()].chars().next_back();
+            let after = region[m.end()..].chars().next();
+            let word_char = |c: char| c.is_alphanumeric() || c == '-';
+            if before.is_some_and(word_char) || after.is_some_and(word_char) {
+                continue;
+            }
+            let Some(&(kind, verb)) = self.meaning.get(m.pattern().as_usize()) else { continue };
+            out.push(Trigger { span: Span::new(within.start + m.start(), within.start + m.end()), kind, verb });
+        }
+        out
+    }
+}
+
+/// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
+fn rows(tsv: &str) -> impl Iterator<Item = (&str, &'static str, bool)> {
+    tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
+        let mut cols = line.split('\t');
+        let surface = cols.next()?.trim();
+        let kind = cols.next()?.trim();
+        let verb = cols.next().map(str::trim) != Some("N");
+        let kind = EVENT_TYPES.iter().copied().find(|k| *k == kind)?;
+        (!surface.is_empty()).then_some((surface, kind, verb))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shipped_row_is_valid() {
+        let good = rows(LEXICON).count();
+        let all = LEXICON.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
+        assert_eq!(good, all, "a lexicon row has a bad type or shape");
+        assert!(good > 100);
+    }
+
+    #[test]
+    fn table() {
+        let lexicon = TriggerLexicon::shipped();
+        let rows: &[(&str, &[(&str, &str)])] = &[
+            ("The rebels seized the armoury at dawn.", &[("seized", "SEIZURE")]),
+            ("Rome declared war on Carthage.", &[("declared war", "WAR_DECLARATION")]),
+            ("The king renounced power and took refuge abroad.", &[("renounced power", "RESIGNATION"), ("took refuge", "REFUGE")]),
+            ("An Uprising broke out in the north.", &[("Uprising", "UPRISING")]),
+            ("The envoys met to negotiate a truce.", &[("met", "MEETING"), ("negotiate", "NEGOTIATION")]),
+            ("The garrison withdrew; the withdrawal was orderly.", &[("withdrew", "WITHDRAWAL"), ("withdrawal", "WITHDRAWAL")]),
+            ("The council deposed the regent and proclaimed a republic.", &[("deposed", "DEPOSITION"), ("proclaimed", "PROCLAMATION")]),
+            ("She entered Zürich; the Battle of Köln followed.", &[("entered", "ENTRY"), ("Battle", "BATTLE")]),
+            // Whole words only: "metal" is not "met", "reentered" is not "entered".
+            ("The metal gates were reentered by nobody.", &[]),
+            ("The army assumed power after the city fell.", &[("assumed power", "ASSUMPTION"), ("fell", "CAPTURE")]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(&str, &str)> =
+                lexicon.find(text, Span::new(0, text.len())).iter().map(|t| (t.span.slice(text), t.kind)).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+}

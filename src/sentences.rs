@@ -1,0 +1,193 @@
+//! Sentence splitting tuned for wiki prose.
+//!
+//! A sentence ends at `.`, `!` or `?` (plus closing quotes or brackets) followed by
+//! space and a capital letter, a digit or an opening quote — unless the word before
+//! the period is a known abbreviation ("Gen.", "St.", "c."), an initial ("I."), or
+//! the period is part of an ellipsis. Line structure matters too: headings, list
+//! items, infobox lines and blank lines are always boundaries; a single line break
+//! inside prose is a boundary only after end punctuation (otherwise it is a soft wrap).
+
+use crate::span::Span;
+
+/// Abbreviations that a period does not end (compared without case, period stripped).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "approx", "apr", "aug", "brig", "ca", "capt", "c", "cdr", "cf", "co", "col", "corp", "cpl", "dec", "dept", "dr",
+    "e.g", "esp", "est", "et al", "etc", "feb", "fig", "fl", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "p",
+    "pp", "pres", "prof", "pte", "r", "rep", "rev", "rt", "sen", "sep", "sept", "sgt", "sr", "st", "ste", "vol", "vs",
+];
+
+/// Splits text into sentence spans. Stateless; cheap to copy.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SentenceSplitter;
+
+impl SentenceSplitter {
+    /// A splitter with the built-in abbreviation list.
+    pub fn new() -> SentenceSplitter {
+        SentenceSplitter
+    }
+
+    /// Sentence spans of the whole `text`, trimmed, in order.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        self.split_within(text, Span::new(0, text.len()))
+    }
+
+    /// Sentence spans of `text[within]` (byte offsets into `text`), trimmed, in order.
+    /// A span that does not fall on char boundaries yields nothing.
+    pub fn split_within(&self, text: &str, within: Span) -> Vec<Span> {
+        let Some(region) = text.get(within.start..within.end) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        let mut sentence_start = 0;
+        let lines: Vec<&str> = region.split_inclusive('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let structural = is_structural_line(body);
+            if structural {
+                // A heading or list item ends what came before and stands alone.
+                push_trimmed(region, Span::new(sentence_start, line_start), within.start, &mut out);
+                sentence_start = line_start;
+            }
+            split_line(region, line_start, body, &mut sentence_start, within.start, &mut out);
+            let line_end = line_start + line.len();
+            let next_structural = lines.get(i + 1).is_some_and(|l| {
+                let l = l.trim_end_matches(['\n', '\r']);
+                l.trim().is_empty() || is_structural_line(l)
+            });
+            let ends_sentence = body.trim_end().ends_with(['.', '!', '?', ':', '"', '”', ')']);
+            if structural || next_structural || body.trim().is_empty() || ends_sentence {
+                push_trimmed(region, Span::new(sentence_start, line_end), within.start, &mut out);
+                sentence_start = line_end;
+            }
+            line_start = line_end;
+        }
+        push_trimmed(region, Span::new(sentence_start, region.len()), within.start, &mut out);
+        out
+    }
+}
+
+/// Headings (`== H ==`), list items (`- x`, `* x`, `# x`), and the `Infobox` line.
+fn is_structural_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('=') || t.starts_with("- ") || t.starts_with("* ") || t.starts_with("# ") || t.trim_end() == "Infobox"
+}
+
+/// Find sentence ends inside one line (`line` starts at `line_start` in `region`).
+fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut usize, base: usize, out: &mut Vec<Span>) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        // Runs of end punctuation ("?!", "...") act as one.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+            end += 1;
+        }
+        let run = end - i;
+        // Closing quotes and brackets belong to the sentence they close.
+        let rest = &line[end..];
+        let closing: usize = rest.chars().take_while(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']')).map(char::len_utf8).sum();
+        let after = &rest[closing..];
+        let space: usize = after.chars().take_while(|c| *c == ' ' || *c == '\t').map(char::len_utf8).sum();
+        let next = after[space..].chars().next();
+        let is_boundary = space > 0
+            && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '['))
+            && !(b == b'.' && run == 1 && is_abbreviation(&line[..i], next))
+            && !(b == b'.' && run == 3 && next.is_some_and(|c| !c.is_uppercase()));
+        if is_boundary {
+            let stop = line_start + end + closing;
+            push_trimmed(region, Span::new(*sentence_start, stop), base, out);
+            *sentence_start = stop;
+        }
+        i = end;
+    }
+}
+
+/// True when the word ending `before` (just before a period) does not end a sentence.
+fn is_abbreviation(before: &str, next: Option<char>) -> bool {
+    let word_start = before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '[')).map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    // An initial: one capital letter ("Mariano I. Prado"), or dotted initials ("J.R.").
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    if word.len() >= 3 && word.split('.').all(|p| p.chars().count() == 1) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "No. 5" and "c. 1850" are abbreviations; "in Jan. The" too, but a month
+        // or "no" before a capital is ambiguous: only numbers keep "no"/"p" joined.
+        return match lower.as_str() {
+            "no" | "nos" | "p" | "pp" | "op" | "vol" | "fig" => next.is_some_and(|c| c.is_ascii_digit()),
+            _ => true,
+        };
+    }
+    false
+}
+
+fn push_trimmed(region: &str, span: Span, base: usize, out: &mut Vec<Span>) {
+    let Some(s) = region.get(span.start..span.end) else {
+        return;
+    };
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = span.start + lead;
+    out.push(Span::new(base + start, base + start + trimmed.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        SentenceSplitter::new().split(text).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("The fort fell. The army fled.", &["The fort fell.", "The army fled."]),
+            ("Gen. Smith arrived at St. Paul's. He left.", &["Gen. Smith arrived at St. Paul's.", "He left."]),
+            ("Built c. 1850 by John Q. Adams.", &["Built c. 1850 by John Q. Adams."]),
+            ("It was founded in 1850. 1851 was calm.", &["It was founded in 1850.", "1851 was calm."]),
+            ("He said \"Stop.\" Then he left.", &["He said \"Stop.\"", "Then he left."]),
+            ("\"Go!\" he shouted.", &["\"Go!\" he shouted."]),
+            ("The rate was 3.5 percent. Prices rose.", &["The rate was 3.5 percent.", "Prices rose."]),
+            ("== History ==\nThe town grew.", &["== History ==", "The town grew."]),
+            ("Towns:\n- Alpha\n- Beta", &["Towns:", "- Alpha", "- Beta"]),
+            ("A line that wraps\nhere. Next one.", &["A line that wraps\nhere.", "Next one."]),
+            ("First paragraph\n\nSecond paragraph", &["First paragraph", "Second paragraph"]),
+            ("Wait... what happened? Nobody knew!", &["Wait... what happened?", "Nobody knew!"]),
+            ("The battle (see No. 4) ended. Peace followed.", &["The battle (see No. 4) ended.", "Peace followed."]),
+            ("Col. Díaz took Zürich. 東京 fell.", &["Col. Díaz took Zürich. 東京 fell."]),
+            ("Col. Díaz took Zürich. Éric fled 😀.", &["Col. Díaz took Zürich.", "Éric fled 😀."]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(&sentences(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn within_a_span() {
+        let text = "Title\n\nOne sentence. Another one.";
+        let s = SentenceSplitter::new().split_within(text, Span::new(7, text.len()));
+        assert_eq!(s.iter().map(|s| s.slice(text)).collect::<Vec<_>>(), vec!["One sentence.", "Another one."]);
+        assert!(SentenceSplitter::new().split_within("é", Span::new(1, 2)).is_empty());
+    }
+}
