@@ -50,11 +50,12 @@ fn hand_timexes(text: &str, body_start: usize) -> Vec<Timex> {
             value: "1865-02-28/1865-11-08".into(),
             modifier: None,
             anchor: None,
+            parts: Vec::new(),
         });
     }
     for (surface, value) in SEED_DATES {
         let at = body_start + text[body_start..].find(surface).expect("seed date surface");
-        out.push(Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None });
+        out.push(Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None, parts: Vec::new() });
     }
     out.sort_by_key(|t| t.span);
     out

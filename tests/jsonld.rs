@@ -277,7 +277,6 @@ fn seed_is_a_military_conflict_with_commanders_and_links() {
 }
 
 #[test]
-#[ignore = "needs the temporal branch (infobox Date timex) or the events branch (Date check)"]
 fn seed_dates_come_from_the_infobox() {
     let t = triples(&to_document(article(SEED)));
     let seed = iri(&format!("{W}{SEED}"));
@@ -286,7 +285,6 @@ fn seed_dates_come_from_the_infobox() {
 }
 
 #[test]
-#[ignore = "needs the events branch (event frames) and the temporal branch (dates)"]
 fn seed_has_dated_sub_events() {
     let t = triples(&to_document(article(SEED)));
     let seed = iri(&format!("{W}{SEED}"));
@@ -398,7 +396,7 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 }
 
 fn timex(text: &str, needle: &str, nth: usize, value: &str) -> Timex {
-    Timex { span: span_of(text, needle, nth), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None }
+    Timex { span: span_of(text, needle, nth), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None, parts: Vec::new() }
 }
 
 fn participant(a: &AnnotatedArticle, needle: &str, nth: usize) -> Participant {

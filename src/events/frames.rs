@@ -372,7 +372,7 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
 
     fn timex(text: &str, surface: &str, value: &str) -> Timex {
         let start = text.find(surface).expect("surface in text");
-        Timex { span: Span::new(start, start + surface.len()), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None }
+        Timex { span: Span::new(start, start + surface.len()), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None, parts: Vec::new() }
     }
 
     fn run(body: &str, dates: &[(&str, &str)]) -> (String, Vec<Event>) {

@@ -404,16 +404,16 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                 ev.insert("endDate".into(), t);
             }
             if !d.inherited {
-                let about = a
+                let named = a
                     .entities
                     .iter()
                     .filter(|m| m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY"))
-                    .map(|m| &m.id)
-                    .chain(e.participants.iter().filter(|p| matches!(&*p.label, "EVENT" | "TREATY")).map(|p| &p.id));
+                    .map(|m| (m.span, &m.id))
+                    .chain(e.participants.iter().filter(|p| matches!(&*p.label, "EVENT" | "TREATY")).map(|p| (p.span, &p.id)));
                 let mut seen = BTreeSet::new();
-                for id in about {
+                for (span, id) in named {
                     let entity = entity_iri(id);
-                    if entity != iri && seen.insert(entity.clone()) {
+                    if entity != iri && clause_local(&a.article.text, span, d.span) && seen.insert(entity.clone()) {
                         claims.push(DateClaim {
                             entity,
                             what: "date",
@@ -486,6 +486,21 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     ArticleGraph { iri: iri.clone(), article: node, entities, annotations, links, claims }
 }
 
+/// True when a date reads as said of a named event: close to its mention, in the same
+/// clause. "withdrew after the Battle of X on 2 May" dates the battle; "after the Battle of
+/// X, he took his own life on 28 November" does not (a comma between), nor does a year
+/// inside the name itself.
+fn clause_local(text: &str, mention: Span, date: Span) -> bool {
+    /// Bytes of text allowed between the two: a few words.
+    const MAX_GAP: usize = 40;
+    if mention.overlaps(date) {
+        return false;
+    }
+    let gap = if date.start >= mention.end { Span::new(mention.end, date.start) } else { Span::new(date.end, mention.start) };
+    let between = text.get(gap.start..gap.end).unwrap_or(",");
+    between.len() <= MAX_GAP && !between.contains([',', ';', ':', '.', '(', ')', '[', ']', '\n'])
+}
+
 /// Lifespans written after a person's name, "Name (1 May 1801 – 2 June 1880)": birth and
 /// death claims about that person.
 fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
@@ -544,6 +559,25 @@ pub(crate) fn entity_node(iri: &str, info: &EntityInfo) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_claimed_only_within_the_clause() {
+        let table = [
+            ("the fleet withdrew after the Battle of Xu on 9 May 1901.", true),
+            ("it ended in May 1901 after the Battle of Xu.", true),
+            ("after the Battle of Xu, he took his own life on 9 May 1901.", false),
+            ("after the Battle of Xu the admiral, long ill and tired of it all, died on 9 May 1901.", false),
+            ("after the Battle of Xu (see below) on 9 May 1901.", false),
+        ];
+        for (text, want) in table {
+            let at = text.find("Battle of Xu").unwrap();
+            let mention = Span::new(at, at + "Battle of Xu".len());
+            let d = text.find(" May 1901").unwrap() - 1;
+            let date = Span::new(if text.contains("on 9") { d } else { d + 1 }, d + " May 1901".len() + 1);
+            assert_eq!(clause_local(text, mention, date), want, "{text}");
+        }
+        assert!(!clause_local("the War of 1901 began", Span::new(4, 15), Span::new(11, 15)));
+    }
 
     #[test]
     fn base_keys() {
