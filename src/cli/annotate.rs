@@ -8,7 +8,10 @@ use std::{
 };
 
 use clap::{Args, ValueEnum};
-use wikianno::{output::ndjson, source, Record, SourceItem};
+use wikianno::{
+    output::{jsonld, ndjson},
+    source, Record, SourceItem,
+};
 
 use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
 
@@ -17,6 +20,8 @@ use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
 pub enum Format {
     /// One JSON record per line.
     Ndjson,
+    /// One JSON-LD document per article: one per line, or `<id>.jsonld` files in `-o DIR`.
+    Jsonld,
 }
 
 #[derive(Args, Debug)]
@@ -24,7 +29,8 @@ pub struct AnnotateArgs {
     #[command(flatten)]
     pub pipeline: PipelineArgs,
     /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete).
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    /// With `--format jsonld`, a folder (created if missing) that gets one `<id>.jsonld` per article.
+    #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "ndjson")]
@@ -115,12 +121,20 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
     let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    if let (Format::Jsonld, Some(dir)) = (args.format, args.output.as_deref()) {
+        return jsonld_files(args, &pipeline, inputs, dir, started);
+    }
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
     let result = pipeline.run(inputs, |record| {
         stats.count(&record);
-        match args.format {
-            Format::Ndjson => ndjson::write_record(out.writer(), &record),
+        match (args.format, &record) {
+            (Format::Ndjson, _) => ndjson::write_record(out.writer(), &record),
+            (Format::Jsonld, Record::Article(a)) => jsonld::write_document(out.writer(), a),
+            (Format::Jsonld, _) => {
+                report_skipped(&record);
+                Ok(())
+            }
         }
     });
     match result.and_then(|()| out.close()) {
@@ -129,6 +143,66 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
+    if args.stats {
+        stats.print(started);
+    }
+    Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
+}
+
+/// A record JSON-LD has no document for: errors go to stderr (never silently), redirects
+/// are not articles.
+fn report_skipped(record: &Record) {
+    if let Record::Error { origin, message } = record {
+        eprintln!("wikianno: {origin}: {message}");
+    }
+}
+
+/// A file name for an article id: path separators and what Windows forbids are
+/// percent-encoded, so every id gets its own file inside the folder.
+fn jsonld_file_name(id: &str) -> String {
+    let mut name = String::with_capacity(id.len() + 7);
+    for (i, ch) in id.chars().enumerate() {
+        match ch {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '%' => name.push_str(&format!("%{:02X}", ch as u32)),
+            '.' if i == 0 => name.push_str("%2E"),
+            c if c.is_control() => name.push_str(&format!("%{:02X}", c as u32)),
+            c => name.push(c),
+        }
+    }
+    if name.is_empty() {
+        name.push('_');
+    }
+    name.push_str(".jsonld");
+    name
+}
+
+/// `annotate --format jsonld -o DIR`: one `<id>.jsonld` file per article.
+fn jsonld_files(
+    args: &AnnotateArgs,
+    pipeline: &wikianno::Pipeline,
+    inputs: Box<dyn Iterator<Item = SourceItem> + Send>,
+    dir: &Path,
+    started: Instant,
+) -> Result<i32, String> {
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut stats = Stats::default();
+    let result = pipeline.run(inputs, |record| {
+        stats.count(&record);
+        match &record {
+            Record::Article(a) => {
+                let path = dir.join(jsonld_file_name(&a.article.id));
+                let mut file = BufWriter::new(fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+                jsonld::write_document(&mut file, a)
+                    .and_then(|()| file.flush())
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }
+            other => {
+                report_skipped(other);
+                Ok(())
+            }
+        }
+    });
+    result.map_err(|e| format!("cannot write output: {e}"))?;
     if args.stats {
         stats.print(started);
     }

@@ -2,6 +2,7 @@
 
 mod annotate;
 mod validate;
+mod graph;
 mod eval_timex;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Check every infobox item against its article's body; a table (or JSON) of verdicts.
     Validate(validate::ValidateArgs),
+    /// Write one JSON-LD document for all articles: entities merged, articles linked.
+    Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
 }
@@ -99,6 +102,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Annotate(args) => annotate::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
     };
     match result {

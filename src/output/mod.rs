@@ -2,3 +2,5 @@
 //! their field order is the documented record order.
 
 pub mod ndjson;
+pub mod jsonld;
+pub mod graph;

@@ -1,0 +1,62 @@
+//! `wikianno graph`: one JSON-LD document for all the articles.
+
+use std::{
+    io,
+    path::PathBuf,
+    time::Instant,
+};
+
+use clap::Args;
+use wikianno::{output::graph::GraphBuilder, Record};
+
+use super::{
+    annotate::{open_inputs, Output, Stats},
+    PipelineArgs, EXIT_ERRORS, EXIT_OK,
+};
+
+#[derive(Args, Debug)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print a one-line summary to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+pub fn run(args: &GraphArgs) -> Result<i32, String> {
+    let started = Instant::now();
+    let pipeline = args.pipeline.pipeline()?;
+    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let mut stats = Stats::default();
+    let mut graph = GraphBuilder::new();
+    let _ = pipeline.run(inputs, |record| -> Result<(), ()> {
+        stats.count(&record);
+        match &record {
+            Record::Article(a) => graph.add(a),
+            Record::Error { origin, message } => eprintln!("wikianno: {origin}: {message}"),
+            Record::Redirect { .. } => {}
+        }
+        Ok(())
+    });
+    let (document, diagnostics) = graph.finish();
+    for d in &diagnostics {
+        eprintln!("wikianno: {}: {}", d.kind, d.message);
+    }
+    let mut out = Output::open(args.output.as_deref())?;
+    let written = serde_json::to_writer_pretty(out.writer(), &document)
+        .map_err(io::Error::from)
+        .and_then(|()| out.writer().write_all(b"\n"))
+        .and_then(|()| out.close());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
+        Err(e) => return Err(format!("cannot write output: {e}")),
+    }
+    if args.stats {
+        stats.print(started);
+    }
+    Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
+}

@@ -1,0 +1,596 @@
+//! One article as linked data: its node, the entities it mentions, the Web Annotations
+//! of its mentions, its links, and the dated claims the corpus graph cross-checks.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Map, Value};
+
+use super::{
+    date::{interval, split_range, typed},
+    entity_iri,
+    selector::Selectors,
+    WIKIPEDIA,
+};
+use crate::{
+    article::{same_key, title_to_id, InfoboxField},
+    infobox::Check,
+    pipeline::AnnotatedArticle,
+    span::Span,
+    temporal::TimexType,
+};
+
+/// Everything one article contributes to a graph.
+pub(crate) struct ArticleGraph {
+    /// The article's IRI.
+    pub iri: String,
+    /// The article node (without the corpus-level `linkedFrom` / `mentionedIn`).
+    pub article: Map<String, Value>,
+    /// Entities mentioned, by IRI (the article's own entity included).
+    pub entities: BTreeMap<String, EntityInfo>,
+    /// One `oa:Annotation` per entity mention, in text order.
+    pub annotations: Vec<Value>,
+    /// IRIs of the articles it links to (already in `article["linksTo"]`).
+    pub links: BTreeSet<String>,
+    /// Dated claims about entities, for cross-article checks.
+    pub claims: Vec<DateClaim>,
+}
+
+/// What is known about an entity from its mentions.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EntityInfo {
+    /// RDF classes from the gazetteer labels.
+    pub types: BTreeSet<&'static str>,
+    /// The surface forms it was found under.
+    pub surfaces: BTreeSet<String>,
+}
+
+/// "Article A dates entity E at V": the article's own infobox date, an event about E,
+/// or a person's lifespan in parentheses.
+#[derive(Clone, Debug)]
+pub(crate) struct DateClaim {
+    /// The entity's IRI.
+    pub entity: String,
+    /// `date`, `birth` or `death`.
+    pub what: &'static str,
+    /// TIMEX3 value.
+    pub value: String,
+    /// The claiming article's IRI.
+    pub article: String,
+    /// Where the article says it, as a Web Annotation target.
+    pub evidence: Option<Value>,
+}
+
+/// What kind of thing an article is about, from its infobox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subject {
+    Conflict,
+    Person,
+    Treaty,
+    Other,
+}
+
+fn label_type(label: &str) -> &'static str {
+    match label {
+        "PERSON" => "schema:Person",
+        "PLACE" | "DEMONYM" => "schema:Place",
+        "ORG" => "schema:Organization",
+        "EVENT" => "schema:Event",
+        "TREATY" => "dbo:Treaty",
+        "SHIP" => "dbo:Ship",
+        _ => "schema:Thing",
+    }
+}
+
+fn subject_types(subject: Subject) -> &'static [&'static str] {
+    match subject {
+        Subject::Conflict => &["schema:Event", "dbo:MilitaryConflict"],
+        Subject::Person => &["schema:Person"],
+        Subject::Treaty => &["schema:Legislation", "dbo:Treaty"],
+        Subject::Other => &[],
+    }
+}
+
+/// A key without case, spaces, underscores and its trailing side number:
+/// `Commander2` gives (`commander`, Some(2)).
+fn base_key(key: &str) -> (String, Option<u32>) {
+    let norm: String = key.chars().filter(|c| !matches!(c, ' ' | '_')).flat_map(char::to_lowercase).collect();
+    let base = norm.trim_end_matches(|c: char| c.is_ascii_digit());
+    let number = norm.get(base.len()..).and_then(|n| n.parse().ok());
+    (base.to_string(), number)
+}
+
+fn subject_of(a: &AnnotatedArticle) -> Subject {
+    let Some(infobox) = &a.article.infobox else { return Subject::Other };
+    if let Some(template) = &infobox.template {
+        let t = template.to_lowercase();
+        if t.contains("person") || t.contains("officeholder") || t.contains("royalty") || t.contains("president") {
+            return Subject::Person;
+        }
+        if t.contains("treaty") {
+            return Subject::Treaty;
+        }
+        if t.contains("conflict") || t.contains("battle") || t.contains("war") {
+            return Subject::Conflict;
+        }
+    }
+    let keys: Vec<String> = infobox.fields.iter().map(|f| base_key(&f.key).0).collect();
+    let has = |names: &[&str]| keys.iter().any(|k| names.contains(&k.as_str()));
+    if has(&["commander", "combatant"]) {
+        Subject::Conflict
+    } else if has(&["born", "died", "birthdate", "deathdate"]) {
+        Subject::Person
+    } else if has(&["signed", "datesigned", "signatories"]) {
+        Subject::Treaty
+    } else {
+        Subject::Other
+    }
+}
+
+/// A normalized check value that can be an entity id: one token, not a date.
+fn id_like(normalized: &str) -> bool {
+    !normalized.is_empty() && !normalized.contains(char::is_whitespace) && interval(normalized).is_none()
+}
+
+fn push_unique(list: &mut Vec<Value>, value: Value) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// Builds one article's graph; borrows the article and its code-point index.
+struct Builder<'a> {
+    a: &'a AnnotatedArticle,
+    iri: String,
+    sel: Selectors<'a>,
+}
+
+impl<'a> Builder<'a> {
+    fn checks_of(&self, field: &'a InfoboxField) -> Vec<&'a Check> {
+        self.a.infobox.iter().flat_map(|r| r.checks.iter()).filter(|c| same_key(&c.field, &field.key)).collect()
+    }
+
+    /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
+    fn entities_in(&self, span: Span, labels: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.a.entities.iter().filter(|m| span.contains(m.span)) {
+            if labels.is_empty() || labels.contains(&&*m.label) {
+                let iri = entity_iri(&m.id);
+                if !out.contains(&iri) {
+                    out.push(iri);
+                }
+            }
+        }
+        out
+    }
+
+    /// The values of an entity-valued field: per checked item, the entity mentioned in
+    /// it, else the check's normalized id, else the item as a literal; without checks,
+    /// the entities in the value, else the value as a literal.
+    fn objects(&self, field: &'a InfoboxField, labels: &[&str]) -> Vec<Value> {
+        let mut out = Vec::new();
+        let checks = self.checks_of(field);
+        if checks.is_empty() {
+            for iri in self.entities_in(field.value_span, labels) {
+                push_unique(&mut out, json!(iri));
+            }
+            if out.is_empty() && !field.value.is_empty() {
+                out.push(json!({"@value": field.value}));
+            }
+            return out;
+        }
+        for check in checks {
+            let value = match self.entities_in(check.span, labels).into_iter().next() {
+                Some(iri) => json!(iri),
+                None => match check.normalized.as_deref().filter(|n| id_like(n)) {
+                    Some(id) => json!(entity_iri(id)),
+                    None => json!({"@value": check.value}),
+                },
+            };
+            push_unique(&mut out, value);
+        }
+        out
+    }
+
+    /// The TIMEX3 value of a date field: a check's normalized date, else the timexes in
+    /// the value (one, or the first and last as a range).
+    fn date_value(&self, field: &InfoboxField) -> Option<String> {
+        let checked = self
+            .checks_of_key(&field.key)
+            .filter_map(|c| c.normalized.as_deref())
+            .find(|n| interval(n).is_some());
+        if let Some(n) = checked {
+            return Some(n.to_string());
+        }
+        let inside: Vec<_> =
+            self.a.timexes.iter().filter(|t| t.kind == TimexType::Date && field.value_span.contains(t.span)).collect();
+        match inside.as_slice() {
+            [] => None,
+            [one] => Some(one.value.clone()),
+            [first, .., last] => {
+                let (start, _) = split_range(&first.value);
+                let (last_start, last_end) = split_range(&last.value);
+                Some(format!("{start}/{}", last_end.unwrap_or(last_start)))
+            }
+        }
+    }
+
+    fn checks_of_key(&self, key: &'a str) -> impl Iterator<Item = &'a Check> + 'a {
+        self.a.infobox.iter().flat_map(|r| r.checks.iter()).filter(move |c| same_key(&c.field, key))
+    }
+
+    fn fact(&self, field: &str, value: &str, span: Span, check: Option<&Check>) -> Value {
+        let mut fact = Map::new();
+        fact.insert("field".into(), json!(field));
+        fact.insert("value".into(), json!(value));
+        if let Some(at) = self.sel.target(span) {
+            fact.insert("at".into(), at);
+        }
+        if let Some(c) = check {
+            fact.insert("status".into(), json!(c.status.as_str()));
+            if let Some(n) = &c.normalized {
+                fact.insert("normalized".into(), json!(n));
+            }
+            if !c.message.is_empty() {
+                fact.insert("message".into(), json!(c.message));
+            }
+            let evidence: Vec<Value> = c.evidence.iter().filter_map(|&e| self.sel.target(e)).collect();
+            if !evidence.is_empty() {
+                fact.insert("evidence".into(), json!(evidence));
+            }
+        }
+        Value::Object(fact)
+    }
+
+    fn own_claim(&self, claims: &mut Vec<DateClaim>, what: &'static str, value: &str, span: Span) {
+        claims.push(DateClaim {
+            entity: self.iri.clone(),
+            what,
+            value: value.to_string(),
+            article: self.iri.clone(),
+            evidence: self.sel.target(span),
+        });
+    }
+}
+
+/// The graph contribution of one article.
+pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
+    let iri = entity_iri(&a.article.id);
+    let b = Builder { a, iri: iri.clone(), sel: Selectors::new(&a.article.text, iri.clone()) };
+    let subject = subject_of(a);
+    let mut node = Map::new();
+    let mut claims = Vec::new();
+
+    // Entities and their annotations.
+    let mut entities: BTreeMap<String, EntityInfo> = BTreeMap::new();
+    let mut annotations = Vec::new();
+    for m in &a.entities {
+        let entity = entity_iri(&m.id);
+        let info = entities.entry(entity.clone()).or_default();
+        info.types.insert(label_type(&m.label));
+        info.surfaces.insert(m.span.slice(&a.article.text).to_string());
+        if let (Some(target), Some((start, end))) = (b.sel.target(m.span), b.sel.chars(m.span)) {
+            annotations.push(json!({
+                "@id": entity_iri(&format!("{}#mention-{start}-{end}", a.article.id)),
+                "@type": "oa:Annotation",
+                "motivatedBy": "oa:identifying",
+                "hasBody": entity,
+                "hasTarget": target,
+            }));
+        }
+    }
+
+    let mut types: BTreeSet<&'static str> = subject_types(subject).iter().copied().collect();
+    if let Some(own) = entities.get(&iri) {
+        types.extend(own.types.iter().copied());
+    }
+    if types.is_empty() {
+        types.insert("schema:Thing");
+    }
+    node.insert("@id".into(), json!(iri));
+    node.insert("@type".into(), json!(types.into_iter().collect::<Vec<_>>()));
+    node.insert("name".into(), json!(a.article.title));
+    node.insert("text".into(), json!(a.article.text));
+
+    // Infobox: typed properties, then every item as a fact with its verdict.
+    if let Some(infobox) = &a.article.infobox {
+        let mut props: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
+        let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
+        let mut facts = Vec::new();
+        for field in &infobox.fields {
+            let (key, number) = base_key(&field.key);
+            let mut add = |prop: &'static str, values: Vec<Value>| {
+                let list = props.entry(prop).or_default();
+                for v in values {
+                    push_unique(list, v);
+                }
+            };
+            match (subject, key.as_str()) {
+                (Subject::Conflict, "date") => {
+                    if let Some(value) = b.date_value(field) {
+                        let (start, end) = split_range(&value);
+                        add("startDate", typed(start).into_iter().collect());
+                        add("endDate", typed(end.unwrap_or(start)).into_iter().collect());
+                        b.own_claim(&mut claims, "date", &value, field.value_span);
+                    }
+                }
+                (Subject::Conflict, "place" | "location") => add("location", b.objects(field, &[])),
+                (Subject::Conflict, "result") => add("result", vec![json!(field.value)]),
+                (Subject::Conflict, k @ ("commander" | "combatant")) => {
+                    let prop = if k == "commander" { "commander" } else { "combatant" };
+                    let values = b.objects(field, &[]);
+                    if let Some(n) = number {
+                        let side = sides.entry(n).or_default().entry(prop).or_default();
+                        for v in &values {
+                            push_unique(side, v.clone());
+                        }
+                    }
+                    add(prop, values);
+                }
+                (Subject::Person, k @ ("born" | "birthdate" | "died" | "deathdate")) => {
+                    let birth = k.starts_with('b');
+                    if let Some(value) = b.date_value(field) {
+                        let (start, _) = split_range(&value);
+                        add(if birth { "birthDate" } else { "deathDate" }, typed(start).into_iter().collect());
+                        b.own_claim(&mut claims, if birth { "birth" } else { "death" }, start, field.value_span);
+                    }
+                    let places = b.entities_in(field.value_span, &["PLACE"]);
+                    if let Some(place) = places.into_iter().next() {
+                        add(if birth { "birthPlace" } else { "deathPlace" }, vec![json!(place)]);
+                    }
+                }
+                (Subject::Person, "birthplace") => add("birthPlace", b.objects(field, &["PLACE"])),
+                (Subject::Person, "deathplace") => add("deathPlace", b.objects(field, &["PLACE"])),
+                (Subject::Treaty, "signed" | "datesigned") => {
+                    if let Some(value) = b.date_value(field) {
+                        let (start, _) = split_range(&value);
+                        add("legislationDate", typed(start).into_iter().collect());
+                        b.own_claim(&mut claims, "date", &value, field.value_span);
+                    }
+                }
+                (Subject::Treaty, "location" | "locationsigned") => add("locationCreated", b.objects(field, &["PLACE"])),
+                (Subject::Treaty, "signatories") => add("legislationPassedBy", b.objects(field, &[])),
+                _ => {}
+            }
+            let checks = b.checks_of(field);
+            if checks.is_empty() {
+                facts.push(b.fact(&field.key, &field.value, field.value_span, None));
+            }
+            for c in checks {
+                facts.push(b.fact(&c.field, &c.value, c.span, Some(c)));
+            }
+        }
+        for (prop, values) in props {
+            if !values.is_empty() {
+                node.insert(prop.into(), json!(values));
+            }
+        }
+        if !sides.is_empty() {
+            let sides: Vec<Value> = sides
+                .into_iter()
+                .map(|(n, props)| {
+                    let mut side = Map::new();
+                    side.insert("sideNumber".into(), json!(n));
+                    for (prop, values) in props {
+                        side.insert(prop.into(), json!(values));
+                    }
+                    Value::Object(side)
+                })
+                .collect();
+            node.insert("side".into(), json!(sides));
+        }
+        if !facts.is_empty() {
+            node.insert("infoboxFact".into(), json!(facts));
+        }
+    }
+
+    // Events, and the dates they give to the named events and treaties they are about.
+    let mut sub_events = Vec::new();
+    for e in &a.events {
+        let mut ev = Map::new();
+        ev.insert("@type".into(), json!("schema:Event"));
+        ev.insert("eventType".into(), json!(e.kind));
+        ev.insert("name".into(), json!(e.trigger.slice(&a.article.text)));
+        if let Some(target) = b.sel.target(e.trigger) {
+            ev.insert("trigger".into(), target);
+        }
+        if let Some(d) = &e.date {
+            ev.insert("timex".into(), json!(d.value));
+            ev.insert("dateInherited".into(), json!(d.inherited));
+            let (start, end) = split_range(&d.value);
+            if let Some(t) = typed(start) {
+                ev.insert("startDate".into(), t);
+            }
+            if let Some(t) = end.and_then(typed) {
+                ev.insert("endDate".into(), t);
+            }
+            if !d.inherited {
+                let named = a
+                    .entities
+                    .iter()
+                    .filter(|m| m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY"))
+                    .map(|m| (m.span, &m.id))
+                    .chain(e.participants.iter().filter(|p| matches!(&*p.label, "EVENT" | "TREATY")).map(|p| (p.span, &p.id)));
+                let mut seen = BTreeSet::new();
+                for (span, id) in named {
+                    let entity = entity_iri(id);
+                    if entity != iri && clause_local(&a.article.text, span, d.span) && seen.insert(entity.clone()) {
+                        claims.push(DateClaim {
+                            entity,
+                            what: "date",
+                            value: d.value.clone(),
+                            article: iri.clone(),
+                            evidence: b.sel.target(d.span),
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(p) = &e.place {
+            ev.insert("location".into(), json!(entity_iri(&p.id)));
+        }
+        let mut actors = Vec::new();
+        for p in &e.participants {
+            push_unique(&mut actors, json!(entity_iri(&p.id)));
+        }
+        if !actors.is_empty() {
+            ev.insert("actor".into(), json!(actors));
+        }
+        sub_events.push(Value::Object(ev));
+    }
+    if !sub_events.is_empty() {
+        node.insert("subEvent".into(), json!(sub_events));
+    }
+
+    lifespan_claims(&b, &mut claims);
+
+    let mentions: BTreeSet<&String> = entities.keys().filter(|e| **e != iri).collect();
+    if !mentions.is_empty() {
+        node.insert("mentions".into(), json!(mentions));
+    }
+    let mut links: BTreeSet<String> = a
+        .article
+        .see_also
+        .iter()
+        .chain(&a.article.links)
+        .map(|l| entity_iri(&title_to_id(&l.target)))
+        .chain(
+            a.entities
+                .iter()
+                .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+                .map(|m| entity_iri(&m.id))
+                .filter(|e| e.starts_with(WIKIPEDIA) && !e.contains('#')),
+        )
+        .collect();
+    links.remove(&iri);
+    if !links.is_empty() {
+        node.insert("linksTo".into(), json!(links));
+    }
+
+    let diagnostics: Vec<Value> = a
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut diag = Map::new();
+            diag.insert("kind".into(), json!(d.kind));
+            diag.insert("message".into(), json!(d.message));
+            if let Some(at) = d.span.and_then(|s| b.sel.target(s)) {
+                diag.insert("at".into(), at);
+            }
+            Value::Object(diag)
+        })
+        .collect();
+    if !diagnostics.is_empty() {
+        node.insert("diagnostic".into(), json!(diagnostics));
+    }
+
+    ArticleGraph { iri: iri.clone(), article: node, entities, annotations, links, claims }
+}
+
+/// True when a date reads as said of a named event: close to its mention, in the same
+/// clause. "withdrew after the Battle of X on 2 May" dates the battle; "after the Battle of
+/// X, he took his own life on 28 November" does not (a comma between), nor does a year
+/// inside the name itself.
+fn clause_local(text: &str, mention: Span, date: Span) -> bool {
+    /// Bytes of text allowed between the two: a few words.
+    const MAX_GAP: usize = 40;
+    if mention.overlaps(date) {
+        return false;
+    }
+    let gap = if date.start >= mention.end { Span::new(mention.end, date.start) } else { Span::new(date.end, mention.start) };
+    let between = text.get(gap.start..gap.end).unwrap_or(",");
+    between.len() <= MAX_GAP && !between.contains([',', ';', ':', '.', '(', ')', '[', ']', '\n'])
+}
+
+/// Lifespans written after a person's name, "Name (1 May 1801 – 2 June 1880)": birth and
+/// death claims about that person.
+fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
+    let text = b.a.article.text.as_str();
+    for m in b.a.entities.iter().filter(|m| &*m.label == "PERSON") {
+        let after = text.get(m.span.end..).unwrap_or("");
+        let trimmed = after.trim_start_matches(' ');
+        if !trimmed.starts_with('(') {
+            continue;
+        }
+        let open = m.span.end + (after.len() - trimmed.len()) + 1;
+        // A lifespan is short; a parenthesis that runs on is something else.
+        let Some(close) = text.get(open..).and_then(|rest| rest.char_indices().take(64).find(|&(_, c)| c == ')')).map(|(i, _)| open + i)
+        else {
+            continue;
+        };
+        let inside = Span::new(open, close);
+        let dates: Vec<_> = b.a.timexes.iter().filter(|t| t.kind == TimexType::Date && inside.contains(t.span)).collect();
+        let (birth, death) = match dates.as_slice() {
+            [one] => match split_range(&one.value) {
+                (start, Some(end)) => ((start, one.span), (end, one.span)),
+                _ => continue,
+            },
+            [first, second] => ((first.value.as_str(), first.span), (second.value.as_str(), second.span)),
+            _ => continue,
+        };
+        let entity = entity_iri(&m.id);
+        for (what, (value, span)) in [("birth", birth), ("death", death)] {
+            claims.push(DateClaim {
+                entity: entity.clone(),
+                what,
+                value: value.to_string(),
+                article: b.iri.clone(),
+                evidence: b.sel.target(span),
+            });
+        }
+    }
+}
+
+/// The node of an entity: its `@id`, classes from its labels, and a name (the title in
+/// its Wikipedia id, or the section after `#`; else the longest surface form).
+pub(crate) fn entity_node(iri: &str, info: &EntityInfo) -> Value {
+    let name = match iri.strip_prefix(WIKIPEDIA) {
+        Some(title) => title.rsplit('#').next().unwrap_or(title).replace('_', " "),
+        None => info
+            .surfaces
+            .iter()
+            .max_by(|a, b| a.chars().count().cmp(&b.chars().count()).then_with(|| b.cmp(a)))
+            .cloned()
+            .unwrap_or_default(),
+    };
+    let types: Vec<&str> = if info.types.is_empty() { vec!["schema:Thing"] } else { info.types.iter().copied().collect() };
+    json!({"@id": iri, "@type": types, "name": name})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_claimed_only_within_the_clause() {
+        let table = [
+            ("the fleet withdrew after the Battle of Xu on 9 May 1901.", true),
+            ("it ended in May 1901 after the Battle of Xu.", true),
+            ("after the Battle of Xu, he took his own life on 9 May 1901.", false),
+            ("after the Battle of Xu the admiral, long ill and tired of it all, died on 9 May 1901.", false),
+            ("after the Battle of Xu (see below) on 9 May 1901.", false),
+        ];
+        for (text, want) in table {
+            let at = text.find("Battle of Xu").unwrap();
+            let mention = Span::new(at, at + "Battle of Xu".len());
+            let d = text.find(" May 1901").unwrap() - 1;
+            let date = Span::new(if text.contains("on 9") { d } else { d + 1 }, d + " May 1901".len() + 1);
+            assert_eq!(clause_local(text, mention, date), want, "{text}");
+        }
+        assert!(!clause_local("the War of 1901 began", Span::new(4, 15), Span::new(11, 15)));
+    }
+
+    #[test]
+    fn base_keys() {
+        let table = [
+            ("Commander2", ("commander", Some(2))),
+            ("commander_1", ("commander", Some(1))),
+            ("Date", ("date", None)),
+            ("In office2", ("inoffice", Some(2))),
+            ("birth_date", ("birthdate", None)),
+            ("Größe", ("größe", None)),
+        ];
+        for (key, (base, n)) in table {
+            assert_eq!(base_key(key), (base.to_string(), n), "{key}");
+        }
+    }
+}
