@@ -9,7 +9,7 @@ use std::{
 use rayon::prelude::*;
 
 use crate::{
-    article::{parse_wiki_style, Article},
+    article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
     events::{Event, EventExtractor},
@@ -157,7 +157,8 @@ impl Pipeline {
     /// Parse a raw article into its structure.
     pub fn parse(&self, raw: RawArticle) -> Article {
         match raw.markup {
-            Markup::WikiStyle | Markup::Wikitext => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
+            Markup::WikiStyle => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
+            Markup::Wikitext => parse_wikitext(&raw.text, &raw.origin, raw.title.as_deref().unwrap_or(&raw.fallback_title)),
         }
     }
 

@@ -6,8 +6,10 @@
 //! Neither fails: what cannot be parsed becomes a [`Diagnostic`].
 
 mod wiki_style;
+mod wikitext;
 
 pub use wiki_style::parse_wiki_style;
+pub use wikitext::{parse_wikitext, MAX_DEPTH};
 
 use crate::{diagnostic::Diagnostic, span::Span};
 
