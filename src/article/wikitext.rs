@@ -88,7 +88,7 @@ const QUIET_TEMPLATE_PREFIXES: &[&str] = &[
     "webarchive", "isbn", "navbox", "campaignbox", "s-", "col-", "div col", "clear", "toc", "multiple image", "page needed", "better source",
     "verify", "failed verification", "by whom", "according to whom", "vague", "dubious", "fact", "lead", "pov", "unreferenced", "refimprove",
     "more citations", "citation", "wikt", "sister", "spoken", "taxobox", "lccn", "oclc", "doi", "jstor", "flagicon", "reflist", "sup",
-    "anchor", "rp", "r", "dmy", "mdy", "engvar", "italic title", "lowercase", "dts", "birth-date", "ipa", "audio", "respell", "pronunciation",
+    "anchor", "rp", "r", "flagdeco", "age in years", "age", "pp-", "dmy", "mdy", "engvar", "italic title", "lowercase", "dts", "birth-date", "ipa", "audio", "respell", "pronunciation",
 ];
 
 /// Ship-name prefixes rendered as `PREFIX Name`.
@@ -222,6 +222,10 @@ fn entity(name: &str) -> Option<String> {
 impl<'s> Renderer<'s> {
     fn anchor(&mut self, src_pos: usize) {
         let t = self.out.len();
+        // Output may have been cut back (trimmed spaces, an empty infobox line).
+        while self.anchors.last().is_some_and(|&(lt, _)| lt > t) {
+            self.anchors.pop();
+        }
         if let Some(&(lt, ls)) = self.anchors.last() {
             if lt == t {
                 self.anchors.pop();
@@ -355,7 +359,12 @@ impl<'s> Renderer<'s> {
                 _ => {
                     // Plain text: copy up to the next byte that may start markup.
                     let run = bytes[i + 1..b].iter().position(|x| matches!(x, b'<' | b'{' | b'[' | b'\'' | b'&' | b'_' | b'\n')).map_or(b, |p| i + 1 + p);
-                    self.copy(i, run);
+                    let mut from = i;
+                    if mode.inline && (self.out.len() == mode.start || self.out.ends_with(", ")) {
+                        // No doubled or leading spaces inside a one-line value.
+                        from += bytes[i..run].iter().take_while(|&&x| is_space(x)).count();
+                    }
+                    self.copy(from, run);
                     i = run;
                 }
             }
@@ -835,7 +844,12 @@ impl<'s> Renderer<'s> {
         if extra > 0 {
             self.diagnostics.push(Diagnostic::whole("template-dropped", format!("{extra} more template names were dropped")));
         }
-        let source_map = SourceMap { anchors: self.anchors, source_len: self.src.len() };
+        let text_len = self.out.len();
+        self.anchors.retain(|&(t, _)| t <= text_len);
+        let source_index = crate::span::CharIndex::new(self.src);
+        let char_anchors = self.anchors.iter().map(|&(_, s)| source_index.char_offset(s)).collect();
+        let source_char_len = source_index.char_offset(self.src.len());
+        let source_map = SourceMap { anchors: self.anchors, source_len: self.src.len(), char_anchors, source_char_len };
         Article {
             id: title_to_id(title),
             title: title.to_string(),

@@ -2,13 +2,19 @@
 
 use std::{
     fs,
-    io::{self, BufWriter, Write},
+    io::{self, BufWriter, IsTerminal, Write},
     path::{Path, PathBuf},
+    sync::atomic::Ordering,
     time::Instant,
 };
 
 use clap::{Args, ValueEnum};
-use wikianno::{output::ndjson, source, Record, SourceItem};
+use indicatif::{ProgressBar, ProgressStyle};
+use wikianno::{
+    output::ndjson,
+    source::{self, InputProgress, Inputs},
+    Record,
+};
 
 use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
 
@@ -40,40 +46,109 @@ pub struct Stats {
     pub articles: usize,
     pub redirects: usize,
     pub errors: usize,
+    /// Bytes of article text (the rendered text of every article record).
     pub bytes: usize,
+}
+
+/// What one record adds to [`Stats`], computed on the worker with its serialized line.
+#[derive(Clone, Copy)]
+pub enum Counted {
+    Article(usize),
+    Redirect,
+    Error,
+}
+
+impl Counted {
+    pub fn of(record: &Record) -> Counted {
+        match record {
+            Record::Article(a) => Counted::Article(a.article.text.len()),
+            Record::Redirect { .. } => Counted::Redirect,
+            Record::Error { .. } => Counted::Error,
+        }
+    }
 }
 
 impl Stats {
     pub fn count(&mut self, record: &Record) {
-        match record {
-            Record::Article(a) => {
+        self.add(Counted::of(record));
+    }
+
+    pub fn add(&mut self, counted: Counted) {
+        match counted {
+            Counted::Article(bytes) => {
                 self.articles += 1;
-                self.bytes += a.article.text.len();
+                self.bytes += bytes;
             }
-            Record::Redirect { .. } => self.redirects += 1,
-            Record::Error { .. } => self.errors += 1,
+            Counted::Redirect => self.redirects += 1,
+            Counted::Error => self.errors += 1,
         }
     }
 
-    pub fn print(&self, started: Instant) {
+    /// Records written.
+    pub fn records(&self) -> usize {
+        self.articles + self.redirects + self.errors
+    }
+
+    pub fn print(&self, started: Instant, input: &InputProgress) {
         let secs = started.elapsed().as_secs_f64();
-        let mb = self.bytes as f64 / 1e6;
+        let mb = input.bytes_read.load(Ordering::Relaxed) as f64 / 1e6;
+        let text_mb = self.bytes as f64 / 1e6;
         eprintln!(
-            "wikianno: {} articles, {} redirects, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s)",
+            "wikianno: {} records: {} articles, {} redirects, {} errors; {} pages skipped (not namespace 0); {:.2} MB input ({:.2} MB text) in {:.2} s ({:.2} MB/s)",
+            self.records(),
             self.articles,
             self.redirects,
             self.errors,
+            input.skipped.load(Ordering::Relaxed),
             mb,
+            text_mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
 }
 
-/// Open the input paths as one stream of items.
-pub fn open_inputs(paths: &[PathBuf]) -> Result<Box<dyn Iterator<Item = SourceItem> + Send>, String> {
+/// Open the input paths as one stream of items (plain files, folders, `-`, dumps).
+pub fn open_inputs(paths: &[PathBuf]) -> Result<Inputs, String> {
     let files = source::expand_paths(paths).map_err(|e| e.to_string())?;
-    Ok(Box::new(source::FileSource::new(files)))
+    Ok(Inputs::new(files))
+}
+
+/// A progress bar on stderr (pages, MB, pages/s, ETA from the input size), only when
+/// stderr is a terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    input: InputProgress,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(input: InputProgress, started: Instant) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(input.bytes_total.max(1));
+            let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ETA {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Progress { bar, input, started }
+    }
+
+    fn tick(&self, stats: &Stats) {
+        let Some(bar) = &self.bar else { return };
+        if stats.records() % 64 != 0 {
+            return;
+        }
+        bar.set_position(self.input.bytes_read.load(Ordering::Relaxed));
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!("{} pages, {:.0} pages/s", stats.records(), stats.records() as f64 / secs));
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Where records go: stdout, or a temporary file renamed over FILE at the end.
@@ -100,14 +175,19 @@ impl Output {
         &mut self.writer
     }
 
-    /// Flush, and move the temporary file into place.
+    /// Flush, and move the temporary file into place. A run that fails or is killed
+    /// before this leaves only FILE.tmp, never a FILE that looks complete.
     pub fn close(mut self) -> io::Result<()> {
-        self.writer.flush()?;
+        let flushed = self.writer.flush();
         drop(self.writer);
         if let Some((tmp, path)) = self.finish {
-            fs::rename(tmp, path)?;
+            if flushed.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            flushed?;
+            return fs::rename(tmp, path);
         }
-        Ok(())
+        flushed
     }
 }
 
@@ -115,14 +195,31 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
     let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let input = inputs.progress();
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
-    let result = pipeline.run(inputs, |record| {
-        stats.count(&record);
-        match args.format {
-            Format::Ndjson => ndjson::write_record(out.writer(), &record),
-        }
-    });
+    let progress = Progress::new(input.clone(), started);
+    let format = args.format;
+    // Records are serialized on the workers; the writer only appends lines in order.
+    let result = pipeline.run_map(
+        inputs,
+        |record| {
+            let mut line = Vec::with_capacity(4096);
+            match format {
+                Format::Ndjson => {
+                    // Writing to a Vec cannot fail.
+                    let _ = ndjson::write_record(&mut line, &record);
+                }
+            }
+            (Counted::of(&record), line)
+        },
+        |(counted, line)| {
+            stats.add(counted);
+            progress.tick(&stats);
+            out.writer().write_all(&line)
+        },
+    );
+    progress.finish();
     match result.and_then(|()| out.close()) {
         Ok(()) => {}
         // A closed stdout (`| head`) ends the run quietly.
@@ -130,7 +227,7 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
     if args.stats {
-        stats.print(started);
+        stats.print(started, &input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
 }
