@@ -69,10 +69,6 @@ impl Counted {
 }
 
 impl Stats {
-    pub fn count(&mut self, record: &Record) {
-        self.add(Counted::of(record));
-    }
-
     pub fn add(&mut self, counted: Counted) {
         match counted {
             Counted::Article(bytes) => {
