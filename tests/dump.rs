@@ -192,3 +192,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn dbpedia_minidump_every_infobox_found() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dbpedia-minidump-en/enwiki-minidump.xml.bz2");
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
+        return;
+    }
+    let (code, stdout, stderr) = wikianno(&["annotate", "--no-default-gazetteers", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let recs = records(&stdout);
+    // 27 pages: 26 in namespace 0 (2 redirects), 1 category page (skipped).
+    assert_eq!(recs.len(), 26);
+    assert_eq!(recs.iter().filter(|r| r.get("redirect").is_some()).count(), 2);
+    let with_infobox = recs.iter().filter(|r| r["infobox"]["fields"].as_array().is_some_and(|f| !f.is_empty())).count();
+    assert_eq!(with_infobox, 19);
+    let berlin = recs.iter().find(|r| r["id"] == "Berlin").unwrap();
+    assert!(berlin["infobox"]["fields"].as_array().unwrap().iter().any(|f| f["key"] == "subdivision_name" && f["value"] == "Germany"));
+}
