@@ -163,8 +163,7 @@ fn flush(paragraph: &mut Option<Span>, out: &mut Vec<Span>) {
 }
 
 fn is_infobox_start(content: &str) -> bool {
-    content.len() >= 7
-        && content[..7].eq_ignore_ascii_case("infobox")
+    content.get(..7).is_some_and(|head| head.eq_ignore_ascii_case("infobox"))
         && content[7..].chars().next().is_none_or(|c| c.is_whitespace() || c == ':')
 }
 

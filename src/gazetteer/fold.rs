@@ -1,111 +1,103 @@
-//! Case and accent folding with a map back to the original byte offsets.
+//! Case, accent and boundary folding with a map back to the original byte offsets.
 //!
 //! `aho-corasick`'s `ascii_case_insensitive` folds ASCII only, so Unicode case and
-//! accents are folded here: text and patterns both go through [`fold_into`], and a
-//! match in the folded copy is mapped back through [`Folded::original`].
+//! accents are folded here: text and patterns both go through [`Folded::new`], and a
+//! match in the folded copy is mapped back through the byte map.
+//!
 //! Folding rules, per char: Unicode lowercase; canonical decomposition with the
 //! combining marks dropped (é -> e, ñ -> n); a few letters that do not decompose
-//! (ø, æ, ł, đ, ß, ...) spelled out in ASCII; dashes and hyphens -> `-`; curly
-//! apostrophes -> `'`; any run of white space -> one space.
+//! (ø, æ, ł, đ, ß, ...) spelled out in ASCII. Every char that is not a letter or a
+//! digit (white space, punctuation, dashes, apostrophes) becomes a space, runs of them
+//! collapse to one, and the result is padded with a space at each end.
+//!
+//! That last rule puts word boundaries into the automaton: a padded pattern
+//! (" lima ") can only match between two boundaries, so "Lima" is never reported
+//! inside "Limache", and "Pezet's" folds to " pezet s " where " pezet " matches.
+//! It also makes "Vivanco-Pareja", "Vivanco–Pareja" and "Vivanco Pareja" equal.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text and the offset map back to it.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
-    /// The folded text.
+    /// The folded text: starts and ends with a space.
     pub text: String,
-    /// For every byte of `text`, the byte offset of the original char it came from.
-    /// Empty when the fold kept every offset (pure ASCII without white-space runs).
+    /// For every byte of `text`, the byte offset of the original char it came from
+    /// (the padding maps to 0 and to the text's length).
     map: Vec<u32>,
-    original_len: usize,
 }
 
 impl Folded {
     /// Fold `text`.
     pub fn new(text: &str) -> Folded {
-        let mut folded = Folded { text: String::with_capacity(text.len()), map: Vec::new(), original_len: text.len() };
-        let identity = text.bytes().all(|b| b.is_ascii() && !(b.is_ascii_whitespace() && b != b' '))
-            && !text.contains("  ");
-        if identity {
-            folded.text.push_str(text);
-            folded.text.make_ascii_lowercase();
-            return folded;
-        }
-        let mut last_space = false;
-        for (at, ch) in text.char_indices() {
-            let before = folded.text.len();
-            if ch.is_whitespace() {
-                if !last_space {
-                    folded.text.push(' ');
+        let mut text_out = String::with_capacity(text.len() + 2);
+        let mut map = Vec::with_capacity(text.len() + 2);
+        text_out.push(' ');
+        map.push(0);
+        let mut last_space = true;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            // ASCII fast path: one byte in, at most one byte out.
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    text_out.push(b.to_ascii_lowercase() as char);
+                    map.push(at as u32);
+                    last_space = false;
+                } else if !last_space {
+                    text_out.push(' ');
+                    map.push(at as u32);
+                    last_space = true;
                 }
-                last_space = true;
-            } else {
-                last_space = false;
-                fold_char(ch, &mut folded.text);
+                at += 1;
+                continue;
             }
-            let added = folded.text.len() - before;
-            folded.map.extend(std::iter::repeat_n(at as u32, added));
+            let Some(ch) = text[at..].chars().next() else { break };
+            let before = text_out.len();
+            fold_char(ch, &mut text_out);
+            if text_out.len() == before && !is_combining_mark(ch) && !last_space {
+                // Not a letter or digit: a boundary.
+                text_out.push(' ');
+                last_space = true;
+            } else if text_out.len() > before {
+                last_space = text_out.ends_with(' ');
+            }
+            map.extend(std::iter::repeat_n(at as u32, text_out.len() - before));
+            at += ch.len_utf8();
         }
-        folded
+        if !last_space {
+            text_out.push(' ');
+            map.push(text.len() as u32);
+        }
+        Folded { text: text_out, map }
     }
 
-    /// The original byte offset of folded byte offset `at`, or `None` when `at` falls
-    /// inside the expansion of one original char (so no original boundary exists there).
-    pub fn original(&self, at: usize) -> Option<usize> {
-        if self.map.is_empty() {
-            return Some(at);
-        }
-        if at >= self.text.len() {
-            return Some(self.original_len);
-        }
-        let here = self.map[at];
-        if at > 0 && self.map[at - 1] == here {
+    /// The original byte range of the folded range `[start, end)`, which must lie
+    /// between two padding spaces (as every match of a padded pattern does).
+    pub fn original(&self, start: usize, end: usize, text: &str) -> Option<(usize, usize)> {
+        if start >= end || end > self.map.len() {
             return None;
         }
-        Some(here as usize)
-    }
-
-    /// The original byte offset where the char ending at folded offset `end` ends.
-    /// `None` when `end` splits the expansion of one char. Trailing collapsed
-    /// white space is not included.
-    pub fn original_end(&self, end: usize, text: &str) -> Option<usize> {
-        if self.map.is_empty() {
-            return Some(end);
-        }
-        if end == 0 {
-            return Some(0);
-        }
-        if end < self.text.len() && self.map[end] == self.map[end - 1] {
-            return None;
-        }
-        let start = self.map[end - 1] as usize;
-        let ch = text[start..].chars().next()?;
-        Some(start + ch.len_utf8())
+        let from = self.map[start] as usize;
+        let last = self.map[end - 1] as usize;
+        let to = last + text.get(last..)?.chars().next()?.len_utf8();
+        Some((from, to))
     }
 }
 
-/// Fold a pattern (or any string) the same way as text.
+/// Fold a pattern (or any string) the same way as text, padding included.
 pub(crate) fn fold(s: &str) -> String {
-    Folded::new(s.trim()).text
+    Folded::new(s).text
 }
 
+/// Push the folded form of a letter or digit; push nothing for anything else.
 fn fold_char(ch: char, out: &mut String) {
-    if ch.is_ascii() {
-        out.push(ch.to_ascii_lowercase());
-        return;
-    }
-    match ch {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => return out.push('-'),
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => return out.push('\''),
-        '\u{201C}' | '\u{201D}' => return out.push('"'),
-        _ => {}
-    }
     if let Some(spelled) = spell_out(ch) {
         return out.push_str(spelled);
     }
     decompose_canonical(ch, |d| {
-        if !is_combining_mark(d) {
+        if !is_combining_mark(d) && d.is_alphanumeric() {
             out.extend(d.to_lowercase());
         }
     });
@@ -131,26 +123,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folds_case_accents_and_dashes() {
-        assert_eq!(fold("Simón"), "simon");
-        assert_eq!(fold("DIEZ CANSECO"), "diez canseco");
-        assert_eq!(fold("Vivanco–Pareja"), "vivanco-pareja");
-        assert_eq!(fold("Straße"), "strasse");
-        assert_eq!(fold("Łódź"), "lodz");
-        assert_eq!(fold("Gómez  Sánchez"), "gomez sanchez");
+    fn folds_case_accents_punctuation_and_pads() {
+        assert_eq!(fold("Simón"), " simon ");
+        assert_eq!(fold("DIEZ CANSECO"), " diez canseco ");
+        assert_eq!(fold("Vivanco–Pareja"), " vivanco pareja ");
+        assert_eq!(fold("Straße"), " strasse ");
+        assert_eq!(fold("Łódź"), " lodz ");
+        assert_eq!(fold("  Gómez \t Sánchez, "), " gomez sanchez ");
+        assert_eq!(fold("Pezet's"), " pezet s ");
+        assert_eq!(fold("e\u{301}"), " e ", "a decomposed accent is dropped, not a boundary");
+        assert_eq!(fold("中文 😀"), " 中文 ");
+        assert_eq!(fold("—"), " ");
     }
 
     #[test]
     fn maps_back_to_original_offsets() {
         let text = "Puerta de Juan Simón, 中 Straße";
         let f = Folded::new(text);
-        let at = f.text.find("simon").unwrap();
-        let start = f.original(at).unwrap();
-        let end = f.original_end(at + "simon".len(), text).unwrap();
+        let at = f.text.find(" simon ").unwrap() + 1;
+        let (start, end) = f.original(at, at + "simon".len(), text).unwrap();
         assert_eq!(&text[start..end], "Simón");
-        // "ss" from ß: a boundary between the two s is not an original boundary.
-        let ss = f.text.find("ss").unwrap();
-        assert_eq!(f.original(ss + 1), None);
-        assert_eq!(f.original_end(ss + 1, text), None);
+        let at = f.text.find(" strasse ").unwrap() + 1;
+        let (start, end) = f.original(at, at + "strasse".len(), text).unwrap();
+        assert_eq!(&text[start..end], "Straße");
     }
 }

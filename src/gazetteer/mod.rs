@@ -20,13 +20,14 @@ mod load;
 mod local;
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
     sync::Arc,
 };
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
 
 use crate::{
     error::{Error, Result},
@@ -122,15 +123,16 @@ impl Matcher {
         Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
     }
 
-    /// Every candidate that passes the boundary and proper-noun checks.
+    /// Every candidate that passes the proper-noun guard. Patterns are padded with
+    /// spaces, so every match already lies between word boundaries.
     fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], priority: u32, out: &mut Vec<Candidate>) {
         for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
             let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
-            let (Some(start), Some(end)) = (folded.original(m.start()), folded.original_end(m.end(), text)) else {
+            let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
                 continue;
             };
             let entry = &entries[entry_index as usize];
-            if start >= end || !is_word_bounded(text, start, end) || !passes_proper_noun_guard(&entry.surface, &text[start..end]) {
+            if !passes_proper_noun_guard(&entry.surface, &text[start..end]) {
                 continue;
             }
             out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
@@ -143,12 +145,6 @@ struct Candidate {
     span: Span,
     priority: u32,
     entry: u32,
-}
-
-pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 pub(crate) fn passes_proper_noun_guard(surface: &str, matched: &str) -> bool {
@@ -220,9 +216,10 @@ impl GazetteerBuilder {
         &self.bad_rows
     }
 
-    /// Add a TSV file, or every `*.tsv` below a folder (sorted by path, so the
-    /// priority order does not depend on the file system; `lexicon/` subfolders,
-    /// which hold word lists rather than entities, are skipped).
+    /// Add a TSV file, or every `*.tsv` below a folder: the folder's own files first,
+    /// then its subfolders', each level sorted by name, so the priority order does not
+    /// depend on the file system. `lexicon/` subfolders (word lists, not entities)
+    /// are skipped.
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
         let path = path.as_ref();
         let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
@@ -277,39 +274,41 @@ impl GazetteerBuilder {
         }
         let entries = std::mem::take(&mut self.entries);
         let priority = std::mem::take(&mut self.priority);
-        let folded: Vec<String> = entries.iter().map(|e| fold(&e.surface)).collect();
-        let mut by_surface: HashMap<String, u32> = HashMap::with_capacity(entries.len());
+        let mut folded: Vec<String> = entries.par_iter().map(|e| fold(&e.surface)).collect();
         let mut first = Vec::new();
-        for (i, key) in folded.iter().enumerate() {
-            if key.is_empty() {
-                continue;
-            }
-            if let std::collections::hash_map::Entry::Vacant(slot) = by_surface.entry(key.clone()) {
-                slot.insert(i as u32);
+        {
+            let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
+            for (i, key) in folded.iter().enumerate() {
+                if key.trim().is_empty() || !seen.insert(key.as_str()) {
+                    continue;
+                }
                 first.push(i as u32);
             }
         }
         let matcher = if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&entries, &folded, &first)?)) };
+        // The lookup table takes the folded surfaces over: no copy.
+        let by_surface: HashMap<String, u32> = first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
         Ok(Gazetteer { entries: Arc::from(entries), priority: Arc::from(priority), by_surface: Arc::new(by_surface), matcher })
     }
 }
 
+/// The `*.tsv` files below `dir`: its own files first (sorted), then each subfolder's
+/// (sorted), so curated files at the top beat general lists kept in subfolders
+/// (`gazetteers/general/geonames_places.tsv`) when surfaces tie.
 fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let mut items: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     items.sort();
-    for path in items {
-        if path.is_dir() {
-            // `lexicon/` holds non-entity word lists (event triggers) in the same TSV shape.
-            if path.file_name().is_some_and(|n| n == "lexicon") {
-                continue;
-            }
-            collect_tsv(&path, out)?;
-        } else if path.extension().is_some_and(|x| x == "tsv") {
-            out.push(path);
+    let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) = items.into_iter().partition(|p| p.is_dir());
+    out.extend(files.into_iter().filter(|p| p.extension().is_some_and(|x| x == "tsv")));
+    for path in dirs {
+        // `lexicon/` holds non-entity word lists (event triggers) in the same TSV shape.
+        if path.file_name().is_some_and(|n| n == "lexicon") {
+            continue;
         }
+        collect_tsv(&path, out)?;
     }
     Ok(())
 }
@@ -368,7 +367,7 @@ impl Gazetteer {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
             let mut seen = std::collections::HashSet::new();
             let first: Vec<u32> = (0..local.len() as u32)
-                .filter(|&i| !folded_local[i as usize].is_empty() && seen.insert(folded_local[i as usize].clone()))
+                .filter(|&i| !folded_local[i as usize].trim().is_empty() && seen.insert(folded_local[i as usize].clone()))
                 .collect();
             if let Ok(m) = Matcher::build(local, &folded_local, &first) {
                 let mut found = Vec::new();
@@ -393,28 +392,27 @@ impl Gazetteer {
     }
 }
 
-/// A naive reference matcher with the same rules, for tests: `match_indices` of every
-/// folded surface over the folded text.
+/// A naive reference matcher with the same rules, for tests: a scan for every folded
+/// surface at every position of the folded text, then the same overlap resolution.
 #[doc(hidden)]
 pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span, String)> {
     let folded = Folded::new(text);
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut candidates = Vec::new();
     for (i, (surface, _, _)) in entries.iter().enumerate() {
         let key = fold(surface);
-        if key.is_empty() || !seen.insert(key.clone()) {
+        if key.trim().is_empty() || !seen.insert(key.clone()) {
             continue;
         }
-        let mut from = 0;
-        while let Some(pos) = folded.text[from..].find(&key) {
-            let s = from + pos;
-            let e = s + key.len();
-            if let (Some(start), Some(end)) = (folded.original(s), folded.original_end(e, text)) {
-                if start < end && is_word_bounded(text, start, end) && passes_proper_noun_guard(surface, &text[start..end]) {
+        for (s, _) in folded.text.char_indices() {
+            if !folded.text[s..].starts_with(&key) {
+                continue;
+            }
+            if let Some((start, end)) = folded.original(s + 1, s + key.len() - 1, text) {
+                if passes_proper_noun_guard(surface, &text[start..end]) {
                     candidates.push(Candidate { span: Span::new(start, end), priority: 1, entry: i as u32 });
                 }
             }
-            from = s + folded.text[s..].chars().next().map_or(1, char::len_utf8);
         }
     }
     resolve(candidates, |c| Arc::from(entries[c.entry as usize].2.as_str()))
