@@ -61,11 +61,36 @@ fn pipeline_child(path: &Path, threads: usize) {
     println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, vm_hwm_kb() as f64 / 1024.0);
 }
 
+/// `*.tsv` below `dir`, as the gazetteer loader finds them (subfolders too, `lexicon/` not).
+fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut items: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    items.sort();
+    for p in items {
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n != "lexicon") {
+                tsv_files(&p, out);
+            }
+        } else if p.extension().is_some_and(|e| e == "tsv") {
+            out.push(p);
+        }
+    }
+}
+
+/// The dump reader alone: decompression, XML, one item per page.
+fn read_child(path: &Path) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let records = Inputs::new(vec![path.to_path_buf()]).count();
+    let secs = started.elapsed().as_secs_f64();
+    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, vm_hwm_kb() as f64 / 1024.0);
+}
+
+/// The surfaces of the shipped gazetteers, lowercased: the bare scan's patterns.
 fn surfaces(dir: &Path) -> Vec<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
-    files.sort();
+    let mut files = Vec::new();
+    tsv_files(dir, &mut files);
     let mut out = Vec::new();
-    for f in files.iter().filter(|p| p.extension().is_some_and(|e| e == "tsv")) {
+    for f in &files {
         for line in std::fs::read_to_string(f).unwrap_or_default().lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -138,6 +163,7 @@ fn main() {
         match args.get(1).map(String::as_str) {
             Some("pipeline") => pipeline_child(Path::new(&args[2]), args[3].parse().unwrap_or(1)),
             Some("scan") => scan_child(Path::new(&args[2])),
+            Some("read") => read_child(Path::new(&args[2])),
             Some("geonames") => geonames_child(Path::new(&args[2])),
             _ => eprintln!("unknown child"),
         }
@@ -156,10 +182,11 @@ fn main() {
     let one = child(&["pipeline", &small_s, "1"]);
     let two = child(&["pipeline", &small_s, "2"]);
     let scan = child(&["scan", &small_s]);
+    let read = child(&["read", &small_s]);
     println!();
     println!("| measurement | MB | seconds | MB/s | peak RSS MB |");
     println!("|---|---:|---:|---:|---:|");
-    for (name, r) in [("whole pipeline, 1 thread", &one), ("whole pipeline, 2 threads", &two), ("bare aho-corasick scan, 1 thread", &scan)] {
+    for (name, r) in [("whole pipeline, 1 thread", &one), ("whole pipeline, 2 threads", &two), ("bare aho-corasick scan, 1 thread", &scan), ("dump reader alone (XML, no annotation)", &read)] {
         println!("| {name} | {:.0} | {:.2} | {:.2} | {:.0} |", get(r, "mb"), get(r, "secs"), get(r, "mbps"), get(r, "hwm_mb"));
     }
     println!();
