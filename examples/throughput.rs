@@ -35,12 +35,23 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// User + system CPU seconds of this process so far (from /proc/self/stat, 100 ticks/s).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    // After the command name: state, ppid, pgrp, session, tty, tpgid, flags, minflt,
+    // cminflt, majflt, cmajflt, utime, stime.
+    let fields: Vec<i64> = after.split_whitespace().skip(1).map(|f| f.parse().unwrap_or(0)).collect();
+    (fields.get(10).copied().unwrap_or(0) + fields.get(11).copied().unwrap_or(0)) as f64 / 100.0
+}
+
 fn pipeline_child(path: &Path, threads: usize) {
     let mut builder = Pipeline::builder();
     builder.gazetteer(root().join("gazetteers")).threads(threads);
     let pipeline = builder.build().expect("gazetteers load");
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let started = Instant::now();
+    let cpu_before = cpu_secs();
     let (mut records, mut out_bytes) = (0usize, 0usize);
     let mut sink = std::io::sink();
     let result: std::io::Result<()> = pipeline.run_map(
@@ -58,7 +69,8 @@ fn pipeline_child(path: &Path, threads: usize) {
     );
     result.expect("sink");
     let secs = started.elapsed().as_secs_f64();
-    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, vm_hwm_kb() as f64 / 1024.0);
+    let cpu = cpu_secs() - cpu_before;
+    println!("RESULT mb={:.1} secs={secs:.3} cpu={cpu:.2} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, vm_hwm_kb() as f64 / 1024.0);
 }
 
 /// `*.tsv` below `dir`, as the gazetteer loader finds them (subfolders too, `lexicon/` not).
@@ -184,14 +196,17 @@ fn main() {
     let scan = child(&["scan", &small_s]);
     let read = child(&["read", &small_s]);
     println!();
-    println!("| measurement | MB | seconds | MB/s | peak RSS MB |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| measurement | MB | seconds | CPU seconds | MB/s | peak RSS MB |");
+    println!("|---|---:|---:|---:|---:|---:|");
     for (name, r) in [("whole pipeline, 1 thread", &one), ("whole pipeline, 2 threads", &two), ("bare aho-corasick scan, 1 thread", &scan), ("dump reader alone (XML, no annotation)", &read)] {
-        println!("| {name} | {:.0} | {:.2} | {:.2} | {:.0} |", get(r, "mb"), get(r, "secs"), get(r, "mbps"), get(r, "hwm_mb"));
+        let cpu = r.iter().find(|(k, _)| k == "cpu").map_or("-".to_string(), |(_, v)| v.clone());
+        println!("| {name} | {:.0} | {:.2} | {cpu} | {:.2} | {:.0} |", get(r, "mb"), get(r, "secs"), get(r, "mbps"), get(r, "hwm_mb"));
     }
     println!();
     println!("records: {}, patterns in scan: {}", get(&one, "records"), get(&scan, "patterns"));
     println!("2 threads / 1 thread: {:.2}x (goal >= 1.8x)", get(&two, "mbps") / get(&one, "mbps").max(1e-9));
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("load average during the run (other processes share the cores): {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
     println!("pipeline (2 threads) / bare scan: {:.1}% (goal >= 50%)", 100.0 * get(&two, "mbps") / get(&scan, "mbps").max(1e-9));
     if big_mb > 0 {
         let big = synthetic::dump_of(&root(), big_mb).expect("synthetic dump");
