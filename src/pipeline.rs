@@ -9,11 +9,11 @@ use std::{
 use rayon::prelude::*;
 
 use crate::{
-    article::{parse_wiki_style, Article},
+    article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
     events::{Event, EventExtractor},
-    gazetteer::{local_entries, EntityMention, Gazetteer, GazetteerBuilder},
+    gazetteer::{local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder},
     infobox::{InfoboxReport, InfoboxValidator},
     source::{Markup, RawArticle, SourceItem},
     temporal::{TemporalTagger, Timex},
@@ -142,6 +142,8 @@ pub struct Pipeline {
 /// keeping every core busy.
 const BATCH_ARTICLES: usize = 512;
 const BATCH_BYTES: usize = 16 << 20;
+/// Batches read ahead of the workers.
+const QUEUED_BATCHES: usize = 2;
 
 impl Pipeline {
     /// A builder with no gazetteer.
@@ -157,7 +159,8 @@ impl Pipeline {
     /// Parse a raw article into its structure.
     pub fn parse(&self, raw: RawArticle) -> Article {
         match raw.markup {
-            Markup::WikiStyle | Markup::Wikitext => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
+            Markup::WikiStyle => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
+            Markup::Wikitext => parse_wikitext(&raw.text, &raw.origin, raw.title.as_deref().unwrap_or(&raw.fallback_title)),
         }
     }
 
@@ -170,7 +173,10 @@ impl Pipeline {
     /// Run the annotation stages on a parsed article.
     pub fn annotate_article(&self, article: Article) -> AnnotatedArticle {
         let local = local_entries(&article, &self.gazetteer);
-        let entities = self.gazetteer.find_with_local(&article.text, &local);
+        let mut entities = self.gazetteer.find_with_local(&article.text, &local);
+        if !article.links.is_empty() {
+            entities = with_link_mentions(&article, entities, &self.gazetteer);
+        }
         let timexes = self.temporal.tag_article(&article);
         let events = self.events.extract(&article, &entities, &timexes);
         let infobox = self.infobox.check(&article, &entities, &timexes, &events);
@@ -195,39 +201,119 @@ impl Pipeline {
         }
     }
 
-    /// Process a stream on the pipeline's threads, in bounded batches, calling `sink`
-    /// with every record in input order. Stops early when `sink` returns an error.
-    pub fn run<I, F, E>(&self, items: I, mut sink: F) -> std::result::Result<(), E>
+    /// Process a stream on the pipeline's threads, calling `sink` with every record in
+    /// input order. Stops early when `sink` returns an error. See [`Pipeline::run_map`].
+    pub fn run<I, F, E>(&self, items: I, sink: F) -> std::result::Result<(), E>
     where
         I: IntoIterator<Item = SourceItem>,
+        I::IntoIter: Send,
         F: FnMut(Record) -> std::result::Result<(), E>,
     {
-        let mut items = items.into_iter();
-        loop {
-            let mut batch = Vec::with_capacity(BATCH_ARTICLES);
-            let mut bytes = 0;
-            for item in items.by_ref() {
-                if let SourceItem::Article(raw) = &item {
-                    bytes += raw.text.len();
+        self.run_map(items, |record| record, sink)
+    }
+
+    /// Process a stream as reader -> workers -> ordered writer: a reader thread pulls
+    /// items (decompressing and parsing XML) into batches of at most 512 articles or
+    /// 16 MB, sent through a channel that holds two batches; the workers annotate a
+    /// batch in parallel and apply `map` to each record (serialize it, say), and `sink`
+    /// gets the results in input order on the calling thread. Memory is bounded by a
+    /// few batches whatever the input's size; output order never depends on timing.
+    pub fn run_map<I, T, M, F, E>(&self, items: I, map: M, mut sink: F) -> std::result::Result<(), E>
+    where
+        I: IntoIterator<Item = SourceItem>,
+        I::IntoIter: Send,
+        T: Send,
+        M: Fn(Record) -> T + Sync,
+        F: FnMut(T) -> std::result::Result<(), E>,
+    {
+        let items = items.into_iter();
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<SourceItem>>(QUEUED_BATCHES);
+        std::thread::scope(|scope| {
+            // Owned here so that an early return drops it, which unblocks and ends the
+            // reader before the scope joins it.
+            let rx = rx;
+            let reader = scope.spawn(move || {
+                let mut items = items;
+                loop {
+                    let mut batch = Vec::with_capacity(BATCH_ARTICLES);
+                    let mut bytes = 0;
+                    for item in items.by_ref() {
+                        if let SourceItem::Article(raw) = &item {
+                            bytes += raw.text.len();
+                        }
+                        batch.push(item);
+                        if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+                            break;
+                        }
+                    }
+                    // A closed receiver means the writer stopped: stop reading too.
+                    if batch.is_empty() || tx.send(batch).is_err() {
+                        return;
+                    }
                 }
-                batch.push(item);
-                if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
-                    break;
+            });
+            let work = |batch: Vec<SourceItem>| -> Vec<T> { batch.into_par_iter().map(|item| map(self.process(item))).collect() };
+            for batch in rx.iter() {
+                let results = match &self.pool {
+                    Some(pool) => pool.install(|| work(batch)),
+                    None => work(batch),
+                };
+                for result in results {
+                    // Returning drops `rx`, which ends the reader.
+                    sink(result)?;
                 }
             }
-            if batch.is_empty() {
-                return Ok(());
+            if reader.join().is_err() {
+                sink(map(Record::Error { origin: "<input>".into(), message: "internal error while reading the input; records before this one are complete".into() }))?;
             }
-            let work = || -> Vec<Record> { batch.into_par_iter().map(|item| self.process(item)).collect() };
-            let records = match &self.pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            };
-            for record in records {
-                sink(record)?;
-            }
+            Ok(())
+        })
+    }
+}
+
+/// Label of a link whose target the gazetteer does not know.
+pub const LINK_LABEL: &str = "LINK";
+
+/// Merge wikitext links into the gazetteer mentions. A link is an exact mention whose id
+/// is its target: it beats every gazetteer mention that overlaps it. Its label is the
+/// gazetteer's label for the target title, else the label of a gazetteer mention with
+/// exactly the link's span, else [`LINK_LABEL`]. Nested links (a `{{flag}}` inside a
+/// link label) keep the outer one, by the same (start, longer first) order as the gazetteer.
+fn with_link_mentions(article: &Article, found: Vec<EntityMention>, gazetteer: &Gazetteer) -> Vec<EntityMention> {
+    let mut links: Vec<&crate::article::Link> = article.links.iter().filter(|l| !l.span.is_empty()).collect();
+    links.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then_with(|| a.target.cmp(&b.target)));
+    let mut kept: Vec<&crate::article::Link> = Vec::with_capacity(links.len());
+    for l in links {
+        if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
+            kept.push(l);
         }
     }
+    let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + kept.len());
+    let label_of = |l: &crate::article::Link| -> Arc<str> {
+        if let Some(e) = gazetteer.lookup(&l.target) {
+            return e.label.clone();
+        }
+        if let Some(m) = found.iter().find(|m| m.span == l.span) {
+            return m.label.clone();
+        }
+        Arc::from(LINK_LABEL)
+    };
+    for l in &kept {
+        out.push(EntityMention { span: l.span, label: label_of(l), id: Arc::from(crate::article::title_to_id(&l.target)), source: EntrySource::Link });
+    }
+    // Both lists are sorted and each is free of overlaps: keep gazetteer mentions outside every link.
+    let mut k = 0;
+    for m in found {
+        while k < kept.len() && kept[k].span.end <= m.span.start {
+            k += 1;
+        }
+        if kept[k..].iter().take_while(|l| l.span.start < m.span.end).any(|l| l.span.overlaps(m.span)) {
+            continue;
+        }
+        out.push(m);
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out
 }
 
 /// The gazetteer folder shipped with the crate, when it can be found: `gazetteers/`

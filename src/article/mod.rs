@@ -6,8 +6,10 @@
 //! Neither fails: what cannot be parsed becomes a [`Diagnostic`].
 
 mod wiki_style;
+mod wikitext;
 
 pub use wiki_style::parse_wiki_style;
+pub use wikitext::{parse_wikitext, MAX_DEPTH};
 
 use crate::{diagnostic::Diagnostic, span::Span};
 
@@ -109,6 +111,11 @@ pub struct SourceMap {
     pub anchors: Vec<(usize, usize)>,
     /// The markup's length in bytes.
     pub source_len: usize,
+    /// The source code-point offset of every anchor (parallel to `anchors`), so that
+    /// spans can be reported in code points of the markup too.
+    pub char_anchors: Vec<usize>,
+    /// The markup's length in code points.
+    pub source_char_len: usize,
 }
 
 impl SourceMap {
@@ -136,6 +143,22 @@ impl SourceMap {
     /// `span` in source offsets.
     pub fn source_span(&self, span: Span) -> Span {
         Span::new(self.source_offset(span.start), self.source_end(span.end).max(self.source_offset(span.start)))
+    }
+
+    /// `span` in code points of the source, given the code-point index of the text.
+    /// Pieces after an anchor are verbatim copies, so code points count the same way on
+    /// both sides.
+    pub fn source_chars(&self, span: Span, text: &crate::span::CharIndex) -> (usize, usize) {
+        let at = |pos: usize, strict: bool| -> usize {
+            let i = self.anchors.partition_point(|&(t, _)| if strict { t < pos } else { t <= pos });
+            let (t, c) = match i.checked_sub(1).and_then(|k| Some((self.anchors.get(k)?.0, *self.char_anchors.get(k)?))) {
+                Some(pair) => pair,
+                None => (0, 0),
+            };
+            (c + text.char_offset(pos).saturating_sub(text.char_offset(t))).min(self.source_char_len)
+        };
+        let start = at(span.start, false);
+        (start, at(span.end, true).max(start))
     }
 }
 

@@ -2,15 +2,18 @@
 
 use std::{
     fs,
-    io::{self, BufWriter, Write},
+    io::{self, BufWriter, IsTerminal, Write},
     path::{Path, PathBuf},
+    sync::atomic::Ordering,
     time::Instant,
 };
 
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use wikianno::{
     output::{jsonld, ndjson},
-    source, Record, SourceItem,
+    source::{self, InputProgress, Inputs},
+    Record,
 };
 
 use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
@@ -20,7 +23,7 @@ use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
 pub enum Format {
     /// One JSON record per line.
     Ndjson,
-    /// One JSON-LD document per article: one per line, or `<id>.jsonld` files in `-o DIR`.
+    /// One JSON-LD document per article: one per line, or `<id>.jsonld` files with `-o DIR`.
     Jsonld,
 }
 
@@ -28,9 +31,9 @@ pub enum Format {
 pub struct AnnotateArgs {
     #[command(flatten)]
     pub pipeline: PipelineArgs,
-    /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete).
-    /// With `--format jsonld`, a folder (created if missing) that gets one `<id>.jsonld` per article.
-    #[arg(short = 'o', long = "output", value_name = "FILE|DIR")]
+    /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete);
+    /// with `--format jsonld`, a folder that gets one `<id>.jsonld` file per article.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "ndjson")]
@@ -46,40 +49,110 @@ pub struct Stats {
     pub articles: usize,
     pub redirects: usize,
     pub errors: usize,
+    /// Bytes of article text (the rendered text of every article record).
     pub bytes: usize,
 }
 
-impl Stats {
-    pub fn count(&mut self, record: &Record) {
+/// What one record adds to [`Stats`], computed on the worker with its serialized line.
+#[derive(Clone, Copy)]
+pub enum Counted {
+    Article(usize),
+    Redirect,
+    Error,
+}
+
+impl Counted {
+    pub fn of(record: &Record) -> Counted {
         match record {
-            Record::Article(a) => {
+            Record::Article(a) => Counted::Article(a.article.text.len()),
+            Record::Redirect { .. } => Counted::Redirect,
+            Record::Error { .. } => Counted::Error,
+        }
+    }
+}
+
+impl Stats {
+    /// Count a record (on the thread that has it).
+    pub fn count(&mut self, record: &Record) {
+        self.add(Counted::of(record));
+    }
+
+    pub fn add(&mut self, counted: Counted) {
+        match counted {
+            Counted::Article(bytes) => {
                 self.articles += 1;
-                self.bytes += a.article.text.len();
+                self.bytes += bytes;
             }
-            Record::Redirect { .. } => self.redirects += 1,
-            Record::Error { .. } => self.errors += 1,
+            Counted::Redirect => self.redirects += 1,
+            Counted::Error => self.errors += 1,
         }
     }
 
-    pub fn print(&self, started: Instant) {
+    /// Records written.
+    pub fn records(&self) -> usize {
+        self.articles + self.redirects + self.errors
+    }
+
+    pub fn print(&self, started: Instant, input: &InputProgress) {
         let secs = started.elapsed().as_secs_f64();
-        let mb = self.bytes as f64 / 1e6;
+        let mb = input.bytes_read.load(Ordering::Relaxed) as f64 / 1e6;
+        let text_mb = self.bytes as f64 / 1e6;
         eprintln!(
-            "wikianno: {} articles, {} redirects, {} errors, {:.2} MB in {:.2} s ({:.2} MB/s)",
+            "wikianno: {} records: {} articles, {} redirects, {} errors; {} pages skipped (not namespace 0); {:.2} MB input ({:.2} MB text) in {:.2} s ({:.2} MB/s)",
+            self.records(),
             self.articles,
             self.redirects,
             self.errors,
+            input.skipped.load(Ordering::Relaxed),
             mb,
+            text_mb,
             secs,
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
 }
 
-/// Open the input paths as one stream of items.
-pub fn open_inputs(paths: &[PathBuf]) -> Result<Box<dyn Iterator<Item = SourceItem> + Send>, String> {
+/// Open the input paths as one stream of items (plain files, folders, `-`, dumps).
+pub fn open_inputs(paths: &[PathBuf]) -> Result<Inputs, String> {
     let files = source::expand_paths(paths).map_err(|e| e.to_string())?;
-    Ok(Box::new(source::FileSource::new(files)))
+    Ok(Inputs::new(files))
+}
+
+/// A progress bar on stderr (pages, MB, pages/s, ETA from the input size), only when
+/// stderr is a terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    input: InputProgress,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(input: InputProgress, started: Instant) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(input.bytes_total.max(1));
+            let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ETA {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Progress { bar, input, started }
+    }
+
+    fn tick(&self, stats: &Stats) {
+        let Some(bar) = &self.bar else { return };
+        if stats.records() % 64 != 0 {
+            return;
+        }
+        bar.set_position(self.input.bytes_read.load(Ordering::Relaxed));
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!("{} pages, {:.0} pages/s", stats.records(), stats.records() as f64 / secs));
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Where records go: stdout, or a temporary file renamed over FILE at the end.
@@ -106,14 +179,19 @@ impl Output {
         &mut self.writer
     }
 
-    /// Flush, and move the temporary file into place.
+    /// Flush, and move the temporary file into place. A run that fails or is killed
+    /// before this leaves only FILE.tmp, never a FILE that looks complete.
     pub fn close(mut self) -> io::Result<()> {
-        self.writer.flush()?;
+        let flushed = self.writer.flush();
         drop(self.writer);
         if let Some((tmp, path)) = self.finish {
-            fs::rename(tmp, path)?;
+            if flushed.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            flushed?;
+            return fs::rename(tmp, path);
         }
-        Ok(())
+        flushed
     }
 }
 
@@ -124,19 +202,35 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     if let (Format::Jsonld, Some(dir)) = (args.format, args.output.as_deref()) {
         return jsonld_files(args, &pipeline, inputs, dir, started);
     }
+    let input = inputs.progress();
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
-    let result = pipeline.run(inputs, |record| {
-        stats.count(&record);
-        match (args.format, &record) {
-            (Format::Ndjson, _) => ndjson::write_record(out.writer(), &record),
-            (Format::Jsonld, Record::Article(a)) => jsonld::write_document(out.writer(), a),
-            (Format::Jsonld, _) => {
-                report_skipped(&record);
-                Ok(())
+    let progress = Progress::new(input.clone(), started);
+    let format = args.format;
+    // Records are serialized on the workers; the writer only appends lines in order.
+    let result = pipeline.run_map(
+        inputs,
+        |record| {
+            let mut line = Vec::with_capacity(4096);
+            // Writing to a Vec cannot fail.
+            let _ = match (format, &record) {
+                (Format::Ndjson, _) => ndjson::write_record(&mut line, &record),
+                (Format::Jsonld, Record::Article(a)) => jsonld::write_document(&mut line, a),
+                (Format::Jsonld, _) => Ok(()),
+            };
+            let skipped = matches!(format, Format::Jsonld).then(|| skipped_notice(&record)).flatten();
+            (Counted::of(&record), line, skipped)
+        },
+        |(counted, line, skipped)| {
+            stats.add(counted);
+            progress.tick(&stats);
+            if let Some(notice) = skipped {
+                eprintln!("{notice}");
             }
-        }
-    });
+            out.writer().write_all(&line)
+        },
+    );
+    progress.finish();
     match result.and_then(|()| out.close()) {
         Ok(()) => {}
         // A closed stdout (`| head`) ends the run quietly.
@@ -144,16 +238,17 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
     if args.stats {
-        stats.print(started);
+        stats.print(started, &input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
 }
 
-/// A record JSON-LD has no document for: errors go to stderr (never silently), redirects
-/// are not articles.
-fn report_skipped(record: &Record) {
-    if let Record::Error { origin, message } = record {
-        eprintln!("wikianno: {origin}: {message}");
+/// A record JSON-LD has no document for: errors are reported on stderr (never
+/// silently); redirects are not articles.
+fn skipped_notice(record: &Record) -> Option<String> {
+    match record {
+        Record::Error { origin, message } => Some(format!("wikianno: {origin}: {message}")),
+        _ => None,
     }
 }
 
@@ -180,11 +275,12 @@ fn jsonld_file_name(id: &str) -> String {
 fn jsonld_files(
     args: &AnnotateArgs,
     pipeline: &wikianno::Pipeline,
-    inputs: Box<dyn Iterator<Item = SourceItem> + Send>,
+    inputs: Inputs,
     dir: &Path,
     started: Instant,
 ) -> Result<i32, String> {
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let input = inputs.progress();
     let mut stats = Stats::default();
     let result = pipeline.run(inputs, |record| {
         stats.count(&record);
@@ -197,14 +293,16 @@ fn jsonld_files(
                     .map_err(|e| format!("{}: {e}", path.display()))
             }
             other => {
-                report_skipped(other);
+                if let Some(notice) = skipped_notice(other) {
+                    eprintln!("{notice}");
+                }
                 Ok(())
             }
         }
     });
     result.map_err(|e| format!("cannot write output: {e}"))?;
     if args.stats {
-        stats.print(started);
+        stats.print(started, &input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
 }

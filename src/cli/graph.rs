@@ -30,6 +30,7 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
     let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let input = inputs.progress();
     let mut stats = Stats::default();
     let mut graph = GraphBuilder::new();
     let _ = pipeline.run(inputs, |record| -> Result<(), ()> {
@@ -56,7 +57,7 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
     if args.stats {
-        stats.print(started);
+        stats.print(started, &input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
 }

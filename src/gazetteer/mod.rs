@@ -49,6 +49,8 @@ pub enum EntrySource {
     },
     /// Derived from the article itself (title, infobox, See also).
     Local,
+    /// A wikitext link `[[Target|label]]`: an exact mention of the target article.
+    Link,
 }
 
 impl std::fmt::Display for EntrySource {
@@ -56,6 +58,7 @@ impl std::fmt::Display for EntrySource {
         match self {
             EntrySource::File { file, line } => write!(f, "{file}:{line}"),
             EntrySource::Local => f.write_str("local"),
+            EntrySource::Link => f.write_str("link"),
         }
     }
 }

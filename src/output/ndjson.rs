@@ -3,14 +3,16 @@
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
 //! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
 //! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
-//! `byte_start`/`byte_end` in UTF-8 bytes. Error records are
+//! `byte_start`/`byte_end` in UTF-8 bytes. When the text was rendered from wikitext,
+//! every span also carries `source_start`/`source_end`: code points of the page's
+//! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{pipeline::AnnotatedArticle, span::CharIndex, Record, Span};
+use crate::{article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, Record, Span};
 
 #[derive(Serialize)]
 struct ArticleWire<'a> {
@@ -32,12 +34,20 @@ struct SectionWire<'a> {
     level: u8,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct EntityWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     byte_start: usize,
     byte_end: usize,
     text: &'a str,
@@ -50,6 +60,10 @@ struct EntityWire<'a> {
 struct SpanWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     text: &'a str,
 }
 
@@ -57,6 +71,10 @@ struct SpanWire<'a> {
 struct TimexWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -71,6 +89,10 @@ struct TimexWire<'a> {
 struct EntityRefWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     text: &'a str,
     id: &'a str,
     label: &'a str,
@@ -82,6 +104,10 @@ struct EntityRefWire<'a> {
 struct EventWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -99,6 +125,10 @@ struct EventWire<'a> {
 struct DateSourceWire<'a> {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     text: &'a str,
     inherited: bool,
 }
@@ -107,6 +137,10 @@ struct DateSourceWire<'a> {
 struct SentenceWire {
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +155,10 @@ struct FieldWire<'a> {
     value: &'a str,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +167,10 @@ struct CheckWire<'a> {
     value: &'a str,
     start: usize,
     end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     normalized: Option<&'a str>,
@@ -144,6 +186,10 @@ struct DiagnosticWire<'a> {
     start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
     kind: &'a str,
     message: &'a str,
 }
@@ -161,34 +207,49 @@ struct RedirectWire<'a> {
     to: &'a str,
 }
 
-/// Code-point conversion bound to one article's text.
+/// Code-point conversion bound to one article's text (and its markup, when the text
+/// was rendered from wikitext).
 struct Chars<'a> {
     text: &'a str,
     index: CharIndex,
+    map: Option<&'a SourceMap>,
 }
 
 impl<'a> Chars<'a> {
     fn span(&self, span: Span) -> SpanWire<'a> {
         let (start, end) = self.index.chars(span);
-        SpanWire { start, end, text: span.slice(self.text) }
+        let (source_start, source_end) = self.src(span);
+        SpanWire { start, end, source_start, source_end, text: span.slice(self.text) }
+    }
+
+    /// `span` in code points of the markup, when there is a source map.
+    fn src(&self, span: Span) -> (Option<usize>, Option<usize>) {
+        match self.map {
+            Some(map) => {
+                let (a, b) = map.source_chars(span, &self.index);
+                (Some(a), Some(b))
+            }
+            None => (None, None),
+        }
     }
 
     fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
         let s = self.span(p.span);
-        EntityRefWire { start: s.start, end: s.end, text: s.text, id: &p.id, label: &p.label, role: p.role }
+        EntityRefWire { start: s.start, end: s.end, source_start: s.source_start, source_end: s.source_end, text: s.text, id: &p.id, label: &p.label, role: p.role }
     }
 }
 
 fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     let text = a.article.text.as_str();
-    let c = Chars { text, index: CharIndex::new(text) };
+    let c = Chars { text, index: CharIndex::new(text), map: a.article.source_map.as_ref() };
     let sections = a
         .article
         .sections
         .iter()
         .map(|s| {
             let (start, end) = c.index.chars(s.span);
-            SectionWire { title: &s.title, level: s.level, start, end }
+            let (source_start, source_end) = c.src(s.span);
+            SectionWire { title: &s.title, level: s.level, start, end, source_start, source_end }
         })
         .collect();
     let entities = a
@@ -196,9 +257,12 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         .iter()
         .map(|m| {
             let (start, end) = c.index.chars(m.span);
+            let (source_start, source_end) = c.src(m.span);
             EntityWire {
                 start,
                 end,
+                source_start,
+                source_end,
                 byte_start: m.span.start,
                 byte_end: m.span.end,
                 text: m.span.slice(text),
@@ -216,6 +280,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             TimexWire {
                 start: s.start,
                 end: s.end,
+                source_start: s.source_start,
+                source_end: s.source_end,
                 text: s.text,
                 kind: t.kind.as_str(),
                 value: &t.value,
@@ -233,16 +299,21 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             EventWire {
                 start: s.start,
                 end: s.end,
+                source_start: s.source_start,
+                source_end: s.source_end,
                 text: s.text,
                 kind: e.kind,
                 date: e.date.as_ref().map(|d| d.value.as_str()),
                 date_source: e.date.as_ref().map(|d| {
                     let s = c.span(d.span);
-                    DateSourceWire { start: s.start, end: s.end, text: s.text, inherited: d.inherited }
+                    DateSourceWire { start: s.start, end: s.end, source_start: s.source_start, source_end: s.source_end, text: s.text, inherited: d.inherited }
                 }),
                 place: e.place.as_ref().map(|p| c.entity_ref(p)),
                 participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
-                sentence: SentenceWire { start: sentence_start, end: sentence_end },
+                sentence: {
+                    let (source_start, source_end) = c.src(e.sentence);
+                    SentenceWire { start: sentence_start, end: sentence_end, source_start, source_end }
+                },
             }
         })
         .collect();
@@ -252,7 +323,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             .iter()
             .map(|f| {
                 let (start, end) = c.index.chars(f.value_span);
-                FieldWire { key: &f.key, value: &f.value, start, end }
+                let (source_start, source_end) = c.src(f.value_span);
+                FieldWire { key: &f.key, value: &f.value, start, end, source_start, source_end }
             })
             .collect(),
         checks: a
@@ -261,11 +333,14 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             .flat_map(|r| r.checks.iter())
             .map(|k| {
                 let (start, end) = c.index.chars(k.span);
+                let (source_start, source_end) = c.src(k.span);
                 CheckWire {
                     field: &k.field,
                     value: &k.value,
                     start,
                     end,
+                    source_start,
+                    source_end,
                     status: k.status.as_str(),
                     normalized: k.normalized.as_deref(),
                     evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
@@ -286,7 +361,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
                 }
                 None => (None, None),
             };
-            DiagnosticWire { start, end, kind: d.kind, message: &d.message }
+            let (source_start, source_end) = d.span.map_or((None, None), |s| c.src(s));
+            DiagnosticWire { start, end, source_start, source_end, kind: d.kind, message: &d.message }
         })
         .collect();
     ArticleWire {

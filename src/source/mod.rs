@@ -5,9 +5,13 @@
 //! with the input. Nothing is dropped: an unreadable or non-UTF-8 file becomes a
 //! [`SourceItem::Error`] and the stream goes on.
 
+mod dump;
 mod files;
+mod inputs;
 
+pub use dump::{DumpSource, MAX_PAGE_BYTES};
 pub use files::{split_articles, FileSource};
+pub use inputs::{InputProgress, Inputs};
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,236 @@
+//! Whole-pipeline throughput on a synthetic MediaWiki dump, printed as a table.
+//!
+//! ```text
+//! cargo run --release --example throughput -- [--mb 100] [--big-mb 1000] [--geonames PATH]
+//! ```
+//! Builds deterministic synthetic dumps (`target/bench-data/`, see
+//! `benches/support/synthetic.rs`), then runs every measurement in a child process so
+//! that its peak RSS (VmHWM) is its own:
+//! * the whole pipeline (XML, wikitext, shipped gazetteers, dates, events, infobox,
+//!   NDJSON serialization) with 1 and 2 worker threads, in MB/s of dump XML;
+//! * a bare aho-corasick scan of the same XML with the same gazetteer surfaces;
+//! * peak RSS of the pipeline on the small and on the big dump;
+//! * the full GeoNames gazetteer: load time, peak RSS, matching speed.
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    path::{Path, PathBuf},
+    process::Command,
+    time::Instant,
+};
+
+use wikianno::{output::ndjson, source::Inputs, Pipeline};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn vm_hwm_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// User + system CPU seconds of this process so far (from /proc/self/stat, 100 ticks/s).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    // After the command name: state, ppid, pgrp, session, tty, tpgid, flags, minflt,
+    // cminflt, majflt, cmajflt, utime, stime.
+    let fields: Vec<i64> = after.split_whitespace().skip(1).map(|f| f.parse().unwrap_or(0)).collect();
+    (fields.get(10).copied().unwrap_or(0) + fields.get(11).copied().unwrap_or(0)) as f64 / 100.0
+}
+
+fn pipeline_child(path: &Path, threads: usize) {
+    let mut builder = Pipeline::builder();
+    builder.gazetteer(root().join("gazetteers")).threads(threads);
+    let pipeline = builder.build().expect("gazetteers load");
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let cpu_before = cpu_secs();
+    let (mut records, mut out_bytes) = (0usize, 0usize);
+    let mut sink = std::io::sink();
+    let result: std::io::Result<()> = pipeline.run_map(
+        Inputs::new(vec![path.to_path_buf()]),
+        |record| {
+            let mut line = Vec::with_capacity(4096);
+            let _ = ndjson::write_record(&mut line, &record);
+            line
+        },
+        |line| {
+            records += 1;
+            out_bytes += line.len();
+            sink.write_all(&line)
+        },
+    );
+    result.expect("sink");
+    let secs = started.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu_before;
+    println!("RESULT mb={:.1} secs={secs:.3} cpu={cpu:.2} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, vm_hwm_kb() as f64 / 1024.0);
+}
+
+/// `*.tsv` below `dir`, as the gazetteer loader finds them (subfolders too, `lexicon/` not).
+fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut items: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    items.sort();
+    for p in items {
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n != "lexicon") {
+                tsv_files(&p, out);
+            }
+        } else if p.extension().is_some_and(|e| e == "tsv") {
+            out.push(p);
+        }
+    }
+}
+
+/// The dump reader alone: decompression, XML, one item per page.
+fn read_child(path: &Path) {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let records = Inputs::new(vec![path.to_path_buf()]).count();
+    let secs = started.elapsed().as_secs_f64();
+    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, vm_hwm_kb() as f64 / 1024.0);
+}
+
+/// The surfaces of the shipped gazetteers, lowercased: the bare scan's patterns.
+fn surfaces(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    tsv_files(dir, &mut files);
+    let mut out = Vec::new();
+    for f in &files {
+        for line in std::fs::read_to_string(f).unwrap_or_default().lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if let Some(surface) = line.split('\t').next() {
+                out.push(surface.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn scan_child(path: &Path) {
+    let patterns = surfaces(&root().join("gazetteers"));
+    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns).expect("automaton");
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let file = std::fs::File::open(path).expect("dump");
+    let mut count = 0usize;
+    for m in ac.stream_find_iter(BufReader::with_capacity(1 << 20, file)) {
+        if m.is_ok() {
+            count += 1;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} matches={count} patterns={} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, patterns.len(), vm_hwm_kb() as f64 / 1024.0);
+}
+
+fn geonames_child(tsv: &Path) {
+    let started = Instant::now();
+    let mut builder = Pipeline::builder();
+    builder.gazetteer(root().join("gazetteers")).gazetteer(tsv).lenient_gazetteers(true);
+    let pipeline = builder.build().expect("gazetteer");
+    let load = started.elapsed().as_secs_f64();
+    let hwm_load = vm_hwm_kb() as f64 / 1024.0;
+    let texts: Vec<String> = synthetic::page_texts(&root()).into_iter().map(|(_, t)| t).collect();
+    let started = Instant::now();
+    let (mut bytes, mut found) = (0usize, 0usize);
+    while bytes < 20 << 20 {
+        for t in &texts {
+            found += pipeline.gazetteer().find(t).len();
+            bytes += t.len();
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "RESULT entries={} load_secs={load:.3} hwm_load_mb={hwm_load:.1} match_mbps={:.2} mentions={found} hwm_mb={:.1}",
+        pipeline.gazetteer().len(),
+        bytes as f64 / 1e6 / secs,
+        vm_hwm_kb() as f64 / 1024.0
+    );
+}
+
+/// Run this example again as a child and return its RESULT fields.
+fn child(args: &[&str]) -> Vec<(String, String)> {
+    let exe = std::env::current_exe().expect("own path");
+    let out = Command::new(exe).arg("--child").args(args).output().expect("child");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| panic!("child {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
+    line[7..].split_whitespace().filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+fn get(r: &[(String, String)], key: &str) -> f64 {
+    r.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.parse().ok()).unwrap_or(0.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        match args.get(1).map(String::as_str) {
+            Some("pipeline") => pipeline_child(Path::new(&args[2]), args[3].parse().unwrap_or(1)),
+            Some("scan") => scan_child(Path::new(&args[2])),
+            Some("read") => read_child(Path::new(&args[2])),
+            Some("geonames") => geonames_child(Path::new(&args[2])),
+            _ => eprintln!("unknown child"),
+        }
+        return;
+    }
+    let flag = |name: &str, default: &str| -> String {
+        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| default.to_string())
+    };
+    let mb: usize = flag("--mb", "100").parse().unwrap_or(100);
+    let big_mb: usize = flag("--big-mb", "1000").parse().unwrap_or(0);
+    let geonames = flag("--geonames", &root().join("../shared/data/geonames/cities15000.tsv").to_string_lossy());
+
+    let small = synthetic::dump_of(&root(), mb).expect("synthetic dump");
+    let small_s = small.to_string_lossy().into_owned();
+    println!("synthetic dump: {} ({mb} MB)", small.display());
+    let one = child(&["pipeline", &small_s, "1"]);
+    let two = child(&["pipeline", &small_s, "2"]);
+    let scan = child(&["scan", &small_s]);
+    let read = child(&["read", &small_s]);
+    println!();
+    println!("| measurement | MB | seconds | CPU seconds | MB/s | peak RSS MB |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, r) in [("whole pipeline, 1 thread", &one), ("whole pipeline, 2 threads", &two), ("bare aho-corasick scan, 1 thread", &scan), ("dump reader alone (XML, no annotation)", &read)] {
+        let cpu = r.iter().find(|(k, _)| k == "cpu").map_or("-".to_string(), |(_, v)| v.clone());
+        println!("| {name} | {:.0} | {:.2} | {cpu} | {:.2} | {:.0} |", get(r, "mb"), get(r, "secs"), get(r, "mbps"), get(r, "hwm_mb"));
+    }
+    println!();
+    println!("records: {}, patterns in scan: {}", get(&one, "records"), get(&scan, "patterns"));
+    println!("2 threads / 1 thread: {:.2}x (goal >= 1.8x)", get(&two, "mbps") / get(&one, "mbps").max(1e-9));
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("load average during the run (other processes share the cores): {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    println!("pipeline (2 threads) / bare scan: {:.1}% (goal >= 50%)", 100.0 * get(&two, "mbps") / get(&scan, "mbps").max(1e-9));
+    if big_mb > 0 {
+        let big = synthetic::dump_of(&root(), big_mb).expect("synthetic dump");
+        let r = child(&["pipeline", &big.to_string_lossy(), "2"]);
+        println!(
+            "peak RSS: {:.0} MB on {big_mb} MB vs {:.0} MB on {mb} MB: {:.2}x (goal <= 1.2x); {big_mb} MB at {:.2} MB/s",
+            get(&r, "hwm_mb"),
+            get(&two, "hwm_mb"),
+            get(&r, "hwm_mb") / get(&two, "hwm_mb").max(1e-9),
+            get(&r, "mbps")
+        );
+    }
+    if Path::new(&geonames).is_file() {
+        let rows = std::fs::File::open(&geonames).map(|f| BufReader::new(f).lines().count()).unwrap_or(0);
+        let g = child(&["geonames", &geonames]);
+        println!(
+            "GeoNames ({rows} lines): {:.0} entries, load {:.2} s (goal <= 2 s), peak RSS {:.0} MB after load, {:.0} MB after matching (goal <= 400 MB), matching {:.2} MB/s",
+            get(&g, "entries"),
+            get(&g, "load_secs"),
+            get(&g, "hwm_load_mb"),
+            get(&g, "hwm_mb"),
+            get(&g, "match_mbps")
+        );
+    } else {
+        println!("GeoNames file {geonames} not found: skipped");
+    }
+}
