@@ -486,6 +486,10 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Quantity => {
             let n = number(get("n")?)?;
             let unit = Unit::from_word(get("u")?)?;
+            let after = text.get(span.end..).unwrap_or("");
+            if after.starts_with("-old") || after.starts_with(" old") {
+                return None; // an age: "a 6-year-old boy"
+            }
             if unit == Unit::Second && get("n").is_some_and(|n| n.eq_ignore_ascii_case("a")) {
                 return None; // "a second front"
             }
@@ -575,8 +579,11 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Vague => {
             let w = get("w")?.to_ascii_lowercase();
+            if w == "former" {
+                return mention(Expr::Former);
+            }
             let v = match w.as_str() {
-                "recently" | "recent" | "former" => "PAST_REF",
+                "recently" | "recent" => "PAST_REF",
                 w if w.ends_with("past") => "PAST_REF",
                 w if w.ends_with("future") => "FUTURE_REF",
                 _ => "PRESENT_REF",
