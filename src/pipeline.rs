@@ -16,7 +16,7 @@ use crate::{
     gazetteer::{local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder},
     infobox::{InfoboxReport, InfoboxValidator},
     source::{Markup, RawArticle, SourceItem},
-    temporal::{TemporalTagger, Timex},
+    temporal::{Reference, TemporalTagger, Timex},
     Error,
 };
 
@@ -74,9 +74,16 @@ pub struct PipelineBuilder {
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
     threads: Option<usize>,
+    reference: Reference,
 }
 
 impl PipelineBuilder {
+    /// Anchor dates to a document creation time (news mode) instead of the narrative.
+    pub fn document_date(&mut self, reference: Reference) -> &mut Self {
+        self.reference = reference;
+        self
+    }
+
     /// Add a gazetteer file or folder of `*.tsv` files (earlier paths win ties).
     pub fn gazetteer(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.gazetteers.push(path.as_ref().to_path_buf());
@@ -120,7 +127,7 @@ impl PipelineBuilder {
         };
         Ok(Pipeline {
             pool,
-            temporal: TemporalTagger::new(),
+            temporal: TemporalTagger::with_reference(self.reference),
             events: EventExtractor::new(&gazetteer),
             infobox: InfoboxValidator::new(&gazetteer),
             gazetteer,

@@ -51,6 +51,10 @@ pub struct PipelineArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Anchor relative dates to this document creation time (news mode, YYYY-MM-DD)
+    /// instead of the article's own narrative.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dct: Option<String>,
 }
 
 impl PipelineArgs {
@@ -70,6 +74,10 @@ impl PipelineArgs {
         }
         for g in &self.gazetteers {
             builder.gazetteer(g);
+        }
+        if let Some(d) = &self.dct {
+            let reference = wikianno::temporal::Reference::document_date(d).ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD"))?;
+            builder.document_date(reference);
         }
         builder.build().map_err(|e| e.to_string())
     }

@@ -35,8 +35,11 @@ impl Anchor {
     }
 
     /// The timex for `m`, updating the reference dates.
-    pub(crate) fn resolve(&mut self, m: &Mention) -> Timex {
-        match &m.expr {
+    pub(crate) fn resolve(&mut self, m: &Mention) -> Option<Timex> {
+        if m.expr == Expr::Former {
+            return self.dct.is_none().then(|| timex(m.span, TimexType::Date, "PAST_REF".to_string(), None, None));
+        }
+        Some(match &m.expr {
             Expr::Point(p) => {
                 let (p, anchor) = self.fill(p);
                 let kind = if p.is_time() { TimexType::Time } else { TimexType::Date };
@@ -93,8 +96,8 @@ impl Anchor {
                     Some((y, mo, d)) => {
                         let base = days_from_civil(y, mo, d);
                         let diff = i64::from(*wd) - i64::from(weekday(base));
-                        // News looks back to the last such day; a narrative moves forward.
-                        let target = if self.dct.is_some() { base + if diff > 0 { diff - 7 } else { diff } } else { base + diff.rem_euclid(7) };
+                        // News means the closest such day (either way); a narrative moves forward.
+                        let target = if self.dct.is_some() { base + (diff + 3).rem_euclid(7) - 3 } else { base + diff.rem_euclid(7) };
                         let (y, mo, d) = civil_from_days(target);
                         (format!("{}-{mo:02}-{d:02}", year_string(y)), if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) })
                     }
@@ -115,7 +118,8 @@ impl Anchor {
             Expr::Vague(v) => timex(m.span, TimexType::Date, (*v).to_string(), None, None),
             Expr::Duration { value, modifier } => timex(m.span, TimexType::Duration, value.clone(), *modifier, None),
             Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
-        }
+            Expr::Former => return None,
+        })
     }
 
     /// `p` with its year (and, for a clock time, its day) taken from the reference.
@@ -142,8 +146,14 @@ impl Anchor {
             }
             return (p, None);
         }
-        if let Some((y, _, _)) = self.dct {
-            p.year = Some(y);
+        if let Some((y, dct_month, _)) = self.dct {
+            // News: the year that puts the month closest to the document date
+            // ("Nov. 25" in a January article is last November).
+            p.year = Some(match p.month {
+                Some(mo) if mo > dct_month + 6 => y - 1,
+                Some(mo) if mo + 6 < dct_month => y + 1,
+                _ => y,
+            });
             return (p, None);
         }
         match self.year {

@@ -140,7 +140,7 @@ fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
     let order = mentions.iter().enumerate().filter(|(_, m)| first(m)).chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
     for (i, m) in order {
         if let Some(slot) = out.get_mut(i) {
-            *slot = Some(anchor.resolve(m));
+            *slot = anchor.resolve(m);
         }
     }
     out.into_iter().flatten().collect()

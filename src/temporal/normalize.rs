@@ -154,6 +154,9 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, deictic: bool, part: Option<&'static str>, modifier: Option<&'static str> },
     /// A season relative to the last mentioned date ("the following spring").
     SeasonShift { n: i64, season: &'static str },
+    /// "former" (a former minister): PAST_REF in a narrative, as WikiWars annotates it;
+    /// not a temporal expression in news (TempEval-3).
+    Former,
     /// "today": the document date, or PRESENT_REF in a narrative.
     Today,
     /// A day of the week, taken as the closest such day not after the reference.

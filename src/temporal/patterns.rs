@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use crate::span::Span;
@@ -157,7 +157,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ];
     let rules = table
         .into_iter()
-        .filter_map(|(rule, pattern)| match Regex::new(&pattern) {
+        .filter_map(|(rule, pattern)| match ascii(&pattern) {
             Ok(re) => Some((rule, re)),
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
@@ -168,13 +168,19 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .collect();
     Patterns {
         rules,
-        connector: Regex::new(&format!("^{CONNECTOR}$")).ok(),
-        bad_after_year: Regex::new(
+        connector: ascii(&format!("^{CONNECTOR}$")).ok(),
+        bad_after_year: ascii(
             r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
         )
         .ok(),
     }
 });
+
+/// ASCII classes (`\s`, `\b`, case folding): the lazy DFA then handles non-ASCII text
+/// too, and a date is written in ASCII anyway (the dashes are literals).
+fn ascii(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
 
 /// Every temporal expression in `text`, in text order, non-overlapping.
 pub(crate) fn find(text: &str) -> Vec<Mention> {
@@ -480,6 +486,10 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Quantity => {
             let n = number(get("n")?)?;
             let unit = Unit::from_word(get("u")?)?;
+            let after = text.get(span.end..).unwrap_or("");
+            if after.starts_with("-old") || after.starts_with(" old") {
+                return None; // an age: "a 6-year-old boy"
+            }
             if unit == Unit::Second && get("n").is_some_and(|n| n.eq_ignore_ascii_case("a")) {
                 return None; // "a second front"
             }
@@ -569,8 +579,11 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Vague => {
             let w = get("w")?.to_ascii_lowercase();
+            if w == "former" {
+                return mention(Expr::Former);
+            }
             let v = match w.as_str() {
-                "recently" | "recent" | "former" => "PAST_REF",
+                "recently" | "recent" => "PAST_REF",
                 w if w.ends_with("past") => "PAST_REF",
                 w if w.ends_with("future") => "FUTURE_REF",
                 _ => "PRESENT_REF",
