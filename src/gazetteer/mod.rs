@@ -26,7 +26,7 @@ use std::{
     sync::Arc,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use crate::{
@@ -113,10 +113,11 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn build(entries: &[Entry], folded: &[String], first: &[u32]) -> Result<Matcher> {
+    fn build(entries: &[Entry], folded: &[String], first: &[u32], kind: Option<AhoCorasickKind>) -> Result<Matcher> {
         let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(kind)
             .build(&patterns)
             .map_err(|e| Error::build(e.to_string()))?;
         debug_assert!(first.iter().all(|&i| (i as usize) < entries.len()));
@@ -285,7 +286,7 @@ impl GazetteerBuilder {
                 first.push(i as u32);
             }
         }
-        let matcher = if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&entries, &folded, &first)?)) };
+        let matcher = if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&entries, &folded, &first, None)?)) };
         // The lookup table takes the folded surfaces over: no copy.
         let by_surface: HashMap<String, u32> = first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
         Ok(Gazetteer { entries: Arc::from(entries), priority: Arc::from(priority), by_surface: Arc::new(by_surface), matcher })
@@ -374,7 +375,10 @@ impl Gazetteer {
             let first: Vec<u32> = (0..local.len() as u32)
                 .filter(|&i| !folded_local[i as usize].trim().is_empty() && seen.insert(folded_local[i as usize].clone()))
                 .collect();
-            if let Ok(m) = Matcher::build(local, &folded_local, &first) {
+            // Built for every article and used once: an NFA builds in microseconds,
+            // where the DFA that aho-corasick would pick for so few patterns costs more
+            // to build than the scan saves.
+            if let Ok(m) = Matcher::build(local, &folded_local, &first, Some(AhoCorasickKind::ContiguousNFA)) {
                 let mut found = Vec::new();
                 m.candidates(text, &folded, local, 0, &mut found);
                 candidates.extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
