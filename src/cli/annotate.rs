@@ -231,14 +231,25 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
         },
     );
     progress.finish();
-    match result.and_then(|()| out.close()) {
+    conclude(result.and_then(|()| out.close()), &stats, args.stats, started, &input)
+}
+
+/// End a run: a closed stdout (`| head`) ends it quietly; another write error is a
+/// setup error; otherwise print `--stats` when asked and exit 1 if any record was an error.
+pub fn conclude(
+    written: io::Result<()>,
+    stats: &Stats,
+    print_stats: bool,
+    started: Instant,
+    input: &InputProgress,
+) -> Result<i32, String> {
+    match written {
         Ok(()) => {}
-        // A closed stdout (`| head`) ends the run quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
-    if args.stats {
-        stats.print(started, &input);
+    if print_stats {
+        stats.print(started, input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
 }

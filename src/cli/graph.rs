@@ -10,8 +10,8 @@ use clap::Args;
 use wikianno::{output::graph::GraphBuilder, Record};
 
 use super::{
-    annotate::{open_inputs, Output, Stats},
-    PipelineArgs, EXIT_ERRORS, EXIT_OK,
+    annotate::{conclude, open_inputs, Output, Stats},
+    PipelineArgs,
 };
 
 #[derive(Args, Debug)]
@@ -51,13 +51,5 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
         .map_err(io::Error::from)
         .and_then(|()| out.writer().write_all(b"\n"))
         .and_then(|()| out.close());
-    match written {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
-        Err(e) => return Err(format!("cannot write output: {e}")),
-    }
-    if args.stats {
-        stats.print(started, &input);
-    }
-    Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
+    conclude(written, &stats, args.stats, started, &input)
 }

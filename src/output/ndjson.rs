@@ -14,6 +14,18 @@ use serde::Serialize;
 
 use crate::{article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, Record, Span};
 
+/// Where a span is: code points of `text`, and of the wikitext source when the text was
+/// rendered from one. Flattened into every span-carrying wire struct.
+#[derive(Serialize, Clone, Copy)]
+struct Offsets {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_end: Option<usize>,
+}
+
 #[derive(Serialize)]
 struct ArticleWire<'a> {
     id: &'a str,
@@ -32,22 +44,14 @@ struct ArticleWire<'a> {
 struct SectionWire<'a> {
     title: &'a str,
     level: u8,
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
 }
 
 #[derive(Serialize)]
 struct EntityWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     byte_start: usize,
     byte_end: usize,
     text: &'a str,
@@ -58,23 +62,15 @@ struct EntityWire<'a> {
 
 #[derive(Serialize)]
 struct SpanWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     text: &'a str,
 }
 
 #[derive(Serialize)]
 struct TimexWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -87,12 +83,8 @@ struct TimexWire<'a> {
 
 #[derive(Serialize)]
 struct EntityRefWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     text: &'a str,
     id: &'a str,
     label: &'a str,
@@ -102,12 +94,8 @@ struct EntityRefWire<'a> {
 
 #[derive(Serialize)]
 struct EventWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -123,24 +111,16 @@ struct EventWire<'a> {
 
 #[derive(Serialize)]
 struct DateSourceWire<'a> {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     text: &'a str,
     inherited: bool,
 }
 
 #[derive(Serialize)]
 struct SentenceWire {
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
 }
 
 #[derive(Serialize)]
@@ -153,24 +133,16 @@ struct InfoboxWire<'a> {
 struct FieldWire<'a> {
     key: &'a str,
     value: &'a str,
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
 }
 
 #[derive(Serialize)]
 struct CheckWire<'a> {
     field: &'a str,
     value: &'a str,
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Offsets,
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     normalized: Option<&'a str>,
@@ -182,14 +154,8 @@ struct CheckWire<'a> {
 
 #[derive(Serialize)]
 struct DiagnosticWire<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source_end: Option<usize>,
+    #[serde(flatten)]
+    at: Option<Offsets>,
     kind: &'a str,
     message: &'a str,
 }
@@ -216,154 +182,97 @@ struct Chars<'a> {
 }
 
 impl<'a> Chars<'a> {
-    fn span(&self, span: Span) -> SpanWire<'a> {
+    fn at(&self, span: Span) -> Offsets {
         let (start, end) = self.index.chars(span);
-        let (source_start, source_end) = self.src(span);
-        SpanWire { start, end, source_start, source_end, text: span.slice(self.text) }
-    }
-
-    /// `span` in code points of the markup, when there is a source map.
-    fn src(&self, span: Span) -> (Option<usize>, Option<usize>) {
-        match self.map {
+        let (source_start, source_end) = match self.map {
             Some(map) => {
                 let (a, b) = map.source_chars(span, &self.index);
                 (Some(a), Some(b))
             }
             None => (None, None),
-        }
+        };
+        Offsets { start, end, source_start, source_end }
+    }
+
+    fn span(&self, span: Span) -> SpanWire<'a> {
+        SpanWire { at: self.at(span), text: span.slice(self.text) }
     }
 
     fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
-        let s = self.span(p.span);
-        EntityRefWire { start: s.start, end: s.end, source_start: s.source_start, source_end: s.source_end, text: s.text, id: &p.id, label: &p.label, role: p.role }
+        EntityRefWire { at: self.at(p.span), text: p.span.slice(self.text), id: &p.id, label: &p.label, role: p.role }
     }
 }
 
 fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     let text = a.article.text.as_str();
     let c = Chars { text, index: CharIndex::new(text), map: a.article.source_map.as_ref() };
-    let sections = a
-        .article
-        .sections
-        .iter()
-        .map(|s| {
-            let (start, end) = c.index.chars(s.span);
-            let (source_start, source_end) = c.src(s.span);
-            SectionWire { title: &s.title, level: s.level, start, end, source_start, source_end }
-        })
-        .collect();
+    let sections =
+        a.article.sections.iter().map(|s| SectionWire { title: &s.title, level: s.level, at: c.at(s.span) }).collect();
     let entities = a
         .entities
         .iter()
-        .map(|m| {
-            let (start, end) = c.index.chars(m.span);
-            let (source_start, source_end) = c.src(m.span);
-            EntityWire {
-                start,
-                end,
-                source_start,
-                source_end,
-                byte_start: m.span.start,
-                byte_end: m.span.end,
-                text: m.span.slice(text),
-                label: &m.label,
-                id: &m.id,
-                source: m.source.to_string(),
-            }
+        .map(|m| EntityWire {
+            at: c.at(m.span),
+            byte_start: m.span.start,
+            byte_end: m.span.end,
+            text: m.span.slice(text),
+            label: &m.label,
+            id: &m.id,
+            source: m.source.to_string(),
         })
         .collect();
     let timexes = a
         .timexes
         .iter()
-        .map(|t| {
-            let s = c.span(t.span);
-            TimexWire {
-                start: s.start,
-                end: s.end,
-                source_start: s.source_start,
-                source_end: s.source_end,
-                text: s.text,
-                kind: t.kind.as_str(),
-                value: &t.value,
-                modifier: t.modifier,
-                anchor: t.anchor.map(|a| c.span(a)),
-            }
+        .map(|t| TimexWire {
+            at: c.at(t.span),
+            text: t.span.slice(text),
+            kind: t.kind.as_str(),
+            value: &t.value,
+            modifier: t.modifier,
+            anchor: t.anchor.map(|a| c.span(a)),
         })
         .collect();
     let events = a
         .events
         .iter()
-        .map(|e| {
-            let s = c.span(e.trigger);
-            let (sentence_start, sentence_end) = c.index.chars(e.sentence);
-            EventWire {
-                start: s.start,
-                end: s.end,
-                source_start: s.source_start,
-                source_end: s.source_end,
-                text: s.text,
-                kind: e.kind,
-                date: e.date.as_ref().map(|d| d.value.as_str()),
-                date_source: e.date.as_ref().map(|d| {
-                    let s = c.span(d.span);
-                    DateSourceWire { start: s.start, end: s.end, source_start: s.source_start, source_end: s.source_end, text: s.text, inherited: d.inherited }
-                }),
-                place: e.place.as_ref().map(|p| c.entity_ref(p)),
-                participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
-                sentence: {
-                    let (source_start, source_end) = c.src(e.sentence);
-                    SentenceWire { start: sentence_start, end: sentence_end, source_start, source_end }
-                },
-            }
+        .map(|e| EventWire {
+            at: c.at(e.trigger),
+            text: e.trigger.slice(text),
+            kind: e.kind,
+            date: e.date.as_ref().map(|d| d.value.as_str()),
+            date_source: e.date.as_ref().map(|d| DateSourceWire {
+                at: c.at(d.span),
+                text: d.span.slice(text),
+                inherited: d.inherited,
+            }),
+            place: e.place.as_ref().map(|p| c.entity_ref(p)),
+            participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
+            sentence: SentenceWire { at: c.at(e.sentence) },
         })
         .collect();
     let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
-        fields: ib
-            .fields
-            .iter()
-            .map(|f| {
-                let (start, end) = c.index.chars(f.value_span);
-                let (source_start, source_end) = c.src(f.value_span);
-                FieldWire { key: &f.key, value: &f.value, start, end, source_start, source_end }
-            })
-            .collect(),
+        fields: ib.fields.iter().map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) }).collect(),
         checks: a
             .infobox
             .iter()
             .flat_map(|r| r.checks.iter())
-            .map(|k| {
-                let (start, end) = c.index.chars(k.span);
-                let (source_start, source_end) = c.src(k.span);
-                CheckWire {
-                    field: &k.field,
-                    value: &k.value,
-                    start,
-                    end,
-                    source_start,
-                    source_end,
-                    status: k.status.as_str(),
-                    normalized: k.normalized.as_deref(),
-                    evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
-                    message: &k.message,
-                    side: k.side,
-                }
+            .map(|k| CheckWire {
+                field: &k.field,
+                value: &k.value,
+                at: c.at(k.span),
+                status: k.status.as_str(),
+                normalized: k.normalized.as_deref(),
+                evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
+                message: &k.message,
+                side: k.side,
             })
             .collect(),
     });
     let diagnostics = a
         .diagnostics
         .iter()
-        .map(|d| {
-            let (start, end) = match d.span {
-                Some(s) => {
-                    let (a, b) = c.index.chars(s);
-                    (Some(a), Some(b))
-                }
-                None => (None, None),
-            };
-            let (source_start, source_end) = d.span.map_or((None, None), |s| c.src(s));
-            DiagnosticWire { start, end, source_start, source_end, kind: d.kind, message: &d.message }
-        })
+        .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
         .collect();
     ArticleWire {
         id: &a.article.id,
