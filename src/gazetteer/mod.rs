@@ -23,7 +23,7 @@ use std::{
     collections::{HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
-    sync::Arc,
+    sync::{Arc, LazyLock},
 };
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -314,13 +314,12 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Labels repeat a lot: share one allocation per distinct label.
+/// Labels repeat a lot: share one allocation per distinct known label.
 fn intern(label: &str) -> Arc<str> {
-    const KNOWN: [&str; 7] = ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"];
-    thread_local! {
-        static TABLE: Vec<Arc<str>> = KNOWN.iter().map(|l| Arc::from(*l)).collect();
-    }
-    TABLE.with(|t| t.iter().find(|l| &***l == label).cloned()).unwrap_or_else(|| Arc::from(label))
+    static KNOWN: LazyLock<Vec<Arc<str>>> = LazyLock::new(|| {
+        ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"].iter().map(|l| Arc::from(*l)).collect()
+    });
+    KNOWN.iter().find(|l| &***l == label).cloned().unwrap_or_else(|| Arc::from(label))
 }
 
 impl Gazetteer {
@@ -344,10 +343,6 @@ impl Gazetteer {
         self.by_surface.get(&fold(surface)).map(|&i| &self.entries[i as usize])
     }
 
-    /// Every entry that carries `value` as one of its extra columns (e.g. an ISO code).
-    pub fn lookup_extra(&self, value: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.extra.split('\t').any(|x| x == value))
-    }
 
     /// Mentions of the global entries only.
     pub fn find(&self, text: &str) -> Vec<EntityMention> {
