@@ -211,3 +211,28 @@ fn dbpedia_minidump_every_infobox_found() {
     let berlin = recs.iter().find(|r| r["id"] == "Berlin").unwrap();
     assert!(berlin["infobox"]["fields"].as_array().unwrap().iter().any(|f| f["key"] == "subdivision_name" && f["value"] == "Germany"));
 }
+
+/// Redirects become gazetteer rows that the gazetteer loader reads back: known targets
+/// take their label and id, unknown ones only with `--unknown-label`.
+#[test]
+fn redirects_become_gazetteer_aliases() {
+    let Some(dump) = gensim_dump() else { return };
+    let dump = dump.to_string_lossy().into_owned();
+    let (code, known, _) = wikianno(&["aliases", &dump]);
+    assert_eq!(code, 0);
+    // "AndorrA" redirects to "Andorra", a country of the shipped gazetteers.
+    assert!(known.lines().any(|l| l == "AndorrA\tPLACE\tAndorra\tredirect"), "{known}");
+    let (code, all, _) = wikianno(&["aliases", "--unknown-label", "LINK", &dump]);
+    assert_eq!(code, 0);
+    let (ndjson_code, ndjson, _) = wikianno(&["annotate", &dump]);
+    assert_eq!(ndjson_code, 0);
+    let redirects = records(&ndjson).iter().filter(|r| r.get("redirect").is_some()).count();
+    let rows = all.lines().filter(|l| !l.starts_with('#')).count();
+    assert_eq!(rows, redirects, "one row per redirect");
+    assert!(rows > known.lines().filter(|l| !l.starts_with('#')).count());
+    // The file is a valid gazetteer.
+    let g = wikianno::GazetteerBuilder::new().add_tsv("aliases.tsv", &all).build().expect("aliases load as a gazetteer");
+    assert_eq!(g.len(), rows);
+    let (code, _, err) = wikianno(&["aliases", "--unknown-label", "lower", &dump]);
+    assert_eq!(code, 2, "{err}");
+}

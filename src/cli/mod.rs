@@ -1,5 +1,6 @@
 //! Command-line parsing (clap) and the subcommands. Nothing here is library API.
 
+mod aliases;
 mod annotate;
 mod validate;
 mod graph;
@@ -34,6 +35,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
+    /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
+    Aliases(aliases::AliasesArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -112,6 +115,7 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
+        Command::Aliases(args) => aliases::run(&args),
     };
     match result {
         Ok(code) => code,

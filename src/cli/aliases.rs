@@ -1,0 +1,77 @@
+//! `wikianno aliases`: turn the redirect pages of dumps into gazetteer rows.
+//!
+//! A redirect says "From" is another name of "To". When "To" is an entity of the loaded
+//! gazetteers (matched by id: the title with underscores), the row takes its label and
+//! id; other targets are skipped, or kept with `--unknown-label LABEL`. The output is a
+//! gazetteer TSV file that `annotate --gazetteer FILE` reads back.
+
+use std::{collections::HashMap, path::PathBuf, time::Instant};
+
+use clap::Args;
+use wikianno::{article::title_to_id, SourceItem};
+
+use super::{
+    annotate::{conclude, open_inputs, Counted, Output, Stats},
+    PipelineArgs,
+};
+
+#[derive(Args, Debug)]
+pub struct AliasesArgs {
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep redirects to targets the gazetteers do not know, with this label.
+    #[arg(long, value_name = "LABEL")]
+    pub unknown_label: Option<String>,
+    /// Print a one-line summary to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+pub fn run(args: &AliasesArgs) -> Result<i32, String> {
+    let started = Instant::now();
+    if let Some(label) = &args.unknown_label {
+        if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+            return Err(format!("--unknown-label {label:?} is not an UPPERCASE word"));
+        }
+    }
+    let pipeline = args.pipeline.pipeline()?;
+    let label_of: HashMap<&str, &str> =
+        pipeline.gazetteer().entries().iter().map(|e| (&*e.id, &*e.label)).collect();
+    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let input = inputs.progress();
+    let mut out = Output::open(args.output.as_deref())?;
+    let mut stats = Stats::default();
+    let (mut kept, mut skipped) = (0usize, 0usize);
+    let mut written = writeln!(out.writer(), "# surface\tlabel\tid\tkind (written by `wikianno aliases` from dump redirects)");
+    for item in inputs {
+        match item {
+            SourceItem::Redirect { from, to, .. } => {
+                stats.add(Counted::Redirect);
+                let id = title_to_id(&to);
+                let label = label_of.get(id.as_str()).copied().or(args.unknown_label.as_deref());
+                // A surface must not hold the TSV separators.
+                let clean = !from.contains(['\t', '\n', '\r']) && !from.trim().is_empty();
+                match label {
+                    Some(label) if clean && written.is_ok() => {
+                        kept += 1;
+                        written = writeln!(out.writer(), "{from}\t{label}\t{id}\tredirect");
+                    }
+                    _ => skipped += 1,
+                }
+            }
+            // Articles are counted, not annotated: only redirects matter here.
+            SourceItem::Article(raw) => stats.add(Counted::Article(raw.text.len())),
+            SourceItem::Error { origin, message } => {
+                eprintln!("wikianno: {origin}: {message}");
+                stats.add(Counted::Error);
+            }
+        }
+    }
+    if args.stats {
+        eprintln!("wikianno: {kept} alias rows written, {skipped} redirects skipped (target unknown or unusable title)");
+    }
+    conclude(written.and_then(|()| out.close()), &stats, args.stats, started, &input)
+}
