@@ -78,12 +78,10 @@ fn is_structural_line(line: &str) -> bool {
 fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut usize, base: usize, out: &mut Vec<Span>) {
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
+    // memchr3 jumps to the next candidate: most of a line is not end punctuation.
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+        i += found;
+        let Some(&b) = bytes.get(i) else { break };
         // Runs of end punctuation ("?!", "...") act as one.
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {

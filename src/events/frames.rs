@@ -1,6 +1,9 @@
 //! Building event frames from triggers, sentences, entities and timexes.
 
-use std::sync::{Arc, LazyLock};
+use std::{
+    borrow::Cow,
+    sync::{Arc, LazyLock},
+};
 
 use regex::Regex;
 
@@ -263,11 +266,11 @@ const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "ea
 pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     for w in before.split_whitespace().rev().take(4) {
-        let w = w.to_lowercase();
-        if LOCATIVE.contains(&w.as_str()) {
+        let w = lower(w);
+        if LOCATIVE.contains(&&*w) {
             return true;
         }
-        if !PLACE_MODIFIERS.contains(&w.as_str()) {
+        if !PLACE_MODIFIERS.contains(&&*w) {
             return false;
         }
     }
@@ -283,10 +286,11 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
     for m in mentions {
         let label = &*m.label;
-        let mut lead = words_before(between(sentence.start, m.span.start));
-        while lead.last().is_some_and(|w| TITLES.contains(&w.as_str())) {
-            lead.pop();
-        }
+        // The last words before the mention, titles skipped, last first: the role
+        // patterns look at most four words back, so the rest of the sentence is never
+        // lower-cased (that made this loop quadratic in the sentence length).
+        let lead: Vec<Cow<'_, str>> =
+            words_rev(between(sentence.start, m.span.start)).skip_while(|w| TITLES.contains(&&**w)).take(4).collect();
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
         if after_trigger && (ends_with(&lead, &["by"]) || ends_with(&lead, &["command", "of"])) {
@@ -303,10 +307,11 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
         // "VERB X", "declared war on X", "against X".
         if trigger.verb && after_trigger {
             let gap = between(trigger.span.end, m.span.start);
-            let gap_words = words_before(gap);
-            let only_fillers = gap_words.iter().all(|w| w == "the" || w == "on" || TITLES.contains(&w.as_str()));
+            // Four words are enough to know the gap is too long.
+            let gap_words: Vec<Cow<'_, str>> = words(gap).take(4).collect();
+            let only_fillers = gap_words.iter().all(|w| w == "the" || w == "on" || TITLES.contains(&&**w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
-            if only_fillers && gap_words.len() <= 3 && !gap.contains([',', ';']) && !place_object {
+            if gap_words.len() <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
                 roles.push((m.span, "patient"));
                 continue;
             }
@@ -318,10 +323,10 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
         if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
             let gap = between(m.span.end, trigger.span.start);
-            let words = words_before(gap);
+            let words: Vec<Cow<'_, str>> = words(gap).take(4).collect();
             let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(char::is_lowercase)) && !gap.contains([',', ';', '(', ')']);
             if clean && label != "PLACE" {
-                let passive = words.last().is_some_and(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"));
+                let passive = words.last().is_some_and(|w| matches!(&**w, "was" | "were" | "been" | "be" | "is"));
                 roles.push((m.span, if passive { "patient" } else { "agent" }));
                 continue;
             }
@@ -352,17 +357,36 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
     out
 }
 
-/// True when `words` ends with `tail`.
-fn ends_with(words: &[String], tail: &[&str]) -> bool {
-    words.len() >= tail.len() && words[words.len() - tail.len()..].iter().zip(tail).all(|(a, b)| a == b)
+/// True when the words before a mention (`lead`, last first) end with `tail`.
+fn ends_with(lead: &[Cow<'_, str>], tail: &[&str]) -> bool {
+    lead.len() >= tail.len() && lead.iter().zip(tail.iter().rev()).all(|(a, b)| a == b)
 }
 
 /// Lower-cased words of `s`, punctuation trimmed, in order.
-fn words_before(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split_whitespace().map(word).filter(|w| !w.is_empty())
+}
+
+/// Lower-cased words of `s`, punctuation trimmed, last first.
+fn words_rev(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split_whitespace().rev().map(word).filter(|w| !w.is_empty())
+}
+
+/// One word, punctuation trimmed and lower-cased; borrowed when already lower case
+/// (most words are), so the role patterns allocate nothing per word.
+fn word(w: &str) -> Cow<'_, str> {
+    lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+}
+
+/// `w.to_lowercase()`, without allocating for lower-case ASCII.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The trigger lexicon: words and phrases that signal an event, with their type.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::span::Span;
 
@@ -66,6 +66,9 @@ impl TriggerLexicon {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // A full DFA: the lexicon is small (a few hundred states), and the
+            // default contiguous NFA made this scan the events stage's hot spot.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         TriggerLexicon { automaton, meaning }
