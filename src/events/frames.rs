@@ -123,12 +123,19 @@ impl EventExtractor {
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
                 let mentions: Vec<&EntityMention> = sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)).collect();
                 let triggers = pick_triggers(lexicon.find(text, sentence), &mentions);
+                if triggers.is_empty() {
+                    if let Some(last) = in_sentence.last() {
+                        narrative = Some(last);
+                    }
+                    continue;
+                }
+                let facts = self.facts(&ctx, sentence, &mentions, &antecedents);
                 for trigger in &triggers {
                     let date = nearest(&in_sentence, trigger.span)
                         .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
                         .or_else(|| narrative.map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: true }));
-                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions);
-                    let place = self.place(&ctx, sentence, trigger, &mentions, &participants, &antecedents);
+                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions, &facts.leads);
+                    let place = place(trigger, &participants, &facts.places);
                     events.push(Event { trigger: trigger.span, kind: trigger.kind, sentence, date, place, participants });
                 }
                 if let Some(last) = in_sentence.last() {
@@ -146,48 +153,48 @@ impl EventExtractor {
         })
     }
 
-    /// The event's place (see the type's rules).
-    fn place(
-        &self,
-        ctx: &Ctx<'_>,
+    /// What the frame rules need from `sentence` whatever the trigger.
+    fn facts<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
         sentence: Span,
-        trigger: &Trigger,
-        mentions: &[&EntityMention],
-        participants: &[Participant],
-        antecedents: &[(String, &EntityMention)],
-    ) -> Option<Participant> {
-        let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
-        // (governed, distance, participant)
-        let mut candidates: Vec<(bool, usize, Participant)> = Vec::new();
-        let mut push = |span: Span, id: &Arc<str>, label: &Arc<str>| {
-            let governed = governed_by_locative(ctx.text, span.start);
-            let distance = if span.start >= trigger.span.end { span.start - trigger.span.end } else { trigger.span.start.saturating_sub(span.end) };
-            candidates.push((governed, distance, Participant { span, id: id.clone(), label: label.clone(), role: None }));
+        mentions: &[&'a EntityMention],
+        antecedents: &[(String, &'a EntityMention)],
+    ) -> SentenceFacts<'a> {
+        let text = ctx.text;
+        let leads = mentions.iter().map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or(""))).collect();
+        let mut places = Vec::new();
+        let candidate = |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
+            span,
+            id,
+            label,
+            governed: governed_by_locative(text, span.start),
+            mention,
         };
         for m in mentions {
-            if &*m.label != "PLACE" || taken(m.span) {
+            if &*m.label != "PLACE" {
                 continue;
             }
             // A country named without a locative preposition is usually a party
             // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
-            if !governed_by_locative(ctx.text, m.span.start) && self.is_country(m.span.slice(ctx.text)) {
+            if !governed_by_locative(text, m.span.start) && self.is_country(m.span.slice(text)) {
                 continue;
             }
-            push(m.span, &m.id, &m.label);
+            places.push(candidate(m.span, &m.id, &m.label, true));
         }
         // A place named inside an event name: "Battle of Callao".
         for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
-            let name = m.span.slice(ctx.text);
+            let name = m.span.slice(text);
             if let Some(of) = name.rfind(" of ") {
                 let place = &name[of + 4..];
                 if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
                     let start = m.span.start + of + 4;
-                    push(Span::new(start, m.span.end), &entry.id, &entry.label);
+                    places.push(candidate(Span::new(start, m.span.end), &entry.id, &entry.label, false));
                 }
             }
         }
         // "the capital" -> the place introduced earlier as "the capital, X".
-        if let Some(body) = ctx.text.get(sentence.start..sentence.end) {
+        if let Some(body) = text.get(sentence.start..sentence.end) {
             for cap in ANAPHOR.captures_iter(body) {
                 let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
                 let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
@@ -201,14 +208,99 @@ impl EventExtractor {
                     .find(|(n, m)| m.span.end <= span.start && (*n == noun || (noun == "city" && n == "capital")));
                 if let Some((_, m)) = found {
                     if !mentions.iter().any(|x| x.span.overlaps(span)) {
-                        push(span, &m.id, &m.label);
+                        places.push(candidate(span, &m.id, &m.label, false));
                     }
                 }
             }
         }
-        candidates.sort_by_key(|(governed, distance, p)| (!governed, *distance, p.span.start));
-        candidates.into_iter().next().map(|(_, _, p)| p)
+        SentenceFacts { leads, places }
     }
+}
+
+/// The trigger-independent facts of a sentence with triggers, computed once per
+/// sentence rather than once per trigger.
+struct SentenceFacts<'a> {
+    /// Per mention, in the same order: what the words before it say.
+    leads: Vec<Lead>,
+    /// Place candidates in rule order: PLACE mentions, places inside event names,
+    /// resolved anaphors.
+    places: Vec<PlaceCandidate<'a>>,
+}
+
+/// The role pattern that the last words before a mention (titles skipped) match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// None of the patterns.
+    Other,
+    /// "... by X".
+    By,
+    /// "... command of X".
+    CommandOf,
+    /// "... under the command of X" (also ends with "command of").
+    UnderTheCommandOf,
+    /// "... against X", "... against the X".
+    Against,
+}
+
+impl Lead {
+    /// The pattern `before` (the sentence up to a mention) ends with. Reads words
+    /// backwards and only as many as a pattern needs: reading and lower-casing the
+    /// whole prefix per mention made the role rules quadratic in sentence length.
+    fn before(before: &str) -> Lead {
+        let mut words = words_rev(before).skip_while(|w| TITLES.contains(&&**w));
+        let last = words.next();
+        let mut next_is = |want: &str| words.next().is_some_and(|w| w == want);
+        match last.as_deref() {
+            Some("by") => Lead::By,
+            Some("against") => Lead::Against,
+            Some("the") => {
+                if next_is("against") {
+                    Lead::Against
+                } else {
+                    Lead::Other
+                }
+            }
+            Some("of") => {
+                if !next_is("command") {
+                    Lead::Other
+                } else if next_is("the") && next_is("under") {
+                    Lead::UnderTheCommandOf
+                } else {
+                    Lead::CommandOf
+                }
+            }
+            _ => Lead::Other,
+        }
+    }
+}
+
+/// A possible event place.
+struct PlaceCandidate<'a> {
+    span: Span,
+    id: &'a Arc<str>,
+    label: &'a Arc<str>,
+    /// Governed by a locative preposition.
+    governed: bool,
+    /// A PLACE mention (dropped when a role pattern took it), not a derived place.
+    mention: bool,
+}
+
+/// The event's place: the first candidate governed by a locative, then the nearest
+/// to the trigger, then the leftmost (see [`EventExtractor`]).
+fn place(trigger: &Trigger, participants: &[Participant], candidates: &[PlaceCandidate<'_>]) -> Option<Participant> {
+    let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
+    let distance = |span: Span| {
+        if span.start >= trigger.span.end {
+            span.start - trigger.span.end
+        } else {
+            trigger.span.start.saturating_sub(span.end)
+        }
+    };
+    candidates
+        .iter()
+        .filter(|c| !(c.mention && taken(c.span)))
+        .min_by_key(|c| (!c.governed, distance(c.span), c.span.start))
+        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label.clone(), role: None })
 }
 
 /// Places introduced with a noun ("the capital, Lima"; "Lima, the capital"), in text order.
@@ -278,26 +370,29 @@ pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
 }
 
 /// Participants of the event at `trigger`, with roles where a pattern tells.
-fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger], mentions: &[&EntityMention]) -> Vec<Participant> {
+fn participants(
+    ctx: &Ctx<'_>,
+    sentence: Span,
+    trigger: &Trigger,
+    all: &[Trigger],
+    mentions: &[&EntityMention],
+    leads: &[Lead],
+) -> Vec<Participant> {
     let text = ctx.text;
     let next_trigger = all.iter().map(|t| t.span.start).filter(|&s| s > trigger.span.start).min().unwrap_or(sentence.end);
     let prev_trigger = all.iter().map(|t| t.span.end).filter(|&e| e <= trigger.span.start).max().unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
-    for m in mentions {
+    for (m, lead) in mentions.iter().zip(leads) {
         let label = &*m.label;
-        // The last words before the mention, titles skipped, last first: the role
-        // patterns look at most four words back, so the rest of the sentence is never
-        // lower-cased (that made this loop quadratic in the sentence length).
-        let lead: Vec<Cow<'_, str>> =
-            words_rev(between(sentence.start, m.span.start)).skip_while(|w| TITLES.contains(&&**w)).take(4).collect();
+        let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
-        if after_trigger && (ends_with(&lead, &["by"]) || ends_with(&lead, &["command", "of"])) {
+        if after_trigger && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf) {
             roles.push((m.span, "agent"));
             continue;
         }
-        if ends_with(&lead, &["under", "the", "command", "of"]) {
+        if lead == Lead::UnderTheCommandOf {
             roles.push((m.span, "agent"));
             continue;
         }
@@ -316,7 +411,7 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
                 continue;
             }
         }
-        if after_trigger && (ends_with(&lead, &["against"]) || ends_with(&lead, &["against", "the"])) {
+        if after_trigger && lead == Lead::Against {
             roles.push((m.span, "patient"));
             continue;
         }
@@ -355,11 +450,6 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
         .collect();
     out.sort_by_key(|p| p.span);
     out
-}
-
-/// True when the words before a mention (`lead`, last first) end with `tail`.
-fn ends_with(lead: &[Cow<'_, str>], tail: &[&str]) -> bool {
-    lead.len() >= tail.len() && lead.iter().zip(tail.iter().rev()).all(|(a, b)| a == b)
 }
 
 /// Lower-cased words of `s`, punctuation trimmed, in order.
