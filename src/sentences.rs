@@ -10,6 +10,7 @@
 use crate::span::Span;
 
 /// Abbreviations that a period does not end (compared without case, period stripped).
+/// The longest is 6 bytes (a unit test keeps [`is_abbreviation`]'s shortcut honest).
 const ABBREVIATIONS: &[&str] = &[
     "adm", "approx", "apr", "aug", "brig", "ca", "capt", "c", "cdr", "cf", "co", "col", "corp", "cpl", "dec", "dept", "dr",
     "e.g", "esp", "est", "et al", "etc", "feb", "fig", "fl", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
@@ -124,6 +125,11 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     if word.len() >= 3 && word.split('.').all(|p| p.chars().count() == 1) {
         return true;
     }
+    // The longest abbreviation has 6 bytes: longer ASCII words need no lower-casing
+    // (non-ASCII ones may shrink when lower-cased, so they always take the slow path).
+    if word.is_ascii() && word.len() > 6 {
+        return false;
+    }
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "No. 5" and "c. 1850" are abbreviations; "in Jan. The" too, but a month
@@ -179,6 +185,11 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(&sentences(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_shortcut() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii()));
     }
 
     #[test]

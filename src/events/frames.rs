@@ -194,7 +194,8 @@ impl EventExtractor {
             }
         }
         // "the capital" -> the place introduced earlier as "the capital, X".
-        if let Some(body) = text.get(sentence.start..sentence.end) {
+        // `is_match` first: most sentences have no anaphor, and it skips setting up captures.
+        if let Some(body) = text.get(sentence.start..sentence.end).filter(|b| ANAPHOR.is_match(b)) {
             for cap in ANAPHOR.captures_iter(body) {
                 let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
                 let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
@@ -309,9 +310,16 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
         let before = ctx.text.get(m.span.start.saturating_sub(40)..m.span.start).or_else(|| ctx.text.get(..m.span.start)).unwrap_or("");
         let after = ctx.text.get(m.span.end..).unwrap_or("");
+        // Both patterns need a comma next to the name (`\s` and `trim_end` agree on
+        // white space): most places have none, and the regexes are the slow part.
+        let comma_before = before.trim_end().ends_with(',');
+        if !comma_before && !after.starts_with(',') {
+            continue;
+        }
         let after = &after[..after.char_indices().nth(30).map_or(after.len(), |(i, _)| i)];
-        let noun = APPOSITION_BEFORE
-            .captures(before)
+        let noun = comma_before
+            .then(|| APPOSITION_BEFORE.captures(before))
+            .flatten()
             .or_else(|| APPOSITION_AFTER.captures(after))
             .and_then(|c| c.get(1))
             .map(|n| n.as_str().to_ascii_lowercase());
