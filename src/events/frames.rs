@@ -194,8 +194,10 @@ impl EventExtractor {
             }
         }
         // "the capital" -> the place introduced earlier as "the capital, X".
-        // `is_match` first: most sentences have no anaphor, and it skips setting up captures.
-        if let Some(body) = text.get(sentence.start..sentence.end).filter(|b| ANAPHOR.is_match(b)) {
+        // Only worth a regex scan when a place was introduced before the sentence ends
+        // (rare: most articles have none), and then `is_match` before setting up captures.
+        let resolvable = antecedents.iter().any(|(_, m)| m.span.end <= sentence.end);
+        if let Some(body) = text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b)) {
             for cap in ANAPHOR.captures_iter(body) {
                 let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
                 let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
