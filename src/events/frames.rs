@@ -413,10 +413,9 @@ fn participants(
         if trigger.verb && after_trigger {
             let gap = between(trigger.span.end, m.span.start);
             // Four words are enough to know the gap is too long.
-            let gap_words: Vec<Cow<'_, str>> = words(gap).take(4).collect();
-            let only_fillers = gap_words.iter().all(|w| w == "the" || w == "on" || TITLES.contains(&&**w));
+            let (count, only_fillers, _) = short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
-            if gap_words.len() <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
+            if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
                 roles.push((m.span, "patient"));
                 continue;
             }
@@ -428,10 +427,9 @@ fn participants(
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
         if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
             let gap = between(m.span.end, trigger.span.start);
-            let words: Vec<Cow<'_, str>> = words(gap).take(4).collect();
-            let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(char::is_lowercase)) && !gap.contains([',', ';', '(', ')']);
+            let (count, lower_case, passive) = short_gap(gap, |w| w.chars().all(char::is_lowercase));
+            let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
             if clean && label != "PLACE" {
-                let passive = words.last().is_some_and(|w| matches!(&**w, "was" | "were" | "been" | "be" | "is"));
                 roles.push((m.span, if passive { "patient" } else { "agent" }));
                 continue;
             }
@@ -465,6 +463,20 @@ fn participants(
 /// Lower-cased words of `s`, punctuation trimmed, in order.
 fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     s.split_whitespace().map(word).filter(|w| !w.is_empty())
+}
+
+/// For the first four words of `gap` (lower-cased, punctuation trimmed): how many
+/// there are (4 means "too many"), whether all pass `test`, and whether the last is
+/// a form of "be" (a passive). Four words are enough to know the gap is too long,
+/// so a long gap costs no more than a short one.
+fn short_gap(gap: &str, test: impl Fn(&str) -> bool) -> (usize, bool, bool) {
+    let (mut count, mut all, mut passive) = (0, true, false);
+    for w in words(gap).take(4) {
+        count += 1;
+        all &= test(&w);
+        passive = matches!(&*w, "was" | "were" | "been" | "be" | "is");
+    }
+    (count, all, passive)
 }
 
 /// Lower-cased words of `s`, punctuation trimmed, last first.
