@@ -42,10 +42,11 @@ impl SentenceSplitter {
         let mut out = Vec::new();
         let mut line_start = 0;
         let mut sentence_start = 0;
-        let lines: Vec<&str> = region.split_inclusive('\n').collect();
-        for (i, line) in lines.iter().enumerate() {
+        let mut lines = region.split_inclusive('\n').peekable();
+        // Whether the current line is structural was found when it was the next one.
+        let mut structural = lines.peek().is_some_and(|l| is_structural_line(l.trim_end_matches(['\n', '\r'])));
+        while let Some(line) = lines.next() {
             let body = line.trim_end_matches(['\n', '\r']);
-            let structural = is_structural_line(body);
             if structural {
                 // A heading or list item ends what came before and stands alone.
                 push_trimmed(region, Span::new(sentence_start, line_start), within.start, &mut out);
@@ -53,16 +54,16 @@ impl SentenceSplitter {
             }
             split_line(region, line_start, body, &mut sentence_start, within.start, &mut out);
             let line_end = line_start + line.len();
-            let next_structural = lines.get(i + 1).is_some_and(|l| {
-                let l = l.trim_end_matches(['\n', '\r']);
-                l.trim().is_empty() || is_structural_line(l)
-            });
+            let next = lines.peek().map(|l| l.trim_end_matches(['\n', '\r']));
+            let next_is_structural = next.is_some_and(is_structural_line);
+            let next_structural = next.is_some_and(|l| l.trim().is_empty()) || next_is_structural;
             let ends_sentence = body.trim_end().ends_with(['.', '!', '?', ':', '"', '”', ')']);
             if structural || next_structural || body.trim().is_empty() || ends_sentence {
                 push_trimmed(region, Span::new(sentence_start, line_end), within.start, &mut out);
                 sentence_start = line_end;
             }
             line_start = line_end;
+            structural = next_is_structural;
         }
         push_trimmed(region, Span::new(sentence_start, region.len()), within.start, &mut out);
         out

@@ -118,11 +118,20 @@ impl EventExtractor {
                 // Both lists are in text order: slice out the sentence's part.
                 let lo = dates.partition_point(|t| t.span.start < sentence.start);
                 let hi = dates.partition_point(|t| t.span.start < sentence.end);
-                let in_sentence: Vec<&Timex> = dates[lo..hi.max(lo)].iter().copied().filter(|t| sentence.contains(t.span)).collect();
+                let sentence_dates = dates.get(lo..hi.max(lo)).unwrap_or_default();
+                let found = lexicon.find(text, sentence);
+                if found.is_empty() {
+                    // Most sentences: only the narrative date moves on.
+                    if let Some(last) = sentence_dates.iter().rev().find(|t| sentence.contains(t.span)) {
+                        narrative = Some(last);
+                    }
+                    continue;
+                }
+                let in_sentence: Vec<&Timex> = sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)).collect();
                 let lo = sorted.partition_point(|m| m.span.start < sentence.start);
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
                 let mentions: Vec<&EntityMention> = sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)).collect();
-                let triggers = pick_triggers(lexicon.find(text, sentence), &mentions);
+                let triggers = pick_triggers(found, &mentions);
                 if triggers.is_empty() {
                     if let Some(last) = in_sentence.last() {
                         narrative = Some(last);
