@@ -108,9 +108,16 @@ impl EventExtractor {
         let mut events = Vec::new();
         let mut narrative: Option<&Timex> = None;
         let mut section = None;
+        // The section of a sentence: the last one starting at or before it (a binary
+        // search when, as always from the parser, sections come in text order).
+        let sections_sorted = article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
             for sentence in self.splitter.split_within(text, region) {
-                let here = article.sections.iter().rposition(|s| s.span.start <= sentence.start);
+                let here = if sections_sorted {
+                    article.sections.partition_point(|s| s.span.start <= sentence.start).checked_sub(1)
+                } else {
+                    article.sections.iter().rposition(|s| s.span.start <= sentence.start)
+                };
                 if here != section {
                     section = here;
                     narrative = None;
