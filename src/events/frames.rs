@@ -110,6 +110,8 @@ impl EventExtractor {
         let mut section = None;
         // The section of a sentence: the last one starting at or before it (a binary
         // search when, as always from the parser, sections come in text order).
+        // Reused from sentence to sentence (one allocation per article, not per sentence).
+        let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) = (Vec::new(), Vec::new());
         let sections_sorted = article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
             for sentence in self.splitter.split_within(text, region) {
@@ -134,10 +136,12 @@ impl EventExtractor {
                     }
                     continue;
                 }
-                let in_sentence: Vec<&Timex> = sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)).collect();
+                in_sentence.clear();
+                in_sentence.extend(sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)));
                 let lo = sorted.partition_point(|m| m.span.start < sentence.start);
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
-                let mentions: Vec<&EntityMention> = sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)).collect();
+                mentions.clear();
+                mentions.extend(sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)));
                 let triggers = pick_triggers(found, &mentions);
                 if triggers.is_empty() {
                     if let Some(last) = in_sentence.last() {
