@@ -81,7 +81,7 @@ impl EventExtractor {
 
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
-        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(&text.to_ascii_lowercase(), Span::new(0, text.len())))
+        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
     }
 
     /// Events of `article`, in text order.
@@ -105,7 +105,7 @@ impl EventExtractor {
         let mut sorted: Vec<&EntityMention> = entities.iter().collect();
         sorted.sort_by_key(|m| m.span);
         let antecedents = antecedents(&ctx);
-        let lowered = text.to_ascii_lowercase();
+        let mut lowered = String::new();
         let mut events = Vec::new();
         let mut narrative: Option<&Timex> = None;
         let mut section = None;
@@ -129,7 +129,7 @@ impl EventExtractor {
                 let lo = dates.partition_point(|t| t.span.start < sentence.start);
                 let hi = dates.partition_point(|t| t.span.start < sentence.end);
                 let sentence_dates = dates.get(lo..hi.max(lo)).unwrap_or_default();
-                let found = lexicon.find(&lowered, sentence);
+                let found = lexicon.find_with(text, sentence, &mut lowered);
                 if found.is_empty() {
                     // Most sentences: only the narrative date moves on.
                     if let Some(last) = sentence_dates.iter().rev().find(|t| sentence.contains(t.span)) {

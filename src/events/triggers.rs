@@ -75,12 +75,23 @@ impl TriggerLexicon {
         TriggerLexicon { automaton, meaning }
     }
 
-    /// Triggers in `text[within]`, on whole words, in text order. `text` must be
-    /// ASCII-lower-cased (`str::to_ascii_lowercase`: same offsets, same word chars).
+    /// Triggers in `text[within]`, on whole words, in text order.
     pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
+        let mut lowered = String::new();
+        self.find_with(text, within, &mut lowered)
+    }
+
+    /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
+    /// callers that look at many sentences.
+    pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
         let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton) else {
             return Vec::new();
         };
+        // Same offsets and same word characters as `region`; a small buffer stays in cache.
+        lowered.clear();
+        lowered.push_str(region);
+        lowered.make_ascii_lowercase();
+        let region = lowered.as_str();
         let mut out = Vec::new();
         for m in automaton.find_iter(region) {
             let before = region[..m.start()].chars().next_back();
@@ -138,7 +149,7 @@ mod tests {
         ];
         for (text, want) in rows {
             let got: Vec<(&str, &str)> =
-                lexicon.find(&text.to_ascii_lowercase(), Span::new(0, text.len())).iter().map(|t| (t.span.slice(text), t.kind)).collect();
+                lexicon.find(text, Span::new(0, text.len())).iter().map(|t| (t.span.slice(text), t.kind)).collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }
