@@ -2,6 +2,7 @@
 
 use std::{
     borrow::Cow,
+    collections::HashMap,
     sync::{Arc, LazyLock},
 };
 
@@ -106,6 +107,8 @@ impl EventExtractor {
         sorted.sort_by_key(|m| m.span);
         let antecedents = antecedents(&ctx);
         let mut lowered = String::new();
+        // Gazetteer look-ups by surface, once per article: the same places recur.
+        let mut countries: HashMap<&str, bool> = HashMap::new();
         let mut events = Vec::new();
         let mut narrative: Option<&Timex> = None;
         let mut section = None;
@@ -150,7 +153,7 @@ impl EventExtractor {
                     }
                     continue;
                 }
-                let facts = self.facts(&ctx, sentence, &mentions, &antecedents);
+                let facts = self.facts(&ctx, sentence, &mentions, &antecedents, &mut countries);
                 for trigger in &triggers {
                     let date = nearest(&in_sentence, trigger.span)
                         .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
@@ -181,6 +184,7 @@ impl EventExtractor {
         sentence: Span,
         mentions: &[&'a EntityMention],
         antecedents: &[(String, &'a EntityMention)],
+        countries: &mut HashMap<&'a str, bool>,
     ) -> SentenceFacts<'a> {
         let text = ctx.text;
         let leads = mentions.iter().map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or(""))).collect();
@@ -198,7 +202,9 @@ impl EventExtractor {
             }
             // A country named without a locative preposition is usually a party
             // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
-            if !governed_by_locative(text, m.span.start) && self.is_country(m.span.slice(text)) {
+            if !governed_by_locative(text, m.span.start)
+                && *countries.entry(m.span.slice(text)).or_insert_with_key(|surface| self.is_country(surface))
+            {
                 continue;
             }
             places.push(candidate(m.span, &m.id, &m.label, true));
