@@ -10,6 +10,7 @@
 use crate::span::Span;
 
 /// Abbreviations that a period does not end (compared without case, period stripped).
+/// The longest is 6 bytes (a unit test keeps [`is_abbreviation`]'s shortcut honest).
 const ABBREVIATIONS: &[&str] = &[
     "adm", "approx", "apr", "aug", "brig", "ca", "capt", "c", "cdr", "cf", "co", "col", "corp", "cpl", "dec", "dept", "dr",
     "e.g", "esp", "est", "et al", "etc", "feb", "fig", "fl", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
@@ -41,10 +42,11 @@ impl SentenceSplitter {
         let mut out = Vec::new();
         let mut line_start = 0;
         let mut sentence_start = 0;
-        let lines: Vec<&str> = region.split_inclusive('\n').collect();
-        for (i, line) in lines.iter().enumerate() {
+        let mut lines = region.split_inclusive('\n').peekable();
+        // Whether the current line is structural was found when it was the next one.
+        let mut structural = lines.peek().is_some_and(|l| is_structural_line(l.trim_end_matches(['\n', '\r'])));
+        while let Some(line) = lines.next() {
             let body = line.trim_end_matches(['\n', '\r']);
-            let structural = is_structural_line(body);
             if structural {
                 // A heading or list item ends what came before and stands alone.
                 push_trimmed(region, Span::new(sentence_start, line_start), within.start, &mut out);
@@ -52,16 +54,16 @@ impl SentenceSplitter {
             }
             split_line(region, line_start, body, &mut sentence_start, within.start, &mut out);
             let line_end = line_start + line.len();
-            let next_structural = lines.get(i + 1).is_some_and(|l| {
-                let l = l.trim_end_matches(['\n', '\r']);
-                l.trim().is_empty() || is_structural_line(l)
-            });
+            let next = lines.peek().map(|l| l.trim_end_matches(['\n', '\r']));
+            let next_is_structural = next.is_some_and(is_structural_line);
+            let next_structural = next.is_some_and(|l| l.trim().is_empty()) || next_is_structural;
             let ends_sentence = body.trim_end().ends_with(['.', '!', '?', ':', '"', '”', ')']);
             if structural || next_structural || body.trim().is_empty() || ends_sentence {
                 push_trimmed(region, Span::new(sentence_start, line_end), within.start, &mut out);
                 sentence_start = line_end;
             }
             line_start = line_end;
+            structural = next_is_structural;
         }
         push_trimmed(region, Span::new(sentence_start, region.len()), within.start, &mut out);
         out
@@ -78,12 +80,10 @@ fn is_structural_line(line: &str) -> bool {
 fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut usize, base: usize, out: &mut Vec<Span>) {
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
+    // memchr3 jumps to the next candidate: most of a line is not end punctuation.
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+        i += found;
+        let Some(&b) = bytes.get(i) else { break };
         // Runs of end punctuation ("?!", "...") act as one.
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
@@ -125,6 +125,11 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     }
     if word.len() >= 3 && word.split('.').all(|p| p.chars().count() == 1) {
         return true;
+    }
+    // The longest abbreviation has 6 bytes: longer ASCII words need no lower-casing
+    // (non-ASCII ones may shrink when lower-cased, so they always take the slow path).
+    if word.is_ascii() && word.len() > 6 {
+        return false;
     }
     let lower = word.to_lowercase();
     if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -181,6 +186,11 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(&sentences(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_shortcut() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6 && a.is_ascii()));
     }
 
     #[test]

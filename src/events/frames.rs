@@ -1,6 +1,10 @@
 //! Building event frames from triggers, sentences, entities and timexes.
 
-use std::sync::{Arc, LazyLock};
+use std::{
+    borrow::Cow,
+    collections::HashMap,
+    sync::{Arc, LazyLock},
+};
 
 use regex::Regex;
 
@@ -102,12 +106,24 @@ impl EventExtractor {
         let mut sorted: Vec<&EntityMention> = entities.iter().collect();
         sorted.sort_by_key(|m| m.span);
         let antecedents = antecedents(&ctx);
+        let mut lowered = String::new();
+        // Gazetteer look-ups by surface, once per article: the same places recur.
+        let mut countries: HashMap<&str, bool> = HashMap::new();
         let mut events = Vec::new();
         let mut narrative: Option<&Timex> = None;
         let mut section = None;
+        // The section of a sentence: the last one starting at or before it (a binary
+        // search when, as always from the parser, sections come in text order).
+        // Reused from sentence to sentence (one allocation per article, not per sentence).
+        let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) = (Vec::new(), Vec::new());
+        let sections_sorted = article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
             for sentence in self.splitter.split_within(text, region) {
-                let here = article.sections.iter().rposition(|s| s.span.start <= sentence.start);
+                let here = if sections_sorted {
+                    article.sections.partition_point(|s| s.span.start <= sentence.start).checked_sub(1)
+                } else {
+                    article.sections.iter().rposition(|s| s.span.start <= sentence.start)
+                };
                 if here != section {
                     section = here;
                     narrative = None;
@@ -115,17 +131,35 @@ impl EventExtractor {
                 // Both lists are in text order: slice out the sentence's part.
                 let lo = dates.partition_point(|t| t.span.start < sentence.start);
                 let hi = dates.partition_point(|t| t.span.start < sentence.end);
-                let in_sentence: Vec<&Timex> = dates[lo..hi.max(lo)].iter().copied().filter(|t| sentence.contains(t.span)).collect();
+                let sentence_dates = dates.get(lo..hi.max(lo)).unwrap_or_default();
+                let found = lexicon.find_with(text, sentence, &mut lowered);
+                if found.is_empty() {
+                    // Most sentences: only the narrative date moves on.
+                    if let Some(last) = sentence_dates.iter().rev().find(|t| sentence.contains(t.span)) {
+                        narrative = Some(last);
+                    }
+                    continue;
+                }
+                in_sentence.clear();
+                in_sentence.extend(sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)));
                 let lo = sorted.partition_point(|m| m.span.start < sentence.start);
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
-                let mentions: Vec<&EntityMention> = sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)).collect();
-                let triggers = pick_triggers(lexicon.find(text, sentence), &mentions);
+                mentions.clear();
+                mentions.extend(sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)));
+                let triggers = pick_triggers(found, &mentions);
+                if triggers.is_empty() {
+                    if let Some(last) = in_sentence.last() {
+                        narrative = Some(last);
+                    }
+                    continue;
+                }
+                let facts = self.facts(&ctx, sentence, &mentions, &antecedents, &mut countries);
                 for trigger in &triggers {
                     let date = nearest(&in_sentence, trigger.span)
                         .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
                         .or_else(|| narrative.map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: true }));
-                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions);
-                    let place = self.place(&ctx, sentence, trigger, &mentions, &participants, &antecedents);
+                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions, &facts.leads);
+                    let place = place(trigger, &participants, &facts.places);
                     events.push(Event { trigger: trigger.span, kind: trigger.kind, sentence, date, place, participants });
                 }
                 if let Some(last) = in_sentence.last() {
@@ -143,48 +177,54 @@ impl EventExtractor {
         })
     }
 
-    /// The event's place (see the type's rules).
-    fn place(
-        &self,
-        ctx: &Ctx<'_>,
+    /// What the frame rules need from `sentence` whatever the trigger.
+    fn facts<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
         sentence: Span,
-        trigger: &Trigger,
-        mentions: &[&EntityMention],
-        participants: &[Participant],
-        antecedents: &[(String, &EntityMention)],
-    ) -> Option<Participant> {
-        let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
-        // (governed, distance, participant)
-        let mut candidates: Vec<(bool, usize, Participant)> = Vec::new();
-        let mut push = |span: Span, id: &Arc<str>, label: &Arc<str>| {
-            let governed = governed_by_locative(ctx.text, span.start);
-            let distance = if span.start >= trigger.span.end { span.start - trigger.span.end } else { trigger.span.start.saturating_sub(span.end) };
-            candidates.push((governed, distance, Participant { span, id: id.clone(), label: label.clone(), role: None }));
+        mentions: &[&'a EntityMention],
+        antecedents: &[(String, &'a EntityMention)],
+        countries: &mut HashMap<&'a str, bool>,
+    ) -> SentenceFacts<'a> {
+        let text = ctx.text;
+        let leads = mentions.iter().map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or(""))).collect();
+        let mut places = Vec::new();
+        let candidate = |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
+            span,
+            id,
+            label,
+            governed: governed_by_locative(text, span.start),
+            mention,
         };
         for m in mentions {
-            if &*m.label != "PLACE" || taken(m.span) {
+            if &*m.label != "PLACE" {
                 continue;
             }
             // A country named without a locative preposition is usually a party
             // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
-            if !governed_by_locative(ctx.text, m.span.start) && self.is_country(m.span.slice(ctx.text)) {
+            if !governed_by_locative(text, m.span.start)
+                && *countries.entry(m.span.slice(text)).or_insert_with_key(|surface| self.is_country(surface))
+            {
                 continue;
             }
-            push(m.span, &m.id, &m.label);
+            places.push(candidate(m.span, &m.id, &m.label, true));
         }
         // A place named inside an event name: "Battle of Callao".
         for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
-            let name = m.span.slice(ctx.text);
+            let name = m.span.slice(text);
             if let Some(of) = name.rfind(" of ") {
                 let place = &name[of + 4..];
                 if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
                     let start = m.span.start + of + 4;
-                    push(Span::new(start, m.span.end), &entry.id, &entry.label);
+                    places.push(candidate(Span::new(start, m.span.end), &entry.id, &entry.label, false));
                 }
             }
         }
         // "the capital" -> the place introduced earlier as "the capital, X".
-        if let Some(body) = ctx.text.get(sentence.start..sentence.end) {
+        // Only worth a regex scan when a place was introduced before the sentence ends
+        // (rare: most articles have none), and then `is_match` before setting up captures.
+        let resolvable = antecedents.iter().any(|(_, m)| m.span.end <= sentence.end);
+        if let Some(body) = text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b)) {
             for cap in ANAPHOR.captures_iter(body) {
                 let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
                 let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
@@ -198,14 +238,99 @@ impl EventExtractor {
                     .find(|(n, m)| m.span.end <= span.start && (*n == noun || (noun == "city" && n == "capital")));
                 if let Some((_, m)) = found {
                     if !mentions.iter().any(|x| x.span.overlaps(span)) {
-                        push(span, &m.id, &m.label);
+                        places.push(candidate(span, &m.id, &m.label, false));
                     }
                 }
             }
         }
-        candidates.sort_by_key(|(governed, distance, p)| (!governed, *distance, p.span.start));
-        candidates.into_iter().next().map(|(_, _, p)| p)
+        SentenceFacts { leads, places }
     }
+}
+
+/// The trigger-independent facts of a sentence with triggers, computed once per
+/// sentence rather than once per trigger.
+struct SentenceFacts<'a> {
+    /// Per mention, in the same order: what the words before it say.
+    leads: Vec<Lead>,
+    /// Place candidates in rule order: PLACE mentions, places inside event names,
+    /// resolved anaphors.
+    places: Vec<PlaceCandidate<'a>>,
+}
+
+/// The role pattern that the last words before a mention (titles skipped) match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// None of the patterns.
+    Other,
+    /// "... by X".
+    By,
+    /// "... command of X".
+    CommandOf,
+    /// "... under the command of X" (also ends with "command of").
+    UnderTheCommandOf,
+    /// "... against X", "... against the X".
+    Against,
+}
+
+impl Lead {
+    /// The pattern `before` (the sentence up to a mention) ends with. Reads words
+    /// backwards and only as many as a pattern needs: reading and lower-casing the
+    /// whole prefix per mention made the role rules quadratic in sentence length.
+    fn before(before: &str) -> Lead {
+        let mut words = words_rev(before).skip_while(|w| TITLES.contains(&&**w));
+        let last = words.next();
+        let mut next_is = |want: &str| words.next().is_some_and(|w| w == want);
+        match last.as_deref() {
+            Some("by") => Lead::By,
+            Some("against") => Lead::Against,
+            Some("the") => {
+                if next_is("against") {
+                    Lead::Against
+                } else {
+                    Lead::Other
+                }
+            }
+            Some("of") => {
+                if !next_is("command") {
+                    Lead::Other
+                } else if next_is("the") && next_is("under") {
+                    Lead::UnderTheCommandOf
+                } else {
+                    Lead::CommandOf
+                }
+            }
+            _ => Lead::Other,
+        }
+    }
+}
+
+/// A possible event place.
+struct PlaceCandidate<'a> {
+    span: Span,
+    id: &'a Arc<str>,
+    label: &'a Arc<str>,
+    /// Governed by a locative preposition.
+    governed: bool,
+    /// A PLACE mention (dropped when a role pattern took it), not a derived place.
+    mention: bool,
+}
+
+/// The event's place: the first candidate governed by a locative, then the nearest
+/// to the trigger, then the leftmost (see [`EventExtractor`]).
+fn place(trigger: &Trigger, participants: &[Participant], candidates: &[PlaceCandidate<'_>]) -> Option<Participant> {
+    let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
+    let distance = |span: Span| {
+        if span.start >= trigger.span.end {
+            span.start - trigger.span.end
+        } else {
+            trigger.span.start.saturating_sub(span.end)
+        }
+    };
+    candidates
+        .iter()
+        .filter(|c| !(c.mention && taken(c.span)))
+        .min_by_key(|c| (!c.governed, distance(c.span), c.span.start))
+        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label.clone(), role: None })
 }
 
 /// Places introduced with a noun ("the capital, Lima"; "Lima, the capital"), in text order.
@@ -214,9 +339,16 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
         let before = ctx.text.get(m.span.start.saturating_sub(40)..m.span.start).or_else(|| ctx.text.get(..m.span.start)).unwrap_or("");
         let after = ctx.text.get(m.span.end..).unwrap_or("");
+        // Both patterns need a comma next to the name (`\s` and `trim_end` agree on
+        // white space): most places have none, and the regexes are the slow part.
+        let comma_before = before.trim_end().ends_with(',');
+        if !comma_before && !after.starts_with(',') {
+            continue;
+        }
         let after = &after[..after.char_indices().nth(30).map_or(after.len(), |(i, _)| i)];
-        let noun = APPOSITION_BEFORE
-            .captures(before)
+        let noun = comma_before
+            .then(|| APPOSITION_BEFORE.captures(before))
+            .flatten()
             .or_else(|| APPOSITION_AFTER.captures(after))
             .and_then(|c| c.get(1))
             .map(|n| n.as_str().to_ascii_lowercase());
@@ -263,11 +395,11 @@ const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "ea
 pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     for w in before.split_whitespace().rev().take(4) {
-        let w = w.to_lowercase();
-        if LOCATIVE.contains(&w.as_str()) {
+        let w = lower(w);
+        if LOCATIVE.contains(&&*w) {
             return true;
         }
-        if !PLACE_MODIFIERS.contains(&w.as_str()) {
+        if !PLACE_MODIFIERS.contains(&&*w) {
             return false;
         }
     }
@@ -275,25 +407,29 @@ pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
 }
 
 /// Participants of the event at `trigger`, with roles where a pattern tells.
-fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger], mentions: &[&EntityMention]) -> Vec<Participant> {
+fn participants(
+    ctx: &Ctx<'_>,
+    sentence: Span,
+    trigger: &Trigger,
+    all: &[Trigger],
+    mentions: &[&EntityMention],
+    leads: &[Lead],
+) -> Vec<Participant> {
     let text = ctx.text;
     let next_trigger = all.iter().map(|t| t.span.start).filter(|&s| s > trigger.span.start).min().unwrap_or(sentence.end);
     let prev_trigger = all.iter().map(|t| t.span.end).filter(|&e| e <= trigger.span.start).max().unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
-    for m in mentions {
+    for (m, lead) in mentions.iter().zip(leads) {
         let label = &*m.label;
-        let mut lead = words_before(between(sentence.start, m.span.start));
-        while lead.last().is_some_and(|w| TITLES.contains(&w.as_str())) {
-            lead.pop();
-        }
+        let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
-        if after_trigger && (ends_with(&lead, &["by"]) || ends_with(&lead, &["command", "of"])) {
+        if after_trigger && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf) {
             roles.push((m.span, "agent"));
             continue;
         }
-        if ends_with(&lead, &["under", "the", "command", "of"]) {
+        if lead == Lead::UnderTheCommandOf {
             roles.push((m.span, "agent"));
             continue;
         }
@@ -303,25 +439,24 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
         // "VERB X", "declared war on X", "against X".
         if trigger.verb && after_trigger {
             let gap = between(trigger.span.end, m.span.start);
-            let gap_words = words_before(gap);
-            let only_fillers = gap_words.iter().all(|w| w == "the" || w == "on" || TITLES.contains(&w.as_str()));
+            // Four words are enough to know the gap is too long.
+            let (count, only_fillers, _) = short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
-            if only_fillers && gap_words.len() <= 3 && !gap.contains([',', ';']) && !place_object {
+            if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
                 roles.push((m.span, "patient"));
                 continue;
             }
         }
-        if after_trigger && (ends_with(&lead, &["against"]) || ends_with(&lead, &["against", "the"])) {
+        if after_trigger && lead == Lead::Against {
             roles.push((m.span, "patient"));
             continue;
         }
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
         if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
             let gap = between(m.span.end, trigger.span.start);
-            let words = words_before(gap);
-            let clean = words.len() <= 3 && words.iter().all(|w| w.chars().all(char::is_lowercase)) && !gap.contains([',', ';', '(', ')']);
+            let (count, lower_case, passive) = short_gap(gap, |w| w.chars().all(char::is_lowercase));
+            let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
             if clean && label != "PLACE" {
-                let passive = words.last().is_some_and(|w| matches!(w.as_str(), "was" | "were" | "been" | "be" | "is"));
                 roles.push((m.span, if passive { "patient" } else { "agent" }));
                 continue;
             }
@@ -352,17 +487,45 @@ fn participants(ctx: &Ctx<'_>, sentence: Span, trigger: &Trigger, all: &[Trigger
     out
 }
 
-/// True when `words` ends with `tail`.
-fn ends_with(words: &[String], tail: &[&str]) -> bool {
-    words.len() >= tail.len() && words[words.len() - tail.len()..].iter().zip(tail).all(|(a, b)| a == b)
+/// Lower-cased words of `s`, punctuation trimmed, in order.
+fn words(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split_whitespace().map(word).filter(|w| !w.is_empty())
 }
 
-/// Lower-cased words of `s`, punctuation trimmed, in order.
-fn words_before(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+/// For the first four words of `gap` (lower-cased, punctuation trimmed): how many
+/// there are (4 means "too many"), whether all pass `test`, and whether the last is
+/// a form of "be" (a passive). Four words are enough to know the gap is too long,
+/// so a long gap costs no more than a short one.
+fn short_gap(gap: &str, test: impl Fn(&str) -> bool) -> (usize, bool, bool) {
+    let (mut count, mut all, mut passive) = (0, true, false);
+    for w in words(gap).take(4) {
+        count += 1;
+        all &= test(&w);
+        passive = matches!(&*w, "was" | "were" | "been" | "be" | "is");
+    }
+    (count, all, passive)
+}
+
+/// Lower-cased words of `s`, punctuation trimmed, last first.
+fn words_rev(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    s.split_whitespace().rev().map(word).filter(|w| !w.is_empty())
+}
+
+/// One word, punctuation trimmed and lower-cased; borrowed when already lower case
+/// (most words are), so the role patterns allocate nothing per word.
+fn word(w: &str) -> Cow<'_, str> {
+    lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+}
+
+/// `w.to_lowercase()`, without allocating for lower-case ASCII.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The trigger lexicon: words and phrases that signal an event, with their type.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::span::Span;
 
@@ -65,7 +65,11 @@ impl TriggerLexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            // A full DFA: the default contiguous NFA made this scan the events stage's
+            // hot spot. Case-sensitive over lower-case patterns, on ASCII-lower-cased
+            // text (same offsets): half the size of a case-insensitive DFA, so more of
+            // it stays in cache.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         TriggerLexicon { automaton, meaning }
@@ -73,9 +77,21 @@ impl TriggerLexicon {
 
     /// Triggers in `text[within]`, on whole words, in text order.
     pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
+        let mut lowered = String::new();
+        self.find_with(text, within, &mut lowered)
+    }
+
+    /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
+    /// callers that look at many sentences.
+    pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
         let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton) else {
             return Vec::new();
         };
+        // Same offsets and same word characters as `region`; a small buffer stays in cache.
+        lowered.clear();
+        lowered.push_str(region);
+        lowered.make_ascii_lowercase();
+        let region = lowered.as_str();
         let mut out = Vec::new();
         for m in automaton.find_iter(region) {
             let before = region[..m.start()].chars().next_back();

@@ -1,0 +1,44 @@
+//! Throughput of the event extractor alone (MB/s of article text), on the shipped
+//! corpus repeated to about 1 MB. Entities and dates are found in setup; each
+//! iteration checks the event count. Per-stage MB/s on a bigger dump slice:
+//! `cargo run --release --example stage_speed -- PATH`.
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use wikianno::{events::EventExtractor, gazetteer::local_entries, source::{expand_paths, Inputs}, temporal::TemporalTagger, Pipeline, SourceItem};
+
+fn bench(c: &mut Criterion) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pipeline = Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
+    let gazetteer = pipeline.gazetteer();
+    let files = expand_paths(&[root.join("corpus")]).expect("corpus folder");
+    let articles: Vec<_> = Inputs::new(files)
+        .filter_map(|item| if let SourceItem::Article(raw) = item { Some(pipeline.parse(raw)) } else { None })
+        .collect();
+    let tagger = TemporalTagger::new();
+    let annotated: Vec<_> = articles
+        .iter()
+        .map(|a| {
+            let entities = gazetteer.find_with_local(&a.text, &local_entries(a, gazetteer));
+            let timexes = tagger.tag_article(a);
+            (a, entities, timexes)
+        })
+        .collect();
+    let once: usize = articles.iter().map(|a| a.text.len()).sum();
+    assert!(once > 0, "empty corpus");
+    let rounds = (1_000_000 / once).max(1);
+    let extractor = EventExtractor::new(gazetteer);
+    let run = || -> usize {
+        (0..rounds).map(|_| annotated.iter().map(|(a, e, t)| extractor.extract(a, e, t).len()).sum::<usize>()).sum()
+    };
+    let expected = run();
+    assert!(expected > 0, "no events in the corpus");
+    let mut group = c.benchmark_group("events");
+    group.throughput(Throughput::Bytes((once * rounds) as u64));
+    group.bench_function("corpus-1MB", |b| b.iter(|| assert_eq!(run(), expected)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
