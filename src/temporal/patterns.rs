@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
-use super::triggers::{self, Class, Triggers, CENTURY, DIGIT, SEASON, UNIT, VAGUE};
+use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
 use crate::span::Span;
 
 /// A matched expression: where it is and what it means, before anchoring.
@@ -90,15 +90,18 @@ impl Rule {
         match self {
             Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday => 0,
             Rule::DayRange | Rule::MonthDayRange | Rule::DayMonth | Rule::MonthDay | Rule::MonthYear | Rule::Month => triggers::MONTH,
-            Rule::ShortYearRange | Rule::Decade | Rule::Year => DIGIT,
+            Rule::Year => DIGIT,
+            // "1865–66": a digit then a dash or slash
+            Rule::ShortYearRange => JOINT,
+            Rule::Decade => DECADE,
             Rule::Season => SEASON,
             Rule::Century => CENTURY,
             Rule::Quantity | Rule::Span | Rule::DayAround | Rule::UnitPhase | Rule::Deictic => UNIT,
             Rule::Anaphoric => UNIT | SEASON,
             // "these days"
             Rule::Vague => VAGUE | UNIT,
-            // digits, "noon", "midnight"
-            Rule::Clock => DIGIT | UNIT,
+            // "9 am", "10.30 p.m.", "noon", "midnight"
+            Rule::Clock => JOINT,
         }
     }
 }
@@ -230,9 +233,15 @@ pub(crate) fn find(text: &str) -> Vec<Mention> {
 fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     let p = &*PATTERNS;
     let trig = match (&p.triggers, windowed) {
-        (Some(t), true) => triggers::Solid::new(text).map(|solid| (solid, t.scan(text))),
+        (Some(t), true) => {
+            let solid = triggers::Solid::new(text);
+            let found = t.scan(text, &solid);
+            Some((solid, found))
+        }
         _ => None,
     };
+    // Trigger offsets per class mask, filtered once for the rules that share a mask.
+    let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
     let mut found = Vec::new();
     for (i, c) in p.rules.iter().enumerate() {
         let mut keep = |caps: &Captures| {
@@ -246,8 +255,12 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         };
         match &trig {
             Some((solid, trig)) if c.classes != 0 => {
-                let ws = triggers::windows(text, solid, trig, c.classes, c.bound);
-                search_windows(&c.re, text, &ws, &mut keep)
+                if !by_mask.iter().any(|(mask, _)| *mask == c.classes) {
+                    let offsets = trig.iter().filter(|(_, class)| class & c.classes != 0).map(|(at, _)| *at).collect();
+                    by_mask.push((c.classes, offsets));
+                }
+                let offsets = by_mask.iter().find(|(mask, _)| *mask == c.classes).map_or(&[][..], |(_, o)| o.as_slice());
+                search_windows(&c.re, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
             }
             _ => c.re.captures_iter(text).for_each(|caps| keep(&caps)),
         }
@@ -827,6 +840,7 @@ mod tests {
         "BC", "AD", "year", "years", "day", "night", "next", "following", "that", "same", "ago", "later", "about", "two", "several",
         "century", "19th", "1860s", "spring", "summer", "now", "former", "noon", "am", "p.m.", "every", "twice", "a", "week", "Monday",
         "today", "–", "-", "to", "and", "between", "from", ",", ".", " ", "  ", "\n", "\n\n\n", "é", "men", "morning", "hours", "afternoon",
+        "midnight", "Decade", "snowinter", "centuries", "1860", "0s", "9", "am", "/", "—", "'s",
     ];
 
     proptest! {

@@ -31,6 +31,11 @@ pub(crate) const SEASON: Class = 8;
 pub(crate) const VAGUE: Class = 16;
 /// "century" / "Century".
 pub(crate) const CENTURY: Class = 32;
+/// "0s", "0's": the end of every decade ("1860s", "the 60's").
+pub(crate) const DECADE: Class = 64;
+/// A digit followed by a dash or slash ("1865–66"), or "am"/"p.m." in any case, or
+/// "noon"/"midnight": rarer than digits, so a rule that always holds one searches less.
+pub(crate) const JOINT: Class = 128;
 
 /// Lower-case trigger words and their class; each is also found capitalized.
 const WORDS: &[(&str, Class)] = &[
@@ -45,8 +50,10 @@ const WORDS: &[(&str, Class)] = &[
     ("decade", UNIT),
     ("centur", UNIT),
     ("morning", UNIT),
+    ("afternoon", UNIT),
     ("evening", UNIT),
-    ("noon", UNIT),
+    ("noon", UNIT | JOINT),
+    ("midnight", JOINT),
     ("spring", SEASON),
     ("summer", SEASON),
     ("autumn", SEASON),
@@ -73,45 +80,62 @@ pub(crate) struct Triggers {
 
 impl Triggers {
     pub(crate) fn new() -> Option<Triggers> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut class_of = Vec::new();
-        for d in b'0'..=b'9' {
-            patterns.push(char::from(d).to_string());
-            class_of.push(DIGIT);
-        }
-        for m in MONTHS {
-            patterns.push(m.to_string());
-            class_of.push(MONTH);
-        }
+        let mut keys: Vec<(String, Class)> = MONTHS.iter().map(|m| (m.to_string(), MONTH)).collect();
         for (w, class) in WORDS {
             let mut cap = w.to_string();
             if let Some(first) = cap.get_mut(..1) {
                 first.make_ascii_uppercase();
             }
-            patterns.push(w.to_string());
-            patterns.push(cap);
-            class_of.extend([*class, *class]);
+            keys.push((w.to_string(), *class));
+            keys.push((cap, *class));
         }
-        // Standard semantics and overlapping search: every occurrence is reported, even
-        // one inside another ("Dec" in "Decade"), since they may serve different rules.
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok()?;
+        // Leftmost-longest search reports one key per position, the longest ("Decade", not
+        // "Dec"): it carries the classes of the keys it starts with.
+        let class_of = keys.iter().map(|(k, _)| keys.iter().filter(|(p, _)| k.starts_with(p.as_str())).fold(0, |acc, (_, c)| acc | c)).collect();
+        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(keys.iter().map(|(k, _)| k)).ok()?;
         Some(Triggers { ac, class_of })
     }
 
-    /// Every trigger occurrence in `text` as (last byte offset, class), in text order.
-    /// The last byte is inside any match that contains the occurrence.
-    pub(crate) fn scan(&self, text: &str) -> Vec<(usize, Class)> {
-        let mut out: Vec<(usize, Class)> = Vec::with_capacity(text.len() / 16);
-        for m in self.ac.find_overlapping_iter(text) {
-            let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
-            // Overlapping matches come in order of their end; merge classes at one end.
-            match out.last_mut() {
-                Some((end, c)) if *end == m.end() - 1 => *c |= class,
-                _ => out.push((m.end() - 1, class)),
+    /// Every trigger in `text` as (first byte offset, classes), in text order.
+    ///
+    /// Non-overlapping search finds every key a match can contain: in every pattern a
+    /// trigger word starts a word (after `\b`, `\s` or "-"), and a key, all letters, that
+    /// starts earlier ends before that word. Digits come from `Solid`'s bitmap: too
+    /// frequent for the automaton's prefilter.
+    pub(crate) fn scan(&self, text: &str, solid: &Solid) -> Vec<(usize, Class)> {
+        let words: Vec<(usize, Class)> =
+            self.ac.find_iter(text).map(|m| (m.start(), self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0))).collect();
+        let bytes = text.as_bytes();
+        let digits = solid.digits().map(|at| (at, DIGIT | digit_context(bytes, at)));
+        // Merge the two sorted lists (a byte is a digit or ends a word, never both).
+        let mut out = Vec::with_capacity(words.len() * 4);
+        let mut words = words.into_iter().peekable();
+        for d in digits {
+            while let Some(w) = words.next_if(|w| w.0 < d.0) {
+                out.push(w);
             }
+            out.push(d);
         }
+        out.extend(words);
         out
     }
+}
+
+/// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66") or
+/// before an optional space and [AaPp] ("9 am", "10.30 p.m."); DECADE for the "0" of "0s", "0's".
+fn digit_context(bytes: &[u8], at: usize) -> Class {
+    let rest = bytes.get(at + 1..).unwrap_or(&[]);
+    let ap = |b: Option<&u8>| matches!(b, Some(b'a' | b'A' | b'p' | b'P'));
+    let mut class = 0;
+    let dash = matches!(rest.first(), Some(b'-' | b'/')) || rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes());
+    let clock = ap(rest.first()) || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit()) && ap(rest.get(1)));
+    if dash || clock {
+        class |= JOINT;
+    }
+    if bytes.get(at) == Some(&b'0') && (rest.starts_with(b"s") || rest.starts_with(b"'s")) {
+        class |= DECADE;
+    }
+    class
 }
 
 /// Bytes a match may hold any number of (`\s+`, `[0-9]+`): not counted by the bound.
@@ -168,102 +192,163 @@ pub(crate) struct Window {
     pub end: usize,
 }
 
-/// Where the solid (non-free) bytes of a text are, to measure windows in O(1): built
-/// once per text, shared by every rule.
+/// Which bytes of a text are solid (not free), one bit each: built once per text, shared
+/// by every rule. A window edge is a few popcounts away (a bound is ~100 bytes).
 pub(crate) struct Solid {
-    /// `rank[i]`: solid bytes in `text[..i]`.
-    rank: Vec<u32>,
-    /// Offsets of the solid bytes.
-    pos: Vec<u32>,
+    /// Bit `i % 64` of word `i / 64`: byte `i` is solid.
+    bits: Vec<u64>,
+    /// The same for ASCII digits (the DIGIT triggers).
+    digits: Vec<u64>,
+    len: usize,
 }
 
 impl Solid {
-    /// `None` for texts over 4 GiB (u32 offsets); those are searched whole.
-    pub(crate) fn new(text: &str) -> Option<Solid> {
-        u32::try_from(text.len()).ok()?;
+    pub(crate) fn new(text: &str) -> Solid {
         let bytes = text.as_bytes();
-        // Two tight passes (no per-byte push): the running count, then the offsets.
-        let mut rank = vec![0u32; bytes.len() + 1];
-        let mut n: u32 = 0;
-        for (r, &b) in rank.iter_mut().skip(1).zip(bytes) {
-            n += u32::from(SOLID[usize::from(b)]);
-            *r = n;
-        }
-        let mut pos = vec![0u32; n as usize];
-        let offsets = (0u32..).zip(bytes).filter(|(_, b)| SOLID[usize::from(**b)]).map(|(i, _)| i);
-        for (slot, i) in pos.iter_mut().zip(offsets) {
-            *slot = i;
-        }
-        Some(Solid { rank, pos })
+        let mask = |chunk: &[u8], of: fn(u8) -> bool| chunk.iter().enumerate().fold(0u64, |word, (i, &b)| word | (u64::from(of(b)) << i));
+        let bits = bytes.chunks(64).map(|chunk| mask(chunk, |b| SOLID[usize::from(b)])).collect();
+        let digits = bytes.chunks(64).map(|chunk| mask(chunk, |b| b.is_ascii_digit())).collect();
+        Solid { bits, digits, len: bytes.len() }
     }
 
-    fn rank(&self, i: usize) -> usize {
-        self.rank.get(i).map_or(self.pos.len(), |&r| r as usize)
-    }
-
-    /// The (k+1)-th solid byte's offset, or `len` when there are not that many.
-    fn nth(&self, k: usize, len: usize) -> usize {
-        self.pos.get(k).map_or(len, |&p| p as usize)
+    /// Offsets of the ASCII digits, in order.
+    fn digits(&self) -> impl Iterator<Item = usize> + '_ {
+        (0usize..).zip(&self.digits).flat_map(|(w, &word)| {
+            let mut word = word;
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let bit = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + bit
+                })
+            })
+        })
     }
 
     /// The earliest start of a match holding at most `bound` solid bytes and containing
-    /// byte `at`: just after the (bound+1)-th solid byte before `at`.
+    /// byte `at`: just after the (bound+1)-th solid byte before `at`, or 0.
     fn start_bound(&self, at: usize, bound: usize) -> usize {
-        let k = self.rank(at);
-        if k > bound {
-            self.nth(k - bound - 1, 0) + 1
-        } else {
-            0
+        let mut need = bound + 1;
+        let mut w = at / 64;
+        // Bits strictly below `at` in its word.
+        let mut word = self.bits.get(w).map_or(0, |x| x & ((1u64 << (at % 64)) - 1));
+        loop {
+            let count = word.count_ones() as usize;
+            if count >= need {
+                // The need-th highest set bit.
+                return w * 64 + select(word, count - need) + 1;
+            }
+            need -= count;
+            if w == 0 {
+                return 0;
+            }
+            w -= 1;
+            word = self.bits.get(w).copied().unwrap_or(0);
         }
     }
 
-    /// The (bound+1)-th solid byte after `at` (or `len`): such a match ends before it.
-    fn reach(&self, at: usize, bound: usize, len: usize) -> usize {
-        self.nth(self.rank(at + 1) + bound, len)
+    /// The (bound+1)-th solid byte after `at`, or the text length: a match holding at
+    /// most `bound` solid bytes and containing `at` ends at or before it.
+    fn reach(&self, at: usize, bound: usize) -> usize {
+        let mut need = bound + 1;
+        let from = at + 1;
+        let mut w = from / 64;
+        let Some(first) = self.bits.get(w) else { return self.len };
+        let mut word = first & (!0u64 << (from % 64));
+        loop {
+            let count = word.count_ones() as usize;
+            if count >= need {
+                // The need-th lowest set bit.
+                return w * 64 + select(word, need - 1);
+            }
+            need -= count;
+            w += 1;
+            match self.bits.get(w) {
+                Some(&x) => word = x,
+                None => return self.len,
+            }
+        }
     }
+}
+
+/// The position of the `k`-th (from 0) lowest set bit of `word`, which has more than `k`.
+/// Byte by byte, then bit by bit (a window edge costs a few of these).
+fn select(word: u64, mut k: usize) -> usize {
+    let mut base = 0;
+    let mut w = word;
+    while base < 56 {
+        let c = (w & 0xFF).count_ones() as usize;
+        if k < c {
+            break;
+        }
+        k -= c;
+        w >>= 8;
+        base += 8;
+    }
+    let mut byte = w & 0xFF;
+    for _ in 0..k {
+        byte &= byte.wrapping_sub(1);
+    }
+    base + byte.trailing_zeros() as usize
 }
 
 /// The windows of one rule: triggers of its classes, `bound` solid bytes either side,
 /// overlapping windows merged.
-pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[(usize, Class)], classes: Class, bound: usize) -> Vec<Window> {
-    let len = text.len();
+pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[usize], bound: usize) -> Vec<Window> {
     let mut out: Vec<Window> = Vec::new();
     let mut open: Option<Window> = None;
-    // The open window's last trigger's reach (see `Solid::reach`).
-    let mut reach = 0;
-    for &(at, _) in triggers.iter().filter(|(_, c)| c & classes != 0) {
-        match open.as_mut() {
-            // Within the previous trigger's reach: same window.
-            Some(w) if at < reach => w.last = at,
-            _ => {
-                let mut from = solid.start_bound(at, bound);
-                while !text.is_char_boundary(from) {
-                    from -= 1;
-                }
-                match open.take() {
-                    Some(mut w) if from <= w.end => {
-                        w.last = at;
-                        open = Some(w);
-                    }
-                    prev => {
-                        out.extend(prev);
-                        open = Some(Window { from, last: at, end: at });
-                    }
-                }
-            }
-        }
-        reach = solid.reach(at, bound, len);
+    // `reach` is the reach of the trigger `reach_of` of the open window (not always its
+    // last: reach grows with the trigger, so a trigger before an older reach needs no
+    // new one; dense digits then cost O(1) each).
+    let (mut reach, mut reach_of) = (0, usize::MAX);
+    for &at in triggers {
         if let Some(w) = open.as_mut() {
-            // One byte past the furthest possible match end, for `\b`; on a char boundary.
-            let mut end = (reach + 1).min(len);
-            while !text.is_char_boundary(end) {
-                end += 1;
+            if at < reach {
+                w.last = at;
+                continue;
             }
-            w.end = end;
+            if reach_of != w.last {
+                (reach, reach_of) = (solid.reach(w.last, bound), w.last);
+                if at < reach {
+                    w.last = at;
+                    continue;
+                }
+            }
+            w.end = haystack_end(text, reach);
         }
+        let mut from = solid.start_bound(at, bound);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        match open.take() {
+            Some(mut w) if from <= w.end => {
+                w.last = at;
+                open = Some(w);
+            }
+            prev => {
+                out.extend(prev);
+                open = Some(Window { from, last: at, end: at });
+            }
+        }
+        (reach, reach_of) = (solid.reach(at, bound), at);
     }
-    out.extend(open);
+    if let Some(mut w) = open {
+        if reach_of != w.last {
+            reach = solid.reach(w.last, bound);
+        }
+        w.end = haystack_end(text, reach);
+        out.push(w);
+    }
     out
+}
+
+/// One byte past the furthest possible match end (for `\b`), on a char boundary.
+fn haystack_end(text: &str, reach: usize) -> usize {
+    let mut end = (reach + 1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -279,22 +364,55 @@ mod tests {
     }
 
     #[test]
-    fn triggers_end_inside_their_words() {
+    fn triggers_start_their_words() {
         let t = Triggers::new().unwrap();
         let text = "In Decade 1865 the autumn";
-        let found = t.scan(text);
-        let ends: Vec<&str> = found.iter().map(|(at, _)| &text[*at..=*at]).collect();
-        assert_eq!(ends, ["c", "e", "1", "8", "6", "5", "n"]);
-        assert_eq!(found[0].1, MONTH);
-        assert_eq!(found[1].1, UNIT);
-        assert_eq!(found[6].1, SEASON);
+        let found = t.scan(text, &Solid::new(text));
+        let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..=*at]).collect();
+        assert_eq!(starts, ["D", "1", "8", "6", "5", "a"]);
+        // "Decade" also starts with the month key "Dec".
+        assert_eq!(found[0].1, MONTH | UNIT);
+        assert_eq!(found[5].1, SEASON);
+    }
+
+    #[test]
+    fn digits_know_their_context() {
+        let t = Triggers::new().unwrap();
+        let text = "1865–66, 9 am, 10.30p.m., the 1860s and 70's, 12/3";
+        let solid = Solid::new(text);
+        let joint: Vec<&str> = t.scan(text, &solid).iter().filter(|(_, c)| c & JOINT != 0).map(|(at, _)| &text[*at..=*at]).collect();
+        assert_eq!(joint, ["5", "9", "0", "2"]);
+        let decades = t.scan(text, &solid).iter().filter(|(_, c)| c & DECADE != 0).count();
+        assert_eq!(decades, 2);
+    }
+
+    #[test]
+    fn select_finds_the_kth_set_bit() {
+        let word: u64 = (1 << 3) | (1 << 9) | (1 << 10) | (1 << 63);
+        let found: Vec<usize> = (0..4).map(|k| select(word, k)).collect();
+        assert_eq!(found, [3, 9, 10, 63]);
+        assert_eq!(select(u64::MAX, 40), 40);
+    }
+
+    #[test]
+    fn window_edges_count_solid_bytes() {
+        let text = format!("{}ab  12 cd{}", "x".repeat(70), " y".repeat(40));
+        let solid = Solid::new(&text);
+        let one = text.find('1').unwrap();
+        // Three solid bytes back from '1' are 'x', 'a', 'b': the start is just after that 'x'.
+        assert_eq!(solid.start_bound(one, 2), 70);
+        assert_eq!(solid.start_bound(one, 200), 0);
+        // Solid bytes after '2'... the '1' itself is free; the 3rd solid after it is the first 'y'.
+        assert_eq!(&text[solid.reach(one, 2)..solid.reach(one, 2) + 1], "y");
+        assert_eq!(solid.reach(one, 500), text.len());
     }
 
     #[test]
     fn windows_merge_close_triggers() {
         let text = "aaaa 1 bbbb 2 cccccccccccccccccccc 3 dd";
         let t = Triggers::new().unwrap();
-        let w = windows(text, &Solid::new(text).unwrap(), &t.scan(text), DIGIT, 4);
+        let digits: Vec<usize> = t.scan(text, &Solid::new(text)).iter().filter(|(_, c)| c & DIGIT != 0).map(|(at, _)| *at).collect();
+        let w = windows(text, &Solid::new(text), &digits, 4);
         assert_eq!(w.len(), 2);
         assert_eq!((w[0].from, w[0].last), (0, 12));
         assert_eq!(w[1].last, 35);
