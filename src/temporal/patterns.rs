@@ -79,8 +79,8 @@ struct Compiled {
     /// The trigger classes one of which every match contains; 0: search the whole text
     /// (the rules whose regex the regex crate already skips ahead with a literal).
     classes: Class,
-    /// Most solid bytes in a match (`triggers::solid_bound`).
-    bound: usize,
+    /// Most solid bytes in a match before and after its trigger (`triggers::solid_bound`).
+    bound: triggers::Bound,
 }
 
 impl Rule {
@@ -102,6 +102,16 @@ impl Rule {
             Rule::Vague => VAGUE | UNIT,
             // "9 am", "10.30 p.m.", "noon", "midnight"
             Rule::Clock => JOINT,
+        }
+    }
+
+    /// The top-level group that starts with a trigger in every match, if any: the month
+    /// of the month rules, the year of `Year` (which may start with "AD", counted in it).
+    fn anchor(self) -> Option<&'static str> {
+        match self {
+            Rule::DayRange | Rule::MonthDayRange | Rule::DayMonth | Rule::MonthDay | Rule::MonthYear | Rule::Month => Some("m"),
+            Rule::Year => Some("y"),
+            _ => None,
         }
     }
 }
@@ -195,9 +205,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .into_iter()
         .filter_map(|(rule, pattern)| match ascii(&pattern) {
             Ok(re) => {
-                let bound = triggers::solid_bound(&pattern);
+                let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
-                Some(Compiled { rule, re, classes, bound: bound.unwrap_or(0) })
+                Some(Compiled { rule, re, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
             }
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
