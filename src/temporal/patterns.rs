@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex, RegexBuilder};
+use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
@@ -76,6 +76,8 @@ enum Rule {
 struct Compiled {
     rule: Rule,
     re: Regex,
+    /// Group names by index, for `Captures::name` over reusable capture slots.
+    names: Vec<Option<String>>,
     /// The trigger classes one of which every match contains; 0: search the whole text
     /// (the rules whose regex the regex crate already skips ahead with a literal).
     classes: Class,
@@ -207,7 +209,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Ok(re) => {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
-                Some(Compiled { rule, re, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
+                let names = re.capture_names().map(|n| n.map(String::from)).collect();
+                Some(Compiled { rule, re, names, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
             }
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
@@ -270,9 +273,11 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
                     by_mask.push((c.classes, offsets));
                 }
                 let offsets = by_mask.iter().find(|(mask, _)| *mask == c.classes).map_or(&[][..], |(_, o)| o.as_slice());
-                search_windows(&c.re, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
+                search_windows(c, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
             }
-            _ => c.re.captures_iter(text).for_each(|caps| keep(&caps)),
+            // What `captures_iter` does (no pattern matches the empty string), without
+            // allocating the captures of each match.
+            _ => search_windows(c, text, &[triggers::Window { from: 0, last: text.len(), end: text.len() }], &mut keep),
         }
     }
     found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())).then(a.rule.cmp(&b.rule)));
@@ -295,22 +300,62 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
 /// `\b` looks at) before `window.end`, so cutting the haystack there changes neither
 /// which match is leftmost nor which alternative wins; a match found after `last` is
 /// left to the next window.
-fn search_windows(re: &Regex, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(&Captures)) {
+fn search_windows(c: &Compiled, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(&Captures)) {
     let mut pos = 0;
+    let mut locs = c.re.capture_locations();
     for w in windows {
         let Some(hay) = text.get(..w.end) else { continue };
         let mut at = pos.max(w.from);
         while at <= w.last {
-            let Some(caps) = re.captures_at(hay, at) else { break };
-            let Some(whole) = caps.get(0) else { break };
+            let Some(whole) = c.re.captures_read_at(&mut locs, hay, at) else { break };
             if whole.start() > w.last {
                 break;
             }
-            keep(&caps);
+            keep(&Captures { text, locs: &locs, names: &c.names });
             // No pattern matches the empty string; step on anyway rather than loop.
             pos = whole.end().max(at + 1);
             at = pos;
         }
+    }
+}
+
+/// A match's groups, read from capture slots reused across searches.
+struct Captures<'a> {
+    text: &'a str,
+    locs: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+/// One group of a match (the part of `regex::Match` that `read` uses).
+#[derive(Clone, Copy)]
+struct Group<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl<'a> Captures<'a> {
+    fn get(&self, i: usize) -> Option<Group<'a>> {
+        self.locs.get(i).map(|(start, end)| Group { text: self.text, start, end })
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
     }
 }
 
