@@ -143,6 +143,18 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
     class
 }
 
+/// `Solid::new`'s masks of one full chunk: a fixed trip count the compiler vectorizes.
+fn masks64(chunk: &[u8; 64]) -> (u64, u64) {
+    let mut is_digit = [false; 64];
+    let mut is_solid = [false; 64];
+    for ((d, s), &b) in is_digit.iter_mut().zip(is_solid.iter_mut()).zip(chunk) {
+        *d = b.wrapping_sub(b'0') < 10;
+        *s = !(*d || b == b' ' || b.wrapping_sub(b'\t') < 5);
+    }
+    let pack = |flags: &[bool; 64]| flags.iter().enumerate().fold(0u64, |m, (i, &f)| m | (u64::from(f) << i));
+    (pack(&is_solid), pack(&is_digit))
+}
+
 /// Bytes a match may hold any number of (`\s+`, `[0-9]+`): not counted by the bound.
 fn free(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'0'..=b'9')
@@ -227,9 +239,32 @@ pub(crate) struct Solid {
 impl Solid {
     pub(crate) fn new(text: &str) -> Solid {
         let bytes = text.as_bytes();
-        let mask = |chunk: &[u8], of: fn(u8) -> bool| chunk.iter().enumerate().fold(0u64, |word, (i, &b)| word | (u64::from(of(b)) << i));
-        let bits = bytes.chunks(64).map(|chunk| mask(chunk, |b| SOLID[usize::from(b)])).collect();
-        let digits = bytes.chunks(64).map(|chunk| mask(chunk, |b| b.is_ascii_digit())).collect();
+        let words = bytes.len().div_ceil(64);
+        let (mut bits, mut digits) = (Vec::with_capacity(words), Vec::with_capacity(words));
+        // Comparisons rather than a table lookup, over fixed 64-byte chunks: the compiler
+        // turns this into SIMD compares and bit masks.
+        let masks = |chunk: &[u8]| {
+            let (mut solid, mut digit) = (0u64, 0u64);
+            for (i, &b) in chunk.iter().enumerate() {
+                let is_digit = b.wrapping_sub(b'0') < 10;
+                let is_space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+                solid |= u64::from(!(is_digit || is_space)) << i;
+                digit |= u64::from(is_digit) << i;
+            }
+            (solid, digit)
+        };
+        let mut chunks = bytes.chunks_exact(64);
+        for chunk in chunks.by_ref() {
+            let full: &[u8; 64] = chunk.try_into().unwrap_or(&[0; 64]);
+            let (s, d) = masks64(full);
+            bits.push(s);
+            digits.push(d);
+        }
+        if !chunks.remainder().is_empty() {
+            let (s, d) = masks(chunks.remainder());
+            bits.push(s);
+            digits.push(d);
+        }
         Solid { bits, digits, len: bytes.len() }
     }
 
