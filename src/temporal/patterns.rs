@@ -91,7 +91,9 @@ impl Rule {
     fn classes(self) -> Class {
         match self {
             Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday => 0,
-            Rule::DayRange | Rule::MonthDayRange | Rule::DayMonth | Rule::MonthDay | Rule::MonthYear | Rule::Month => triggers::MONTH,
+            Rule::Month => triggers::MONTH,
+            Rule::DayRange | Rule::DayMonth => triggers::MONTH_AFTER_DAY,
+            Rule::MonthDayRange | Rule::MonthDay | Rule::MonthYear => triggers::MONTH_BEFORE_NUMBER,
             Rule::Year => DIGIT,
             // "1865–66": a digit then a dash or slash
             Rule::ShortYearRange => JOINT,

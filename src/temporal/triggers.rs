@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
 /// Trigger classes, as bits: a rule names the classes one of which each of its matches contains.
-pub(crate) type Class = u8;
+pub(crate) type Class = u16;
 /// An ASCII digit.
 pub(crate) const DIGIT: Class = 1;
 /// "Jan" ... "Dec": the start of every month name and abbreviation (capitalized in the patterns).
@@ -31,6 +31,11 @@ pub(crate) const SEASON: Class = 8;
 pub(crate) const VAGUE: Class = 16;
 /// "century" / "Century".
 pub(crate) const CENTURY: Class = 32;
+/// A month key after a day ("14 April", "3rd of May"): the month of `DayMonth` and `DayRange`.
+pub(crate) const MONTH_AFTER_DAY: Class = 256;
+/// A month key before a number or "AD" ("April 14", "May 1865", "March of 1866"): the
+/// month of `MonthDay`, `MonthDayRange` and `MonthYear`.
+pub(crate) const MONTH_BEFORE_NUMBER: Class = 512;
 /// "0s", "0's": the end of every decade ("1860s", "the 60's").
 pub(crate) const DECADE: Class = 64;
 /// A digit followed by a dash or slash ("1865–66"), or "am"/"p.m." in any case, or
@@ -108,9 +113,16 @@ impl Triggers {
     /// starts earlier ends before that word. Digits come from `Solid`'s bitmap: too
     /// frequent for the automaton's prefilter.
     pub(crate) fn scan(&self, text: &str, solid: &Solid) -> Vec<(usize, Class)> {
-        let words: Vec<(usize, Class)> =
-            self.ac.find_iter(text).map(|m| (m.start(), self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0))).collect();
         let bytes = text.as_bytes();
+        let words: Vec<(usize, Class)> = self
+            .ac
+            .find_iter(text)
+            .map(|m| {
+                let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
+                let context = if class & MONTH != 0 { month_context(bytes, m.start()) } else { 0 };
+                (m.start(), class | context)
+            })
+            .collect();
         let digits = solid.digits().map(|at| (at, DIGIT | digit_context(bytes, at)));
         // Merge the two sorted lists (a byte is a digit or ends a word, never both).
         let mut out = Vec::with_capacity(words.len() * 4);
@@ -124,6 +136,62 @@ impl Triggers {
         out.extend(words);
         out
     }
+}
+
+/// The extra classes of the month key at `at`, from its neighbours. In every pattern a
+/// month name is letters and an optional ".", a day before it is followed by `\s+`
+/// (`(?:\s+of)?` between), and a number after it comes after `,?\s+`, `\s+the\s+` or
+/// `\s+of\s+`; these checks accept at least all of that.
+fn month_context(bytes: &[u8], at: usize) -> Class {
+    let space = |b: &u8| !SOLID[usize::from(*b)] && !b.is_ascii_digit();
+    let mut class = 0;
+    // Before: whitespace, maybe "of" and whitespace, then a digit or an ordinal suffix.
+    let head = bytes.get(..at).unwrap_or(&[]);
+    let mut head = trim_end(head, space);
+    if let Some(h) = head.strip_suffix(b"of") {
+        head = trim_end(h, space);
+    }
+    if head.last().is_some_and(u8::is_ascii_digit) || [b"st", b"nd", b"rd", b"th"].iter().any(|s| head.ends_with(*s)) {
+        class |= MONTH_AFTER_DAY;
+    }
+    // After: the rest of the name, ".", ",", whitespace, maybe "the"/"of" and whitespace,
+    // then a digit or "A" (AD).
+    let mut rest = bytes.get(at..).unwrap_or(&[]);
+    rest = trim_start(rest, u8::is_ascii_alphabetic);
+    rest = rest.strip_prefix(b".").unwrap_or(rest);
+    rest = rest.strip_prefix(b",").unwrap_or(rest);
+    rest = trim_start(rest, space);
+    for word in [&b"the"[..], b"of"] {
+        if let Some(r) = rest.strip_prefix(word) {
+            if r.first().is_some_and(space) {
+                rest = trim_start(r, space);
+            }
+        }
+    }
+    if rest.first().is_some_and(|b| b.is_ascii_digit() || *b == b'A') {
+        class |= MONTH_BEFORE_NUMBER;
+    }
+    class
+}
+
+fn trim_end(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
+    while let Some((last, head)) = s.split_last() {
+        if !drop(last) {
+            break;
+        }
+        s = head;
+    }
+    s
+}
+
+fn trim_start(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
+    while let Some((first, rest)) = s.split_first() {
+        if !drop(first) {
+            break;
+        }
+        s = rest;
+    }
+    s
 }
 
 /// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66") or
@@ -431,8 +499,9 @@ mod tests {
         let found = t.scan(text, &Solid::new(text));
         let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..=*at]).collect();
         assert_eq!(starts, ["D", "1", "8", "6", "5", "a"]);
-        // "Decade" also starts with the month key "Dec".
-        assert_eq!(found[0].1, MONTH | UNIT);
+        // "Decade" also starts with the month key "Dec" (before a number, as far as the
+        // cheap context check can tell).
+        assert_eq!(found[0].1, MONTH | UNIT | MONTH_BEFORE_NUMBER);
         assert_eq!(found[5].1, SEASON);
     }
 
@@ -445,6 +514,26 @@ mod tests {
         assert_eq!(joint, ["5", "9", "0", "2"]);
         let decades = t.scan(text, &solid).iter().filter(|(_, c)| c & DECADE != 0).count();
         assert_eq!(decades, 2);
+    }
+
+    #[test]
+    fn months_know_their_neighbours() {
+        let t = Triggers::new().unwrap();
+        let text = "on 14 April and the 3rd of May, Sept. 9, March of 1866, June AD 5, in July the army";
+        let found = t.scan(text, &Solid::new(text));
+        let months: Vec<(&str, Class)> =
+            found.iter().filter(|(_, c)| c & MONTH != 0).map(|(at, c)| (&text[*at..*at + 3], c & (MONTH_AFTER_DAY | MONTH_BEFORE_NUMBER))).collect();
+        assert_eq!(
+            months,
+            [
+                ("Apr", MONTH_AFTER_DAY),
+                ("May", MONTH_AFTER_DAY),
+                ("Sep", MONTH_BEFORE_NUMBER),
+                ("Mar", MONTH_BEFORE_NUMBER),
+                ("Jun", MONTH_BEFORE_NUMBER),
+                ("Jul", 0)
+            ]
+        );
     }
 
     #[test]
