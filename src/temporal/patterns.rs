@@ -257,15 +257,20 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     };
     // Trigger offsets per class mask, filtered once for the rules that share a mask.
     let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
-    let mut found = Vec::new();
+    let mut locs: Vec<CaptureLocations> = p.rules.iter().map(|c| c.re.capture_locations()).collect();
+    let mut found: Vec<Candidate> = Vec::new();
     for (i, c) in p.rules.iter().enumerate() {
-        let mut keep = |caps: &Captures| {
-            let Some(whole) = caps.get(0) else { return };
-            if whole.as_str().is_empty() || !boundary_after(text, whole.end()) {
+        let mut keep = |span: Span| {
+            if span.is_empty() || !boundary_after(text, span.end) {
                 return;
             }
-            if let Some(m) = read(c.rule, caps, text, p) {
-                found.push(Mention { rule: i, ..m });
+            if c.rule == Rule::Set {
+                // Its mention's span is a group ("a week" of "twice a week"): read now.
+                if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
+                    found.push(Candidate::Read(Mention { rule: i, ..m }));
+                }
+            } else {
+                found.push(Candidate::Found { span, rule: i });
             }
         };
         match &trig {
@@ -275,26 +280,69 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
                     by_mask.push((c.classes, offsets));
                 }
                 let offsets = by_mask.iter().find(|(mask, _)| *mask == c.classes).map_or(&[][..], |(_, o)| o.as_slice());
-                search_windows(c, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
+                search_windows(&c.re, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
             }
-            // What `captures_iter` does (no pattern matches the empty string), without
-            // allocating the captures of each match.
-            _ => search_windows(c, text, &[triggers::Window { from: 0, last: text.len(), end: text.len() }], &mut keep),
+            // What `find_iter` does (no pattern matches the empty string).
+            _ => search_windows(&c.re, text, &[triggers::Window { from: 0, last: text.len(), end: text.len() }], &mut keep),
         }
     }
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())).then(a.rule.cmp(&b.rule)));
+    // Overlaps: by start, longer first, then rule order. A match is read (its groups
+    // captured, its meaning checked) only if nothing kept overlaps it: most matches of
+    // "1864" lie inside "14 April 1864" and are never read. The same as reading all
+    // first, since a match that reads to nothing is skipped either way.
+    found.sort_by(|a, b| {
+        let (sa, sb) = (a.span(), b.span());
+        sa.start.cmp(&sb.start).then(sb.len().cmp(&sa.len())).then(a.rule().cmp(&b.rule()))
+    });
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-    for m in found {
-        if kept.last().map_or(true, |last| last.span.end <= m.span.start) {
-            kept.push(m);
+    for cand in found {
+        if kept.last().is_some_and(|last| last.span.end > cand.span().start) {
+            continue;
         }
+        let m = match cand {
+            Candidate::Read(m) => Some(m),
+            Candidate::Found { span, rule } => {
+                let c = p.rules.get(rule);
+                c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span.start, p)).map(|m| Mention { rule, ..m })
+            }
+        };
+        kept.extend(m);
     }
     merge_ranges(text, kept, p)
 }
 
-/// The matches `re.captures_iter(text)` gives, searching only the windows.
+/// A match before reading: its span only, or already read (`Rule::Set`).
+enum Candidate {
+    Found { span: Span, rule: usize },
+    Read(Mention),
+}
+
+impl Candidate {
+    fn span(&self) -> Span {
+        match self {
+            Candidate::Found { span, .. } => *span,
+            Candidate::Read(m) => m.span,
+        }
+    }
+
+    fn rule(&self) -> usize {
+        match self {
+            Candidate::Found { rule, .. } => *rule,
+            Candidate::Read(m) => m.rule,
+        }
+    }
+}
+
+/// Reads the match of `c` that starts at `start` (found by `search_windows`): the
+/// leftmost match from there is that one.
+fn read_at(c: &Compiled, locs: &mut CaptureLocations, text: &str, start: usize, p: &Patterns) -> Option<Mention> {
+    c.re.captures_read_at(locs, text, start)?;
+    read(c.rule, &Captures { text, locs, names: &c.names }, text, p)
+}
+
+/// The matches `re.find_iter(text)` gives, searching only the windows.
 ///
-/// Why it is the same: `captures_iter` finds the leftmost match starting at or after the
+/// Why it is the same: `find_iter` finds the leftmost match starting at or after the
 /// previous match's end (`pos`). Every match contains a trigger and at most `bound`
 /// solid bytes, so one starting in `pos..` either contains a trigger of the current
 /// window, and then starts at or after `window.from`, or a later one, and then starts
@@ -302,18 +350,17 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
 /// `\b` looks at) before `window.end`, so cutting the haystack there changes neither
 /// which match is leftmost nor which alternative wins; a match found after `last` is
 /// left to the next window.
-fn search_windows(c: &Compiled, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(&Captures)) {
+fn search_windows(re: &Regex, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(Span)) {
     let mut pos = 0;
-    let mut locs = c.re.capture_locations();
     for w in windows {
         let Some(hay) = text.get(..w.end) else { continue };
         let mut at = pos.max(w.from);
         while at <= w.last {
-            let Some(whole) = c.re.captures_read_at(&mut locs, hay, at) else { break };
+            let Some(whole) = re.find_at(hay, at) else { break };
             if whole.start() > w.last {
                 break;
             }
-            keep(&Captures { text, locs: &locs, names: &c.names });
+            keep(Span::new(whole.start(), whole.end()));
             // No pattern matches the empty string; step on anyway rather than loop.
             pos = whole.end().max(at + 1);
             at = pos;
