@@ -267,7 +267,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             if c.rule == Rule::Set {
                 // Its mention's span is a group ("a week" of "twice a week"): read now.
                 if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
-                    found.push(Candidate::Read(Mention { rule: i, ..m }));
+                    found.push(Candidate::Read(Box::new(Mention { rule: i, ..m })));
                 }
             } else {
                 found.push(Candidate::Found { span, rule: i });
@@ -300,7 +300,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             continue;
         }
         let m = match cand {
-            Candidate::Read(m) => Some(m),
+            Candidate::Read(m) => Some(*m),
             Candidate::Found { span, rule } => {
                 let c = p.rules.get(rule);
                 c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span.start, p)).map(|m| Mention { rule, ..m })
@@ -311,10 +311,11 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     merge_ranges(text, kept, p)
 }
 
-/// A match before reading: its span only, or already read (`Rule::Set`).
+/// A match before reading: its span only, or already read (`Rule::Set`; boxed, so
+/// that sorting moves small values).
 enum Candidate {
     Found { span: Span, rule: usize },
-    Read(Mention),
+    Read(Box<Mention>),
 }
 
 impl Candidate {
