@@ -7,8 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
-use regex_automata::{meta, util::captures::Captures as Slots, Anchored, Input};
+use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
@@ -77,9 +76,6 @@ enum Rule {
 struct Compiled {
     rule: Rule,
     re: Regex,
-    /// The same pattern for reading a found match's groups: an anchored search over
-    /// exactly its span, which regex's API cannot ask for (it would scan for it again).
-    groups: meta::Regex,
     /// Group names by index, for `Captures::name` over reusable capture slots.
     names: Vec<Option<String>>,
     /// The trigger classes one of which every match contains; 0: search the whole text
@@ -211,12 +207,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ];
     let rules = table
         .into_iter()
-        .filter_map(|(rule, pattern)| match ascii(&pattern).and_then(|re| Ok((re, groups_regex(&pattern)?))) {
-            Ok((re, groups)) => {
+        .filter_map(|(rule, pattern)| match ascii(&pattern) {
+            Ok(re) => {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
                 let names = re.capture_names().map(|n| n.map(String::from)).collect();
-                Some(Compiled { rule, re, groups, names, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
+                Some(Compiled { rule, re, names, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
             }
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
@@ -235,14 +231,6 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .ok(),
     }
 });
-
-/// `pattern` as `ascii` compiles it, for `regex_automata`.
-fn groups_regex(pattern: &str) -> Result<meta::Regex, regex::Error> {
-    meta::Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false))
-        .build(pattern)
-        .map_err(|e| regex::Error::Syntax(e.to_string()))
-}
 
 /// ASCII classes (`\s`, `\b`, case folding): the lazy DFA then handles non-ASCII text
 /// too, and a date is written in ASCII anyway (the dashes are literals).
@@ -269,7 +257,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     };
     // Trigger offsets per class mask, filtered once for the rules that share a mask.
     let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
-    let mut locs: Vec<Slots> = p.rules.iter().map(|c| c.groups.create_captures()).collect();
+    let mut locs: Vec<CaptureLocations> = p.rules.iter().map(|c| c.re.capture_locations()).collect();
     let mut found: Vec<Candidate> = Vec::new();
     for (i, c) in p.rules.iter().enumerate() {
         let mut keep = |span: Span| {
@@ -278,7 +266,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             }
             if c.rule == Rule::Set {
                 // Its mention's span is a group ("a week" of "twice a week"): read now.
-                if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span, p)) {
+                if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
                     found.push(Candidate::Read(Box::new(Mention { rule: i, ..m })));
                 }
             } else {
@@ -315,7 +303,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             Candidate::Read(m) => Some(*m),
             Candidate::Found { span, rule } => {
                 let c = p.rules.get(rule);
-                c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span, p)).map(|m| Mention { rule, ..m })
+                c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span.start, p)).map(|m| Mention { rule, ..m })
             }
         };
         kept.extend(m);
@@ -346,16 +334,11 @@ impl Candidate {
     }
 }
 
-/// Reads the match of `c` at `span` (found by `search_windows`). An anchored search
-/// within the span gives the same match: a path of higher priority ending inside it
-/// would have won the first search too. Look-around still sees the whole text.
-fn read_at(c: &Compiled, slots: &mut Slots, text: &str, span: Span, p: &Patterns) -> Option<Mention> {
-    let input = Input::new(text).span(span.start..span.end).anchored(Anchored::Yes);
-    c.groups.search_captures(&input, slots);
-    if slots.get_match().map(|m| (m.start(), m.end())) != Some((span.start, span.end)) {
-        return None;
-    }
-    read(c.rule, &Captures { text, locs: slots, names: &c.names }, text, p)
+/// Reads the match of `c` that starts at `start` (found by `search_windows`): the
+/// leftmost match from there is that one.
+fn read_at(c: &Compiled, locs: &mut CaptureLocations, text: &str, start: usize, p: &Patterns) -> Option<Mention> {
+    c.re.captures_read_at(locs, text, start)?;
+    read(c.rule, &Captures { text, locs, names: &c.names }, text, p)
 }
 
 /// The matches `re.find_iter(text)` gives, searching only the windows.
@@ -389,7 +372,7 @@ fn search_windows(re: &Regex, text: &str, windows: &[triggers::Window], keep: &m
 /// A match's groups, read from capture slots reused across searches.
 struct Captures<'a> {
     text: &'a str,
-    locs: &'a Slots,
+    locs: &'a CaptureLocations,
     names: &'a [Option<String>],
 }
 
@@ -417,7 +400,7 @@ impl<'a> Group<'a> {
 
 impl<'a> Captures<'a> {
     fn get(&self, i: usize) -> Option<Group<'a>> {
-        self.locs.get_group(i).map(|g| Group { text: self.text, start: g.start, end: g.end })
+        self.locs.get(i).map(|(start, end)| Group { text: self.text, start, end })
     }
 
     fn name(&self, name: &str) -> Option<Group<'a>> {
