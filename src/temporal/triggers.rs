@@ -3,15 +3,15 @@
 //! Running every rule's regex over the whole text cost one lazy-DFA pass per rule
 //! (about 20 passes, ~30 MB/s): the patterns start with optional prefixes ("the early
 //! morning of", "about"), so the regex crate finds no literal to skip ahead with. But
-//! every match of a rule contains a *trigger* that a single Aho-Corasick pass finds: a
-//! digit, a capitalized month abbreviation, a unit word ("year", "night"), a season,
-//! ... (`Class`). And a match is short: it holds at most a bounded number of bytes
-//! that are neither whitespace nor digits (`solid_bound`, read from the pattern's HIR;
-//! whitespace and digit runs may be long, so they are not counted). So a match
-//! containing a trigger lies within that many "solid" bytes on either side of it, and
-//! each rule only searches those windows ([`Windows`]).
+//! every match of a rule contains a *trigger* that one scan finds (`Triggers::scan`: an
+//! Aho-Corasick pass over words, digits from a bitmap): a digit, a capitalized month
+//! abbreviation, a unit word ("year", "night"), a season, ... (`Class`). And a match is
+//! short: it holds at most a bounded number of bytes that are neither whitespace nor
+//! digits (`solid_bound`, read from the pattern's HIR; whitespace and digit runs may be
+//! long, so they are not counted). So a match containing a trigger lies within that many
+//! "solid" bytes of it, and each rule only searches those windows (`windows`).
 //!
-//! The result is exactly the full-text iteration (`captures_iter`): see `search` in
+//! The result is exactly the full-text iteration (`find_iter`): see `search_windows` in
 //! `patterns.rs` for the argument, and the tests that compare both on many texts.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
