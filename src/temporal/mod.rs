@@ -20,6 +20,7 @@
 mod anchor;
 mod normalize;
 mod patterns;
+mod triggers;
 
 use crate::{article::Article, span::Span};
 

@@ -7,9 +7,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex, RegexBuilder};
+use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
+use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
 use crate::span::Span;
 
 /// A matched expression: where it is and what it means, before anchoring.
@@ -71,8 +72,57 @@ enum Rule {
     Weekday,
 }
 
+/// One rule's regex and where it can match.
+struct Compiled {
+    rule: Rule,
+    re: Regex,
+    /// Group names by index, for `Captures::name` over reusable capture slots.
+    names: Vec<Option<String>>,
+    /// The trigger classes one of which every match contains; 0: search the whole text
+    /// (the rules whose regex the regex crate already skips ahead with a literal).
+    classes: Class,
+    /// Most solid bytes in a match before and after its trigger (`triggers::solid_bound`).
+    bound: triggers::Bound,
+}
+
+impl Rule {
+    /// Trigger classes of the rule's matches (see `triggers`). Each is checked against
+    /// the pattern: "Jan".."Dec" start every month name, the unit words are in UNITS, ...
+    fn classes(self) -> Class {
+        match self {
+            Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday => 0,
+            Rule::Month => triggers::MONTH,
+            Rule::DayRange | Rule::DayMonth => triggers::MONTH_AFTER_DAY,
+            Rule::MonthDayRange | Rule::MonthDay | Rule::MonthYear => triggers::MONTH_BEFORE_NUMBER,
+            Rule::Year => DIGIT,
+            // "1865–66": a digit then a dash or slash
+            Rule::ShortYearRange => JOINT,
+            Rule::Decade => DECADE,
+            Rule::Season => SEASON,
+            Rule::Century => CENTURY,
+            Rule::Quantity | Rule::Span | Rule::DayAround | Rule::UnitPhase | Rule::Deictic => UNIT,
+            Rule::Anaphoric => UNIT | SEASON,
+            // "these days"
+            Rule::Vague => VAGUE | UNIT,
+            // "9 am", "10.30 p.m.", "noon", "midnight"
+            Rule::Clock => JOINT,
+        }
+    }
+
+    /// The top-level group that starts with a trigger in every match, if any: the month
+    /// of the month rules, the year of `Year` (which may start with "AD", counted in it).
+    fn anchor(self) -> Option<&'static str> {
+        match self {
+            Rule::DayRange | Rule::MonthDayRange | Rule::DayMonth | Rule::MonthDay | Rule::MonthYear | Rule::Month => Some("m"),
+            Rule::Year => Some("y"),
+            _ => None,
+        }
+    }
+}
+
 struct Patterns {
-    rules: Vec<(Rule, Regex)>,
+    rules: Vec<Compiled>,
+    triggers: Option<Triggers>,
     connector: Option<Regex>,
     bad_after_year: Option<Regex>,
 }
@@ -158,7 +208,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let rules = table
         .into_iter()
         .filter_map(|(rule, pattern)| match ascii(&pattern) {
-            Ok(re) => Some((rule, re)),
+            Ok(re) => {
+                let bound = triggers::solid_bound(&pattern, rule.anchor());
+                let classes = if bound.is_some() { rule.classes() } else { 0 };
+                let names = re.capture_names().map(|n| n.map(String::from)).collect();
+                Some(Compiled { rule, re, names, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
+            }
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
                 debug_assert!(false, "bad pattern {rule:?}: {e}");
@@ -168,6 +223,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         .collect();
     Patterns {
         rules,
+        triggers: Triggers::new(),
         connector: ascii(&format!("^{CONNECTOR}$")).ok(),
         bad_after_year: ascii(
             r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
@@ -184,27 +240,173 @@ fn ascii(pattern: &str) -> Result<Regex, regex::Error> {
 
 /// Every temporal expression in `text`, in text order, non-overlapping.
 pub(crate) fn find(text: &str) -> Vec<Mention> {
+    find_with(text, true)
+}
+
+/// `windowed`: search each rule only around its triggers (same result, faster); false
+/// runs every regex over the whole text (the reference the tests compare with).
+fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     let p = &*PATTERNS;
-    let mut found = Vec::new();
-    for (i, (rule, re)) in p.rules.iter().enumerate() {
-        for caps in re.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            if whole.as_str().is_empty() || !boundary_after(text, whole.end()) {
-                continue;
+    let trig = match (&p.triggers, windowed) {
+        (Some(t), true) => {
+            let solid = triggers::Solid::new(text);
+            let found = t.scan(text, &solid);
+            Some((solid, found))
+        }
+        _ => None,
+    };
+    // Trigger offsets per class mask, filtered once for the rules that share a mask.
+    let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
+    let mut locs: Vec<CaptureLocations> = p.rules.iter().map(|c| c.re.capture_locations()).collect();
+    let mut found: Vec<Candidate> = Vec::new();
+    for (i, c) in p.rules.iter().enumerate() {
+        let mut keep = |span: Span| {
+            if span.is_empty() || !boundary_after(text, span.end) {
+                return;
             }
-            if let Some(m) = read(*rule, &caps, text, p) {
-                found.push(Mention { rule: i, ..m });
+            if c.rule == Rule::Set {
+                // Its mention's span is a group ("a week" of "twice a week"): read now.
+                if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
+                    found.push(Candidate::Read(Box::new(Mention { rule: i, ..m })));
+                }
+            } else {
+                found.push(Candidate::Found { span, rule: i });
             }
+        };
+        match &trig {
+            Some((solid, trig)) if c.classes != 0 => {
+                if !by_mask.iter().any(|(mask, _)| *mask == c.classes) {
+                    let offsets = trig.iter().filter(|(_, class)| class & c.classes != 0).map(|(at, _)| *at).collect();
+                    by_mask.push((c.classes, offsets));
+                }
+                let offsets = by_mask.iter().find(|(mask, _)| *mask == c.classes).map_or(&[][..], |(_, o)| o.as_slice());
+                search_windows(&c.re, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
+            }
+            // What `find_iter` does (no pattern matches the empty string).
+            _ => search_windows(&c.re, text, &[triggers::Window { from: 0, last: text.len(), end: text.len() }], &mut keep),
         }
     }
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())).then(a.rule.cmp(&b.rule)));
+    // Overlaps: by start, longer first, then rule order. A match is read (its groups
+    // captured, its meaning checked) only if nothing kept overlaps it: most matches of
+    // "1864" lie inside "14 April 1864" and are never read. The same as reading all
+    // first, since a match that reads to nothing is skipped either way.
+    found.sort_by(|a, b| {
+        let (sa, sb) = (a.span(), b.span());
+        sa.start.cmp(&sb.start).then(sb.len().cmp(&sa.len())).then(a.rule().cmp(&b.rule()))
+    });
     let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-    for m in found {
-        if kept.last().map_or(true, |last| last.span.end <= m.span.start) {
-            kept.push(m);
+    for cand in found {
+        if kept.last().is_some_and(|last| last.span.end > cand.span().start) {
+            continue;
         }
+        let m = match cand {
+            Candidate::Read(m) => Some(*m),
+            Candidate::Found { span, rule } => {
+                let c = p.rules.get(rule);
+                c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span.start, p)).map(|m| Mention { rule, ..m })
+            }
+        };
+        kept.extend(m);
     }
     merge_ranges(text, kept, p)
+}
+
+/// A match before reading: its span only, or already read (`Rule::Set`; boxed, so
+/// that sorting moves small values).
+enum Candidate {
+    Found { span: Span, rule: usize },
+    Read(Box<Mention>),
+}
+
+impl Candidate {
+    fn span(&self) -> Span {
+        match self {
+            Candidate::Found { span, .. } => *span,
+            Candidate::Read(m) => m.span,
+        }
+    }
+
+    fn rule(&self) -> usize {
+        match self {
+            Candidate::Found { rule, .. } => *rule,
+            Candidate::Read(m) => m.rule,
+        }
+    }
+}
+
+/// Reads the match of `c` that starts at `start` (found by `search_windows`): the
+/// leftmost match from there is that one.
+fn read_at(c: &Compiled, locs: &mut CaptureLocations, text: &str, start: usize, p: &Patterns) -> Option<Mention> {
+    c.re.captures_read_at(locs, text, start)?;
+    read(c.rule, &Captures { text, locs, names: &c.names }, text, p)
+}
+
+/// The matches `re.find_iter(text)` gives, searching only the windows.
+///
+/// Why it is the same: `find_iter` finds the leftmost match starting at or after the
+/// previous match's end (`pos`). Every match contains a trigger and at most `bound`
+/// solid bytes, so one starting in `pos..` either contains a trigger of the current
+/// window, and then starts at or after `window.from`, or a later one, and then starts
+/// after `window.last`. A match starting at or before `window.last` ends (with the byte
+/// `\b` looks at) before `window.end`, so cutting the haystack there changes neither
+/// which match is leftmost nor which alternative wins; a match found after `last` is
+/// left to the next window.
+fn search_windows(re: &Regex, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(Span)) {
+    let mut pos = 0;
+    for w in windows {
+        let Some(hay) = text.get(..w.end) else { continue };
+        let mut at = pos.max(w.from);
+        while at <= w.last {
+            let Some(whole) = re.find_at(hay, at) else { break };
+            if whole.start() > w.last {
+                break;
+            }
+            keep(Span::new(whole.start(), whole.end()));
+            // No pattern matches the empty string; step on anyway rather than loop.
+            pos = whole.end().max(at + 1);
+            at = pos;
+        }
+    }
+}
+
+/// A match's groups, read from capture slots reused across searches.
+struct Captures<'a> {
+    text: &'a str,
+    locs: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+/// One group of a match (the part of `regex::Match` that `read` uses).
+#[derive(Clone, Copy)]
+struct Group<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        self.text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl<'a> Captures<'a> {
+    fn get(&self, i: usize) -> Option<Group<'a>> {
+        self.locs.get(i).map(|(start, end)| Group { text: self.text, start, end })
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
+    }
 }
 
 /// The match must not stop inside a word or a number ("18650", "1865th").
@@ -703,4 +905,59 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
 
 fn is_plain_date(p: &Point) -> bool {
     !p.is_time() && (p.year.is_some() || p.month.is_some() || p.decade.is_some() || p.century.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Searching only the trigger windows must give exactly the full-text matches.
+    fn same_as_full(text: &str) {
+        assert_eq!(find_with(text, true), find_with(text, false), "windowed search differs on {text:?}");
+    }
+
+    #[test]
+    fn windows_find_what_full_search_finds() {
+        let sentences = [
+            "The treaty was signed on the afternoon of Tuesday, 3rd of  March,\n\n  1921 and ratified two years later.",
+            "From 12 to 15 June 1940 the line held; by the end of that same year it had moved 30 km.",
+            "About 1200 men marched in the early    morning hours of 4 May. It rained every day for three weeks.",
+            "In the 1790s and the 18th century, c. 350 BC, mid-1866, 1865–66 and summer 1916 all appear.",
+            "Nowadays the former fort is a museum; at noon and at 9.30 pm tours start. Last year 2,000 came.",
+            "Sept. 9, 1955 — 1866-03-31 — between 1879 and 1883 — May 2–4, 1977 — the following week.",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 1999",
+            "Décembre 1865 – the 2nd of août, naïve 1870s: ‘spring’ of 1871 … 12 déc. 1872",
+        ];
+        for s in sentences {
+            same_as_full(s);
+        }
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                same_as_full(&text);
+            }
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "the", "The", "of", "in", "early", "late", "mid-", "end", "May", "March", "Sept.", "Dec", "December", "1865", "31st", "2", "12",
+        "BC", "AD", "year", "years", "day", "night", "next", "following", "that", "same", "ago", "later", "about", "two", "several",
+        "century", "19th", "1860s", "spring", "summer", "now", "former", "noon", "am", "p.m.", "every", "twice", "a", "week", "Monday",
+        "today", "–", "-", "to", "and", "between", "from", ",", ".", " ", "  ", "\n", "\n\n\n", "é", "men", "morning", "hours", "afternoon",
+        "midnight", "Decade", "snowinter", "centuries", "1860", "0s", "9", "am", "/", "—", "'s",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn windows_match_full_search_on_word_soup(idx in proptest::collection::vec(0..WORDS.len(), 0..60), spaces in proptest::collection::vec(0..3usize, 60)) {
+            let mut text = String::new();
+            for (i, w) in idx.iter().enumerate() {
+                text.push_str(WORDS.get(*w).copied().unwrap_or(""));
+                text.push_str(["", " ", "   "].get(spaces.get(i).copied().unwrap_or(0)).copied().unwrap_or(" "));
+            }
+            prop_assert_eq!(find_with(&text, true), find_with(&text, false));
+        }
+    }
 }

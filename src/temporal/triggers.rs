@@ -1,0 +1,571 @@
+//! Candidate windows: the parts of a text where a rule's regex can match at all.
+//!
+//! Running every rule's regex over the whole text cost one lazy-DFA pass per rule
+//! (about 20 passes, ~30 MB/s): the patterns start with optional prefixes ("the early
+//! morning of", "about"), so the regex crate finds no literal to skip ahead with. But
+//! every match of a rule contains a *trigger* that one scan finds (`Triggers::scan`: an
+//! Aho-Corasick pass over words, digits from a bitmap): a digit, a capitalized month
+//! abbreviation, a unit word ("year", "night"), a season, ... (`Class`). And a match is
+//! short: it holds at most a bounded number of bytes that are neither whitespace nor
+//! digits (`solid_bound`, read from the pattern's HIR; whitespace and digit runs may be
+//! long, so they are not counted). So a match containing a trigger lies within that many
+//! "solid" bytes of it, and each rule only searches those windows (`windows`).
+//!
+//! The result is exactly the full-text iteration (`find_iter`): see `search_windows` in
+//! `patterns.rs` for the argument, and the tests that compare both on many texts.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
+
+/// Trigger classes, as bits: a rule names the classes one of which each of its matches contains.
+pub(crate) type Class = u16;
+/// An ASCII digit.
+pub(crate) const DIGIT: Class = 1;
+/// "Jan" ... "Dec": the start of every month name and abbreviation (capitalized in the patterns).
+pub(crate) const MONTH: Class = 2;
+/// Unit and part-of-day words ("year", "centur", "night", "noon", ...).
+pub(crate) const UNIT: Class = 4;
+/// Season words.
+pub(crate) const SEASON: Class = 8;
+/// Vague-reference words ("now", "current", "former", ...).
+pub(crate) const VAGUE: Class = 16;
+/// "century" / "Century".
+pub(crate) const CENTURY: Class = 32;
+/// A month key after a day ("14 April", "3rd of May"): the month of `DayMonth` and `DayRange`.
+pub(crate) const MONTH_AFTER_DAY: Class = 256;
+/// A month key before a number or "AD" ("April 14", "May 1865", "March of 1866"): the
+/// month of `MonthDay`, `MonthDayRange` and `MonthYear`.
+pub(crate) const MONTH_BEFORE_NUMBER: Class = 512;
+/// "0s", "0's": the end of every decade ("1860s", "the 60's").
+pub(crate) const DECADE: Class = 64;
+/// A digit followed by a dash or slash ("1865–66"), or "am"/"p.m." in any case, or
+/// "noon"/"midnight": rarer than digits, so a rule that always holds one searches less.
+pub(crate) const JOINT: Class = 128;
+
+/// Lower-case trigger words and their class; each is also found capitalized.
+const WORDS: &[(&str, Class)] = &[
+    ("second", UNIT),
+    ("minute", UNIT),
+    ("hour", UNIT),
+    ("day", UNIT),
+    ("night", UNIT),
+    ("week", UNIT),
+    ("month", UNIT),
+    ("year", UNIT),
+    ("decade", UNIT),
+    ("centur", UNIT),
+    ("morning", UNIT),
+    ("afternoon", UNIT),
+    ("evening", UNIT),
+    ("noon", UNIT | JOINT),
+    ("midnight", JOINT),
+    ("spring", SEASON),
+    ("summer", SEASON),
+    ("autumn", SEASON),
+    ("winter", SEASON),
+    ("fall", SEASON),
+    ("now", VAGUE),
+    ("current", VAGUE),
+    ("present", VAGUE),
+    ("modern", VAGUE),
+    ("recent", VAGUE),
+    ("past", VAGUE),
+    ("future", VAGUE),
+    ("former", VAGUE),
+    ("century", CENTURY),
+];
+
+const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// The trigger automaton. Built once (in the patterns' `LazyLock`).
+pub(crate) struct Triggers {
+    ac: AhoCorasick,
+    class_of: Vec<Class>,
+}
+
+impl Triggers {
+    pub(crate) fn new() -> Option<Triggers> {
+        let mut keys: Vec<(String, Class)> = MONTHS.iter().map(|m| (m.to_string(), MONTH)).collect();
+        for (w, class) in WORDS {
+            let mut cap = w.to_string();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            keys.push((w.to_string(), *class));
+            keys.push((cap, *class));
+        }
+        // Leftmost-longest search reports one key per position, the longest ("Decade", not
+        // "Dec"): it carries the classes of the keys it starts with.
+        let class_of = keys.iter().map(|(k, _)| keys.iter().filter(|(p, _)| k.starts_with(p.as_str())).fold(0, |acc, (_, c)| acc | c)).collect();
+        // A full DFA: ~60 short keys, a small table, faster per byte than the NFA.
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(keys.iter().map(|(k, _)| k))
+            .ok()?;
+        Some(Triggers { ac, class_of })
+    }
+
+    /// Every trigger in `text` as (first byte offset, classes), in text order.
+    ///
+    /// Non-overlapping search finds every key a match can contain: in every pattern a
+    /// trigger word starts a word (after `\b`, `\s` or "-"), and a key, all letters, that
+    /// starts earlier ends before that word. Digits come from `Solid`'s bitmap: too
+    /// frequent for the automaton's prefilter.
+    pub(crate) fn scan(&self, text: &str, solid: &Solid) -> Vec<(usize, Class)> {
+        let bytes = text.as_bytes();
+        let words: Vec<(usize, Class)> = self
+            .ac
+            .find_iter(text)
+            .map(|m| {
+                let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
+                let context = if class & MONTH != 0 { month_context(bytes, m.start()) } else { 0 };
+                (m.start(), class | context)
+            })
+            .collect();
+        let digits = solid.digits().map(|at| (at, DIGIT | digit_context(bytes, at)));
+        // Merge the two sorted lists (a byte is a digit or ends a word, never both).
+        let mut out = Vec::with_capacity(words.len() * 4);
+        let mut words = words.into_iter().peekable();
+        for d in digits {
+            while let Some(w) = words.next_if(|w| w.0 < d.0) {
+                out.push(w);
+            }
+            out.push(d);
+        }
+        out.extend(words);
+        out
+    }
+}
+
+/// The extra classes of the month key at `at`, from its neighbours. In every pattern a
+/// month name is letters and an optional ".", a day before it is followed by `\s+`
+/// (`(?:\s+of)?` between), and a number after it comes after `,?\s+`, `\s+the\s+` or
+/// `\s+of\s+`; these checks accept at least all of that.
+fn month_context(bytes: &[u8], at: usize) -> Class {
+    let space = |b: &u8| !SOLID[usize::from(*b)] && !b.is_ascii_digit();
+    let mut class = 0;
+    // Before: whitespace, maybe "of" and whitespace, then a digit or an ordinal suffix.
+    let head = bytes.get(..at).unwrap_or(&[]);
+    let mut head = trim_end(head, space);
+    if let Some(h) = head.strip_suffix(b"of") {
+        head = trim_end(h, space);
+    }
+    if head.last().is_some_and(u8::is_ascii_digit) || [b"st", b"nd", b"rd", b"th"].iter().any(|s| head.ends_with(*s)) {
+        class |= MONTH_AFTER_DAY;
+    }
+    // After: the rest of the name, ".", ",", whitespace, maybe "the"/"of" and whitespace,
+    // then a digit or "A" (AD).
+    let mut rest = bytes.get(at..).unwrap_or(&[]);
+    rest = trim_start(rest, u8::is_ascii_alphabetic);
+    rest = rest.strip_prefix(b".").unwrap_or(rest);
+    rest = rest.strip_prefix(b",").unwrap_or(rest);
+    rest = trim_start(rest, space);
+    for word in [&b"the"[..], b"of"] {
+        if let Some(r) = rest.strip_prefix(word) {
+            if r.first().is_some_and(space) {
+                rest = trim_start(r, space);
+            }
+        }
+    }
+    if rest.first().is_some_and(|b| b.is_ascii_digit() || *b == b'A') {
+        class |= MONTH_BEFORE_NUMBER;
+    }
+    class
+}
+
+fn trim_end(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
+    while let Some((last, head)) = s.split_last() {
+        if !drop(last) {
+            break;
+        }
+        s = head;
+    }
+    s
+}
+
+fn trim_start(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
+    while let Some((first, rest)) = s.split_first() {
+        if !drop(first) {
+            break;
+        }
+        s = rest;
+    }
+    s
+}
+
+/// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66") or
+/// before an optional space and [AaPp] ("9 am", "10.30 p.m."); DECADE for the "0" of "0s", "0's".
+fn digit_context(bytes: &[u8], at: usize) -> Class {
+    let rest = bytes.get(at + 1..).unwrap_or(&[]);
+    let ap = |b: Option<&u8>| matches!(b, Some(b'a' | b'A' | b'p' | b'P'));
+    let mut class = 0;
+    let dash = matches!(rest.first(), Some(b'-' | b'/')) || rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes());
+    let clock = ap(rest.first()) || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit()) && ap(rest.get(1)));
+    if dash || clock {
+        class |= JOINT;
+    }
+    if bytes.get(at) == Some(&b'0') && (rest.starts_with(b"s") || rest.starts_with(b"'s")) {
+        class |= DECADE;
+    }
+    class
+}
+
+/// `Solid::new`'s masks of one full chunk: a fixed trip count the compiler vectorizes.
+fn masks64(chunk: &[u8; 64]) -> (u64, u64) {
+    let mut is_digit = [false; 64];
+    let mut is_solid = [false; 64];
+    for ((d, s), &b) in is_digit.iter_mut().zip(is_solid.iter_mut()).zip(chunk) {
+        *d = b.wrapping_sub(b'0') < 10;
+        *s = !(*d || b == b' ' || b.wrapping_sub(b'\t') < 5);
+    }
+    let pack = |flags: &[bool; 64]| flags.iter().enumerate().fold(0u64, |m, (i, &f)| m | (u64::from(f) << i));
+    (pack(&is_solid), pack(&is_digit))
+}
+
+/// Bytes a match may hold any number of (`\s+`, `[0-9]+`): not counted by the bound.
+fn free(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'0'..=b'9')
+}
+
+/// `!free(b)` as a table, for the per-byte loop of `Solid::new`.
+static SOLID: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = !matches!(b as u8, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'0'..=b'9');
+        b += 1;
+    }
+    t
+};
+
+/// How many solid (non-free) bytes a match of a pattern holds before and after its
+/// trigger (the trigger's own bytes may count on both sides).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Bound {
+    pub before: usize,
+    pub after: usize,
+}
+
+/// The bound of `pattern` (ASCII mode); `None` if unbounded or unparsable (the rule
+/// then runs over the whole text). When the trigger is known to start the top-level
+/// group `anchor` ("m" for the month of "14 April 1864"), the parts before and after it
+/// are bounded apart: smaller windows.
+pub(crate) fn solid_bound(pattern: &str, anchor: Option<&str>) -> Option<Bound> {
+    let hir = regex_syntax::ParserBuilder::new().unicode(false).build().parse(pattern).ok()?;
+    let total = solid(&hir)?;
+    let symmetric = Bound { before: total, after: total };
+    let (Some(name), HirKind::Concat(parts)) = (anchor, hir.kind()) else { return Some(symmetric) };
+    let is_anchor = |h: &Hir| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some(name));
+    let Some(i) = parts.iter().position(is_anchor) else { return Some(symmetric) };
+    let before: Option<usize> = parts.get(..=i)?.iter().map(solid).sum();
+    let after: Option<usize> = parts.get(i..)?.iter().map(solid).sum();
+    Some(Bound { before: before?, after: after? })
+}
+
+fn solid(hir: &Hir) -> Option<usize> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => Some(lit.0.iter().filter(|b| !free(**b)).count()),
+        HirKind::Class(HirClass::Bytes(c)) => Some(usize::from(!c.ranges().iter().all(|r| (r.start()..=r.end()).all(free)))),
+        HirKind::Class(HirClass::Unicode(c)) => {
+            let ascii_free = c.ranges().iter().all(|r| r.end().is_ascii() && (r.start()..=r.end()).all(|ch| free(ch as u8)));
+            Some(if ascii_free { 0 } else { 4 })
+        }
+        HirKind::Repetition(r) => match solid(&r.sub)? {
+            0 => Some(0),
+            n => Some(n * usize::try_from(r.max?).ok()?),
+        },
+        HirKind::Capture(c) => solid(&c.sub),
+        HirKind::Concat(v) => v.iter().map(solid).sum(),
+        HirKind::Alternation(v) => v.iter().map(solid).try_fold(0, |acc, n| Some(acc.max(n?))),
+    }
+}
+
+/// A window to search: matches starting in `from..=last` are found there exactly as in
+/// the whole text when the haystack is cut at `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// No match containing one of the window's triggers starts before this.
+    pub from: usize,
+    /// The last trigger: a match starting after it belongs to a later window.
+    pub last: usize,
+    /// Haystack end: every match starting at or before `last` ends before it.
+    pub end: usize,
+}
+
+/// Which bytes of a text are solid (not free), one bit each: built once per text, shared
+/// by every rule. A window edge is a few popcounts away (a bound is ~100 bytes).
+pub(crate) struct Solid {
+    /// Bit `i % 64` of word `i / 64`: byte `i` is solid.
+    bits: Vec<u64>,
+    /// The same for ASCII digits (the DIGIT triggers).
+    digits: Vec<u64>,
+    len: usize,
+}
+
+impl Solid {
+    pub(crate) fn new(text: &str) -> Solid {
+        let bytes = text.as_bytes();
+        let words = bytes.len().div_ceil(64);
+        let (mut bits, mut digits) = (Vec::with_capacity(words), Vec::with_capacity(words));
+        // Comparisons rather than a table lookup, over fixed 64-byte chunks: the compiler
+        // turns this into SIMD compares and bit masks.
+        let masks = |chunk: &[u8]| {
+            let (mut solid, mut digit) = (0u64, 0u64);
+            for (i, &b) in chunk.iter().enumerate() {
+                let is_digit = b.wrapping_sub(b'0') < 10;
+                let is_space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+                solid |= u64::from(!(is_digit || is_space)) << i;
+                digit |= u64::from(is_digit) << i;
+            }
+            (solid, digit)
+        };
+        let mut chunks = bytes.chunks_exact(64);
+        for chunk in chunks.by_ref() {
+            let full: &[u8; 64] = chunk.try_into().unwrap_or(&[0; 64]);
+            let (s, d) = masks64(full);
+            bits.push(s);
+            digits.push(d);
+        }
+        if !chunks.remainder().is_empty() {
+            let (s, d) = masks(chunks.remainder());
+            bits.push(s);
+            digits.push(d);
+        }
+        Solid { bits, digits, len: bytes.len() }
+    }
+
+    /// Offsets of the ASCII digits, in order.
+    fn digits(&self) -> impl Iterator<Item = usize> + '_ {
+        (0usize..).zip(&self.digits).flat_map(|(w, &word)| {
+            let mut word = word;
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let bit = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
+
+    /// The earliest start of a match holding at most `bound` solid bytes and containing
+    /// byte `at`: just after the (bound+1)-th solid byte before `at`, or 0.
+    fn start_bound(&self, at: usize, bound: usize) -> usize {
+        let mut need = bound + 1;
+        let mut w = at / 64;
+        // Bits strictly below `at` in its word.
+        let mut word = self.bits.get(w).map_or(0, |x| x & ((1u64 << (at % 64)) - 1));
+        loop {
+            let count = word.count_ones() as usize;
+            if count >= need {
+                // The need-th highest set bit.
+                return w * 64 + select(word, count - need) + 1;
+            }
+            need -= count;
+            if w == 0 {
+                return 0;
+            }
+            w -= 1;
+            word = self.bits.get(w).copied().unwrap_or(0);
+        }
+    }
+
+    /// The (bound+1)-th solid byte after `at`, or the text length: a match holding at
+    /// most `bound` solid bytes and containing `at` ends at or before it.
+    fn reach(&self, at: usize, bound: usize) -> usize {
+        let mut need = bound + 1;
+        let from = at + 1;
+        let mut w = from / 64;
+        let Some(first) = self.bits.get(w) else { return self.len };
+        let mut word = first & (!0u64 << (from % 64));
+        loop {
+            let count = word.count_ones() as usize;
+            if count >= need {
+                // The need-th lowest set bit.
+                return w * 64 + select(word, need - 1);
+            }
+            need -= count;
+            w += 1;
+            match self.bits.get(w) {
+                Some(&x) => word = x,
+                None => return self.len,
+            }
+        }
+    }
+}
+
+/// The position of the `k`-th (from 0) lowest set bit of `word`, which has more than `k`.
+/// Byte by byte, then bit by bit (a window edge costs a few of these).
+fn select(word: u64, mut k: usize) -> usize {
+    let mut base = 0;
+    let mut w = word;
+    while base < 56 {
+        let c = (w & 0xFF).count_ones() as usize;
+        if k < c {
+            break;
+        }
+        k -= c;
+        w >>= 8;
+        base += 8;
+    }
+    let mut byte = w & 0xFF;
+    for _ in 0..k {
+        byte &= byte.wrapping_sub(1);
+    }
+    base + byte.trailing_zeros() as usize
+}
+
+/// The windows of one rule: triggers of its classes, `bound` solid bytes either side,
+/// overlapping windows merged.
+pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[usize], bound: Bound) -> Vec<Window> {
+    let mut out: Vec<Window> = Vec::new();
+    let mut open: Option<Window> = None;
+    // `reach` is the reach of the trigger `reach_of` of the open window (not always its
+    // last: reach grows with the trigger, so a trigger before an older reach needs no
+    // new one; dense digits then cost O(1) each).
+    let (mut reach, mut reach_of) = (0, usize::MAX);
+    for &at in triggers {
+        if let Some(w) = open.as_mut() {
+            if at < reach {
+                w.last = at;
+                continue;
+            }
+            if reach_of != w.last {
+                (reach, reach_of) = (solid.reach(w.last, bound.after), w.last);
+                if at < reach {
+                    w.last = at;
+                    continue;
+                }
+            }
+            w.end = haystack_end(text, reach);
+        }
+        let mut from = solid.start_bound(at, bound.before);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        match open.take() {
+            Some(mut w) if from <= w.end => {
+                w.last = at;
+                open = Some(w);
+            }
+            prev => {
+                out.extend(prev);
+                open = Some(Window { from, last: at, end: at });
+            }
+        }
+        (reach, reach_of) = (solid.reach(at, bound.after), at);
+    }
+    if let Some(mut w) = open {
+        if reach_of != w.last {
+            reach = solid.reach(w.last, bound.after);
+        }
+        w.end = haystack_end(text, reach);
+        out.push(w);
+    }
+    out
+}
+
+/// One byte past the furthest possible match end (for `\b`), on a char boundary.
+fn haystack_end(text: &str, reach: usize) -> usize {
+    let mut end = (reach + 1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_ignore_whitespace_and_digits() {
+        let sym = |n| Some(Bound { before: n, after: n });
+        assert_eq!(solid_bound(r"\b[0-9]+\s+years?\b", None), sym(5));
+        assert_eq!(solid_bound(r"(?:the\s+)?[12][0-9]{3}", None), sym(3));
+        assert_eq!(solid_bound(r"a+", None), None);
+        assert_eq!(solid_bound(r"(?i:ab)|–", None), sym(3));
+        // "the end of May 1865": 8 solid bytes up to the month (with it), 3 from it.
+        assert_eq!(solid_bound(r"(?:the\s+end\s+of\s+)?(?P<m>May)(?:\s+[0-9]{4})?", Some("m")), Some(Bound { before: 11, after: 3 }));
+        assert_eq!(solid_bound(r"(?:the\s+end\s+of\s+)?(?P<m>May)", Some("x")), sym(11));
+    }
+
+    #[test]
+    fn triggers_start_their_words() {
+        let t = Triggers::new().unwrap();
+        let text = "In Decade 1865 the autumn";
+        let found = t.scan(text, &Solid::new(text));
+        let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..=*at]).collect();
+        assert_eq!(starts, ["D", "1", "8", "6", "5", "a"]);
+        // "Decade" also starts with the month key "Dec" (before a number, as far as the
+        // cheap context check can tell).
+        assert_eq!(found[0].1, MONTH | UNIT | MONTH_BEFORE_NUMBER);
+        assert_eq!(found[5].1, SEASON);
+    }
+
+    #[test]
+    fn digits_know_their_context() {
+        let t = Triggers::new().unwrap();
+        let text = "1865–66, 9 am, 10.30p.m., the 1860s and 70's, 12/3";
+        let solid = Solid::new(text);
+        let joint: Vec<&str> = t.scan(text, &solid).iter().filter(|(_, c)| c & JOINT != 0).map(|(at, _)| &text[*at..=*at]).collect();
+        assert_eq!(joint, ["5", "9", "0", "2"]);
+        let decades = t.scan(text, &solid).iter().filter(|(_, c)| c & DECADE != 0).count();
+        assert_eq!(decades, 2);
+    }
+
+    #[test]
+    fn months_know_their_neighbours() {
+        let t = Triggers::new().unwrap();
+        let text = "on 14 April and the 3rd of May, Sept. 9, March of 1866, June AD 5, in July the army";
+        let found = t.scan(text, &Solid::new(text));
+        let months: Vec<(&str, Class)> =
+            found.iter().filter(|(_, c)| c & MONTH != 0).map(|(at, c)| (&text[*at..*at + 3], c & (MONTH_AFTER_DAY | MONTH_BEFORE_NUMBER))).collect();
+        assert_eq!(
+            months,
+            [
+                ("Apr", MONTH_AFTER_DAY),
+                ("May", MONTH_AFTER_DAY),
+                ("Sep", MONTH_BEFORE_NUMBER),
+                ("Mar", MONTH_BEFORE_NUMBER),
+                ("Jun", MONTH_BEFORE_NUMBER),
+                ("Jul", 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn select_finds_the_kth_set_bit() {
+        let word: u64 = (1 << 3) | (1 << 9) | (1 << 10) | (1 << 63);
+        let found: Vec<usize> = (0..4).map(|k| select(word, k)).collect();
+        assert_eq!(found, [3, 9, 10, 63]);
+        assert_eq!(select(u64::MAX, 40), 40);
+    }
+
+    #[test]
+    fn window_edges_count_solid_bytes() {
+        let text = format!("{}ab  12 cd{}", "x".repeat(70), " y".repeat(40));
+        let solid = Solid::new(&text);
+        let one = text.find('1').unwrap();
+        // Three solid bytes back from '1' are 'x', 'a', 'b': the start is just after that 'x'.
+        assert_eq!(solid.start_bound(one, 2), 70);
+        assert_eq!(solid.start_bound(one, 200), 0);
+        // Solid bytes after '2'... the '1' itself is free; the 3rd solid after it is the first 'y'.
+        assert_eq!(&text[solid.reach(one, 2)..solid.reach(one, 2) + 1], "y");
+        assert_eq!(solid.reach(one, 500), text.len());
+    }
+
+    #[test]
+    fn windows_merge_close_triggers() {
+        let text = "aaaa 1 bbbb 2 cccccccccccccccccccc 3 dd";
+        let t = Triggers::new().unwrap();
+        let digits: Vec<usize> = t.scan(text, &Solid::new(text)).iter().filter(|(_, c)| c & DIGIT != 0).map(|(at, _)| *at).collect();
+        let w = windows(text, &Solid::new(text), &digits, Bound { before: 4, after: 4 });
+        assert_eq!(w.len(), 2);
+        assert_eq!((w[0].from, w[0].last), (0, 12));
+        assert_eq!(w[1].last, 35);
+        assert!(w[0].end <= w[1].from);
+    }
+}
