@@ -151,10 +151,10 @@ impl SourceMap {
     pub fn source_chars(&self, span: Span, text: &crate::span::CharIndex) -> (usize, usize) {
         let at = |pos: usize, strict: bool| -> usize {
             let i = self.anchors.partition_point(|&(t, _)| if strict { t < pos } else { t <= pos });
-            let (t, c) = match i.checked_sub(1).and_then(|k| Some((self.anchors.get(k)?.0, *self.char_anchors.get(k)?))) {
-                Some(pair) => pair,
-                None => (0, 0),
-            };
+            let (t, c): (usize, usize) = i
+                .checked_sub(1)
+                .and_then(|k| Some((self.anchors.get(k)?.0, *self.char_anchors.get(k)?)))
+                .unwrap_or_default();
             (c + text.char_offset(pos).saturating_sub(text.char_offset(t))).min(self.source_char_len)
         };
         let start = at(span.start, false);

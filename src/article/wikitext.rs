@@ -437,8 +437,8 @@ impl<'s> Renderer<'s> {
     /// `<...>`: comments, tags that drop their content, tags dropped alone.
     fn tag(&mut self, i: usize, b: usize, depth: usize, mode: Mode) -> Option<usize> {
         let rest = &self.src[i..b];
-        if rest.starts_with("<!--") {
-            return Some(rest[4..].find("-->").map_or(b, |e| i + 4 + e + 3));
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            return Some(comment.find("-->").map_or(b, |e| i + 4 + e + 3));
         }
         let bytes = rest.as_bytes();
         let closing = bytes.get(1) == Some(&b'/');

@@ -140,7 +140,7 @@ impl Progress {
 
     fn tick(&self, stats: &Stats) {
         let Some(bar) = &self.bar else { return };
-        if stats.records() % 64 != 0 {
+        if !stats.records().is_multiple_of(64) {
             return;
         }
         bar.set_position(self.input.bytes_read.load(Ordering::Relaxed));

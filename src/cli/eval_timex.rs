@@ -81,8 +81,8 @@ pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
     let tagger = TemporalTagger::new();
     let mut total = Scores::default();
     println!(
-        "{:<34} {:>5} {:>5}  {:<17}  {:<17}  {:<11}  {}",
-        "document", "gold", "sys", "strict P/R/F1", "relaxed P/R/F1", "type value", "value-F1"
+        "{:<34} {:>5} {:>5}  {:<17}  {:<17}  {:<11}  value-F1",
+        "document", "gold", "sys", "strict P/R/F1", "relaxed P/R/F1", "type value"
     );
     for path in files(&args.gold)? {
         let xml = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

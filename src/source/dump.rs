@@ -257,11 +257,10 @@ impl Iterator for DumpSource {
                         _ => {}
                     }
                 }
-                Event::Empty(e) => {
-                    if e.local_name().as_ref() == b"redirect" {
+                Event::Empty(e)
+                    if e.local_name().as_ref() == b"redirect" => {
                         self.set_redirect(&e);
                     }
-                }
                 Event::End(e) => {
                     self.depth = self.depth.saturating_sub(1);
                     self.field = Field::None;
@@ -273,22 +272,20 @@ impl Iterator for DumpSource {
                         }
                     }
                 }
-                Event::Text(t) => {
-                    if self.field != Field::None {
+                Event::Text(t)
+                    if self.field != Field::None => {
                         match t.xml_content() {
                             Ok(s) => self.push_text(&s),
                             Err(e) => return Some(self.fail(&e.to_string())),
                         }
                     }
-                }
-                Event::CData(t) => {
-                    if self.field != Field::None {
+                Event::CData(t)
+                    if self.field != Field::None => {
                         let s = String::from_utf8_lossy(&t).into_owned();
                         self.push_text(&s);
                     }
-                }
-                Event::GeneralRef(r) => {
-                    if self.field != Field::None {
+                Event::GeneralRef(r)
+                    if self.field != Field::None => {
                         let resolved = match r.resolve_char_ref() {
                             Ok(Some(ch)) => ch.to_string(),
                             Ok(None) => {
@@ -302,7 +299,6 @@ impl Iterator for DumpSource {
                         };
                         self.push_text(&resolved);
                     }
-                }
                 Event::Eof => {
                     self.done = true;
                     if self.depth > 0 || self.page.is_some() {

@@ -33,7 +33,8 @@ pub struct Inputs {
 
 enum Current {
     Files(FileSource, u64),
-    Dump(DumpSource, Arc<AtomicU64>, Arc<AtomicU64>),
+    // Boxed: the dump reader's buffers would make every `Current` as large as it.
+    Dump(Box<DumpSource>, Arc<AtomicU64>, Arc<AtomicU64>),
 }
 
 impl Inputs {
@@ -54,7 +55,7 @@ impl Inputs {
             return Some(match DumpSource::open(&path) {
                 Ok(dump) => {
                     let (read, skipped) = (dump.bytes_read(), dump.skipped());
-                    Ok(Current::Dump(dump, read, skipped))
+                    Ok(Current::Dump(Box::new(dump), read, skipped))
                 }
                 Err(e) => Err(SourceItem::Error { origin: path.to_string_lossy().into_owned(), message: e.to_string() }),
             });

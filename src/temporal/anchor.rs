@@ -171,13 +171,13 @@ impl Anchor {
         }
         let Some(y) = p.year else { return };
         let span = Some(span);
-        if self.year.map_or(true, |(old, _)| old != y) {
+        if self.year.is_none_or(|(old, _)| old != y) {
             self.month = None;
             self.day = None;
         }
         self.year = Some((y, span));
         if let Some(mo) = p.month {
-            if self.month.map_or(true, |(_, old, _)| old != mo) {
+            if self.month.is_none_or(|(_, old, _)| old != mo) {
                 self.day = None;
             }
             self.month = Some((y, mo, span));

@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn document_dates() {
         assert_eq!(Reference::document_date("2009-12-19"), Some(Reference::Document { year: 2009, month: 12, day: 19 }));
-        assert_eq!(Reference::document_date("2009-12-19T17:00:00").is_some(), true);
+        assert!(Reference::document_date("2009-12-19T17:00:00").is_some());
         assert_eq!(Reference::document_date("2009-02-30"), None);
         assert_eq!(Reference::document_date("yesterday"), None);
     }
