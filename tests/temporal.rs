@@ -113,6 +113,31 @@ fn relative_and_anaphoric() {
 }
 
 #[test]
+fn narrative_year_choice() {
+    check(
+        &[
+            // A year mentioned in passing, inside a sentence, does not move the narrative
+            // when the story then returns to its own year.
+            (
+                "The siege began on 4 May 1862. Engineers drew up a plan for a canal in 1870. The walls fell on 9 May. In 1862 the garrison left.",
+                &[("4 May 1862", "DATE", "1862-05-04"), ("1870", "DATE", "1870"), ("9 May", "DATE", "1862-05-09"), ("1862", "DATE", "1862")],
+            ),
+            // At the head of a sentence the same year does move it.
+            (
+                "The siege began on 4 May 1862. In 1870 a canal was dug. On 9 May it opened. In 1862 the garrison left.",
+                &[("4 May 1862", "DATE", "1862-05-04"), ("1870", "DATE", "1870"), ("9 May", "DATE", "1870-05-09"), ("1862", "DATE", "1862")],
+            ),
+            // So does one the following dates keep to.
+            (
+                "The siege began on 4 May 1862. The town held out into 1863. On 9 May it fell. By 1863 it was rebuilt.",
+                &[("4 May 1862", "DATE", "1862-05-04"), ("1863", "DATE", "1863"), ("9 May", "DATE", "1863-05-09"), ("1863", "DATE", "1863")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
 fn durations() {
     check(
         &[

@@ -34,8 +34,14 @@ impl Anchor {
         }
     }
 
-    /// The timex for `m`, updating the reference dates.
-    pub(crate) fn resolve(&mut self, m: &Mention) -> Option<Timex> {
+    /// The year dates without one take now, with the span that stated it, if any.
+    pub(crate) fn year(&self) -> Option<(i32, Option<Span>)> {
+        self.year
+    }
+
+    /// The timex for `m`, updating the reference dates unless `m` is an `aside` (a date
+    /// the narrative mentions in passing and does not move to).
+    pub(crate) fn resolve(&mut self, m: &Mention, aside: bool) -> Option<Timex> {
         if m.expr == Expr::Former {
             return self.dct.is_none().then(|| timex(m.span, TimexType::Date, "PAST_REF".to_string(), None, None));
         }
@@ -48,7 +54,9 @@ impl Anchor {
                     let inner = Point { part: None, modifier: None, ..p.clone() };
                     parts.push(timex(Span::new(m.span.start + p.inner_start, m.span.end), TimexType::Date, inner.value(), None, anchor));
                 }
-                self.remember(&p, m.span);
+                if !aside {
+                    self.remember(&p, m.span);
+                }
                 Timex { parts, ..timex(m.span, kind, p.value(), p.modifier, anchor) }
             }
             Expr::Range(a, b) => {
@@ -60,7 +68,9 @@ impl Anchor {
                     timex(sa, TimexType::Date, a.value(), a.modifier, anchor_a),
                     timex(sb, TimexType::Date, b.value(), b.modifier, anchor_b),
                 ];
-                self.remember(&b, m.span);
+                if !aside {
+                    self.remember(&b, m.span);
+                }
                 Timex { parts, ..timex(m.span, TimexType::Date, format!("{}/{}", a.value(), b.value()), None, anchor_b.or(anchor_a)) }
             }
             Expr::Shift { n, unit, deictic, part, modifier } => {

@@ -138,13 +138,46 @@ fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
     let mut anchor = anchor::Anchor::new(reference);
     let mut out: Vec<Option<Timex>> = vec![None; mentions.len()];
     let first = |m: &patterns::Mention| priority.is_some_and(|p| p.contains(m.span));
+    // The year of the next mention that states one, for each mention (narrative only).
+    let mut next_year: Vec<Option<i32>> = vec![None; mentions.len()];
+    if reference == Reference::Narrative {
+        let mut next = None;
+        for (slot, m) in next_year.iter_mut().zip(&mentions).rev() {
+            *slot = next;
+            next = m.stated_year().or(next);
+        }
+    }
     let order = mentions.iter().enumerate().filter(|(_, m)| first(m)).chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
     for (i, m) in order {
+        let aside = is_aside(text, m, anchor.year(), next_year.get(i).copied().flatten());
         if let Some(slot) = out.get_mut(i) {
-            *slot = anchor.resolve(m);
+            *slot = anchor.resolve(m, aside);
         }
     }
     out.into_iter().flatten().collect()
+}
+
+/// A date the narrative mentions in passing ("a campaign planned for 1976", "the
+/// assembly had last met in 1614") rather than moves to: it states a year other than
+/// the current one, inside a sentence rather than at its head, and the next stated
+/// year is closer to the current year than to its own; the current year was stated in
+/// the same paragraph. Such a date does not become the
+/// reference of the dates without a year that follow it.
+fn is_aside(text: &str, m: &patterns::Mention, current: Option<(i32, Option<Span>)>, next: Option<i32>) -> bool {
+    let (Some(own), Some((current, Some(from))), Some(next)) = (m.stated_year(), current, next) else { return false };
+    own != current
+        && (next - current).abs() < (next - own).abs()
+        && !heads_sentence(text, m.span.start)
+        && !text.as_bytes().get(from.end..m.span.start).unwrap_or_default().contains(&b'\n')
+}
+
+/// True when at most three words (a preposition phrase such as "Early in") stand
+/// between the start of the sentence (or line) and byte `start`.
+fn heads_sentence(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = bytes.get(start.saturating_sub(200)..start).unwrap_or_default();
+    let Some(from) = before.iter().rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) else { return false };
+    before.get(from + 1..).unwrap_or_default().split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).count() <= 3
 }
 
 #[cfg(test)]

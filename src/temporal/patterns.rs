@@ -23,6 +23,17 @@ pub(crate) struct Mention {
     rule: usize,
 }
 
+impl Mention {
+    /// The year the expression itself states ("March 1975", "1975", the end of
+    /// "1862–1865"), not one taken from context, nor a decade or century.
+    pub(crate) fn stated_year(&self) -> Option<i32> {
+        match &self.expr {
+            Expr::Point(p) | Expr::Range(_, p) if p.year_shift.is_none() && p.decade.is_none() && p.century.is_none() => p.year,
+            _ => None,
+        }
+    }
+}
+
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const FULL_MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
