@@ -132,6 +132,11 @@ fn narrative_year_choice() {
                 "The siege began on 4 May 1862. The town held out into 1863. On 9 May it fell. By 1863 it was rebuilt.",
                 &[("4 May 1862", "DATE", "1862-05-04"), ("1863", "DATE", "1863"), ("9 May", "DATE", "1863-05-09"), ("1863", "DATE", "1863")],
             ),
+            // A look back ("two years earlier", "the previous year") does not move it either.
+            (
+                "The dam broke on 2 March 1911. Its builder had died two years earlier. On 9 March the water fell.",
+                &[("2 March 1911", "DATE", "1911-03-02"), ("two years earlier", "DATE", "1909"), ("9 March", "DATE", "1911-03-09")],
+            ),
         ],
         Reference::Narrative,
     );

@@ -6,6 +6,10 @@
 //! creation time) fills missing years and deictic expressions ("yesterday", "last year",
 //! "two years ago") from the DCT, while anaphoric ones still follow the narrative,
 //! starting from the DCT. The span that supplied the reference is recorded as `anchor`.
+//!
+//! Not every mention moves the narrative: a date mentioned in passing (see `is_aside` in
+//! the parent module) and a look back ("two years earlier", "the previous year") are
+//! given their values but leave the reference where it was.
 
 use super::normalize::{add_months, civil_from_days, days_from_civil, days_in_month, iso_week, weekday, year_string, Expr, Point, Unit};
 use super::patterns::Mention;
@@ -241,7 +245,7 @@ impl Anchor {
             Unit::Year => match year {
                 Some((y, span)) => {
                     let y = y + n as i32;
-                    if n != 0 && !from_dct {
+                    if n > 0 && !from_dct {
                         self.year = Some((y, span));
                         self.month = None;
                         self.day = None;
