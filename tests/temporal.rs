@@ -137,6 +137,12 @@ fn narrative_year_choice() {
                 "The dam broke on 2 March 1911. Its builder had died two years earlier. On 9 March the water fell.",
                 &[("2 March 1911", "DATE", "1911-03-02"), ("two years earlier", "DATE", "1909"), ("9 March", "DATE", "1911-03-09")],
             ),
+            // The winter after an autumn date is named after its January, and is looked
+            // forward to rather than moved to.
+            (
+                "The army reached the pass in October 1855 and spent the winter there. On 3 November it marched.",
+                &[("October 1855", "DATE", "1855-10"), ("the winter", "DATE", "1856-WI"), ("3 November", "DATE", "1855-11-03")],
+            ),
         ],
         Reference::Narrative,
     );

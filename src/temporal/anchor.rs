@@ -51,6 +51,8 @@ impl Anchor {
         }
         Some(match &m.expr {
             Expr::Point(p) => {
+                // The coming winter is looked forward to, not moved to.
+                let ahead = p.season == Some("WI") && p.needs_year();
                 let (p, anchor) = self.fill(p);
                 let kind = if p.is_time() { TimexType::Time } else { TimexType::Date };
                 let mut parts = Vec::new();
@@ -58,7 +60,7 @@ impl Anchor {
                     let inner = Point { part: None, modifier: None, ..p.clone() };
                     parts.push(timex(Span::new(m.span.start + p.inner_start, m.span.end), TimexType::Date, inner.value(), None, anchor));
                 }
-                if !aside {
+                if !aside && !(ahead && p.year != self.year.map(|(y, _)| y)) {
                     self.remember(&p, m.span);
                 }
                 Timex { parts, ..timex(m.span, kind, p.value(), p.modifier, anchor) }
@@ -172,7 +174,11 @@ impl Anchor {
         }
         match self.year {
             Some((y, span)) => {
-                p.year = Some(y);
+                // A winter spans two years and is named after its January (1915-WI runs
+                // from December 1914): the winter after an autumn or December date is
+                // the next year's.
+                let next_winter = p.season == Some("WI") && self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9);
+                p.year = Some(if next_winter { y + 1 } else { y });
                 (p, span)
             }
             None => (p, None),
