@@ -45,6 +45,8 @@ fn partial_dates() {
             ("The wall dates from ca. 120 BC.", &[("ca. 120 BC", "DATE", "BC0120")]),
             ("Prices rose in 1881, and in June they fell.", &[("1881", "DATE", "1881"), ("June", "DATE", "1881-06")]),
             ("Employment fell to 1500 men in 1920.", &[("1920", "DATE", "1920")]),
+            ("Trade recovered in the second half of 1921.", &[("the second half of 1921", "DATE", "1921-H2")]),
+            ("Colonies were founded in the 620s BC.", &[("the 620s BC", "DATE", "BC062")]),
         ],
         Reference::Narrative,
     );
@@ -61,6 +63,7 @@ fn ranges() {
             ("The 1902–05 drought hurt farmers.", &[("1902–05", "DATE", "1902/1905")]),
             ("He taught there between 1879 and 1883.", &[("between 1879 and 1883", "DATE", "1879/1883")]),
             ("The festival took place May 2–4, 1977.", &[("May 2–4, 1977", "DATE", "1977-05-02/1977-05-04")]),
+            ("The port was icebound from November to March 1871.", &[("from November to March 1871", "DATE", "1870-11/1871-03")]),
         ],
         Reference::Narrative,
     );

@@ -67,7 +67,13 @@ impl Anchor {
             }
             Expr::Range(a, b) => {
                 let (b, anchor_b) = self.fill(b);
-                let a = if a.needs_year() && a.year_shift.is_none() { Point { year: b.year, ..a.clone() } } else { a.clone() };
+                // "from October to March": a start month after the end month is in the year before.
+                let a = if a.needs_year() && a.year_shift.is_none() {
+                    let wraps = a.month.zip(b.month).is_some_and(|(ma, mb)| ma > mb);
+                    Point { year: b.year.map(|y| if wraps { y - 1 } else { y }), ..a.clone() }
+                } else {
+                    a.clone()
+                };
                 let (a, anchor_a) = self.fill(&a);
                 let (sa, sb) = m.ends.unwrap_or((m.span, m.span));
                 let parts = vec![

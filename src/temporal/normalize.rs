@@ -69,6 +69,8 @@ pub(crate) struct Point {
     pub day: Option<u32>,
     /// `SP`, `SU`, `FA`, `WI`.
     pub season: Option<&'static str>,
+    /// Half of a year: 1 or 2 (`1865-H2`).
+    pub half: Option<u8>,
     /// The decade's first three digits: 186 for the 1860s.
     pub decade: Option<i32>,
     /// The century's TIMEX3 digits: 18 for the 19th century; negative for BC.
@@ -100,7 +102,7 @@ impl Point {
             return if c < 0 { format!("BC{:02}", -c) } else { format!("{c:02}") };
         }
         if let Some(d) = self.decade {
-            return format!("{d:03}");
+            return if d < 0 { format!("BC{:03}", -d) } else { format!("{d:03}") };
         }
         let mut v = match self.year {
             Some(y) => year_string(y),
@@ -109,6 +111,10 @@ impl Point {
         if let Some(s) = self.season {
             v.push('-');
             v.push_str(s);
+            return v;
+        }
+        if let Some(h) = self.half.filter(|_| self.month.is_none()) {
+            v.push_str(&format!("-H{h}"));
             return v;
         }
         match (self.month, self.day) {
@@ -245,6 +251,8 @@ mod tests {
     fn values() {
         let p = Point { year: Some(-490), ..Point::default() };
         assert_eq!(p.value(), "BC0490");
+        assert_eq!(Point { decade: Some(-47), ..Point::default() }.value(), "BC047");
+        assert_eq!(Point { year: Some(1865), half: Some(2), ..Point::default() }.value(), "1865-H2");
         let p = Point { year: Some(1866), month: Some(2), day: Some(7), part: Some("AF"), ..Point::default() };
         assert_eq!(p.value(), "1866-02-07TAF");
         assert_eq!(Unit::Hour.duration(Some(6.0)), "PT6H");

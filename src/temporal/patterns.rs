@@ -49,7 +49,7 @@ fn year(name: &str) -> String {
 /// Part-of-day or modifier phrase before a date: "the afternoon of", "early", "the end of".
 fn prefix() -> String {
     format!(
-        r"(?:(?P<part>(?:[Tt]he\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|(?:early\s+)?(?:morning\s+)?hours|small\s+hours|dawn|daybreak)\s+of\s+)|(?P<pre>(?:[Tt]he\s+)?(?:very\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|[Ff]irst\s+half|[Ss]econd\s+half|[Ff]irst\s+days|[Ll]ast\s+days)\s+of\s+))?(?:{WEEKDAY},?\s+)?"
+        r"(?:(?P<part>(?:[Tt]he\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|(?:early\s+)?(?:morning\s+)?hours|small\s+hours|dawn|daybreak)\s+of\s+)|(?P<pre>(?:[Tt]he\s+)?(?:very\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|[Ff]irst\s+half|[Ss]econd\s+half|[Ll]atter\s+half|[Ff]irst\s+days|[Ll]ast\s+days)\s+of\s+))?(?:{WEEKDAY},?\s+)?"
     )
 }
 
@@ -507,7 +507,7 @@ fn modifier_of(phrase: &str) -> Option<&'static str> {
         Some("MID")
     } else if t.contains("early") || t.contains("beginning") || t.contains("start") || t.contains("first") {
         Some("START")
-    } else if t.contains("late") || t.contains("end") || t.contains("close") || t.contains("last") || t.contains("second half") {
+    } else if t.contains("late") || t.contains("end") || t.contains("close") || t.contains("last") || t.contains("second half") || t.contains("latter half") {
         Some("END")
     } else {
         None
@@ -693,7 +693,10 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 }
             }
             let modifier = if caps.name("approx").is_some() { Some("APPROX") } else { point.modifier };
-            let pt = Point { year: year_number(y), modifier, ..point };
+            // "the second half of 1865" is a half year (1865-H2), not the year's end.
+            let half = get("pre").filter(|pre| pre.contains("half")).map(|pre| if pre.contains("irst") { 1 } else { 2 });
+            let modifier = if half.is_some() { None } else { modifier };
+            let pt = Point { year: year_number(y), modifier, half, ..point };
             mention(Expr::Point(pt))
         }
         Rule::Quantity => {
@@ -887,9 +890,11 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                         let mut a = a.clone();
                         let b = b.clone();
                         // "28 February–8 November 1865": the start takes what it lacks from the end.
+                        // "November to March 1871": a later start month is in the year before.
                         if a.needs_year() && a.year_shift.is_none() {
-                            a.year = b.year;
-                            a.year_shift = b.year_shift;
+                            let wraps = a.month.zip(b.month).is_some_and(|(ma, mb)| ma > mb);
+                            a.year = b.year.map(|y| if wraps { y - 1 } else { y });
+                            a.year_shift = b.year_shift.map(|s| if wraps { s - 1 } else { s });
                         }
                         if a.month.is_none() && a.day.is_some() {
                             a.month = b.month;
