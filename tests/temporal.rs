@@ -47,6 +47,8 @@ fn partial_dates() {
             ("Employment fell to 1500 men in 1920.", &[("1920", "DATE", "1920")]),
             ("Trade recovered in the second half of 1921.", &[("the second half of 1921", "DATE", "1921-H2")]),
             ("Colonies were founded in the 620s BC.", &[("the 620s BC", "DATE", "BC062")]),
+            ("The shelling stopped at Christmas 1916.", &[("Christmas 1916", "DATE", "1916-12-25")]),
+            ("The bridge was begun in 1899. On New Year's Eve the arch closed.", &[("1899", "DATE", "1899"), ("New Year's Eve", "DATE", "1899-12-31")]),
         ],
         Reference::Narrative,
     );
@@ -204,6 +206,7 @@ fn words_that_are_not_dates() {
             ("August Bebel spoke to 10,000 workers.", &[]),
             ("A fall of rocks blocked the pass.", &[]),
             ("The Winter Palace was stormed.", &[]),
+            ("The band played White Christmas at the dance.", &[]),
         ],
         Reference::Narrative,
     );

@@ -81,6 +81,7 @@ enum Rule {
     Set,
     Clock,
     Weekday,
+    Holiday,
 }
 
 /// One rule's regex and where it can match.
@@ -101,7 +102,7 @@ impl Rule {
     /// the pattern: "Jan".."Dec" start every month name, the unit words are in UNITS, ...
     fn classes(self) -> Class {
         match self {
-            Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday => 0,
+            Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday | Rule::Holiday => 0,
             Rule::Month => triggers::MONTH,
             Rule::DayRange | Rule::DayMonth => triggers::MONTH_AFTER_DAY,
             Rule::MonthDayRange | Rule::MonthDay | Rule::MonthYear => triggers::MONTH_BEFORE_NUMBER,
@@ -215,6 +216,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s?(?P<ap>[AaPp]\.?[Mm]\.?)|(?P<word>[Nn]oon|[Mm]idnight))".to_string(),
         ),
         (Rule::Weekday, format!(r"\b(?P<wd>{WEEKDAY})\b")),
+        (Rule::Holiday, format!(r"\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve))(?:,?\s+(?:of\s+)?{y})?\b")),
     ];
     let rules = table
         .into_iter()
@@ -849,6 +851,20 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 (h, m)
             };
             mention(Expr::Point(Point { clock: Some((h, m)), ..Point::default() }))
+        }
+        Rule::Holiday => {
+            // Bare "Christmas" is too often a name ("White Christmas", "the Christmas
+            // truce"): only with a year, or as Christmas Day / Eve.
+            if get("y").is_none() && get("hw").is_none() && get("nw").is_none() {
+                return None;
+            }
+            let (month, day) = match (get("hw"), get("nw")) {
+                (Some("Eve"), _) => (12, 24),
+                (_, Some("Day")) => (1, 1),
+                (_, Some("Eve")) => (12, 31),
+                _ => (12, 25),
+            };
+            mention(Expr::Point(Point { year: get("y").and_then(year_number), month: Some(month), day: Some(day), ..Point::default() }))
         }
         Rule::Weekday => {
             let wd = get("wd")?;
