@@ -148,6 +148,11 @@ fn narrative_year_choice() {
                 "The army reached the pass in October 1855 and spent the winter there. On 3 November it marched.",
                 &[("October 1855", "DATE", "1855-10"), ("the winter", "DATE", "1856-WI"), ("3 November", "DATE", "1855-11-03")],
             ),
+            // "May and June 1860": the first takes the year the second states.
+            (
+                "The port opened in 1858. Ships were idle in May and June 1860.",
+                &[("1858", "DATE", "1858"), ("May", "DATE", "1860-05"), ("June 1860", "DATE", "1860-06")],
+            ),
         ],
         Reference::Narrative,
     );

@@ -134,7 +134,8 @@ impl TemporalTagger {
 }
 
 fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
-    let mentions = patterns::find(text);
+    let mut mentions = patterns::find(text);
+    share_years(text, &mut mentions);
     let mut anchor = anchor::Anchor::new(reference);
     let mut out: Vec<Option<Timex>> = vec![None; mentions.len()];
     let first = |m: &patterns::Mention| priority.is_some_and(|p| p.contains(m.span));
@@ -155,6 +156,24 @@ fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
         }
     }
     out.into_iter().flatten().collect()
+}
+
+/// "the spring and summer of 1943", "August and September 1914": a month or season
+/// without a year joined by "and" to a date that states one takes that year.
+fn share_years(text: &str, mentions: &mut [patterns::Mention]) {
+    for i in 1..mentions.len() {
+        let (done, rest) = mentions.split_at_mut(i);
+        let (Some(a), Some(b)) = (done.last_mut(), rest.first()) else { continue };
+        let Some(year) = b.stated_year() else { continue };
+        if text.get(a.span.end..b.span.start).map(str::trim) != Some("and") {
+            continue;
+        }
+        if let normalize::Expr::Point(p) = &mut a.expr {
+            if p.needs_year() && p.year_shift.is_none() && p.day.is_none() && p.clock.is_none() && (p.month.is_some() || p.season.is_some()) {
+                p.year = Some(year);
+            }
+        }
+    }
 }
 
 /// A date the narrative mentions in passing ("a campaign planned for 1976", "the
