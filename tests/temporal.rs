@@ -198,6 +198,10 @@ fn news_mode_uses_the_document_date() {
             ("Profits rose last year.", &[("last year", "DATE", "1997")]),
             ("The firm was sold in June.", &[("June", "DATE", "1998-06")]),
             ("The plant closed two years ago.", &[("two years ago", "DATE", "1996")]),
+            // News looks back: last Sunday, yet tomorrow's Thursday; October is last year's.
+            ("Talks ended on Sunday.", &[("Sunday", "DATE", "1998-03-01")]),
+            ("The vote is on Thursday.", &[("Thursday", "DATE", "1998-03-05")]),
+            ("The deal was signed in October.", &[("October", "DATE", "1997-10")]),
         ],
         dct,
     );

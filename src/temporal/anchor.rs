@@ -118,8 +118,9 @@ impl Anchor {
                     Some((y, mo, d)) => {
                         let base = days_from_civil(y, mo, d);
                         let diff = i64::from(*wd) - i64::from(weekday(base));
-                        // News means the closest such day (either way); a narrative moves forward.
-                        let target = if self.dct.is_some() { base + (diff + 3).rem_euclid(7) - 3 } else { base + diff.rem_euclid(7) };
+                        // News reports what happened: the day within the five before the
+                        // document date or the day after it; a narrative moves forward.
+                        let target = if self.dct.is_some() { base + (diff + 5).rem_euclid(7) - 5 } else { base + diff.rem_euclid(7) };
                         let (y, mo, d) = civil_from_days(target);
                         (format!("{}-{mo:02}-{d:02}", year_string(y)), if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) })
                     }
@@ -169,10 +170,11 @@ impl Anchor {
             return (p, None);
         }
         if let Some((y, dct_month, _)) = self.dct {
-            // News: the year that puts the month closest to the document date
-            // ("Nov. 25" in a January article is last November).
+            // News looks back: a month more than three months after the document
+            // date's is last year's ("Oct. 23" in a May article); one more than six
+            // months before it is next year's.
             p.year = Some(match p.month {
-                Some(mo) if mo > dct_month + 6 => y - 1,
+                Some(mo) if mo > dct_month + 3 => y - 1,
                 Some(mo) if mo + 6 < dct_month => y + 1,
                 _ => y,
             });

@@ -165,7 +165,8 @@ pub(crate) enum Expr {
     Former,
     /// "today": the document date, or PRESENT_REF in a narrative.
     Today,
-    /// A day of the week, taken as the closest such day not after the reference.
+    /// A day of the week: in news, within the five days before the document date or the
+    /// day after it; in a narrative, the first such day from the reference on.
     Weekday(u32),
     /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.
     Vague(&'static str),
