@@ -137,6 +137,11 @@ fn narrative_year_choice() {
                 "The siege began on 4 May 1862. The town held out into 1863. On 9 May it fell. By 1863 it was rebuilt.",
                 &[("4 May 1862", "DATE", "1862-05-04"), ("1863", "DATE", "1863"), ("9 May", "DATE", "1863-05-09"), ("1863", "DATE", "1863")],
             ),
+            // Across a paragraph break only a year a decade or more away is an aside.
+            (
+                "The raid came on 2 June 1917.\nA memoir published in 1958 tells of it. The guns fell silent on 9 June. By 1917 the town was empty.",
+                &[("2 June 1917", "DATE", "1917-06-02"), ("1958", "DATE", "1958"), ("9 June", "DATE", "1917-06-09"), ("1917", "DATE", "1917")],
+            ),
             // A look back ("two years earlier", "the previous year") does not move it either.
             (
                 "The dam broke on 2 March 1911. Its builder had died two years earlier. On 9 March the water fell.",

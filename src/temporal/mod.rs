@@ -180,14 +180,16 @@ fn share_years(text: &str, mentions: &mut [patterns::Mention]) {
 /// assembly had last met in 1614") rather than moves to: it states a year other than
 /// the current one, inside a sentence rather than at its head, and the next stated
 /// year is closer to the current year than to its own; the current year was stated in
-/// the same paragraph. Such a date does not become the
+/// the same paragraph, unless the two are a decade or more apart (a source "published in
+/// 2003" in a history of 1950). Such a date does not become the
 /// reference of the dates without a year that follow it.
 fn is_aside(text: &str, m: &patterns::Mention, current: Option<(i32, Option<Span>)>, next: Option<i32>) -> bool {
     let (Some(own), Some((current, Some(from))), Some(next)) = (m.stated_year(), current, next) else { return false };
+    let far = (own - current).abs() >= 10;
     own != current
         && (next - current).abs() < (next - own).abs()
         && !heads_sentence(text, m.span.start)
-        && !text.as_bytes().get(from.end..m.span.start).unwrap_or_default().contains(&b'\n')
+        && (far || !text.as_bytes().get(from.end..m.span.start).unwrap_or_default().contains(&b'\n'))
 }
 
 /// True when at most three words (a preposition phrase such as "Early in") stand
