@@ -153,6 +153,11 @@ fn narrative_year_choice() {
                 "The army reached the pass in October 1855 and spent the winter there. On 3 November it marched.",
                 &[("October 1855", "DATE", "1855-10"), ("the winter", "DATE", "1856-WI"), ("3 November", "DATE", "1855-11-03")],
             ),
+            // After an autumn too; the spring after that winter is in its year.
+            (
+                "The army camped there in the autumn of 1855 and spent the winter in huts. In spring it marched.",
+                &[("the autumn of 1855", "DATE", "1855-FA"), ("the winter", "DATE", "1856-WI"), ("spring", "DATE", "1856-SP")],
+            ),
             // "May and June 1860": the first takes the year the second states.
             (
                 "The port opened in 1858. Ships were idle in May and June 1860.",

@@ -23,17 +23,20 @@ pub(crate) struct Anchor {
     year: Option<(i32, Option<Span>)>,
     month: Option<(i32, u32, Option<Span>)>,
     day: Option<(i32, u32, u32, Option<Span>)>,
+    /// The season last mentioned, if no other date came after it.
+    season: Option<(i32, &'static str)>,
 }
 
 impl Anchor {
     pub(crate) fn new(reference: Reference) -> Anchor {
         match reference {
-            Reference::Narrative => Anchor { dct: None, year: None, month: None, day: None },
+            Reference::Narrative => Anchor { dct: None, year: None, month: None, day: None, season: None },
             Reference::Document { year, month, day } => Anchor {
                 dct: Some((year, month, day)),
                 year: Some((year, None)),
                 month: Some((year, month, None)),
                 day: Some((year, month, day, None)),
+                season: None,
             },
         }
     }
@@ -62,6 +65,9 @@ impl Anchor {
                 }
                 if !aside && !(ahead && p.year != self.year.map(|(y, _)| y)) {
                     self.remember(&p, m.span);
+                }
+                if !aside {
+                    self.season = p.season.zip(p.year).map(|(s, y)| (y, s));
                 }
                 Timex { parts, ..timex(m.span, kind, p.value(), p.modifier, anchor) }
             }
@@ -185,8 +191,11 @@ impl Anchor {
                 // A winter spans two years and is named after its January (1915-WI runs
                 // from December 1914): the winter after an autumn or December date is
                 // the next year's.
-                let next_winter = p.season == Some("WI") && self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9);
-                p.year = Some(if next_winter { y + 1 } else { y });
+                let next_winter = p.season == Some("WI")
+                    && (self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9) || self.season == Some((y, "FA")));
+                // After that winter, spring comes in its year.
+                let after_winter = matches!(p.season, Some("SP" | "SU")) && self.season == Some((y + 1, "WI"));
+                p.year = Some(if next_winter || after_winter { y + 1 } else { y });
                 (p, span)
             }
             None => (p, None),
