@@ -48,6 +48,12 @@ fn assert_spans_slice(record: &Value) {
     }
     for t in record["timexes"].as_array().unwrap() {
         assert_eq!(slice(t), t["text"].as_str().unwrap(), "timex {t}");
+        for part in t["parts"].as_array().into_iter().flatten() {
+            assert_eq!(slice(part), part["text"].as_str().unwrap(), "timex part {part}");
+        }
+        if let Some(anchor) = t.get("anchor") {
+            assert_eq!(slice(anchor), anchor["text"].as_str().unwrap(), "anchor {anchor}");
+        }
     }
     for ev in record["events"].as_array().unwrap() {
         assert_eq!(slice(ev), ev["text"].as_str().unwrap(), "event {ev}");
