@@ -59,7 +59,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe (capit
 ///   named inside an event name ("Battle of Callao") counts too;
 /// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
 ///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
-///   "X [adverbs] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
+///   "X \[adverbs\] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
 #[derive(Clone, Debug, Default)]
 pub struct EventExtractor {
     lexicon: Option<TriggerLexicon>,
