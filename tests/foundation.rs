@@ -169,7 +169,7 @@ fn multi_byte_text_keeps_code_point_and_byte_offsets_apart() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Never panics on any text; one record per `= Title =` article; every span slices.
     #[test]
