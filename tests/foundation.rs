@@ -1,6 +1,8 @@
 //! Foundation acceptance: the seed record, span invariants, robustness, the
 //! gazetteer against a naive oracle, bad input, and the CLI contract.
 
+mod common;
+
 use std::{
     fs,
     io::Write,
@@ -10,28 +12,14 @@ use std::{
 
 use proptest::prelude::*;
 use serde_json::Value;
-use wikianno::{gazetteer::naive_find, Markup, Pipeline, RawArticle, Record};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shipped_pipeline() -> Pipeline {
-    Pipeline::builder().gazetteer(root().join("gazetteers")).build().expect("shipped gazetteers load")
-}
-
-fn raw(text: &str) -> RawArticle {
-    RawArticle { title: None, text: text.to_string(), origin: "test".into(), fallback_title: "test".into(), markup: Markup::WikiStyle }
-}
+use common::{pipeline as shipped_pipeline, raw, root, seed_text};
+use wikianno::{gazetteer::naive_find, Pipeline, Record};
 
 fn record_json(pipeline: &Pipeline, text: &str) -> Value {
     let record = Record::Article(Box::new(pipeline.annotate(raw(text))));
     serde_json::from_str(&wikianno::output::ndjson::to_line(&record)).unwrap()
 }
 
-fn seed_text() -> String {
-    fs::read_to_string(root().join("corpus/peruvian_civil_war_of_1865.txt")).unwrap()
-}
 
 /// Check `text[start:end] == span.text` in code points, and bytes when present.
 fn assert_spans_slice(record: &Value) {
