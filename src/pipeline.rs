@@ -330,8 +330,3 @@ pub fn default_gazetteer_dir() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Self {
-        Error::io("<output>", e)
-    }
-}

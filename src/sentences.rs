@@ -111,7 +111,12 @@ fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut 
 
 /// True when the word ending `before` (just before a period) does not end a sentence.
 fn is_abbreviation(before: &str, next: Option<char>) -> bool {
-    let word_start = before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '[')).map_or(0, |p| p + 1);
+    // The char before the word may be multi-byte (U+2000 is white space): step over it whole.
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -199,5 +204,14 @@ mod tests {
         let s = SentenceSplitter::new().split_within(text, Span::new(7, text.len()));
         assert_eq!(s.iter().map(|s| s.slice(text)).collect::<Vec<_>>(), vec!["One sentence.", "Another one."]);
         assert!(SentenceSplitter::new().split_within("é", Span::new(1, 2)).is_empty());
+    }
+
+    #[test]
+    fn multi_byte_space_before_a_period_word() {
+        // An EN QUAD (3 bytes) before "St." once sliced inside the char.
+        let text = "He met him\u{2000}St. Paul. Then\u{2003}Gen. Grant left. Done.";
+        let spans = SentenceSplitter::new().split(text);
+        assert!(spans.iter().all(|s| text.get(s.start..s.end).is_some()));
+        assert!(!spans.is_empty());
     }
 }

@@ -4,33 +4,16 @@
 //! own), so the event rules are checked whatever the tagger's state; a second test
 //! runs the whole pipeline and checks the same frames when the tagger finds dates.
 
-use std::path::Path;
+mod common;
 
 use wikianno::{
     events::{Event, EventExtractor},
     gazetteer::local_entries,
     temporal::{Timex, TimexType},
-    Markup, Pipeline, RawArticle, Span,
+    Span,
 };
 
-/// Built once per test binary: loading the shipped gazetteers is the slow part.
-fn pipeline() -> Pipeline {
-    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE
-        .get_or_init(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
-            Pipeline::builder().gazetteer(dir).build().expect("shipped gazetteers load")
-        })
-        .clone()
-}
-
-fn seed_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/peruvian_civil_war_of_1865.txt")).expect("seed")
-}
-
-fn raw(text: String) -> RawArticle {
-    RawArticle { title: None, text, origin: "seed".into(), fallback_title: "seed".into(), markup: Markup::WikiStyle }
-}
+use common::{pipeline, raw, seed_text};
 
 /// The seed's dates as the temporal stage should tag them: (surface, value); body
 /// surfaces are searched after the infobox.

@@ -1,6 +1,8 @@
 //! Foundation acceptance: the seed record, span invariants, robustness, the
 //! gazetteer against a naive oracle, bad input, and the CLI contract.
 
+mod common;
+
 use std::{
     fs,
     io::Write,
@@ -10,28 +12,14 @@ use std::{
 
 use proptest::prelude::*;
 use serde_json::Value;
-use wikianno::{gazetteer::naive_find, Markup, Pipeline, RawArticle, Record};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn shipped_pipeline() -> Pipeline {
-    Pipeline::builder().gazetteer(root().join("gazetteers")).build().expect("shipped gazetteers load")
-}
-
-fn raw(text: &str) -> RawArticle {
-    RawArticle { title: None, text: text.to_string(), origin: "test".into(), fallback_title: "test".into(), markup: Markup::WikiStyle }
-}
+use common::{pipeline as shipped_pipeline, raw, root, seed_text};
+use wikianno::{gazetteer::naive_find, Pipeline, Record};
 
 fn record_json(pipeline: &Pipeline, text: &str) -> Value {
     let record = Record::Article(Box::new(pipeline.annotate(raw(text))));
     serde_json::from_str(&wikianno::output::ndjson::to_line(&record)).unwrap()
 }
 
-fn seed_text() -> String {
-    fs::read_to_string(root().join("corpus/peruvian_civil_war_of_1865.txt")).unwrap()
-}
 
 /// Check `text[start:end] == span.text` in code points, and bytes when present.
 fn assert_spans_slice(record: &Value) {
@@ -48,6 +36,12 @@ fn assert_spans_slice(record: &Value) {
     }
     for t in record["timexes"].as_array().unwrap() {
         assert_eq!(slice(t), t["text"].as_str().unwrap(), "timex {t}");
+        for part in t["parts"].as_array().into_iter().flatten() {
+            assert_eq!(slice(part), part["text"].as_str().unwrap(), "timex part {part}");
+        }
+        if let Some(anchor) = t.get("anchor") {
+            assert_eq!(slice(anchor), anchor["text"].as_str().unwrap(), "anchor {anchor}");
+        }
     }
     for ev in record["events"].as_array().unwrap() {
         assert_eq!(slice(ev), ev["text"].as_str().unwrap(), "event {ev}");
@@ -163,7 +157,7 @@ fn multi_byte_text_keeps_code_point_and_byte_offsets_apart() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Never panics on any text; one record per `= Title =` article; every span slices.
     #[test]

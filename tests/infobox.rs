@@ -4,34 +4,19 @@
 //! Timexes are made by hand (the temporal stage is tested on its own), so the checks
 //! are tested whatever the tagger's state. CLI tests run the built binary.
 
-use std::{path::Path, process::Command};
+mod common;
+
+use std::process::Command;
 
 use wikianno::{
     events::EventExtractor,
     gazetteer::local_entries,
     infobox::{InfoboxReport, InfoboxValidator, Status},
     temporal::{Timex, TimexType},
-    Markup, Pipeline, RawArticle, Span,
+    Span,
 };
 
-/// Built once per test binary: loading the shipped gazetteers is the slow part.
-fn pipeline() -> Pipeline {
-    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE
-        .get_or_init(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
-            Pipeline::builder().gazetteer(dir).build().expect("shipped gazetteers load")
-        })
-        .clone()
-}
-
-fn seed_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/peruvian_civil_war_of_1865.txt")).expect("seed")
-}
-
-fn raw(text: String) -> RawArticle {
-    RawArticle { title: None, text, origin: "test".into(), fallback_title: "test".into(), markup: Markup::WikiStyle }
-}
+use common::{pipeline, raw, seed_text};
 
 /// (surface, value, in the infobox?)
 type Dates<'a> = &'a [(&'a str, &'a str, bool)];

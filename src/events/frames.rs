@@ -59,7 +59,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe (capit
 ///   named inside an event name ("Battle of Callao") counts too;
 /// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
 ///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
-///   "X [adverbs] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
+///   "X \[adverbs\] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
 #[derive(Clone, Debug, Default)]
 pub struct EventExtractor {
     lexicon: Option<TriggerLexicon>,
@@ -387,6 +387,12 @@ fn nearest<'t>(dates: &[&'t Timex], trigger: Span) -> Option<&'t Timex> {
     })
 }
 
+/// Words after which "to" is not locative.
+const NON_LOCATIVE_TO: &[&str] = &[
+    "favorable", "favourable", "unfavorable", "unfavourable", "hostile", "loyal", "opposed", "due", "according",
+    "similar", "subject", "thanks", "equal", "friendly", "sympathetic", "allegiance", "debt", "threat", "owing",
+];
+
 /// Words allowed between a locative preposition and its place ("in the north of").
 const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "eastern", "western", "central", "upper", "lower", "coastal"];
 
@@ -394,10 +400,14 @@ const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "ea
 /// is a locative preposition.
 pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
-    for w in before.split_whitespace().rev().take(4) {
+    let mut words = before.split_whitespace().rev();
+    for _ in 0..4 {
+        let Some(w) = words.next() else { break };
         let w = lower(w);
         if LOCATIVE.contains(&&*w) {
-            return true;
+            // "to" after an adjective or a fixed phrase names no place: "favorable to
+            // Spain", "loyal to Pezet", "according to Lima's papers".
+            return w != "to" || !words.next().is_some_and(|head| NON_LOCATIVE_TO.contains(&&*lower(head)));
         }
         if !PLACE_MODIFIERS.contains(&&*w) {
             return false;
@@ -608,6 +618,22 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             let article = parse_wiki_style(body.to_string(), "t", "t");
             let entities = g.find(&article.text);
             let _ = EventExtractor::new(&g).extract(&article, &entities, &[]);
+        }
+    }
+
+    #[test]
+    fn to_after_an_adjective_is_not_locative() {
+        let rows = [
+            ("The army marched to Quito", true),
+            ("a pact favorable to Quito", false),
+            ("troops loyal to the Regent", false),
+            ("according to Quito", false),
+            ("sailed to northern Quito", true),
+            ("he fled into the Quito", true),
+        ];
+        for (text, expected) in rows {
+            let at = text.rfind(|c: char| c.is_uppercase()).unwrap_or(0);
+            assert_eq!(governed_by_locative(text, at), expected, "{text}");
         }
     }
 }

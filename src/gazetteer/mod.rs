@@ -1,11 +1,12 @@
 //! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton.
 //!
 //! # Match semantics
-//! * Text and surfaces are folded for case and accents ([`fold`]); offsets are mapped
-//!   back to the original text, so a mention always slices to what the article says.
-//! * A candidate must start and end on word boundaries (no alphanumeric char just
-//!   outside it): "Lima" is not found in "Limache", "Peru" not in "Peruvian". A
-//!   possessive is outside the word, so "Pezet's" yields "Pezet".
+//! * Text and surfaces are folded for case and accents, and every char that is not a
+//!   letter or digit folds to one space (see `fold.rs`); offsets are mapped back to the
+//!   original text, so a mention always slices to what the article says.
+//! * Matches lie between word boundaries, because patterns are padded with a space:
+//!   "Lima" is not found in "Limache", "Peru" not in "Peruvian". A possessive is outside
+//!   the word, so "Pezet's" yields "Pezet"; "Vivanco-Pareja" equals "Vivanco–Pareja".
 //! * Proper-noun guard: an entry whose surface has an uppercase letter does not match
 //!   text with no uppercase letter at all ("Union" is not found in "trade union";
 //!   "DIEZ CANSECO" and "Simon" still are).

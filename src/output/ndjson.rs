@@ -3,7 +3,8 @@
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
 //! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
 //! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
-//! `byte_start`/`byte_end` in UTF-8 bytes. When the text was rendered from wikitext,
+//! `byte_start`/`byte_end` in UTF-8 bytes. A timex that is a range or a time of day also
+//! lists its `parts` (the two ends, or the date), each a timex of its own. When the text was rendered from wikitext,
 //! every span also carries `source_start`/`source_end`: code points of the page's
 //! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
@@ -79,6 +80,9 @@ struct TimexWire<'a> {
     modifier: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     anchor: Option<SpanWire<'a>>,
+    /// The two ends of a range, or the date inside a time of day (TimeML tags them apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<TimexWire<'a>>,
 }
 
 #[derive(Serialize)]
@@ -198,6 +202,18 @@ impl<'a> Chars<'a> {
         SpanWire { at: self.at(span), text: span.slice(self.text) }
     }
 
+    fn timex(&self, t: &'a crate::temporal::Timex) -> TimexWire<'a> {
+        TimexWire {
+            at: self.at(t.span),
+            text: t.span.slice(self.text),
+            kind: t.kind.as_str(),
+            value: &t.value,
+            modifier: t.modifier,
+            anchor: t.anchor.map(|a| self.span(a)),
+            parts: t.parts.iter().map(|p| self.timex(p)).collect(),
+        }
+    }
+
     fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
         EntityRefWire { at: self.at(p.span), text: p.span.slice(self.text), id: &p.id, label: &p.label, role: p.role }
     }
@@ -221,18 +237,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             source: m.source.to_string(),
         })
         .collect();
-    let timexes = a
-        .timexes
-        .iter()
-        .map(|t| TimexWire {
-            at: c.at(t.span),
-            text: t.span.slice(text),
-            kind: t.kind.as_str(),
-            value: &t.value,
-            modifier: t.modifier,
-            anchor: t.anchor.map(|a| c.span(a)),
-        })
-        .collect();
+    let timexes = a.timexes.iter().map(|t| c.timex(t)).collect();
     let events = a
         .events
         .iter()
