@@ -54,16 +54,17 @@ impl Anchor {
         }
         Some(match &m.expr {
             Expr::Point(p) => {
-                // The coming winter is looked forward to, not moved to.
-                let ahead = p.season == Some("WI") && p.needs_year();
+                let looks_ahead = p.season == Some("WI") && p.needs_year();
                 let (p, anchor) = self.fill(p);
+                // The coming winter is looked forward to, not moved to.
+                let ahead = looks_ahead && p.year != self.year.map(|(y, _)| y);
                 let kind = if p.is_time() { TimexType::Time } else { TimexType::Date };
                 let mut parts = Vec::new();
                 if p.part.is_some() && p.inner_start > 0 && p.day.is_some() {
                     let inner = Point { part: None, modifier: None, ..p.clone() };
                     parts.push(timex(Span::new(m.span.start + p.inner_start, m.span.end), TimexType::Date, inner.value(), None, anchor));
                 }
-                if !aside && !(ahead && p.year != self.year.map(|(y, _)| y)) {
+                if !aside && !ahead {
                     self.remember(&p, m.span);
                 }
                 if !aside {
