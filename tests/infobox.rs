@@ -170,6 +170,26 @@ fn place_chl_is_not_supported() {
     same_except(&original(), &v, |f, _| f == "Place");
 }
 
+/// A city of a country backs the country as a conflict's Place when the body places
+/// things there; a mere mention of the city does not.
+#[test]
+fn a_city_inside_the_country_backs_its_place() {
+    let article = |body: &str| {
+        format!(
+            "= Siege of the Harbour =\n\nInfobox\n- Date: 1891\n- Place: CHL\n- Combatant1: Spain\n- Combatant2: Chile\n\n{body}\n"
+        )
+    };
+    let located = validate(article("In 1891 the Spanish ships anchored off Valparaíso and shelled the harbour."), &[("1891", "1891", false)]);
+    let place = located.report.checks.iter().find(|c| c.field == "Place").expect("Place");
+    assert_eq!(place.status, Status::Supported, "{}", dump(&located));
+    assert!(place.message.contains("Valparaíso") && place.message.contains("Chile"), "{}", place.message);
+    assert!(place.evidence.iter().any(|e| e.slice(&located.text) == "Valparaíso"));
+
+    let named_only = validate(article("In 1891 a ship named after Valparaíso sailed for Spain."), &[("1891", "1891", false)]);
+    let place = named_only.report.checks.iter().find(|c| c.field == "Place").expect("Place");
+    assert_ne!(place.status, Status::Supported, "{}", dump(&named_only));
+}
+
 const PERSON: &str = "= Ana Lucía Ferreyra =
 
 Infobox

@@ -300,6 +300,29 @@ impl<'a> Ctx<'a> {
                 format!("the body places things there ({} locative mentions, {} events; first {:?})", at.len(), event_places.len(), first),
             );
         }
+        // A place inside it backs the country: "off Valparaíso" backs `Place: CHL`.
+        let inside = |place: &str| self.v.country_of.get(place).is_some_and(|c| **c == *id);
+        let at_inside: Vec<&EntityMention> =
+            self.mentions.iter().copied().filter(|m| inside(&m.id) && governed_by_locative(self.text, m.span.start)).collect();
+        let events_inside: Vec<&Event> = self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| inside(&p.id))).collect();
+        if !at_inside.is_empty() || !events_inside.is_empty() {
+            check.evidence = at_inside.iter().take(2).map(|m| m.span).chain(events_inside.iter().take(2).map(|e| e.trigger)).collect();
+            check.evidence.sort();
+            check.evidence.dedup();
+            let first = at_inside.first().map_or_else(
+                || events_inside[0].place.as_ref().map_or("", |p| self.slice(p.span)),
+                |m| self.slice(m.span),
+            );
+            return (
+                Status::Supported,
+                format!(
+                    "the body places things in {first:?}, which lies in {} ({} locative mentions, {} events there)",
+                    id.replace('_', " "),
+                    at_inside.len(),
+                    events_inside.len()
+                ),
+            );
+        }
         if named.is_empty() {
             // An article-local name ("aboard a Spanish warship") may still be said in other words.
             return self.words(item.span, check);

@@ -89,22 +89,49 @@ pub struct InfoboxValidator {
     gazetteer: Gazetteer,
     /// ISO alpha-3 code -> (entity id, surface), built once from the gazetteer.
     codes: Arc<HashMap<String, (Arc<str>, String)>>,
+    /// Place id -> the id of the country it lies in, built once from the gazetteer.
+    country_of: Arc<HashMap<Arc<str>, Arc<str>>>,
     splitter: SentenceSplitter,
 }
 
+/// An extra gazetteer column of `n` capital ASCII letters: an ISO 3166 code
+/// (3: a country's own alpha-3; 2: the alpha-2 of the country a place lies in, or of
+/// the country itself on a country row).
+fn iso_code(extra: &str, n: usize) -> Option<&str> {
+    extra.split('\t').find(|x| x.len() == n && x.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 impl InfoboxValidator {
-    /// A validator with the shipped schemas; `gazetteer` links items to entities and
-    /// resolves country codes (an extra column holding three capital letters).
+    /// A validator with the shipped schemas; `gazetteer` links items to entities,
+    /// resolves country codes (an extra column holding three capital letters) and
+    /// knows which country a place lies in (a column holding two: GeoNames rows and
+    /// curated places carry it, country rows carry their own).
     pub fn new(gazetteer: &Gazetteer) -> InfoboxValidator {
         let mut codes = HashMap::new();
+        let mut country_by_alpha2: HashMap<&str, Arc<str>> = HashMap::new();
         for e in gazetteer.entries() {
-            for x in e.extra.split('\t') {
-                if x.len() == 3 && x.bytes().all(|b| b.is_ascii_uppercase()) {
-                    codes.entry(x.to_string()).or_insert_with(|| (e.id.clone(), e.surface.clone()));
+            if let Some(alpha3) = iso_code(&e.extra, 3) {
+                codes.entry(alpha3.to_string()).or_insert_with(|| (e.id.clone(), e.surface.clone()));
+                if let Some(alpha2) = iso_code(&e.extra, 2) {
+                    country_by_alpha2.entry(alpha2).or_insert_with(|| e.id.clone());
                 }
             }
         }
-        InfoboxValidator { gazetteer: gazetteer.clone(), codes: Arc::new(codes), splitter: SentenceSplitter::new() }
+        let mut country_of = HashMap::new();
+        for e in gazetteer.entries() {
+            if &*e.label != "PLACE" || iso_code(&e.extra, 3).is_some() {
+                continue;
+            }
+            if let Some(country) = iso_code(&e.extra, 2).and_then(|a2| country_by_alpha2.get(a2)) {
+                country_of.entry(e.id.clone()).or_insert_with(|| country.clone());
+            }
+        }
+        InfoboxValidator {
+            gazetteer: gazetteer.clone(),
+            codes: Arc::new(codes),
+            country_of: Arc::new(country_of),
+            splitter: SentenceSplitter::new(),
+        }
     }
 
     /// Check `article`'s infobox; `None` when it has none.
