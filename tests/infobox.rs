@@ -188,6 +188,12 @@ fn a_city_inside_the_country_backs_its_place() {
     let named_only = validate(article("In 1891 a ship named after Valparaíso sailed for Spain."), &[("1891", "1891", false)]);
     let place = named_only.report.checks.iter().find(|c| c.field == "Place").expect("Place");
     assert_ne!(place.status, Status::Supported, "{}", dump(&named_only));
+    // A person's Died place needs no locative: naming a city of the country is enough.
+    let person = "= Ada Quispe =\n\nInfobox\n- Born: 1850\n- Died: 1901, Paris, France\n\nAda Quispe (1850 – 1901) was a painter. She spent her last years in Paris.\n";
+    let v = validate(person.to_string(), &[("1850", "1850", false), ("1901", "1901", false)]);
+    let france = v.report.checks.iter().find(|c| c.value == "France").expect("France item");
+    assert_eq!(france.status, Status::Supported, "{}", dump(&v));
+    assert!(france.message.contains("Paris"), "{}", france.message);
 }
 
 const PERSON: &str = "= Ana Lucía Ferreyra =

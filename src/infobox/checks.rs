@@ -285,7 +285,13 @@ impl<'a> Ctx<'a> {
         };
         check.normalized = Some(id.to_string());
         if !locative {
-            return self.parties(item, check);
+            // A person's Born/Died place: a mention is enough, or a mention of a place
+            // that lies in it ("died in Paris" backs "France").
+            let verdict = self.parties(item, check);
+            if verdict.0 == Status::Supported {
+                return verdict;
+            }
+            return self.inside(&id, false, check).unwrap_or(verdict);
         }
         let named = self.mentions_of(&id, false);
         let at: Vec<Span> = named.iter().filter(|m| governed_by_locative(self.text, m.span.start)).map(|m| m.span).collect();
@@ -300,28 +306,8 @@ impl<'a> Ctx<'a> {
                 format!("the body places things there ({} locative mentions, {} events; first {:?})", at.len(), event_places.len(), first),
             );
         }
-        // A place inside it backs the country: "off Valparaíso" backs `Place: CHL`.
-        let inside = |place: &str| self.v.country_of.get(place).is_some_and(|c| **c == *id);
-        let at_inside: Vec<&EntityMention> =
-            self.mentions.iter().copied().filter(|m| inside(&m.id) && governed_by_locative(self.text, m.span.start)).collect();
-        let events_inside: Vec<&Event> = self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| inside(&p.id))).collect();
-        if !at_inside.is_empty() || !events_inside.is_empty() {
-            check.evidence = at_inside.iter().take(2).map(|m| m.span).chain(events_inside.iter().take(2).map(|e| e.trigger)).collect();
-            check.evidence.sort();
-            check.evidence.dedup();
-            let first = at_inside.first().map_or_else(
-                || events_inside[0].place.as_ref().map_or("", |p| self.slice(p.span)),
-                |m| self.slice(m.span),
-            );
-            return (
-                Status::Supported,
-                format!(
-                    "the body places things in {first:?}, which lies in {} ({} locative mentions, {} events there)",
-                    id.replace('_', " "),
-                    at_inside.len(),
-                    events_inside.len()
-                ),
-            );
+        if let Some(verdict) = self.inside(&id, true, check) {
+            return verdict;
         }
         if named.is_empty() {
             // An article-local name ("aboard a Spanish warship") may still be said in other words.
@@ -329,6 +315,42 @@ impl<'a> Ctx<'a> {
         }
         check.evidence = named.iter().take(2).map(|m| m.span).collect();
         (Status::Unsupported, format!("named {} times in the body, but never as where the events happened", named.len()))
+    }
+
+    /// Support for country `id` from the places that lie in it (the gazetteers' ISO
+    /// alpha-2 column): their mentions (only locative ones when `locative`) and the
+    /// events located there. `None` when there is none.
+    fn inside(&self, id: &str, locative: bool, check: &mut Check) -> Option<(Status, String)> {
+        let within = |place: &str| self.v.country_of.get(place).is_some_and(|c| &**c == id);
+        let mentions: Vec<&EntityMention> = self
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| within(&m.id) && (!locative || governed_by_locative(self.text, m.span.start)))
+            .collect();
+        let events: Vec<&Event> =
+            if locative { self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| within(&p.id))).collect() } else { Vec::new() };
+        let first = match (mentions.first(), events.first()) {
+            (Some(m), _) => self.slice(m.span),
+            (None, Some(e)) => e.place.as_ref().map_or("", |p| self.slice(p.span)),
+            (None, None) => return None,
+        };
+        check.evidence = mentions.iter().take(2).map(|m| m.span).chain(events.iter().take(2).map(|e| e.trigger)).collect();
+        check.evidence.sort();
+        check.evidence.dedup();
+        let country = id.replace('_', " ");
+        Some((
+            Status::Supported,
+            if locative {
+                format!(
+                    "the body places things in {first:?}, which lies in {country} ({} locative mentions, {} events there)",
+                    mentions.len(),
+                    events.len()
+                )
+            } else {
+                format!("the body names {first:?}, which lies in {country}")
+            },
+        ))
     }
 
     /// Literal phrase, else every content word (a country's word also matches its
