@@ -47,5 +47,5 @@ pub use diagnostic::Diagnostic;
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder};
 pub use pipeline::{default_gazetteer_dir, AnnotatedArticle, Pipeline, PipelineBuilder, Record};
-pub use source::{Markup, RawArticle, SourceItem};
+pub use source::{InputError, Markup, RawArticle, Redirect, SourceItem};
 pub use span::{CharIndex, Span};

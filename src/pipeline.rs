@@ -15,7 +15,7 @@ use crate::{
     events::{Event, EventExtractor},
     gazetteer::{local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder},
     infobox::{InfoboxReport, InfoboxValidator},
-    source::{Markup, RawArticle, SourceItem},
+    source::{InputError, Markup, RawArticle, Redirect, SourceItem},
     temporal::{Reference, TemporalTagger, Timex},
     Error,
 };
@@ -42,28 +42,16 @@ pub struct AnnotatedArticle {
 pub enum Record {
     /// A processed article.
     Article(Box<AnnotatedArticle>),
-    /// A dump redirect page.
-    Redirect {
-        /// Where it came from.
-        origin: String,
-        /// Redirect title.
-        from: String,
-        /// Target title.
-        to: String,
-    },
-    /// Input that could not be processed.
-    Error {
-        /// Where it came from.
-        origin: String,
-        /// What went wrong.
-        message: String,
-    },
+    /// A dump redirect page, as read.
+    Redirect(Redirect),
+    /// Input that could not be processed (as read, or an article a stage failed on).
+    Error(InputError),
 }
 
 impl Record {
     /// True for an error record.
     pub fn is_error(&self) -> bool {
-        matches!(self, Record::Error { .. })
+        matches!(self, Record::Error(InputError { .. }))
     }
 }
 
@@ -200,11 +188,11 @@ impl Pipeline {
                 let origin = raw.origin.clone();
                 match catch_unwind(AssertUnwindSafe(|| self.annotate(raw))) {
                     Ok(annotated) => Record::Article(Box::new(annotated)),
-                    Err(_) => Record::Error { origin, message: "internal error while annotating this article".into() },
+                    Err(_) => Record::Error(InputError { origin, message: "internal error while annotating this article".into() }),
                 }
             }
-            SourceItem::Redirect { origin, from, to } => Record::Redirect { origin, from, to },
-            SourceItem::Error { origin, message } => Record::Error { origin, message },
+            SourceItem::Redirect(redirect) => Record::Redirect(redirect),
+            SourceItem::Error(error) => Record::Error(error),
         }
     }
 
@@ -271,7 +259,7 @@ impl Pipeline {
                 }
             }
             if reader.join().is_err() {
-                sink(map(Record::Error { origin: "<input>".into(), message: "internal error while reading the input; records before this one are complete".into() }))?;
+                sink(map(Record::Error(InputError { origin: "<input>".into(), message: "internal error while reading the input; records before this one are complete".into() })))?;
             }
             Ok(())
         })

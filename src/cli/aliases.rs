@@ -8,7 +8,7 @@
 use std::{collections::HashMap, path::PathBuf, time::Instant};
 
 use clap::Args;
-use wikianno::{article::title_to_id, SourceItem};
+use wikianno::{article::title_to_id, InputError, Redirect, SourceItem};
 
 use super::{
     annotate::{conclude, open_inputs, Counted, Output, Stats},
@@ -48,7 +48,7 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     let mut written = writeln!(out.writer(), "# surface\tlabel\tid\tkind (written by `wikianno aliases` from dump redirects)");
     for item in inputs {
         match item {
-            SourceItem::Redirect { from, to, .. } => {
+            SourceItem::Redirect(Redirect { from, to, .. }) => {
                 stats.add(Counted::Redirect);
                 let id = title_to_id(&to);
                 let label = label_of.get(id.as_str()).copied().or(args.unknown_label.as_deref());
@@ -64,7 +64,7 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
             }
             // Articles are counted, not annotated: only redirects matter here.
             SourceItem::Article(raw) => stats.add(Counted::Article(raw.text.len())),
-            SourceItem::Error { origin, message } => {
+            SourceItem::Error(InputError { origin, message }) => {
                 eprintln!("wikianno: {origin}: {message}");
                 stats.add(Counted::Error);
             }

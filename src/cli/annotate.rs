@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use wikianno::{
     output::{jsonld, ndjson},
     source::{self, InputProgress, Inputs},
-    Record,
+    InputError, Record,
 };
 
 use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
@@ -65,8 +65,8 @@ impl Counted {
     pub fn of(record: &Record) -> Counted {
         match record {
             Record::Article(a) => Counted::Article(a.article.text.len()),
-            Record::Redirect { .. } => Counted::Redirect,
-            Record::Error { .. } => Counted::Error,
+            Record::Redirect(_) => Counted::Redirect,
+            Record::Error(_) => Counted::Error,
         }
     }
 }
@@ -258,7 +258,7 @@ pub fn conclude(
 /// silently); redirects are not articles.
 fn skipped_notice(record: &Record) -> Option<String> {
     match record {
-        Record::Error { origin, message } => Some(format!("wikianno: {origin}: {message}")),
+        Record::Error(InputError { origin, message }) => Some(format!("wikianno: {origin}: {message}")),
         _ => None,
     }
 }

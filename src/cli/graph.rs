@@ -7,7 +7,7 @@ use std::{
 };
 
 use clap::Args;
-use wikianno::{output::graph::GraphBuilder, Record};
+use wikianno::{output::graph::GraphBuilder, InputError, Record};
 
 use super::{
     annotate::{conclude, open_inputs, Output, Stats},
@@ -37,8 +37,8 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
         stats.count(&record);
         match &record {
             Record::Article(a) => graph.add(a),
-            Record::Error { origin, message } => eprintln!("wikianno: {origin}: {message}"),
-            Record::Redirect { .. } => {}
+            Record::Error(InputError { origin, message }) => eprintln!("wikianno: {origin}: {message}"),
+            Record::Redirect(_) => {}
         }
         Ok(())
     });

@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use wikianno::{infobox::Status, AnnotatedArticle, CharIndex, Record};
+use wikianno::{infobox::Status, AnnotatedArticle, CharIndex, InputError, Record};
 
 use super::{annotate::open_inputs, PipelineArgs, EXIT_ERRORS, EXIT_OK};
 
@@ -175,11 +175,11 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
                     Format::Json => articles.push(article_json(&a)),
                 }
             }
-            Record::Error { origin, message } => {
+            Record::Error(InputError { origin, message }) => {
                 summary.errors += 1;
                 eprintln!("wikianno: {origin}: {message}");
             }
-            Record::Redirect { .. } => {}
+            Record::Redirect(_) => {}
         }
         Ok(())
     });

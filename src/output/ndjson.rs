@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, Record, Span};
+use crate::{article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, InputError, Record, Redirect, Span};
 
 /// Where a span is: code points of `text`, and of the wikitext source when the text was
 /// rendered from one. Flattened into every span-carrying wire struct.
@@ -297,8 +297,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
 pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
     match record {
         Record::Article(a) => serde_json::to_writer(&mut *out, &article_wire(a))?,
-        Record::Redirect { origin, from, to } => serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?,
-        Record::Error { origin, message } => serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?,
+        Record::Redirect(Redirect { origin, from, to }) => serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?,
+        Record::Error(InputError { origin, message }) => serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?,
     }
     out.write_all(b"\n")
 }

@@ -20,7 +20,7 @@ use std::{
 
 use quick_xml::events::Event;
 
-use super::{Markup, RawArticle, SourceItem};
+use super::{InputError, Markup, RawArticle, Redirect, SourceItem};
 
 /// Default cap on one page's wikitext, in bytes. The largest English Wikipedia page is
 /// about 2 MB (the software limit); anything far above is not an article.
@@ -167,7 +167,7 @@ impl DumpSource {
         self.done = true;
         let title = self.page.as_ref().map(|p| p.title.as_str()).filter(|t| !t.is_empty());
         let within = title.map(|t| format!(" inside page {t:?}")).unwrap_or_default();
-        SourceItem::Error { origin: self.origin.clone(), message: format!("corrupt or truncated dump at {}{within}: {what}", self.where_now()) }
+        SourceItem::Error(InputError { origin: self.origin.clone(), message: format!("corrupt or truncated dump at {}{within}: {what}", self.where_now()) })
     }
 
     fn push_text(&mut self, piece: &str) {
@@ -196,13 +196,13 @@ impl DumpSource {
         }
         let origin = format!("{}#{}", self.origin, title);
         if let Some(to) = page.redirect {
-            return Some(SourceItem::Redirect { origin, from: title, to });
+            return Some(SourceItem::Redirect(Redirect { origin, from: title, to }));
         }
         if page.text_bytes > self.max_page_bytes {
-            return Some(SourceItem::Error {
+            return Some(SourceItem::Error(InputError {
                 origin,
                 message: format!("page text is {} bytes, over the {} byte cap; page ends at {}", page.text_bytes, self.max_page_bytes, self.where_now()),
-            });
+            }));
         }
         Some(SourceItem::Article(RawArticle { title: Some(title.clone()), text: page.text, origin, fallback_title: title, markup: Markup::Wikitext }))
     }
@@ -344,8 +344,8 @@ mod tests {
     fn items(src: DumpSource) -> Vec<String> {
         src.map(|i| match i {
             SourceItem::Article(a) => format!("A {} | {}", a.title.unwrap_or_default(), a.text),
-            SourceItem::Redirect { from, to, .. } => format!("R {from} -> {to}"),
-            SourceItem::Error { message, .. } => format!("E {message}"),
+            SourceItem::Redirect(Redirect { from, to, .. }) => format!("R {from} -> {to}"),
+            SourceItem::Error(InputError { message, .. }) => format!("E {message}"),
         })
         .collect()
     }

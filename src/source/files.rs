@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{Markup, RawArticle, SourceItem};
+use super::{InputError, Markup, RawArticle, SourceItem};
 
 /// Recursively list the files of `dir`, sorted, skipping hidden entries and README files.
 pub(super) fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -67,13 +67,13 @@ fn read_file(path: &Path) -> Vec<SourceItem> {
         fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     if let Err(e) = read {
-        return vec![SourceItem::Error { origin, message: format!("cannot read: {e}") }];
+        return vec![SourceItem::Error(InputError { origin, message: format!("cannot read: {e}") })];
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return vec![SourceItem::Error { origin, message: format!("not valid UTF-8 (first bad byte at offset {at})") }];
+            return vec![SourceItem::Error(InputError { origin, message: format!("not valid UTF-8 (first bad byte at offset {at})") })];
         }
     };
     let fallback = if origin == "-" {

@@ -10,7 +10,7 @@ use std::{
     },
 };
 
-use super::{is_dump, DumpSource, FileSource, SourceItem};
+use super::{is_dump, DumpSource, FileSource, InputError, SourceItem};
 
 /// Live counters of an [`Inputs`] stream, readable from another thread.
 #[derive(Clone, Debug, Default)]
@@ -57,7 +57,7 @@ impl Inputs {
                     let (read, skipped) = (dump.bytes_read(), dump.skipped());
                     Ok(Current::Dump(Box::new(dump), read, skipped))
                 }
-                Err(e) => Err(SourceItem::Error { origin: path.to_string_lossy().into_owned(), message: e.to_string() }),
+                Err(e) => Err(SourceItem::Error(InputError { origin: path.to_string_lossy().into_owned(), message: e.to_string() })),
             });
         }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

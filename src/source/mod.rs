@@ -44,22 +44,30 @@ pub struct RawArticle {
 pub enum SourceItem {
     /// An article to annotate.
     Article(RawArticle),
-    /// A dump redirect page: `from` is an alias of `to`.
-    Redirect {
-        /// Where it came from.
-        origin: String,
-        /// The redirect page's title.
-        from: String,
-        /// The target title.
-        to: String,
-    },
+    /// A dump redirect page; passes through the pipeline unchanged.
+    Redirect(Redirect),
     /// Input that could not be read as an article; becomes an error record.
-    Error {
-        /// Where it came from.
-        origin: String,
-        /// What went wrong, with a byte offset where one is known.
-        message: String,
-    },
+    Error(InputError),
+}
+
+/// A dump redirect page: `from` is an alias of `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    /// Where it came from.
+    pub origin: String,
+    /// The redirect page's title.
+    pub from: String,
+    /// The target title.
+    pub to: String,
+}
+
+/// Input that could not be processed, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// Where it came from (a path, `-`, `dump#title`).
+    pub origin: String,
+    /// What went wrong, with a byte offset where one is known.
+    pub message: String,
 }
 
 /// True for paths the dump reader handles (`.xml`, `.xml.bz2`, `.xml.gz`, `.bz2`, `.gz`).
