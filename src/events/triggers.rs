@@ -101,10 +101,33 @@ impl TriggerLexicon {
                 continue;
             }
             let Some(&(kind, verb)) = self.meaning.get(m.pattern().as_usize()) else { continue };
+            if verb && is_attributive(&region[..m.start()], &region[m.start()..m.end()]) {
+                continue;
+            }
             out.push(Trigger { span: Span::new(within.start + m.start(), within.start + m.end()), kind, verb });
         }
         out
     }
+}
+
+/// Words before a participle that make it an adjective, not an event: "the allied
+/// squadron", "the four allied republics", "its deposed king". ("that" is left out: it
+/// is also a relative pronoun, "a country that allied with Chile".)
+const ATTRIBUTIVE_BEFORE: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "several", "many", "both",
+];
+
+/// True when a one-word past participle (`-ed`) follows a determiner, possessive or
+/// number, so it describes a noun instead of telling an event. `before` and `word` are
+/// lower-cased.
+fn is_attributive(before: &str, word: &str) -> bool {
+    if !word.ends_with("ed") || word.contains(' ') {
+        return false;
+    }
+    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    // Only when the participle follows the word directly (no comma or bracket between).
+    before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
 /// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
@@ -146,6 +169,10 @@ mod tests {
             // Whole words only: "metal" is not "met", "reentered" is not "entered".
             ("The metal gates were reentered by nobody.", &[]),
             ("The army assumed power after the city fell.", &[("assumed power", "ASSUMPTION"), ("fell", "CAPTURE")]),
+            // A participle after a determiner, possessive or number describes a noun.
+            ("The allied squadron sheltered; the four allied republics rejoiced.", &[]),
+            ("Its deposed king fled, and the rebels deposed his heir.", &[("fled", "REFUGE"), ("deposed", "DEPOSITION")]),
+            ("Quito was a city that allied with Lima.", &[("allied", "ALLIANCE")]),
         ];
         for (text, want) in rows {
             let got: Vec<(&str, &str)> =
