@@ -94,6 +94,43 @@ pub fn same_key(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// Split an infobox list value (at `value` in `text`) into item spans: commas, semicolons and " and "; a
+/// parenthesised note is left out of its item ("Prado (acting)" -> "Prado").
+pub fn split_list(text: &str, value: Span) -> Vec<Span> {
+    let Some(v) = text.get(value.start..value.end) else { return Vec::new() };
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in v.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => cuts.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    for (i, _) in v.match_indices(" and ") {
+        cuts.push((i, i + 5));
+    }
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((v.len(), v.len()))) {
+        if a < from {
+            continue;
+        }
+        let piece = &v[from..a];
+        let piece = piece.split('(').next().unwrap_or("");
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let start = value.start + from + lead;
+            out.push(Span::new(start, start + trimmed.len()));
+        }
+        from = b;
+    }
+    out
+}
+
 /// A link to another article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -165,4 +202,18 @@ impl SourceMap {
 /// Article id from a title: spaces become underscores, surrounding space trimmed.
 pub fn title_to_id(title: &str) -> String {
     title.trim().replace(' ', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_split_with_spans() {
+        let text = "X: Ana Pérez, Luis Gómez (acting) and Éva Kis; 東京";
+        let items = split_list(text, Span::new(3, text.len()));
+        let got: Vec<&str> = items.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, vec!["Ana Pérez", "Luis Gómez", "Éva Kis", "東京"]);
+        assert!(split_list("é", Span::new(1, 2)).is_empty());
+    }
 }

@@ -6,7 +6,7 @@
 //! "Prado" and "Diez Canseco" resolve to the full person's id within that article.
 
 use super::{Entry, Gazetteer};
-use crate::article::{title_to_id, Article};
+use crate::article::{split_list, title_to_id, Article};
 
 /// What an infobox key names, by key prefix (compared without case; digits after
 /// the prefix are side numbers: `Commander2`).
@@ -37,7 +37,7 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             let Some(&(_, label)) = KEY_LABELS.iter().find(|(prefix, _)| key == *prefix) else {
                 continue;
             };
-            for item in split_items(&field.value) {
+            for item in split_list(&article.text, field.value_span).into_iter().map(|s| s.slice(&article.text)) {
                 if item.len() < 3 || item.chars().all(|c| c.is_ascii_uppercase()) {
                     // Too short, or a code such as PER, resolved by the infobox stage.
                     continue;
@@ -92,17 +92,6 @@ fn title_label(article: &Article) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// Split an infobox list value into items: commas, semicolons, line breaks and
-/// " and "; parenthesised notes are dropped ("Prado (acting)" -> "Prado").
-pub(crate) fn split_items(value: &str) -> Vec<&str> {
-    value
-        .split([',', ';', '\n'])
-        .flat_map(|s| s.split(" and "))
-        .map(|s| s.split('(').next().unwrap_or("").trim())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 /// Surname forms of a person's full name, longest first: "Pedro Diez Canseco" ->
@@ -164,10 +153,8 @@ mod tests {
 
     #[test]
     fn items_split_on_commas_and_and() {
-        assert_eq!(split_items("Mariano Ignacio Prado, Pedro Diez Canseco and José Balta (acting)"), vec![
-            "Mariano Ignacio Prado",
-            "Pedro Diez Canseco",
-            "José Balta"
-        ]);
+        let text = "Mariano Ignacio Prado, Pedro Diez Canseco and José Balta (acting)";
+        let items: Vec<&str> = split_list(text, crate::span::Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect();
+        assert_eq!(items, vec!["Mariano Ignacio Prado", "Pedro Diez Canseco", "José Balta"]);
     }
 }

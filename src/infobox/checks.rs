@@ -7,7 +7,7 @@ use super::{
     Check, InfoboxReport, InfoboxValidator, Status,
 };
 use crate::{
-    article::{Article, Infobox, InfoboxField},
+    article::{split_list, Article, Infobox, InfoboxField},
     events::{governed_by_locative, Event},
     gazetteer::EntityMention,
     span::Span,
@@ -109,7 +109,7 @@ pub(super) fn run(
         let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
         let spans = match rule {
             Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => vec![field.value_span],
-            _ => split_items(text, field.value_span),
+            _ => split_list(text, field.value_span),
         };
         for span in spans {
             items.push((Item { field, side, span }, rule));
@@ -125,43 +125,6 @@ pub(super) fn run(
         checks.push(ctx.check(item, *rule));
     }
     InfoboxReport { kind: schema.map(|s| s.name), checks }
-}
-
-/// Split a list value into item spans: commas, semicolons and " and "; a
-/// parenthesised note is left out of its item ("Prado (acting)" -> "Prado").
-fn split_items(text: &str, value: Span) -> Vec<Span> {
-    let Some(v) = text.get(value.start..value.end) else { return Vec::new() };
-    let mut cuts = Vec::new();
-    let mut depth = 0usize;
-    for (i, c) in v.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            ',' | ';' if depth == 0 => cuts.push((i, i + 1)),
-            _ => {}
-        }
-    }
-    for (i, _) in v.match_indices(" and ") {
-        cuts.push((i, i + 5));
-    }
-    cuts.sort();
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (a, b) in cuts.into_iter().chain(std::iter::once((v.len(), v.len()))) {
-        if a < from {
-            continue;
-        }
-        let piece = &v[from..a];
-        let piece = piece.split('(').next().unwrap_or("");
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let start = value.start + from + lead;
-            out.push(Span::new(start, start + trimmed.len()));
-        }
-        from = b;
-    }
-    out
 }
 
 /// The two ends of a TIMEX3 value (`a/b` -> (a, b); `a` -> (a, a)).
@@ -586,15 +549,6 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn items_split_with_spans() {
-        let text = "X: Ana Pérez, Luis Gómez (acting) and Éva Kis; 東京";
-        let items = split_items(text, Span::new(3, text.len()));
-        let got: Vec<&str> = items.iter().map(|s| s.slice(text)).collect();
-        assert_eq!(got, vec!["Ana Pérez", "Luis Gómez", "Éva Kis", "東京"]);
-        assert!(split_items("é", Span::new(1, 2)).is_empty());
-    }
 
     #[test]
     fn date_helpers() {
