@@ -172,9 +172,7 @@ impl EventExtractor {
 
     /// True when the gazetteer gives `surface` an ISO alpha-3 code (a country).
     fn is_country(&self, surface: &str) -> bool {
-        self.gazetteer.lookup(surface).is_some_and(|e| {
-            e.extra.split('\t').any(|x| x.len() == 3 && x.bytes().all(|b| b.is_ascii_uppercase()))
-        })
+        self.gazetteer.lookup(surface).is_some_and(|e| e.iso_code(3).is_some())
     }
 
     /// What the frame rules need from `sentence` whatever the trigger.

@@ -80,6 +80,13 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An extra column of exactly `letters` capital ASCII letters: an ISO 3166 code
+    /// (3: a country's own alpha-3; 2: on a PLACE row, the alpha-2 of the country it lies
+    /// in, or of the country itself on a country row).
+    pub fn iso_code(&self, letters: usize) -> Option<&str> {
+        self.extra.split('\t').find(|x| x.len() == letters && x.bytes().all(|b| b.is_ascii_uppercase()))
+    }
+
     /// An article-local entry.
     pub fn local(surface: impl Into<String>, label: &str, id: &str) -> Entry {
         Entry {

@@ -94,13 +94,6 @@ pub struct InfoboxValidator {
     splitter: SentenceSplitter,
 }
 
-/// An extra gazetteer column of `n` capital ASCII letters: an ISO 3166 code
-/// (3: a country's own alpha-3; 2: the alpha-2 of the country a place lies in, or of
-/// the country itself on a country row).
-fn iso_code(extra: &str, n: usize) -> Option<&str> {
-    extra.split('\t').find(|x| x.len() == n && x.bytes().all(|b| b.is_ascii_uppercase()))
-}
-
 impl InfoboxValidator {
     /// A validator with the shipped schemas; `gazetteer` links items to entities,
     /// resolves country codes (an extra column holding three capital letters) and
@@ -110,19 +103,19 @@ impl InfoboxValidator {
         let mut codes = HashMap::new();
         let mut country_by_alpha2: HashMap<&str, Arc<str>> = HashMap::new();
         for e in gazetteer.entries() {
-            if let Some(alpha3) = iso_code(&e.extra, 3) {
+            if let Some(alpha3) = e.iso_code(3) {
                 codes.entry(alpha3.to_string()).or_insert_with(|| (e.id.clone(), e.surface.clone()));
-                if let Some(alpha2) = iso_code(&e.extra, 2) {
+                if let Some(alpha2) = e.iso_code(2) {
                     country_by_alpha2.entry(alpha2).or_insert_with(|| e.id.clone());
                 }
             }
         }
         let mut country_of = HashMap::new();
         for e in gazetteer.entries() {
-            if &*e.label != "PLACE" || iso_code(&e.extra, 3).is_some() {
+            if &*e.label != "PLACE" || e.iso_code(3).is_some() {
                 continue;
             }
-            if let Some(country) = iso_code(&e.extra, 2).and_then(|a2| country_by_alpha2.get(a2)) {
+            if let Some(country) = e.iso_code(2).and_then(|a2| country_by_alpha2.get(a2)) {
                 country_of.entry(e.id.clone()).or_insert_with(|| country.clone());
             }
         }
