@@ -79,18 +79,13 @@ fn push_named(out: &mut Vec<Entry>, item: &str, label: &str, global: &Gazetteer)
     }
 }
 
-/// The article's own kind, from its infobox keys.
+/// The label of the article's own subject, from its infobox kind.
 fn title_label(article: &Article) -> Option<&'static str> {
-    let infobox = article.infobox.as_ref()?;
-    let has = |k: &str| infobox.fields.iter().any(|f| f.key.to_ascii_lowercase().starts_with(k));
-    if has("combatant") || has("commander") {
-        Some("EVENT")
-    } else if has("born") || has("died") {
-        Some("PERSON")
-    } else if has("signed") {
-        Some("TREATY")
-    } else {
-        None
+    match crate::infobox::kind_of(article.infobox.as_ref()?)? {
+        "conflict" => Some("EVENT"),
+        "person" => Some("PERSON"),
+        "treaty" => Some("TREATY"),
+        _ => None,
     }
 }
 

@@ -85,8 +85,7 @@ pub(super) fn run(
     let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(|s| in_body(*s)).collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
-    let keys: Vec<String> = infobox.fields.iter().map(|f| f.key.clone()).collect();
-    let schema = schema_for(infobox.template.as_deref(), &keys);
+    let schema = schema_for(infobox);
     let mut ctx = Ctx {
         v,
         text,

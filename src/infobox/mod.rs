@@ -19,6 +19,7 @@ use crate::{
 };
 
 pub use lints::source_lints;
+pub(crate) use schema::{kind_of, split_key};
 
 /// A check's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,6 +4,8 @@
 //! number split off (`Commander2` -> `commander`, side 2). Adding a field to a type is
 //! one row here, never new code.
 
+use crate::article::Infobox;
+
 /// How a field's value is split and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Rule {
@@ -48,7 +50,7 @@ pub(crate) struct Schema {
 
 const CONFLICT: Schema = Schema {
     name: "conflict",
-    templates: &["conflict", "battle", "war", "military", "revolution", "civil conflict"],
+    templates: &["conflict", "battle", "war", "military", "revolution"],
     markers: &["combatant", "commander", "belligerent", "casualties", "strength"],
     fields: &[
         ("date", Rule::EventRange),
@@ -69,7 +71,7 @@ const CONFLICT: Schema = Schema {
 const PERSON: Schema = Schema {
     name: "person",
     templates: &["person", "officeholder", "president", "officer", "military person", "royalty", "politician"],
-    markers: &["born", "died", "inoffice", "office", "birthdate"],
+    markers: &["born", "died", "inoffice", "office", "birthdate", "deathdate"],
     fields: &[
         ("born", Rule::DateThenPlaces(&["BIRTH"])),
         ("died", Rule::DateThenPlaces(&["DEATH"])),
@@ -88,7 +90,7 @@ const PERSON: Schema = Schema {
 const TREATY: Schema = Schema {
     name: "treaty",
     templates: &["treaty", "agreement"],
-    markers: &["signed", "signatories", "parties"],
+    markers: &["signed", "datesigned", "signatories", "parties"],
     fields: &[
         ("signed", Rule::Date(&["TREATY"])),
         ("location", Rule::EventPlaces),
@@ -103,15 +105,25 @@ const TREATY: Schema = Schema {
 
 const SCHEMAS: &[&Schema] = &[&CONFLICT, &PERSON, &TREATY];
 
-/// The schema for an infobox with this template name and these keys.
-pub(crate) fn schema_for(template: Option<&str>, keys: &[String]) -> Option<&'static Schema> {
-    if let Some(t) = template {
+/// The schema for `infobox`: by template name, else by the keys present.
+pub(crate) fn schema_for(infobox: &Infobox) -> Option<&'static Schema> {
+    if let Some(t) = &infobox.template {
+        // Whole words, the last (head) word first: "military person" is a person,
+        // "military conflict" a conflict, and "software" is not a "war".
         let t = t.to_lowercase();
-        if let Some(s) = SCHEMAS.iter().find(|s| s.templates.iter().any(|w| t.contains(w))) {
-            return Some(s);
+        for word in t.split(|c: char| !c.is_alphanumeric()).rev() {
+            if let Some(s) = SCHEMAS.iter().find(|s| s.templates.contains(&word)) {
+                return Some(s);
+            }
         }
     }
-    SCHEMAS.iter().copied().find(|s| keys.iter().any(|k| s.markers.contains(&split_key(k).0.as_str())))
+    SCHEMAS.iter().copied().find(|s| infobox.fields.iter().any(|f| s.markers.contains(&split_key(&f.key).0.as_str())))
+}
+
+/// What an infobox describes: `conflict`, `person`, `treaty`, or `None`. The one
+/// answer the checks, the article-local gazetteer and the JSON-LD types all use.
+pub(crate) fn kind_of(infobox: &Infobox) -> Option<&'static str> {
+    schema_for(infobox).map(|s| s.name)
 }
 
 impl Schema {
@@ -132,18 +144,38 @@ pub(crate) fn split_key(key: &str) -> (String, Option<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{article::InfoboxField, span::Span};
 
     #[test]
     fn keys_and_schemas() {
         assert_eq!(split_key("Commander2"), ("commander".into(), Some(2)));
         assert_eq!(split_key("In office"), ("inoffice".into(), None));
         assert_eq!(split_key("in_office2"), ("inoffice".into(), Some(2)));
-        let keys = |k: &[&str]| k.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(schema_for(None, &keys(&["Date", "Combatant1"])).map(|s| s.name), Some("conflict"));
-        assert_eq!(schema_for(None, &keys(&["Born", "Office"])).map(|s| s.name), Some("person"));
-        assert_eq!(schema_for(None, &keys(&["Signed", "Parties"])).map(|s| s.name), Some("treaty"));
-        assert_eq!(schema_for(Some("military conflict"), &[]).map(|s| s.name), Some("conflict"));
-        assert!(schema_for(None, &keys(&["Colour"])).is_none());
+        let infobox = |template: Option<&str>, keys: &[&str]| Infobox {
+            template: template.map(str::to_string),
+            fields: keys
+                .iter()
+                .map(|k| InfoboxField { key: k.to_string(), value: String::new(), key_span: Span::default(), value_span: Span::default() })
+                .collect(),
+            ..Infobox::default()
+        };
+        assert_eq!(kind_of(&infobox(None, &["Date", "Combatant1"])), Some("conflict"));
+        assert_eq!(kind_of(&infobox(None, &["Born", "Office"])), Some("person"));
+        assert_eq!(kind_of(&infobox(None, &["death_date"])), Some("person"));
+        assert_eq!(kind_of(&infobox(None, &["Signed", "Parties"])), Some("treaty"));
+        assert_eq!(kind_of(&infobox(None, &["date_signed"])), Some("treaty"));
+        assert_eq!(kind_of(&infobox(Some("military conflict"), &[])), Some("conflict"));
+        assert_eq!(kind_of(&infobox(Some("military person"), &["Battles"])), Some("person"));
+        assert_eq!(kind_of(&infobox(Some("software"), &["Developer"])), None);
+        assert_eq!(kind_of(&infobox(None, &["Colour"])), None);
+        for (key, base, n) in [
+            ("commander_1", "commander", Some(1)),
+            ("Date", "date", None),
+            ("birth_date", "birthdate", None),
+            ("Größe", "größe", None),
+        ] {
+            assert_eq!(split_key(key), (base.to_string(), n), "{key}");
+        }
         assert_eq!(CONFLICT.rule("casualties"), Rule::Unchecked);
         assert_eq!(PERSON.rule("inoffice"), Rule::Tenure);
     }

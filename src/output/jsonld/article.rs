@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     article::{same_key, title_to_id, InfoboxField},
-    infobox::Check,
+    infobox::{kind_of, split_key, Check},
     pipeline::AnnotatedArticle,
     span::Span,
     temporal::TimexType,
@@ -92,37 +92,13 @@ fn subject_types(subject: Subject) -> &'static [&'static str] {
 
 /// A key without case, spaces, underscores and its trailing side number:
 /// `Commander2` gives (`commander`, Some(2)).
-fn base_key(key: &str) -> (String, Option<u32>) {
-    let norm: String = key.chars().filter(|c| !matches!(c, ' ' | '_')).flat_map(char::to_lowercase).collect();
-    let base = norm.trim_end_matches(|c: char| c.is_ascii_digit());
-    let number = norm.get(base.len()..).and_then(|n| n.parse().ok());
-    (base.to_string(), number)
-}
-
+/// The article's subject, from the infobox kind the checks use too.
 fn subject_of(a: &AnnotatedArticle) -> Subject {
-    let Some(infobox) = &a.article.infobox else { return Subject::Other };
-    if let Some(template) = &infobox.template {
-        let t = template.to_lowercase();
-        if t.contains("person") || t.contains("officeholder") || t.contains("royalty") || t.contains("president") {
-            return Subject::Person;
-        }
-        if t.contains("treaty") {
-            return Subject::Treaty;
-        }
-        if t.contains("conflict") || t.contains("battle") || t.contains("war") {
-            return Subject::Conflict;
-        }
-    }
-    let keys: Vec<String> = infobox.fields.iter().map(|f| base_key(&f.key).0).collect();
-    let has = |names: &[&str]| keys.iter().any(|k| names.contains(&k.as_str()));
-    if has(&["commander", "combatant"]) {
-        Subject::Conflict
-    } else if has(&["born", "died", "birthdate", "deathdate"]) {
-        Subject::Person
-    } else if has(&["signed", "datesigned", "signatories"]) {
-        Subject::Treaty
-    } else {
-        Subject::Other
+    match a.article.infobox.as_ref().and_then(kind_of) {
+        Some("conflict") => Subject::Conflict,
+        Some("person") => Subject::Person,
+        Some("treaty") => Subject::Treaty,
+        _ => Subject::Other,
     }
 }
 
@@ -297,7 +273,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
         let mut facts = Vec::new();
         for field in &infobox.fields {
-            let (key, number) = base_key(&field.key);
+            let (key, number) = split_key(&field.key);
             let mut add = |prop: &'static str, values: Vec<Value>| {
                 let list = props.entry(prop).or_default();
                 for v in values {
@@ -577,20 +553,5 @@ mod tests {
             assert_eq!(clause_local(text, mention, date), want, "{text}");
         }
         assert!(!clause_local("the War of 1901 began", Span::new(4, 15), Span::new(11, 15)));
-    }
-
-    #[test]
-    fn base_keys() {
-        let table = [
-            ("Commander2", ("commander", Some(2))),
-            ("commander_1", ("commander", Some(1))),
-            ("Date", ("date", None)),
-            ("In office2", ("inoffice", Some(2))),
-            ("birth_date", ("birthdate", None)),
-            ("Größe", ("größe", None)),
-        ];
-        for (key, (base, n)) in table {
-            assert_eq!(base_key(key), (base.to_string(), n), "{key}");
-        }
     }
 }
