@@ -33,7 +33,7 @@ pub struct AnnotatedArticle {
     pub events: Vec<Event>,
     /// Infobox verdicts, when the article has an infobox.
     pub infobox: Option<InfoboxReport>,
-    /// Diagnostics of every stage.
+    /// Diagnostics of every stage, the parser's included (moved out of `article`).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -166,7 +166,7 @@ impl Pipeline {
     }
 
     /// Run the annotation stages on a parsed article.
-    pub fn annotate_article(&self, article: Article) -> AnnotatedArticle {
+    pub fn annotate_article(&self, mut article: Article) -> AnnotatedArticle {
         let local = local_entries(&article, &self.gazetteer);
         let mut entities = self.gazetteer.find_with_local(&article.text, &local);
         if !article.links.is_empty() {
@@ -175,8 +175,10 @@ impl Pipeline {
         let timexes = self.temporal.tag_article(&article);
         let events = self.events.extract(&article, &entities, &timexes);
         let infobox = self.infobox.check(&article, &entities, &timexes, &events);
-        let mut diagnostics = article.diagnostics.clone();
-        diagnostics.extend(crate::infobox::source_lints(&article));
+        let lints = crate::infobox::source_lints(&article);
+        // The parser's diagnostics move here, so each is held (and written) once.
+        let mut diagnostics = std::mem::take(&mut article.diagnostics);
+        diagnostics.extend(lints);
         AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
     }
 
