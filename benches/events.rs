@@ -6,15 +6,28 @@
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use wikianno::{events::EventExtractor, gazetteer::local_entries, source::{expand_paths, Inputs}, temporal::TemporalTagger, Pipeline, SourceItem};
+use wikianno::{
+    events::EventExtractor,
+    gazetteer::local_entries,
+    source::{expand_paths, Inputs},
+    temporal::TemporalTagger,
+    Pipeline, SourceItem,
+};
 
 fn bench(c: &mut Criterion) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let pipeline = Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
+    let pipeline =
+        Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
     let gazetteer = pipeline.gazetteer();
     let files = expand_paths(&[root.join("corpus")]).expect("corpus folder");
     let articles: Vec<_> = Inputs::new(files)
-        .filter_map(|item| if let SourceItem::Article(raw) = item { Some(pipeline.parse(raw)) } else { None })
+        .filter_map(|item| {
+            if let SourceItem::Article(raw) = item {
+                Some(pipeline.parse(raw))
+            } else {
+                None
+            }
+        })
         .collect();
     let tagger = TemporalTagger::new();
     let annotated: Vec<_> = articles
@@ -30,7 +43,11 @@ fn bench(c: &mut Criterion) {
     let rounds = (1_000_000 / once).max(1);
     let extractor = EventExtractor::new(gazetteer);
     let run = || -> usize {
-        (0..rounds).map(|_| annotated.iter().map(|(a, e, t)| extractor.extract(a, e, t).len()).sum::<usize>()).sum()
+        (0..rounds)
+            .map(|_| {
+                annotated.iter().map(|(a, e, t)| extractor.extract(a, e, t).len()).sum::<usize>()
+            })
+            .sum()
     };
     let expected = run();
     assert!(expected > 0, "no events in the corpus");

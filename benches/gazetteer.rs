@@ -36,7 +36,8 @@ fn build(full: bool) -> Gazetteer {
 
 fn corpus_text(target: usize) -> String {
     let mut articles = String::new();
-    let mut paths: Vec<PathBuf> = fs::read_dir(root().join("corpus")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<PathBuf> =
+        fs::read_dir(root().join("corpus")).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
     for p in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
         articles.push_str(&fs::read_to_string(p).unwrap());
@@ -55,7 +56,11 @@ fn bench(c: &mut Criterion) {
     eprintln!(
         "gazetteer: {} entries ({}), built in {:.2} s",
         full.len(),
-        if full_geonames().is_some() { "shipped + full GeoNames" } else { "shipped only: ../shared absent" },
+        if full_geonames().is_some() {
+            "shipped + full GeoNames"
+        } else {
+            "shipped only: ../shared absent"
+        },
         started.elapsed().as_secs_f64()
     );
     let mut group = c.benchmark_group("gazetteer");

@@ -33,7 +33,11 @@ struct Counts {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 fn main() {
@@ -43,7 +47,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/data/wikigold/wikigold.conll.txt"));
     let Ok(data) = fs::read_to_string(&path) else {
-        eprintln!("eval_ner: {} not found (it lives in ../shared/data/wikigold); nothing to do", path.display());
+        eprintln!(
+            "eval_ner: {} not found (it lives in ../shared/data/wikigold); nothing to do",
+            path.display()
+        );
         return;
     };
     let mut builder = GazetteerBuilder::new();
@@ -66,7 +73,9 @@ fn main() {
         text.push_str(token);
         let kind = tag.strip_prefix("I-");
         match (kind, gold.last_mut()) {
-            (Some(k), Some((span, last))) if *last == k && span.end + 1 == start => span.end = text.len(),
+            (Some(k), Some((span, last))) if *last == k && span.end + 1 == start => {
+                span.end = text.len()
+            }
             (Some(k), _) => gold.push((Span::new(start, text.len()), k)),
             _ => {}
         }
@@ -96,7 +105,10 @@ fn main() {
         }
     }
     println!("wikigold ({} documents), shipped gazetteers, no local entries", docs.len());
-    println!("{:<6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>10}", "type", "gold", "pred", "P", "R", "F1", "overlapF1");
+    println!(
+        "{:<6} {:>6} {:>6} {:>7} {:>7} {:>7} {:>10}",
+        "type", "gold", "pred", "P", "R", "F1", "overlapF1"
+    );
     let mut total = Counts::default();
     for (kind, c) in &by_type {
         report(kind, c);
@@ -113,5 +125,14 @@ fn report(kind: &str, c: &Counts) {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(c.exact, c.predicted), ratio(c.exact, c.gold));
     let (op, or) = (ratio(c.overlap_predicted, c.predicted), ratio(c.overlap_gold, c.gold));
-    println!("{:<6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>10.3}", kind, c.gold, c.predicted, p, r, f1(p, r), f1(op, or));
+    println!(
+        "{:<6} {:>6} {:>6} {:>7.3} {:>7.3} {:>7.3} {:>10.3}",
+        kind,
+        c.gold,
+        c.predicted,
+        p,
+        r,
+        f1(p, r),
+        f1(op, or)
+    );
 }

@@ -1,26 +1,58 @@
 //! Per-stage speed on one input (default /tmp/s8.xml, any file the pipeline reads):
 //! `cargo run --release --example stage_speed -- PATH`. Prints MB/s of each stage alone.
 use std::{path::PathBuf, time::Instant};
-use wikianno::{Pipeline, SourceItem, events::EventExtractor, infobox::InfoboxValidator, temporal::TemporalTagger};
+use wikianno::{
+    events::EventExtractor, infobox::InfoboxValidator, temporal::TemporalTagger, Pipeline,
+    SourceItem,
+};
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let p = Pipeline::builder().gazetteer(root.join("gazetteers")).build().unwrap();
-    let items = wikianno::source::Inputs::new(vec![PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| root.join("corpus").to_string_lossy().into_owned()))]);
+    let items = wikianno::source::Inputs::new(vec![PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| root.join("corpus").to_string_lossy().into_owned()),
+    )]);
     let t = Instant::now();
-    let arts: Vec<_> = items.filter_map(|i| if let SourceItem::Article(r) = i { Some(p.parse(r)) } else { None }).collect();
+    let arts: Vec<_> = items
+        .filter_map(|i| if let SourceItem::Article(r) = i { Some(p.parse(r)) } else { None })
+        .collect();
     let total: usize = arts.iter().map(|a| a.text.len()).sum();
     let mb = total as f64 / 1e6;
     println!("read+parse {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let g = p.gazetteer();
-    let t = Instant::now(); let locals: Vec<_> = arts.iter().map(|a| wikianno::gazetteer::local_entries(a, g)).collect(); println!("local entries {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let t = Instant::now(); let ents: Vec<_> = arts.iter().zip(&locals).map(|(a, l)| g.find_with_local(&a.text, l)).collect(); println!("find_with_local {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let t = Instant::now(); let n: usize = arts.iter().map(|a| g.find(&a.text).len()).sum(); println!("find global only {n} {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let locals: Vec<_> = arts.iter().map(|a| wikianno::gazetteer::local_entries(a, g)).collect();
+    println!("local entries {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let ents: Vec<_> =
+        arts.iter().zip(&locals).map(|(a, l)| g.find_with_local(&a.text, l)).collect();
+    println!("find_with_local {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let n: usize = arts.iter().map(|a| g.find(&a.text).len()).sum();
+    println!("find global only {n} {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let tagger = TemporalTagger::new();
-    let t = Instant::now(); let tx: Vec<_> = arts.iter().map(|a| tagger.tag_article(a)).collect(); println!("temporal {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let tx: Vec<_> = arts.iter().map(|a| tagger.tag_article(a)).collect();
+    println!("temporal {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let ev = EventExtractor::new(g);
-    let t = Instant::now(); let evs: Vec<_> = arts.iter().zip(&ents).zip(&tx).map(|((a, e), t)| ev.extract(a, e, t)).collect(); println!("events {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let evs: Vec<_> =
+        arts.iter().zip(&ents).zip(&tx).map(|((a, e), t)| ev.extract(a, e, t)).collect();
+    println!("events {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let iv = InfoboxValidator::new(g);
-    let t = Instant::now(); for (((a, e), t), v) in arts.iter().zip(&ents).zip(&tx).zip(&evs) { iv.check(a, e, t, v); } println!("infobox {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let t = Instant::now(); let recs: Vec<_> = arts.iter().map(|a| wikianno::Record::Article(Box::new(p.annotate_article(a.clone())))).collect(); println!("annotate_article {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let t = Instant::now(); let n: usize = recs.iter().map(|r| wikianno::output::ndjson::to_line(r).len()).sum(); println!("ndjson {n} {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    for (((a, e), t), v) in arts.iter().zip(&ents).zip(&tx).zip(&evs) {
+        iv.check(a, e, t, v);
+    }
+    println!("infobox {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let recs: Vec<_> = arts
+        .iter()
+        .map(|a| wikianno::Record::Article(Box::new(p.annotate_article(a.clone()))))
+        .collect();
+    println!("annotate_article {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let t = Instant::now();
+    let n: usize = recs.iter().map(|r| wikianno::output::ndjson::to_line(r).len()).sum();
+    println!("ndjson {n} {:.1} MB/s", mb / t.elapsed().as_secs_f64());
 }

@@ -31,7 +31,11 @@ fn root() -> PathBuf {
 fn vm_hwm_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -41,7 +45,8 @@ fn cpu_secs() -> f64 {
     let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
     // After the command name: state, ppid, pgrp, session, tty, tpgid, flags, minflt,
     // cminflt, majflt, cmajflt, utime, stime.
-    let fields: Vec<i64> = after.split_whitespace().skip(1).map(|f| f.parse().unwrap_or(0)).collect();
+    let fields: Vec<i64> =
+        after.split_whitespace().skip(1).map(|f| f.parse().unwrap_or(0)).collect();
     (fields.get(10).copied().unwrap_or(0) + fields.get(11).copied().unwrap_or(0)) as f64 / 100.0
 }
 
@@ -75,7 +80,9 @@ fn pipeline_child(path: &Path, threads: usize) {
 
 /// `*.tsv` below `dir`, as the gazetteer loader finds them (subfolders too, `lexicon/` not).
 fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut items: Vec<PathBuf> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut items: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
     items.sort();
     for p in items {
         if p.is_dir() {
@@ -94,7 +101,12 @@ fn read_child(path: &Path) {
     let started = Instant::now();
     let records = Inputs::new(vec![path.to_path_buf()]).count();
     let secs = started.elapsed().as_secs_f64();
-    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, vm_hwm_kb() as f64 / 1024.0);
+    println!(
+        "RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} hwm_mb={:.1}",
+        size as f64 / 1e6,
+        size as f64 / 1e6 / secs,
+        vm_hwm_kb() as f64 / 1024.0
+    );
 }
 
 /// The surfaces of the shipped gazetteers, lowercased: the bare scan's patterns.
@@ -117,7 +129,10 @@ fn surfaces(dir: &Path) -> Vec<String> {
 
 fn scan_child(path: &Path) {
     let patterns = surfaces(&root().join("gazetteers"));
-    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns).expect("automaton");
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .expect("automaton");
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let started = Instant::now();
     let file = std::fs::File::open(path).expect("dump");
@@ -128,7 +143,13 @@ fn scan_child(path: &Path) {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("RESULT mb={:.1} secs={secs:.3} mbps={:.2} matches={count} patterns={} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, patterns.len(), vm_hwm_kb() as f64 / 1024.0);
+    println!(
+        "RESULT mb={:.1} secs={secs:.3} mbps={:.2} matches={count} patterns={} hwm_mb={:.1}",
+        size as f64 / 1e6,
+        size as f64 / 1e6 / secs,
+        patterns.len(),
+        vm_hwm_kb() as f64 / 1024.0
+    );
 }
 
 fn geonames_child(tsv: &Path) {
@@ -161,8 +182,14 @@ fn child(args: &[&str]) -> Vec<(String, String)> {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe).arg("--child").args(args).output().expect("child");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let line = stdout.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| panic!("child {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
-    line[7..].split_whitespace().filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    let line = stdout.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| {
+        panic!("child {args:?} failed: {}", String::from_utf8_lossy(&out.stderr))
+    });
+    line[7..]
+        .split_whitespace()
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 fn get(r: &[(String, String)], key: &str) -> f64 {
@@ -182,11 +209,18 @@ fn main() {
         return;
     }
     let flag = |name: &str, default: &str| -> String {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| default.to_string())
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+            .unwrap_or_else(|| default.to_string())
     };
     let mb: usize = flag("--mb", "100").parse().unwrap_or(100);
     let big_mb: usize = flag("--big-mb", "1000").parse().unwrap_or(0);
-    let geonames = flag("--geonames", &root().join("../shared/data/geonames/cities15000.tsv").to_string_lossy());
+    let geonames = flag(
+        "--geonames",
+        &root().join("../shared/data/geonames/cities15000.tsv").to_string_lossy(),
+    );
 
     let small = synthetic::dump_of(&root(), mb).expect("synthetic dump");
     let small_s = small.to_string_lossy().into_owned();
@@ -198,16 +232,36 @@ fn main() {
     println!();
     println!("| measurement | MB | seconds | CPU seconds | MB/s | peak RSS MB |");
     println!("|---|---:|---:|---:|---:|---:|");
-    for (name, r) in [("whole pipeline, 1 thread", &one), ("whole pipeline, 2 threads", &two), ("bare aho-corasick scan, 1 thread", &scan), ("dump reader alone (XML, no annotation)", &read)] {
+    for (name, r) in [
+        ("whole pipeline, 1 thread", &one),
+        ("whole pipeline, 2 threads", &two),
+        ("bare aho-corasick scan, 1 thread", &scan),
+        ("dump reader alone (XML, no annotation)", &read),
+    ] {
         let cpu = r.iter().find(|(k, _)| k == "cpu").map_or("-".to_string(), |(_, v)| v.clone());
-        println!("| {name} | {:.0} | {:.2} | {cpu} | {:.2} | {:.0} |", get(r, "mb"), get(r, "secs"), get(r, "mbps"), get(r, "hwm_mb"));
+        println!(
+            "| {name} | {:.0} | {:.2} | {cpu} | {:.2} | {:.0} |",
+            get(r, "mb"),
+            get(r, "secs"),
+            get(r, "mbps"),
+            get(r, "hwm_mb")
+        );
     }
     println!();
     println!("records: {}, patterns in scan: {}", get(&one, "records"), get(&scan, "patterns"));
-    println!("2 threads / 1 thread: {:.2}x (goal >= 1.8x)", get(&two, "mbps") / get(&one, "mbps").max(1e-9));
+    println!(
+        "2 threads / 1 thread: {:.2}x (goal >= 1.8x)",
+        get(&two, "mbps") / get(&one, "mbps").max(1e-9)
+    );
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    println!("load average during the run (other processes share the cores): {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
-    println!("pipeline (2 threads) / bare scan: {:.1}% (goal >= 50%)", 100.0 * get(&two, "mbps") / get(&scan, "mbps").max(1e-9));
+    println!(
+        "load average during the run (other processes share the cores): {}",
+        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    );
+    println!(
+        "pipeline (2 threads) / bare scan: {:.1}% (goal >= 50%)",
+        100.0 * get(&two, "mbps") / get(&scan, "mbps").max(1e-9)
+    );
     if big_mb > 0 {
         let big = synthetic::dump_of(&root(), big_mb).expect("synthetic dump");
         let r = child(&["pipeline", &big.to_string_lossy(), "2"]);
@@ -220,7 +274,8 @@ fn main() {
         );
     }
     if Path::new(&geonames).is_file() {
-        let rows = std::fs::File::open(&geonames).map(|f| BufReader::new(f).lines().count()).unwrap_or(0);
+        let rows =
+            std::fs::File::open(&geonames).map(|f| BufReader::new(f).lines().count()).unwrap_or(0);
         let g = child(&["geonames", &geonames]);
         println!(
             "GeoNames ({rows} lines): {:.0} entries, load {:.2} s (goal <= 2 s), peak RSS {:.0} MB after load, {:.0} MB after matching (goal <= 400 MB), matching {:.2} MB/s",

@@ -49,8 +49,14 @@ impl Error {
         Error { kind: ErrorKind::Io { path: path.into(), source } }
     }
 
-    pub(crate) fn gazetteer_line(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::GazetteerLine { path: path.into(), line, message: message.into() } }
+    pub(crate) fn gazetteer_line(
+        path: impl Into<PathBuf>,
+        line: usize,
+        message: impl Into<String>,
+    ) -> Error {
+        Error {
+            kind: ErrorKind::GazetteerLine { path: path.into(), line, message: message.into() },
+        }
     }
 
     pub(crate) fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {

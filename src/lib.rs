@@ -30,15 +30,15 @@
 
 pub mod article;
 pub mod diagnostic;
-pub mod eval;
 mod error;
+pub mod eval;
 pub mod events;
 pub mod gazetteer;
 pub mod infobox;
 pub mod output;
 mod pipeline;
-pub mod source;
 pub mod sentences;
+pub mod source;
 pub mod span;
 pub mod temporal;
 

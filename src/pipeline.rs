@@ -109,7 +109,10 @@ impl PipelineBuilder {
         let gazetteer = g.build()?;
         let pool = match self.threads {
             Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| Error::build(e.to_string()))?,
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| Error::build(e.to_string()))?,
             )),
             None => None,
         };
@@ -155,7 +158,11 @@ impl Pipeline {
     pub fn parse(&self, raw: RawArticle) -> Article {
         match raw.markup {
             Markup::WikiStyle => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
-            Markup::Wikitext => parse_wikitext(&raw.text, &raw.origin, raw.title.as_deref().unwrap_or(&raw.fallback_title)),
+            Markup::Wikitext => parse_wikitext(
+                &raw.text,
+                &raw.origin,
+                raw.title.as_deref().unwrap_or(&raw.fallback_title),
+            ),
         }
     }
 
@@ -190,7 +197,10 @@ impl Pipeline {
                 let origin = raw.origin.clone();
                 match catch_unwind(AssertUnwindSafe(|| self.annotate(raw))) {
                     Ok(annotated) => Record::Article(Box::new(annotated)),
-                    Err(_) => Record::Error(InputError { origin, message: "internal error while annotating this article".into() }),
+                    Err(_) => Record::Error(InputError {
+                        origin,
+                        message: "internal error while annotating this article".into(),
+                    }),
                 }
             }
             SourceItem::Redirect(redirect) => Record::Redirect(redirect),
@@ -215,7 +225,12 @@ impl Pipeline {
     /// batch in parallel and apply `map` to each record (serialize it, say), and `sink`
     /// gets the results in input order on the calling thread. Memory is bounded by a
     /// few batches whatever the input's size; output order never depends on timing.
-    pub fn run_map<I, T, M, F, E>(&self, items: I, map: M, mut sink: F) -> std::result::Result<(), E>
+    pub fn run_map<I, T, M, F, E>(
+        &self,
+        items: I,
+        map: M,
+        mut sink: F,
+    ) -> std::result::Result<(), E>
     where
         I: IntoIterator<Item = SourceItem>,
         I::IntoIter: Send,
@@ -249,7 +264,9 @@ impl Pipeline {
                     }
                 }
             });
-            let work = |batch: Vec<SourceItem>| -> Vec<T> { batch.into_par_iter().map(|item| map(self.process(item))).collect() };
+            let work = |batch: Vec<SourceItem>| -> Vec<T> {
+                batch.into_par_iter().map(|item| map(self.process(item))).collect()
+            };
             for batch in rx.iter() {
                 let results = match &self.pool {
                     Some(pool) => pool.install(|| work(batch)),
@@ -276,9 +293,20 @@ pub const LINK_LABEL: &str = "LINK";
 /// gazetteer's label for the target title, else the label of a gazetteer mention with
 /// exactly the link's span, else [`LINK_LABEL`]. Nested links (a `{{flag}}` inside a
 /// link label) keep the outer one, by the same (start, longer first) order as the gazetteer.
-fn with_link_mentions(article: &Article, found: Vec<EntityMention>, gazetteer: &Gazetteer) -> Vec<EntityMention> {
-    let mut links: Vec<&crate::article::Link> = article.links.iter().filter(|l| !l.span.is_empty()).collect();
-    links.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)).then_with(|| a.target.cmp(&b.target)));
+fn with_link_mentions(
+    article: &Article,
+    found: Vec<EntityMention>,
+    gazetteer: &Gazetteer,
+) -> Vec<EntityMention> {
+    let mut links: Vec<&crate::article::Link> =
+        article.links.iter().filter(|l| !l.span.is_empty()).collect();
+    links.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then_with(|| a.target.cmp(&b.target))
+    });
     let mut kept: Vec<&crate::article::Link> = Vec::with_capacity(links.len());
     for l in links {
         if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
@@ -296,7 +324,12 @@ fn with_link_mentions(article: &Article, found: Vec<EntityMention>, gazetteer: &
         Arc::from(LINK_LABEL)
     };
     for l in &kept {
-        out.push(EntityMention { span: l.span, label: label_of(l), id: Arc::from(crate::article::title_to_id(&l.target)), source: EntrySource::Link });
+        out.push(EntityMention {
+            span: l.span,
+            label: label_of(l),
+            id: Arc::from(crate::article::title_to_id(&l.target)),
+            source: EntrySource::Link,
+        });
     }
     // Both lists are sorted and each is free of overlaps: keep gazetteer mentions outside every link.
     let mut k = 0;
@@ -304,7 +337,11 @@ fn with_link_mentions(article: &Article, found: Vec<EntityMention>, gazetteer: &
         while k < kept.len() && kept[k].span.end <= m.span.start {
             k += 1;
         }
-        if kept[k..].iter().take_while(|l| l.span.start < m.span.end).any(|l| l.span.overlaps(m.span)) {
+        if kept[k..]
+            .iter()
+            .take_while(|l| l.span.start < m.span.end)
+            .any(|l| l.span.overlaps(m.span))
+        {
             continue;
         }
         out.push(m);
@@ -316,7 +353,7 @@ fn with_link_mentions(article: &Article, found: Vec<EntityMention>, gazetteer: &
 /// The gazetteer folder shipped with the crate, when it can be found: `gazetteers/`
 /// beside the current directory, or in the crate's source tree.
 pub fn default_gazetteer_dir() -> Option<PathBuf> {
-    let candidates = [PathBuf::from("gazetteers"), Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers")];
+    let candidates =
+        [PathBuf::from("gazetteers"), Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers")];
     candidates.into_iter().find(|p| p.is_dir())
 }
-

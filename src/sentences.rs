@@ -12,10 +12,11 @@ use crate::span::Span;
 /// Abbreviations that a period does not end (compared without case, period stripped).
 /// The longest is 6 bytes (a unit test keeps [`is_abbreviation`]'s shortcut honest).
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "approx", "apr", "aug", "brig", "ca", "capt", "c", "cdr", "cf", "co", "col", "corp", "cpl", "dec", "dept", "dr",
-    "e.g", "esp", "est", "et al", "etc", "feb", "fig", "fl", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
-    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "p",
-    "pp", "pres", "prof", "pte", "r", "rep", "rev", "rt", "sen", "sep", "sept", "sgt", "sr", "st", "ste", "vol", "vs",
+    "adm", "approx", "apr", "aug", "brig", "ca", "capt", "c", "cdr", "cf", "co", "col", "corp",
+    "cpl", "dec", "dept", "dr", "e.g", "esp", "est", "et al", "etc", "feb", "fig", "fl", "fr",
+    "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar",
+    "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "p", "pp", "pres", "prof",
+    "pte", "r", "rep", "rev", "rt", "sen", "sep", "sept", "sgt", "sr", "st", "ste", "vol", "vs",
 ];
 
 /// Splits text into sentence spans. Stateless; cheap to copy.
@@ -44,7 +45,8 @@ impl SentenceSplitter {
         let mut sentence_start = 0;
         let mut lines = region.split_inclusive('\n').peekable();
         // Whether the current line is structural was found when it was the next one.
-        let mut structural = lines.peek().is_some_and(|l| is_structural_line(l.trim_end_matches(['\n', '\r'])));
+        let mut structural =
+            lines.peek().is_some_and(|l| is_structural_line(l.trim_end_matches(['\n', '\r'])));
         while let Some(line) = lines.next() {
             let body = line.trim_end_matches(['\n', '\r']);
             if structural {
@@ -73,15 +75,27 @@ impl SentenceSplitter {
 /// Headings (`== H ==`), list items (`- x`, `* x`, `# x`), and the `Infobox` line.
 fn is_structural_line(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with('=') || t.starts_with("- ") || t.starts_with("* ") || t.starts_with("# ") || t.trim_end() == "Infobox"
+    t.starts_with('=')
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("# ")
+        || t.trim_end() == "Infobox"
 }
 
 /// Find sentence ends inside one line (`line` starts at `line_start` in `region`).
-fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut usize, base: usize, out: &mut Vec<Span>) {
+fn split_line(
+    region: &str,
+    line_start: usize,
+    line: &str,
+    sentence_start: &mut usize,
+    base: usize,
+    out: &mut Vec<Span>,
+) {
     let bytes = line.as_bytes();
     let mut i = 0;
     // memchr3 jumps to the next candidate: most of a line is not end punctuation.
-    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+    {
         i += found;
         let Some(&b) = bytes.get(i) else { break };
         // Runs of end punctuation ("?!", "...") act as one.
@@ -92,12 +106,21 @@ fn split_line(region: &str, line_start: usize, line: &str, sentence_start: &mut 
         let run = end - i;
         // Closing quotes and brackets belong to the sentence they close.
         let rest = &line[end..];
-        let closing: usize = rest.chars().take_while(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']')).map(char::len_utf8).sum();
+        let closing: usize = rest
+            .chars()
+            .take_while(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']'))
+            .map(char::len_utf8)
+            .sum();
         let after = &rest[closing..];
-        let space: usize = after.chars().take_while(|c| *c == ' ' || *c == '\t').map(char::len_utf8).sum();
+        let space: usize =
+            after.chars().take_while(|c| *c == ' ' || *c == '\t').map(char::len_utf8).sum();
         let next = after[space..].chars().next();
         let is_boundary = space > 0
-            && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '['))
+            && next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[')
+            })
             && !(b == b'.' && run == 1 && is_abbreviation(&line[..i], next))
             && !(b == b'.' && run == 3 && next.is_some_and(|c| !c.is_uppercase()));
         if is_boundary {
@@ -141,7 +164,9 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
         // "No. 5" and "c. 1850" are abbreviations; "in Jan. The" too, but a month
         // or "no" before a capital is ambiguous: only numbers keep "no"/"p" joined.
         return match lower.as_str() {
-            "no" | "nos" | "p" | "pp" | "op" | "vol" | "fig" => next.is_some_and(|c| c.is_ascii_digit()),
+            "no" | "nos" | "p" | "pp" | "op" | "vol" | "fig" => {
+                next.is_some_and(|c| c.is_ascii_digit())
+            }
             _ => true,
         };
     }
@@ -173,18 +198,30 @@ mod tests {
     fn table() {
         let rows: &[(&str, &[&str])] = &[
             ("The fort fell. The army fled.", &["The fort fell.", "The army fled."]),
-            ("Gen. Smith arrived at St. Paul's. He left.", &["Gen. Smith arrived at St. Paul's.", "He left."]),
+            (
+                "Gen. Smith arrived at St. Paul's. He left.",
+                &["Gen. Smith arrived at St. Paul's.", "He left."],
+            ),
             ("Built c. 1850 by John Q. Adams.", &["Built c. 1850 by John Q. Adams."]),
-            ("It was founded in 1850. 1851 was calm.", &["It was founded in 1850.", "1851 was calm."]),
+            (
+                "It was founded in 1850. 1851 was calm.",
+                &["It was founded in 1850.", "1851 was calm."],
+            ),
             ("He said \"Stop.\" Then he left.", &["He said \"Stop.\"", "Then he left."]),
             ("\"Go!\" he shouted.", &["\"Go!\" he shouted."]),
-            ("The rate was 3.5 percent. Prices rose.", &["The rate was 3.5 percent.", "Prices rose."]),
+            (
+                "The rate was 3.5 percent. Prices rose.",
+                &["The rate was 3.5 percent.", "Prices rose."],
+            ),
             ("== History ==\nThe town grew.", &["== History ==", "The town grew."]),
             ("Towns:\n- Alpha\n- Beta", &["Towns:", "- Alpha", "- Beta"]),
             ("A line that wraps\nhere. Next one.", &["A line that wraps\nhere.", "Next one."]),
             ("First paragraph\n\nSecond paragraph", &["First paragraph", "Second paragraph"]),
             ("Wait... what happened? Nobody knew!", &["Wait... what happened?", "Nobody knew!"]),
-            ("The battle (see No. 4) ended. Peace followed.", &["The battle (see No. 4) ended.", "Peace followed."]),
+            (
+                "The battle (see No. 4) ended. Peace followed.",
+                &["The battle (see No. 4) ended.", "Peace followed."],
+            ),
             ("Col. Díaz took Zürich. 東京 fell.", &["Col. Díaz took Zürich. 東京 fell."]),
             ("Col. Díaz took Zürich. Éric fled 😀.", &["Col. Díaz took Zürich.", "Éric fled 😀."]),
         ];
@@ -202,7 +239,10 @@ mod tests {
     fn within_a_span() {
         let text = "Title\n\nOne sentence. Another one.";
         let s = SentenceSplitter::new().split_within(text, Span::new(7, text.len()));
-        assert_eq!(s.iter().map(|s| s.slice(text)).collect::<Vec<_>>(), vec!["One sentence.", "Another one."]);
+        assert_eq!(
+            s.iter().map(|s| s.slice(text)).collect::<Vec<_>>(),
+            vec!["One sentence.", "Another one."]
+        );
         assert!(SentenceSplitter::new().split_within("é", Span::new(1, 2)).is_empty());
     }
 

@@ -17,7 +17,8 @@ fn data_dir() -> PathBuf {
 }
 
 fn gensim_dump() -> Option<PathBuf> {
-    let path = data_dir().join("enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2");
+    let path =
+        data_dir().join("enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2");
     if path.is_file() {
         Some(path)
     } else {
@@ -27,8 +28,13 @@ fn gensim_dump() -> Option<PathBuf> {
 }
 
 fn wikianno(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_wikianno")).args(args).output().expect("run wikianno");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_wikianno")).args(args).output().expect("run wikianno");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn records(ndjson: &str) -> Vec<Value> {
@@ -57,19 +63,34 @@ fn gensim_sample_one_record_per_namespace_0_page() {
     assert_eq!(first_redirect["redirect"], "AccessibleComputing");
     assert_eq!(first_redirect["to"], "Computer accessibility");
     // --stats counts match the output.
-    assert!(stderr.contains(&format!("205 records: {articles} articles, {redirects} redirects, 0 errors")), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "205 records: {articles} articles, {redirects} redirects, 0 errors"
+        )),
+        "{stderr}"
+    );
 
-    let war = recs.iter().find(|r| r["id"] == "American_Revolutionary_War").expect("the war article");
+    let war =
+        recs.iter().find(|r| r["id"] == "American_Revolutionary_War").expect("the war article");
     let text = war["text"].as_str().unwrap();
     let fields = war["infobox"]["fields"].as_array().unwrap();
-    let field = |key: &str| fields.iter().find(|f| f["key"] == key).map(|f| f["value"].as_str().unwrap().to_string());
+    let field = |key: &str| {
+        fields.iter().find(|f| f["key"] == key).map(|f| f["value"].as_str().unwrap().to_string())
+    };
     for key in ["date", "place", "result", "combatant1", "combatant2", "commander1", "commander2"] {
         assert!(field(key).is_some_and(|v| !v.is_empty()), "infobox field {key} missing");
     }
-    assert!(field("date").unwrap().starts_with("April 19, 1775 – September 3, 1783"), "{:?}", field("date"));
+    assert!(
+        field("date").unwrap().starts_with("April 19, 1775 – September 3, 1783"),
+        "{:?}",
+        field("date")
+    );
     assert!(field("commander1").unwrap().contains("George Washington"));
     for f in fields {
-        assert_eq!(cp_slice(text, f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap()), f["value"].as_str().unwrap());
+        assert_eq!(
+            cp_slice(text, f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap()),
+            f["value"].as_str().unwrap()
+        );
     }
 
     // Link mentions: exact, with the target as id; they slice the same in text and source.
@@ -78,7 +99,9 @@ fn gensim_sample_one_record_per_namespace_0_page() {
     let entities = war["entities"].as_array().unwrap();
     let links: Vec<&Value> = entities.iter().filter(|e| e["source"] == "link").collect();
     assert!(links.len() > 200, "{} links", links.len());
-    assert!(links.iter().any(|e| e["id"] == "George_Washington" && e["text"] == "George Washington"));
+    assert!(links
+        .iter()
+        .any(|e| e["id"] == "George_Washington" && e["text"] == "George Washington"));
     for e in entities {
         let (s, t) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
         assert_eq!(cp_slice(text, s, t), e["text"].as_str().unwrap());
@@ -87,7 +110,11 @@ fn gensim_sample_one_record_per_namespace_0_page() {
     if !source.is_empty() {
         let mut plain = 0;
         for e in &links {
-            let src = cp_slice(&source, e["source_start"].as_u64().unwrap(), e["source_end"].as_u64().unwrap());
+            let src = cp_slice(
+                &source,
+                e["source_start"].as_u64().unwrap(),
+                e["source_end"].as_u64().unwrap(),
+            );
             if !src.contains(['[', '{', '<', '\'', '&', '|']) {
                 assert_eq!(src, e["text"].as_str().unwrap(), "{e}");
                 plain += 1;
@@ -98,8 +125,16 @@ fn gensim_sample_one_record_per_namespace_0_page() {
             let title = s["title"].as_str().unwrap();
             let at = cp_slice(text, s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
             assert!(at.starts_with(title), "{title:?}");
-            let src = cp_slice(&source, s["source_start"].as_u64().unwrap(), s["source_end"].as_u64().unwrap());
-            assert!(src.contains(title), "section {title:?} source {:?}", src.chars().take(80).collect::<String>());
+            let src = cp_slice(
+                &source,
+                s["source_start"].as_u64().unwrap(),
+                s["source_end"].as_u64().unwrap(),
+            );
+            assert!(
+                src.contains(title),
+                "section {title:?} source {:?}",
+                src.chars().take(80).collect::<String>()
+            );
         }
     }
 }
@@ -112,7 +147,13 @@ fn a_cut_bz2_dump_ends_with_one_error_record() {
     let cut = dir.path().join("cut.xml.bz2");
     std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
     let out = dir.path().join("out.ndjson");
-    let (code, _, stderr) = wikianno(&["annotate", "--no-default-gazetteers", cut.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let (code, _, stderr) = wikianno(&[
+        "annotate",
+        "--no-default-gazetteers",
+        cut.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1, "{stderr}");
     let cut_recs = records(&std::fs::read_to_string(&out).unwrap());
     let (last, before) = cut_recs.split_last().unwrap();
@@ -123,7 +164,9 @@ fn a_cut_bz2_dump_ends_with_one_error_record() {
     let (_, full, _) = wikianno(&["annotate", "--no-default-gazetteers", dump.to_str().unwrap()]);
     let full = records(&full);
     for (a, b) in before.iter().zip(&full) {
-        let title = |r: &Value| r["source"].as_str().and_then(|s| s.rsplit_once('#')).map(|(_, t)| t.to_string());
+        let title = |r: &Value| {
+            r["source"].as_str().and_then(|s| s.rsplit_once('#')).map(|(_, t)| t.to_string())
+        };
         assert_eq!(title(a), title(b));
     }
 }
@@ -140,26 +183,87 @@ fn output_file_is_written_whole_or_not_at_all() {
     .unwrap();
     drop(f);
     let out = dir.path().join("out.ndjson");
-    let (code, _, stderr) = wikianno(&["annotate", "--no-default-gazetteers", dump.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let (code, _, stderr) = wikianno(&[
+        "annotate",
+        "--no-default-gazetteers",
+        dump.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(!dir.path().join("out.ndjson.tmp").exists());
     let recs = records(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["text"], "Zürich is in Switzerland. On February 28, 1865.");
     let e = &recs[0]["entities"][0];
-    assert_eq!((e["text"].as_str(), e["id"].as_str(), e["label"].as_str()), (Some("Switzerland"), Some("Switzerland"), Some("LINK")));
+    assert_eq!(
+        (e["text"].as_str(), e["id"].as_str(), e["label"].as_str()),
+        (Some("Switzerland"), Some("Switzerland"), Some("LINK"))
+    );
     assert_eq!((e["start"].as_u64(), e["source_start"].as_u64()), (Some(13), Some(21)));
     // An output folder that does not exist is a setup error: nothing is written.
     let bad = dir.path().join("missing/out.ndjson");
-    let (code, _, _) = wikianno(&["annotate", "--no-default-gazetteers", dump.to_str().unwrap(), "-o", bad.to_str().unwrap()]);
+    let (code, _, _) = wikianno(&[
+        "annotate",
+        "--no-default-gazetteers",
+        dump.to_str().unwrap(),
+        "-o",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
 }
 
 /// Markup pieces that proptest strings together.
 const PIECES: &[&str] = &[
-    "[[", "]]", "{{", "}}", "|", "=", "'''", "''", "<ref>", "</ref>", "<ref name=x/>", "<!--", "-->", "\n", "== ", " ==", "\n== H ==\n", "* ",
-    "é", "€", "東", "😀", "a", "b c", "Infobox x", "lang", "&amp;", "&nbsp;", "&#x1F600;", "{|", "|}", "\n{|\n", "\n|}\n", "<br>", "http://x",
-    "[", "]", "File:", "Category:", "#", ":", "start date|1865|2|28", "circa", "flag|", "convert|1|km", "<nowiki>", "</nowiki>", "__TOC__", " ",
+    "[[",
+    "]]",
+    "{{",
+    "}}",
+    "|",
+    "=",
+    "'''",
+    "''",
+    "<ref>",
+    "</ref>",
+    "<ref name=x/>",
+    "<!--",
+    "-->",
+    "\n",
+    "== ",
+    " ==",
+    "\n== H ==\n",
+    "* ",
+    "é",
+    "€",
+    "東",
+    "😀",
+    "a",
+    "b c",
+    "Infobox x",
+    "lang",
+    "&amp;",
+    "&nbsp;",
+    "&#x1F600;",
+    "{|",
+    "|}",
+    "\n{|\n",
+    "\n|}\n",
+    "<br>",
+    "http://x",
+    "[",
+    "]",
+    "File:",
+    "Category:",
+    "#",
+    ":",
+    "start date|1865|2|28",
+    "circa",
+    "flag|",
+    "convert|1|km",
+    "<nowiki>",
+    "</nowiki>",
+    "__TOC__",
+    " ",
 ];
 
 fn markup() -> impl Strategy<Value = String> {
@@ -195,21 +299,30 @@ proptest! {
 
 #[test]
 fn dbpedia_minidump_every_infobox_found() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dbpedia-minidump-en/enwiki-minidump.xml.bz2");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/dbpedia-minidump-en/enwiki-minidump.xml.bz2");
     if !path.is_file() {
         eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
         return;
     }
-    let (code, stdout, stderr) = wikianno(&["annotate", "--no-default-gazetteers", path.to_str().unwrap()]);
+    let (code, stdout, stderr) =
+        wikianno(&["annotate", "--no-default-gazetteers", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let recs = records(&stdout);
     // 27 pages: 26 in namespace 0 (2 redirects), 1 category page (skipped).
     assert_eq!(recs.len(), 26);
     assert_eq!(recs.iter().filter(|r| r.get("redirect").is_some()).count(), 2);
-    let with_infobox = recs.iter().filter(|r| r["infobox"]["fields"].as_array().is_some_and(|f| !f.is_empty())).count();
+    let with_infobox = recs
+        .iter()
+        .filter(|r| r["infobox"]["fields"].as_array().is_some_and(|f| !f.is_empty()))
+        .count();
     assert_eq!(with_infobox, 19);
     let berlin = recs.iter().find(|r| r["id"] == "Berlin").unwrap();
-    assert!(berlin["infobox"]["fields"].as_array().unwrap().iter().any(|f| f["key"] == "subdivision_name" && f["value"] == "Germany"));
+    assert!(berlin["infobox"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["key"] == "subdivision_name" && f["value"] == "Germany"));
 }
 
 /// Redirects become gazetteer rows that the gazetteer loader reads back: known targets
@@ -231,7 +344,10 @@ fn redirects_become_gazetteer_aliases() {
     assert_eq!(rows, redirects, "one row per redirect");
     assert!(rows > known.lines().filter(|l| !l.starts_with('#')).count());
     // The file is a valid gazetteer.
-    let g = wikianno::GazetteerBuilder::new().add_tsv("aliases.tsv", &all).build().expect("aliases load as a gazetteer");
+    let g = wikianno::GazetteerBuilder::new()
+        .add_tsv("aliases.tsv", &all)
+        .build()
+        .expect("aliases load as a gazetteer");
     assert_eq!(g.len(), rows);
     let (code, _, err) = wikianno(&["aliases", "--unknown-label", "lower", &dump]);
     assert_eq!(code, 2, "{err}");

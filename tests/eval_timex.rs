@@ -14,7 +14,14 @@ Rain fell on <TIMEX3 tid="t1" type="DATE" value="1998-03-02">Monday</TIMEX3> &am
 
 fn at(text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
     let start = text.find(needle).unwrap();
-    Timex { span: Span::new(start, start + needle.len()), kind, value: value.into(), modifier: None, anchor: None, parts: Vec::new() }
+    Timex {
+        span: Span::new(start, start + needle.len()),
+        kind,
+        value: value.into(),
+        modifier: None,
+        anchor: None,
+        parts: Vec::new(),
+    }
 }
 
 #[test]
@@ -42,7 +49,11 @@ fn scores_match_a_hand_count() {
     assert_eq!((s.gold, s.system), (4, 4));
     assert_eq!((s.strict_gold, s.strict_system, s.relaxed_gold, s.relaxed_system), (1, 1, 3, 3));
     let strict = s.strict();
-    assert!((strict.precision - 0.25).abs() < 1e-9 && (strict.recall - 0.25).abs() < 1e-9 && (strict.f1 - 0.25).abs() < 1e-9);
+    assert!(
+        (strict.precision - 0.25).abs() < 1e-9
+            && (strict.recall - 0.25).abs() < 1e-9
+            && (strict.f1 - 0.25).abs() < 1e-9
+    );
     let relaxed = s.relaxed();
     assert!((relaxed.f1 - 0.75).abs() < 1e-9);
     assert!((s.value_accuracy() - 2.0 / 3.0).abs() < 1e-9);
@@ -68,7 +79,8 @@ fn malformed_xml_is_an_error_not_a_panic() {
 /// Reads ../shared/data/wikiwars-timex3 when present; skipped otherwise.
 #[test]
 fn wikiwars_dev_file_scores_sensibly() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/wikiwars-timex3/03_AmCivWar.tml");
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/wikiwars-timex3/03_AmCivWar.tml");
     let Ok(xml) = std::fs::read_to_string(path) else {
         eprintln!("../shared/data/wikiwars-timex3 absent; skipped");
         return;

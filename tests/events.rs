@@ -44,7 +44,14 @@ fn hand_timexes(text: &str, body_start: usize) -> Vec<Timex> {
     }
     for (surface, value) in SEED_DATES {
         let at = body_start + text[body_start..].find(surface).expect("seed date surface");
-        out.push(Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None, parts: Vec::new() });
+        out.push(Timex {
+            span: Span::new(at, at + surface.len()),
+            kind: TimexType::Date,
+            value: value.to_string(),
+            modifier: None,
+            anchor: None,
+            parts: Vec::new(),
+        });
     }
     out.sort_by_key(|t| t.span);
     out
@@ -70,7 +77,12 @@ const SEED_EXPECTED: &[Expected<'static>] = &[
     ("1865-11-06", &["ENTRY"], "Lima", &[("Pedro_Diez_Canseco", "agent")]),
     ("1865-11-08", &["RESIGNATION"], "", &[("Juan_Antonio_Pezet", "agent")]),
     ("1865-11-25", &["DEPOSITION"], "", &[("Pedro_Diez_Canseco", "patient")]),
-    ("1866-01-14", &["WAR_DECLARATION"], "", &[("Spain", "patient"), ("Mariano_Ignacio_Prado", "agent")]),
+    (
+        "1866-01-14",
+        &["WAR_DECLARATION"],
+        "",
+        &[("Spain", "patient"), ("Mariano_Ignacio_Prado", "agent")],
+    ),
     ("1866-05-02", &["BATTLE", "WITHDRAWAL"], "Callao", &[]),
 ];
 
@@ -118,7 +130,10 @@ fn seed_events_with_hand_made_dates() {
     let treaty = events.iter().find(|e| e.kind == "TREATY").expect("treaty");
     assert!(treaty.date.as_ref().is_some_and(|d| !d.inherited));
     // Nothing from the infobox or the title.
-    assert!(events.iter().all(|e| e.sentence.start > text.find("== Background").unwrap_or(0) || e.sentence.start > 300));
+    assert!(events
+        .iter()
+        .all(|e| e.sentence.start > text.find("== Background").unwrap_or(0)
+            || e.sentence.start > 300));
 }
 
 #[test]
@@ -136,10 +151,19 @@ fn trigger_table_on_new_sentences() {
     let x = EventExtractor::new(&Default::default());
     let rows: &[(&str, &[&str])] = &[
         ("The garrison surrendered after the siege of the port.", &["CAPTURE", "ATTACK"]),
-        ("In 1799 the consuls seized power and proclaimed a new constitution.", &["ASSUMPTION", "PROCLAMATION"]),
+        (
+            "In 1799 the consuls seized power and proclaimed a new constitution.",
+            &["ASSUMPTION", "PROCLAMATION"],
+        ),
         ("The emperor abdicated and embarked for Elba.", &["RESIGNATION", "EXILE"]),
-        ("Both kingdoms declared war and later allied against the Ottomans.", &["WAR_DECLARATION", "ALLIANCE"]),
-        ("Envoys met in Vienna to negotiate; negotiations failed.", &["MEETING", "NEGOTIATION", "NEGOTIATION"]),
+        (
+            "Both kingdoms declared war and later allied against the Ottomans.",
+            &["WAR_DECLARATION", "ALLIANCE"],
+        ),
+        (
+            "Envoys met in Vienna to negotiate; negotiations failed.",
+            &["MEETING", "NEGOTIATION", "NEGOTIATION"],
+        ),
         ("The rebels stormed the palace; the regent was deposed.", &["ATTACK", "DEPOSITION"]),
         ("Die Truppen zogen ab. Nothing else happened.", &[]),
         ("Éloïse took refuge in Zürich 😀 after the battle.", &["REFUGE", "BATTLE"]),

@@ -10,16 +10,15 @@ use std::{
     process::{Command, Stdio},
 };
 
+use common::{pipeline as shipped_pipeline, raw, root, seed_text};
 use proptest::prelude::*;
 use serde_json::Value;
-use common::{pipeline as shipped_pipeline, raw, root, seed_text};
 use wikianno::{gazetteer::naive_find, Pipeline, Record};
 
 fn record_json(pipeline: &Pipeline, text: &str) -> Value {
     let record = Record::Article(Box::new(pipeline.annotate(raw(text))));
     serde_json::from_str(&wikianno::output::ndjson::to_line(&record)).unwrap()
 }
-
 
 /// Check `text[start:end] == span.text` in code points, and bytes when present.
 fn assert_spans_slice(record: &Value) {
@@ -31,7 +30,8 @@ fn assert_spans_slice(record: &Value) {
     };
     for e in record["entities"].as_array().unwrap() {
         assert_eq!(slice(e), e["text"].as_str().unwrap(), "entity {e}");
-        let (bs, be) = (e["byte_start"].as_u64().unwrap() as usize, e["byte_end"].as_u64().unwrap() as usize);
+        let (bs, be) =
+            (e["byte_start"].as_u64().unwrap() as usize, e["byte_end"].as_u64().unwrap() as usize);
         assert_eq!(&text[bs..be], e["text"].as_str().unwrap(), "entity bytes {e}");
     }
     for t in record["timexes"].as_array().unwrap() {
@@ -72,22 +72,33 @@ fn seed_record_has_title_infobox_sections_and_entities() {
         .map(|f| (f["key"].as_str().unwrap(), f["value"].as_str().unwrap()))
         .collect();
     // The seed has seven `- Key: Value` lines (the issue text says eight; the file has seven).
-    assert_eq!(fields, vec![
-        ("Date", "28 February–8 November 1865"),
-        ("Place", "PER"),
-        ("Result", "Revolutionary victory, Government overthrown"),
-        ("Combatant1", "Government of Peru"),
-        ("Combatant2", "Revolutionaries"),
-        ("Commander1", "Juan Antonio Pezet"),
-        ("Commander2", "Mariano Ignacio Prado, Pedro Diez Canseco, José Balta"),
-    ]);
-    let sections: Vec<&str> = record["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("Date", "28 February–8 November 1865"),
+            ("Place", "PER"),
+            ("Result", "Revolutionary victory, Government overthrown"),
+            ("Combatant1", "Government of Peru"),
+            ("Combatant2", "Revolutionaries"),
+            ("Commander1", "Juan Antonio Pezet"),
+            ("Commander2", "Mariano Ignacio Prado, Pedro Diez Canseco, José Balta"),
+        ]
+    );
+    let sections: Vec<&str> = record["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
     assert_eq!(sections, vec!["Background", "The Civil War", "Consequences", "See also"]);
     assert_spans_slice(&record);
 
     let entities = record["entities"].as_array().unwrap();
     let found = |text: &str, label: &str, id: &str| -> usize {
-        entities.iter().filter(|e| e["text"] == text && e["label"] == label && e["id"] == id).count()
+        entities
+            .iter()
+            .filter(|e| e["text"] == text && e["label"] == label && e["id"] == id)
+            .count()
     };
     let count = |needle: &str| record["text"].as_str().unwrap().matches(needle).count();
     // Every mention of each person, by full name or surname, resolves to the full person's id.
@@ -100,24 +111,43 @@ fn seed_record_has_title_infobox_sections_and_entities() {
         let full = entities.iter().filter(|e| e["id"] == id && e["text"] != surface).count();
         assert_eq!(by_surname + full, count(surface), "{surface}: every mention found");
     }
-    assert!(found("Pezet", "PERSON", "Juan_Antonio_Pezet") >= 3, "surname-only and possessive Pezet");
+    assert!(
+        found("Pezet", "PERSON", "Juan_Antonio_Pezet") >= 3,
+        "surname-only and possessive Pezet"
+    );
     let prado = entities.iter().filter(|e| e["id"] == "Mariano_Ignacio_Prado").count();
     assert_eq!(prado, count("Prado"));
     assert!(found("Manuel Ignacio de Vivanco", "PERSON", "Manuel_Ignacio_de_Vivanco") == 1);
     assert!(found("José Manuel Pareja", "PERSON", "José_Manuel_Pareja") == 1);
     assert_eq!(found("Evaristo Gómez Sánchez y Benavides", "PERSON", "Evaristo_Gómez_Sánchez"), 1);
     for place in [
-        "Chincha Islands", "Lima", "Callao", "Cuzco", "Ayacucho", "Chiclayo", "Chincha Alta", "Puerta de Juan Simón",
-        "Government Palace", "Fort of Santa Catalina", "Chile", "Bolivia", "Ecuador", "Spain", "Europe",
+        "Chincha Islands",
+        "Lima",
+        "Callao",
+        "Cuzco",
+        "Ayacucho",
+        "Chiclayo",
+        "Chincha Alta",
+        "Puerta de Juan Simón",
+        "Government Palace",
+        "Fort of Santa Catalina",
+        "Chile",
+        "Bolivia",
+        "Ecuador",
+        "Spain",
+        "Europe",
     ] {
         let n = entities.iter().filter(|e| e["text"] == place && e["label"] == "PLACE").count();
         assert!(n >= 1, "{place} found as PLACE");
     }
     assert_eq!(entities.iter().filter(|e| e["text"] == "Lima").count(), count("Lima"));
-    assert!(entities.iter().all(|e| e["text"] != "Lima" || e["id"] == entities.iter().find(|x| x["text"] == "Lima").unwrap()["id"]));
+    assert!(entities.iter().all(|e| e["text"] != "Lima"
+        || e["id"] == entities.iter().find(|x| x["text"] == "Lima").unwrap()["id"]));
     assert_eq!(found("Peruvian Congress", "ORG", "Congress_of_the_Republic_of_Peru"), 1);
     assert!(entities.iter().any(|e| e["text"] == "Shear Water" && e["label"] == "SHIP"));
-    assert!(entities.iter().any(|e| e["text"] == "Chincha Islands War" && e["label"] == "EVENT" && e["id"] == "Chincha_Islands_War"));
+    assert!(entities.iter().any(|e| e["text"] == "Chincha Islands War"
+        && e["label"] == "EVENT"
+        && e["id"] == "Chincha_Islands_War"));
     assert_eq!(found("Vivanco-Pareja Treaty", "TREATY", "Vivanco–Pareja_Treaty"), 1);
     // No "Peru" inside "Peruvian", no entity inside a word.
     let text: Vec<char> = record["text"].as_str().unwrap().chars().collect();
@@ -146,14 +176,25 @@ fn every_corpus_record_slices_correctly() {
 
 #[test]
 fn multi_byte_text_keeps_code_point_and_byte_offsets_apart() {
-    let pipeline = Pipeline::builder().gazetteer_tsv("t.tsv", "Simón\tPERSON\tS\nLima\tPLACE\tL\n中文\tPLACE\tZ\n").build().unwrap();
+    let pipeline = Pipeline::builder()
+        .gazetteer_tsv("t.tsv", "Simón\tPERSON\tS\nLima\tPLACE\tL\n中文\tPLACE\tZ\n")
+        .build()
+        .unwrap();
     let text = "= T =\n\nCafé € 中文 Simon met 😀 town? No: 😀 Town, then LIMA and Limache.\n";
     let record = record_json(&pipeline, text);
     assert_spans_slice(&record);
-    let got: Vec<&str> = record["entities"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    let got: Vec<&str> = record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
     assert_eq!(got, vec!["中文", "Simon", "LIMA"]);
     let simon = &record["entities"][1];
-    assert_ne!(simon["start"], simon["byte_start"], "code points differ from bytes after é, € and CJK");
+    assert_ne!(
+        simon["start"], simon["byte_start"],
+        "code points differ from bytes after é, € and CJK"
+    );
 }
 
 proptest! {
@@ -209,7 +250,10 @@ fn bin() -> Command {
 }
 
 fn lines(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -224,7 +268,11 @@ fn bad_inputs_yield_error_records_or_diagnostics_and_the_good_article_survives()
     let dir = temp_dir("bad");
     fs::write(dir.join("a_empty.txt"), "").unwrap();
     fs::write(dir.join("b_latin1.txt"), b"= Caf\xe9 =\n\nbad bytes\n").unwrap();
-    fs::write(dir.join("c_broken.txt"), "= Broken =\n\nInfobox\n- Date 1865\n- Place: PER\n\nText about Lima.\n").unwrap();
+    fs::write(
+        dir.join("c_broken.txt"),
+        "= Broken =\n\nInfobox\n- Date 1865\n- Place: PER\n\nText about Lima.\n",
+    )
+    .unwrap();
     fs::write(dir.join("d_good.txt"), seed_text()).unwrap();
     let out = bin().args(["annotate"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "error records make exit 1");
@@ -233,7 +281,11 @@ fn bad_inputs_yield_error_records_or_diagnostics_and_the_good_article_survives()
     assert_eq!(records[0]["title"], "a_empty");
     assert!(records[1]["error"].as_str().unwrap().contains("UTF-8"));
     assert!(records[1]["source"].as_str().unwrap().ends_with("b_latin1.txt"));
-    assert!(records[2]["diagnostics"].as_array().unwrap().iter().any(|d| d["kind"] == "infobox-line"));
+    assert!(records[2]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["kind"] == "infobox-line"));
     assert_eq!(records[2]["infobox"]["fields"][0]["key"], "Place");
     assert_eq!(records[3]["title"], "Peruvian Civil War of 1865");
     assert!(records[3]["entities"].as_array().unwrap().len() > 40);
@@ -256,7 +308,10 @@ fn cli_reads_the_corpus_by_default_stdin_and_writes_output_files() {
     let out = bin().args(["annotate", "--stats", "--jobs", "2"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let records = lines(&out.stdout);
-    let corpus_files = fs::read_dir(root().join("corpus")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt")).count();
+    let corpus_files = fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"))
+        .count();
     assert_eq!(records.len(), corpus_files);
     assert!(String::from_utf8_lossy(&out.stderr).contains("articles"));
     // Same output whatever the thread count.
@@ -264,11 +319,20 @@ fn cli_reads_the_corpus_by_default_stdin_and_writes_output_files() {
     assert_eq!(one.stdout, out.stdout);
 
     // Two articles on stdin: two records, in order.
-    let mut child = bin().args(["annotate", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all("= One =\n\nLima.\n= Two =\n\nCallao.\n".as_bytes()).unwrap();
+    let mut child =
+        bin().args(["annotate", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("= One =\n\nLima.\n= Two =\n\nCallao.\n".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let records = lines(&out.stdout);
-    assert_eq!(records.iter().map(|r| r["title"].as_str().unwrap()).collect::<Vec<_>>(), vec!["One", "Two"]);
+    assert_eq!(
+        records.iter().map(|r| r["title"].as_str().unwrap()).collect::<Vec<_>>(),
+        vec!["One", "Two"]
+    );
 
     // -o FILE: complete file, no temporary left behind.
     let dir = temp_dir("out");

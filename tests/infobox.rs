@@ -26,8 +26,16 @@ fn hand_timexes(text: &str, box_span: Span, dates: Dates<'_>) -> Vec<Timex> {
         .iter()
         .map(|(surface, value, in_box)| {
             let from = if *in_box { box_span.start } else { box_span.end };
-            let at = from + text[from..].find(surface).unwrap_or_else(|| panic!("{surface:?} in text"));
-            Timex { span: Span::new(at, at + surface.len()), kind: TimexType::Date, value: value.to_string(), modifier: None, anchor: None, parts: Vec::new() }
+            let at =
+                from + text[from..].find(surface).unwrap_or_else(|| panic!("{surface:?} in text"));
+            Timex {
+                span: Span::new(at, at + surface.len()),
+                kind: TimexType::Date,
+                value: value.to_string(),
+                modifier: None,
+                anchor: None,
+                parts: Vec::new(),
+            }
         })
         .collect();
     out.sort_by_key(|t| t.span);
@@ -48,7 +56,9 @@ fn validate(text: String, dates: Dates<'_>) -> Validated {
     let entities = p.gazetteer().find_with_local(&article.text, &local);
     let timexes = hand_timexes(&article.text, box_span, dates);
     let events = EventExtractor::new(p.gazetteer()).extract(&article, &entities, &timexes);
-    let report = InfoboxValidator::new(p.gazetteer()).check(&article, &entities, &timexes, &events).expect("an infobox");
+    let report = InfoboxValidator::new(p.gazetteer())
+        .check(&article, &entities, &timexes, &events)
+        .expect("an infobox");
     let diagnostics = wikianno::infobox::source_lints(&article)
         .into_iter()
         .map(|d| (d.kind, d.span.map_or(String::new(), |s| s.slice(&article.text).to_string())))
@@ -69,7 +79,10 @@ const SEED_BODY_DATES: &[(&str, &str, bool)] = &[
     ("2 May 1866", "1866-05-02", false),
 ];
 
-fn seed_dates(box_surface: &'static str, box_value: &'static str) -> Vec<(&'static str, &'static str, bool)> {
+fn seed_dates(
+    box_surface: &'static str,
+    box_value: &'static str,
+) -> Vec<(&'static str, &'static str, bool)> {
     let mut d = vec![(box_surface, box_value, true)];
     d.extend_from_slice(SEED_BODY_DATES);
     d
@@ -100,14 +113,23 @@ fn seed_acceptance() {
     let v = original();
     let r = &v.report;
     assert_eq!(r.kind, Some("conflict"));
-    for c in r.checks.iter().filter(|c| c.field.starts_with("Commander") || c.field.starts_with("Combatant")) {
+    for c in r
+        .checks
+        .iter()
+        .filter(|c| c.field.starts_with("Commander") || c.field.starts_with("Combatant"))
+    {
         assert_eq!(c.status, Status::Supported, "{}\n{}", c.value, dump(&v));
         assert!(!c.evidence.is_empty(), "{}", c.value);
         assert!(c.side.is_some());
     }
     assert_eq!(r.checks.iter().filter(|c| c.field == "Commander2").count(), 3);
     let place = r.checks.iter().find(|c| c.field == "Place").expect("Place");
-    assert_eq!((place.status, place.normalized.as_deref()), (Status::Supported, Some("Peru")), "{}", dump(&v));
+    assert_eq!(
+        (place.status, place.normalized.as_deref()),
+        (Status::Supported, Some("Peru")),
+        "{}",
+        dump(&v)
+    );
     assert!(place.evidence.iter().any(|e| e.slice(&v.text).ends_with("Peru")));
     let date = r.checks.iter().find(|c| c.field == "Date").expect("Date");
     assert_eq!(date.status, Status::Supported, "{}", dump(&v));
@@ -117,17 +139,26 @@ fn seed_acceptance() {
         assert!(evidence.contains(&want), "{want:?} not in {evidence:?}");
     }
     assert!(date.message.contains("background") && date.message.contains("aftermath"));
-    assert!(date.evidence.iter().all(|e| e.start > v.text.find("\n\nThe Peruvian").unwrap_or(0)), "evidence from the body only");
-    let results: Vec<Status> = r.checks.iter().filter(|c| c.field == "Result").map(|c| c.status).collect();
+    assert!(
+        date.evidence.iter().all(|e| e.start > v.text.find("\n\nThe Peruvian").unwrap_or(0)),
+        "evidence from the body only"
+    );
+    let results: Vec<Status> =
+        r.checks.iter().filter(|c| c.field == "Result").map(|c| c.status).collect();
     assert_eq!(results, vec![Status::Supported, Status::Supported], "{}", dump(&v));
     assert_eq!(r.count(Status::Contradicted), 0);
-    assert!(v.diagnostics.iter().any(|(k, at)| *k == "empty-name-slot" && at == " ."), "{:?}", v.diagnostics);
+    assert!(
+        v.diagnostics.iter().any(|(k, at)| *k == "empty-name-slot" && at == " ."),
+        "{:?}",
+        v.diagnostics
+    );
 }
 
 /// The checks of `mutated` equal the original's except those for which `changed` is true.
 fn same_except(orig: &Validated, mutated: &Validated, changed: impl Fn(&str, &str) -> bool) {
     let a: Vec<_> = statuses(&orig.report).into_iter().filter(|(f, v, _)| !changed(f, v)).collect();
-    let b: Vec<_> = statuses(&mutated.report).into_iter().filter(|(f, v, _)| !changed(f, v)).collect();
+    let b: Vec<_> =
+        statuses(&mutated.report).into_iter().filter(|(f, v, _)| !changed(f, v)).collect();
     assert_eq!(a, b, "other verdicts changed:\n{}", dump(mutated));
 }
 
@@ -152,9 +183,17 @@ fn mutated_date_that_excludes_the_end_is_contradicted() {
 
 #[test]
 fn added_commander_never_named_is_unsupported() {
-    let text = seed_text().replace("Pedro Diez Canseco, José Balta\n", "Pedro Diez Canseco, José Balta, Aurelio Quispe Mamani\n");
+    let text = seed_text().replace(
+        "Pedro Diez Canseco, José Balta\n",
+        "Pedro Diez Canseco, José Balta, Aurelio Quispe Mamani\n",
+    );
     let v = validate(text, &seed_dates("28 February–8 November 1865", "1865-02-28/1865-11-08"));
-    let added = v.report.checks.iter().find(|c| c.value == "Aurelio Quispe Mamani").expect("the added item");
+    let added = v
+        .report
+        .checks
+        .iter()
+        .find(|c| c.value == "Aurelio Quispe Mamani")
+        .expect("the added item");
     assert_eq!(added.status, Status::Unsupported, "{}", dump(&v));
     assert_eq!(added.side, Some(2));
     same_except(&original(), &v, |_, value| value == "Aurelio Quispe Mamani");
@@ -179,13 +218,23 @@ fn a_city_inside_the_country_backs_its_place() {
             "= Siege of the Harbour =\n\nInfobox\n- Date: 1891\n- Place: CHL\n- Combatant1: Spain\n- Combatant2: Chile\n\n{body}\n"
         )
     };
-    let located = validate(article("In 1891 the Spanish ships anchored off Valparaíso and shelled the harbour."), &[("1891", "1891", false)]);
+    let located = validate(
+        article("In 1891 the Spanish ships anchored off Valparaíso and shelled the harbour."),
+        &[("1891", "1891", false)],
+    );
     let place = located.report.checks.iter().find(|c| c.field == "Place").expect("Place");
     assert_eq!(place.status, Status::Supported, "{}", dump(&located));
-    assert!(place.message.contains("Valparaíso") && place.message.contains("Chile"), "{}", place.message);
+    assert!(
+        place.message.contains("Valparaíso") && place.message.contains("Chile"),
+        "{}",
+        place.message
+    );
     assert!(place.evidence.iter().any(|e| e.slice(&located.text) == "Valparaíso"));
 
-    let named_only = validate(article("In 1891 a ship named after Valparaíso sailed for Spain."), &[("1891", "1891", false)]);
+    let named_only = validate(
+        article("In 1891 a ship named after Valparaíso sailed for Spain."),
+        &[("1891", "1891", false)],
+    );
     let place = named_only.report.checks.iter().find(|c| c.field == "Place").expect("Place");
     assert_ne!(place.status, Status::Supported, "{}", dump(&named_only));
     // A person's Died place needs no locative: naming a city of the country is enough.
@@ -214,18 +263,26 @@ Ferreyra became mayor of Quito on 12 May 1931, succeeding Tomás Varela Ruiz, an
 
 #[test]
 fn person_infobox() {
-    let gaz_free = validate(PERSON.to_string(), &[
-        ("3 March 1900", "1900-03-03", true),
-        ("9 July 1970", "1970-07-09", true),
-        ("12 May 1931 – 1934", "1931-05-12/1934", true),
-        ("3 March 1900 – 9 July 1970", "1900-03-03/1970-07-09", false),
-        ("12 May 1931", "1931-05-12", false),
-        ("1934", "1934", false),
-    ]);
+    let gaz_free = validate(
+        PERSON.to_string(),
+        &[
+            ("3 March 1900", "1900-03-03", true),
+            ("9 July 1970", "1970-07-09", true),
+            ("12 May 1931 – 1934", "1931-05-12/1934", true),
+            ("3 March 1900 – 9 July 1970", "1900-03-03/1970-07-09", false),
+            ("12 May 1931", "1931-05-12", false),
+            ("1934", "1934", false),
+        ],
+    );
     let v = &gaz_free;
     assert_eq!(v.report.kind, Some("person"));
     let status = |field: &str, value: &str| {
-        v.report.checks.iter().find(|c| c.field == field && c.value == value).map(|c| c.status).unwrap_or_else(|| panic!("{field} {value}\n{}", dump(v)))
+        v.report
+            .checks
+            .iter()
+            .find(|c| c.field == field && c.value == value)
+            .map(|c| c.status)
+            .unwrap_or_else(|| panic!("{field} {value}\n{}", dump(v)))
     };
     assert_eq!(status("Born", "3 March 1900"), Status::Supported, "{}", dump(v));
     assert_eq!(status("Born", "Cuenca"), Status::Supported, "{}", dump(v));
@@ -250,9 +307,14 @@ The Treaty of Valmora settled fishing rights between Chile and Norway. It was si
 
 #[test]
 fn treaty_infobox_with_a_wrong_date() {
-    let v = validate(TREATY.to_string(), &[("5 June 1910", "1910-06-05", true), ("6 June 1910", "1910-06-06", false)]);
+    let v = validate(
+        TREATY.to_string(),
+        &[("5 June 1910", "1910-06-05", true), ("6 June 1910", "1910-06-06", false)],
+    );
     assert_eq!(v.report.kind, Some("treaty"));
-    let get = |field: &str| v.report.checks.iter().filter(|c| c.field == field).map(|c| c.status).collect::<Vec<_>>();
+    let get = |field: &str| {
+        v.report.checks.iter().filter(|c| c.field == field).map(|c| c.status).collect::<Vec<_>>()
+    };
     assert_eq!(get("Signed"), vec![Status::Contradicted], "{}", dump(&v));
     assert_eq!(get("Location"), vec![Status::Supported], "{}", dump(&v));
     assert_eq!(get("Signatories"), vec![Status::Supported, Status::Supported], "{}", dump(&v));
@@ -277,7 +339,8 @@ fn run_validate(args: &[&str], input: &str) -> (i32, String) {
 fn cli_table_json_and_exit_codes() {
     let (code, table) = run_validate(&[], &seed_text());
     assert_eq!(code, 0, "{table}");
-    for want in ["field", "Commander2", "José Balta", "supported", "empty-name-slot", "supported,"] {
+    for want in ["field", "Commander2", "José Balta", "supported", "empty-name-slot", "supported,"]
+    {
         assert!(table.contains(want), "{want:?} missing from\n{table}");
     }
     let (code, json) = run_validate(&["--format", "json"], &seed_text());
@@ -289,7 +352,10 @@ fn cli_table_json_and_exit_codes() {
     let text = seed_text();
     for c in checks {
         for e in c["evidence"].as_array().expect("evidence") {
-            let (s, t) = (e["start"].as_u64().unwrap_or(0) as usize, e["end"].as_u64().unwrap_or(0) as usize);
+            let (s, t) = (
+                e["start"].as_u64().unwrap_or(0) as usize,
+                e["end"].as_u64().unwrap_or(0) as usize,
+            );
             let slice: String = text.chars().skip(s).take(t - s).collect();
             assert_eq!(slice, e["text"].as_str().unwrap_or(""), "code-point offsets");
         }
@@ -298,7 +364,10 @@ fn cli_table_json_and_exit_codes() {
     let mutated = seed_text().replace("28 February–8 November 1865", "28 February–8 December 1865");
     let (code, json) = run_validate(&["--strict", "--format", "json"], &mutated);
     let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    let date = doc["articles"][0]["checks"].as_array().and_then(|c| c.iter().find(|c| c["field"] == "Date").cloned()).unwrap_or_default();
+    let date = doc["articles"][0]["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["field"] == "Date").cloned())
+        .unwrap_or_default();
     if date["status"] == "unchecked" {
         eprintln!("skipped: the temporal stage does not tag infobox dates yet");
         return;

@@ -46,7 +46,10 @@ fn manifest() -> PathBuf {
 fn corpus() -> &'static [AnnotatedArticle] {
     static CORPUS: OnceLock<Vec<AnnotatedArticle>> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let pipeline = Pipeline::builder().gazetteer(manifest().join("gazetteers")).build().expect("gazetteers load");
+        let pipeline = Pipeline::builder()
+            .gazetteer(manifest().join("gazetteers"))
+            .build()
+            .expect("gazetteers load");
         let files = expand_paths(&[manifest().join("corpus")]).expect("corpus readable");
         let mut out = Vec::new();
         pipeline
@@ -138,9 +141,15 @@ fn keys(v: &Value, out: &mut BTreeSet<String>) {
 /// of the same context).
 fn term_iri(ctx: &Value, term: &str) -> String {
     let def = &ctx[term];
-    let raw = def.as_str().or_else(|| def["@id"].as_str()).or_else(|| def["@reverse"].as_str()).unwrap_or_else(|| panic!("key {term} is not in @context"));
+    let raw = def
+        .as_str()
+        .or_else(|| def["@id"].as_str())
+        .or_else(|| def["@reverse"].as_str())
+        .unwrap_or_else(|| panic!("key {term} is not in @context"));
     match raw.split_once(':') {
-        Some((prefix, rest)) if ctx[prefix].is_string() => format!("{}{rest}", ctx[prefix].as_str().unwrap()),
+        Some((prefix, rest)) if ctx[prefix].is_string() => {
+            format!("{}{rest}", ctx[prefix].as_str().unwrap())
+        }
         _ => raw.to_string(),
     }
 }
@@ -182,12 +191,18 @@ fn assert_expands_fully(doc: &Value, name: &str) {
     keys(doc, &mut all);
     for key in &all {
         let want = term_iri(ctx, key);
-        assert!(predicates.contains(want.as_str()), "{name}: key {key} ({want}) produced no triple");
+        assert!(
+            predicates.contains(want.as_str()),
+            "{name}: key {key} ({want}) produced no triple"
+        );
     }
     for (s, p, o) in &t {
         for x in [s, &format!("<{p}>"), o] {
             if let Some(iri) = x.strip_prefix('<').and_then(|x| x.strip_suffix('>')) {
-                assert!(NAMESPACES.iter().any(|ns| iri.starts_with(ns)), "{name}: IRI outside our namespaces: {iri}");
+                assert!(
+                    NAMESPACES.iter().any(|ns| iri.starts_with(ns)),
+                    "{name}: IRI outside our namespaces: {iri}"
+                );
             }
             if let Some((_, dt)) = x.split_once("\"^^<") {
                 assert!(NAMESPACES.iter().any(|ns| dt.starts_with(ns)), "{name}: datatype {dt}");
@@ -214,7 +229,10 @@ fn removing_any_key_of_the_seed_document_removes_triples() {
     for key in &all {
         let mut ablated = doc.clone();
         remove_key(&mut ablated, key);
-        assert!(triples(&ablated).len() < before, "removing {key} changed nothing: it was dropped on expansion");
+        assert!(
+            triples(&ablated).len() < before,
+            "removing {key} changed nothing: it was dropped on expansion"
+        );
     }
 }
 
@@ -223,8 +241,18 @@ fn selectors(v: &Value, out: &mut Vec<(String, usize, usize, String)>) {
     match v {
         Value::Object(map) => {
             if let (Some(source), Some(sel)) = (map.get("hasSource"), map.get("hasSelector")) {
-                let pos = sel.as_array().unwrap().iter().find(|s| s["@type"] == "oa:TextPositionSelector").expect("position selector");
-                let quote = sel.as_array().unwrap().iter().find(|s| s["@type"] == "oa:TextQuoteSelector").expect("quote selector");
+                let pos = sel
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|s| s["@type"] == "oa:TextPositionSelector")
+                    .expect("position selector");
+                let quote = sel
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|s| s["@type"] == "oa:TextQuoteSelector")
+                    .expect("quote selector");
                 out.push((
                     source.as_str().unwrap().to_string(),
                     pos["start"].as_u64().unwrap() as usize,
@@ -250,7 +278,8 @@ fn assert_selectors_slice(doc: &Value, name: &str) {
     selectors(doc, &mut found);
     assert!(!found.is_empty(), "{name}: no selectors");
     for (source, start, end, exact) in found {
-        let text = texts.get(source.as_str()).unwrap_or_else(|| panic!("{name}: no text for {source}"));
+        let text =
+            texts.get(source.as_str()).unwrap_or_else(|| panic!("{name}: no text for {source}"));
         let sliced: String = text.chars().skip(start).take(end - start).collect();
         assert_eq!(sliced, exact, "{name}: {source} [{start}, {end})");
     }
@@ -270,10 +299,20 @@ fn seed_is_a_military_conflict_with_commanders_and_links() {
     let seed = iri(&format!("{W}{SEED}"));
     assert!(has(&t, &seed, RDF_TYPE, &iri(&format!("{SCHEMA}Event"))));
     assert!(has(&t, &seed, RDF_TYPE, &iri(&format!("{DBO}MilitaryConflict"))));
-    for person in ["Mariano_Ignacio_Prado", "José_Balta", "Pedro_Diez_Canseco", "Juan_Antonio_Pezet"] {
-        assert!(has(&t, &seed, &format!("{DBO}commander"), &iri(&format!("{W}{person}"))), "commander {person}");
+    for person in
+        ["Mariano_Ignacio_Prado", "José_Balta", "Pedro_Diez_Canseco", "Juan_Antonio_Pezet"]
+    {
+        assert!(
+            has(&t, &seed, &format!("{DBO}commander"), &iri(&format!("{W}{person}"))),
+            "commander {person}"
+        );
     }
-    assert!(has(&t, &seed, &format!("{DBO}wikiPageWikiLink"), &iri(&format!("{W}Chincha_Islands_War"))));
+    assert!(has(
+        &t,
+        &seed,
+        &format!("{DBO}wikiPageWikiLink"),
+        &iri(&format!("{W}Chincha_Islands_War"))
+    ));
 }
 
 #[test]
@@ -290,7 +329,9 @@ fn seed_has_dated_sub_events() {
     let seed = iri(&format!("{W}{SEED}"));
     for day in ["1865-02-28", "1865-11-08"] {
         let dated = t.iter().any(|(s, p, o)| {
-            has(&t, &seed, &format!("{SCHEMA}subEvent"), s) && p == &format!("{SCHEMA}startDate") && o == &date(day)
+            has(&t, &seed, &format!("{SCHEMA}subEvent"), s)
+                && p == &format!("{SCHEMA}startDate")
+                && o == &date(day)
         });
         assert!(dated, "no subEvent dated {day}");
     }
@@ -300,24 +341,36 @@ fn seed_has_dated_sub_events() {
 fn prado_is_one_node_referenced_from_three_articles() {
     let (doc, _) = corpus_graph();
     let prado = format!("{W}Mariano_Ignacio_Prado");
-    let nodes = doc["@graph"].as_array().unwrap().iter().filter(|n| n["@id"] == prado.as_str()).count();
+    let nodes =
+        doc["@graph"].as_array().unwrap().iter().filter(|n| n["@id"] == prado.as_str()).count();
     assert_eq!(nodes, 1, "Prado has {nodes} nodes");
     let t = triples(doc);
     let o = iri(&prado);
     for from in [SEED, "Chincha_Islands_War"] {
         let s = iri(&format!("{W}{from}"));
-        assert!(t.iter().any(|(ts, _, to)| *ts == s && *to == o), "{from} does not reference Prado");
+        assert!(
+            t.iter().any(|(ts, _, to)| *ts == s && *to == o),
+            "{from} does not reference Prado"
+        );
         assert!(has(&t, &s, &format!("{SCHEMA}mentions"), &o), "{from} does not mention Prado");
     }
     // His own article is that node.
     assert!(has(&t, &o, RDF_TYPE, &iri(&format!("{SCHEMA}Person"))));
-    assert!(t.iter().any(|(s, p, _)| *s == o && p == &format!("{SCHEMA}text")), "Prado's node is not his article");
+    assert!(
+        t.iter().any(|(s, p, _)| *s == o && p == &format!("{SCHEMA}text")),
+        "Prado's node is not his article"
+    );
 }
 
 #[test]
 fn graph_lists_every_node_once_sorted() {
     let (doc, _) = corpus_graph();
-    let ids: Vec<&str> = doc["@graph"].as_array().unwrap().iter().map(|n| n["@id"].as_str().expect("every node has an @id")).collect();
+    let ids: Vec<&str> = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["@id"].as_str().expect("every node has an @id"))
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
@@ -327,7 +380,10 @@ fn graph_lists_every_node_once_sorted() {
 #[test]
 fn documents_are_deterministic() {
     let a = article(SEED);
-    assert_eq!(serde_json::to_string(&to_document(a)).unwrap(), serde_json::to_string(&to_document(a)).unwrap());
+    assert_eq!(
+        serde_json::to_string(&to_document(a)).unwrap(),
+        serde_json::to_string(&to_document(a)).unwrap()
+    );
     let mut reversed: Vec<&AnnotatedArticle> = corpus().iter().collect();
     reversed.reverse();
     assert_eq!(graph::build(reversed).0, corpus_graph().0, "graph depends on input order");
@@ -345,7 +401,8 @@ fn seed_snapshot() {
     }
     let want = std::fs::read_to_string(&path).unwrap_or_default();
     if got != want {
-        let line = got.lines().zip(want.lines()).position(|(g, w)| g != w).unwrap_or(want.lines().count());
+        let line =
+            got.lines().zip(want.lines()).position(|(g, w)| g != w).unwrap_or(want.lines().count());
         panic!("{} differs from the output at line {}; run UPDATE_SNAPSHOTS=1 cargo test --test jsonld and review", path.display(), line + 1);
     }
 }
@@ -396,12 +453,20 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 }
 
 fn timex(text: &str, needle: &str, nth: usize, value: &str) -> Timex {
-    Timex { span: span_of(text, needle, nth), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None, parts: Vec::new() }
+    Timex {
+        span: span_of(text, needle, nth),
+        kind: TimexType::Date,
+        value: value.into(),
+        modifier: None,
+        anchor: None,
+        parts: Vec::new(),
+    }
 }
 
 fn participant(a: &AnnotatedArticle, needle: &str, nth: usize) -> Participant {
     let span = span_of(&a.article.text, needle, nth);
-    let m = a.entities.iter().find(|m| m.span == span).unwrap_or_else(|| panic!("no mention {needle}"));
+    let m =
+        a.entities.iter().find(|m| m.span == span).unwrap_or_else(|| panic!("no mention {needle}"));
     Participant { span, id: m.id.clone(), label: m.label.clone(), role: None }
 }
 
@@ -414,14 +479,22 @@ fn siege() -> AnnotatedArticle {
         timex(&text, "3 March 1901", 0, "1901-03-03"),
         timex(&text, "7 May 1901", 0, "1901-05-07"),
     ];
-    let sentence = span_of(&text, "The Siege of Varnholt opened on 3 March 1901, when Ada Kovač surrounded Varnholt.", 0);
+    let sentence = span_of(
+        &text,
+        "The Siege of Varnholt opened on 3 March 1901, when Ada Kovač surrounded Varnholt.",
+        0,
+    );
     let battle = span_of(&text, "The Battle of Kessel Ford followed on 7 May 1901.", 0);
     a.events = vec![
         Event {
             trigger: span_of(&text, "surrounded", 0),
             kind: "SIEGE",
             sentence,
-            date: Some(EventDate { value: "1901-03-03".into(), span: span_of(&text, "3 March 1901", 0), inherited: false }),
+            date: Some(EventDate {
+                value: "1901-03-03".into(),
+                span: span_of(&text, "3 March 1901", 0),
+                inherited: false,
+            }),
             place: Some(participant(&a, "Varnholt", 3)),
             participants: vec![participant(&a, "Ada Kovač", 1)],
         },
@@ -429,7 +502,11 @@ fn siege() -> AnnotatedArticle {
             trigger: span_of(&text, "Battle of Kessel Ford", 0),
             kind: "BATTLE",
             sentence: battle,
-            date: Some(EventDate { value: "1901-05-07".into(), span: span_of(&text, "7 May 1901", 0), inherited: false }),
+            date: Some(EventDate {
+                value: "1901-05-07".into(),
+                span: span_of(&text, "7 May 1901", 0),
+                inherited: false,
+            }),
             place: None,
             participants: vec![],
         },
@@ -462,7 +539,10 @@ fn siege() -> AnnotatedArticle {
             Check {
                 field: "Commander2".into(),
                 value: "Ilmar Tõnisson".into(),
-                span: Span::new(commander2.value_span.end - "Ilmar Tõnisson".len(), commander2.value_span.end),
+                span: Span::new(
+                    commander2.value_span.end - "Ilmar Tõnisson".len(),
+                    commander2.value_span.end,
+                ),
                 status: Status::Contradicted,
                 normalized: None,
                 evidence: vec![],
@@ -477,7 +557,10 @@ fn siege() -> AnnotatedArticle {
 fn battle() -> AnnotatedArticle {
     let mut a = annotate(BATTLE);
     let text = a.article.text.clone();
-    a.timexes = vec![timex(&text, "5 May 1901", 0, "1901-05-05"), timex(&text, "5 May 1901", 1, "1901-05-05")];
+    a.timexes = vec![
+        timex(&text, "5 May 1901", 0, "1901-05-05"),
+        timex(&text, "5 May 1901", 1, "1901-05-05"),
+    ];
     a
 }
 
@@ -495,13 +578,26 @@ fn hand_built_article_has_typed_dates_sides_events_and_facts() {
     assert!(has(&t, &s, &format!("{DBO}commander"), &iri(&format!("{W}Zoë_Œrsted"))));
     assert!(has(&t, &s, &format!("{DBO}commander"), &iri(&format!("{W}Ilmar_Tõnisson"))));
     assert!(has(&t, &s, &format!("{DBO}combatant"), &iri(&format!("{W}Südland"))));
-    assert!(has(&t, &s, &format!("{DBO}wikiPageWikiLink"), &iri(&format!("{W}Battle_of_Kessel_Ford"))));
+    assert!(has(
+        &t,
+        &s,
+        &format!("{DBO}wikiPageWikiLink"),
+        &iri(&format!("{W}Battle_of_Kessel_Ford"))
+    ));
 
-    let node = doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == format!("{W}Siege_of_Varnholt")).unwrap();
+    let node = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["@id"] == format!("{W}Siege_of_Varnholt"))
+        .unwrap();
     let sides = node["side"].as_array().unwrap();
     assert_eq!(sides.len(), 2);
     assert_eq!(sides[1]["sideNumber"], 2);
-    assert_eq!(sides[1]["commander"], json!([format!("{W}Zoë_Œrsted"), format!("{W}Ilmar_Tõnisson")]));
+    assert_eq!(
+        sides[1]["commander"],
+        json!([format!("{W}Zoë_Œrsted"), format!("{W}Ilmar_Tõnisson")])
+    );
     let events = node["subEvent"].as_array().unwrap();
     assert_eq!(events[0]["startDate"], json!({"@value": "1901-03-03", "@type": "xsd:date"}));
     assert_eq!(events[0]["location"], "https://sws.geonames.org/123/");
@@ -516,7 +612,10 @@ fn hand_built_article_has_typed_dates_sides_events_and_facts() {
     assert!(statuses.contains(&("Date", "supported")));
     assert!(statuses.contains(&("Commander2", "unsupported")));
     assert!(statuses.contains(&("Commander2", "contradicted")));
-    assert!(statuses.contains(&("Place", "-")), "unchecked fields still appear, without a status: {statuses:?}");
+    assert!(
+        statuses.contains(&("Place", "-")),
+        "unchecked fields still appear, without a status: {statuses:?}"
+    );
 }
 
 #[test]
@@ -530,7 +629,8 @@ fn graph_reports_the_same_event_dated_differently_in_two_articles() {
     assert_eq!(d.kind, "date-mismatch");
     assert_eq!(d.entity, battle_iri);
     assert!(d.message.contains("1901-05-05") && d.message.contains("1901-05-07"), "{}", d.message);
-    let node = doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == battle_iri.as_str()).unwrap();
+    let node =
+        doc["@graph"].as_array().unwrap().iter().find(|n| n["@id"] == battle_iri.as_str()).unwrap();
     assert_eq!(node["diagnostic"][0]["kind"], "date-mismatch");
     assert_eq!(node["diagnostic"][0]["evidence"].as_array().unwrap().len(), 2);
     // Linked both ways, and the battle's article is the battle entity's node.
@@ -557,7 +657,10 @@ fn duplicate_articles_are_reported_once_and_kept_once() {
     let (doc, diagnostics) = graph::build([&a, &a]);
     assert_eq!(diagnostics.iter().filter(|d| d.kind == "duplicate-article").count(), 1);
     let id = entity_iri("Battle_of_Kessel_Ford");
-    assert_eq!(doc["@graph"].as_array().unwrap().iter().filter(|n| n["@id"] == id.as_str()).count(), 1);
+    assert_eq!(
+        doc["@graph"].as_array().unwrap().iter().filter(|n| n["@id"] == id.as_str()).count(),
+        1
+    );
 }
 
 #[test]
@@ -572,7 +675,8 @@ fn context_is_inline_and_maps_prefixes_and_terms() {
 #[test]
 fn the_key_checks_catch_an_unmapped_key() {
     let mut doc = to_document(&battle());
-    let node = doc["@graph"].as_array_mut().unwrap().iter_mut().find(|n| n["text"].is_string()).unwrap();
+    let node =
+        doc["@graph"].as_array_mut().unwrap().iter_mut().find(|n| n["text"].is_string()).unwrap();
     node["bogusKey"] = json!("dropped on expansion");
     let before = triples(&doc).len();
     let mut ablated = doc.clone();
@@ -587,25 +691,51 @@ fn cli_writes_jsonld_lines_files_and_the_graph() {
     let bin = env!("CARGO_BIN_EXE_wikianno");
     let dir = tempfile::tempdir().unwrap();
     let seed = manifest().join("corpus/peruvian_civil_war_of_1865.txt");
-    let out = std::process::Command::new(bin).args(["annotate", "--format", "jsonld"]).arg(&seed).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["annotate", "--format", "jsonld"])
+        .arg(&seed)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0], to_document(article(SEED)));
 
     let files = dir.path().join("docs");
-    let status = std::process::Command::new(bin).args(["annotate", "--format", "jsonld", "-o"]).arg(&files).arg(manifest().join("corpus")).status().unwrap();
+    let status = std::process::Command::new(bin)
+        .args(["annotate", "--format", "jsonld", "-o"])
+        .arg(&files)
+        .arg(manifest().join("corpus"))
+        .status()
+        .unwrap();
     assert!(status.success());
-    let written: Value = serde_json::from_str(&std::fs::read_to_string(files.join("Vivanco–Pareja_Treaty.jsonld")).unwrap()).unwrap();
+    let written: Value = serde_json::from_str(
+        &std::fs::read_to_string(files.join("Vivanco–Pareja_Treaty.jsonld")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(written, to_document(article("Vivanco–Pareja_Treaty")));
     assert_eq!(std::fs::read_dir(&files).unwrap().count(), corpus().len());
 
     let graph_file = dir.path().join("graph.jsonld");
-    let status = std::process::Command::new(bin).args(["graph", "-o"]).arg(&graph_file).arg(manifest().join("corpus")).status().unwrap();
+    let status = std::process::Command::new(bin)
+        .args(["graph", "-o"])
+        .arg(&graph_file)
+        .arg(manifest().join("corpus"))
+        .status()
+        .unwrap();
     assert!(status.success());
-    let written: Value = serde_json::from_str(&std::fs::read_to_string(&graph_file).unwrap()).unwrap();
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&graph_file).unwrap()).unwrap();
     assert_eq!(written, corpus_graph().0);
 
-    let missing = std::process::Command::new(bin).args(["graph"]).arg(dir.path().join("no-such-file.txt")).output().unwrap();
+    let missing = std::process::Command::new(bin)
+        .args(["graph"])
+        .arg(dir.path().join("no-such-file.txt"))
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }

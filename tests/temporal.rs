@@ -12,7 +12,8 @@ fn check(rows: &[Row], reference: Reference) {
     let tagger = TemporalTagger::new();
     for (text, expected) in rows {
         let found = tagger.tag_text(text, reference);
-        let got: Vec<(&str, &str, &str)> = found.iter().map(|t| (t.span.slice(text), t.kind.as_str(), t.value.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> =
+            found.iter().map(|t| (t.span.slice(text), t.kind.as_str(), t.value.as_str())).collect();
         assert_eq!(&got, expected, "in {text:?}");
     }
 }
@@ -21,10 +22,19 @@ fn check(rows: &[Row], reference: Reference) {
 fn full_dates() {
     check(
         &[
-            ("The bridge opened on 3 June 1902 after long delays.", &[("3 June 1902", "DATE", "1902-06-03")]),
-            ("Founded on September 12, 1788, the club still exists.", &[("September 12, 1788", "DATE", "1788-09-12")]),
+            (
+                "The bridge opened on 3 June 1902 after long delays.",
+                &[("3 June 1902", "DATE", "1902-06-03")],
+            ),
+            (
+                "Founded on September 12, 1788, the club still exists.",
+                &[("September 12, 1788", "DATE", "1788-09-12")],
+            ),
             ("The log entry is dated 1911-07-04.", &[("1911-07-04", "DATE", "1911-07-04")]),
-            ("Signed on the 5th of May 1821 in Vienna.", &[("the 5th of May 1821", "DATE", "1821-05-05")]),
+            (
+                "Signed on the 5th of May 1821 in Vienna.",
+                &[("the 5th of May 1821", "DATE", "1821-05-05")],
+            ),
             ("It rained on Sept. 9, 1955 all day.", &[("Sept. 9, 1955", "DATE", "1955-09-09")]),
         ],
         Reference::Narrative,
@@ -35,20 +45,38 @@ fn full_dates() {
 fn partial_dates() {
     check(
         &[
-            ("The mill burned in 1907. It reopened on 11 March.", &[("1907", "DATE", "1907"), ("11 March", "DATE", "1907-03-11")]),
-            ("Work stopped in January 1741 for lack of funds.", &[("January 1741", "DATE", "1741-01")]),
+            (
+                "The mill burned in 1907. It reopened on 11 March.",
+                &[("1907", "DATE", "1907"), ("11 March", "DATE", "1907-03-11")],
+            ),
+            (
+                "Work stopped in January 1741 for lack of funds.",
+                &[("January 1741", "DATE", "1741-01")],
+            ),
             ("The ferry line closed in 1954.", &[("1954", "DATE", "1954")]),
             ("Railways spread quickly in the 1840s.", &[("the 1840s", "DATE", "184")]),
             ("Canals mattered in the 18th century.", &[("the 18th century", "DATE", "17")]),
             ("Guilds faded during the twelfth century.", &[("the twelfth century", "DATE", "11")]),
             ("The temple was built in 332 BC.", &[("332 BC", "DATE", "BC0332")]),
             ("The wall dates from ca. 120 BC.", &[("ca. 120 BC", "DATE", "BC0120")]),
-            ("Prices rose in 1881, and in June they fell.", &[("1881", "DATE", "1881"), ("June", "DATE", "1881-06")]),
+            (
+                "Prices rose in 1881, and in June they fell.",
+                &[("1881", "DATE", "1881"), ("June", "DATE", "1881-06")],
+            ),
             ("Employment fell to 1500 men in 1920.", &[("1920", "DATE", "1920")]),
-            ("Trade recovered in the second half of 1921.", &[("the second half of 1921", "DATE", "1921-H2")]),
+            (
+                "Trade recovered in the second half of 1921.",
+                &[("the second half of 1921", "DATE", "1921-H2")],
+            ),
             ("Colonies were founded in the 620s BC.", &[("the 620s BC", "DATE", "BC062")]),
-            ("The shelling stopped at Christmas 1916.", &[("Christmas 1916", "DATE", "1916-12-25")]),
-            ("The bridge was begun in 1899. On New Year's Eve the arch closed.", &[("1899", "DATE", "1899"), ("New Year's Eve", "DATE", "1899-12-31")]),
+            (
+                "The shelling stopped at Christmas 1916.",
+                &[("Christmas 1916", "DATE", "1916-12-25")],
+            ),
+            (
+                "The bridge was begun in 1899. On New Year's Eve the arch closed.",
+                &[("1899", "DATE", "1899"), ("New Year's Eve", "DATE", "1899-12-31")],
+            ),
         ],
         Reference::Narrative,
     );
@@ -58,14 +86,35 @@ fn partial_dates() {
 fn ranges() {
     check(
         &[
-            ("The fair ran 3 April–9 June 1910.", &[("3 April–9 June 1910", "DATE", "1910-04-03/1910-06-09")]),
-            ("The fair ran 3 April-9 June 1910.", &[("3 April-9 June 1910", "DATE", "1910-04-03/1910-06-09")]),
-            ("The fair ran 3 April to 9 June 1910.", &[("3 April to 9 June 1910", "DATE", "1910-04-03/1910-06-09")]),
-            ("Talks lasted from 12 to 15 October 1903.", &[("from 12 to 15 October 1903", "DATE", "1903-10-12/1903-10-15")]),
+            (
+                "The fair ran 3 April–9 June 1910.",
+                &[("3 April–9 June 1910", "DATE", "1910-04-03/1910-06-09")],
+            ),
+            (
+                "The fair ran 3 April-9 June 1910.",
+                &[("3 April-9 June 1910", "DATE", "1910-04-03/1910-06-09")],
+            ),
+            (
+                "The fair ran 3 April to 9 June 1910.",
+                &[("3 April to 9 June 1910", "DATE", "1910-04-03/1910-06-09")],
+            ),
+            (
+                "Talks lasted from 12 to 15 October 1903.",
+                &[("from 12 to 15 October 1903", "DATE", "1903-10-12/1903-10-15")],
+            ),
             ("The 1902–05 drought hurt farmers.", &[("1902–05", "DATE", "1902/1905")]),
-            ("He taught there between 1879 and 1883.", &[("between 1879 and 1883", "DATE", "1879/1883")]),
-            ("The festival took place May 2–4, 1977.", &[("May 2–4, 1977", "DATE", "1977-05-02/1977-05-04")]),
-            ("The port was icebound from November to March 1871.", &[("from November to March 1871", "DATE", "1870-11/1871-03")]),
+            (
+                "He taught there between 1879 and 1883.",
+                &[("between 1879 and 1883", "DATE", "1879/1883")],
+            ),
+            (
+                "The festival took place May 2–4, 1977.",
+                &[("May 2–4, 1977", "DATE", "1977-05-02/1977-05-04")],
+            ),
+            (
+                "The port was icebound from November to March 1871.",
+                &[("from November to March 1871", "DATE", "1870-11/1871-03")],
+            ),
         ],
         Reference::Narrative,
     );
@@ -75,7 +124,8 @@ fn ranges() {
 fn range_parts_follow_timeml() {
     let text = "The fair ran 3 April–9 June 1910.";
     let found = TemporalTagger::new().tag_text(text, Reference::Narrative);
-    let parts: Vec<(&str, &str)> = found[0].parts.iter().map(|t| (t.span.slice(text), t.value.as_str())).collect();
+    let parts: Vec<(&str, &str)> =
+        found[0].parts.iter().map(|t| (t.span.slice(text), t.value.as_str())).collect();
     assert_eq!(parts, [("3 April", "1910-04-03"), ("9 June 1910", "1910-06-09")]);
 }
 
@@ -83,19 +133,50 @@ fn range_parts_follow_timeml() {
 fn parts_and_modifiers() {
     let rows: &[(&str, &str, &str, &str, Option<&str>)] = &[
         ("Snow fell in early May 1902.", "early May 1902", "DATE", "1902-05", Some("START")),
-        ("The mine reopened in 1923 and closed at the end of September.", "the end of September", "DATE", "1923-09", Some("END")),
+        (
+            "The mine reopened in 1923 and closed at the end of September.",
+            "the end of September",
+            "DATE",
+            "1923-09",
+            Some("END"),
+        ),
         ("Output peaked in mid-1931.", "mid-1931", "DATE", "1931", Some("MID")),
-        ("They met on the afternoon of 4 March 1890.", "the afternoon of 4 March 1890", "TIME", "1890-03-04TAF", None),
-        ("In 1911 the storm hit in the early hours of 2 July.", "the early hours of 2 July", "TIME", "1911-07-02TMO", None),
+        (
+            "They met on the afternoon of 4 March 1890.",
+            "the afternoon of 4 March 1890",
+            "TIME",
+            "1890-03-04TAF",
+            None,
+        ),
+        (
+            "In 1911 the storm hit in the early hours of 2 July.",
+            "the early hours of 2 July",
+            "TIME",
+            "1911-07-02TMO",
+            None,
+        ),
         ("Trade slowed in the late 1870s.", "the late 1870s", "DATE", "187", Some("END")),
         ("On 5 May 1899 the train left at 9 am sharp.", "9 am", "TIME", "1899-05-05T09:00", None),
-        ("In 1850 it was warm; at the beginning of the year it froze.", "the beginning of the year", "DATE", "1850", Some("START")),
+        (
+            "In 1850 it was warm; at the beginning of the year it froze.",
+            "the beginning of the year",
+            "DATE",
+            "1850",
+            Some("START"),
+        ),
     ];
     let tagger = TemporalTagger::new();
     for (text, span, kind, value, modifier) in rows {
         let found = tagger.tag_text(text, Reference::Narrative);
-        let t = found.iter().find(|t| t.span.slice(text) == *span).unwrap_or_else(|| panic!("{span:?} not found in {text:?}: {found:?}"));
-        assert_eq!((t.kind.as_str(), t.value.as_str(), t.modifier), (*kind, *value, *modifier), "in {text:?}");
+        let t = found
+            .iter()
+            .find(|t| t.span.slice(text) == *span)
+            .unwrap_or_else(|| panic!("{span:?} not found in {text:?}: {found:?}"));
+        assert_eq!(
+            (t.kind.as_str(), t.value.as_str(), t.modifier),
+            (*kind, *value, *modifier),
+            "in {text:?}"
+        );
     }
 }
 
@@ -103,15 +184,51 @@ fn parts_and_modifiers() {
 fn relative_and_anaphoric() {
     check(
         &[
-            ("The dam broke on 2 March 1911. Two days later the town flooded.", &[("2 March 1911", "DATE", "1911-03-02"), ("Two days later", "DATE", "1911-03-04")]),
-            ("The dam broke on 31 March 1911. The next day it rained.", &[("31 March 1911", "DATE", "1911-03-31"), ("The next day", "DATE", "1911-04-01")]),
-            ("A fire started on 9 May 1880. The following night it spread.", &[("9 May 1880", "DATE", "1880-05-09"), ("The following night", "TIME", "1880-05-09TNI")]),
-            ("The vote was on 4 June 1888. That same day the mayor resigned.", &[("4 June 1888", "DATE", "1888-06-04"), ("That same day", "DATE", "1888-06-04")]),
-            ("Rail came in 1872. That same year the bank failed.", &[("1872", "DATE", "1872"), ("That same year", "DATE", "1872")]),
-            ("The strike began on 2 April 1866. The following week it ended.", &[("2 April 1866", "DATE", "1866-04-02"), ("The following week", "DATE", "1866-W15")]),
-            ("The treaty was signed in June 1901; a month earlier talks had failed.", &[("June 1901", "DATE", "1901-06"), ("a month earlier", "DATE", "1901-05")]),
-            ("The school opened in 1890. Three years later it closed.", &[("1890", "DATE", "1890"), ("Three years later", "DATE", "1893")]),
-            ("The mill opened on 1 January 1900; the day before, it snowed.", &[("1 January 1900", "DATE", "1900-01-01"), ("the day before", "DATE", "1899-12-31")]),
+            (
+                "The dam broke on 2 March 1911. Two days later the town flooded.",
+                &[("2 March 1911", "DATE", "1911-03-02"), ("Two days later", "DATE", "1911-03-04")],
+            ),
+            (
+                "The dam broke on 31 March 1911. The next day it rained.",
+                &[("31 March 1911", "DATE", "1911-03-31"), ("The next day", "DATE", "1911-04-01")],
+            ),
+            (
+                "A fire started on 9 May 1880. The following night it spread.",
+                &[
+                    ("9 May 1880", "DATE", "1880-05-09"),
+                    ("The following night", "TIME", "1880-05-09TNI"),
+                ],
+            ),
+            (
+                "The vote was on 4 June 1888. That same day the mayor resigned.",
+                &[("4 June 1888", "DATE", "1888-06-04"), ("That same day", "DATE", "1888-06-04")],
+            ),
+            (
+                "Rail came in 1872. That same year the bank failed.",
+                &[("1872", "DATE", "1872"), ("That same year", "DATE", "1872")],
+            ),
+            (
+                "The strike began on 2 April 1866. The following week it ended.",
+                &[
+                    ("2 April 1866", "DATE", "1866-04-02"),
+                    ("The following week", "DATE", "1866-W15"),
+                ],
+            ),
+            (
+                "The treaty was signed in June 1901; a month earlier talks had failed.",
+                &[("June 1901", "DATE", "1901-06"), ("a month earlier", "DATE", "1901-05")],
+            ),
+            (
+                "The school opened in 1890. Three years later it closed.",
+                &[("1890", "DATE", "1890"), ("Three years later", "DATE", "1893")],
+            ),
+            (
+                "The mill opened on 1 January 1900; the day before, it snowed.",
+                &[
+                    ("1 January 1900", "DATE", "1900-01-01"),
+                    ("the day before", "DATE", "1899-12-31"),
+                ],
+            ),
         ],
         Reference::Narrative,
     );
@@ -191,8 +308,14 @@ fn sets_and_seasons() {
             ("The guild met annually.", &[("annually", "SET", "P1Y")]),
             ("Rations were issued daily.", &[("daily", "SET", "P1D")]),
             ("The offensive stalled in summer 1916.", &[("summer 1916", "DATE", "1916-SU")]),
-            ("The canal froze in the winter of 1709.", &[("the winter of 1709", "DATE", "1709-WI")]),
-            ("Crops failed in 1846. By the spring people starved.", &[("1846", "DATE", "1846"), ("the spring", "DATE", "1846-SP")]),
+            (
+                "The canal froze in the winter of 1709.",
+                &[("the winter of 1709", "DATE", "1709-WI")],
+            ),
+            (
+                "Crops failed in 1846. By the spring people starved.",
+                &[("1846", "DATE", "1846"), ("the spring", "DATE", "1846-SP")],
+            ),
             ("The autumn of 1789 was tense.", &[("The autumn of 1789", "DATE", "1789-FA")]),
         ],
         Reference::Narrative,
@@ -235,7 +358,13 @@ fn seed() -> Option<(String, Vec<Timex>)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/peruvian_civil_war_of_1865.txt");
     let text = std::fs::read_to_string(path).ok()?;
     let pipeline = Pipeline::builder().build().ok()?;
-    let raw = RawArticle { title: None, text, origin: path.into(), fallback_title: "seed".into(), markup: Markup::WikiStyle };
+    let raw = RawArticle {
+        title: None,
+        text,
+        origin: path.into(),
+        fallback_title: "seed".into(),
+        markup: Markup::WikiStyle,
+    };
     let annotated = pipeline.annotate(raw);
     Some((annotated.article.text.clone(), annotated.timexes))
 }
@@ -246,9 +375,14 @@ fn seed_article_acceptance() {
         eprintln!("seed article missing; skipped");
         return;
     };
-    let all: Vec<&Timex> = timexes.iter().flat_map(|t| std::iter::once(t).chain(t.parts.iter())).collect();
+    let all: Vec<&Timex> =
+        timexes.iter().flat_map(|t| std::iter::once(t).chain(t.parts.iter())).collect();
     let find = |span: &str, nth: usize| -> &Timex {
-        all.iter().filter(|t| t.span.slice(&text) == span).nth(nth).copied().unwrap_or_else(|| panic!("no timex {span:?}"))
+        all.iter()
+            .filter(|t| t.span.slice(&text) == span)
+            .nth(nth)
+            .copied()
+            .unwrap_or_else(|| panic!("no timex {span:?}"))
     };
     let rows: &[(&str, usize, &str, &str, Option<&str>)] = &[
         ("14 April 1864", 0, "DATE", "1864-04-14", None),
@@ -268,7 +402,11 @@ fn seed_article_acceptance() {
     ];
     for (span, nth, kind, value, modifier) in rows {
         let t = find(span, *nth);
-        assert_eq!((t.kind.as_str(), t.value.as_str(), t.modifier), (*kind, *value, *modifier), "{span}");
+        assert_eq!(
+            (t.kind.as_str(), t.value.as_str(), t.modifier),
+            (*kind, *value, *modifier),
+            "{span}"
+        );
     }
     // The infobox Date is the first reference: the body "28 February" is anchored.
     assert!(find("28 February", 1).anchor.is_some());

@@ -15,26 +15,34 @@ use std::{
 /// The page texts the dump cycles through, in a fixed order.
 pub fn page_texts(root: &Path) -> Vec<(String, String)> {
     let mut pages = Vec::new();
-    let mut corpus: Vec<PathBuf> = fs::read_dir(root.join("corpus")).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut corpus: Vec<PathBuf> = fs::read_dir(root.join("corpus"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
     corpus.sort();
     for path in corpus.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         if let Ok(text) = fs::read_to_string(path) {
-            let title = path.file_stem().map(|s| s.to_string_lossy().replace('_', " ")).unwrap_or_default();
+            let title =
+                path.file_stem().map(|s| s.to_string_lossy().replace('_', " ")).unwrap_or_default();
             pages.push((title, wiki_style_to_wikitext(&text)));
         }
     }
     let shared = root.join("../shared/data");
-    let mut wars: Vec<PathBuf> = fs::read_dir(shared.join("wikiwars-timex3")).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut wars: Vec<PathBuf> = fs::read_dir(shared.join("wikiwars-timex3"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
     wars.sort();
     for path in wars.iter().filter(|p| p.extension().is_some_and(|e| e == "tml")) {
         if let Ok(xml) = fs::read_to_string(path) {
             let body = xml.split("<TEXT>").nth(1).unwrap_or(&xml);
             let text = strip_tags(body.split("</TEXT>").next().unwrap_or(body));
-            let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let title =
+                path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             pages.push((title, text));
         }
     }
-    if let Ok(text) = fs::read_to_string(shared.join("enwiki-dump-sample-gensim/American_Revolutionary_War.wikitext")) {
+    if let Ok(text) = fs::read_to_string(
+        shared.join("enwiki-dump-sample-gensim/American_Revolutionary_War.wikitext"),
+    ) {
         pages.push(("American Revolutionary War".into(), text));
     }
     pages
@@ -108,7 +116,8 @@ pub fn write_dump(root: &Path, path: &Path, mb: usize) -> io::Result<(u64, usize
     if pages.is_empty() {
         return Err(io::Error::other("no corpus texts found"));
     }
-    let escaped: Vec<(String, String)> = pages.iter().map(|(t, x)| (escape(t), escape(x))).collect();
+    let escaped: Vec<(String, String)> =
+        pages.iter().map(|(t, x)| (escape(t), escape(x))).collect();
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }

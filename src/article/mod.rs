@@ -90,7 +90,12 @@ impl Infobox {
 
 /// Infobox keys compare without case, spaces and underscores ("In office" = "in_office").
 pub fn same_key(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.bytes().filter(|b| !matches!(b, b' ' | b'_')).map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>();
+    let norm = |s: &str| {
+        s.bytes()
+            .filter(|b| !matches!(b, b' ' | b'_'))
+            .map(|b| b.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
     norm(a) == norm(b)
 }
 
@@ -179,7 +184,10 @@ impl SourceMap {
 
     /// `span` in source offsets.
     pub fn source_span(&self, span: Span) -> Span {
-        Span::new(self.source_offset(span.start), self.source_end(span.end).max(self.source_offset(span.start)))
+        Span::new(
+            self.source_offset(span.start),
+            self.source_end(span.end).max(self.source_offset(span.start)),
+        )
     }
 
     /// `span` in code points of the source, given the code-point index of the text.
@@ -192,7 +200,8 @@ impl SourceMap {
                 .checked_sub(1)
                 .and_then(|k| Some((self.anchors.get(k)?.0, *self.char_anchors.get(k)?)))
                 .unwrap_or_default();
-            (c + text.char_offset(pos).saturating_sub(text.char_offset(t))).min(self.source_char_len)
+            (c + text.char_offset(pos).saturating_sub(text.char_offset(t)))
+                .min(self.source_char_len)
         };
         let start = at(span.start, false);
         (start, at(span.end, true).max(start))

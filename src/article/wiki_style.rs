@@ -64,7 +64,8 @@ fn heading(text: &str, line: Span) -> Option<(u8, Span, bool)> {
 /// A list item: `- item` or `* item`. Returns the item text span.
 fn list_item(text: &str, line: Span) -> Option<Span> {
     let s = line.slice(text);
-    let rest = s.strip_prefix("- ").or_else(|| s.strip_prefix("* ")).or_else(|| s.strip_prefix("-\t"))?;
+    let rest =
+        s.strip_prefix("- ").or_else(|| s.strip_prefix("* ")).or_else(|| s.strip_prefix("-\t"))?;
     let lead = rest.len() - rest.trim_start().len();
     let start = line.start + (s.len() - rest.len()) + lead;
     Some(Span::new(start, line.end))
@@ -84,7 +85,11 @@ pub fn parse_wiki_style(text: String, origin: &str, fallback_title: &str) -> Art
             article.title = title.slice(&text).to_string();
             article.title_span = Some(title);
             if stray {
-                article.diagnostics.push(Diagnostic::at(line.trimmed, "heading-stray-equals", "title line has unbalanced '=' marks"));
+                article.diagnostics.push(Diagnostic::at(
+                    line.trimmed,
+                    "heading-stray-equals",
+                    "title line has unbalanced '=' marks",
+                ));
             }
             i += 1;
         }
@@ -113,10 +118,18 @@ pub fn parse_wiki_style(text: String, origin: &str, fallback_title: &str) -> Art
         if let Some((level, title, stray)) = heading(&text, line) {
             flush(&mut paragraph, &mut article.paragraphs);
             if stray {
-                article.diagnostics.push(Diagnostic::at(line, "heading-stray-equals", format!("heading {:?} has unbalanced '=' marks", content)));
+                article.diagnostics.push(Diagnostic::at(
+                    line,
+                    "heading-stray-equals",
+                    format!("heading {:?} has unbalanced '=' marks", content),
+                ));
             }
             if level == 1 {
-                article.diagnostics.push(Diagnostic::at(line, "heading-level-1", "a second title line inside the article is read as a section"));
+                article.diagnostics.push(Diagnostic::at(
+                    line,
+                    "heading-level-1",
+                    "a second title line inside the article is read as a section",
+                ));
             }
             // Close the sections this heading ends.
             while let Some(&open) = open_sections.last() {
@@ -130,7 +143,12 @@ pub fn parse_wiki_style(text: String, origin: &str, fallback_title: &str) -> Art
             let name = title.slice(&text).to_string();
             in_see_also = name.eq_ignore_ascii_case("see also");
             open_sections.push(article.sections.len());
-            article.sections.push(Section { title: name, level, span: Span::new(line.start, text.len()), title_span: title });
+            article.sections.push(Section {
+                title: name,
+                level,
+                span: Span::new(line.start, text.len()),
+                title_span: title,
+            });
             continue;
         }
         if let Some(item) = list_item(&text, line) {
@@ -183,7 +201,9 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         if content.is_empty() || heading(text, line).is_some() {
             break;
         }
-        let Some(item) = list_item(text, line).or_else(|| (content == "-").then_some(Span::new(line.end, line.end))) else {
+        let Some(item) = list_item(text, line)
+            .or_else(|| (content == "-").then_some(Span::new(line.end, line.end)))
+        else {
             // A prose line right after the block ends it.
             break;
         };
@@ -191,7 +211,11 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         infobox.span.end = line.end;
         let body = item.slice(text);
         let Some(colon) = body.find(':') else {
-            article.diagnostics.push(Diagnostic::at(line, "infobox-line", format!("infobox line {:?} has no 'Key: Value' colon", content)));
+            article.diagnostics.push(Diagnostic::at(
+                line,
+                "infobox-line",
+                format!("infobox line {:?} has no 'Key: Value' colon", content),
+            ));
             continue;
         };
         let key = body[..colon].trim();
@@ -200,11 +224,19 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         let value_start = item.start + colon + 1 + value_lead;
         let value_span = Span::new(value_start, value_start + value_raw.trim().len());
         if key.is_empty() {
-            article.diagnostics.push(Diagnostic::at(line, "infobox-line", format!("infobox line {:?} has an empty key", content)));
+            article.diagnostics.push(Diagnostic::at(
+                line,
+                "infobox-line",
+                format!("infobox line {:?} has an empty key", content),
+            ));
             continue;
         }
         if value_span.is_empty() {
-            article.diagnostics.push(Diagnostic::at(line, "infobox-empty-value", format!("infobox field {key:?} has no value")));
+            article.diagnostics.push(Diagnostic::at(
+                line,
+                "infobox-empty-value",
+                format!("infobox field {key:?} has no value"),
+            ));
         }
         let key_lead = body.len() - body.trim_start().len();
         infobox.fields.push(InfoboxField {
@@ -215,7 +247,11 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         });
     }
     if infobox.fields.is_empty() {
-        article.diagnostics.push(Diagnostic::at(head, "infobox-empty", "the Infobox block has no fields"));
+        article.diagnostics.push(Diagnostic::at(
+            head,
+            "infobox-empty",
+            "the Infobox block has no fields",
+        ));
     }
     article.infobox = Some(infobox);
     i
@@ -240,7 +276,8 @@ mod tests {
         assert_eq!(ib.fields[0].key_span.slice(&text), "Date");
         assert_eq!(a.diagnostics.len(), 1);
         assert_eq!(a.diagnostics[0].kind, "infobox-line");
-        let titles: Vec<(&str, u8)> = a.sections.iter().map(|s| (s.title.as_str(), s.level)).collect();
+        let titles: Vec<(&str, u8)> =
+            a.sections.iter().map(|s| (s.title.as_str(), s.level)).collect();
         assert_eq!(titles, vec![("Background", 2), ("Deeper", 3), ("After", 2), ("See also", 2)]);
         assert!(a.sections[0].span.contains(a.sections[1].span));
         assert!(a.sections[0].span.slice(&text).ends_with("Three.\r\n"));

@@ -69,34 +69,192 @@ fn match_pairs(src: &str) -> HashMap<usize, usize> {
 
 /// Tags whose content is not shown as article text.
 const DROP_CONTENT_TAGS: &[&str] = &[
-    "ref", "references", "math", "gallery", "timeline", "imagemap", "score", "syntaxhighlight", "source", "graph", "templatedata",
-    "mapframe", "maplink", "chem", "ce", "hiero", "inputbox", "categorytree", "includeonly",
+    "ref",
+    "references",
+    "math",
+    "gallery",
+    "timeline",
+    "imagemap",
+    "score",
+    "syntaxhighlight",
+    "source",
+    "graph",
+    "templatedata",
+    "mapframe",
+    "maplink",
+    "chem",
+    "ce",
+    "hiero",
+    "inputbox",
+    "categorytree",
+    "includeonly",
 ];
 
 /// Tags that are dropped while their content stays.
 const TRANSPARENT_TAGS: &[&str] = &[
-    "small", "big", "span", "div", "sup", "sub", "center", "u", "s", "del", "ins", "b", "i", "em", "strong", "font", "abbr", "code", "tt",
-    "blockquote", "cite", "p", "noinclude", "onlyinclude", "var", "kbd", "q", "li", "ul", "ol", "dl", "dd", "dt", "table", "tr", "td", "th",
-    "caption", "hr", "poem", "pre", "nowiki", "bdi", "mark", "section", "strike",
+    "small",
+    "big",
+    "span",
+    "div",
+    "sup",
+    "sub",
+    "center",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "font",
+    "abbr",
+    "code",
+    "tt",
+    "blockquote",
+    "cite",
+    "p",
+    "noinclude",
+    "onlyinclude",
+    "var",
+    "kbd",
+    "q",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "hr",
+    "poem",
+    "pre",
+    "nowiki",
+    "bdi",
+    "mark",
+    "section",
+    "strike",
 ];
 
 /// Templates removed without a diagnostic (citations, notes, hatnotes, maintenance).
 const QUIET_TEMPLATE_PREFIXES: &[&str] = &[
-    "cite", "citation", "sfn", "harv", "efn", "refn", "ref", "reflist", "notelist", "main", "see also", "further", "about", "redirect",
-    "other uses", "distinguish", "for", "pp", "use ", "good article", "featured", "coord", "portal", "commons", "wikiquote", "wiktionary",
-    "wikisource", "authority control", "defaultsort", "short description", "hatnote", "cn", "clarify", "when", "who", "which", "dead link",
-    "webarchive", "isbn", "navbox", "campaignbox", "s-", "col-", "div col", "clear", "toc", "multiple image", "page needed", "better source",
-    "verify", "failed verification", "by whom", "according to whom", "vague", "dubious", "fact", "lead", "pov", "unreferenced", "refimprove",
-    "more citations", "citation", "wikt", "sister", "spoken", "taxobox", "lccn", "oclc", "doi", "jstor", "flagicon", "reflist", "sup",
-    "anchor", "rp", "r", "flagdeco", "age in years", "age", "pp-", "dmy", "mdy", "engvar", "italic title", "lowercase", "dts", "birth-date", "ipa", "audio", "respell", "pronunciation",
+    "cite",
+    "citation",
+    "sfn",
+    "harv",
+    "efn",
+    "refn",
+    "ref",
+    "reflist",
+    "notelist",
+    "main",
+    "see also",
+    "further",
+    "about",
+    "redirect",
+    "other uses",
+    "distinguish",
+    "for",
+    "pp",
+    "use ",
+    "good article",
+    "featured",
+    "coord",
+    "portal",
+    "commons",
+    "wikiquote",
+    "wiktionary",
+    "wikisource",
+    "authority control",
+    "defaultsort",
+    "short description",
+    "hatnote",
+    "cn",
+    "clarify",
+    "when",
+    "who",
+    "which",
+    "dead link",
+    "webarchive",
+    "isbn",
+    "navbox",
+    "campaignbox",
+    "s-",
+    "col-",
+    "div col",
+    "clear",
+    "toc",
+    "multiple image",
+    "page needed",
+    "better source",
+    "verify",
+    "failed verification",
+    "by whom",
+    "according to whom",
+    "vague",
+    "dubious",
+    "fact",
+    "lead",
+    "pov",
+    "unreferenced",
+    "refimprove",
+    "more citations",
+    "citation",
+    "wikt",
+    "sister",
+    "spoken",
+    "taxobox",
+    "lccn",
+    "oclc",
+    "doi",
+    "jstor",
+    "flagicon",
+    "reflist",
+    "sup",
+    "anchor",
+    "rp",
+    "r",
+    "flagdeco",
+    "age in years",
+    "age",
+    "pp-",
+    "dmy",
+    "mdy",
+    "engvar",
+    "italic title",
+    "lowercase",
+    "dts",
+    "birth-date",
+    "ipa",
+    "audio",
+    "respell",
+    "pronunciation",
 ];
 
 /// Ship-name prefixes rendered as `PREFIX Name`.
 const SHIP_PREFIXES: &[&str] = &[
-    "hms", "uss", "sms", "hmas", "hmcs", "hmnzs", "ara", "bap", "rms", "ss", "ins", "usns", "uscgc", "mv", "hms", "frigate", "ship",
+    "hms", "uss", "sms", "hmas", "hmcs", "hmnzs", "ara", "bap", "rms", "ss", "ins", "usns",
+    "uscgc", "mv", "hms", "frigate", "ship",
 ];
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Where rendered text goes: prose (headings, lists, tables recognised) or one line
 /// (an infobox value, a link label, a template argument).
@@ -173,7 +331,8 @@ fn trim_range(src: &str, a: usize, b: usize) -> (usize, usize) {
 /// A template or link name in canonical form: lowercase, `_` as space, single spaces.
 fn canonical(name: &str) -> String {
     let name = name.trim();
-    let name = name.strip_prefix("Template:").or_else(|| name.strip_prefix("template:")).unwrap_or(name);
+    let name =
+        name.strip_prefix("Template:").or_else(|| name.strip_prefix("template:")).unwrap_or(name);
     name.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -283,7 +442,11 @@ impl<'s> Renderer<'s> {
         if !self.depth_reported {
             self.depth_reported = true;
             let t = self.out.len();
-            self.diagnostics.push(Diagnostic::at(Span::new(t, t), "depth-limit", format!("markup nested deeper than {MAX_DEPTH} levels was dropped")));
+            self.diagnostics.push(Diagnostic::at(
+                Span::new(t, t),
+                "depth-limit",
+                format!("markup nested deeper than {MAX_DEPTH} levels was dropped"),
+            ));
         }
         true
     }
@@ -298,7 +461,10 @@ impl<'s> Renderer<'s> {
         if mode.inline && a < b && matches!(bytes[a], b'*' | b'#') {
             // A list value (`{{plainlist|\n* a\n* b}}` once trimmed): items joined with `, `.
             self.separator(mode, a);
-            i += bytes[a..b].iter().take_while(|&&x| matches!(x, b'*' | b'#' | b' ' | b'\t')).count();
+            i += bytes[a..b]
+                .iter()
+                .take_while(|&&x| matches!(x, b'*' | b'#' | b' ' | b'\t'))
+                .count();
         }
         while i < b {
             let at_line_start = i == 0 || bytes[i - 1] == b'\n';
@@ -328,17 +494,23 @@ impl<'s> Renderer<'s> {
                     })
                 }
                 b'_' if self.src[i..b].starts_with("__") => {
-                    let word = bytes[i + 2..b].iter().take_while(|x| x.is_ascii_uppercase()).count();
-                    (word > 0 && self.src[i + 2 + word..b].starts_with("__")).then_some(i + 2 + word + 2)
+                    let word =
+                        bytes[i + 2..b].iter().take_while(|x| x.is_ascii_uppercase()).count();
+                    (word > 0 && self.src[i + 2 + word..b].starts_with("__"))
+                        .then_some(i + 2 + word + 2)
                 }
                 b'\n' => {
                     if mode.inline {
                         let rest = &bytes[i + 1..b];
                         let lead = rest.iter().take_while(|&&x| is_space(x)).count();
-                        let bullets = rest[lead..].iter().take_while(|&&x| matches!(x, b'*' | b'#' | b':' | b';')).count();
+                        let bullets = rest[lead..]
+                            .iter()
+                            .take_while(|&&x| matches!(x, b'*' | b'#' | b':' | b';'))
+                            .count();
                         if bullets > 0 {
                             self.separator(mode, i);
-                            let spaces = rest[lead + bullets..].iter().take_while(|&&x| is_space(x)).count();
+                            let spaces =
+                                rest[lead + bullets..].iter().take_while(|&&x| is_space(x)).count();
                             Some(i + 1 + lead + bullets + spaces)
                         } else {
                             if self.out.len() > mode.start && !self.out.ends_with([' ', '\n']) {
@@ -358,7 +530,10 @@ impl<'s> Renderer<'s> {
                 Some(n) if n > i => i = n,
                 _ => {
                     // Plain text: copy up to the next byte that may start markup.
-                    let run = bytes[i + 1..b].iter().position(|x| matches!(x, b'<' | b'{' | b'[' | b'\'' | b'&' | b'_' | b'\n')).map_or(b, |p| i + 1 + p);
+                    let run = bytes[i + 1..b]
+                        .iter()
+                        .position(|x| matches!(x, b'<' | b'{' | b'[' | b'\'' | b'&' | b'_' | b'\n'))
+                        .map_or(b, |p| i + 1 + p);
                     let mut from = i;
                     if mode.inline && (self.out.len() == mode.start || self.out.ends_with(", ")) {
                         // No doubled or leading spaces inside a one-line value.
@@ -419,7 +594,8 @@ impl<'s> Renderer<'s> {
         let mut depth = 0usize;
         let mut at = i;
         while at < b {
-            let line_end = self.src.as_bytes()[at..b].iter().position(|&x| x == b'\n').map_or(b, |p| at + p);
+            let line_end =
+                self.src.as_bytes()[at..b].iter().position(|&x| x == b'\n').map_or(b, |p| at + p);
             let line = self.src[at..line_end].trim_start();
             if line.starts_with("{|") {
                 depth += 1;
@@ -443,12 +619,17 @@ impl<'s> Renderer<'s> {
         let bytes = rest.as_bytes();
         let closing = bytes.get(1) == Some(&b'/');
         let name_start = if closing { 2 } else { 1 };
-        let name_len = bytes[name_start.min(bytes.len())..].iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|x| x.is_ascii_alphanumeric())
+            .count();
         if name_len == 0 {
             return None;
         }
         let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-        let gt = rest[name_start + name_len..].find(['>', '<', '\n']).map(|p| name_start + name_len + p)?;
+        let gt = rest[name_start + name_len..]
+            .find(['>', '<', '\n'])
+            .map(|p| name_start + name_len + p)?;
         if bytes[gt] != b'>' {
             return None;
         }
@@ -490,7 +671,10 @@ impl<'s> Renderer<'s> {
         }
         let needle = format!("</{name}");
         let hay = &self.src.as_bytes()[from..b];
-        let found = hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes())).map(|p| from + p);
+        let found = hay
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+            .map(|p| from + p);
         if found.is_none() && b == self.src.len() {
             self.no_close_after.insert(name.to_string(), from);
         }
@@ -514,7 +698,11 @@ impl<'s> Renderer<'s> {
         }
         let rest = &self.src[i + 1..b];
         let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("ftp://") || lower.starts_with("//")) {
+        if !(lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("ftp://")
+            || lower.starts_with("//"))
+        {
             return None;
         }
         let end = rest.find([']', '\n']).map(|p| i + 1 + p)?;
@@ -525,7 +713,12 @@ impl<'s> Renderer<'s> {
             let (la, lb) = trim_range(self.src, i + 1 + space, end);
             if lb > la {
                 let start = self.out.len();
-                self.render(la, lb, depth + 1, Mode { inline: true, start: if mode.inline { mode.start } else { start } });
+                self.render(
+                    la,
+                    lb,
+                    depth + 1,
+                    Mode { inline: true, start: if mode.inline { mode.start } else { start } },
+                );
             }
         }
         Some(end + 1)
@@ -546,8 +739,15 @@ impl<'s> Renderer<'s> {
         if !forced {
             if let Some((prefix, _)) = raw_target.split_once(':') {
                 let prefix = prefix.trim().to_ascii_lowercase();
-                let interlanguage = !prefix.is_empty() && prefix.len() <= 12 && prefix.bytes().all(|x| x.is_ascii_lowercase() || x == b'-');
-                if matches!(prefix.as_str(), "file" | "image" | "category" | "media") || interlanguage && raw_target.split_once(':').is_some_and(|(p, _)| p == p.to_ascii_lowercase()) {
+                let interlanguage = !prefix.is_empty()
+                    && prefix.len() <= 12
+                    && prefix.bytes().all(|x| x.is_ascii_lowercase() || x == b'-');
+                if matches!(prefix.as_str(), "file" | "image" | "category" | "media")
+                    || interlanguage
+                        && raw_target
+                            .split_once(':')
+                            .is_some_and(|(p, _)| p == p.to_ascii_lowercase())
+                {
                     return;
                 }
             }
@@ -564,7 +764,12 @@ impl<'s> Renderer<'s> {
             None => trim_range(self.src, inner.0, target_end),
         };
         let start = self.out.len();
-        self.render(la, lb, depth + 1, Mode { inline: true, start: if mode.inline { mode.start } else { start } });
+        self.render(
+            la,
+            lb,
+            depth + 1,
+            Mode { inline: true, start: if mode.inline { mode.start } else { start } },
+        );
         let text = &self.out[start..];
         let lead = text.len() - text.trim_start().len();
         let end = start + text.trim_end().len();
@@ -607,7 +812,9 @@ impl<'s> Renderer<'s> {
                 let mut i = part_start;
                 let mut found = None;
                 while i < end {
-                    if self.pairs.contains_key(&i) || self.src.as_bytes()[i..end].starts_with(b"<!--") {
+                    if self.pairs.contains_key(&i)
+                        || self.src.as_bytes()[i..end].starts_with(b"<!--")
+                    {
                         break;
                     }
                     if self.src.as_bytes()[i] == b'=' {
@@ -619,8 +826,13 @@ impl<'s> Renderer<'s> {
                 found
             };
             match eq {
-                Some(eq) => out.push(Param { name: Some(trim_range(self.src, part_start, eq)), value: trim_range(self.src, eq + 1, end) }),
-                None => out.push(Param { name: None, value: trim_range(self.src, part_start, end) }),
+                Some(eq) => out.push(Param {
+                    name: Some(trim_range(self.src, part_start, eq)),
+                    value: trim_range(self.src, eq + 1, end),
+                }),
+                None => {
+                    out.push(Param { name: None, value: trim_range(self.src, part_start, end) })
+                }
             }
         }
         out
@@ -631,7 +843,9 @@ impl<'s> Renderer<'s> {
     }
 
     fn named<'p>(&self, params: &'p [Param], key: &str) -> Option<&'p Param> {
-        params.iter().find(|p| p.name.is_some_and(|(a, b)| self.src[a..b].eq_ignore_ascii_case(key)))
+        params
+            .iter()
+            .find(|p| p.name.is_some_and(|(a, b)| self.src[a..b].eq_ignore_ascii_case(key)))
     }
 
     fn text_of(&self, range: (usize, usize)) -> &'s str {
@@ -662,7 +876,10 @@ impl<'s> Renderer<'s> {
                 }
             }
             "lang" | "transl" | "transliteration" => {
-                if let Some(v) = pos(params.iter().filter(|p| p.name.is_none()).count().saturating_sub(1)).or_else(|| pos(1)) {
+                if let Some(v) =
+                    pos(params.iter().filter(|p| p.name.is_none()).count().saturating_sub(1))
+                        .or_else(|| pos(1))
+                {
                     self.render_value(v, depth, mode);
                 }
             }
@@ -678,9 +895,12 @@ impl<'s> Renderer<'s> {
                     self.render_value(v, depth, mode);
                 }
             }
-            "start date" | "end date" | "birth date" | "death date" | "start date and age" | "end date and age" | "birth date and age"
-            | "death date and age" | "date" | "start-date" | "end-date" | "birth year and age" | "death year and age" | "birth-date and age" => {
-                let nums: Vec<&str> = (0..3).filter_map(pos).map(|r| self.text_of(r).trim()).collect();
+            "start date" | "end date" | "birth date" | "death date" | "start date and age"
+            | "end date and age" | "birth date and age" | "death date and age" | "date"
+            | "start-date" | "end-date" | "birth year and age" | "death year and age"
+            | "birth-date and age" => {
+                let nums: Vec<&str> =
+                    (0..3).filter_map(pos).map(|r| self.text_of(r).trim()).collect();
                 let dmy = self.named(&params, "df").is_some();
                 if let Some(text) = date_text(&nums, dmy) {
                     self.emit(&text, i);
@@ -688,7 +908,8 @@ impl<'s> Renderer<'s> {
                     self.render_value(v, depth, mode);
                 }
             }
-            "flag" | "flagcountry" | "flag country" | "flagu" | "flagdeco country" | "flag link" => {
+            "flag" | "flagcountry" | "flag country" | "flagu" | "flagdeco country"
+            | "flag link" => {
                 if let Some(v) = pos(0) {
                     let start = self.out.len();
                     self.render_value(v, depth, mode);
@@ -696,12 +917,16 @@ impl<'s> Renderer<'s> {
                     let code = shown.len() <= 3 && shown.bytes().all(|x| x.is_ascii_uppercase());
                     if !shown.is_empty() && !code {
                         let end = start + self.out[start..].trim_end().len();
-                        self.links.push(Link { target: link_target(&shown), span: Span::new(start, end) });
+                        self.links.push(Link {
+                            target: link_target(&shown),
+                            span: Span::new(start, end),
+                        });
                     }
                 }
             }
             "convert" | "cvt" => {
-                let values: Vec<&str> = (0..4).filter_map(pos).map(|r| self.text_of(r).trim()).collect();
+                let values: Vec<&str> =
+                    (0..4).filter_map(pos).map(|r| self.text_of(r).trim()).collect();
                 if let Some(text) = convert_text(&values) {
                     self.emit(&text, i);
                 }
@@ -729,9 +954,10 @@ impl<'s> Renderer<'s> {
                     }
                 }
             }
-            "nowrap" | "nobr" | "small" | "big" | "smaller" | "larger" | "nobold" | "noitalic" | "quote" | "blockquote" | "abbr" | "sic"
-            | "nowiki" | "center" | "resize" | "font" | "keypress" | "vanchor" | "linktext" | "ill" | "interlanguage link" | "as of" | "term"
-            | "lang2" | "proper name" | "not a typo" | "visible anchor" => {
+            "nowrap" | "nobr" | "small" | "big" | "smaller" | "larger" | "nobold" | "noitalic"
+            | "quote" | "blockquote" | "abbr" | "sic" | "nowiki" | "center" | "resize" | "font"
+            | "keypress" | "vanchor" | "linktext" | "ill" | "interlanguage link" | "as of"
+            | "term" | "lang2" | "proper name" | "not a typo" | "visible anchor" => {
                 let k = if name == "resize" && pos(1).is_some() { 1 } else { 0 };
                 if let Some(v) = pos(k) {
                     let start = self.out.len();
@@ -739,19 +965,25 @@ impl<'s> Renderer<'s> {
                     if matches!(name.as_str(), "ill" | "interlanguage link") {
                         let end = start + self.out[start..].trim_end().len();
                         if end > start {
-                            self.links.push(Link { target: link_target(self.text_of(v)), span: Span::new(start, end) });
+                            self.links.push(Link {
+                                target: link_target(self.text_of(v)),
+                                span: Span::new(start, end),
+                            });
                         }
                     }
                 }
             }
-            "plainlist" | "plain list" | "flatlist" | "flat list" | "unbulleted list" | "ubl" | "hlist" | "bulleted list" | "bulleted"
-            | "collapsible list" | "plainlist top" | "endplainlist" | "enum" | "ordered list" | "tree list" => {
+            "plainlist" | "plain list" | "flatlist" | "flat list" | "unbulleted list" | "ubl"
+            | "hlist" | "bulleted list" | "bulleted" | "collapsible list" | "plainlist top"
+            | "endplainlist" | "enum" | "ordered list" | "tree list" => {
                 for p in params.iter().filter(|p| p.name.is_none() && p.value.1 > p.value.0) {
                     self.separator(mode, p.value.0);
                     self.render_value(p.value, depth, mode);
                 }
             }
-            "snd" | "snds" | "spaced ndash" | "spnd" | "sndash" | "spaced en dash" => self.emit(" – ", i),
+            "snd" | "snds" | "spaced ndash" | "spnd" | "sndash" | "spaced en dash" => {
+                self.emit(" – ", i)
+            }
             "ndash" | "en dash" | "–" => self.emit("–", i),
             "mdash" | "em dash" | "—" | "spaced mdash" | "spd" => self.emit("—", i),
             "nbsp" | "space" | "sp" => self.emit(" ", i),
@@ -767,8 +999,13 @@ impl<'s> Renderer<'s> {
                 let quiet = name.is_empty()
                     || name.contains(':')
                     || name.starts_with('#')
-                    || QUIET_TEMPLATE_PREFIXES.iter().any(|p| name == *p || (p.len() > 2 && name.starts_with(p)))
-                    || self.src[a..name_end].trim().chars().all(|c| c.is_uppercase() || c == ' ' || c == '_')
+                    || QUIET_TEMPLATE_PREFIXES
+                        .iter()
+                        .any(|p| name == *p || (p.len() > 2 && name.starts_with(p)))
+                    || self.src[a..name_end]
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_uppercase() || c == ' ' || c == '_')
                     || head.ends_with("navbox")
                     || name.ends_with("navbox")
                     || name.ends_with("sidebar")
@@ -816,10 +1053,19 @@ impl<'s> Renderer<'s> {
                 self.links.truncate(links_before);
                 continue;
             }
-            fields.push(InfoboxField { key: key_span.slice(&self.out).to_string(), value: value_span.slice(&self.out).to_string(), key_span, value_span });
+            fields.push(InfoboxField {
+                key: key_span.slice(&self.out).to_string(),
+                value: value_span.slice(&self.out).to_string(),
+                key_span,
+                value_span,
+            });
             self.emit("\n", p.value.1);
         }
-        let template = name.strip_prefix("infobox").map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+        let template = name
+            .strip_prefix("infobox")
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
         let block_end = self.out.len();
         self.emit("\n", end);
         self.infobox = Some(Infobox { template, span: Span::new(block_start, block_end), fields });
@@ -830,26 +1076,45 @@ impl<'s> Renderer<'s> {
         // Sections: from a heading line to the next heading of the same or a higher level.
         let mut sections = Vec::with_capacity(self.headings.len());
         for (k, &(level, title_span, line_start)) in self.headings.iter().enumerate() {
-            let end = self.headings[k + 1..].iter().find(|h| h.0 <= level).map_or(text_len, |h| h.2);
-            sections.push(Section { title: title_span.slice(&self.out).to_string(), level, span: Span::new(line_start, end.max(line_start)), title_span });
+            let end =
+                self.headings[k + 1..].iter().find(|h| h.0 <= level).map_or(text_len, |h| h.2);
+            sections.push(Section {
+                title: title_span.slice(&self.out).to_string(),
+                level,
+                span: Span::new(line_start, end.max(line_start)),
+                title_span,
+            });
         }
         let paragraphs = self.paragraphs();
-        let mut unknown: Vec<(String, (usize, usize))> = std::mem::take(&mut self.unknown).into_iter().collect();
+        let mut unknown: Vec<(String, (usize, usize))> =
+            std::mem::take(&mut self.unknown).into_iter().collect();
         unknown.sort_by_key(|(_, (_, at))| *at);
         let extra = unknown.len().saturating_sub(MAX_TEMPLATE_DIAGNOSTICS);
         for (name, (count, at)) in unknown.into_iter().take(MAX_TEMPLATE_DIAGNOSTICS) {
             let times = if count > 1 { format!(" ({count} times)") } else { String::new() };
-            self.diagnostics.push(Diagnostic::at(Span::new(at, at), "template-dropped", format!("template {{{{{name}}}}} is not rendered and was dropped{times}")));
+            self.diagnostics.push(Diagnostic::at(
+                Span::new(at, at),
+                "template-dropped",
+                format!("template {{{{{name}}}}} is not rendered and was dropped{times}"),
+            ));
         }
         if extra > 0 {
-            self.diagnostics.push(Diagnostic::whole("template-dropped", format!("{extra} more template names were dropped")));
+            self.diagnostics.push(Diagnostic::whole(
+                "template-dropped",
+                format!("{extra} more template names were dropped"),
+            ));
         }
         let text_len = self.out.len();
         self.anchors.retain(|&(t, _)| t <= text_len);
         let source_index = crate::span::CharIndex::new(self.src);
         let char_anchors = self.anchors.iter().map(|&(_, s)| source_index.char_offset(s)).collect();
         let source_char_len = source_index.char_offset(self.src.len());
-        let source_map = SourceMap { anchors: self.anchors, source_len: self.src.len(), char_anchors, source_char_len };
+        let source_map = SourceMap {
+            anchors: self.anchors,
+            source_len: self.src.len(),
+            char_anchors,
+            source_char_len,
+        };
         Article {
             id: title_to_id(title),
             title: title.to_string(),
@@ -914,7 +1179,9 @@ fn date_text(nums: &[&str], dmy: bool) -> Option<String> {
 /// `{{convert|10|km|mi}}` -> "10 km"; `{{convert|2|to|5|km}}` -> "2 to 5 km".
 fn convert_text(values: &[&str]) -> Option<String> {
     let first = values.first()?;
-    let is_range_word = |w: &str| matches!(w, "to" | "-" | "–" | "and" | "or" | "x" | "by" | "+/-" | "and(-)" | "to(-)");
+    let is_range_word = |w: &str| {
+        matches!(w, "to" | "-" | "–" | "and" | "or" | "x" | "by" | "+/-" | "and(-)" | "to(-)")
+    };
     match (values.get(1), values.get(2), values.get(3)) {
         (Some(w), Some(second), unit) if is_range_word(w) => {
             let word = if *w == "-" { "–" } else { w };
@@ -983,8 +1250,12 @@ mod tests {
     fn links_keep_their_targets() {
         let src = "The [[battle_of callao#Aftermath|fight]] and [[lima]] and [[:Category:X|cat]].";
         let a = render(src);
-        let got: Vec<(&str, &str)> = a.links.iter().map(|l| (l.target.as_str(), l.span.slice(&a.text))).collect();
-        assert_eq!(got, vec![("Battle of callao", "fight"), ("Lima", "lima"), ("Category:X", "cat")]);
+        let got: Vec<(&str, &str)> =
+            a.links.iter().map(|l| (l.target.as_str(), l.span.slice(&a.text))).collect();
+        assert_eq!(
+            got,
+            vec![("Battle of callao", "fight"), ("Lima", "lima"), ("Category:X", "cat")]
+        );
         check_links(src, &a);
     }
 
@@ -994,7 +1265,8 @@ mod tests {
         let a = render(src);
         let ib = a.infobox.as_ref().unwrap();
         assert_eq!(ib.template.as_deref(), Some("military conflict"));
-        let fields: Vec<(&str, &str)> = ib.fields.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
+        let fields: Vec<(&str, &str)> =
+            ib.fields.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
         assert_eq!(
             fields,
             vec![
@@ -1010,7 +1282,10 @@ mod tests {
             assert_eq!(f.key_span.slice(&a.text), f.key);
         }
         assert!(a.text.starts_with("Infobox\n- conflict: Test War\n"), "{}", a.text);
-        assert_eq!(a.links.iter().map(|l| l.target.as_str()).collect::<Vec<_>>(), vec!["Arequipa", "Peru", "Juan Pérez", "Ana Díaz"]);
+        assert_eq!(
+            a.links.iter().map(|l| l.target.as_str()).collect::<Vec<_>>(),
+            vec!["Arequipa", "Peru", "Juan Pérez", "Ana Díaz"]
+        );
         check_links(src, &a);
         assert_eq!(a.paragraphs.len(), 1);
         assert_eq!(a.paragraphs[0].slice(&a.text), "Test War was a war.");
@@ -1018,23 +1293,35 @@ mod tests {
 
     #[test]
     fn headings_become_sections() {
-        let src = "Lead.\n== History ==\nOne [[x]].\n=== Early ===\nTwo.\n== See also ==\n* [[Other]]\n";
+        let src =
+            "Lead.\n== History ==\nOne [[x]].\n=== Early ===\nTwo.\n== See also ==\n* [[Other]]\n";
         let a = render(src);
-        let got: Vec<(&str, u8, &str)> = a.sections.iter().map(|s| (s.title.as_str(), s.level, s.title_span.slice(&a.text))).collect();
-        assert_eq!(got, vec![("History", 2, "History"), ("Early", 3, "Early"), ("See also", 2, "See also")]);
+        let got: Vec<(&str, u8, &str)> = a
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.level, s.title_span.slice(&a.text)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("History", 2, "History"), ("Early", 3, "Early"), ("See also", 2, "See also")]
+        );
         let map = a.source_map.as_ref().unwrap();
         for s in &a.sections {
             assert_eq!(map.source_span(s.title_span).slice(src), s.title);
         }
         assert!(a.sections[0].span.slice(&a.text).contains("Two."));
         assert!(!a.sections[0].span.slice(&a.text).contains("See also"));
-        assert_eq!(a.list_items.iter().map(|l| l.slice(&a.text)).collect::<Vec<_>>(), vec!["Other"]);
+        assert_eq!(
+            a.list_items.iter().map(|l| l.slice(&a.text)).collect::<Vec<_>>(),
+            vec!["Other"]
+        );
     }
 
     #[test]
     fn unknown_templates_and_depth_make_diagnostics() {
         let a = render("a {{mystery|1}} b {{mystery}} {{cite web|x}}");
-        let kinds: Vec<(&str, &str)> = a.diagnostics.iter().map(|d| (d.kind, d.message.as_str())).collect();
+        let kinds: Vec<(&str, &str)> =
+            a.diagnostics.iter().map(|d| (d.kind, d.message.as_str())).collect();
         assert_eq!(kinds.len(), 1, "{kinds:?}");
         assert!(kinds[0].1.contains("mystery") && kinds[0].1.contains("2 times"));
         let deep = format!("{}x{}", "{{nowrap|".repeat(100), "}}".repeat(100));
@@ -1047,7 +1334,23 @@ mod tests {
 
     #[test]
     fn unbalanced_markup_is_text() {
-        for src in ["{{", "}}", "[[a", "a]]", "<ref>never closed", "<!-- open", "'", "{{a|[[b}}]]", "<", "&", "&#xZZ;", "==", "= =", "{|", "[http://x"] {
+        for src in [
+            "{{",
+            "}}",
+            "[[a",
+            "a]]",
+            "<ref>never closed",
+            "<!-- open",
+            "'",
+            "{{a|[[b}}]]",
+            "<",
+            "&",
+            "&#xZZ;",
+            "==",
+            "= =",
+            "{|",
+            "[http://x",
+        ] {
             let a = render(src);
             check_links(src, &a);
         }

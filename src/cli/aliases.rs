@@ -45,7 +45,10 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
     let (mut kept, mut skipped) = (0usize, 0usize);
-    let mut written = writeln!(out.writer(), "# surface\tlabel\tid\tkind (written by `wikianno aliases` from dump redirects)");
+    let mut written = writeln!(
+        out.writer(),
+        "# surface\tlabel\tid\tkind (written by `wikianno aliases` from dump redirects)"
+    );
     for item in inputs {
         match item {
             SourceItem::Redirect(Redirect { from, to, .. }) => {

@@ -130,8 +130,10 @@ impl Progress {
     fn new(input: InputProgress, started: Instant) -> Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = ProgressBar::new(input.bytes_total.max(1));
-            let style = ProgressStyle::with_template("{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ETA {eta} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let style = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} ETA {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         });
@@ -145,7 +147,11 @@ impl Progress {
         }
         bar.set_position(self.input.bytes_read.load(Ordering::Relaxed));
         let secs = self.started.elapsed().as_secs_f64().max(1e-3);
-        bar.set_message(format!("{} pages, {:.0} pages/s", stats.records(), stats.records() as f64 / secs));
+        bar.set_message(format!(
+            "{} pages, {:.0} pages/s",
+            stats.records(),
+            stats.records() as f64 / secs
+        ));
     }
 
     fn finish(&self) {
@@ -164,13 +170,18 @@ pub struct Output {
 impl Output {
     pub fn open(path: Option<&Path>) -> Result<Output, String> {
         match path {
-            None => Ok(Output { writer: Box::new(BufWriter::new(io::stdout().lock())), finish: None }),
+            None => {
+                Ok(Output { writer: Box::new(BufWriter::new(io::stdout().lock())), finish: None })
+            }
             Some(path) => {
                 let mut tmp = path.as_os_str().to_owned();
                 tmp.push(".tmp");
                 let tmp = PathBuf::from(tmp);
                 let file = fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-                Ok(Output { writer: Box::new(BufWriter::new(file)), finish: Some((tmp, path.to_path_buf())) })
+                Ok(Output {
+                    writer: Box::new(BufWriter::new(file)),
+                    finish: Some((tmp, path.to_path_buf())),
+                })
             }
         }
     }
@@ -218,7 +229,8 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
                 (Format::Jsonld, Record::Article(a)) => jsonld::write_document(&mut line, a),
                 (Format::Jsonld, _) => Ok(()),
             };
-            let skipped = matches!(format, Format::Jsonld).then(|| skipped_notice(&record)).flatten();
+            let skipped =
+                matches!(format, Format::Jsonld).then(|| skipped_notice(&record)).flatten();
             (Counted::of(&record), line, skipped)
         },
         |(counted, line, skipped)| {
@@ -258,7 +270,9 @@ pub fn conclude(
 /// silently); redirects are not articles.
 fn skipped_notice(record: &Record) -> Option<String> {
     match record {
-        Record::Error(InputError { origin, message }) => Some(format!("wikianno: {origin}: {message}")),
+        Record::Error(InputError { origin, message }) => {
+            Some(format!("wikianno: {origin}: {message}"))
+        }
         _ => None,
     }
 }
@@ -269,7 +283,9 @@ fn jsonld_file_name(id: &str) -> String {
     let mut name = String::with_capacity(id.len() + 7);
     for (i, ch) in id.chars().enumerate() {
         match ch {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '%' => name.push_str(&format!("%{:02X}", ch as u32)),
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '%' => {
+                name.push_str(&format!("%{:02X}", ch as u32))
+            }
             '.' if i == 0 => name.push_str("%2E"),
             c if c.is_control() => name.push_str(&format!("%{:02X}", c as u32)),
             c => name.push(c),
@@ -298,7 +314,9 @@ fn jsonld_files(
         match &record {
             Record::Article(a) => {
                 let path = dir.join(jsonld_file_name(&a.article.id));
-                let mut file = BufWriter::new(fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+                let mut file = BufWriter::new(
+                    fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+                );
                 jsonld::write_document(&mut file, a)
                     .and_then(|()| file.flush())
                     .map_err(|e| format!("{}: {e}", path.display()))

@@ -35,8 +35,11 @@ fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     for p in paths {
         if p.is_dir() {
             let entries = fs::read_dir(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let mut found: Vec<PathBuf> =
-                entries.flatten().map(|e| e.path()).filter(|f| f.extension().is_some_and(|x| x == "tml")).collect();
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.extension().is_some_and(|x| x == "tml"))
+                .collect();
             found.sort();
             out.extend(found);
         } else if p.is_file() {
@@ -76,7 +79,10 @@ fn line(label: &str, s: &Scores) -> String {
 pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
     let fixed = match args.dct.as_deref() {
         None | Some("doc") => None,
-        Some(d) => Some(Reference::document_date(d).ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD or doc"))?),
+        Some(d) => Some(
+            Reference::document_date(d)
+                .ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD or doc"))?,
+        ),
     };
     let tagger = TemporalTagger::new();
     let mut total = Scores::default();

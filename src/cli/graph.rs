@@ -1,10 +1,6 @@
 //! `wikianno graph`: one JSON-LD document for all the articles.
 
-use std::{
-    io,
-    path::PathBuf,
-    time::Instant,
-};
+use std::{io, path::PathBuf, time::Instant};
 
 use clap::Args;
 use wikianno::{output::graph::GraphBuilder, InputError, Record};
@@ -37,7 +33,9 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
         stats.count(&record);
         match &record {
             Record::Article(a) => graph.add(a),
-            Record::Error(InputError { origin, message }) => eprintln!("wikianno: {origin}: {message}"),
+            Record::Error(InputError { origin, message }) => {
+                eprintln!("wikianno: {origin}: {message}")
+            }
             Record::Redirect(_) => {}
         }
         Ok(())

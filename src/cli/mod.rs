@@ -2,9 +2,9 @@
 
 mod aliases;
 mod annotate;
-mod validate;
-mod graph;
 mod eval_timex;
+mod graph;
+mod validate;
 
 use std::path::PathBuf;
 
@@ -19,7 +19,11 @@ pub const EXIT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser)]
-#[command(name = "wikianno", version, about = "Annotate wiki articles: entities, dates, events, infobox checks; NDJSON and JSON-LD out")]
+#[command(
+    name = "wikianno",
+    version,
+    about = "Annotate wiki articles: entities, dates, events, infobox checks; NDJSON and JSON-LD out"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -79,7 +83,8 @@ impl PipelineArgs {
             builder.gazetteer(g);
         }
         if let Some(d) = &self.dct {
-            let reference = wikianno::temporal::Reference::document_date(d).ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD"))?;
+            let reference = wikianno::temporal::Reference::document_date(d)
+                .ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD"))?;
             builder.document_date(reference);
         }
         builder.build().map_err(|e| e.to_string())
@@ -90,14 +95,14 @@ impl PipelineArgs {
         if !self.paths.is_empty() {
             return Ok(self.paths.clone());
         }
-        let candidates = [PathBuf::from("corpus"), PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")];
+        let candidates =
+            [PathBuf::from("corpus"), PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")];
         candidates
             .into_iter()
             .find(|p| p.is_dir())
             .map(|p| vec![p])
             .ok_or_else(|| "no PATH given and no corpus/ folder found".to_string())
     }
-
 }
 
 /// Parse the command line and run; returns the exit status.

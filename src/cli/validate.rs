@@ -38,7 +38,8 @@ struct Summary {
     counts: [usize; 4],
 }
 
-const STATUSES: [Status; 4] = [Status::Supported, Status::Unsupported, Status::Contradicted, Status::Unchecked];
+const STATUSES: [Status; 4] =
+    [Status::Supported, Status::Unsupported, Status::Contradicted, Status::Unchecked];
 
 impl Summary {
     fn add(&mut self, a: &AnnotatedArticle) {
@@ -94,12 +95,23 @@ fn write_table(out: &mut dyn Write, a: &AnnotatedArticle) -> io::Result<()> {
         .checks
         .iter()
         .map(|c| {
-            let evidence: Vec<String> = c.evidence.iter().map(|e| format!("{:?}", e.slice(text))).collect();
-            [cell(&c.field, 14), cell(&c.value, 32), c.status.as_str().to_string(), cell(&evidence.join(" "), 40), c.message.clone()]
+            let evidence: Vec<String> =
+                c.evidence.iter().map(|e| format!("{:?}", e.slice(text))).collect();
+            [
+                cell(&c.field, 14),
+                cell(&c.value, 32),
+                c.status.as_str().to_string(),
+                cell(&evidence.join(" "), 40),
+                c.message.clone(),
+            ]
         })
         .collect();
     let header = ["field", "value", "status", "evidence", "message"];
-    let widths: Vec<usize> = (0..4).map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0)
+        })
+        .collect();
     let line = |cols: [&str; 5]| -> String {
         let mut s = String::from("   ");
         for (i, c) in cols.iter().enumerate() {
@@ -144,15 +156,19 @@ fn article_json(a: &AnnotatedArticle) -> serde_json::Value {
         }
         v
     }).collect();
-    let diagnostics: Vec<serde_json::Value> = a.diagnostics.iter().map(|d| {
-        let mut v = json!({"kind": d.kind, "message": d.message});
-        if let Some(s) = d.span {
-            let (start, end) = index.chars(s);
-            v["start"] = json!(start);
-            v["end"] = json!(end);
-        }
-        v
-    }).collect();
+    let diagnostics: Vec<serde_json::Value> = a
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut v = json!({"kind": d.kind, "message": d.message});
+            if let Some(s) = d.span {
+                let (start, end) = index.chars(s);
+                v["start"] = json!(start);
+                v["end"] = json!(end);
+            }
+            v
+        })
+        .collect();
     json!({
         "id": a.article.id, "title": a.article.title, "source": a.article.origin,
         "infobox": a.infobox.as_ref().and_then(|r| r.kind), "checks": checks, "diagnostics": diagnostics,
@@ -195,6 +211,7 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
-    let failed = summary.counts[2] > 0 || (args.strict && summary.counts[1] > 0) || summary.errors > 0;
+    let failed =
+        summary.counts[2] > 0 || (args.strict && summary.counts[1] > 0) || summary.errors > 0;
     Ok(if failed { EXIT_ERRORS } else { EXIT_OK })
 }

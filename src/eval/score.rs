@@ -48,7 +48,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
     let (precision, recall) = (ratio(matched_system, system), ratio(matched_gold, gold));
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     Prf { precision, recall, f1 }
 }
 
@@ -94,12 +98,24 @@ impl Scores {
 
 /// The timexes as TimeML annotates them: a range becomes its two ends.
 pub fn timeml_view(timexes: &[Timex]) -> Vec<&Timex> {
-    timexes.iter().flat_map(|t| if t.value.contains('/') && t.parts.len() == 2 { t.parts.iter().collect() } else { vec![t] }).collect()
+    timexes
+        .iter()
+        .flat_map(|t| {
+            if t.value.contains('/') && t.parts.len() == 2 {
+                t.parts.iter().collect()
+            } else {
+                vec![t]
+            }
+        })
+        .collect()
 }
 
 /// Score `predicted` (the tagger's output on `doc.text`) against `doc`'s gold timexes.
 pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
-    let system: Vec<&Timex> = timeml_view(predicted).into_iter().filter(|t| !doc.ignored.iter().any(|i| i.overlaps(t.span))).collect();
+    let system: Vec<&Timex> = timeml_view(predicted)
+        .into_iter()
+        .filter(|t| !doc.ignored.iter().any(|i| i.overlaps(t.span)))
+        .collect();
     let text = doc.text.as_str();
     let mut s = Scores { gold: doc.timexes.len(), system: system.len(), ..Scores::default() };
     for t in &system {
@@ -109,7 +125,13 @@ pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
         if doc.timexes.iter().any(|g| g.span.overlaps(t.span)) {
             s.relaxed_system += 1;
         } else {
-            s.errors.push(format!("{}\tSPURIOUS\t{:?}\t{} {}", doc.name, t.span.slice(text), t.kind.as_str(), t.value));
+            s.errors.push(format!(
+                "{}\tSPURIOUS\t{:?}\t{} {}",
+                doc.name,
+                t.span.slice(text),
+                t.kind.as_str(),
+                t.value
+            ));
         }
     }
     for g in &doc.timexes {
@@ -117,8 +139,18 @@ pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
             s.strict_gold += 1;
         }
         // Prefer the exact-span system timex, else the first overlapping one.
-        let Some(t) = system.iter().find(|t| t.span == g.span).or_else(|| system.iter().find(|t| t.span.overlaps(g.span))) else {
-            s.errors.push(format!("{}\tMISSED\t{:?}\t{} {}", doc.name, g.span.slice(text), g.kind, g.value));
+        let Some(t) = system
+            .iter()
+            .find(|t| t.span == g.span)
+            .or_else(|| system.iter().find(|t| t.span.overlaps(g.span)))
+        else {
+            s.errors.push(format!(
+                "{}\tMISSED\t{:?}\t{} {}",
+                doc.name,
+                g.span.slice(text),
+                g.kind,
+                g.value
+            ));
             continue;
         };
         s.relaxed_gold += 1;
@@ -138,7 +170,12 @@ pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
                 t.value
             ));
         } else if t.span != g.span {
-            s.errors.push(format!("{}\tEXTENT\t{:?}\tgot {:?}", doc.name, g.span.slice(text), t.span.slice(text)));
+            s.errors.push(format!(
+                "{}\tEXTENT\t{:?}\tgot {:?}",
+                doc.name,
+                g.span.slice(text),
+                t.span.slice(text)
+            ));
         }
     }
     s

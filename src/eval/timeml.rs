@@ -90,7 +90,9 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument> {
                     doc.text.push(c);
                 } else {
                     let name = r.decode().map_err(|e| bad(&e))?;
-                    let decoded = quick_xml::escape::unescape(&format!("&{name};")).map_err(|e| bad(&e))?.into_owned();
+                    let decoded = quick_xml::escape::unescape(&format!("&{name};"))
+                        .map_err(|e| bad(&e))?
+                        .into_owned();
                     doc.text.push_str(&decoded);
                 }
             }

@@ -21,29 +21,56 @@ use crate::{
 };
 
 /// Prepositions that make the following place the event's location.
-const LOCATIVE: &[&str] = &["in", "at", "to", "into", "through", "towards", "toward", "near", "off", "inside", "outside", "within"];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "into", "through", "towards", "toward", "near", "off", "inside", "outside",
+    "within",
+];
 
 /// Words of rank or office skipped between a preposition or verb and a name.
 const TITLES: &[&str] = &[
-    "general", "colonel", "admiral", "rear", "vice", "president", "captain", "commander", "king", "queen", "emperor",
-    "marshal", "lieutenant", "major", "minister", "dictator", "commodore", "gen.", "col.", "adm.", "capt.",
+    "general",
+    "colonel",
+    "admiral",
+    "rear",
+    "vice",
+    "president",
+    "captain",
+    "commander",
+    "king",
+    "queen",
+    "emperor",
+    "marshal",
+    "lieutenant",
+    "major",
+    "minister",
+    "dictator",
+    "commodore",
+    "gen.",
+    "col.",
+    "adm.",
+    "capt.",
 ];
 
 /// Types whose direct object is usually a place ("seized the islands", "entered Lima"):
 /// a place after the trigger is the event's place, not a patient.
-const PLACE_OBJECT: &[&str] = &["SEIZURE", "CAPTURE", "ENTRY", "ATTACK", "MARCH", "MEETING", "REFUGE", "EXILE", "BIRTH", "DEATH"];
+const PLACE_OBJECT: &[&str] = &[
+    "SEIZURE", "CAPTURE", "ENTRY", "ATTACK", "MARCH", "MEETING", "REFUGE", "EXILE", "BIRTH",
+    "DEATH",
+];
 
 /// Labels listed as participants even without a role pattern.
 const PARTICIPANT_LABELS: &[&str] = &["PERSON", "ORG", "SHIP", "TREATY", "EVENT"];
 
 /// "the capital, Lima": the noun a place is introduced with, for later "the capital".
-static APPOSITION_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bthe (capital|city|port)(?: city)?,\s*$").expect("static regex"));
+static APPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthe (capital|city|port)(?: city)?,\s*$").expect("static regex")
+});
 /// "Lima, the capital".
 static APPOSITION_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^,\s*the (capital|city|port)\b").expect("static regex"));
 /// A later reference: "the capital", "the city".
-static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe (capital|city|port)\b").expect("static regex"));
+static ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe (capital|city|port)\b").expect("static regex"));
 
 /// Extracts event frames. Build once, share across threads.
 ///
@@ -77,7 +104,11 @@ impl EventExtractor {
     /// The extractor with the shipped trigger lexicon; `gazetteer` resolves places named
     /// inside event names ("Battle of Callao" -> Callao).
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
-        EventExtractor { lexicon: Some(TriggerLexicon::shipped()), splitter: SentenceSplitter::new(), gazetteer: gazetteer.clone() }
+        EventExtractor {
+            lexicon: Some(TriggerLexicon::shipped()),
+            splitter: SentenceSplitter::new(),
+            gazetteer: gazetteer.clone(),
+        }
     }
 
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
@@ -86,16 +117,27 @@ impl EventExtractor {
     }
 
     /// Events of `article`, in text order.
-    pub fn extract(&self, article: &Article, entities: &[EntityMention], timexes: &[Timex]) -> Vec<Event> {
+    pub fn extract(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+    ) -> Vec<Event> {
         let Some(lexicon) = &self.lexicon else { return Vec::new() };
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
         let outside = |s: &Span| {
-            !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(*s)) && !article.title_span.is_some_and(|t| t.overlaps(*s))
+            !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(*s))
+                && !article.title_span.is_some_and(|t| t.overlaps(*s))
         };
-        let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
+        let mut regions: Vec<Span> =
+            article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
         regions.sort();
-        let names: Vec<Span> = entities.iter().filter(|m| matches!(&*m.label, "EVENT" | "TREATY")).map(|m| m.span).collect();
+        let names: Vec<Span> = entities
+            .iter()
+            .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+            .map(|m| m.span)
+            .collect();
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
@@ -115,12 +157,17 @@ impl EventExtractor {
         // The section of a sentence: the last one starting at or before it (a binary
         // search when, as always from the parser, sections come in text order).
         // Reused from sentence to sentence (one allocation per article, not per sentence).
-        let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) = (Vec::new(), Vec::new());
-        let sections_sorted = article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) =
+            (Vec::new(), Vec::new());
+        let sections_sorted =
+            article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
             for sentence in self.splitter.split_within(text, region) {
                 let here = if sections_sorted {
-                    article.sections.partition_point(|s| s.span.start <= sentence.start).checked_sub(1)
+                    article
+                        .sections
+                        .partition_point(|s| s.span.start <= sentence.start)
+                        .checked_sub(1)
                 } else {
                     article.sections.iter().rposition(|s| s.span.start <= sentence.start)
                 };
@@ -135,17 +182,22 @@ impl EventExtractor {
                 let found = lexicon.find_with(text, sentence, &mut lowered);
                 if found.is_empty() {
                     // Most sentences: only the narrative date moves on.
-                    if let Some(last) = sentence_dates.iter().rev().find(|t| sentence.contains(t.span)) {
+                    if let Some(last) =
+                        sentence_dates.iter().rev().find(|t| sentence.contains(t.span))
+                    {
                         narrative = Some(last);
                     }
                     continue;
                 }
                 in_sentence.clear();
-                in_sentence.extend(sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)));
+                in_sentence
+                    .extend(sentence_dates.iter().copied().filter(|t| sentence.contains(t.span)));
                 let lo = sorted.partition_point(|m| m.span.start < sentence.start);
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
                 mentions.clear();
-                mentions.extend(sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)));
+                mentions.extend(
+                    sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)),
+                );
                 let triggers = pick_triggers(found, &mentions);
                 if triggers.is_empty() {
                     if let Some(last) = in_sentence.last() {
@@ -156,11 +208,29 @@ impl EventExtractor {
                 let facts = self.facts(&ctx, sentence, &mentions, &antecedents, &mut countries);
                 for trigger in &triggers {
                     let date = nearest(&in_sentence, trigger.span)
-                        .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
-                        .or_else(|| narrative.map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: true }));
-                    let participants = participants(&ctx, sentence, trigger, &triggers, &mentions, &facts.leads);
+                        .map(|t| EventDate {
+                            value: t.value.clone(),
+                            span: t.span,
+                            inherited: false,
+                        })
+                        .or_else(|| {
+                            narrative.map(|t| EventDate {
+                                value: t.value.clone(),
+                                span: t.span,
+                                inherited: true,
+                            })
+                        });
+                    let participants =
+                        participants(&ctx, sentence, trigger, &triggers, &mentions, &facts.leads);
                     let place = place(trigger, &participants, &facts.places);
-                    events.push(Event { trigger: trigger.span, kind: trigger.kind, sentence, date, place, participants });
+                    events.push(Event {
+                        trigger: trigger.span,
+                        kind: trigger.kind,
+                        sentence,
+                        date,
+                        place,
+                        participants,
+                    });
                 }
                 if let Some(last) = in_sentence.last() {
                     narrative = Some(last);
@@ -185,15 +255,19 @@ impl EventExtractor {
         countries: &mut HashMap<&'a str, bool>,
     ) -> SentenceFacts<'a> {
         let text = ctx.text;
-        let leads = mentions.iter().map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or(""))).collect();
+        let leads = mentions
+            .iter()
+            .map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or("")))
+            .collect();
         let mut places = Vec::new();
-        let candidate = |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
-            span,
-            id,
-            label,
-            governed: governed_by_locative(text, span.start),
-            mention,
-        };
+        let candidate =
+            |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
+                span,
+                id,
+                label,
+                governed: governed_by_locative(text, span.start),
+                mention,
+            };
         for m in mentions {
             if &*m.label != "PLACE" {
                 continue;
@@ -201,7 +275,9 @@ impl EventExtractor {
             // A country named without a locative preposition is usually a party
             // ("favorable to Spain", "allied Peru with Chile"), not where it happened.
             if !governed_by_locative(text, m.span.start)
-                && *countries.entry(m.span.slice(text)).or_insert_with_key(|surface| self.is_country(surface))
+                && *countries
+                    .entry(m.span.slice(text))
+                    .or_insert_with_key(|surface| self.is_country(surface))
             {
                 continue;
             }
@@ -214,7 +290,12 @@ impl EventExtractor {
                 let place = &name[of + 4..];
                 if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
                     let start = m.span.start + of + 4;
-                    places.push(candidate(Span::new(start, m.span.end), &entry.id, &entry.label, false));
+                    places.push(candidate(
+                        Span::new(start, m.span.end),
+                        &entry.id,
+                        &entry.label,
+                        false,
+                    ));
                 }
             }
         }
@@ -222,7 +303,9 @@ impl EventExtractor {
         // Only worth a regex scan when a place was introduced before the sentence ends
         // (rare: most articles have none), and then `is_match` before setting up captures.
         let resolvable = antecedents.iter().any(|(_, m)| m.span.end <= sentence.end);
-        if let Some(body) = text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b)) {
+        if let Some(body) =
+            text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b))
+        {
             for cap in ANAPHOR.captures_iter(body) {
                 let (Some(all), Some(noun)) = (cap.get(0), cap.get(1)) else { continue };
                 let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
@@ -230,10 +313,9 @@ impl EventExtractor {
                 if APPOSITION_AFTER.is_match(&body[all.end()..]) {
                     continue;
                 }
-                let found = antecedents
-                    .iter()
-                    .rev()
-                    .find(|(n, m)| m.span.end <= span.start && (*n == noun || (noun == "city" && n == "capital")));
+                let found = antecedents.iter().rev().find(|(n, m)| {
+                    m.span.end <= span.start && (*n == noun || (noun == "city" && n == "capital"))
+                });
                 if let Some((_, m)) = found {
                     if !mentions.iter().any(|x| x.span.overlaps(span)) {
                         places.push(candidate(span, &m.id, &m.label, false));
@@ -315,7 +397,11 @@ struct PlaceCandidate<'a> {
 
 /// The event's place: the first candidate governed by a locative, then the nearest
 /// to the trigger, then the leftmost (see [`EventExtractor`]).
-fn place(trigger: &Trigger, participants: &[Participant], candidates: &[PlaceCandidate<'_>]) -> Option<Participant> {
+fn place(
+    trigger: &Trigger,
+    participants: &[Participant],
+    candidates: &[PlaceCandidate<'_>],
+) -> Option<Participant> {
     let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
     let distance = |span: Span| {
         if span.start >= trigger.span.end {
@@ -335,7 +421,11 @@ fn place(trigger: &Trigger, participants: &[Participant], candidates: &[PlaceCan
 fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     let mut out = Vec::new();
     for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
-        let before = ctx.text.get(m.span.start.saturating_sub(40)..m.span.start).or_else(|| ctx.text.get(..m.span.start)).unwrap_or("");
+        let before = ctx
+            .text
+            .get(m.span.start.saturating_sub(40)..m.span.start)
+            .or_else(|| ctx.text.get(..m.span.start))
+            .unwrap_or("");
         let after = ctx.text.get(m.span.end..).unwrap_or("");
         // Both patterns need a comma next to the name (`\s` and `trim_end` agree on
         // white space): most places have none, and the regexes are the slow part.
@@ -362,7 +452,9 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
 fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigger> {
     let found: Vec<Trigger> = found
         .into_iter()
-        .filter(|t| !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(&*m.label, "EVENT")))
+        .filter(|t| {
+            !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(&*m.label, "EVENT"))
+        })
         .collect();
     let mut kept: Vec<Trigger> = Vec::new();
     for t in &found {
@@ -387,12 +479,32 @@ fn nearest<'t>(dates: &[&'t Timex], trigger: Span) -> Option<&'t Timex> {
 
 /// Words after which "to" is not locative.
 const NON_LOCATIVE_TO: &[&str] = &[
-    "favorable", "favourable", "unfavorable", "unfavourable", "hostile", "loyal", "opposed", "due", "according",
-    "similar", "subject", "thanks", "equal", "friendly", "sympathetic", "allegiance", "debt", "threat", "owing",
+    "favorable",
+    "favourable",
+    "unfavorable",
+    "unfavourable",
+    "hostile",
+    "loyal",
+    "opposed",
+    "due",
+    "according",
+    "similar",
+    "subject",
+    "thanks",
+    "equal",
+    "friendly",
+    "sympathetic",
+    "allegiance",
+    "debt",
+    "threat",
+    "owing",
 ];
 
 /// Words allowed between a locative preposition and its place ("in the north of").
-const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "northern", "southern", "eastern", "western", "central", "upper", "lower", "coastal"];
+const PLACE_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "coastal",
+];
 
 /// True when the word before `at` (skipping determiners and compass adjectives)
 /// is a locative preposition.
@@ -405,7 +517,8 @@ pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
         if LOCATIVE.contains(&&*w) {
             // "to" after an adjective or a fixed phrase names no place: "favorable to
             // Spain", "loyal to Pezet", "according to Lima's papers".
-            return w != "to" || !words.next().is_some_and(|head| NON_LOCATIVE_TO.contains(&&*lower(head)));
+            return w != "to"
+                || !words.next().is_some_and(|head| NON_LOCATIVE_TO.contains(&&*lower(head)));
         }
         if !PLACE_MODIFIERS.contains(&&*w) {
             return false;
@@ -424,8 +537,18 @@ fn participants(
     leads: &[Lead],
 ) -> Vec<Participant> {
     let text = ctx.text;
-    let next_trigger = all.iter().map(|t| t.span.start).filter(|&s| s > trigger.span.start).min().unwrap_or(sentence.end);
-    let prev_trigger = all.iter().map(|t| t.span.end).filter(|&e| e <= trigger.span.start).max().unwrap_or(sentence.start);
+    let next_trigger = all
+        .iter()
+        .map(|t| t.span.start)
+        .filter(|&s| s > trigger.span.start)
+        .min()
+        .unwrap_or(sentence.end);
+    let prev_trigger = all
+        .iter()
+        .map(|t| t.span.end)
+        .filter(|&e| e <= trigger.span.start)
+        .max()
+        .unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
     for (m, lead) in mentions.iter().zip(leads) {
@@ -448,7 +571,8 @@ fn participants(
         if trigger.verb && after_trigger {
             let gap = between(trigger.span.end, m.span.start);
             // Four words are enough to know the gap is too long.
-            let (count, only_fillers, _) = short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
+            let (count, only_fillers, _) =
+                short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
             if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
                 roles.push((m.span, "patient"));
@@ -462,7 +586,8 @@ fn participants(
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
         if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
             let gap = between(m.span.end, trigger.span.start);
-            let (count, lower_case, passive) = short_gap(gap, |w| w.chars().all(char::is_lowercase));
+            let (count, lower_case, passive) =
+                short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
             if clean && label != "PLACE" {
                 roles.push((m.span, if passive { "patient" } else { "agent" }));
@@ -472,9 +597,14 @@ fn participants(
     }
     // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
     if trigger.verb && !roles.iter().any(|(_, r)| *r == "agent") {
-        if let Some(first) = mentions.iter().find(|m| m.span.start == sentence.start && &*m.label == "PERSON") {
+        if let Some(first) =
+            mentions.iter().find(|m| m.span.start == sentence.start && &*m.label == "PERSON")
+        {
             let gap = between(first.span.end, trigger.span.start);
-            if gap.starts_with(',') && !roles.iter().any(|(s, _)| *s == first.span) && !gap.contains(" by ") {
+            if gap.starts_with(',')
+                && !roles.iter().any(|(s, _)| *s == first.span)
+                && !gap.contains(" by ")
+            {
                 roles.push((first.span, "agent"));
             }
         }
@@ -551,7 +681,14 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
 
     fn timex(text: &str, surface: &str, value: &str) -> Timex {
         let start = text.find(surface).expect("surface in text");
-        Timex { span: Span::new(start, start + surface.len()), kind: TimexType::Date, value: value.into(), modifier: None, anchor: None, parts: Vec::new() }
+        Timex {
+            span: Span::new(start, start + surface.len()),
+            kind: TimexType::Date,
+            value: value.into(),
+            modifier: None,
+            anchor: None,
+            parts: Vec::new(),
+        }
     }
 
     fn run(body: &str, dates: &[(&str, &str)]) -> (String, Vec<Event>) {
@@ -582,13 +719,17 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
                 )
             })
             .collect();
-        assert_eq!(got, vec![
-            ("revolted", "REVOLT", Some("1901-05-03"), false, Some("Aldovia")),
-            ("marched", "MARCH", Some("1901-05-03"), true, Some("Port_Selm")),
-            ("deposed", "DEPOSITION", Some("1901-06-09"), false, None),
-            ("uprising", "UPRISING", Some("1901-06-09"), false, None),
-        ]);
-        let role = |e: &Event, id: &str| e.participants.iter().find(|p| &*p.id == id).and_then(|p| p.role);
+        assert_eq!(
+            got,
+            vec![
+                ("revolted", "REVOLT", Some("1901-05-03"), false, Some("Aldovia")),
+                ("marched", "MARCH", Some("1901-05-03"), true, Some("Port_Selm")),
+                ("deposed", "DEPOSITION", Some("1901-06-09"), false, None),
+                ("uprising", "UPRISING", Some("1901-06-09"), false, None),
+            ]
+        );
+        let role =
+            |e: &Event, id: &str| e.participants.iter().find(|p| &*p.id == id).and_then(|p| p.role);
         assert_eq!(role(&events[0], "Marta_Quiroga"), Some("agent"));
         assert_eq!(role(&events[2], "Tomas_Irrutia"), Some("patient"));
         assert_eq!(role(&events[3], "Marta_Quiroga"), Some("agent"));
@@ -612,7 +753,9 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
     #[test]
     fn no_panic_on_odd_input() {
         let g = gazetteer();
-        for body in ["", ".", "é. É! ??", "fell", "Infobox\n- Date: x", "deposed by", "😀 declared war on"] {
+        for body in
+            ["", ".", "é. É! ??", "fell", "Infobox\n- Date: x", "deposed by", "😀 declared war on"]
+        {
             let article = parse_wiki_style(body.to_string(), "t", "t");
             let entities = g.find(&article.text);
             let _ = EventExtractor::new(&g).extract(&article, &entities, &[]);

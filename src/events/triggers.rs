@@ -84,7 +84,8 @@ impl TriggerLexicon {
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
     /// callers that look at many sentences.
     pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
-        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton) else {
+        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton)
+        else {
             return Vec::new();
         };
         // Same offsets and same word characters as `region`; a small buffer stays in cache.
@@ -104,7 +105,11 @@ impl TriggerLexicon {
             if verb && is_attributive(&region[..m.start()], &region[m.start()..m.end()]) {
                 continue;
             }
-            out.push(Trigger { span: Span::new(within.start + m.start(), within.start + m.end()), kind, verb });
+            out.push(Trigger {
+                span: Span::new(within.start + m.start(), within.start + m.end()),
+                kind,
+                verb,
+            });
         }
         out
     }
@@ -114,8 +119,8 @@ impl TriggerLexicon {
 /// squadron", "the four allied republics", "its deposed king". ("that" is left out: it
 /// is also a relative pronoun, "a country that allied with Chile".)
 const ATTRIBUTIVE_BEFORE: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "several", "many", "both",
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both",
 ];
 
 /// True when a one-word past participle (`-ed`) follows a determiner, possessive or
@@ -160,23 +165,47 @@ mod tests {
         let rows: &[(&str, &[(&str, &str)])] = &[
             ("The rebels seized the armoury at dawn.", &[("seized", "SEIZURE")]),
             ("Rome declared war on Carthage.", &[("declared war", "WAR_DECLARATION")]),
-            ("The king renounced power and took refuge abroad.", &[("renounced power", "RESIGNATION"), ("took refuge", "REFUGE")]),
+            (
+                "The king renounced power and took refuge abroad.",
+                &[("renounced power", "RESIGNATION"), ("took refuge", "REFUGE")],
+            ),
             ("An Uprising broke out in the north.", &[("Uprising", "UPRISING")]),
-            ("The envoys met to negotiate a truce.", &[("met", "MEETING"), ("negotiate", "NEGOTIATION")]),
-            ("The garrison withdrew; the withdrawal was orderly.", &[("withdrew", "WITHDRAWAL"), ("withdrawal", "WITHDRAWAL")]),
-            ("The council deposed the regent and proclaimed a republic.", &[("deposed", "DEPOSITION"), ("proclaimed", "PROCLAMATION")]),
-            ("She entered Zürich; the Battle of Köln followed.", &[("entered", "ENTRY"), ("Battle", "BATTLE")]),
+            (
+                "The envoys met to negotiate a truce.",
+                &[("met", "MEETING"), ("negotiate", "NEGOTIATION")],
+            ),
+            (
+                "The garrison withdrew; the withdrawal was orderly.",
+                &[("withdrew", "WITHDRAWAL"), ("withdrawal", "WITHDRAWAL")],
+            ),
+            (
+                "The council deposed the regent and proclaimed a republic.",
+                &[("deposed", "DEPOSITION"), ("proclaimed", "PROCLAMATION")],
+            ),
+            (
+                "She entered Zürich; the Battle of Köln followed.",
+                &[("entered", "ENTRY"), ("Battle", "BATTLE")],
+            ),
             // Whole words only: "metal" is not "met", "reentered" is not "entered".
             ("The metal gates were reentered by nobody.", &[]),
-            ("The army assumed power after the city fell.", &[("assumed power", "ASSUMPTION"), ("fell", "CAPTURE")]),
+            (
+                "The army assumed power after the city fell.",
+                &[("assumed power", "ASSUMPTION"), ("fell", "CAPTURE")],
+            ),
             // A participle after a determiner, possessive or number describes a noun.
             ("The allied squadron sheltered; the four allied republics rejoiced.", &[]),
-            ("Its deposed king fled, and the rebels deposed his heir.", &[("fled", "REFUGE"), ("deposed", "DEPOSITION")]),
+            (
+                "Its deposed king fled, and the rebels deposed his heir.",
+                &[("fled", "REFUGE"), ("deposed", "DEPOSITION")],
+            ),
             ("Quito was a city that allied with Lima.", &[("allied", "ALLIANCE")]),
         ];
         for (text, want) in rows {
-            let got: Vec<(&str, &str)> =
-                lexicon.find(text, Span::new(0, text.len())).iter().map(|t| (t.span.slice(text), t.kind)).collect();
+            let got: Vec<(&str, &str)> = lexicon
+                .find(text, Span::new(0, text.len()))
+                .iter()
+                .map(|t| (t.span.slice(text), t.kind))
+                .collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }

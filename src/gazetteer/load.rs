@@ -21,7 +21,10 @@ pub(crate) struct Row {
 pub(crate) fn read_rows(path: &Path) -> Result<(Vec<Row>, Vec<Error>)> {
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::input(path, format!("not UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+        Error::input(
+            path,
+            format!("not UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()),
+        )
     })?;
     Ok(parse_rows(path, &text))
 }
@@ -48,7 +51,11 @@ pub(crate) fn parse_rows(path: &Path, text: &str) -> (Vec<Row>, Vec<Error>) {
             continue;
         }
         if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
-            bad.push(Error::gazetteer_line(path, line_no, format!("label {label:?} is not an UPPERCASE word")));
+            bad.push(Error::gazetteer_line(
+                path,
+                line_no,
+                format!("label {label:?} is not an UPPERCASE word"),
+            ));
             continue;
         }
         rows.push(Row {

@@ -37,7 +37,10 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             let Some(&(_, label)) = KEY_LABELS.iter().find(|(prefix, _)| key == *prefix) else {
                 continue;
             };
-            for item in split_list(&article.text, field.value_span).into_iter().map(|s| s.slice(&article.text)) {
+            for item in split_list(&article.text, field.value_span)
+                .into_iter()
+                .map(|s| s.slice(&article.text))
+            {
                 if item.len() < 3 || item.chars().all(|c| c.is_ascii_uppercase()) {
                     // Too short, or a code such as PER, resolved by the infobox stage.
                     continue;
@@ -68,7 +71,9 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
 
 fn push_named(out: &mut Vec<Entry>, item: &str, label: &str, global: &Gazetteer) {
     let (label, id) = match global.lookup(item) {
-        Some(known) if label != "PERSON" || &*known.label == "PERSON" => (known.label.to_string(), known.id.to_string()),
+        Some(known) if label != "PERSON" || &*known.label == "PERSON" => {
+            (known.label.to_string(), known.id.to_string())
+        }
         _ => (label.to_string(), title_to_id(item)),
     };
     out.push(Entry::local(item, &label, &id));
@@ -149,7 +154,10 @@ mod tests {
     #[test]
     fn items_split_on_commas_and_and() {
         let text = "Mariano Ignacio Prado, Pedro Diez Canseco and José Balta (acting)";
-        let items: Vec<&str> = split_list(text, crate::span::Span::new(0, text.len())).into_iter().map(|s| s.slice(text)).collect();
+        let items: Vec<&str> = split_list(text, crate::span::Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(items, vec!["Mariano Ignacio Prado", "Pedro Diez Canseco", "José Balta"]);
     }
 }

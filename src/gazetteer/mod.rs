@@ -84,7 +84,9 @@ impl Entry {
     /// (3: a country's own alpha-3; 2: on a PLACE row, the alpha-2 of the country it lies
     /// in, or of the country itself on a country row).
     pub fn iso_code(&self, letters: usize) -> Option<&str> {
-        self.extra.split('\t').find(|x| x.len() == letters && x.bytes().all(|b| b.is_ascii_uppercase()))
+        self.extra
+            .split('\t')
+            .find(|x| x.len() == letters && x.bytes().all(|b| b.is_ascii_uppercase()))
     }
 
     /// An article-local entry.
@@ -121,7 +123,12 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn build(entries: &[Entry], folded: &[String], first: &[u32], kind: Option<AhoCorasickKind>) -> Result<Matcher> {
+    fn build(
+        entries: &[Entry],
+        folded: &[String],
+        first: &[u32],
+        kind: Option<AhoCorasickKind>,
+    ) -> Result<Matcher> {
         let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -134,7 +141,14 @@ impl Matcher {
 
     /// Every candidate that passes the proper-noun guard. Patterns are padded with
     /// spaces, so every match already lies between word boundaries.
-    fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], priority: u32, out: &mut Vec<Candidate>) {
+    fn candidates(
+        &self,
+        text: &str,
+        folded: &Folded,
+        entries: &[Entry],
+        priority: u32,
+        out: &mut Vec<Candidate>,
+    ) {
         for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
             let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
             let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
@@ -161,7 +175,10 @@ pub(crate) fn passes_proper_noun_guard(surface: &str, matched: &str) -> bool {
 }
 
 /// Keep candidates greedily in the documented total order.
-fn resolve(mut candidates: Vec<Candidate>, id_of: impl Fn(&Candidate) -> Arc<str>) -> Vec<Candidate> {
+fn resolve(
+    mut candidates: Vec<Candidate>,
+    id_of: impl Fn(&Candidate) -> Arc<str>,
+) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
         a.span
             .start
@@ -192,7 +209,12 @@ pub struct Gazetteer {
 
 impl Default for Gazetteer {
     fn default() -> Self {
-        Gazetteer { entries: Arc::from(vec![]), priority: Arc::from(vec![]), by_surface: Arc::default(), matcher: None }
+        Gazetteer {
+            entries: Arc::from(vec![]),
+            priority: Arc::from(vec![]),
+            by_surface: Arc::default(),
+            matcher: None,
+        }
     }
 }
 
@@ -294,10 +316,20 @@ impl GazetteerBuilder {
                 first.push(i as u32);
             }
         }
-        let matcher = if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&entries, &folded, &first, None)?)) };
+        let matcher = if first.is_empty() {
+            None
+        } else {
+            Some(Arc::new(Matcher::build(&entries, &folded, &first, None)?))
+        };
         // The lookup table takes the folded surfaces over: no copy.
-        let by_surface: HashMap<String, u32> = first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
-        Ok(Gazetteer { entries: Arc::from(entries), priority: Arc::from(priority), by_surface: Arc::new(by_surface), matcher })
+        let by_surface: HashMap<String, u32> =
+            first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
+        Ok(Gazetteer {
+            entries: Arc::from(entries),
+            priority: Arc::from(priority),
+            by_surface: Arc::new(by_surface),
+            matcher,
+        })
     }
 }
 
@@ -325,7 +357,10 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// Labels repeat a lot: share one allocation per distinct known label.
 fn intern(label: &str) -> Arc<str> {
     static KNOWN: LazyLock<Vec<Arc<str>>> = LazyLock::new(|| {
-        ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"].iter().map(|l| Arc::from(*l)).collect()
+        ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"]
+            .iter()
+            .map(|l| Arc::from(*l))
+            .collect()
     });
     KNOWN.iter().find(|l| &***l == label).cloned().unwrap_or_else(|| Arc::from(label))
 }
@@ -351,7 +386,6 @@ impl Gazetteer {
         self.by_surface.get(&fold(surface)).map(|&i| &self.entries[i as usize])
     }
 
-
     /// Mentions of the global entries only.
     pub fn find(&self, text: &str) -> Vec<EntityMention> {
         self.find_with_local(text, &[])
@@ -376,15 +410,22 @@ impl Gazetteer {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
             let mut seen = std::collections::HashSet::new();
             let first: Vec<u32> = (0..local.len() as u32)
-                .filter(|&i| !folded_local[i as usize].trim().is_empty() && seen.insert(folded_local[i as usize].clone()))
+                .filter(|&i| {
+                    !folded_local[i as usize].trim().is_empty()
+                        && seen.insert(folded_local[i as usize].clone())
+                })
                 .collect();
             // Built for every article and used once: an NFA builds in microseconds,
             // where the DFA that aho-corasick would pick for so few patterns costs more
             // to build than the scan saves.
-            if let Ok(m) = Matcher::build(local, &folded_local, &first, Some(AhoCorasickKind::ContiguousNFA)) {
+            if let Ok(m) =
+                Matcher::build(local, &folded_local, &first, Some(AhoCorasickKind::ContiguousNFA))
+            {
                 let mut found = Vec::new();
                 m.candidates(text, &folded, local, 0, &mut found);
-                candidates.extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
+                candidates.extend(
+                    found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }),
+                );
             }
         }
         let entry = |c: &Candidate| -> &Entry {
@@ -398,7 +439,12 @@ impl Gazetteer {
             .into_iter()
             .map(|c| {
                 let e = entry(&c);
-                EntityMention { span: c.span, label: e.label.clone(), id: e.id.clone(), source: e.source.clone() }
+                EntityMention {
+                    span: c.span,
+                    label: e.label.clone(),
+                    id: e.id.clone(),
+                    source: e.source.clone(),
+                }
             })
             .collect()
     }
@@ -422,7 +468,11 @@ pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span
             }
             if let Some((start, end)) = folded.original(s + 1, s + key.len() - 1, text) {
                 if passes_proper_noun_guard(surface, &text[start..end]) {
-                    candidates.push(Candidate { span: Span::new(start, end), priority: 1, entry: i as u32 });
+                    candidates.push(Candidate {
+                        span: Span::new(start, end),
+                        priority: 1,
+                        entry: i as u32,
+                    });
                 }
             }
         }
@@ -442,7 +492,10 @@ mod tests {
     }
 
     fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        g.find(text).into_iter().map(|m| (m.span.slice(text).to_string(), m.id.to_string())).collect()
+        g.find(text)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.id.to_string()))
+            .collect()
     }
 
     #[test]
@@ -465,7 +518,10 @@ mod tests {
             .add_tsv("b.tsv", "Peruvian\tDEMONYM\tPeru\nSan Jose\tPLACE\tSJ\nSan\tPLACE\tOther\n")
             .build()
             .unwrap();
-        assert_eq!(found(&g, "the Peruvian Congress met"), vec![("Peruvian Congress".into(), "Congress_of_Peru".into())]);
+        assert_eq!(
+            found(&g, "the Peruvian Congress met"),
+            vec![("Peruvian Congress".into(), "Congress_of_Peru".into())]
+        );
         // The longest candidate fails the boundary check; the shorter one still counts.
         assert_eq!(found(&g, "San Josefina"), vec![("San".into(), "San".into())]);
     }
@@ -482,14 +538,16 @@ mod tests {
 
     #[test]
     fn agrees_with_the_naive_matcher() {
-        let entries: Vec<(String, String, String)> = ["Lima", "Peru", "San Jose", "San", "Simón", "Straße"]
-            .iter()
-            .map(|s| (s.to_string(), "PLACE".to_string(), s.replace(' ', "_")))
-            .collect();
+        let entries: Vec<(String, String, String)> =
+            ["Lima", "Peru", "San Jose", "San", "Simón", "Straße"]
+                .iter()
+                .map(|s| (s.to_string(), "PLACE".to_string(), s.replace(' ', "_")))
+                .collect();
         let tsv: String = entries.iter().map(|(s, l, i)| format!("{s}\t{l}\t{i}\n")).collect();
         let g = gazetteer(&tsv);
         let text = "San Josefina, SAN JOSE, Strasse and STRASSE, Simon's Lima-Peru";
-        let fast: Vec<(Span, String)> = g.find(text).into_iter().map(|m| (m.span, m.id.to_string())).collect();
+        let fast: Vec<(Span, String)> =
+            g.find(text).into_iter().map(|m| (m.span, m.id.to_string())).collect();
         assert_eq!(fast, naive_find(text, &entries));
         assert_eq!(fast.len(), 7);
     }

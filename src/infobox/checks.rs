@@ -15,30 +15,47 @@ use crate::{
 };
 
 /// Event types that open a conflict, and that close one (for the Date rule).
-const OPENING: &[&str] = &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
-const CLOSING: &[&str] = &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
+const OPENING: &[&str] =
+    &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
+const CLOSING: &[&str] =
+    &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
 
 /// Result words and the event types that back them.
 const RESULT_WORDS: &[(&[&str], &[&str])] = &[
-    (&["overthrown", "overthrow", "ousted", "deposed", "toppled", "resigned", "resignation", "abdicated", "abdication"], &[
-        "RESIGNATION",
-        "DEPOSITION",
-    ]),
-    (&["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"], &["WITHDRAWAL"]),
+    (
+        &[
+            "overthrown",
+            "overthrow",
+            "ousted",
+            "deposed",
+            "toppled",
+            "resigned",
+            "resignation",
+            "abdicated",
+            "abdication",
+        ],
+        &["RESIGNATION", "DEPOSITION"],
+    ),
+    (
+        &["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"],
+        &["WITHDRAWAL"],
+    ),
     (&["treaty", "peace", "armistice", "agreement"], &["TREATY"]),
-    (&["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"], &["CAPTURE", "SEIZURE"]),
-    (&["victory", "victorious", "won", "triumph", "success"], &[
-        "ENTRY",
-        "CAPTURE",
-        "RESIGNATION",
-        "DEPOSITION",
-        "ASSUMPTION",
-        "WITHDRAWAL",
-    ]),
+    (
+        &["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"],
+        &["CAPTURE", "SEIZURE"],
+    ),
+    (
+        &["victory", "victorious", "won", "triumph", "success"],
+        &["ENTRY", "CAPTURE", "RESIGNATION", "DEPOSITION", "ASSUMPTION", "WITHDRAWAL"],
+    ),
 ];
 
 /// Words that carry no meaning of their own in a name ("Government of Peru").
-const STOPWORDS: &[&str] = &["of", "the", "a", "an", "and", "de", "del", "la", "y", "aboard", "in", "at", "on", "for", "to", "with", "by"];
+const STOPWORDS: &[&str] = &[
+    "of", "the", "a", "an", "and", "de", "del", "la", "y", "aboard", "in", "at", "on", "for", "to",
+    "with", "by",
+];
 
 /// Everything the rules look at, computed once per article.
 struct Ctx<'a> {
@@ -80,9 +97,19 @@ pub(super) fn run(
     events: &[Event],
 ) -> InfoboxReport {
     let text = article.text.as_str();
-    let in_body = |s: Span| !infobox.span.overlaps(s) && !article.title_span.is_some_and(|t| t.overlaps(s));
-    let is_date = |t: &&Timex| matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.starts_with(|c: char| c.is_ascii_digit());
-    let mut regions: Vec<Span> = article.paragraphs.iter().chain(&article.list_items).copied().filter(|s| in_body(*s)).collect();
+    let in_body =
+        |s: Span| !infobox.span.overlaps(s) && !article.title_span.is_some_and(|t| t.overlaps(s));
+    let is_date = |t: &&Timex| {
+        matches!(t.kind, TimexType::Date | TimexType::Time)
+            && t.value.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let mut regions: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .chain(&article.list_items)
+        .copied()
+        .filter(|s| in_body(*s))
+        .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
     let schema = schema_for(infobox);
@@ -94,9 +121,16 @@ pub(super) fn run(
         title: article.title_span,
         all_mentions: entities,
         mentions: entities.iter().filter(|m| in_body(m.span)).collect(),
-        box_dates: timexes.iter().filter(is_date).filter(|t| infobox.span.contains(t.span)).collect(),
+        box_dates: timexes
+            .iter()
+            .filter(is_date)
+            .filter(|t| infobox.span.contains(t.span))
+            .collect(),
         body_dates: timexes.iter().filter(is_date).filter(|t| in_body(t.span)).collect(),
-        dated: events.iter().filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.len() >= 4)).collect(),
+        dated: events
+            .iter()
+            .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.len() >= 4))
+            .collect(),
         events,
         sentences,
         people: Vec::new(),
@@ -107,7 +141,9 @@ pub(super) fn run(
         let (key, side) = split_key(&field.key);
         let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
         let spans = match rule {
-            Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => vec![field.value_span],
+            Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => {
+                vec![field.value_span]
+            }
             _ => split_list(text, field.value_span),
         };
         for span in spans {
@@ -153,7 +189,11 @@ impl<'a> Ctx<'a> {
         let best = self
             .all_mentions
             .iter()
-            .filter(|m| item.contains(m.span) && m.span.len() * 10 >= item.len() * 6 && &*m.label != "DEMONYM")
+            .filter(|m| {
+                item.contains(m.span)
+                    && m.span.len() * 10 >= item.len() * 6
+                    && &*m.label != "DEMONYM"
+            })
             .max_by_key(|m| m.span.len());
         if let Some(m) = best {
             return Some((m.id.clone(), m.label.clone()));
@@ -184,7 +224,9 @@ impl<'a> Ctx<'a> {
             Rule::Tenure => self.tenure(item, &mut check),
             Rule::Date(kinds) => self.single_date(item.span, kinds, &mut check),
             Rule::DateThenPlaces(kinds) => {
-                if self.box_dates.iter().any(|t| item.span.overlaps(t.span)) || self.slice(item.span).contains(|c: char| c.is_ascii_digit()) {
+                if self.box_dates.iter().any(|t| item.span.overlaps(t.span))
+                    || self.slice(item.span).contains(|c: char| c.is_ascii_digit())
+                {
                     self.single_date(item.span, kinds, &mut check)
                 } else {
                     self.places(item, false, &mut check)
@@ -196,7 +238,9 @@ impl<'a> Ctx<'a> {
             Rule::Parties => self.parties(item, &mut check),
             Rule::Result => self.result(item, &mut check),
             Rule::Title => self.words(item.span, &mut check),
-            Rule::Unchecked => (Status::Unchecked, format!("no rule checks the field {:?}", item.field.key)),
+            Rule::Unchecked => {
+                (Status::Unchecked, format!("no rule checks the field {:?}", item.field.key))
+            }
         };
         check.status = verdict.0;
         check.message = verdict.1;
@@ -205,7 +249,11 @@ impl<'a> Ctx<'a> {
 
     /// Body mentions of `id` (a DEMONYM mention counts when `demonyms`).
     fn mentions_of(&self, id: &str, demonyms: bool) -> Vec<&'a EntityMention> {
-        self.mentions.iter().copied().filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM")).collect()
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM"))
+            .collect()
     }
 
     fn persons(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
@@ -218,7 +266,14 @@ impl<'a> Ctx<'a> {
             return (Status::Unsupported, format!("{} is never named in the body", check.value));
         }
         check.evidence = found.iter().take(3).map(|m| m.span).collect();
-        (Status::Supported, format!("named {} times in the body (first as {:?})", found.len(), self.slice(found[0].span)))
+        (
+            Status::Supported,
+            format!(
+                "named {} times in the body (first as {:?})",
+                found.len(),
+                self.slice(found[0].span)
+            ),
+        )
     }
 
     fn parties(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
@@ -256,16 +311,32 @@ impl<'a> Ctx<'a> {
             return self.inside(&id, false, check).unwrap_or(verdict);
         }
         let named = self.mentions_of(&id, false);
-        let at: Vec<Span> = named.iter().filter(|m| governed_by_locative(self.text, m.span.start)).map(|m| m.span).collect();
-        let event_places: Vec<&Event> = self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| p.id == id)).collect();
+        let at: Vec<Span> = named
+            .iter()
+            .filter(|m| governed_by_locative(self.text, m.span.start))
+            .map(|m| m.span)
+            .collect();
+        let event_places: Vec<&Event> =
+            self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| p.id == id)).collect();
         if !at.is_empty() || !event_places.is_empty() {
-            check.evidence = at.iter().take(2).copied().chain(event_places.iter().take(2).map(|e| e.trigger)).collect();
+            check.evidence = at
+                .iter()
+                .take(2)
+                .copied()
+                .chain(event_places.iter().take(2).map(|e| e.trigger))
+                .collect();
             check.evidence.sort();
             check.evidence.dedup();
-            let first = at.first().map_or_else(|| self.slice(event_places[0].trigger), |s| self.slice(*s));
+            let first =
+                at.first().map_or_else(|| self.slice(event_places[0].trigger), |s| self.slice(*s));
             return (
                 Status::Supported,
-                format!("the body places things there ({} locative mentions, {} events; first {:?})", at.len(), event_places.len(), first),
+                format!(
+                    "the body places things there ({} locative mentions, {} events; first {:?})",
+                    at.len(),
+                    event_places.len(),
+                    first
+                ),
             );
         }
         if let Some(verdict) = self.inside(&id, true, check) {
@@ -276,7 +347,13 @@ impl<'a> Ctx<'a> {
             return self.words(item.span, check);
         }
         check.evidence = named.iter().take(2).map(|m| m.span).collect();
-        (Status::Unsupported, format!("named {} times in the body, but never as where the events happened", named.len()))
+        (
+            Status::Unsupported,
+            format!(
+                "named {} times in the body, but never as where the events happened",
+                named.len()
+            ),
+        )
     }
 
     /// Support for country `id` from the places that lie in it (the gazetteers' ISO
@@ -288,16 +365,26 @@ impl<'a> Ctx<'a> {
             .mentions
             .iter()
             .copied()
-            .filter(|m| within(&m.id) && (!locative || governed_by_locative(self.text, m.span.start)))
+            .filter(|m| {
+                within(&m.id) && (!locative || governed_by_locative(self.text, m.span.start))
+            })
             .collect();
-        let events: Vec<&Event> =
-            if locative { self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| within(&p.id))).collect() } else { Vec::new() };
+        let events: Vec<&Event> = if locative {
+            self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| within(&p.id))).collect()
+        } else {
+            Vec::new()
+        };
         let first = match (mentions.first(), events.first()) {
             (Some(m), _) => self.slice(m.span),
             (None, Some(e)) => e.place.as_ref().map_or("", |p| self.slice(p.span)),
             (None, None) => return None,
         };
-        check.evidence = mentions.iter().take(2).map(|m| m.span).chain(events.iter().take(2).map(|e| e.trigger)).collect();
+        check.evidence = mentions
+            .iter()
+            .take(2)
+            .map(|m| m.span)
+            .chain(events.iter().take(2).map(|e| e.trigger))
+            .collect();
         check.evidence.sort();
         check.evidence.dedup();
         let country = id.replace('_', " ");
@@ -346,14 +433,20 @@ impl<'a> Ctx<'a> {
             }
             hits.push(spans);
         }
-        let together = self.sentences.iter().find(|s| hits.iter().all(|h| h.iter().any(|x| s.contains(*x))));
+        let together =
+            self.sentences.iter().find(|s| hits.iter().all(|h| h.iter().any(|x| s.contains(*x))));
         check.evidence = match together {
-            Some(s) => hits.iter().filter_map(|h| h.iter().find(|x| s.contains(**x)).copied()).collect(),
+            Some(s) => {
+                hits.iter().filter_map(|h| h.iter().find(|x| s.contains(**x)).copied()).collect()
+            }
             None => hits.iter().filter_map(|h| h.first().copied()).collect(),
         };
         check.evidence.sort();
         let where_ = if together.is_some() { "in one sentence" } else { "across the body" };
-        (Status::Supported, format!("no exact mention, but the body has its words {where_}: {}", words.join(", ")))
+        (
+            Status::Supported,
+            format!("no exact mention, but the body has its words {where_}: {}", words.join(", ")),
+        )
     }
 
     /// Whole-word, ASCII-case-insensitive occurrences of `needle` (lowercase) in the
@@ -375,7 +468,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             let span = Span::new(at, end);
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             if self.infobox.span.overlaps(span) || self.title.is_some_and(|t| t.overlaps(span)) {
@@ -388,7 +482,8 @@ impl<'a> Ctx<'a> {
 
     /// The date value(s) of the infobox inside `span`: (start, end).
     fn box_range(&self, span: Span) -> Option<(String, String)> {
-        let inside: Vec<&&Timex> = self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
+        let inside: Vec<&&Timex> =
+            self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
         let first = inside.first()?;
         let last = inside.last()?;
         Some((ends(&first.value).0.to_string(), ends(&last.value).1.to_string()))
@@ -409,12 +504,26 @@ impl<'a> Ctx<'a> {
         let Some((start, end)) = self.box_range(item.span) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
-        check.normalized = Some(if start == end { start.clone() } else { format!("{start}/{end}") });
-        let date_of = |e: &Event| e.date.as_ref().map_or(String::new(), |d| ends(&d.value).0.to_string());
-        let starts: Vec<&Event> = self.dated.iter().copied().filter(|e| falls_on(&start, &date_of(e))).collect();
-        let finishes: Vec<&Event> = self.dated.iter().copied().filter(|e| falls_on(&end, &date_of(e))).collect();
-        let before: Vec<&Event> = self.dated.iter().copied().filter(|e| cmp_prefix(&date_of(e), &start) == Ordering::Less).collect();
-        let after: Vec<&Event> = self.dated.iter().copied().filter(|e| cmp_prefix(&date_of(e), &end) == Ordering::Greater).collect();
+        check.normalized =
+            Some(if start == end { start.clone() } else { format!("{start}/{end}") });
+        let date_of =
+            |e: &Event| e.date.as_ref().map_or(String::new(), |d| ends(&d.value).0.to_string());
+        let starts: Vec<&Event> =
+            self.dated.iter().copied().filter(|e| falls_on(&start, &date_of(e))).collect();
+        let finishes: Vec<&Event> =
+            self.dated.iter().copied().filter(|e| falls_on(&end, &date_of(e))).collect();
+        let before: Vec<&Event> = self
+            .dated
+            .iter()
+            .copied()
+            .filter(|e| cmp_prefix(&date_of(e), &start) == Ordering::Less)
+            .collect();
+        let after: Vec<&Event> = self
+            .dated
+            .iter()
+            .copied()
+            .filter(|e| cmp_prefix(&date_of(e), &end) == Ordering::Greater)
+            .collect();
         let outside = format!(
             "{} background event(s) before{}, {} aftermath event(s) after{}",
             before.len(),
@@ -422,12 +531,20 @@ impl<'a> Ctx<'a> {
             after.len(),
             after.first().map_or(String::new(), |e| format!(" (first: {})", self.describe(e)))
         );
-        let evidence = |e: &Event| [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten();
+        let evidence =
+            |e: &Event| [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten();
         if let (Some(s), Some(f)) = (starts.first(), finishes.last()) {
             check.evidence = evidence(s).chain(evidence(f)).collect();
             check.evidence.sort();
             check.evidence.dedup();
-            return (Status::Supported, format!("starts with {}, ends with {}; {outside}", self.describe(s), self.describe(f)));
+            return (
+                Status::Supported,
+                format!(
+                    "starts with {}, ends with {}; {outside}",
+                    self.describe(s),
+                    self.describe(f)
+                ),
+            );
         }
         // The range leaves out an opening (closing) event of the infobox's own people.
         let excluded_open = if starts.is_empty() {
@@ -443,23 +560,29 @@ impl<'a> Ctx<'a> {
         if let Some(e) = excluded_open.or(excluded_close) {
             check.evidence = evidence(e).collect();
             let side = if excluded_open.is_some() { "before the start" } else { "after the end" };
-            return (Status::Contradicted, format!("the body dates {} {side} {start}/{end}", self.describe(e)));
+            return (
+                Status::Contradicted,
+                format!("the body dates {} {side} {start}/{end}", self.describe(e)),
+            );
         }
         for e in starts.iter().take(1).chain(finishes.iter().take(1)) {
             check.evidence.extend(evidence(e));
         }
-        let missing: Vec<&str> = [(starts.is_empty(), start.as_str()), (finishes.is_empty(), end.as_str())]
-            .into_iter()
-            .filter(|(m, _)| *m)
-            .map(|(_, d)| d)
-            .collect();
-        let last_in = self.dated.iter().copied().rfind(|e| !after.iter().any(|a| std::ptr::eq(*a, *e)));
+        let missing: Vec<&str> =
+            [(starts.is_empty(), start.as_str()), (finishes.is_empty(), end.as_str())]
+                .into_iter()
+                .filter(|(m, _)| *m)
+                .map(|(_, d)| d)
+                .collect();
+        let last_in =
+            self.dated.iter().copied().rfind(|e| !after.iter().any(|a| std::ptr::eq(*a, *e)));
         (
             Status::Unsupported,
             format!(
                 "no dated body event on {}{}; {outside}",
                 missing.join(" or "),
-                last_in.map_or(String::new(), |e| format!(" (last in range: {})", self.describe(e)))
+                last_in
+                    .map_or(String::new(), |e| format!(" (last in range: {})", self.describe(e)))
             ),
         )
     }
@@ -469,7 +592,9 @@ impl<'a> Ctx<'a> {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized = Some(format!("{start}/{end}"));
-        let compatible = |a: &str, b: &str| b.len() >= 4 && a.len() >= 4 && (a.starts_with(b) || b.starts_with(a));
+        let compatible = |a: &str, b: &str| {
+            b.len() >= 4 && a.len() >= 4 && (a.starts_with(b) || b.starts_with(a))
+        };
         let backing = |boxed: &str| -> Option<Span> {
             self.body_dates
                 .iter()
@@ -483,7 +608,10 @@ impl<'a> Ctx<'a> {
             (Some(a), Some(b)) => {
                 check.evidence = vec![a, b];
                 check.evidence.dedup();
-                (Status::Supported, format!("the body dates both ends ({:?}, {:?})", self.slice(a), self.slice(b)))
+                (
+                    Status::Supported,
+                    format!("the body dates both ends ({:?}, {:?})", self.slice(a), self.slice(b)),
+                )
             }
             (a, b) => {
                 check.evidence = a.into_iter().chain(b).collect();
@@ -509,13 +637,20 @@ impl<'a> Ctx<'a> {
             .collect();
         if !same.is_empty() {
             check.evidence = same.iter().take(2).copied().collect();
-            return (Status::Supported, format!("the body gives the same date ({:?})", self.slice(same[0])));
+            return (
+                Status::Supported,
+                format!("the body gives the same date ({:?})", self.slice(same[0])),
+            );
         }
         let elsewhere = self.dated.iter().find(|e| {
-            kinds.contains(&e.kind) && e.date.as_ref().is_some_and(|d| d.value.len() >= value.len().min(10) && !falls_on(&value, &d.value))
+            kinds.contains(&e.kind)
+                && e.date.as_ref().is_some_and(|d| {
+                    d.value.len() >= value.len().min(10) && !falls_on(&value, &d.value)
+                })
         });
         if let Some(e) = elsewhere {
-            check.evidence = [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten().collect();
+            check.evidence =
+                [Some(e.trigger), e.date.as_ref().map(|d| d.span)].into_iter().flatten().collect();
             return (Status::Contradicted, format!("the body dates {}", self.describe(e)));
         }
         (Status::Unsupported, format!("no body date matches {value}"))
@@ -524,22 +659,33 @@ impl<'a> Ctx<'a> {
     fn result(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
         let lower = self.slice(item.span).to_lowercase();
         let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-        let Some((word, kinds)) = RESULT_WORDS.iter().find_map(|(ws, kinds)| ws.iter().find(|w| words.contains(w)).map(|w| (*w, *kinds)))
+        let Some((word, kinds)) = RESULT_WORDS
+            .iter()
+            .find_map(|(ws, kinds)| ws.iter().find(|w| words.contains(w)).map(|w| (*w, *kinds)))
         else {
             return (Status::Unchecked, "no rule for this outcome".into());
         };
-        let mut backing: Vec<&Event> = self.dated.iter().copied().filter(|e| kinds.contains(&e.kind)).collect();
+        let mut backing: Vec<&Event> =
+            self.dated.iter().copied().filter(|e| kinds.contains(&e.kind)).collect();
         if backing.is_empty() {
             backing = self.events.iter().filter(|e| kinds.contains(&e.kind)).collect();
         }
         // The infobox's own people first, then text order.
         backing.sort_by_key(|e| (!self.involves_people(e), e.trigger.start));
         let Some(first) = backing.first() else {
-            return (Status::Unsupported, format!("no {} event in the body backs {word:?}", kinds.join("/")));
+            return (
+                Status::Unsupported,
+                format!("no {} event in the body backs {word:?}", kinds.join("/")),
+            );
         };
         check.evidence = backing.iter().take(2).map(|e| e.trigger).collect();
         check.evidence.sort();
-        let who: Vec<&str> = first.participants.iter().filter(|p| self.people.contains(&p.id)).map(|p| self.slice(p.span)).collect();
+        let who: Vec<&str> = first
+            .participants
+            .iter()
+            .filter(|p| self.people.contains(&p.id))
+            .map(|p| self.slice(p.span))
+            .collect();
         let who = if who.is_empty() { String::new() } else { format!(" ({})", who.join(", ")) };
         (Status::Supported, format!("{word:?} is backed by {}{who}", self.describe(first)))
     }

@@ -15,8 +15,9 @@ use regex::Regex;
 use crate::{article::Article, diagnostic::Diagnostic, span::Span};
 
 /// A word, a space, then `.`, `,`, `;` or `:` ending a clause; or empty `()`, `[]`, `""`.
-static EMPTY_SLOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(\w+)[ \t]+([.,;:])(?:\s|$)|\(\s*\)|\[\s*\]|""|“”"#).expect("static regex"));
+static EMPTY_SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(\w+)[ \t]+([.,;:])(?:\s|$)|\(\s*\)|\[\s*\]|""|“”"#).expect("static regex")
+});
 
 /// Lints of `article`'s text (outside the infobox block).
 pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
@@ -58,14 +59,22 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
                     if open.last().is_some_and(|(o, _)| *o == want) {
                         open.pop();
                     } else {
-                        out.push(Diagnostic::at(Span::new(at, at + 1), "unbalanced-brackets", format!("{c:?} closes nothing on this line")));
+                        out.push(Diagnostic::at(
+                            Span::new(at, at + 1),
+                            "unbalanced-brackets",
+                            format!("{c:?} closes nothing on this line"),
+                        ));
                     }
                 }
                 _ => {}
             }
         }
         for (c, at) in open {
-            out.push(Diagnostic::at(Span::new(at, at + 1), "unbalanced-brackets", format!("{c:?} is never closed on this line")));
+            out.push(Diagnostic::at(
+                Span::new(at, at + 1),
+                "unbalanced-brackets",
+                format!("{c:?} is never closed on this line"),
+            ));
         }
     }
     out.sort_by_key(|d| d.span);
@@ -79,7 +88,10 @@ mod tests {
 
     fn kinds(body: &str) -> Vec<(&'static str, String)> {
         let a = parse_wiki_style(format!("= T =\n\n{body}\n"), "t", "t");
-        source_lints(&a).into_iter().map(|d| (d.kind, d.span.map_or(String::new(), |s| s.slice(&a.text).to_string()))).collect()
+        source_lints(&a)
+            .into_iter()
+            .map(|d| (d.kind, d.span.map_or(String::new(), |s| s.slice(&a.text).to_string())))
+            .collect()
     }
 
     #[test]

@@ -14,8 +14,8 @@ mod schema;
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
-    article::Article, events::Event, gazetteer::EntityMention, gazetteer::Gazetteer, sentences::SentenceSplitter,
-    span::Span, temporal::Timex,
+    article::Article, events::Event, gazetteer::EntityMention, gazetteer::Gazetteer,
+    sentences::SentenceSplitter, span::Span, temporal::Timex,
 };
 
 pub use lints::source_lints;
@@ -105,7 +105,9 @@ impl InfoboxValidator {
         let mut country_by_alpha2: HashMap<&str, Arc<str>> = HashMap::new();
         for e in gazetteer.entries() {
             if let Some(alpha3) = e.iso_code(3) {
-                codes.entry(alpha3.to_string()).or_insert_with(|| (e.id.clone(), e.surface.clone()));
+                codes
+                    .entry(alpha3.to_string())
+                    .or_insert_with(|| (e.id.clone(), e.surface.clone()));
                 if let Some(alpha2) = e.iso_code(2) {
                     country_by_alpha2.entry(alpha2).or_insert_with(|| e.id.clone());
                 }
@@ -129,7 +131,13 @@ impl InfoboxValidator {
     }
 
     /// Check `article`'s infobox; `None` when it has none.
-    pub fn check(&self, article: &Article, entities: &[EntityMention], timexes: &[Timex], events: &[Event]) -> Option<InfoboxReport> {
+    pub fn check(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+        events: &[Event],
+    ) -> Option<InfoboxReport> {
         let infobox = article.infobox.as_ref()?;
         Some(checks::run(self, article, infobox, entities, timexes, events))
     }

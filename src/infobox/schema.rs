@@ -70,7 +70,15 @@ const CONFLICT: Schema = Schema {
 
 const PERSON: Schema = Schema {
     name: "person",
-    templates: &["person", "officeholder", "president", "officer", "military person", "royalty", "politician"],
+    templates: &[
+        "person",
+        "officeholder",
+        "president",
+        "officer",
+        "military person",
+        "royalty",
+        "politician",
+    ],
     markers: &["born", "died", "inoffice", "office", "birthdate", "deathdate"],
     fields: &[
         ("born", Rule::DateThenPlaces(&["BIRTH"])),
@@ -117,7 +125,10 @@ pub(crate) fn schema_for(infobox: &Infobox) -> Option<&'static Schema> {
             }
         }
     }
-    SCHEMAS.iter().copied().find(|s| infobox.fields.iter().any(|f| s.markers.contains(&split_key(&f.key).0.as_str())))
+    SCHEMAS
+        .iter()
+        .copied()
+        .find(|s| infobox.fields.iter().any(|f| s.markers.contains(&split_key(&f.key).0.as_str())))
 }
 
 /// What an infobox describes: `conflict`, `person`, `treaty`, or `None`. The one
@@ -135,7 +146,11 @@ impl Schema {
 
 /// `Commander2` -> (`commander`, Some(2)); `In office` -> (`inoffice`, None).
 pub(crate) fn split_key(key: &str) -> (String, Option<u32>) {
-    let norm: String = key.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect();
+    let norm: String = key
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect();
     let base = norm.trim_end_matches(|c: char| c.is_ascii_digit());
     let side = norm[base.len()..].parse().ok();
     (base.to_string(), side)
@@ -155,7 +170,12 @@ mod tests {
             template: template.map(str::to_string),
             fields: keys
                 .iter()
-                .map(|k| InfoboxField { key: k.to_string(), value: String::new(), key_span: Span::default(), value_span: Span::default() })
+                .map(|k| InfoboxField {
+                    key: k.to_string(),
+                    value: String::new(),
+                    key_span: Span::default(),
+                    value_span: Span::default(),
+                })
                 .collect(),
             ..Infobox::default()
         };

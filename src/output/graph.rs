@@ -25,7 +25,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::jsonld::{
-    article_graph, context, dates_compatible, entity_node, sort_by_id, DateClaim, EntityInfo, WIKIPEDIA,
+    article_graph, context, dates_compatible, entity_node, sort_by_id, DateClaim, EntityInfo,
+    WIKIPEDIA,
 };
 use crate::pipeline::AnnotatedArticle;
 
@@ -75,7 +76,11 @@ impl GraphBuilder {
                 kind: "duplicate-article",
                 entity: g.iri.clone(),
                 articles: vec![g.iri.clone()],
-                message: format!("{} appears twice in the input ({}); the first is kept", short(&g.iri), annotated.article.origin),
+                message: format!(
+                    "{} appears twice in the input ({}); the first is kept",
+                    short(&g.iri),
+                    annotated.article.origin
+                ),
             });
             return;
         }
@@ -180,7 +185,8 @@ impl GraphBuilder {
                         short(&b.article)
                     );
                     if let Some(node) = nodes.get_mut(&entity) {
-                        let evidence: Vec<Value> = [&a.evidence, &b.evidence].into_iter().flatten().cloned().collect();
+                        let evidence: Vec<Value> =
+                            [&a.evidence, &b.evidence].into_iter().flatten().cloned().collect();
                         let diag = json!({"kind": "date-mismatch", "message": message, "evidence": evidence});
                         match node.get_mut("diagnostic").and_then(Value::as_array_mut) {
                             Some(list) => list.push(diag),
@@ -207,7 +213,9 @@ impl GraphBuilder {
 }
 
 /// The corpus document of `articles` and its diagnostics.
-pub fn build<'a>(articles: impl IntoIterator<Item = &'a AnnotatedArticle>) -> (Value, Vec<GraphDiagnostic>) {
+pub fn build<'a>(
+    articles: impl IntoIterator<Item = &'a AnnotatedArticle>,
+) -> (Value, Vec<GraphDiagnostic>) {
     let mut builder = GraphBuilder::new();
     for a in articles {
         builder.add(a);

@@ -13,7 +13,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::{article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, InputError, Record, Redirect, Span};
+use crate::{
+    article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, InputError, Record, Redirect,
+    Span,
+};
 
 /// Where a span is: code points of `text`, and of the wikitext source when the text was
 /// rendered from one. Flattened into every span-carrying wire struct.
@@ -215,15 +218,25 @@ impl<'a> Chars<'a> {
     }
 
     fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
-        EntityRefWire { at: self.at(p.span), text: p.span.slice(self.text), id: &p.id, label: &p.label, role: p.role }
+        EntityRefWire {
+            at: self.at(p.span),
+            text: p.span.slice(self.text),
+            id: &p.id,
+            label: &p.label,
+            role: p.role,
+        }
     }
 }
 
 fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     let text = a.article.text.as_str();
     let c = Chars { text, index: CharIndex::new(text), map: a.article.source_map.as_ref() };
-    let sections =
-        a.article.sections.iter().map(|s| SectionWire { title: &s.title, level: s.level, at: c.at(s.span) }).collect();
+    let sections = a
+        .article
+        .sections
+        .iter()
+        .map(|s| SectionWire { title: &s.title, level: s.level, at: c.at(s.span) })
+        .collect();
     let entities = a
         .entities
         .iter()
@@ -257,7 +270,11 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         })
         .collect();
     let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
-        fields: ib.fields.iter().map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) }).collect(),
+        fields: ib
+            .fields
+            .iter()
+            .map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) })
+            .collect(),
         checks: a
             .infobox
             .iter()
@@ -297,8 +314,12 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
 pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
     match record {
         Record::Article(a) => serde_json::to_writer(&mut *out, &article_wire(a))?,
-        Record::Redirect(Redirect { origin, from, to }) => serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?,
-        Record::Error(InputError { origin, message }) => serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?,
+        Record::Redirect(Redirect { origin, from, to }) => {
+            serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?
+        }
+        Record::Error(InputError { origin, message }) => {
+            serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?
+        }
     }
     out.write_all(b"\n")
 }

@@ -111,7 +111,10 @@ impl DumpSource {
         let mut head = [0u8; 3];
         let n = read_up_to(&mut input, &mut head).unwrap_or(0);
         let compressed = sniff(&head[..n]);
-        let counted = CountingReader { inner: io::Cursor::new(head[..n].to_vec()).chain(input), count: read_bytes.clone() };
+        let counted = CountingReader {
+            inner: io::Cursor::new(head[..n].to_vec()).chain(input),
+            count: read_bytes.clone(),
+        };
         let decoded: Box<dyn Read + Send> = match compressed {
             Compression::None => Box::new(counted),
             Compression::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(counted)),
@@ -159,7 +162,10 @@ impl DumpSource {
         let xml = self.reader.buffer_position();
         match self.compressed {
             Compression::None => format!("byte offset {xml}"),
-            _ => format!("compressed byte offset {} (XML byte offset {xml})", self.read_bytes.load(Ordering::Relaxed)),
+            _ => format!(
+                "compressed byte offset {} (XML byte offset {xml})",
+                self.read_bytes.load(Ordering::Relaxed)
+            ),
         }
     }
 
@@ -167,7 +173,10 @@ impl DumpSource {
         self.done = true;
         let title = self.page.as_ref().map(|p| p.title.as_str()).filter(|t| !t.is_empty());
         let within = title.map(|t| format!(" inside page {t:?}")).unwrap_or_default();
-        SourceItem::Error(InputError { origin: self.origin.clone(), message: format!("corrupt or truncated dump at {}{within}: {what}", self.where_now()) })
+        SourceItem::Error(InputError {
+            origin: self.origin.clone(),
+            message: format!("corrupt or truncated dump at {}{within}: {what}", self.where_now()),
+        })
     }
 
     fn push_text(&mut self, piece: &str) {
@@ -201,10 +210,21 @@ impl DumpSource {
         if page.text_bytes > self.max_page_bytes {
             return Some(SourceItem::Error(InputError {
                 origin,
-                message: format!("page text is {} bytes, over the {} byte cap; page ends at {}", page.text_bytes, self.max_page_bytes, self.where_now()),
+                message: format!(
+                    "page text is {} bytes, over the {} byte cap; page ends at {}",
+                    page.text_bytes,
+                    self.max_page_bytes,
+                    self.where_now()
+                ),
             }));
         }
-        Some(SourceItem::Article(RawArticle { title: Some(title.clone()), text: page.text, origin, fallback_title: title, markup: Markup::Wikitext }))
+        Some(SourceItem::Article(RawArticle {
+            title: Some(title.clone()),
+            text: page.text,
+            origin,
+            fallback_title: title,
+            markup: Markup::Wikitext,
+        }))
     }
 }
 
@@ -243,7 +263,9 @@ impl Iterator for DumpSource {
                             self.page = Some(PageState::default());
                             self.field = Field::None;
                         }
-                        b"title" if self.page.is_some() && self.depth == 3 => self.field = Field::Title,
+                        b"title" if self.page.is_some() && self.depth == 3 => {
+                            self.field = Field::Title
+                        }
                         b"ns" if self.page.is_some() && self.depth == 3 => self.field = Field::Ns,
                         b"text" if self.page.is_some() => {
                             // A later revision (full-history dumps) replaces the earlier one.
@@ -257,10 +279,9 @@ impl Iterator for DumpSource {
                         _ => {}
                     }
                 }
-                Event::Empty(e)
-                    if e.local_name().as_ref() == b"redirect" => {
-                        self.set_redirect(&e);
-                    }
+                Event::Empty(e) if e.local_name().as_ref() == b"redirect" => {
+                    self.set_redirect(&e);
+                }
                 Event::End(e) => {
                     self.depth = self.depth.saturating_sub(1);
                     self.field = Field::None;
@@ -272,33 +293,28 @@ impl Iterator for DumpSource {
                         }
                     }
                 }
-                Event::Text(t)
-                    if self.field != Field::None => {
-                        match t.xml_content() {
-                            Ok(s) => self.push_text(&s),
-                            Err(e) => return Some(self.fail(&e.to_string())),
-                        }
-                    }
-                Event::CData(t)
-                    if self.field != Field::None => {
-                        let s = String::from_utf8_lossy(&t).into_owned();
-                        self.push_text(&s);
-                    }
-                Event::GeneralRef(r)
-                    if self.field != Field::None => {
-                        let resolved = match r.resolve_char_ref() {
-                            Ok(Some(ch)) => ch.to_string(),
-                            Ok(None) => {
-                                let name = String::from_utf8_lossy(&r).into_owned();
-                                match quick_xml::escape::resolve_predefined_entity(&name) {
-                                    Some(s) => s.to_string(),
-                                    None => format!("&{name};"),
-                                }
+                Event::Text(t) if self.field != Field::None => match t.xml_content() {
+                    Ok(s) => self.push_text(&s),
+                    Err(e) => return Some(self.fail(&e.to_string())),
+                },
+                Event::CData(t) if self.field != Field::None => {
+                    let s = String::from_utf8_lossy(&t).into_owned();
+                    self.push_text(&s);
+                }
+                Event::GeneralRef(r) if self.field != Field::None => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(ch)) => ch.to_string(),
+                        Ok(None) => {
+                            let name = String::from_utf8_lossy(&r).into_owned();
+                            match quick_xml::escape::resolve_predefined_entity(&name) {
+                                Some(s) => s.to_string(),
+                                None => format!("&{name};"),
                             }
-                            Err(e) => return Some(self.fail(&e.to_string())),
-                        };
-                        self.push_text(&resolved);
-                    }
+                        }
+                        Err(e) => return Some(self.fail(&e.to_string())),
+                    };
+                    self.push_text(&resolved);
+                }
                 Event::Eof => {
                     self.done = true;
                     if self.depth > 0 || self.page.is_some() {
@@ -356,7 +372,11 @@ mod tests {
         let skipped = src.skipped();
         assert_eq!(
             items(src),
-            vec!["A Café & Bar | '''Café''' <b> € 東京 😀", "R Old name -> Café & Bar", "A Empty | "]
+            vec![
+                "A Café & Bar | '''Café''' <b> € 東京 😀",
+                "R Old name -> Café & Bar",
+                "A Empty | "
+            ]
         );
         assert_eq!(skipped.load(Ordering::Relaxed), 1);
     }
@@ -385,7 +405,8 @@ mod tests {
 
     #[test]
     fn oversize_pages_become_errors() {
-        let src = DumpSource::from_reader(io::Cursor::new(DUMP.as_bytes().to_vec()), "t").max_page_bytes(4);
+        let src = DumpSource::from_reader(io::Cursor::new(DUMP.as_bytes().to_vec()), "t")
+            .max_page_bytes(4);
         let got = items(src);
         assert!(got[0].starts_with("E page text is"), "{got:?}");
         assert_eq!(got.len(), 3);

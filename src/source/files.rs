@@ -67,13 +67,19 @@ fn read_file(path: &Path) -> Vec<SourceItem> {
         fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
     };
     if let Err(e) = read {
-        return vec![SourceItem::Error(InputError { origin, message: format!("cannot read: {e}") })];
+        return vec![SourceItem::Error(InputError {
+            origin,
+            message: format!("cannot read: {e}"),
+        })];
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return vec![SourceItem::Error(InputError { origin, message: format!("not valid UTF-8 (first bad byte at offset {at})") })];
+            return vec![SourceItem::Error(InputError {
+                origin,
+                message: format!("not valid UTF-8 (first bad byte at offset {at})"),
+            })];
         }
     };
     let fallback = if origin == "-" {
@@ -92,7 +98,11 @@ fn read_file(path: &Path) -> Vec<SourceItem> {
                 title: None,
                 text: piece.to_string(),
                 origin: if many { format!("{origin}#{}", i + 1) } else { origin.clone() },
-                fallback_title: if many { format!("{fallback} ({})", i + 1) } else { fallback.clone() },
+                fallback_title: if many {
+                    format!("{fallback} ({})", i + 1)
+                } else {
+                    fallback.clone()
+                },
                 markup: Markup::WikiStyle,
             })
         })
@@ -102,7 +112,12 @@ fn read_file(path: &Path) -> Vec<SourceItem> {
 /// True for a level-1 title line: `= Title =` (one `=` on each side).
 fn is_title_line(line: &str) -> bool {
     let t = line.trim();
-    t.len() >= 3 && t.starts_with('=') && t.ends_with('=') && !t.starts_with("==") && !t.ends_with("==") && !t[1..t.len() - 1].trim().is_empty()
+    t.len() >= 3
+        && t.starts_with('=')
+        && t.ends_with('=')
+        && !t.starts_with("==")
+        && !t.ends_with("==")
+        && !t[1..t.len() - 1].trim().is_empty()
 }
 
 /// Split a text holding several `= Title =` articles into one piece per article.

@@ -40,8 +40,14 @@ enum Current {
 impl Inputs {
     /// Stream `files` (already expanded, see [`expand_paths`](super::expand_paths)).
     pub fn new(files: Vec<PathBuf>) -> Inputs {
-        let bytes_total = files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
-        Inputs { paths: files.into(), current: None, progress: InputProgress { bytes_total, ..InputProgress::default() }, finished_bytes: 0 }
+        let bytes_total =
+            files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+        Inputs {
+            paths: files.into(),
+            current: None,
+            progress: InputProgress { bytes_total, ..InputProgress::default() },
+            finished_bytes: 0,
+        }
     }
 
     /// Counters that follow this stream.
@@ -57,7 +63,10 @@ impl Inputs {
                     let (read, skipped) = (dump.bytes_read(), dump.skipped());
                     Ok(Current::Dump(Box::new(dump), read, skipped))
                 }
-                Err(e) => Err(SourceItem::Error(InputError { origin: path.to_string_lossy().into_owned(), message: e.to_string() })),
+                Err(e) => Err(SourceItem::Error(InputError {
+                    origin: path.to_string_lossy().into_owned(),
+                    message: e.to_string(),
+                })),
             });
         }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -75,7 +84,10 @@ impl Iterator for Inputs {
                     Current::Files(files, _) => files.next(),
                     Current::Dump(dump, read, _) => {
                         let item = dump.next();
-                        self.progress.bytes_read.store(self.finished_bytes + read.load(Ordering::Relaxed), Ordering::Relaxed);
+                        self.progress.bytes_read.store(
+                            self.finished_bytes + read.load(Ordering::Relaxed),
+                            Ordering::Relaxed,
+                        );
                         item
                     }
                 };
@@ -86,7 +98,9 @@ impl Iterator for Inputs {
                     Some(Current::Files(_, size)) => self.finished_bytes += size,
                     Some(Current::Dump(_, read, skipped)) => {
                         self.finished_bytes += read.load(Ordering::Relaxed);
-                        self.progress.skipped.fetch_add(skipped.load(Ordering::Relaxed), Ordering::Relaxed);
+                        self.progress
+                            .skipped
+                            .fetch_add(skipped.load(Ordering::Relaxed), Ordering::Relaxed);
                     }
                     None => {}
                 }

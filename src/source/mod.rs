@@ -72,7 +72,8 @@ pub struct InputError {
 
 /// True for paths the dump reader handles (`.xml`, `.xml.bz2`, `.xml.gz`, `.bz2`, `.gz`).
 pub fn is_dump(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     name.ends_with(".xml") || name.ends_with(".bz2") || name.ends_with(".gz")
 }
 

@@ -11,7 +11,10 @@
 //! the parent module) and a look back ("two years earlier", "the previous year") are
 //! given their values but leave the reference where it was.
 
-use super::normalize::{add_months, civil_from_days, days_from_civil, days_in_month, iso_week, weekday, year_string, Expr, Point, Unit};
+use super::normalize::{
+    add_months, civil_from_days, days_from_civil, days_in_month, iso_week, weekday, year_string,
+    Expr, Point, Unit,
+};
 use super::patterns::Mention;
 use super::{Reference, Timex, TimexType};
 use crate::span::Span;
@@ -30,7 +33,9 @@ pub(crate) struct Anchor {
 impl Anchor {
     pub(crate) fn new(reference: Reference) -> Anchor {
         match reference {
-            Reference::Narrative => Anchor { dct: None, year: None, month: None, day: None, season: None },
+            Reference::Narrative => {
+                Anchor { dct: None, year: None, month: None, day: None, season: None }
+            }
             Reference::Document { year, month, day } => Anchor {
                 dct: Some((year, month, day)),
                 year: Some((year, None)),
@@ -50,7 +55,10 @@ impl Anchor {
     /// the narrative mentions in passing and does not move to).
     pub(crate) fn resolve(&mut self, m: &Mention, aside: bool) -> Option<Timex> {
         if m.expr == Expr::Former {
-            return self.dct.is_none().then(|| timex(m.span, TimexType::Date, "PAST_REF".to_string(), None, None));
+            return self
+                .dct
+                .is_none()
+                .then(|| timex(m.span, TimexType::Date, "PAST_REF".to_string(), None, None));
         }
         Some(match &m.expr {
             Expr::Point(p) => {
@@ -62,7 +70,13 @@ impl Anchor {
                 let mut parts = Vec::new();
                 if p.part.is_some() && p.inner_start > 0 && p.day.is_some() {
                     let inner = Point { part: None, modifier: None, ..p.clone() };
-                    parts.push(timex(Span::new(m.span.start + p.inner_start, m.span.end), TimexType::Date, inner.value(), None, anchor));
+                    parts.push(timex(
+                        Span::new(m.span.start + p.inner_start, m.span.end),
+                        TimexType::Date,
+                        inner.value(),
+                        None,
+                        anchor,
+                    ));
                 }
                 if !aside && !ahead {
                     self.remember(&p, m.span);
@@ -90,7 +104,16 @@ impl Anchor {
                 if !aside {
                     self.remember(&b, m.span);
                 }
-                Timex { parts, ..timex(m.span, TimexType::Date, format!("{}/{}", a.value(), b.value()), None, anchor_b.or(anchor_a)) }
+                Timex {
+                    parts,
+                    ..timex(
+                        m.span,
+                        TimexType::Date,
+                        format!("{}/{}", a.value(), b.value()),
+                        None,
+                        anchor_b.or(anchor_a),
+                    )
+                }
             }
             Expr::Shift { n, unit, deictic, part, modifier } => {
                 let (value, anchor) = self.shift(*n, *unit, *deictic, *part);
@@ -127,9 +150,16 @@ impl Anchor {
                         let diff = i64::from(*wd) - i64::from(weekday(base));
                         // News reports what happened: the day within the five before the
                         // document date or the day after it; a narrative moves forward.
-                        let target = if self.dct.is_some() { base + (diff + 5).rem_euclid(7) - 5 } else { base + diff.rem_euclid(7) };
+                        let target = if self.dct.is_some() {
+                            base + (diff + 5).rem_euclid(7) - 5
+                        } else {
+                            base + diff.rem_euclid(7)
+                        };
                         let (y, mo, d) = civil_from_days(target);
-                        (format!("{}-{mo:02}-{d:02}", year_string(y)), if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) })
+                        (
+                            format!("{}-{mo:02}-{d:02}", year_string(y)),
+                            if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) },
+                        )
                     }
                     None => (format!("XXXX-WXX-{wd}"), None),
                 };
@@ -146,7 +176,9 @@ impl Anchor {
                 timex(m.span, TimexType::Date, value, None, None)
             }
             Expr::Vague(v) => timex(m.span, TimexType::Date, (*v).to_string(), None, None),
-            Expr::Duration { value, modifier } => timex(m.span, TimexType::Duration, value.clone(), *modifier, None),
+            Expr::Duration { value, modifier } => {
+                timex(m.span, TimexType::Duration, value.clone(), *modifier, None)
+            }
             Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
             Expr::Former => return None,
         })
@@ -193,9 +225,11 @@ impl Anchor {
                 // from December 1914): the winter after an autumn or December date is
                 // the next year's.
                 let next_winter = p.season == Some("WI")
-                    && (self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9) || self.season == Some((y, "FA")));
+                    && (self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9)
+                        || self.season == Some((y, "FA")));
                 // After that winter, spring comes in its year.
-                let after_winter = matches!(p.season, Some("SP" | "SU")) && self.season == Some((y + 1, "WI"));
+                let after_winter =
+                    matches!(p.season, Some("SP" | "SU")) && self.season == Some((y + 1, "WI"));
                 p.year = Some(if next_winter || after_winter { y + 1 } else { y });
                 (p, span)
             }
@@ -225,16 +259,27 @@ impl Anchor {
         }
     }
 
-    fn shift(&mut self, n: i64, unit: Unit, deictic: bool, part: Option<&'static str>) -> (String, Option<Span>) {
+    fn shift(
+        &mut self,
+        n: i64,
+        unit: Unit,
+        deictic: bool,
+        part: Option<&'static str>,
+    ) -> (String, Option<Span>) {
         let from_dct = deictic && self.dct.is_some();
         let day = if from_dct { self.dct.map(|(y, m, d)| (y, m, d, None)) } else { self.day };
-        let month = if from_dct { self.dct.map(|(y, m, _)| (y, m, None)) } else { self.month.or(self.day.map(|(y, m, _, s)| (y, m, s))) };
+        let month = if from_dct {
+            self.dct.map(|(y, m, _)| (y, m, None))
+        } else {
+            self.month.or(self.day.map(|(y, m, _, s)| (y, m, s)))
+        };
         let year = if from_dct { self.dct.map(|(y, _, _)| (y, None)) } else { self.year };
         match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match day {
                 Some((y, mo, d, span)) => {
                     let step = if unit == Unit::Day { n } else { 0 };
-                    let (y, mo, d) = civil_from_days(days_from_civil(y, mo, d.min(days_in_month(y, mo))) + step);
+                    let (y, mo, d) =
+                        civil_from_days(days_from_civil(y, mo, d.min(days_in_month(y, mo))) + step);
                     let mut v = format!("{}-{mo:02}-{d:02}", year_string(y));
                     if let Some(p) = part {
                         v.push('T');
@@ -248,7 +293,9 @@ impl Anchor {
                 None => {
                     // Keep what is known: "1915-XX-XX" when only the year is.
                     let (v, span) = match (month, year) {
-                        (Some((y, mo, span)), _) => (format!("{}-{mo:02}-XX", year_string(y)), span),
+                        (Some((y, mo, span)), _) => {
+                            (format!("{}-{mo:02}-XX", year_string(y)), span)
+                        }
                         (None, Some((y, span))) => (format!("{}-XX-XX", year_string(y)), span),
                         _ => ("XXXX-XX-XX".to_string(), None),
                     };
@@ -295,6 +342,12 @@ fn parse_day(v: &str) -> Option<(i32, u32, u32)> {
     Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
 }
 
-fn timex(span: Span, kind: TimexType, value: String, modifier: Option<&'static str>, anchor: Option<Span>) -> Timex {
+fn timex(
+    span: Span,
+    kind: TimexType,
+    value: String,
+    modifier: Option<&'static str>,
+    anchor: Option<Span>,
+) -> Timex {
     Timex { span, kind, value, modifier, anchor, parts: Vec::new() }
 }

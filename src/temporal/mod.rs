@@ -95,7 +95,11 @@ impl Reference {
         let year: i32 = it.next()?.parse().ok()?;
         let month: u32 = it.next()?.parse().ok()?;
         let day: u32 = it.next()?.parse().ok()?;
-        if it.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > normalize::days_in_month(year, month) {
+        if it.next().is_some()
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > normalize::days_in_month(year, month)
+        {
             return None;
         }
         Some(Reference::Document { year, month, day })
@@ -148,7 +152,11 @@ fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
             next = m.stated_year().or(next);
         }
     }
-    let order = mentions.iter().enumerate().filter(|(_, m)| first(m)).chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
+    let order = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| first(m))
+        .chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
     for (i, m) in order {
         let aside = is_aside(text, m, anchor.year(), next_year.get(i).copied().flatten());
         if let Some(slot) = out.get_mut(i) {
@@ -169,7 +177,12 @@ fn share_years(text: &str, mentions: &mut [patterns::Mention]) {
             continue;
         }
         if let normalize::Expr::Point(p) = &mut a.expr {
-            if p.needs_year() && p.year_shift.is_none() && p.day.is_none() && p.clock.is_none() && (p.month.is_some() || p.season.is_some()) {
+            if p.needs_year()
+                && p.year_shift.is_none()
+                && p.day.is_none()
+                && p.clock.is_none()
+                && (p.month.is_some() || p.season.is_some())
+            {
                 p.year = Some(year);
             }
         }
@@ -183,13 +196,22 @@ fn share_years(text: &str, mentions: &mut [patterns::Mention]) {
 /// the same paragraph, unless the two are a decade or more apart (a source "published in
 /// 2003" in a history of 1950). Such a date does not become the
 /// reference of the dates without a year that follow it.
-fn is_aside(text: &str, m: &patterns::Mention, current: Option<(i32, Option<Span>)>, next: Option<i32>) -> bool {
-    let (Some(own), Some((current, Some(from))), Some(next)) = (m.stated_year(), current, next) else { return false };
+fn is_aside(
+    text: &str,
+    m: &patterns::Mention,
+    current: Option<(i32, Option<Span>)>,
+    next: Option<i32>,
+) -> bool {
+    let (Some(own), Some((current, Some(from))), Some(next)) = (m.stated_year(), current, next)
+    else {
+        return false;
+    };
     let far = (own - current).abs() >= 10;
     own != current
         && (next - current).abs() < (next - own).abs()
         && !heads_sentence(text, m.span.start)
-        && (far || !text.as_bytes().get(from.end..m.span.start).unwrap_or_default().contains(&b'\n'))
+        && (far
+            || !text.as_bytes().get(from.end..m.span.start).unwrap_or_default().contains(&b'\n'))
 }
 
 /// True when at most three words (a preposition phrase such as "Early in") stand
@@ -197,8 +219,16 @@ fn is_aside(text: &str, m: &patterns::Mention, current: Option<(i32, Option<Span
 fn heads_sentence(text: &str, start: usize) -> bool {
     let bytes = text.as_bytes();
     let before = bytes.get(start.saturating_sub(200)..start).unwrap_or_default();
-    let Some(from) = before.iter().rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) else { return false };
-    before.get(from + 1..).unwrap_or_default().split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).count() <= 3
+    let Some(from) = before.iter().rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) else {
+        return false;
+    };
+    before
+        .get(from + 1..)
+        .unwrap_or_default()
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 3
 }
 
 #[cfg(test)]
@@ -213,7 +243,10 @@ mod tests {
 
     #[test]
     fn document_dates() {
-        assert_eq!(Reference::document_date("2009-12-19"), Some(Reference::Document { year: 2009, month: 12, day: 19 }));
+        assert_eq!(
+            Reference::document_date("2009-12-19"),
+            Some(Reference::Document { year: 2009, month: 12, day: 19 })
+        );
         assert!(Reference::document_date("2009-12-19T17:00:00").is_some());
         assert_eq!(Reference::document_date("2009-02-30"), None);
         assert_eq!(Reference::document_date("yesterday"), None);

@@ -157,7 +157,13 @@ pub(crate) enum Expr {
     /// `n` units after (or before, when negative) the last mentioned date: "two days
     /// later", "the next day", "that same year" (n = 0). `deictic` ones ("last year",
     /// "two years ago", "yesterday") count from the document date in news mode.
-    Shift { n: i64, unit: Unit, deictic: bool, part: Option<&'static str>, modifier: Option<&'static str> },
+    Shift {
+        n: i64,
+        unit: Unit,
+        deictic: bool,
+        part: Option<&'static str>,
+        modifier: Option<&'static str>,
+    },
     /// A season relative to the last mentioned date ("the following spring").
     SeasonShift { n: i64, season: &'static str },
     /// "former" (a former minister): PAST_REF in a narrative, as WikiWars annotates it;
@@ -253,8 +259,17 @@ mod tests {
         let p = Point { year: Some(-490), ..Point::default() };
         assert_eq!(p.value(), "BC0490");
         assert_eq!(Point { decade: Some(-47), ..Point::default() }.value(), "BC047");
-        assert_eq!(Point { year: Some(1865), half: Some(2), ..Point::default() }.value(), "1865-H2");
-        let p = Point { year: Some(1866), month: Some(2), day: Some(7), part: Some("AF"), ..Point::default() };
+        assert_eq!(
+            Point { year: Some(1865), half: Some(2), ..Point::default() }.value(),
+            "1865-H2"
+        );
+        let p = Point {
+            year: Some(1866),
+            month: Some(2),
+            day: Some(7),
+            part: Some("AF"),
+            ..Point::default()
+        };
         assert_eq!(p.value(), "1866-02-07TAF");
         assert_eq!(Unit::Hour.duration(Some(6.0)), "PT6H");
         assert_eq!(Unit::Year.duration(None), "PXY");

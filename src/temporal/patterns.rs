@@ -28,22 +28,30 @@ impl Mention {
     /// "1862–1865"), not one taken from context, nor a decade or century.
     pub(crate) fn stated_year(&self) -> Option<i32> {
         match &self.expr {
-            Expr::Point(p) | Expr::Range(_, p) if p.year_shift.is_none() && p.decade.is_none() && p.century.is_none() => p.year,
+            Expr::Point(p) | Expr::Range(_, p)
+                if p.year_shift.is_none() && p.decade.is_none() && p.century.is_none() =>
+            {
+                p.year
+            }
             _ => None,
         }
     }
 }
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
-const FULL_MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const FULL_MONTH: &str =
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUM: &str = r"(?:[0-9]+(?:\.[0-9]+)?|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?i:one|two|three|four|five|six|seven|eight|nine))?|(?i:a\s+hundred|hundred|a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of))";
-const UNITS: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)";
+const UNITS: &str =
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|century|centuries)";
 const CONNECTOR: &str = r"\s*(?:–|—|-|to|until|till|through|and)\s*";
 
 fn year(name: &str) -> String {
-    format!(r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C|AD|CE|A\.D)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})")
+    format!(
+        r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C|AD|CE|A\.D)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})"
+    )
 }
 
 /// Part-of-day or modifier phrase before a date: "the afternoon of", "early", "the end of".
@@ -125,7 +133,12 @@ impl Rule {
     /// of the month rules, the year of `Year` (which may start with "AD", counted in it).
     fn anchor(self) -> Option<&'static str> {
         match self {
-            Rule::DayRange | Rule::MonthDayRange | Rule::DayMonth | Rule::MonthDay | Rule::MonthYear | Rule::Month => Some("m"),
+            Rule::DayRange
+            | Rule::MonthDayRange
+            | Rule::DayMonth
+            | Rule::MonthDay
+            | Rule::MonthYear
+            | Rule::Month => Some("m"),
             Rule::Year => Some("y"),
             _ => None,
         }
@@ -225,7 +238,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
                 let names = re.capture_names().map(|n| n.map(String::from)).collect();
-                Some(Compiled { rule, re, names, classes, bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }) })
+                Some(Compiled {
+                    rule,
+                    re,
+                    names,
+                    classes,
+                    bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }),
+                })
             }
             Err(e) => {
                 // A pattern typo is a programming error caught by the tests; never panic at run time.
@@ -270,7 +289,8 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     };
     // Trigger offsets per class mask, filtered once for the rules that share a mask.
     let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
-    let mut locs: Vec<CaptureLocations> = p.rules.iter().map(|c| c.re.capture_locations()).collect();
+    let mut locs: Vec<CaptureLocations> =
+        p.rules.iter().map(|c| c.re.capture_locations()).collect();
     let mut found: Vec<Candidate> = Vec::new();
     for (i, c) in p.rules.iter().enumerate() {
         let mut keep = |span: Span| {
@@ -289,14 +309,31 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         match &trig {
             Some((solid, trig)) if c.classes != 0 => {
                 if !by_mask.iter().any(|(mask, _)| *mask == c.classes) {
-                    let offsets = trig.iter().filter(|(_, class)| class & c.classes != 0).map(|(at, _)| *at).collect();
+                    let offsets = trig
+                        .iter()
+                        .filter(|(_, class)| class & c.classes != 0)
+                        .map(|(at, _)| *at)
+                        .collect();
                     by_mask.push((c.classes, offsets));
                 }
-                let offsets = by_mask.iter().find(|(mask, _)| *mask == c.classes).map_or(&[][..], |(_, o)| o.as_slice());
-                search_windows(&c.re, text, &triggers::windows(text, solid, offsets, c.bound), &mut keep)
+                let offsets = by_mask
+                    .iter()
+                    .find(|(mask, _)| *mask == c.classes)
+                    .map_or(&[][..], |(_, o)| o.as_slice());
+                search_windows(
+                    &c.re,
+                    text,
+                    &triggers::windows(text, solid, offsets, c.bound),
+                    &mut keep,
+                )
             }
             // What `find_iter` does (no pattern matches the empty string).
-            _ => search_windows(&c.re, text, &[triggers::Window { from: 0, last: text.len(), end: text.len() }], &mut keep),
+            _ => search_windows(
+                &c.re,
+                text,
+                &[triggers::Window { from: 0, last: text.len(), end: text.len() }],
+                &mut keep,
+            ),
         }
     }
     // Overlaps: by start, longer first, then rule order. A match is read (its groups
@@ -316,7 +353,9 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             Candidate::Read(m) => Some(*m),
             Candidate::Found { span, rule } => {
                 let c = p.rules.get(rule);
-                c.zip(locs.get_mut(rule)).and_then(|(c, l)| read_at(c, l, text, span.start, p)).map(|m| Mention { rule, ..m })
+                c.zip(locs.get_mut(rule))
+                    .and_then(|(c, l)| read_at(c, l, text, span.start, p))
+                    .map(|m| Mention { rule, ..m })
             }
         };
         kept.extend(m);
@@ -349,7 +388,13 @@ impl Candidate {
 
 /// Reads the match of `c` that starts at `start` (found by `search_windows`): the
 /// leftmost match from there is that one.
-fn read_at(c: &Compiled, locs: &mut CaptureLocations, text: &str, start: usize, p: &Patterns) -> Option<Mention> {
+fn read_at(
+    c: &Compiled,
+    locs: &mut CaptureLocations,
+    text: &str,
+    start: usize,
+    p: &Patterns,
+) -> Option<Mention> {
     c.re.captures_read_at(locs, text, start)?;
     read(c.rule, &Captures { text, locs, names: &c.names }, text, p)
 }
@@ -364,7 +409,12 @@ fn read_at(c: &Compiled, locs: &mut CaptureLocations, text: &str, start: usize, 
 /// `\b` looks at) before `window.end`, so cutting the haystack there changes neither
 /// which match is leftmost nor which alternative wins; a match found after `last` is
 /// left to the next window.
-fn search_windows(re: &Regex, text: &str, windows: &[triggers::Window], keep: &mut impl FnMut(Span)) {
+fn search_windows(
+    re: &Regex,
+    text: &str,
+    windows: &[triggers::Window],
+    keep: &mut impl FnMut(Span),
+) {
     let mut pos = 0;
     for w in windows {
         let Some(hay) = text.get(..w.end) else { continue };
@@ -432,12 +482,16 @@ fn boundary_after(text: &str, end: usize) -> bool {
 
 fn month_number(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let months =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
 fn day_number(s: &str) -> Option<u32> {
-    s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok().filter(|d| (1..=31).contains(d))
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))
 }
 
 /// A year with its era: "490 BC" is -490.
@@ -460,8 +514,26 @@ pub(crate) fn number(s: &str) -> Option<Option<f64>> {
     }
     let unit = |w: &str| -> Option<f64> {
         let words = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-            "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
         ];
         if let Some(i) = words.iter().position(|x| *x == w) {
             return Some(i as f64);
@@ -507,9 +579,19 @@ fn modifier_of(phrase: &str) -> Option<&'static str> {
     let t = phrase.to_ascii_lowercase();
     if t.contains("mid") {
         Some("MID")
-    } else if t.contains("early") || t.contains("beginning") || t.contains("start") || t.contains("first") {
+    } else if t.contains("early")
+        || t.contains("beginning")
+        || t.contains("start")
+        || t.contains("first")
+    {
         Some("START")
-    } else if t.contains("late") || t.contains("end") || t.contains("close") || t.contains("last") || t.contains("second half") || t.contains("latter half") {
+    } else if t.contains("late")
+        || t.contains("end")
+        || t.contains("close")
+        || t.contains("last")
+        || t.contains("second half")
+        || t.contains("latter half")
+    {
         Some("END")
     } else {
         None
@@ -576,7 +658,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
     let mention = |expr: Expr| Some(Mention { span, expr, ends: None, rule: 0 });
     match rule {
         Rule::Iso => {
-            let pt = Point { year: year_number(get("y")?), month: month_number_digits(get("m")?), day: day_number(get("d")?), ..point };
+            let pt = Point {
+                year: year_number(get("y")?),
+                month: month_number_digits(get("m")?),
+                day: day_number(get("d")?),
+                ..point
+            };
             mention(Expr::Point(pt))
         }
         Rule::DayRange | Rule::MonthDayRange => {
@@ -624,7 +711,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Point(pt))
         }
         Rule::MonthYear => {
-            let pt = Point { year: year_number(get("y")?), month: month_number(get("m")?), ..point };
+            let pt =
+                Point { year: year_number(get("y")?), month: month_number(get("m")?), ..point };
             mention(Expr::Point(pt))
         }
         Rule::Month => {
@@ -634,12 +722,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 // "May" the verb, "August von Mackensen" the name: a bare month needs a
                 // preposition before it and no capitalized name after it.
                 let next = text.get(span.end..).unwrap_or("").trim_start_matches(' ');
-                if next.starts_with(|c: char| c.is_ascii_uppercase()) && !text.get(span.end..).unwrap_or("").starts_with('\n') {
+                if next.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !text.get(span.end..).unwrap_or("").starts_with('\n')
+                {
                     return None;
                 }
                 if m == "May" || m == "March" || m == "August" {
                     let before = word_before(text, span.start);
-                    let preps = ["in", "of", "by", "until", "since", "from", "to", "during", "before", "after", "through", "till", "and", "or", "early", "late", "mid", "between"];
+                    let preps = [
+                        "in", "of", "by", "until", "since", "from", "to", "during", "before",
+                        "after", "through", "till", "and", "or", "early", "late", "mid", "between",
+                    ];
                     if !preps.contains(&before.as_str()) {
                         return None;
                     }
@@ -653,11 +746,24 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let has_year = caps.name("y").is_some() || caps.name("that").is_some();
             let capital = s.starts_with(|c: char| c.is_ascii_uppercase());
             let at = caps.name("s")?.start();
-            let next_capital = text.get(span.end..).unwrap_or("").strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
-            if !has_year && (s.eq_ignore_ascii_case("fall") || next_capital || (capital && !sentence_start(text, at))) {
+            let next_capital = text
+                .get(span.end..)
+                .unwrap_or("")
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+            if !has_year
+                && (s.eq_ignore_ascii_case("fall")
+                    || next_capital
+                    || (capital && !sentence_start(text, at)))
+            {
                 return None;
             }
-            let pt = Point { year: get("y").and_then(year_number), year_shift: that_year_shift(caps), season: season_code(s), ..point };
+            let pt = Point {
+                year: get("y").and_then(year_number),
+                year_shift: that_year_shift(caps),
+                season: season_code(s),
+                ..point
+            };
             mention(Expr::Point(pt))
         }
         Rule::Decade => {
@@ -665,7 +771,10 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             if dec < 100 && caps.name("era").is_none() {
                 return None;
             }
-            let pt = Point { decade: Some(if caps.name("era").is_some() { -dec } else { dec }), ..point };
+            let pt = Point {
+                decade: Some(if caps.name("era").is_some() { -dec } else { dec }),
+                ..point
+            };
             mention(Expr::Point(pt))
         }
         Rule::Century => {
@@ -683,20 +792,35 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let has_era = y.contains(|c: char| c.is_ascii_alphabetic());
             if !has_era {
                 let before = text.get(..span.start).unwrap_or("");
-                if before.ends_with(['$', '£', '€', '#']) || before.ends_with("No. ") || before.ends_with(',') {
+                if before.ends_with(['$', '£', '€', '#'])
+                    || before.ends_with("No. ")
+                    || before.ends_with(',')
+                {
                     return None;
                 }
-                if p.bad_after_year.as_ref().is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or(""))) {
+                if p.bad_after_year
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or("")))
+                {
                     return None;
                 }
                 let after = text.get(span.end..).unwrap_or("");
-                if after.starts_with(',') && after.get(1..2).is_some_and(|c| c.starts_with(|c: char| c.is_ascii_digit())) {
+                if after.starts_with(',')
+                    && after.get(1..2).is_some_and(|c| c.starts_with(|c: char| c.is_ascii_digit()))
+                {
                     return None;
                 }
             }
-            let modifier = if caps.name("approx").is_some() { Some("APPROX") } else { point.modifier };
+            let modifier =
+                if caps.name("approx").is_some() { Some("APPROX") } else { point.modifier };
             // "the second half of 1865" is a half year (1865-H2), not the year's end.
-            let half = get("pre").filter(|pre| pre.contains("half")).map(|pre| if pre.contains("irst") { 1 } else { 2 });
+            let half = get("pre").filter(|pre| pre.contains("half")).map(|pre| {
+                if pre.contains("irst") {
+                    1
+                } else {
+                    2
+                }
+            });
             let modifier = if half.is_some() { None } else { modifier };
             let pt = Point { year: year_number(y), modifier, half, ..point };
             mention(Expr::Point(pt))
@@ -714,12 +838,20 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let approx = get("approx").map(|a| a.trim().to_ascii_lowercase());
             if let Some(rel) = get("rel") {
                 let rel = rel.trim();
-                let sign = if matches!(rel, "later" | "afterwards" | "afterward" | "thereafter") { 1 } else { -1 };
+                let sign = if matches!(rel, "later" | "afterwards" | "afterward" | "thereafter") {
+                    1
+                } else {
+                    -1
+                };
                 let deictic = rel == "ago";
                 return match n {
-                    Some(x) if x.fract() == 0.0 => {
-                        mention(Expr::Shift { n: sign * x as i64, unit, deictic, part: None, modifier: approx.as_ref().map(|_| "APPROX") })
-                    }
+                    Some(x) if x.fract() == 0.0 => mention(Expr::Shift {
+                        n: sign * x as i64,
+                        unit,
+                        deictic,
+                        part: None,
+                        modifier: approx.as_ref().map(|_| "APPROX"),
+                    }),
                     _ => mention(Expr::Vague(if sign > 0 { "FUTURE_REF" } else { "PAST_REF" })),
                 };
             }
@@ -741,9 +873,13 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Anaphoric => {
             let det = get("det")?.to_ascii_lowercase();
             let word = get("u")?;
-            let n = if det.contains("next") || det.contains("following") || det.contains("subsequent") {
+            let n = if det.contains("next")
+                || det.contains("following")
+                || det.contains("subsequent")
+            {
                 1
-            } else if det.contains("previous") || det.contains("preceding") || det.contains("prior") {
+            } else if det.contains("previous") || det.contains("preceding") || det.contains("prior")
+            {
                 -1
             } else {
                 0
@@ -754,17 +890,35 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let unit = unit_word(word)?;
             // "the following night" is the night after that day: the same date, TNI.
             let n = if n == 1 && matches!(word, "night" | "evening") { 0 } else { n };
-            mention(Expr::Shift { n, unit, deictic: false, part: part_of_day(word), modifier: None })
+            mention(Expr::Shift {
+                n,
+                unit,
+                deictic: false,
+                part: part_of_day(word),
+                modifier: None,
+            })
         }
         Rule::DayAround => {
             let word = get("u")?;
             let unit = unit_word(word)?;
             let n = if get("dir")? == "before" { -1 } else { 1 };
-            mention(Expr::Shift { n, unit, deictic: false, part: part_of_day(word), modifier: None })
+            mention(Expr::Shift {
+                n,
+                unit,
+                deictic: false,
+                part: part_of_day(word),
+                modifier: None,
+            })
         }
         Rule::UnitPhase => {
             let unit = Unit::from_word(get("u")?)?;
-            mention(Expr::Shift { n: 0, unit, deictic: false, part: None, modifier: modifier_of(get("pre")?) })
+            mention(Expr::Shift {
+                n: 0,
+                unit,
+                deictic: false,
+                part: None,
+                modifier: modifier_of(get("pre")?),
+            })
         }
         Rule::Deictic => {
             let dir = get("dir")?.to_ascii_lowercase();
@@ -864,11 +1018,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 (_, Some("Eve")) => (12, 31),
                 _ => (12, 25),
             };
-            mention(Expr::Point(Point { year: get("y").and_then(year_number), month: Some(month), day: Some(day), ..Point::default() }))
+            mention(Expr::Point(Point {
+                year: get("y").and_then(year_number),
+                month: Some(month),
+                day: Some(day),
+                ..Point::default()
+            }))
         }
         Rule::Weekday => {
             let wd = get("wd")?;
-            let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+            let days =
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
             let n = days.iter().position(|d| *d == wd)? as u32 + 1;
             mention(Expr::Weekday(n))
         }
@@ -881,8 +1041,27 @@ fn month_number_digits(s: &str) -> Option<u32> {
 
 fn ordinal_word(w: &str) -> Option<i32> {
     let words = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
-        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
     ];
     let w = w.to_ascii_lowercase();
     words.iter().position(|x| *x == w).map(|i| i as i32 + 1)
@@ -898,10 +1077,17 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                 Expr::Point(b) if is_plain_date(b) => {
                     let between = text.get(m.span.end..next.span.start).unwrap_or("x");
                     let lead = text.get(..m.span.start).unwrap_or("");
-                    let from_len = ["from ", "From ", "between ", "Between "].iter().find(|w| lead.ends_with(*w)).map(|w| w.len());
+                    let from_len = ["from ", "From ", "between ", "Between "]
+                        .iter()
+                        .find(|w| lead.ends_with(*w))
+                        .map(|w| w.len());
                     let and = between.trim() == "and";
-                    let between_word = from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
-                    if p.connector.as_ref().is_some_and(|re| re.is_match(between)) && (!and || between_word) && !between.contains('\n') {
+                    let between_word =
+                        from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
+                    if p.connector.as_ref().is_some_and(|re| re.is_match(between))
+                        && (!and || between_word)
+                        && !between.contains('\n')
+                    {
                         let start = m.span.start - from_len.unwrap_or(0);
                         let mut a = a.clone();
                         let b = b.clone();
@@ -915,7 +1101,12 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                         if a.month.is_none() && a.day.is_some() {
                             a.month = b.month;
                         }
-                        Some(Mention { span: Span::new(start, next.span.end), expr: Expr::Range(a, b), ends: Some((m.span, next.span)), rule: m.rule })
+                        Some(Mention {
+                            span: Span::new(start, next.span.end),
+                            expr: Expr::Range(a, b),
+                            ends: Some((m.span, next.span)),
+                            rule: m.rule,
+                        })
                     } else {
                         None
                     }
@@ -936,7 +1127,8 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
 }
 
 fn is_plain_date(p: &Point) -> bool {
-    !p.is_time() && (p.year.is_some() || p.month.is_some() || p.decade.is_some() || p.century.is_some())
+    !p.is_time()
+        && (p.year.is_some() || p.month.is_some() || p.decade.is_some() || p.century.is_some())
 }
 
 #[cfg(test)]
@@ -946,7 +1138,11 @@ mod tests {
 
     /// Searching only the trigger windows must give exactly the full-text matches.
     fn same_as_full(text: &str) {
-        assert_eq!(find_with(text, true), find_with(text, false), "windowed search differs on {text:?}");
+        assert_eq!(
+            find_with(text, true),
+            find_with(text, false),
+            "windowed search differs on {text:?}"
+        );
     }
 
     #[test]
@@ -973,11 +1169,82 @@ mod tests {
     }
 
     const WORDS: &[&str] = &[
-        "the", "The", "of", "in", "early", "late", "mid-", "end", "May", "March", "Sept.", "Dec", "December", "1865", "31st", "2", "12",
-        "BC", "AD", "year", "years", "day", "night", "next", "following", "that", "same", "ago", "later", "about", "two", "several",
-        "century", "19th", "1860s", "spring", "summer", "now", "former", "noon", "am", "p.m.", "every", "twice", "a", "week", "Monday",
-        "today", "–", "-", "to", "and", "between", "from", ",", ".", " ", "  ", "\n", "\n\n\n", "é", "men", "morning", "hours", "afternoon",
-        "midnight", "Decade", "snowinter", "centuries", "1860", "0s", "9", "am", "/", "—", "'s",
+        "the",
+        "The",
+        "of",
+        "in",
+        "early",
+        "late",
+        "mid-",
+        "end",
+        "May",
+        "March",
+        "Sept.",
+        "Dec",
+        "December",
+        "1865",
+        "31st",
+        "2",
+        "12",
+        "BC",
+        "AD",
+        "year",
+        "years",
+        "day",
+        "night",
+        "next",
+        "following",
+        "that",
+        "same",
+        "ago",
+        "later",
+        "about",
+        "two",
+        "several",
+        "century",
+        "19th",
+        "1860s",
+        "spring",
+        "summer",
+        "now",
+        "former",
+        "noon",
+        "am",
+        "p.m.",
+        "every",
+        "twice",
+        "a",
+        "week",
+        "Monday",
+        "today",
+        "–",
+        "-",
+        "to",
+        "and",
+        "between",
+        "from",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "\n\n\n",
+        "é",
+        "men",
+        "morning",
+        "hours",
+        "afternoon",
+        "midnight",
+        "Decade",
+        "snowinter",
+        "centuries",
+        "1860",
+        "0s",
+        "9",
+        "am",
+        "/",
+        "—",
+        "'s",
     ];
 
     proptest! {

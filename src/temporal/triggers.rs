@@ -75,7 +75,8 @@ const WORDS: &[(&str, Class)] = &[
     ("century", CENTURY),
 ];
 
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: &[&str] =
+    &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// The trigger automaton. Built once (in the patterns' `LazyLock`).
 pub(crate) struct Triggers {
@@ -85,7 +86,8 @@ pub(crate) struct Triggers {
 
 impl Triggers {
     pub(crate) fn new() -> Option<Triggers> {
-        let mut keys: Vec<(String, Class)> = MONTHS.iter().map(|m| (m.to_string(), MONTH)).collect();
+        let mut keys: Vec<(String, Class)> =
+            MONTHS.iter().map(|m| (m.to_string(), MONTH)).collect();
         for (w, class) in WORDS {
             let mut cap = w.to_string();
             if let Some(first) = cap.get_mut(..1) {
@@ -96,7 +98,14 @@ impl Triggers {
         }
         // Leftmost-longest search reports one key per position, the longest ("Decade", not
         // "Dec"): it carries the classes of the keys it starts with.
-        let class_of = keys.iter().map(|(k, _)| keys.iter().filter(|(p, _)| k.starts_with(p.as_str())).fold(0, |acc, (_, c)| acc | c)).collect();
+        let class_of = keys
+            .iter()
+            .map(|(k, _)| {
+                keys.iter()
+                    .filter(|(p, _)| k.starts_with(p.as_str()))
+                    .fold(0, |acc, (_, c)| acc | c)
+            })
+            .collect();
         // A full DFA: ~60 short keys, a small table, faster per byte than the NFA.
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -151,7 +160,9 @@ fn month_context(bytes: &[u8], at: usize) -> Class {
     if let Some(h) = head.strip_suffix(b"of") {
         head = trim_end(h, space);
     }
-    if head.last().is_some_and(u8::is_ascii_digit) || [b"st", b"nd", b"rd", b"th"].iter().any(|s| head.ends_with(*s)) {
+    if head.last().is_some_and(u8::is_ascii_digit)
+        || [b"st", b"nd", b"rd", b"th"].iter().any(|s| head.ends_with(*s))
+    {
         class |= MONTH_AFTER_DAY;
     }
     // After: the rest of the name, ".", ",", whitespace, maybe "the"/"of" and whitespace,
@@ -200,8 +211,12 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
     let rest = bytes.get(at + 1..).unwrap_or(&[]);
     let ap = |b: Option<&u8>| matches!(b, Some(b'a' | b'A' | b'p' | b'P'));
     let mut class = 0;
-    let dash = matches!(rest.first(), Some(b'-' | b'/')) || rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes());
-    let clock = ap(rest.first()) || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit()) && ap(rest.get(1)));
+    let dash = matches!(rest.first(), Some(b'-' | b'/'))
+        || rest.starts_with("–".as_bytes())
+        || rest.starts_with("—".as_bytes());
+    let clock = ap(rest.first())
+        || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit())
+            && ap(rest.get(1)));
     if dash || clock {
         class |= JOINT;
     }
@@ -219,7 +234,9 @@ fn masks64(chunk: &[u8; 64]) -> (u64, u64) {
         *d = b.wrapping_sub(b'0') < 10;
         *s = !(*d || b == b' ' || b.wrapping_sub(b'\t') < 5);
     }
-    let pack = |flags: &[bool; 64]| flags.iter().enumerate().fold(0u64, |m, (i, &f)| m | (u64::from(f) << i));
+    let pack = |flags: &[bool; 64]| {
+        flags.iter().enumerate().fold(0u64, |m, (i, &f)| m | (u64::from(f) << i))
+    };
     (pack(&is_solid), pack(&is_digit))
 }
 
@@ -256,7 +273,8 @@ pub(crate) fn solid_bound(pattern: &str, anchor: Option<&str>) -> Option<Bound> 
     let total = solid(&hir)?;
     let symmetric = Bound { before: total, after: total };
     let (Some(name), HirKind::Concat(parts)) = (anchor, hir.kind()) else { return Some(symmetric) };
-    let is_anchor = |h: &Hir| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some(name));
+    let is_anchor =
+        |h: &Hir| matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some(name));
     let Some(i) = parts.iter().position(is_anchor) else { return Some(symmetric) };
     let before: Option<usize> = parts.get(..=i)?.iter().map(solid).sum();
     let after: Option<usize> = parts.get(i..)?.iter().map(solid).sum();
@@ -267,9 +285,14 @@ fn solid(hir: &Hir) -> Option<usize> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Some(0),
         HirKind::Literal(lit) => Some(lit.0.iter().filter(|b| !free(**b)).count()),
-        HirKind::Class(HirClass::Bytes(c)) => Some(usize::from(!c.ranges().iter().all(|r| (r.start()..=r.end()).all(free)))),
+        HirKind::Class(HirClass::Bytes(c)) => {
+            Some(usize::from(!c.ranges().iter().all(|r| (r.start()..=r.end()).all(free))))
+        }
         HirKind::Class(HirClass::Unicode(c)) => {
-            let ascii_free = c.ranges().iter().all(|r| r.end().is_ascii() && (r.start()..=r.end()).all(|ch| free(ch as u8)));
+            let ascii_free = c
+                .ranges()
+                .iter()
+                .all(|r| r.end().is_ascii() && (r.start()..=r.end()).all(|ch| free(ch as u8)));
             Some(if ascii_free { 0 } else { 4 })
         }
         HirKind::Repetition(r) => match solid(&r.sub)? {
@@ -488,7 +511,10 @@ mod tests {
         assert_eq!(solid_bound(r"a+", None), None);
         assert_eq!(solid_bound(r"(?i:ab)|–", None), sym(3));
         // "the end of May 1865": 8 solid bytes up to the month (with it), 3 from it.
-        assert_eq!(solid_bound(r"(?:the\s+end\s+of\s+)?(?P<m>May)(?:\s+[0-9]{4})?", Some("m")), Some(Bound { before: 11, after: 3 }));
+        assert_eq!(
+            solid_bound(r"(?:the\s+end\s+of\s+)?(?P<m>May)(?:\s+[0-9]{4})?", Some("m")),
+            Some(Bound { before: 11, after: 3 })
+        );
         assert_eq!(solid_bound(r"(?:the\s+end\s+of\s+)?(?P<m>May)", Some("x")), sym(11));
     }
 
@@ -510,7 +536,12 @@ mod tests {
         let t = Triggers::new().unwrap();
         let text = "1865–66, 9 am, 10.30p.m., the 1860s and 70's, 12/3";
         let solid = Solid::new(text);
-        let joint: Vec<&str> = t.scan(text, &solid).iter().filter(|(_, c)| c & JOINT != 0).map(|(at, _)| &text[*at..=*at]).collect();
+        let joint: Vec<&str> = t
+            .scan(text, &solid)
+            .iter()
+            .filter(|(_, c)| c & JOINT != 0)
+            .map(|(at, _)| &text[*at..=*at])
+            .collect();
         assert_eq!(joint, ["5", "9", "0", "2"]);
         let decades = t.scan(text, &solid).iter().filter(|(_, c)| c & DECADE != 0).count();
         assert_eq!(decades, 2);
@@ -519,10 +550,14 @@ mod tests {
     #[test]
     fn months_know_their_neighbours() {
         let t = Triggers::new().unwrap();
-        let text = "on 14 April and the 3rd of May, Sept. 9, March of 1866, June AD 5, in July the army";
+        let text =
+            "on 14 April and the 3rd of May, Sept. 9, March of 1866, June AD 5, in July the army";
         let found = t.scan(text, &Solid::new(text));
-        let months: Vec<(&str, Class)> =
-            found.iter().filter(|(_, c)| c & MONTH != 0).map(|(at, c)| (&text[*at..*at + 3], c & (MONTH_AFTER_DAY | MONTH_BEFORE_NUMBER))).collect();
+        let months: Vec<(&str, Class)> = found
+            .iter()
+            .filter(|(_, c)| c & MONTH != 0)
+            .map(|(at, c)| (&text[*at..*at + 3], c & (MONTH_AFTER_DAY | MONTH_BEFORE_NUMBER)))
+            .collect();
         assert_eq!(
             months,
             [
@@ -561,7 +596,12 @@ mod tests {
     fn windows_merge_close_triggers() {
         let text = "aaaa 1 bbbb 2 cccccccccccccccccccc 3 dd";
         let t = Triggers::new().unwrap();
-        let digits: Vec<usize> = t.scan(text, &Solid::new(text)).iter().filter(|(_, c)| c & DIGIT != 0).map(|(at, _)| *at).collect();
+        let digits: Vec<usize> = t
+            .scan(text, &Solid::new(text))
+            .iter()
+            .filter(|(_, c)| c & DIGIT != 0)
+            .map(|(at, _)| *at)
+            .collect();
         let w = windows(text, &Solid::new(text), &digits, Bound { before: 4, after: 4 });
         assert_eq!(w.len(), 2);
         assert_eq!((w[0].from, w[0].last), (0, 12));

@@ -15,17 +15,30 @@ pub fn root() -> PathBuf {
 pub fn pipeline() -> Pipeline {
     static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
     PIPELINE
-        .get_or_init(|| Pipeline::builder().gazetteer(root().join("gazetteers")).build().expect("shipped gazetteers load"))
+        .get_or_init(|| {
+            Pipeline::builder()
+                .gazetteer(root().join("gazetteers"))
+                .build()
+                .expect("shipped gazetteers load")
+        })
         .clone()
 }
 
 /// The seed article, as shipped in corpus/.
 pub fn seed_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/peruvian_civil_war_of_1865.txt"))
-        .expect("seed article")
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/peruvian_civil_war_of_1865.txt"),
+    )
+    .expect("seed article")
 }
 
 /// A wiki-style raw article.
 pub fn raw(text: impl Into<String>) -> RawArticle {
-    RawArticle { title: None, text: text.into(), origin: "test".into(), fallback_title: "test".into(), markup: Markup::WikiStyle }
+    RawArticle {
+        title: None,
+        text: text.into(),
+        origin: "test".into(),
+        fallback_title: "test".into(),
+        markup: Markup::WikiStyle,
+    }
 }

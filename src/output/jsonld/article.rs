@@ -104,7 +104,9 @@ fn subject_of(a: &AnnotatedArticle) -> Subject {
 
 /// A normalized check value that can be an entity id: one token, not a date.
 fn id_like(normalized: &str) -> bool {
-    !normalized.is_empty() && !normalized.contains(char::is_whitespace) && interval(normalized).is_none()
+    !normalized.is_empty()
+        && !normalized.contains(char::is_whitespace)
+        && interval(normalized).is_none()
 }
 
 fn push_unique(list: &mut Vec<Value>, value: Value) {
@@ -122,7 +124,12 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn checks_of(&self, field: &'a InfoboxField) -> Vec<&'a Check> {
-        self.a.infobox.iter().flat_map(|r| r.checks.iter()).filter(|c| same_key(&c.field, &field.key)).collect()
+        self.a
+            .infobox
+            .iter()
+            .flat_map(|r| r.checks.iter())
+            .filter(|c| same_key(&c.field, &field.key))
+            .collect()
     }
 
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
@@ -177,8 +184,12 @@ impl<'a> Builder<'a> {
         if let Some(n) = checked {
             return Some(n.to_string());
         }
-        let inside: Vec<_> =
-            self.a.timexes.iter().filter(|t| t.kind == TimexType::Date && field.value_span.contains(t.span)).collect();
+        let inside: Vec<_> = self
+            .a
+            .timexes
+            .iter()
+            .filter(|t| t.kind == TimexType::Date && field.value_span.contains(t.span))
+            .collect();
         match inside.as_slice() {
             [] => None,
             [one] => Some(one.value.clone()),
@@ -209,7 +220,8 @@ impl<'a> Builder<'a> {
             if !c.message.is_empty() {
                 fact.insert("message".into(), json!(c.message));
             }
-            let evidence: Vec<Value> = c.evidence.iter().filter_map(|&e| self.sel.target(e)).collect();
+            let evidence: Vec<Value> =
+                c.evidence.iter().filter_map(|&e| self.sel.target(e)).collect();
             if !evidence.is_empty() {
                 fact.insert("evidence".into(), json!(evidence));
             }
@@ -306,8 +318,16 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     let birth = k.starts_with('b');
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
-                        add(if birth { "birthDate" } else { "deathDate" }, typed(start).into_iter().collect());
-                        b.own_claim(&mut claims, if birth { "birth" } else { "death" }, start, field.value_span);
+                        add(
+                            if birth { "birthDate" } else { "deathDate" },
+                            typed(start).into_iter().collect(),
+                        );
+                        b.own_claim(
+                            &mut claims,
+                            if birth { "birth" } else { "death" },
+                            start,
+                            field.value_span,
+                        );
                     }
                     let places = b.entities_in(field.value_span, &["PLACE"]);
                     if let Some(place) = places.into_iter().next() {
@@ -323,8 +343,12 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                         b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
-                (Subject::Treaty, "location" | "locationsigned") => add("locationCreated", b.objects(field, &["PLACE"])),
-                (Subject::Treaty, "signatories") => add("legislationPassedBy", b.objects(field, &[])),
+                (Subject::Treaty, "location" | "locationsigned") => {
+                    add("locationCreated", b.objects(field, &["PLACE"]))
+                }
+                (Subject::Treaty, "signatories") => {
+                    add("legislationPassedBy", b.objects(field, &[]))
+                }
                 _ => {}
             }
             let checks = b.checks_of(field);
@@ -383,13 +407,23 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                 let named = a
                     .entities
                     .iter()
-                    .filter(|m| m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY"))
+                    .filter(|m| {
+                        m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY")
+                    })
                     .map(|m| (m.span, &m.id))
-                    .chain(e.participants.iter().filter(|p| matches!(&*p.label, "EVENT" | "TREATY")).map(|p| (p.span, &p.id)));
+                    .chain(
+                        e.participants
+                            .iter()
+                            .filter(|p| matches!(&*p.label, "EVENT" | "TREATY"))
+                            .map(|p| (p.span, &p.id)),
+                    );
                 let mut seen = BTreeSet::new();
                 for (span, id) in named {
                     let entity = entity_iri(id);
-                    if entity != iri && clause_local(&a.article.text, span, d.span) && seen.insert(entity.clone()) {
+                    if entity != iri
+                        && clause_local(&a.article.text, span, d.span)
+                        && seen.insert(entity.clone())
+                    {
                         claims.push(DateClaim {
                             entity,
                             what: "date",
@@ -472,7 +506,11 @@ fn clause_local(text: &str, mention: Span, date: Span) -> bool {
     if mention.overlaps(date) {
         return false;
     }
-    let gap = if date.start >= mention.end { Span::new(mention.end, date.start) } else { Span::new(date.end, mention.start) };
+    let gap = if date.start >= mention.end {
+        Span::new(mention.end, date.start)
+    } else {
+        Span::new(date.end, mention.start)
+    };
     let between = text.get(gap.start..gap.end).unwrap_or(",");
     between.len() <= MAX_GAP && !between.contains([',', ';', ':', '.', '(', ')', '[', ']', '\n'])
 }
@@ -489,18 +527,27 @@ fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
         }
         let open = m.span.end + (after.len() - trimmed.len()) + 1;
         // A lifespan is short; a parenthesis that runs on is something else.
-        let Some(close) = text.get(open..).and_then(|rest| rest.char_indices().take(64).find(|&(_, c)| c == ')')).map(|(i, _)| open + i)
+        let Some(close) = text
+            .get(open..)
+            .and_then(|rest| rest.char_indices().take(64).find(|&(_, c)| c == ')'))
+            .map(|(i, _)| open + i)
         else {
             continue;
         };
         let inside = Span::new(open, close);
-        let dates: Vec<_> = b.a.timexes.iter().filter(|t| t.kind == TimexType::Date && inside.contains(t.span)).collect();
+        let dates: Vec<_> =
+            b.a.timexes
+                .iter()
+                .filter(|t| t.kind == TimexType::Date && inside.contains(t.span))
+                .collect();
         let (birth, death) = match dates.as_slice() {
             [one] => match split_range(&one.value) {
                 (start, Some(end)) => ((start, one.span), (end, one.span)),
                 _ => continue,
             },
-            [first, second] => ((first.value.as_str(), first.span), (second.value.as_str(), second.span)),
+            [first, second] => {
+                ((first.value.as_str(), first.span), (second.value.as_str(), second.span))
+            }
             _ => continue,
         };
         let entity = entity_iri(&m.id);
@@ -528,7 +575,11 @@ pub(crate) fn entity_node(iri: &str, info: &EntityInfo) -> Value {
             .cloned()
             .unwrap_or_default(),
     };
-    let types: Vec<&str> = if info.types.is_empty() { vec!["schema:Thing"] } else { info.types.iter().copied().collect() };
+    let types: Vec<&str> = if info.types.is_empty() {
+        vec!["schema:Thing"]
+    } else {
+        info.types.iter().copied().collect()
+    };
     json!({"@id": iri, "@type": types, "name": name})
 }
 
@@ -549,7 +600,8 @@ mod tests {
             let at = text.find("Battle of Xu").unwrap();
             let mention = Span::new(at, at + "Battle of Xu".len());
             let d = text.find(" May 1901").unwrap() - 1;
-            let date = Span::new(if text.contains("on 9") { d } else { d + 1 }, d + " May 1901".len() + 1);
+            let date =
+                Span::new(if text.contains("on 9") { d } else { d + 1 }, d + " May 1901".len() + 1);
             assert_eq!(clause_local(text, mention, date), want, "{text}");
         }
         assert!(!clause_local("the War of 1901 began", Span::new(4, 15), Span::new(11, 15)));

@@ -59,10 +59,16 @@ pub const WIKIANNO_NS: &str = "urn:wikianno:";
 /// (and `?`, `%`, a second `#`) are percent-encoded, so the same id always gives the same IRI.
 pub fn entity_iri(id: &str) -> String {
     let id = id.trim();
-    if let Some(n) = id.strip_prefix("geonames:").filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+    if let Some(n) = id
+        .strip_prefix("geonames:")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         return format!("https://sws.geonames.org/{n}/");
     }
-    if let Some(q) = id.strip_prefix("wikidata:").filter(|q| q.len() > 1 && q[1..].bytes().all(|b| b.is_ascii_digit())) {
+    if let Some(q) = id
+        .strip_prefix("wikidata:")
+        .filter(|q| q.len() > 1 && q[1..].bytes().all(|b| b.is_ascii_digit()))
+    {
         return format!("http://www.wikidata.org/entity/{q}");
     }
     let mut iri = String::with_capacity(WIKIPEDIA.len() + id.len());
@@ -78,7 +84,9 @@ pub fn entity_iri(id: &str) -> String {
                 seen_hash = true;
                 false
             }
-            '#' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '%' | '?' | '[' | ']' => true,
+            '#' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '%' | '?' | '[' | ']' => {
+                true
+            }
             c => c.is_control() || c.is_whitespace() || matches!(c, '\u{FFF0}'..='\u{FFFF}'),
         };
         if escape {
@@ -163,14 +171,23 @@ pub fn context() -> Value {
 pub fn to_document(annotated: &AnnotatedArticle) -> Value {
     let graph = article_graph(annotated);
     let mut nodes = vec![Value::Object(graph.article)];
-    nodes.extend(graph.entities.iter().filter(|(iri, _)| **iri != graph.iri).map(|(iri, info)| entity_node(iri, info)));
+    nodes.extend(
+        graph
+            .entities
+            .iter()
+            .filter(|(iri, _)| **iri != graph.iri)
+            .map(|(iri, info)| entity_node(iri, info)),
+    );
     nodes.extend(graph.annotations);
     sort_by_id(&mut nodes);
     json!({"@context": context(), "@graph": nodes})
 }
 
 /// Write the document of `annotated` as one line (with the trailing newline).
-pub fn write_document<W: Write + ?Sized>(out: &mut W, annotated: &AnnotatedArticle) -> io::Result<()> {
+pub fn write_document<W: Write + ?Sized>(
+    out: &mut W,
+    annotated: &AnnotatedArticle,
+) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &to_document(annotated))?;
     out.write_all(b"\n")
 }
@@ -197,7 +214,10 @@ mod tests {
             ("100%_Why?", "https://en.wikipedia.org/wiki/100%25_Why%3F"),
             ("a<b>\"{|}", "https://en.wikipedia.org/wiki/a%3Cb%3E%22%7B%7C%7D"),
             ("中国_😀_€", "https://en.wikipedia.org/wiki/中国_😀_€"),
-            ("Fort_of_Santa_Catalina,_Lima", "https://en.wikipedia.org/wiki/Fort_of_Santa_Catalina,_Lima"),
+            (
+                "Fort_of_Santa_Catalina,_Lima",
+                "https://en.wikipedia.org/wiki/Fort_of_Santa_Catalina,_Lima",
+            ),
         ];
         for (id, want) in table {
             assert_eq!(entity_iri(id), want, "{id}");

@@ -81,7 +81,9 @@ mod tests {
             let prefix = quote["prefix"].as_str().unwrap_or("");
             let suffix = quote["suffix"].as_str().unwrap_or("");
             assert!(text.contains(&format!("{prefix}{word}{suffix}")), "{word}");
-            assert!(prefix.chars().count() <= CONTEXT_CHARS && suffix.chars().count() <= CONTEXT_CHARS);
+            assert!(
+                prefix.chars().count() <= CONTEXT_CHARS && suffix.chars().count() <= CONTEXT_CHARS
+            );
         }
     }
 
