@@ -9,7 +9,6 @@ mod common;
 use wikianno::{
     events::EventType,
     events::{Event, EventExtractor},
-    gazetteer::local_entries,
     temporal::{Timex, TimexType},
     Span,
 };
@@ -62,10 +61,9 @@ fn seed_events(text: String) -> (String, Vec<Event>) {
     let p = pipeline();
     let article = p.parse(raw(text));
     let body_start = article.infobox.as_ref().map_or(0, |b| b.span.end);
-    let local = local_entries(&article, p.gazetteer());
-    let entities = p.gazetteer().find_with_local(&article.text, &local);
+    let entities = p.entities(&article);
     let timexes = hand_timexes(&article.text, body_start);
-    let events = EventExtractor::new(p.gazetteer()).extract(&article, &entities, &timexes);
+    let events = p.events(&article, &entities, &timexes);
     (article.text, events)
 }
 
@@ -149,7 +147,7 @@ fn seed_events_through_the_pipeline() {
 
 #[test]
 fn trigger_table_on_new_sentences() {
-    let x = EventExtractor::new(&Default::default());
+    let x = EventExtractor::new(&wikianno::Gazetteer::empty());
     let rows: &[(&str, &[&str])] = &[
         ("The garrison surrendered after the siege of the port.", &["CAPTURE", "ATTACK"]),
         (

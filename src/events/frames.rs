@@ -98,9 +98,9 @@ static ANAPHOR: LazyLock<Regex> =
 /// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
 ///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
 ///   "X \[adverbs\] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EventExtractor {
-    lexicon: Option<TriggerLexicon>,
+    lexicon: TriggerLexicon,
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
 }
@@ -116,7 +116,7 @@ impl EventExtractor {
     /// inside event names ("Battle of Callao" -> Callao).
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
         EventExtractor {
-            lexicon: Some(TriggerLexicon::shipped()),
+            lexicon: TriggerLexicon::shipped(),
             splitter: SentenceSplitter::new(),
             gazetteer: gazetteer.clone(),
         }
@@ -124,7 +124,7 @@ impl EventExtractor {
 
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
-        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
+        self.lexicon.find(text, Span::new(0, text.len()))
     }
 
     /// Events of `article`, in text order.
@@ -134,7 +134,7 @@ impl EventExtractor {
         entities: &[EntityMention],
         timexes: &[Timex],
     ) -> Vec<Event> {
-        let Some(lexicon) = &self.lexicon else { return Vec::new() };
+        let lexicon = &self.lexicon;
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
         let outside = |s: &Span| {

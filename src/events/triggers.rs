@@ -22,8 +22,7 @@ pub struct Trigger {
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
-    /// `None` only if the automaton could not be built (it always can for the shipped file).
-    automaton: Option<AhoCorasick>,
+    automaton: AhoCorasick,
     /// Pattern index -> (type, is verb).
     meaning: Vec<(EventType, bool)>,
 }
@@ -46,7 +45,7 @@ impl TriggerLexicon {
             // it stays in cache.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .ok();
+            .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
     }
 
@@ -59,7 +58,7 @@ impl TriggerLexicon {
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
     /// callers that look at many sentences.
     pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
-        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton)
+        let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
         else {
             return Vec::new();
         };

@@ -148,8 +148,8 @@ impl Rule {
 struct Patterns {
     rules: Vec<Compiled>,
     triggers: Option<Triggers>,
-    connector: Option<Regex>,
-    bad_after_year: Option<Regex>,
+    connector: Regex,
+    bad_after_year: Regex,
 }
 
 /// Compile every pattern now rather than on the first article.
@@ -233,34 +233,32 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ];
     let rules = table
         .into_iter()
-        .filter_map(|(rule, pattern)| match ascii(&pattern) {
-            Ok(re) => {
+        .map(|(rule, pattern)| {
+            // The patterns are constants of this file, compiled by every test run.
+            let re = ascii(&pattern)
+                .unwrap_or_else(|e| panic!("shipped date pattern {rule:?} compiles: {e}"));
+            {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
                 let names = re.capture_names().map(|n| n.map(String::from)).collect();
-                Some(Compiled {
+                Compiled {
                     rule,
                     re,
                     names,
                     classes,
                     bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }),
-                })
-            }
-            Err(e) => {
-                // A pattern typo is a programming error caught by the tests; never panic at run time.
-                debug_assert!(false, "bad pattern {rule:?}: {e}");
-                None
+                }
             }
         })
         .collect();
     Patterns {
         rules,
         triggers: Triggers::new(),
-        connector: ascii(&format!("^{CONNECTOR}$")).ok(),
+        connector: ascii(&format!("^{CONNECTOR}$")).expect("the range connector pattern compiles"),
         bad_after_year: ascii(
             r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
         )
-        .ok(),
+        .expect("the bad-after-year pattern compiles"),
     }
 });
 
@@ -798,10 +796,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 {
                     return None;
                 }
-                if p.bad_after_year
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or("")))
-                {
+                if p.bad_after_year.is_match(text.get(span.end..).unwrap_or("")) {
                     return None;
                 }
                 let after = text.get(span.end..).unwrap_or("");
@@ -1084,7 +1079,7 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                     let and = between.trim() == "and";
                     let between_word =
                         from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
-                    if p.connector.as_ref().is_some_and(|re| re.is_match(between))
+                    if p.connector.is_match(between)
                         && (!and || between_word)
                         && !between.contains('\n')
                     {
