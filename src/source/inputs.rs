@@ -3,14 +3,13 @@
 
 use std::{
     collections::VecDeque,
-    path::PathBuf,
     sync::{
         atomic::{AtomicU64, Ordering},
         Arc,
     },
 };
 
-use super::{is_dump, DumpSource, FileSource, InputError, SourceItem};
+use super::{files::refuse, is_dump, DumpSource, FileSource, InputError, InputPath, SourceItem};
 
 /// Live counters of an [`Inputs`] stream, readable from another thread.
 #[derive(Clone, Debug, Default)]
@@ -25,7 +24,7 @@ pub struct InputProgress {
 
 /// A lazy stream of the items of several paths (files, dumps, `-`), in order.
 pub struct Inputs {
-    paths: VecDeque<PathBuf>,
+    paths: VecDeque<InputPath>,
     current: Option<Current>,
     progress: InputProgress,
     finished_bytes: u64,
@@ -39,11 +38,17 @@ enum Current {
 
 impl Inputs {
     /// Stream `files` (already expanded, see [`expand_paths`](super::expand_paths)).
-    pub fn new(files: Vec<PathBuf>) -> Inputs {
-        let bytes_total =
-            files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    pub fn new<P: Into<InputPath>>(files: impl IntoIterator<Item = P>) -> Inputs {
+        let files: VecDeque<InputPath> = files.into_iter().map(Into::into).collect();
+        // Only regular files have a size that reading will reach (not /dev/zero).
+        let bytes_total = files
+            .iter()
+            .filter_map(|p| std::fs::metadata(&p.path).ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
         Inputs {
-            paths: files.into(),
+            paths: files,
             current: None,
             progress: InputProgress { bytes_total, ..InputProgress::default() },
             finished_bytes: 0,
@@ -56,7 +61,11 @@ impl Inputs {
     }
 
     fn open_next(&mut self) -> Option<Result<Current, SourceItem>> {
-        let path = self.paths.pop_front()?;
+        let input = self.paths.pop_front()?;
+        if let Some(refused) = refuse(&input) {
+            return Some(Err(refused));
+        }
+        let path = input.path.clone();
         if path.as_os_str() != "-" && is_dump(&path) {
             return Some(match DumpSource::open(&path) {
                 Ok(dump) => {
@@ -69,8 +78,9 @@ impl Inputs {
                 })),
             });
         }
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        Some(Ok(Current::Files(FileSource::new(vec![path]), size)))
+        let size =
+            std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len()).unwrap_or(0);
+        Some(Ok(Current::Files(FileSource::new([input]), size)))
     }
 }
 
