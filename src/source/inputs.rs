@@ -28,6 +28,7 @@ pub struct Inputs {
     current: Option<Current>,
     progress: InputProgress,
     finished_bytes: u64,
+    max_article_bytes: usize,
 }
 
 enum Current {
@@ -52,7 +53,16 @@ impl Inputs {
             current: None,
             progress: InputProgress { bytes_total, ..InputProgress::default() },
             finished_bytes: 0,
+            max_article_bytes: super::MAX_ARTICLE_BYTES,
         }
+    }
+
+    /// Cap one article (a dump page's wikitext, a wiki-style article) at `bytes`
+    /// (default [`MAX_ARTICLE_BYTES`](super::MAX_ARTICLE_BYTES)); a larger one becomes
+    /// an error record, and its text is skipped without being held in memory.
+    pub fn max_article_bytes(mut self, bytes: usize) -> Inputs {
+        self.max_article_bytes = bytes;
+        self
     }
 
     /// Counters that follow this stream.
@@ -69,6 +79,7 @@ impl Inputs {
         if path.as_os_str() != "-" && is_dump(&path) {
             return Some(match DumpSource::open(&path) {
                 Ok(dump) => {
+                    let dump = dump.max_page_bytes(self.max_article_bytes);
                     let (read, skipped) = (dump.bytes_read(), dump.skipped());
                     Ok(Current::Dump(Box::new(dump), read, skipped))
                 }
@@ -80,7 +91,8 @@ impl Inputs {
         }
         let size =
             std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len()).unwrap_or(0);
-        Some(Ok(Current::Files(FileSource::new([input]), size)))
+        let files = FileSource::new([input]).max_article_bytes(self.max_article_bytes);
+        Some(Ok(Current::Files(files, size)))
     }
 }
 
