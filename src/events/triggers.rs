@@ -104,9 +104,14 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !word.ends_with("ed") || word.contains(' ') {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     // Only when the participle follows the word directly (no comma or bracket between).
-    before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
+    // Checked first: looking for the previous word in text without white space would
+    // read back to the start of the sentence for every trigger.
+    if !before.ends_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
 /// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
