@@ -18,7 +18,8 @@ The reference is `strip_code()` of the page after removing what MediaWiki itself
 shows as article text, and which strip_code would otherwise keep: `<ref>` contents
 (references are not prose), category and interlanguage links (`[[Category:X]]`,
 `[[fr:X]]`: strip_code keeps their titles), and the display options of file links
-(`thumb`, `left`, `220px`, ...: strip_code keeps them, MediaWiki shows only the caption).
+(`thumb`, `left`, `220px`, ...: strip_code keeps them, MediaWiki shows only the caption),
+and the HTML attributes strip_code leaks from table cells it cannot parse (`bgcolor=white`).
 """
 
 import argparse
@@ -55,6 +56,7 @@ FILE_OPTION = re.compile(
     r"\d*x?\d+\s*px|(alt|link|page|lang|class|thumbtime|start|end)\s*=.*)$",
     re.I,
 )
+ATTRIBUTE = re.compile(r"\b[A-Za-z-]+=(\"[^\"\n]*\"|'[^'\n]*'|[^\s|\"']+)")
 WORD = re.compile(r"[^\W\d_]{3,}")
 LEFTOVER = re.compile(
     r"\{\{|\}\}|\[\[|\]\]|\{\||\|\}|'''|''|<ref|</?[A-Za-z][A-Za-z0-9]*(\s[^<>\n]*)?/?>"
@@ -129,7 +131,8 @@ def reference_text(wikitext):
                 code.remove(link)
         except ValueError:
             pass  # already removed with its parent
-    return code.strip_code()
+    # strip_code leaks the attributes of cells it cannot parse (`colspan="2" bgcolor=white`).
+    return ATTRIBUTE.sub(" ", code.strip_code())
 
 
 def words(text):

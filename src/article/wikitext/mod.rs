@@ -483,6 +483,9 @@ impl<'s> Renderer<'s> {
                         .position(|x| matches!(x, b'<' | b'{' | b'[' | b'\'' | b'&' | b'_' | b'\n'))
                         .map_or(b, |p| i + 1 + p);
                     let mut from = i;
+                    if matches!(c, b')' | b';' | b',') {
+                        from = self.skip_emptied_parenthesis(i, run);
+                    }
                     if mode.inline && (self.out.len() == mode.start || self.out.ends_with(", ")) {
                         // No doubled or leading spaces inside a one-line value.
                         from += bytes[i..run].iter().take_while(|&&x| is_space(x)).count();
@@ -492,6 +495,41 @@ impl<'s> Renderer<'s> {
                 }
             }
         }
+    }
+
+    /// Text right after markup that rendered to nothing, inside parentheses: `({{IPA|..}})`
+    /// would leave `()`, and `({{IPA|..}}; born 1900)` would leave `(; born`. When the text
+    /// so far ends with `(` (and spaces), the separators of `[i, run)` are skipped, and a
+    /// `)` that closes the emptied parenthesis takes it away with it. Returns where the
+    /// copy of the run starts. Looks back over spaces only, so it costs O(1) per run.
+    fn skip_emptied_parenthesis(&mut self, i: usize, run: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        let kept = self.out.trim_end_matches([' ', '\t']);
+        if !kept.ends_with('(') {
+            return i;
+        }
+        let open = kept.len() - 1;
+        let mut j = i;
+        while j < run && matches!(bytes[j], b' ' | b'\t' | b';' | b',') {
+            j += 1;
+        }
+        if j < run && bytes[j] == b')' {
+            self.out.truncate(open);
+            self.trim_trailing_spaces(0);
+            j += 1;
+            // "Albedo () or" -> "Albedo or", "Andorra (; ), officially" -> "Andorra, officially".
+            if j < run && is_space(bytes[j]) && self.out.ends_with(|c: char| !c.is_whitespace()) {
+                self.emit(" ", j);
+                j += 1;
+            }
+        } else {
+            self.out.truncate(open + 1);
+        }
+        let len = self.out.len();
+        for d in self.dropped.iter_mut().rev().take_while(|d| d.span.start > len) {
+            d.span = Span::new(len, len);
+        }
+        j
     }
 
     /// Constructs that only exist at the start of a prose line. Returns where to go on.
@@ -1470,6 +1508,10 @@ mod tests {
             ("{{floruit|1200}} {{reign|1200|1250}}", "fl. 1200 r. 1200–1250"),
             ("{{URL|https://www.example.com/}} {{frac|1|2}} {{chem|H|2|O}}", "example.com 1/2 H2O"),
             ("x<math>y^2</math> z{{IPA|/x/}}", "x z"),
+            ("Albedo ({{IPAc-en|x}}) or", "Albedo or"),
+            ("Andorra ({{IPA|x}}; {{IPA|y}}), officially", "Andorra, officially"),
+            ("Ayn ({{IPA|x}}; born 1905) was", "Ayn (born 1905) was"),
+            ("a (b) (c; d)", "a (b) (c; d)"),
             ("Café 東京 😀 [[Zürich|Zürich 東]] €", "Café 東京 😀 Zürich 東 €"),
         ];
         for (src, want) in rows {
