@@ -135,3 +135,142 @@ const PIECES: &[&str] = &[
     "{{Infobox y|embed=yes|b=2}}", "}}", "{{", "é", "東京", "😀", "(", ")", "<ref>r</ref>",
     "<ref name=a/>", "'''", "''", "==", "* ", "# ", ":",
 ];
+
+/// The wikitext of every article page of the development dump samples.
+fn sample_pages() -> Vec<(String, String)> {
+    let dumps = [
+        "enwiki-dump-sample-gensim/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2",
+        "enwiki-dump-sample-gensim/enwiki-table-markup.xml.bz2",
+        "dbpedia-minidump-en/enwiki-minidump.xml.bz2",
+        "enwiki-more-samples/enwiki-10k.xml.bz2",
+    ];
+    let files: Vec<PathBuf> = dumps.iter().filter_map(|d| data(d)).collect();
+    wikianno::source::Inputs::new(files)
+        .filter_map(|item| match item {
+            wikianno::SourceItem::Article(raw) if raw.markup == wikianno::Markup::Wikitext => {
+                Some((raw.origin, raw.text))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// (rows, columns) of every table outside templates, counted line by line the simple way:
+/// `{|` opens, `|}` closes, `|-` starts a row, a `|`/`!` line adds cells (one more per
+/// `||`, or `!!` on a header line; a `colspan` counts its columns). Lines inside a
+/// template (`{{` not yet closed) are not table lines.
+fn naive_table_shapes(wikitext: &str) -> Vec<(usize, usize)> {
+    let mut stack: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut done = Vec::new();
+    let mut braces = 0i64;
+    let mut in_comment = false;
+    for line in wikitext.lines() {
+        let t = line.trim_start_matches([' ', '\t', ':']);
+        let structural = braces == 0 && !in_comment;
+        braces += line.matches("{{").count() as i64 - line.matches("}}").count() as i64;
+        braces = braces.max(0);
+        if line.contains("<!--") && !line.contains("-->") {
+            in_comment = true;
+        } else if line.contains("-->") {
+            in_comment = false;
+        }
+        if !structural {
+            continue;
+        }
+        if t.starts_with("{|") {
+            stack.push((Vec::new(), true));
+        } else if t.starts_with("|}") {
+            if let Some((rows, _)) = stack.pop() {
+                let rows: Vec<usize> = rows.into_iter().filter(|&c| c > 0).collect();
+                done.push((rows.len(), rows.iter().copied().max().unwrap_or(0)));
+            }
+        } else if let Some((rows, new_row)) = stack.last_mut() {
+            if t.starts_with("|-") {
+                *new_row = true;
+            } else if t.starts_with("|+") {
+            } else if t.starts_with('|') || t.starts_with('!') {
+                if *new_row || rows.is_empty() {
+                    rows.push(0);
+                    *new_row = false;
+                }
+                let header = t.starts_with('!');
+                let body = without_inline_templates(&t[1..]);
+                let body = body.as_str();
+                let mut cells: Vec<&str> = body.split("||").collect();
+                if header {
+                    cells = cells.iter().flat_map(|c| c.split("!!")).collect();
+                }
+                let columns: usize = cells
+                    .iter()
+                    .map(|c| {
+                        let attrs = c.split_once('|').map_or("", |(a, _)| a).to_ascii_lowercase();
+                        attrs
+                            .split_once("colspan")
+                            .and_then(|(_, rest)| {
+                                let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+                                let digits: String = rest
+                                    .trim_start_matches(['"', '\''])
+                                    .chars()
+                                    .take_while(char::is_ascii_digit)
+                                    .collect();
+                                digits.parse::<usize>().ok()
+                            })
+                            .unwrap_or(1)
+                            .max(1)
+                    })
+                    .sum();
+                *rows.last_mut().expect("a row") += columns;
+            }
+        }
+    }
+    done
+}
+
+/// `line` with every template that opens and closes on it replaced by `T`, so that the
+/// `||` of `{{bartable|62||2}}` does not count as a cell separator.
+fn without_inline_templates(line: &str) -> String {
+    let mut out = line.to_string();
+    while let Some(close) = out.find("}}") {
+        let Some(open) = out[..close].rfind("{{") else { break };
+        out.replace_range(open..close + 2, "T");
+    }
+    out
+}
+
+/// Every table of the real samples is in `tables` with the right number of rows and
+/// columns (counted against the wikitext by [`naive_table_shapes`]).
+#[test]
+fn every_sample_table_has_its_rows_and_columns() {
+    let pages = sample_pages();
+    if pages.is_empty() {
+        return;
+    }
+    let (mut tables, mut pages_with_tables, mut mismatches) = (0, 0, Vec::new());
+    for (origin, wikitext) in &pages {
+        let want = naive_table_shapes(wikitext);
+        let a = render(wikitext);
+        check_spans(wikitext, &a);
+        let got: Vec<(usize, usize)> = a
+            .tables
+            .iter()
+            .map(|t| {
+                let rows: Vec<&Vec<wikianno::article::TableCell>> =
+                    std::iter::once(&t.header).chain(&t.rows).filter(|r| !r.is_empty()).collect();
+                let columns = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.colspan as usize).sum::<usize>())
+                    .max()
+                    .unwrap_or(0);
+                (rows.len(), columns)
+            })
+            .collect();
+        tables += want.len();
+        pages_with_tables += usize::from(!want.is_empty());
+        if got != want {
+            mismatches.push(format!("{origin}: want {want:?}, got {got:?}"));
+        }
+    }
+    eprintln!("{tables} tables in {pages_with_tables} pages of {} pages", pages.len());
+    assert!(tables > 100, "{tables}");
+    assert!(mismatches.is_empty(), "{} pages differ:\n{}", mismatches.len(), mismatches.join("\n"));
+}

@@ -177,6 +177,8 @@ pub struct Dropped {
     pub span: Span,
     /// The construct in the markup (bytes of the wikitext).
     pub source: Span,
+    /// The same, in code points of the wikitext (what the output reports).
+    pub source_chars: Span,
 }
 
 /// The kinds of constructs kept as placeholders instead of text.
@@ -185,7 +187,7 @@ pub struct Dropped {
 pub enum DroppedKind {
     /// `<ref>`, `<references/>`, `{{sfn}}`, `{{efn}}`, `{{cite ...}}`: references and notes.
     Reference,
-    /// `<math>`, `{{math}}`-free TeX: formulas.
+    /// `<math>`: formulas.
     Math,
     /// `<chem>`, `<ce>`: chemical formulas.
     Chem,

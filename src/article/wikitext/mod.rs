@@ -1152,7 +1152,9 @@ impl<'s> Renderer<'s> {
     /// Keep a construct without plain text as a placeholder at the current text offset.
     fn drop_construct(&mut self, kind: DroppedKind, a: usize, b: usize) {
         let t = self.out.len();
-        self.dropped.push(Dropped { kind, span: Span::new(t, t), source: Span::new(a, b) });
+        let source = Span::new(a, b);
+        // Code points are filled in by `finish`, from one index of the whole source.
+        self.dropped.push(Dropped { kind, span: Span::new(t, t), source, source_chars: source });
     }
 
     /// An `{{Infobox ...}}`. The page's first one outside running text becomes the
@@ -1325,6 +1327,12 @@ impl<'s> Renderer<'s> {
         let source_index = crate::span::CharIndex::new(self.src);
         let char_anchors = self.anchors.iter().map(|&(_, s)| source_index.char_offset(s)).collect();
         let source_char_len = source_index.char_offset(self.src.len());
+        for d in &mut self.dropped {
+            d.source_chars = Span::new(
+                source_index.char_offset(d.source.start),
+                source_index.char_offset(d.source.end),
+            );
+        }
         let source_map = SourceMap {
             anchors: self.anchors,
             source_len: self.src.len(),
