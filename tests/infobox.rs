@@ -30,7 +30,7 @@ fn hand_timexes(text: &str, box_span: Span, dates: Dates<'_>) -> Vec<Timex> {
             Timex {
                 span: Span::new(at, at + surface.len()),
                 kind: TimexType::Date,
-                value: value.to_string(),
+                value: value.parse().expect("a TIMEX3 value"),
                 modifier: None,
                 anchor: None,
                 parts: Vec::new(),

@@ -152,7 +152,7 @@ impl EventExtractor {
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.value.len() >= 4 && t.value.starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|t| t.value.year().is_some())
             .filter(|t| outside(&t.span) && !inside_any(&names, t.span))
             .collect();
         dates.sort_by_key(|t| t.span);
@@ -762,7 +762,7 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
         Timex {
             span: Span::new(start, start + surface.len()),
             kind: TimexType::Date,
-            value: value.into(),
+            value: value.parse().expect("a TIMEX3 value"),
             modifier: None,
             anchor: None,
             parts: Vec::new(),
@@ -784,14 +784,14 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             "On 3 May 1901 Marta Quiroga revolted in Aldovia. She marched to Port Selm. The council deposed Tomas Irrutia on 9 June 1901, an uprising led by Quiroga.",
             &[("3 May 1901", "1901-05-03"), ("9 June 1901", "1901-06-09")],
         );
-        type Row<'a> = (&'a str, &'a str, Option<&'a str>, bool, Option<&'a str>);
+        type Row<'a> = (&'a str, &'a str, Option<String>, bool, Option<&'a str>);
         let got: Vec<Row<'_>> = events
             .iter()
             .map(|e| {
                 (
                     e.trigger.slice(&text),
                     e.kind.as_str(),
-                    e.date.as_ref().map(|d| d.value.as_str()),
+                    e.date.as_ref().map(|d| d.value.to_string()),
                     e.date.as_ref().is_some_and(|d| d.inherited),
                     e.place.as_ref().map(|p| &*p.id),
                 )
@@ -800,10 +800,10 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
         assert_eq!(
             got,
             vec![
-                ("revolted", "REVOLT", Some("1901-05-03"), false, Some("Aldovia")),
-                ("marched", "MARCH", Some("1901-05-03"), true, Some("Port_Selm")),
-                ("deposed", "DEPOSITION", Some("1901-06-09"), false, None),
-                ("uprising", "UPRISING", Some("1901-06-09"), false, None),
+                ("revolted", "REVOLT", Some("1901-05-03".into()), false, Some("Aldovia")),
+                ("marched", "MARCH", Some("1901-05-03".into()), true, Some("Port_Selm")),
+                ("deposed", "DEPOSITION", Some("1901-06-09".into()), false, None),
+                ("uprising", "UPRISING", Some("1901-06-09".into()), false, None),
             ]
         );
         let role =

@@ -126,10 +126,10 @@ struct TimexWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'a str,
+    kind: crate::temporal::TimexType,
+    value: &'a crate::temporal::TimexValue,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    modifier: Option<&'static str>,
+    modifier: Option<crate::temporal::TimexMod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     anchor: Option<SpanWire<'a>>,
     /// The two ends of a range, or the date inside a time of day (TimeML tags them apart).
@@ -156,7 +156,7 @@ struct EventWire<'a> {
     #[serde(rename = "type")]
     kind: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<&'a crate::temporal::TimexValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_source: Option<DateSourceWire<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -258,7 +258,7 @@ impl<'a> Chars<'a> {
         TimexWire {
             at: self.at(t.span),
             text: t.span.slice(self.text),
-            kind: t.kind.as_str(),
+            kind: t.kind,
             value: &t.value,
             modifier: t.modifier,
             anchor: t.anchor.map(|a| self.span(a)),
@@ -317,7 +317,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             at: c.at(e.trigger),
             text: e.trigger.slice(text),
             kind: e.kind,
-            date: e.date.as_ref().map(|d| d.value.as_str()),
+            date: e.date.as_ref().map(|d| &d.value),
             date_source: e.date.as_ref().map(|d| DateSourceWire {
                 at: c.at(d.span),
                 text: d.span.slice(text),
