@@ -46,6 +46,6 @@ pub use article::Article;
 pub use diagnostic::Diagnostic;
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder};
-pub use pipeline::{default_gazetteer_dir, AnnotatedArticle, Pipeline, PipelineBuilder, Record};
+pub use pipeline::{AnnotatedArticle, Pipeline, PipelineBuilder, Record};
 pub use source::{InputError, Markup, RawArticle, Redirect, SourceItem};
 pub use span::{CharIndex, Span};

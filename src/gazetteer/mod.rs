@@ -19,6 +19,7 @@
 mod fold;
 mod load;
 mod local;
+mod shipped;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -37,6 +38,8 @@ use crate::{
 
 pub(crate) use fold::{fold, Folded};
 pub use local::{local_entries, surname_forms};
+pub(crate) use shipped::Shipped;
+pub use shipped::{locate_general, GAZETTEERS_ENV};
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -267,9 +270,14 @@ impl GazetteerBuilder {
     }
 
     fn add_file(&mut self, path: &Path) -> Result<()> {
+        self.add_file_named(path, &path.to_string_lossy())
+    }
+
+    /// Add a TSV file whose entries say they come from `name` (shipped lists keep their
+    /// repository name wherever they are installed).
+    fn add_file_named(&mut self, path: &Path, name: &str) -> Result<()> {
         let (rows, bad) = load::read_rows(path)?;
-        let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
-        self.add_rows(name, rows);
+        self.add_rows(Arc::from(name), rows);
         self.bad_rows.extend(bad);
         Ok(())
     }
