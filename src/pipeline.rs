@@ -193,6 +193,27 @@ impl Pipeline {
     }
 
     /// Run every stage on one article.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .gazetteer_tsv("people.tsv", "Mariano Ignacio Prado\tPERSON\tMariano_Ignacio_Prado\n")
+    ///     .build()?;
+    /// let raw = RawArticle::wiki_style(
+    ///     "Prado",
+    ///     "= Prado =\n\nMariano Ignacio Prado entered Lima on 6 November 1865.\n",
+    /// );
+    /// let annotated = pipeline.annotate(raw);
+    /// let text = &annotated.article.text;
+    /// assert_eq!(annotated.entities[0].span.slice(text), "Mariano Ignacio Prado");
+    /// assert_eq!(annotated.entities[0].source.to_string(), "people.tsv:1");
+    /// assert_eq!(annotated.timexes[0].span.slice(text), "6 November 1865");
+    /// assert!(annotated.infobox.is_none(), "no infobox, no verdicts");
+    /// # Ok::<(), wikianno::Error>(())
+    /// ```
     pub fn annotate(&self, raw: RawArticle) -> AnnotatedArticle {
         let article = self.parse(raw);
         self.annotate_article(article)

@@ -395,6 +395,22 @@ impl Gazetteer {
     }
 
     /// Mentions of the global entries only.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::GazetteerBuilder;
+    ///
+    /// let gazetteer = GazetteerBuilder::new()
+    ///     .add_tsv("places.tsv", "Valparaíso\tPLACE\tValparaíso\nLima\tPLACE\tLima\n")
+    ///     .build()?;
+    /// let text = "From VALPARAISO to Lima, not Limache.";
+    /// let found: Vec<(&str, String)> =
+    ///     gazetteer.find(text).iter().map(|m| (m.span.slice(text), m.id.to_string())).collect();
+    /// // Case and accents are folded; matches lie between word boundaries.
+    /// assert_eq!(found, [("VALPARAISO", "Valparaíso".into()), ("Lima", "Lima".into())]);
+    /// # Ok::<(), wikianno::Error>(())
+    /// ```
     pub fn find(&self, text: &str) -> Vec<EntityMention> {
         self.find_with_local(text, &[])
     }
