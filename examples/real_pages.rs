@@ -8,7 +8,7 @@
 //! says so and exits 0 (CI on a machine without the shared data). Figures per set:
 //! * pages: article records (dump redirects and error records are counted apart);
 //! * entities: mentions per 1,000 words, and the share whose type is known (a link to a
-//!   target the gazetteers do not know has no type: label `LINK`);
+//!   target the gazetteers do not know has no type: label `UNKNOWN`);
 //! * infobox items checked, the share `unchecked` (no rule applies), and the
 //!   `contradicted` and `unsupported` counts;
 //! * events and timexes per 1,000 words;
@@ -29,10 +29,7 @@ use std::{
 };
 
 use serde_json::Value;
-use wikianno::{output::ndjson, source::Inputs, Pipeline, RawArticle, SourceItem};
-
-/// Labels that say "type unknown" rather than naming a type.
-const UNKNOWN_LABELS: [&str; 2] = ["LINK", "UNKNOWN"];
+use wikianno::{output::ndjson, source::Inputs, Label, Pipeline, RawArticle, SourceItem};
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -282,7 +279,10 @@ impl Tally {
         self.entities += entities.len();
         self.entities_typed += entities
             .iter()
-            .filter(|e| e["label"].as_str().is_some_and(|l| !UNKNOWN_LABELS.contains(&l)))
+            .filter(|e| {
+                let label = e["label"].as_str().and_then(|l| l.parse::<Label>().ok());
+                label.is_some_and(|l| l != Label::Unknown)
+            })
             .count();
         self.timexes += list("timexes").len();
         self.events += list("events").len();

@@ -7,7 +7,7 @@
 //! records carry code-point offsets too.
 //!
 //! ```
-//! use wikianno::{Pipeline, RawArticle};
+//! use wikianno::{Label, Pipeline, RawArticle};
 //!
 //! // The shipped gazetteers: curated lists compiled in, general lists found at run time
 //! // (see `gazetteer::locate_general`).
@@ -22,7 +22,7 @@
 //! let places: Vec<&str> = annotated
 //!     .entities
 //!     .iter()
-//!     .filter(|m| m.label.to_string() == "PLACE")
+//!     .filter(|m| m.label == Label::Place)
 //!     .map(|m| m.span.slice(text))
 //!     .collect();
 //! assert_eq!(places, ["Callao"]);
@@ -54,7 +54,7 @@ pub mod temporal;
 pub use article::Article;
 pub use diagnostic::Diagnostic;
 pub use error::{Error, ErrorKind, Result};
-pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder};
+pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder, Label};
 pub use pipeline::{AnnotatedArticle, Pipeline, PipelineBuilder, Record};
 pub use source::{InputError, Markup, RawArticle, Redirect, SourceItem};
 pub use span::{CharIndex, Span};

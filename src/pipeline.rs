@@ -13,7 +13,9 @@ use crate::{
     diagnostic::Diagnostic,
     error::Result,
     events::{Event, EventExtractor},
-    gazetteer::{local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder, Shipped},
+    gazetteer::{
+        local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder, Label, Shipped,
+    },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
     temporal::{Reference, TemporalTagger, Timex},
@@ -332,13 +334,10 @@ impl Pipeline {
     }
 }
 
-/// Label of a link whose target the gazetteer does not know.
-pub const LINK_LABEL: &str = "LINK";
-
 /// Merge wikitext links into the gazetteer mentions. A link is an exact mention whose id
 /// is its target: it beats every gazetteer mention that overlaps it. Its label is the
 /// gazetteer's label for the target title, else the label of a gazetteer mention with
-/// exactly the link's span, else [`LINK_LABEL`]. Nested links (a `{{flag}}` inside a
+/// exactly the link's span, else [`Label::Unknown`]. Nested links (a `{{flag}}` inside a
 /// link label) keep the outer one, by the same (start, longer first) order as the gazetteer.
 fn with_link_mentions(
     article: &Article,
@@ -361,14 +360,14 @@ fn with_link_mentions(
         }
     }
     let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + kept.len());
-    let label_of = |l: &crate::article::Link| -> Arc<str> {
+    let label_of = |l: &crate::article::Link| -> Label {
         if let Some(e) = gazetteer.lookup(&l.target) {
-            return e.label.clone();
+            return e.label;
         }
         if let Some(m) = found.iter().find(|m| m.span == l.span) {
-            return m.label.clone();
+            return m.label;
         }
-        Arc::from(LINK_LABEL)
+        Label::Unknown
     };
     for l in &kept {
         out.push(EntityMention {

@@ -1,5 +1,6 @@
 //! Building event frames from triggers, sentences, entities and timexes.
 
+use crate::gazetteer::Label;
 use std::{
     borrow::Cow,
     collections::HashMap,
@@ -59,7 +60,8 @@ const PLACE_OBJECT: &[&str] = &[
 ];
 
 /// Labels listed as participants even without a role pattern.
-const PARTICIPANT_LABELS: &[&str] = &["PERSON", "ORG", "SHIP", "TREATY", "EVENT"];
+const PARTICIPANT_LABELS: &[Label] =
+    &[Label::Person, Label::Org, Label::Ship, Label::Treaty, Label::Event];
 
 /// "the capital, Lima": the noun a place is introduced with, for later "the capital".
 static APPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,7 +137,7 @@ impl EventExtractor {
         regions.sort();
         let names: Vec<Span> = entities
             .iter()
-            .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+            .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
             .map(|m| m.span)
             .collect();
         let mut dates: Vec<&Timex> = timexes
@@ -261,7 +263,7 @@ impl EventExtractor {
             .collect();
         let mut places = Vec::new();
         let candidate =
-            |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
+            |span: Span, id: &'a Arc<str>, label: Label, mention: bool| PlaceCandidate {
                 span,
                 id,
                 label,
@@ -269,7 +271,7 @@ impl EventExtractor {
                 mention,
             };
         for m in mentions {
-            if &*m.label != "PLACE" {
+            if m.label != Label::Place {
                 continue;
             }
             // A country named without a locative preposition is usually a party
@@ -281,19 +283,21 @@ impl EventExtractor {
             {
                 continue;
             }
-            places.push(candidate(m.span, &m.id, &m.label, true));
+            places.push(candidate(m.span, &m.id, m.label, true));
         }
         // A place named inside an event name: "Battle of Callao".
-        for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
+        for m in mentions.iter().filter(|m| m.label == Label::Event) {
             let name = m.span.slice(text);
             if let Some(of) = name.rfind(" of ") {
                 let place = &name[of + 4..];
-                if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
+                if let Some(entry) =
+                    self.gazetteer.lookup(place).filter(|e| e.label == Label::Place)
+                {
                     let start = m.span.start + of + 4;
                     places.push(candidate(
                         Span::new(start, m.span.end),
                         &entry.id,
-                        &entry.label,
+                        entry.label,
                         false,
                     ));
                 }
@@ -318,7 +322,7 @@ impl EventExtractor {
                 });
                 if let Some((_, m)) = found {
                     if !mentions.iter().any(|x| x.span.overlaps(span)) {
-                        places.push(candidate(span, &m.id, &m.label, false));
+                        places.push(candidate(span, &m.id, m.label, false));
                     }
                 }
             }
@@ -388,7 +392,7 @@ impl Lead {
 struct PlaceCandidate<'a> {
     span: Span,
     id: &'a Arc<str>,
-    label: &'a Arc<str>,
+    label: Label,
     /// Governed by a locative preposition.
     governed: bool,
     /// A PLACE mention (dropped when a role pattern took it), not a derived place.
@@ -414,13 +418,13 @@ fn place(
         .iter()
         .filter(|c| !(c.mention && taken(c.span)))
         .min_by_key(|c| (!c.governed, distance(c.span), c.span.start))
-        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label.clone(), role: None })
+        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label, role: None })
 }
 
 /// Places introduced with a noun ("the capital, Lima"; "Lima, the capital"), in text order.
 fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     let mut out = Vec::new();
-    for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
+    for m in ctx.entities.iter().filter(|m| m.label == Label::Place) {
         let before = ctx
             .text
             .get(m.span.start.saturating_sub(40)..m.span.start)
@@ -453,7 +457,7 @@ fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigge
     let found: Vec<Trigger> = found
         .into_iter()
         .filter(|t| {
-            !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(&*m.label, "EVENT"))
+            !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(m.label, Label::Event))
         })
         .collect();
     let mut kept: Vec<Trigger> = Vec::new();
@@ -552,7 +556,7 @@ fn participants(
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
     let mut roles: Vec<(Span, &'static str)> = Vec::new();
     for (m, lead) in mentions.iter().zip(leads) {
-        let label = &*m.label;
+        let label = m.label;
         let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
@@ -564,7 +568,7 @@ fn participants(
             roles.push((m.span, "agent"));
             continue;
         }
-        if label == "DEMONYM" && m.span.end > trigger.span.start {
+        if label == Label::Demonym && m.span.end > trigger.span.start {
             continue;
         }
         // "VERB X", "declared war on X", "against X".
@@ -573,7 +577,7 @@ fn participants(
             // Four words are enough to know the gap is too long.
             let (count, only_fillers, _) =
                 short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
-            let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
+            let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == Label::Place;
             if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
                 roles.push((m.span, "patient"));
                 continue;
@@ -589,7 +593,7 @@ fn participants(
             let (count, lower_case, passive) =
                 short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
-            if clean && label != "PLACE" {
+            if clean && label != Label::Place {
                 roles.push((m.span, if passive { "patient" } else { "agent" }));
                 continue;
             }
@@ -598,7 +602,7 @@ fn participants(
     // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
     if trigger.verb && !roles.iter().any(|(_, r)| *r == "agent") {
         if let Some(first) =
-            mentions.iter().find(|m| m.span.start == sentence.start && &*m.label == "PERSON")
+            mentions.iter().find(|m| m.span.start == sentence.start && m.label == Label::Person)
         {
             let gap = between(first.span.end, trigger.span.start);
             if gap.starts_with(',')
@@ -613,10 +617,10 @@ fn participants(
         .iter()
         .filter_map(|m| {
             let role = roles.iter().find(|(s, _)| *s == m.span).map(|(_, r)| *r);
-            (role.is_some() || PARTICIPANT_LABELS.contains(&&*m.label)).then(|| Participant {
+            (role.is_some() || PARTICIPANT_LABELS.contains(&m.label)).then(|| Participant {
                 span: m.span,
                 id: m.id.clone(),
-                label: m.label.clone(),
+                label: m.label,
                 role,
             })
         })

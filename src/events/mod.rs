@@ -7,6 +7,7 @@
 mod frames;
 mod triggers;
 
+use crate::gazetteer::Label;
 use std::sync::Arc;
 
 use crate::span::Span;
@@ -51,7 +52,7 @@ pub struct Participant {
     /// Entity id.
     pub id: Arc<str>,
     /// Entity label.
-    pub label: Arc<str>,
+    pub label: Label,
     /// `agent`, `patient`, ... when a pattern tells.
     pub role: Option<&'static str>,
 }

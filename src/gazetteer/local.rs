@@ -5,23 +5,24 @@
 //! PLACE) and the See also titles. Persons also get their surname forms, so that
 //! "Prado" and "Diez Canseco" resolve to the full person's id within that article.
 
+use super::Label;
 use super::{Entry, Gazetteer};
 use crate::article::{split_list, title_to_id, Article};
 
 /// What an infobox key names, by key prefix (compared without case; digits after
 /// the prefix are side numbers: `Commander2`).
-const KEY_LABELS: &[(&str, &str)] = &[
-    ("commander", "PERSON"),
-    ("signatories", "PERSON"),
-    ("signatory", "PERSON"),
-    ("predecessor", "PERSON"),
-    ("successor", "PERSON"),
-    ("leader", "PERSON"),
-    ("combatant", "ORG"),
-    ("parties", "ORG"),
-    ("belligerent", "ORG"),
-    ("place", "PLACE"),
-    ("location", "PLACE"),
+const KEY_LABELS: &[(&str, Label)] = &[
+    ("commander", Label::Person),
+    ("signatories", Label::Person),
+    ("signatory", Label::Person),
+    ("predecessor", Label::Person),
+    ("successor", Label::Person),
+    ("leader", Label::Person),
+    ("combatant", Label::Org),
+    ("parties", Label::Org),
+    ("belligerent", Label::Org),
+    ("place", Label::Place),
+    ("location", Label::Place),
 ];
 
 /// Given-name particles that are part of a surname ("de Vivanco").
@@ -53,43 +54,43 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
     if let Some(label) = title_label {
         let id = title_to_id(&article.title);
         out.push(Entry::local(article.title.clone(), label, &id));
-        if label == "PERSON" {
+        if label == Label::Person {
             for form in surname_forms(&article.title) {
-                out.push(Entry::local(form, "PERSON", &id));
+                out.push(Entry::local(form, Label::Person, &id));
             }
         }
     }
     for link in &article.see_also {
         if let Some(known) = global.lookup(&link.target) {
-            out.push(Entry::local(link.target.clone(), &known.label, &known.id));
+            out.push(Entry::local(link.target.clone(), known.label, &known.id));
         } else {
-            out.push(Entry::local(link.target.clone(), "EVENT", &title_to_id(&link.target)));
+            out.push(Entry::local(link.target.clone(), Label::Event, &title_to_id(&link.target)));
         }
     }
     out
 }
 
-fn push_named(out: &mut Vec<Entry>, item: &str, label: &str, global: &Gazetteer) {
+fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer) {
     let (label, id) = match global.lookup(item) {
-        Some(known) if label != "PERSON" || &*known.label == "PERSON" => {
-            (known.label.to_string(), known.id.to_string())
+        Some(known) if label != Label::Person || known.label == Label::Person => {
+            (known.label, known.id.to_string())
         }
-        _ => (label.to_string(), title_to_id(item)),
+        _ => (label, title_to_id(item)),
     };
-    out.push(Entry::local(item, &label, &id));
-    if label == "PERSON" {
+    out.push(Entry::local(item, label, &id));
+    if label == Label::Person {
         for form in surname_forms(item) {
-            out.push(Entry::local(form, "PERSON", &id));
+            out.push(Entry::local(form, Label::Person, &id));
         }
     }
 }
 
 /// The label of the article's own subject, from its infobox kind.
-fn title_label(article: &Article) -> Option<&'static str> {
+fn title_label(article: &Article) -> Option<Label> {
     match crate::infobox::kind_of(article.infobox.as_ref()?)? {
-        "conflict" => Some("EVENT"),
-        "person" => Some("PERSON"),
-        "treaty" => Some("TREATY"),
+        "conflict" => Some(Label::Event),
+        "person" => Some(Label::Person),
+        "treaty" => Some(Label::Treaty),
         _ => None,
     }
 }

@@ -17,6 +17,7 @@
 //!   collapse to the first one added.
 
 mod fold;
+mod label;
 mod load;
 mod local;
 mod shipped;
@@ -25,7 +26,7 @@ use std::{
     collections::{HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
-    sync::{Arc, LazyLock},
+    sync::Arc,
 };
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -37,6 +38,7 @@ use crate::{
 };
 
 pub(crate) use fold::{fold, Folded};
+pub use label::{Label, UnknownLabel};
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
@@ -72,8 +74,8 @@ impl std::fmt::Display for EntrySource {
 pub struct Entry {
     /// The surface form as written in the file.
     pub surface: String,
-    /// PERSON, PLACE, ORG, SHIP, EVENT, TREATY, DEMONYM, ...
-    pub label: Arc<str>,
+    /// What the entry names.
+    pub label: Label,
     /// A Wikipedia title with underscores, or a prefixed id such as `geonames:3936456`.
     pub id: Arc<str>,
     /// Columns after the id, tab-joined (for example an ISO alpha-3 code).
@@ -93,10 +95,10 @@ impl Entry {
     }
 
     /// An article-local entry.
-    pub fn local(surface: impl Into<String>, label: &str, id: &str) -> Entry {
+    pub fn local(surface: impl Into<String>, label: Label, id: &str) -> Entry {
         Entry {
             surface: surface.into(),
-            label: Arc::from(label),
+            label,
             id: Arc::from(id),
             extra: Box::from(""),
             source: EntrySource::Local,
@@ -110,7 +112,7 @@ pub struct EntityMention {
     /// Where, in bytes of the article text.
     pub span: Span,
     /// The entry's label.
-    pub label: Arc<str>,
+    pub label: Label,
     /// The entry's id.
     pub id: Arc<str>,
     /// The entry's source (`file:line` or `local`).
@@ -295,7 +297,7 @@ impl GazetteerBuilder {
         for row in rows {
             self.entries.push(Entry {
                 surface: row.surface,
-                label: intern(&row.label),
+                label: row.label,
                 id: Arc::from(row.id),
                 extra: row.extra.join("\t").into_boxed_str(),
                 source: EntrySource::File { file: file.clone(), line: row.line as u32 },
@@ -360,17 +362,6 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         collect_tsv(&path, out)?;
     }
     Ok(())
-}
-
-/// Labels repeat a lot: share one allocation per distinct known label.
-fn intern(label: &str) -> Arc<str> {
-    static KNOWN: LazyLock<Vec<Arc<str>>> = LazyLock::new(|| {
-        ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"]
-            .iter()
-            .map(|l| Arc::from(*l))
-            .collect()
-    });
-    KNOWN.iter().find(|l| &***l == label).cloned().unwrap_or_else(|| Arc::from(label))
 }
 
 impl Gazetteer {
@@ -465,7 +456,7 @@ impl Gazetteer {
                 let e = entry(&c);
                 EntityMention {
                     span: c.span,
-                    label: e.label.clone(),
+                    label: e.label,
                     id: e.id.clone(),
                     source: e.source.clone(),
                 }
@@ -553,7 +544,7 @@ mod tests {
     #[test]
     fn local_entries_win_ties() {
         let g = gazetteer("Prado\tPLACE\tPrado_Museum\n");
-        let local = vec![Entry::local("Prado", "PERSON", "Mariano_Ignacio_Prado")];
+        let local = vec![Entry::local("Prado", Label::Person, "Mariano_Ignacio_Prado")];
         let m = g.find_with_local("Prado marched", &local);
         assert_eq!(m.len(), 1);
         assert_eq!(&*m[0].id, "Mariano_Ignacio_Prado");

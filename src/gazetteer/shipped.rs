@@ -69,12 +69,12 @@ impl GazetteerBuilder {
     /// # Examples
     ///
     /// ```
-    /// use wikianno::GazetteerBuilder;
+    /// use wikianno::{GazetteerBuilder, Label};
     ///
     /// let gazetteer = GazetteerBuilder::new().add_curated().build().expect("curated lists load");
     /// let found = gazetteer.find("Pezet fled to Callao.");
-    /// let labels: Vec<&str> = found.iter().map(|m| &*m.label).collect();
-    /// assert_eq!(labels, ["PERSON", "PLACE"]);
+    /// let labels: Vec<Label> = found.iter().map(|m| m.label).collect();
+    /// assert_eq!(labels, [Label::Person, Label::Place]);
     /// assert!(found[1].source.to_string().starts_with("gazetteers/places.tsv:"));
     /// ```
     pub fn add_curated(&mut self) -> &mut Self {

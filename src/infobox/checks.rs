@@ -1,5 +1,6 @@
 //! The check rules: one verdict with evidence per infobox item.
 
+use crate::gazetteer::Label;
 use std::{cmp::Ordering, sync::Arc};
 
 use super::{
@@ -185,26 +186,26 @@ impl<'a> Ctx<'a> {
 
     /// The entity an item names: a mention covering most of it, a country code, or a
     /// gazetteer surface.
-    fn link(&self, item: Span) -> Option<(Arc<str>, Arc<str>)> {
+    fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
         let best = self
             .all_mentions
             .iter()
             .filter(|m| {
                 item.contains(m.span)
                     && m.span.len() * 10 >= item.len() * 6
-                    && &*m.label != "DEMONYM"
+                    && m.label != Label::Demonym
             })
             .max_by_key(|m| m.span.len());
         if let Some(m) = best {
-            return Some((m.id.clone(), m.label.clone()));
+            return Some((m.id.clone(), m.label));
         }
         let surface = self.slice(item);
         if (2..=3).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase()) {
             if let Some((id, _)) = self.v.codes.get(surface) {
-                return Some((id.clone(), Arc::from("PLACE")));
+                return Some((id.clone(), Label::Place));
             }
         }
-        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label.clone()))
+        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label))
     }
 
     fn check(&self, item: &Item<'_>, rule: Rule) -> Check {
@@ -252,7 +253,7 @@ impl<'a> Ctx<'a> {
         self.mentions
             .iter()
             .copied()
-            .filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM"))
+            .filter(|m| &*m.id == id && (demonyms || m.label != Label::Demonym))
             .collect()
     }
 
@@ -282,7 +283,7 @@ impl<'a> Ctx<'a> {
             let found = self.mentions_of(&id, true);
             if let Some(first) = found.first() {
                 check.evidence = found.iter().take(3).map(|m| m.span).collect();
-                let by_demonym = found.iter().filter(|m| &*m.label == "DEMONYM").count();
+                let by_demonym = found.iter().filter(|m| m.label == Label::Demonym).count();
                 return (
                     Status::Supported,
                     format!(

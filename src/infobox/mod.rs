@@ -11,6 +11,7 @@ mod checks;
 mod lints;
 mod schema;
 
+use crate::gazetteer::Label;
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
@@ -115,7 +116,7 @@ impl InfoboxValidator {
         }
         let mut country_of = HashMap::new();
         for e in gazetteer.entries() {
-            if &*e.label != "PLACE" || e.iso_code(3).is_some() {
+            if e.label != Label::Place || e.iso_code(3).is_some() {
                 continue;
             }
             if let Some(country) = e.iso_code(2).and_then(|a2| country_by_alpha2.get(a2)) {

@@ -9,6 +9,7 @@
 //! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
 
+use crate::gazetteer::Label;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -59,7 +60,7 @@ struct EntityWire<'a> {
     byte_start: usize,
     byte_end: usize,
     text: &'a str,
-    label: &'a str,
+    label: Label,
     id: &'a str,
     source: String,
 }
@@ -94,7 +95,7 @@ struct EntityRefWire<'a> {
     at: Offsets,
     text: &'a str,
     id: &'a str,
-    label: &'a str,
+    label: Label,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'static str>,
 }
@@ -222,7 +223,7 @@ impl<'a> Chars<'a> {
             at: self.at(p.span),
             text: p.span.slice(self.text),
             id: &p.id,
-            label: &p.label,
+            label: p.label,
             role: p.role,
         }
     }
@@ -245,7 +246,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             byte_start: m.span.start,
             byte_end: m.span.end,
             text: m.span.slice(text),
-            label: &m.label,
+            label: m.label,
             id: &m.id,
             source: m.source.to_string(),
         })

@@ -1,6 +1,7 @@
 //! One article as linked data: its node, the entities it mentions, the Web Annotations
 //! of its mentions, its links, and the dated claims the corpus graph cross-checks.
 
+use crate::gazetteer::Label;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
@@ -69,15 +70,16 @@ enum Subject {
     Other,
 }
 
-fn label_type(label: &str) -> &'static str {
+fn label_type(label: Label) -> &'static str {
     match label {
-        "PERSON" => "schema:Person",
-        "PLACE" | "DEMONYM" => "schema:Place",
-        "ORG" => "schema:Organization",
-        "EVENT" => "schema:Event",
-        "TREATY" => "dbo:Treaty",
-        "SHIP" => "dbo:Ship",
-        _ => "schema:Thing",
+        Label::Person => "schema:Person",
+        Label::Place | Label::Demonym => "schema:Place",
+        Label::Org => "schema:Organization",
+        Label::Event => "schema:Event",
+        Label::Work => "schema:CreativeWork",
+        Label::Treaty => "dbo:Treaty",
+        Label::Ship => "dbo:Ship",
+        Label::Misc | Label::Unknown => "schema:Thing",
     }
 }
 
@@ -133,10 +135,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
-    fn entities_in(&self, span: Span, labels: &[&str]) -> Vec<String> {
+    fn entities_in(&self, span: Span, labels: &[Label]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for m in self.a.entities.iter().filter(|m| span.contains(m.span)) {
-            if labels.is_empty() || labels.contains(&&*m.label) {
+            if labels.is_empty() || labels.contains(&m.label) {
                 let iri = entity_iri(&m.id);
                 if !out.contains(&iri) {
                     out.push(iri);
@@ -149,7 +151,7 @@ impl<'a> Builder<'a> {
     /// The values of an entity-valued field: per checked item, the entity mentioned in
     /// it, else the check's normalized id, else the item as a literal; without checks,
     /// the entities in the value, else the value as a literal.
-    fn objects(&self, field: &'a InfoboxField, labels: &[&str]) -> Vec<Value> {
+    fn objects(&self, field: &'a InfoboxField, labels: &[Label]) -> Vec<Value> {
         let mut out = Vec::new();
         let checks = self.checks_of(field);
         if checks.is_empty() {
@@ -254,7 +256,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     for m in &a.entities {
         let entity = entity_iri(&m.id);
         let info = entities.entry(entity.clone()).or_default();
-        info.types.insert(label_type(&m.label));
+        info.types.insert(label_type(m.label));
         info.surfaces.insert(m.span.slice(&a.article.text).to_string());
         if let (Some(target), Some((start, end))) = (b.sel.target(m.span), b.sel.chars(m.span)) {
             annotations.push(json!({
@@ -329,13 +331,17 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                             field.value_span,
                         );
                     }
-                    let places = b.entities_in(field.value_span, &["PLACE"]);
+                    let places = b.entities_in(field.value_span, &[Label::Place]);
                     if let Some(place) = places.into_iter().next() {
                         add(if birth { "birthPlace" } else { "deathPlace" }, vec![json!(place)]);
                     }
                 }
-                (Subject::Person, "birthplace") => add("birthPlace", b.objects(field, &["PLACE"])),
-                (Subject::Person, "deathplace") => add("deathPlace", b.objects(field, &["PLACE"])),
+                (Subject::Person, "birthplace") => {
+                    add("birthPlace", b.objects(field, &[Label::Place]))
+                }
+                (Subject::Person, "deathplace") => {
+                    add("deathPlace", b.objects(field, &[Label::Place]))
+                }
                 (Subject::Treaty, "signed" | "datesigned") => {
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
@@ -344,7 +350,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                 }
                 (Subject::Treaty, "location" | "locationsigned") => {
-                    add("locationCreated", b.objects(field, &["PLACE"]))
+                    add("locationCreated", b.objects(field, &[Label::Place]))
                 }
                 (Subject::Treaty, "signatories") => {
                     add("legislationPassedBy", b.objects(field, &[]))
@@ -408,13 +414,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     .entities
                     .iter()
                     .filter(|m| {
-                        m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY")
+                        m.span.overlaps(e.trigger)
+                            && matches!(m.label, Label::Event | Label::Treaty)
                     })
                     .map(|m| (m.span, &m.id))
                     .chain(
                         e.participants
                             .iter()
-                            .filter(|p| matches!(&*p.label, "EVENT" | "TREATY"))
+                            .filter(|p| matches!(p.label, Label::Event | Label::Treaty))
                             .map(|p| (p.span, &p.id)),
                     );
                 let mut seen = BTreeSet::new();
@@ -466,7 +473,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         .chain(
             a.entities
                 .iter()
-                .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+                .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
                 .map(|m| entity_iri(&m.id))
                 .filter(|e| e.starts_with(WIKIPEDIA) && !e.contains('#')),
         )
@@ -519,7 +526,7 @@ fn clause_local(text: &str, mention: Span, date: Span) -> bool {
 /// death claims about that person.
 fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
     let text = b.a.article.text.as_str();
-    for m in b.a.entities.iter().filter(|m| &*m.label == "PERSON") {
+    for m in b.a.entities.iter().filter(|m| m.label == Label::Person) {
         let after = text.get(m.span.end..).unwrap_or("");
         let trimmed = after.trim_start_matches(' ');
         if !trimmed.starts_with('(') {
