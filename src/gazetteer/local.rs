@@ -9,22 +9,6 @@ use super::Label;
 use super::{Entry, Gazetteer};
 use crate::article::{split_list, title_to_id, Article};
 
-/// What an infobox key names, by key prefix (compared without case; digits after
-/// the prefix are side numbers: `Commander2`).
-const KEY_LABELS: &[(&str, Label)] = &[
-    ("commander", Label::Person),
-    ("signatories", Label::Person),
-    ("signatory", Label::Person),
-    ("predecessor", Label::Person),
-    ("successor", Label::Person),
-    ("leader", Label::Person),
-    ("combatant", Label::Org),
-    ("parties", Label::Org),
-    ("belligerent", Label::Org),
-    ("place", Label::Place),
-    ("location", Label::Place),
-];
-
 /// Given-name particles that are part of a surname ("de Vivanco").
 const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
 
@@ -33,11 +17,7 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
     let mut out = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
-            let key = field.key.to_ascii_lowercase();
-            let key = key.trim_end_matches(|c: char| c.is_ascii_digit()).trim();
-            let Some(&(_, label)) = KEY_LABELS.iter().find(|(prefix, _)| key == *prefix) else {
-                continue;
-            };
+            let Some(label) = field.key().role.names() else { continue };
             for item in split_list(&article.text, field.value_span)
                 .into_iter()
                 .map(|s| s.slice(&article.text))
@@ -50,8 +30,8 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             }
         }
     }
-    let title_label = title_label(article);
-    if let Some(label) = title_label {
+    // The article's own subject, labelled by what its infobox describes.
+    if let Some(label) = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label()) {
         let id = title_to_id(&article.title);
         out.push(Entry::local(article.title.clone(), label, &id));
         if label == Label::Person {
@@ -82,16 +62,6 @@ fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer
         for form in surname_forms(item) {
             out.push(Entry::local(form, Label::Person, &id));
         }
-    }
-}
-
-/// The label of the article's own subject, from its infobox kind.
-fn title_label(article: &Article) -> Option<Label> {
-    match crate::infobox::kind_of(article.infobox.as_ref()?)? {
-        "conflict" => Some(Label::Event),
-        "person" => Some(Label::Person),
-        "treaty" => Some(Label::Treaty),
-        _ => None,
     }
 }
 
