@@ -39,6 +39,72 @@ pub struct RawArticle {
     pub markup: Markup,
 }
 
+impl RawArticle {
+    /// An article in the plain wiki-style rendering (`= Title =`, `Infobox`, `== H ==`).
+    /// `title` is used when the text opens with no `= Title =` heading, and as the
+    /// record's `source` until [`with_origin`](Self::with_origin) says otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder().build().expect("no gazetteer to load");
+    /// let raw = RawArticle::wiki_style("Notes", "Peace was signed on 27 January 1866.\n");
+    /// let annotated = pipeline.annotate(raw);
+    /// assert_eq!(annotated.article.title, "Notes");
+    /// assert_eq!(annotated.timexes[0].span.slice(&annotated.article.text), "27 January 1866");
+    /// ```
+    pub fn wiki_style(title: impl Into<String>, text: impl Into<String>) -> RawArticle {
+        let title = title.into();
+        RawArticle {
+            title: None,
+            text: text.into(),
+            origin: title.clone(),
+            fallback_title: title,
+            markup: Markup::WikiStyle,
+        }
+    }
+
+    /// A MediaWiki wikitext page (a dump page's `<text>`) titled `title`. The record's
+    /// `source` is the title until [`with_origin`](Self::with_origin) says otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder().build().expect("no gazetteer to load");
+    /// let raw = RawArticle::wikitext(
+    ///     "Treaty of Ancón",
+    ///     "The '''Treaty of Ancón''' was signed in [[Lima]] on 20 October 1883.",
+    /// );
+    /// let annotated = pipeline.annotate(raw);
+    /// let text = &annotated.article.text;
+    /// assert!(text.starts_with("The Treaty of Ancón was signed in Lima"), "{text}");
+    /// // A link is an entity mention of its target article.
+    /// assert_eq!(&*annotated.entities[0].id, "Lima");
+    /// assert_eq!(annotated.entities[0].span.slice(text), "Lima");
+    /// ```
+    pub fn wikitext(title: impl Into<String>, text: impl Into<String>) -> RawArticle {
+        let title = title.into();
+        RawArticle {
+            title: Some(title.clone()),
+            text: text.into(),
+            origin: title.clone(),
+            fallback_title: title,
+            markup: Markup::Wikitext,
+        }
+    }
+
+    /// Say where the article came from (a path, `dump#title`, a URL): the record's
+    /// `source`, and the name in an error record.
+    pub fn with_origin(mut self, origin: impl Into<String>) -> RawArticle {
+        self.origin = origin.into();
+        self
+    }
+}
+
 /// One item of the input stream.
 #[derive(Clone, Debug)]
 pub enum SourceItem {
