@@ -112,11 +112,11 @@ fn a_huge_text_node_is_capped_while_it_is_read() {
     assert!(peak < 4 * MIB, "peak {peak} bytes");
 }
 
+/// What a test writes into a child's stdin, on its own thread.
+type Feed = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
 /// Peak resident size of a running child, polled until it exits (Linux).
-fn run_watching_memory(
-    mut cmd: Command,
-    stdin: Option<Box<dyn FnOnce(&mut dyn Write) + Send>>,
-) -> (String, u64) {
+fn run_watching_memory(mut cmd: Command, stdin: Option<Feed>) -> (String, u64) {
     cmd.stdout(Stdio::piped()).stderr(Stdio::null()).stdin(if stdin.is_some() {
         Stdio::piped()
     } else {
@@ -164,8 +164,7 @@ fn wikianno() -> Command {
 fn baseline_rss() -> u64 {
     let mut cmd = wikianno();
     cmd.args(["annotate", "-"]);
-    let feed: Box<dyn FnOnce(&mut dyn Write) + Send> =
-        Box::new(|w| drop(w.write_all(b"= Tiny =\nsmall\n")));
+    let feed: Feed = Box::new(|w| drop(w.write_all(b"= Tiny =\nsmall\n")));
     run_watching_memory(cmd, Some(feed)).1
 }
 
@@ -178,7 +177,7 @@ fn a_huge_wiki_style_article_is_streamed_with_bounded_memory() {
     let base = baseline_rss();
     let mut cmd = wikianno();
     cmd.args(["annotate", "-", "--max-article-bytes", "1048576"]);
-    let feed: Box<dyn FnOnce(&mut dyn Write) + Send> = Box::new(|w| {
+    let feed: Feed = Box::new(|w| {
         let _ = w.write_all(b"= First =\nfine\n= Huge =\n");
         let chunk = vec![b'y'; MIB];
         for _ in 0..200 {
