@@ -37,6 +37,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod article;
 pub mod diagnostic;
 mod error;

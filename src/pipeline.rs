@@ -9,6 +9,7 @@ use std::{
 use rayon::prelude::*;
 
 use crate::{
+    analysis::{date_claims, DateClaim},
     article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
@@ -35,6 +36,8 @@ pub struct AnnotatedArticle {
     pub events: Vec<Event>,
     /// Infobox verdicts, when the article has an infobox.
     pub infobox: Option<InfoboxReport>,
+    /// What the article claims about when things happened (the analysis stage).
+    pub claims: Vec<DateClaim>,
     /// Diagnostics of every stage, the parser's included (moved out of `article`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -222,17 +225,19 @@ impl Pipeline {
     }
 
     /// Run the annotation stages on a parsed article: [`Self::entities`],
-    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the source lints.
+    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the analysis
+    /// stage ([`crate::analysis::date_claims`]) and the source lints.
     pub fn annotate_article(&self, mut article: Article) -> AnnotatedArticle {
         let entities = self.entities(&article);
         let timexes = self.timexes(&article);
         let events = self.events(&article, &entities, &timexes);
         let infobox = self.check_infobox(&article, &entities, &timexes, &events);
+        let claims = date_claims(&article, &entities, &timexes, &events, infobox.as_ref());
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
-        AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
+        AnnotatedArticle { article, entities, timexes, events, infobox, claims, diagnostics }
     }
 
     /// The entity stage, the only way to an article's entity mentions: the article's
