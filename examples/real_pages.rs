@@ -41,6 +41,7 @@ fn main() {
         println!("real_pages: {} not found; skipping the real-pages report", data.display());
         return;
     }
+    let data = data.canonicalize().unwrap_or(data);
     let pipeline = Pipeline::builder()
         .shipped_gazetteers_in(root.join("gazetteers"))
         .build()
