@@ -221,21 +221,78 @@ impl Pipeline {
         self.annotate_article(article)
     }
 
-    /// Run the annotation stages on a parsed article.
+    /// Run the annotation stages on a parsed article: [`Self::entities`],
+    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the source lints.
     pub fn annotate_article(&self, mut article: Article) -> AnnotatedArticle {
-        let local = local_entries(&article, &self.gazetteer);
-        let mut entities = self.gazetteer.find_with_local(&article.text, &local);
-        if !article.links.is_empty() {
-            entities = with_link_mentions(&article, entities, &self.gazetteer);
-        }
-        let timexes = self.temporal.tag_article(&article);
-        let events = self.events.extract(&article, &entities, &timexes);
-        let infobox = self.infobox.check(&article, &entities, &timexes, &events);
+        let entities = self.entities(&article);
+        let timexes = self.timexes(&article);
+        let events = self.events(&article, &entities, &timexes);
+        let infobox = self.check_infobox(&article, &entities, &timexes, &events);
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
         AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
+    }
+
+    /// The entity stage, the only way to an article's entity mentions: the article's
+    /// own entries (title, infobox values, See also) and the gazetteers in one pass,
+    /// then the wikitext links, which beat any gazetteer mention they overlap. In text
+    /// order, non-overlapping.
+    ///
+    /// # Examples
+    /// ```
+    /// use wikianno::{Label, Pipeline, RawArticle, Markup};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .gazetteer_tsv("places.tsv", "Lima\tPLACE\tLima\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let article = pipeline.parse(RawArticle {
+    ///     title: None,
+    ///     text: "= Trip =\n\nWe went to Lima, not Limache.\n".into(),
+    ///     origin: "example".into(),
+    ///     fallback_title: "example".into(),
+    ///     markup: Markup::WikiStyle,
+    /// });
+    /// let mentions = pipeline.entities(&article);
+    /// assert_eq!(mentions.len(), 1);
+    /// assert_eq!(mentions[0].span.slice(&article.text), "Lima");
+    /// assert_eq!(mentions[0].label, Label::Place);
+    /// ```
+    pub fn entities(&self, article: &Article) -> Vec<EntityMention> {
+        let local = local_entries(article, &self.gazetteer);
+        let entities = self.gazetteer.find_with_local(&article.text, &local);
+        if article.links.is_empty() {
+            return entities;
+        }
+        with_link_mentions(article, entities, &self.gazetteer)
+    }
+
+    /// The date stage: temporal expressions, in text order.
+    pub fn timexes(&self, article: &Article) -> Vec<Timex> {
+        self.temporal.tag_article(article)
+    }
+
+    /// The event stage: frames built on the article's mentions and dates.
+    pub fn events(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+    ) -> Vec<Event> {
+        self.events.extract(article, entities, timexes)
+    }
+
+    /// The infobox stage: a verdict per infobox item; `None` when there is no infobox.
+    pub fn check_infobox(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+        events: &[Event],
+    ) -> Option<InfoboxReport> {
+        self.infobox.check(article, entities, timexes, events)
     }
 
     /// Turn one input item into its record. Never panics: an internal failure on an

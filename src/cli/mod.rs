@@ -64,6 +64,10 @@ pub struct PipelineArgs {
     /// instead of the article's own narrative.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub dct: Option<String>,
+    /// Cap on one article (dump page wikitext or wiki-style article), in bytes; a larger
+    /// one becomes an error record and its text is skipped unread into memory.
+    #[arg(long, value_name = "BYTES", default_value_t = wikianno::source::MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
 }
 
 impl PipelineArgs {

@@ -212,8 +212,10 @@ pub struct Gazetteer {
     matcher: Option<Arc<Matcher>>,
 }
 
-impl Default for Gazetteer {
-    fn default() -> Self {
+impl Gazetteer {
+    /// A gazetteer with no entries: it finds only what an article gives about itself
+    /// (its article-local entries).
+    pub fn empty() -> Gazetteer {
         Gazetteer {
             entries: Arc::from(vec![]),
             priority: Arc::from(vec![]),

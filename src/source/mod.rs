@@ -9,8 +9,8 @@ mod dump;
 mod files;
 mod inputs;
 
-pub use dump::{DumpSource, MAX_PAGE_BYTES};
-pub use files::{split_articles, FileSource};
+pub use dump::{DumpSource, MAX_PAGE_BYTES, MAX_TOKEN_BYTES};
+pub use files::{split_articles, FileSource, MAX_ARTICLE_BYTES};
 pub use inputs::{InputProgress, Inputs};
 
 use std::path::{Path, PathBuf};
@@ -143,20 +143,52 @@ pub fn is_dump(path: &Path) -> bool {
     name.ends_with(".xml") || name.ends_with(".bz2") || name.ends_with(".gz")
 }
 
-/// Expand folders (recursively, sorted by path) into the files to read. `-` stays as is.
-/// A path that does not exist is a setup error.
-pub fn expand_paths(paths: &[PathBuf]) -> crate::Result<Vec<PathBuf>> {
+/// A path to read, and whether it was found by walking a folder (then only a regular
+/// file is read: a named pipe or device in a folder becomes an error record) or named
+/// by the user (read whatever it is: `<(zcat x)` is a pipe, `-` is stdin).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputPath {
+    /// The path (`-` for stdin).
+    pub path: PathBuf,
+    /// Found inside a folder, not named.
+    pub found_in_folder: bool,
+}
+
+impl InputPath {
+    fn in_folder(path: PathBuf) -> InputPath {
+        InputPath { path, found_in_folder: true }
+    }
+}
+
+impl From<PathBuf> for InputPath {
+    /// A path named by the user.
+    fn from(path: PathBuf) -> InputPath {
+        InputPath { path, found_in_folder: false }
+    }
+}
+
+impl From<&Path> for InputPath {
+    /// A path named by the user.
+    fn from(path: &Path) -> InputPath {
+        InputPath::from(path.to_path_buf())
+    }
+}
+
+/// Expand folders (recursively, sorted by path, each folder once however many links lead
+/// to it) into the files to read. `-` stays as is. A path that does not exist is a
+/// setup error.
+pub fn expand_paths(paths: &[PathBuf]) -> crate::Result<Vec<InputPath>> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(path.clone());
+            out.push(InputPath::from(path.clone()));
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?;
         if meta.is_dir() {
             files::walk(path, &mut out);
         } else {
-            out.push(path.clone());
+            out.push(InputPath::from(path.clone()));
         }
     }
     Ok(out)
