@@ -44,9 +44,9 @@ fn shapes(pipeline: &Pipeline, which: Option<&str>) {
         }
         {
             // Warm up once (lazy statics), then take the best of three.
-            let _ = seconds(&pipeline, shape, 4096);
+            let _ = seconds(pipeline, shape, 4096);
             let best =
-                |bytes| (0..3).map(|_| seconds(&pipeline, shape, bytes)).fold(f64::MAX, f64::min);
+                |bytes| (0..3).map(|_| seconds(pipeline, shape, bytes)).fold(f64::MAX, f64::min);
             let (small, large) = (best(64 << 10), best(256 << 10));
             println!("{:<20} {small:>10.4} {large:>10.4} {:>7.2}", shape.name(), large / small);
         }

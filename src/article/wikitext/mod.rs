@@ -883,11 +883,11 @@ impl<'s> Renderer<'s> {
     /// `[[File:x.png|thumb|A caption]]` in prose: the caption on a line of its own, kept
     /// apart from the sentences around it; display options are not text.
     fn file_caption(&mut self, bars: &[usize], close: usize, depth: usize) {
-        let parts = bars.iter().enumerate().map(|(k, &bar)| {
+        let mut parts = bars.iter().enumerate().map(|(k, &bar)| {
             let end = bars.get(k + 1).copied().unwrap_or(close);
             trim_range(self.src, bar + 1, end)
         });
-        let Some(caption) = parts.filter(|&(a, b)| !is_file_option(&self.src[a..b])).last() else {
+        let Some(caption) = parts.rfind(|&(a, b)| !is_file_option(&self.src[a..b])) else {
             return;
         };
         if caption.1 <= caption.0 {
@@ -1016,7 +1016,7 @@ impl<'s> Renderer<'s> {
                 }
             }
             Rule::LastArg => {
-                if let Some(v) = unnamed().last() {
+                if let Some(v) = unnamed().next_back() {
                     self.render_value(v.value, depth, mode);
                 }
             }
@@ -1110,7 +1110,7 @@ impl<'s> Renderer<'s> {
                     self.render_value(v, depth, mode);
                     let shown = self.out[start..].trim();
                     let code = shown.len() <= 3 && shown.bytes().all(|x| x.is_ascii_uppercase());
-                    if !shown.is_empty() && !(rule == Rule::Flag && code) {
+                    if !(shown.is_empty() || rule == Rule::Flag && code) {
                         let target =
                             link_target(if rule == Rule::Flag { shown } else { self.text_of(v) });
                         let lead = self.out[start..].len() - self.out[start..].trim_start().len();
