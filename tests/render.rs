@@ -61,15 +61,15 @@ fn time_for(make: &dyn Fn(usize) -> String, bytes: usize) -> Duration {
         .unwrap_or_default()
 }
 
-/// A page shape: builds a page of about `n` repetitions.
-type Shape = Box<dyn Fn(usize) -> String>;
+/// A named page shape: its wikitext for a size parameter.
+type Shape = (&'static str, Box<dyn Fn(usize) -> String>);
 
 /// Hostile page shapes (issue 10): each must take at most 5x as long for 256 KB as for
 /// 64 KB (4x the input). Run in release mode: `cargo test --release --test render -- --ignored`.
 #[test]
 #[ignore = "timing: run in release mode"]
 fn hostile_shapes_render_in_linear_time() {
-    let shapes: Vec<(&str, Shape)> = vec![
+    let shapes: Vec<Shape> = vec![
         ("link opener then refs", Box::new(|n| format!("[[A|{}", "<ref>x ".repeat(n)))),
         ("refs inside one link", Box::new(|n| format!("[[A|{}]]", "<ref name=a>x ".repeat(n)))),
         ("external links on one line", Box::new(|n| "[http://x ".repeat(n))),
