@@ -1,9 +1,11 @@
 //! The check rules: one verdict with evidence per infobox item.
 
+use crate::events::EventType;
+use crate::gazetteer::Label;
 use std::{cmp::Ordering, sync::Arc};
 
 use super::{
-    schema::{schema_for, split_key, Rule},
+    schema::{rule, Rule},
     Check, InfoboxReport, InfoboxValidator, Status,
 };
 use crate::{
@@ -11,17 +13,32 @@ use crate::{
     events::{governed_by_locative, Event},
     gazetteer::EntityMention,
     span::Span,
-    temporal::{Timex, TimexType},
+    temporal::{CalendarDate, Precision, Timex, TimexType, TimexValue, YearScale},
 };
 
 /// Event types that open a conflict, and that close one (for the Date rule).
-const OPENING: &[&str] =
-    &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
-const CLOSING: &[&str] =
-    &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
+const OPENING: &[EventType] = &[
+    EventType::Uprising,
+    EventType::Revolt,
+    EventType::WarDeclaration,
+    EventType::Attack,
+    EventType::Battle,
+    EventType::Seizure,
+    EventType::March,
+];
+const CLOSING: &[EventType] = &[
+    EventType::Resignation,
+    EventType::Deposition,
+    EventType::Withdrawal,
+    EventType::Capture,
+    EventType::Treaty,
+    EventType::Entry,
+    EventType::Exile,
+    EventType::Refuge,
+];
 
 /// Result words and the event types that back them.
-const RESULT_WORDS: &[(&[&str], &[&str])] = &[
+const RESULT_WORDS: &[(&[&str], &[EventType])] = &[
     (
         &[
             "overthrown",
@@ -34,20 +51,27 @@ const RESULT_WORDS: &[(&[&str], &[&str])] = &[
             "abdicated",
             "abdication",
         ],
-        &["RESIGNATION", "DEPOSITION"],
+        &[EventType::Resignation, EventType::Deposition],
     ),
     (
         &["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"],
-        &["WITHDRAWAL"],
+        &[EventType::Withdrawal],
     ),
-    (&["treaty", "peace", "armistice", "agreement"], &["TREATY"]),
+    (&["treaty", "peace", "armistice", "agreement"], &[EventType::Treaty]),
     (
         &["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"],
-        &["CAPTURE", "SEIZURE"],
+        &[EventType::Capture, EventType::Seizure],
     ),
     (
         &["victory", "victorious", "won", "triumph", "success"],
-        &["ENTRY", "CAPTURE", "RESIGNATION", "DEPOSITION", "ASSUMPTION", "WITHDRAWAL"],
+        &[
+            EventType::Entry,
+            EventType::Capture,
+            EventType::Resignation,
+            EventType::Deposition,
+            EventType::Assumption,
+            EventType::Withdrawal,
+        ],
     ),
 ];
 
@@ -101,7 +125,7 @@ pub(super) fn run(
         |s: Span| !infobox.span.overlaps(s) && !article.title_span.is_some_and(|t| t.overlaps(s));
     let is_date = |t: &&Timex| {
         matches!(t.kind, TimexType::Date | TimexType::Time)
-            && t.value.starts_with(|c: char| c.is_ascii_digit())
+            && t.value.ends().is_some_and(|(a, _)| a.digits.is_some() && !a.bc)
     };
     let mut regions: Vec<Span> = article
         .paragraphs
@@ -112,7 +136,6 @@ pub(super) fn run(
         .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
-    let schema = schema_for(infobox);
     let mut ctx = Ctx {
         v,
         text,
@@ -129,7 +152,7 @@ pub(super) fn run(
         body_dates: timexes.iter().filter(is_date).filter(|t| in_body(t.span)).collect(),
         dated: events
             .iter()
-            .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.len() >= 4))
+            .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.year().is_some()))
             .collect(),
         events,
         sentences,
@@ -138,8 +161,9 @@ pub(super) fn run(
     // Items of every field, with their rules.
     let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
     for field in &infobox.fields {
-        let (key, side) = split_key(&field.key);
-        let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
+        let key = field.key();
+        let side = key.side;
+        let rule = infobox.kind.map_or(Rule::Unchecked, |kind| rule(kind, key.role));
         let spans = match rule {
             Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => {
                 vec![field.value_span]
@@ -159,23 +183,32 @@ pub(super) fn run(
     for (item, rule) in &items {
         checks.push(ctx.check(item, *rule));
     }
-    InfoboxReport { kind: schema.map(|s| s.name), checks }
+    InfoboxReport { kind: infobox.kind, checks }
 }
 
-/// The two ends of a TIMEX3 value (`a/b` -> (a, b); `a` -> (a, a)).
-fn ends(value: &str) -> (&str, &str) {
-    value.split_once('/').unwrap_or((value, value))
+/// The first date of a value (a range's start).
+fn first(value: &TimexValue) -> Option<CalendarDate> {
+    value.ends().map(|(a, _)| a)
 }
 
-/// Compare ISO values on their common precision.
-fn cmp_prefix(a: &str, b: &str) -> Ordering {
-    let n = a.len().min(b.len());
-    a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+/// `a` before `b` (its interval ends before `b`'s begins), after, or overlapping
+/// (`Equal`, also when either has no interval).
+fn order(a: Option<CalendarDate>, b: &CalendarDate) -> Ordering {
+    match (a.and_then(|a| a.interval()), b.interval()) {
+        (Some((_, ahi)), Some((blo, _))) if ahi < blo => Ordering::Less,
+        (Some((alo, _)), Some((_, bhi))) if alo > bhi => Ordering::Greater,
+        _ => Ordering::Equal,
+    }
 }
 
-/// `body` falls on `boxed` at the infobox's precision (a finer body date counts).
-fn falls_on(boxed: &str, body: &str) -> bool {
-    body.starts_with(boxed) && boxed.len() >= 4
+/// `body` falls on `boxed` at the infobox's precision, which is a year or finer (a
+/// finer body date counts).
+fn falls_on(boxed: &CalendarDate, body: &CalendarDate) -> bool {
+    boxed.scale == YearScale::Year
+        && match (boxed.interval(), body.interval()) {
+            (Some((lo, hi)), Some((blo, bhi))) => lo <= blo && bhi <= hi,
+            _ => false,
+        }
 }
 
 impl<'a> Ctx<'a> {
@@ -185,26 +218,26 @@ impl<'a> Ctx<'a> {
 
     /// The entity an item names: a mention covering most of it, a country code, or a
     /// gazetteer surface.
-    fn link(&self, item: Span) -> Option<(Arc<str>, Arc<str>)> {
+    fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
         let best = self
             .all_mentions
             .iter()
             .filter(|m| {
                 item.contains(m.span)
                     && m.span.len() * 10 >= item.len() * 6
-                    && &*m.label != "DEMONYM"
+                    && m.label != Label::Demonym
             })
             .max_by_key(|m| m.span.len());
         if let Some(m) = best {
-            return Some((m.id.clone(), m.label.clone()));
+            return Some((m.id.clone(), m.label));
         }
         let surface = self.slice(item);
         if (2..=3).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase()) {
             if let Some((id, _)) = self.v.codes.get(surface) {
-                return Some((id.clone(), Arc::from("PLACE")));
+                return Some((id.clone(), Label::Place));
             }
         }
-        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label.clone()))
+        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label))
     }
 
     fn check(&self, item: &Item<'_>, rule: Rule) -> Check {
@@ -252,7 +285,7 @@ impl<'a> Ctx<'a> {
         self.mentions
             .iter()
             .copied()
-            .filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM"))
+            .filter(|m| &*m.id == id && (demonyms || m.label != Label::Demonym))
             .collect()
     }
 
@@ -282,7 +315,7 @@ impl<'a> Ctx<'a> {
             let found = self.mentions_of(&id, true);
             if let Some(first) = found.first() {
                 check.evidence = found.iter().take(3).map(|m| m.span).collect();
-                let by_demonym = found.iter().filter(|m| &*m.label == "DEMONYM").count();
+                let by_demonym = found.iter().filter(|m| m.label == Label::Demonym).count();
                 return (
                     Status::Supported,
                     format!(
@@ -481,12 +514,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The date value(s) of the infobox inside `span`: (start, end).
-    fn box_range(&self, span: Span) -> Option<(String, String)> {
+    fn box_range(&self, span: Span) -> Option<(CalendarDate, CalendarDate)> {
         let inside: Vec<&&Timex> =
             self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
-        let first = inside.first()?;
-        let last = inside.last()?;
-        Some((ends(&first.value).0.to_string(), ends(&last.value).1.to_string()))
+        let (start, _) = inside.first()?.value.ends()?;
+        let (_, end) = inside.last()?.value.ends()?;
+        Some((start, end))
     }
 
     fn involves_people(&self, e: &Event) -> bool {
@@ -505,24 +538,22 @@ impl<'a> Ctx<'a> {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized =
-            Some(if start == end { start.clone() } else { format!("{start}/{end}") });
-        let date_of =
-            |e: &Event| e.date.as_ref().map_or(String::new(), |d| ends(&d.value).0.to_string());
-        let starts: Vec<&Event> =
-            self.dated.iter().copied().filter(|e| falls_on(&start, &date_of(e))).collect();
-        let finishes: Vec<&Event> =
-            self.dated.iter().copied().filter(|e| falls_on(&end, &date_of(e))).collect();
+            Some(if start == end { start.to_string() } else { format!("{start}/{end}") });
+        let date_of = |e: &Event| e.date.as_ref().and_then(|d| first(&d.value));
+        let on = |boxed: &CalendarDate, e: &Event| date_of(e).is_some_and(|d| falls_on(boxed, &d));
+        let starts: Vec<&Event> = self.dated.iter().copied().filter(|e| on(&start, e)).collect();
+        let finishes: Vec<&Event> = self.dated.iter().copied().filter(|e| on(&end, e)).collect();
         let before: Vec<&Event> = self
             .dated
             .iter()
             .copied()
-            .filter(|e| cmp_prefix(&date_of(e), &start) == Ordering::Less)
+            .filter(|e| order(date_of(e), &start) == Ordering::Less)
             .collect();
         let after: Vec<&Event> = self
             .dated
             .iter()
             .copied()
-            .filter(|e| cmp_prefix(&date_of(e), &end) == Ordering::Greater)
+            .filter(|e| order(date_of(e), &end) == Ordering::Greater)
             .collect();
         let outside = format!(
             "{} background event(s) before{}, {} aftermath event(s) after{}",
@@ -568,6 +599,7 @@ impl<'a> Ctx<'a> {
         for e in starts.iter().take(1).chain(finishes.iter().take(1)) {
             check.evidence.extend(evidence(e));
         }
+        let (start, end) = (start.to_string(), end.to_string());
         let missing: Vec<&str> =
             [(starts.is_empty(), start.as_str()), (finishes.is_empty(), end.as_str())]
                 .into_iter()
@@ -592,15 +624,13 @@ impl<'a> Ctx<'a> {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized = Some(format!("{start}/{end}"));
-        let compatible = |a: &str, b: &str| {
-            b.len() >= 4 && a.len() >= 4 && (a.starts_with(b) || b.starts_with(a))
-        };
-        let backing = |boxed: &str| -> Option<Span> {
+        // One date inside the other, each a year or finer.
+        let nested = |a: &CalendarDate, b: &CalendarDate| falls_on(a, b) || falls_on(b, a);
+        let backing = |boxed: &CalendarDate| -> Option<Span> {
             self.body_dates
                 .iter()
                 .find(|t| {
-                    let (x, y) = ends(&t.value);
-                    compatible(boxed, x) || compatible(boxed, y)
+                    t.value.ends().is_some_and(|(x, y)| nested(boxed, &x) || nested(boxed, &y))
                 })
                 .map(|t| t.span)
         };
@@ -615,23 +645,22 @@ impl<'a> Ctx<'a> {
             }
             (a, b) => {
                 check.evidence = a.into_iter().chain(b).collect();
-                let missing = if a.is_none() { start } else { end };
+                let missing = if a.is_none() { start } else { end }.to_string();
                 (Status::Unsupported, format!("no body date matches {missing}"))
             }
         }
     }
 
-    fn single_date(&self, span: Span, kinds: &[&str], check: &mut Check) -> (Status, String) {
+    fn single_date(&self, span: Span, kinds: &[EventType], check: &mut Check) -> (Status, String) {
         let Some((value, _)) = self.box_range(span) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
-        check.normalized = Some(value.clone());
+        check.normalized = Some(value.to_string());
         let same: Vec<Span> = self
             .body_dates
             .iter()
             .filter(|t| {
-                let (a, b) = ends(&t.value);
-                falls_on(&value, a) || falls_on(&value, b)
+                t.value.ends().is_some_and(|(a, b)| falls_on(&value, &a) || falls_on(&value, &b))
             })
             .map(|t| t.span)
             .collect();
@@ -645,7 +674,12 @@ impl<'a> Ctx<'a> {
         let elsewhere = self.dated.iter().find(|e| {
             kinds.contains(&e.kind)
                 && e.date.as_ref().is_some_and(|d| {
-                    d.value.len() >= value.len().min(10) && !falls_on(&value, &d.value)
+                    // As precise as the infobox (down to the day), and elsewhere.
+                    first(&d.value).is_some_and(|f| {
+                        (matches!(d.value, TimexValue::Range(..))
+                            || f.precision() >= value.precision().min(Precision::Day))
+                            && !falls_on(&value, &f)
+                    })
                 })
         });
         if let Some(e) = elsewhere {
@@ -675,7 +709,10 @@ impl<'a> Ctx<'a> {
         let Some(first) = backing.first() else {
             return (
                 Status::Unsupported,
-                format!("no {} event in the body backs {word:?}", kinds.join("/")),
+                format!(
+                    "no {} event in the body backs {word:?}",
+                    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("/")
+                ),
             );
         };
         check.evidence = backing.iter().take(2).map(|e| e.trigger).collect();
@@ -697,11 +734,16 @@ mod tests {
 
     #[test]
     fn date_helpers() {
-        assert_eq!(ends("1865-02-28/1865-11-08"), ("1865-02-28", "1865-11-08"));
-        assert!(falls_on("1865-11-08", "1865-11-08"));
-        assert!(falls_on("1865", "1865-11-08"));
-        assert!(!falls_on("1865-11-08", "1865-11"));
-        assert_eq!(cmp_prefix("1864-04-14", "1865"), Ordering::Less);
-        assert_eq!(cmp_prefix("1865-11-25", "1865-11-08"), Ordering::Greater);
+        let d = |s: &str| s.parse::<CalendarDate>().unwrap();
+        let v = |s: &str| s.parse::<TimexValue>().unwrap();
+        assert_eq!(first(&v("1865-02-28/1865-11-08")), Some(d("1865-02-28")));
+        assert!(falls_on(&d("1865-11-08"), &d("1865-11-08")));
+        assert!(falls_on(&d("1865"), &d("1865-11-08TAF")));
+        assert!(!falls_on(&d("1865-11-08"), &d("1865-11")));
+        assert!(!falls_on(&d("186"), &d("1865")));
+        assert_eq!(order(Some(d("1864-04-14")), &d("1865")), Ordering::Less);
+        assert_eq!(order(Some(d("1865-11-25")), &d("1865-11-08")), Ordering::Greater);
+        assert_eq!(order(Some(d("1865")), &d("1865-11-08")), Ordering::Equal);
+        assert_eq!(order(None, &d("1865")), Ordering::Equal);
     }
 }

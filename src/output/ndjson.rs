@@ -13,6 +13,9 @@
 //! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
 
+use crate::diagnostic::DiagnosticKind;
+use crate::events::EventType;
+use crate::gazetteer::Label;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -105,7 +108,7 @@ struct EntityWire<'a> {
     byte_start: usize,
     byte_end: usize,
     text: &'a str,
-    label: &'a str,
+    label: Label,
     id: &'a str,
     source: String,
 }
@@ -123,10 +126,10 @@ struct TimexWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'a str,
+    kind: crate::temporal::TimexType,
+    value: &'a crate::temporal::TimexValue,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    modifier: Option<&'static str>,
+    modifier: Option<crate::temporal::TimexMod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     anchor: Option<SpanWire<'a>>,
     /// The two ends of a range, or the date inside a time of day (TimeML tags them apart).
@@ -140,7 +143,7 @@ struct EntityRefWire<'a> {
     at: Offsets,
     text: &'a str,
     id: &'a str,
-    label: &'a str,
+    label: Label,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'static str>,
 }
@@ -151,9 +154,9 @@ struct EventWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
+    kind: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<&'a crate::temporal::TimexValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_source: Option<DateSourceWire<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,7 +212,7 @@ struct CheckWire<'a> {
 struct DiagnosticWire<'a> {
     #[serde(flatten)]
     at: Option<Offsets>,
-    kind: &'a str,
+    kind: DiagnosticKind,
     message: &'a str,
 }
 
@@ -255,7 +258,7 @@ impl<'a> Chars<'a> {
         TimexWire {
             at: self.at(t.span),
             text: t.span.slice(self.text),
-            kind: t.kind.as_str(),
+            kind: t.kind,
             value: &t.value,
             modifier: t.modifier,
             anchor: t.anchor.map(|a| self.span(a)),
@@ -278,7 +281,7 @@ impl<'a> Chars<'a> {
             at: self.at(p.span),
             text: p.span.slice(self.text),
             id: &p.id,
-            label: &p.label,
+            label: p.label,
             role: p.role,
         }
     }
@@ -301,7 +304,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             byte_start: m.span.start,
             byte_end: m.span.end,
             text: m.span.slice(text),
-            label: &m.label,
+            label: m.label,
             id: &m.id,
             source: m.source.to_string(),
         })
@@ -314,7 +317,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             at: c.at(e.trigger),
             text: e.trigger.slice(text),
             kind: e.kind,
-            date: e.date.as_ref().map(|d| d.value.as_str()),
+            date: e.date.as_ref().map(|d| &d.value),
             date_source: e.date.as_ref().map(|d| DateSourceWire {
                 at: c.at(d.span),
                 text: d.span.slice(text),

@@ -33,8 +33,11 @@ use super::{
     title_to_id, Article, Dropped, DroppedKind, Infobox, InfoboxField, Link, Section, SourceMap,
     Table, TableCell,
 };
+use crate::{
+    diagnostic::{Diagnostic, DiagnosticKind},
+    span::Span,
+};
 use templates::{Rule, Templates};
-use crate::{diagnostic::Diagnostic, span::Span};
 
 /// Deepest nesting of templates, links and tags that is rendered.
 pub const MAX_DEPTH: usize = 24;
@@ -245,9 +248,35 @@ enum LinkKind {
 
 /// Interwiki prefixes (links to sister projects and other sites), shown as text.
 const INTERWIKI_PREFIXES: &[&str] = &[
-    "wikt", "wiktionary", "w", "wikipedia", "s", "wikisource", "q", "wikiquote", "b", "wikibooks",
-    "n", "wikinews", "v", "wikiversity", "voy", "wikivoyage", "commons", "c", "m", "meta",
-    "species", "wikispecies", "d", "wikidata", "mw", "foundation", "wmf", "wikimedia", "doi",
+    "wikt",
+    "wiktionary",
+    "w",
+    "wikipedia",
+    "s",
+    "wikisource",
+    "q",
+    "wikiquote",
+    "b",
+    "wikibooks",
+    "n",
+    "wikinews",
+    "v",
+    "wikiversity",
+    "voy",
+    "wikivoyage",
+    "commons",
+    "c",
+    "m",
+    "meta",
+    "species",
+    "wikispecies",
+    "d",
+    "wikidata",
+    "mw",
+    "foundation",
+    "wmf",
+    "wikimedia",
+    "doi",
 ];
 
 /// The kind of a link whose target has the (lower-cased) `prefix` before a colon.
@@ -276,17 +305,47 @@ fn is_file_option(part: &str) -> bool {
     let word = |w: &str| {
         matches!(
             w,
-            "thumb" | "thumbnail" | "frame" | "framed" | "frameless" | "border" | "left" | "right"
-                | "center" | "centre" | "none" | "upright" | "baseline" | "middle" | "sub"
-                | "super" | "text-top" | "text-bottom" | "top" | "bottom"
+            "thumb"
+                | "thumbnail"
+                | "frame"
+                | "framed"
+                | "frameless"
+                | "border"
+                | "left"
+                | "right"
+                | "center"
+                | "centre"
+                | "none"
+                | "upright"
+                | "baseline"
+                | "middle"
+                | "sub"
+                | "super"
+                | "text-top"
+                | "text-bottom"
+                | "top"
+                | "bottom"
         )
     };
     let px = p.strip_suffix("px").is_some_and(|n| {
         !n.is_empty() && n.trim().bytes().all(|x| x.is_ascii_digit() || x == b'x')
     });
     let keyed = p.split_once('=').is_some_and(|(k, _)| {
-        matches!(k.trim(), "upright" | "alt" | "link" | "page" | "lang" | "class" | "thumb"
-            | "thumbtime" | "start" | "end" | "border" | "thumbnail")
+        matches!(
+            k.trim(),
+            "upright"
+                | "alt"
+                | "link"
+                | "page"
+                | "lang"
+                | "class"
+                | "thumb"
+                | "thumbtime"
+                | "start"
+                | "end"
+                | "border"
+                | "thumbnail"
+        )
     });
     p.is_empty() || word(&p) || px || keyed
 }
@@ -388,7 +447,7 @@ impl<'s> Renderer<'s> {
             let t = self.out.len();
             self.diagnostics.push(Diagnostic::at(
                 Span::new(t, t),
-                "depth-limit",
+                DiagnosticKind::DepthLimit,
                 format!("markup nested deeper than {MAX_DEPTH} levels was dropped"),
             ));
         }
@@ -676,7 +735,11 @@ impl<'s> Renderer<'s> {
             if closing {
                 return Some(after);
             }
-            let end = if self_closing { after } else { self.find_close(&name, after, b).unwrap_or(after) };
+            let end = if self_closing {
+                after
+            } else {
+                self.find_close(&name, after, b).unwrap_or(after)
+            };
             if let Some(kind) = kind {
                 self.drop_construct(kind, i, end);
             }
@@ -795,9 +858,11 @@ impl<'s> Renderer<'s> {
             Mode { inline: true, start: if mode.inline { mode.start } else { start } },
         );
         // The link trail: letters right after `]]` belong to the link (`[[war]]s`).
-        let trail = self.src.as_bytes()[after..b].iter().take_while(|x| x.is_ascii_lowercase()).count();
+        let trail =
+            self.src.as_bytes()[after..b].iter().take_while(|x| x.is_ascii_lowercase()).count();
         let lead = self.out[start..].len() - self.out[start..].trim_start().len();
-        let with_trail = trail > 0 && self.out.len() > start && !self.out.ends_with(char::is_whitespace);
+        let with_trail =
+            trail > 0 && self.out.len() > start && !self.out.ends_with(char::is_whitespace);
         let end = if with_trail {
             self.copy(after, after + trail);
             self.out.len()
@@ -973,7 +1038,8 @@ impl<'s> Renderer<'s> {
                     self.emit(&text, i);
                     let born: Vec<&str> =
                         (3..6).filter_map(pos).map(|r| self.text_of(r).trim()).collect();
-                    if let Some(age) = (rule == Rule::DateAge).then(|| age_at(&nums, &born)).flatten()
+                    if let Some(age) =
+                        (rule == Rule::DateAge).then(|| age_at(&nums, &born)).flatten()
                     {
                         self.emit(&format!(" (aged {age})"), i);
                     }
@@ -1045,11 +1111,8 @@ impl<'s> Renderer<'s> {
                     let shown = self.out[start..].trim();
                     let code = shown.len() <= 3 && shown.bytes().all(|x| x.is_ascii_uppercase());
                     if !shown.is_empty() && !(rule == Rule::Flag && code) {
-                        let target = link_target(if rule == Rule::Flag {
-                            shown
-                        } else {
-                            self.text_of(v)
-                        });
+                        let target =
+                            link_target(if rule == Rule::Flag { shown } else { self.text_of(v) });
                         let lead = self.out[start..].len() - self.out[start..].trim_start().len();
                         let end = start + self.out[start..].trim_end().len();
                         self.links.push(Link { target, span: Span::new(start + lead, end) });
@@ -1181,7 +1244,7 @@ impl<'s> Renderer<'s> {
             let t = self.out.len();
             self.diagnostics.push(Diagnostic::at(
                 Span::new(t, t),
-                "infobox-dropped",
+                DiagnosticKind::InfoboxDropped,
                 format!("{{{{{name}}}}} inside running text (a link, a table cell) was dropped"),
             ));
             return;
@@ -1205,7 +1268,10 @@ impl<'s> Renderer<'s> {
             .map(str::to_string);
         let block_end = self.out.len();
         self.emit("\n", end);
-        self.infobox = Some(Infobox { template, span: Span::new(block_start, block_end), fields });
+        let mut infobox =
+            Infobox { template, kind: None, span: Span::new(block_start, block_end), fields };
+        infobox.classify();
+        self.infobox = Some(infobox);
     }
 
     /// Infobox templates after `from` that are not inside another template or link.
@@ -1221,7 +1287,9 @@ impl<'s> Renderer<'s> {
                         .iter()
                         .position(|&x| x == b'|')
                         .map_or(close, |q| at + 2 + q);
-                    if bytes[at] == b'{' && canonical(&self.src[at + 2..name_end]).starts_with("infobox") {
+                    if bytes[at] == b'{'
+                        && canonical(&self.src[at + 2..name_end]).starts_with("infobox")
+                    {
                         out.push((at, close + 2));
                     }
                     i = close + 2;
@@ -1313,13 +1381,13 @@ impl<'s> Renderer<'s> {
             let times = if count > 1 { format!(" ({count} times)") } else { String::new() };
             self.diagnostics.push(Diagnostic::at(
                 Span::new(at, at),
-                "template-dropped",
+                DiagnosticKind::TemplateDropped,
                 format!("template {{{{{name}}}}} is not rendered and was dropped{times}"),
             ));
         }
         if extra > 0 {
             self.diagnostics.push(Diagnostic::whole(
-                "template-dropped",
+                DiagnosticKind::TemplateDropped,
                 format!("{extra} more template names were dropped"),
             ));
         }
@@ -1371,8 +1439,10 @@ impl<'s> Renderer<'s> {
             let what = kind.as_str();
             self.diagnostics.push(Diagnostic::at(
                 first,
-                "construct-dropped",
-                format!("{count} {what} construct(s) have no plain text; kept as `{what}` placeholders"),
+                DiagnosticKind::ConstructDropped,
+                format!(
+                    "{count} {what} construct(s) have no plain text; kept as `{what}` placeholders"
+                ),
             ));
         }
     }
@@ -1508,14 +1578,20 @@ mod tests {
             ("x<!-- hidden [[y]] --> z", "x z"),
             ("[[File:Map.png|thumb|A [[map]]]]Text[[Category:Wars]]", "A map\n\nText"),
             ("[[File:Map.png|thumb|upright=1.2|alt=x]]Text", "Text"),
-            ("The [[war]]s and [[wikt:word|words]] and [[:fr:Paris]].[[fr:Paris]]", "The wars and words and fr:Paris."),
+            (
+                "The [[war]]s and [[wikt:word|words]] and [[:fr:Paris]].[[fr:Paris]]",
+                "The wars and words and fr:Paris.",
+            ),
             ("A{{unknown thing|1}}B", "AB"),
             ("1775{{snds}}1783", "1775 – 1783"),
             ("a&nbsp;b &amp; c &#8364;", "a b & c €"),
             ("[http://example.com Example site] and [http://x.org]", "Example site and "),
             ("__NOTOC__Text", "Text"),
             ("{|\n| cell\n|}\nAfter", "cell\n\nAfter"),
-            ("A\n{|\n|+ Cap\n! H1 !! H2\n|-\n| a || [[b]]\n|}\nZ", "A\n\nCap\n\nH1 | H2\n\na | b\n\nZ"),
+            (
+                "A\n{|\n|+ Cap\n! H1 !! H2\n|-\n| a || [[b]]\n|}\nZ",
+                "A\n\nCap\n\nH1 | H2\n\na | b\n\nZ",
+            ),
             ("{{as of|2010}}, the three", "As of 2010, the three"),
             ("Eagle{{'s}} side", "Eagle's side"),
             ("Ann Smith ({{née}} Jones)", "Ann Smith (née Jones)"),
@@ -1613,20 +1689,20 @@ mod tests {
     #[test]
     fn unknown_templates_and_depth_make_diagnostics() {
         let a = render("a {{mystery|1}} b {{mystery}} {{cite web|x}}");
-        let kinds: Vec<(&str, &str)> = a
+        let kinds: Vec<(DiagnosticKind, &str)> = a
             .diagnostics
             .iter()
-            .filter(|d| d.kind == "template-dropped")
+            .filter(|d| d.kind == DiagnosticKind::TemplateDropped)
             .map(|d| (d.kind, d.message.as_str()))
             .collect();
         assert_eq!(kinds.len(), 1, "{kinds:?}");
         assert!(kinds[0].1.contains("mystery") && kinds[0].1.contains("2 times"));
         let deep = format!("{}x{}", "{{nowrap|".repeat(100), "}}".repeat(100));
         let a = render(&deep);
-        assert!(a.diagnostics.iter().any(|d| d.kind == "depth-limit"));
+        assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::DepthLimit));
         let deep_links = format!("{}x{}", "[[a|".repeat(5000), "]]".repeat(5000));
         let a = render(&deep_links);
-        assert!(a.diagnostics.iter().any(|d| d.kind == "depth-limit"));
+        assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::DepthLimit));
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub(super) fn parse(src: &str, pairs: &HashMap<usize, usize>, start: usize, b: u
         let lead = bytes[at..le].iter().take_while(|x| matches!(x, b' ' | b'\t')).count();
         let t = at + lead;
         let line = &bytes[t..le];
-        let structural = line.starts_with(b"|") || line.starts_with(b"!") || line.starts_with(b"{|");
+        let structural =
+            line.starts_with(b"|") || line.starts_with(b"!") || line.starts_with(b"{|");
         if structural {
             close(&mut table, &open, at);
             open = Open::None;
