@@ -14,15 +14,6 @@ use std::{collections::BTreeMap, fs, path::PathBuf};
 
 use wikianno::{GazetteerBuilder, Span};
 
-fn conll_type(label: &str) -> &'static str {
-    match label {
-        "PERSON" => "PER",
-        "PLACE" => "LOC",
-        "ORG" => "ORG",
-        _ => "MISC",
-    }
-}
-
 #[derive(Default)]
 struct Counts {
     gold: usize,
@@ -85,7 +76,7 @@ fn main() {
     let mut by_type: BTreeMap<&str, Counts> = BTreeMap::new();
     for (text, gold) in &docs {
         let predicted: Vec<(Span, &str)> =
-            gazetteer.find(text).into_iter().map(|m| (m.span, conll_type(&m.label))).collect();
+            gazetteer.find(text).into_iter().map(|m| (m.span, m.label.conll())).collect();
         for (span, kind) in gold {
             let c = by_type.entry(kind).or_default();
             c.gold += 1;

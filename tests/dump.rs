@@ -115,7 +115,7 @@ fn gensim_sample_one_record_per_namespace_0_page() {
                 e["source_start"].as_u64().unwrap(),
                 e["source_end"].as_u64().unwrap(),
             );
-            if !src.contains(['[', '{', '<', '\'', '&', '|']) {
+            if !src.contains(['[', ']', '{', '<', '\'', '&', '|']) {
                 assert_eq!(src, e["text"].as_str().unwrap(), "{e}");
                 plain += 1;
             }
@@ -198,7 +198,7 @@ fn output_file_is_written_whole_or_not_at_all() {
     let e = &recs[0]["entities"][0];
     assert_eq!(
         (e["text"].as_str(), e["id"].as_str(), e["label"].as_str()),
-        (Some("Switzerland"), Some("Switzerland"), Some("LINK"))
+        (Some("Switzerland"), Some("Switzerland"), Some("UNKNOWN"))
     );
     assert_eq!((e["start"].as_u64(), e["source_start"].as_u64()), (Some(13), Some(21)));
     // An output folder that does not exist is a setup error: nothing is written.
@@ -335,7 +335,7 @@ fn redirects_become_gazetteer_aliases() {
     assert_eq!(code, 0);
     // "AndorrA" redirects to "Andorra", a country of the shipped gazetteers.
     assert!(known.lines().any(|l| l == "AndorrA\tPLACE\tAndorra\tredirect"), "{known}");
-    let (code, all, _) = wikianno(&["aliases", "--unknown-label", "LINK", &dump]);
+    let (code, all, _) = wikianno(&["aliases", "--unknown-label", "UNKNOWN", &dump]);
     assert_eq!(code, 0);
     let (ndjson_code, ndjson, _) = wikianno(&["annotate", &dump]);
     assert_eq!(ndjson_code, 0);

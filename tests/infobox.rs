@@ -9,9 +9,8 @@ mod common;
 use std::process::Command;
 
 use wikianno::{
-    events::EventExtractor,
-    gazetteer::local_entries,
-    infobox::{InfoboxReport, InfoboxValidator, Status},
+    article::InfoboxKind,
+    infobox::{InfoboxReport, Status},
     temporal::{Timex, TimexType},
     Span,
 };
@@ -52,16 +51,15 @@ fn validate(text: String, dates: Dates<'_>) -> Validated {
     let p = pipeline();
     let article = p.parse(raw(text));
     let box_span = article.infobox.as_ref().map_or(Span::new(0, 0), |b| b.span);
-    let local = local_entries(&article, p.gazetteer());
-    let entities = p.gazetteer().find_with_local(&article.text, &local);
+    let entities = p.entities(&article);
     let timexes = hand_timexes(&article.text, box_span, dates);
-    let events = EventExtractor::new(p.gazetteer()).extract(&article, &entities, &timexes);
-    let report = InfoboxValidator::new(p.gazetteer())
-        .check(&article, &entities, &timexes, &events)
-        .expect("an infobox");
+    let events = p.events(&article, &entities, &timexes);
+    let report = p.check_infobox(&article, &entities, &timexes, &events).expect("an infobox");
     let diagnostics = wikianno::infobox::source_lints(&article)
         .into_iter()
-        .map(|d| (d.kind, d.span.map_or(String::new(), |s| s.slice(&article.text).to_string())))
+        .map(|d| {
+            (d.kind.as_str(), d.span.map_or(String::new(), |s| s.slice(&article.text).to_string()))
+        })
         .collect();
     Validated { text: article.text, report, diagnostics }
 }
@@ -112,7 +110,7 @@ fn original() -> Validated {
 fn seed_acceptance() {
     let v = original();
     let r = &v.report;
-    assert_eq!(r.kind, Some("conflict"));
+    assert_eq!(r.kind, Some(InfoboxKind::Conflict));
     for c in r
         .checks
         .iter()
@@ -275,7 +273,7 @@ fn person_infobox() {
         ],
     );
     let v = &gaz_free;
-    assert_eq!(v.report.kind, Some("person"));
+    assert_eq!(v.report.kind, Some(InfoboxKind::Person));
     let status = |field: &str, value: &str| {
         v.report
             .checks
@@ -311,7 +309,7 @@ fn treaty_infobox_with_a_wrong_date() {
         TREATY.to_string(),
         &[("5 June 1910", "1910-06-05", true), ("6 June 1910", "1910-06-06", false)],
     );
-    assert_eq!(v.report.kind, Some("treaty"));
+    assert_eq!(v.report.kind, Some(InfoboxKind::Treaty));
     let get = |field: &str| {
         v.report.checks.iter().filter(|c| c.field == field).map(|c| c.status).collect::<Vec<_>>()
     };

@@ -8,7 +8,7 @@
 use std::{collections::HashMap, path::PathBuf, time::Instant};
 
 use clap::Args;
-use wikianno::{article::title_to_id, InputError, Redirect, SourceItem};
+use wikianno::{article::title_to_id, InputError, Label, Redirect, SourceItem};
 
 use super::{
     annotate::{conclude, open_inputs, Counted, Output, Stats},
@@ -22,9 +22,10 @@ pub struct AliasesArgs {
     /// Write to FILE instead of stdout (written to FILE.tmp, renamed when complete).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Keep redirects to targets the gazetteers do not know, with this label.
+    /// Keep redirects to targets the gazetteers do not know, with this label
+    /// (UNKNOWN says the type is not known).
     #[arg(long, value_name = "LABEL")]
-    pub unknown_label: Option<String>,
+    pub unknown_label: Option<Label>,
     /// Print a one-line summary to stderr at the end.
     #[arg(long)]
     pub stats: bool,
@@ -32,15 +33,10 @@ pub struct AliasesArgs {
 
 pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     let started = Instant::now();
-    if let Some(label) = &args.unknown_label {
-        if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
-            return Err(format!("--unknown-label {label:?} is not an UPPERCASE word"));
-        }
-    }
     let pipeline = args.pipeline.pipeline()?;
-    let label_of: HashMap<&str, &str> =
-        pipeline.gazetteer().entries().iter().map(|e| (&*e.id, &*e.label)).collect();
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let label_of: HashMap<&str, Label> =
+        pipeline.gazetteer().entries().iter().map(|e| (&*e.id, e.label)).collect();
+    let inputs = open_inputs(&args.pipeline)?;
     let input = inputs.progress();
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
@@ -54,7 +50,7 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
             SourceItem::Redirect(Redirect { from, to, .. }) => {
                 stats.add(Counted::Redirect);
                 let id = title_to_id(&to);
-                let label = label_of.get(id.as_str()).copied().or(args.unknown_label.as_deref());
+                let label = label_of.get(id.as_str()).copied().or(args.unknown_label);
                 // A surface must not hold the TSV separators.
                 let clean = !from.contains(['\t', '\n', '\r']) && !from.trim().is_empty();
                 match label {
@@ -76,5 +72,5 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     if args.stats {
         eprintln!("wikianno: {kept} alias rows written, {skipped} redirects skipped (target unknown or unusable title)");
     }
-    conclude(written.and_then(|()| out.close()), &stats, args.stats, started, &input)
+    conclude(out.close(written), &stats, args.stats, started, &input)
 }

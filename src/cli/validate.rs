@@ -171,13 +171,13 @@ fn article_json(a: &AnnotatedArticle) -> serde_json::Value {
         .collect();
     json!({
         "id": a.article.id, "title": a.article.title, "source": a.article.origin,
-        "infobox": a.infobox.as_ref().and_then(|r| r.kind), "checks": checks, "diagnostics": diagnostics,
+        "infobox": a.infobox.as_ref().and_then(|r| r.kind).map(|k| k.as_str()), "checks": checks, "diagnostics": diagnostics,
     })
 }
 
 pub fn run(args: &ValidateArgs) -> Result<i32, String> {
     let pipeline = args.pipeline.pipeline()?;
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let inputs = open_inputs(&args.pipeline)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();

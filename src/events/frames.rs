@@ -1,5 +1,7 @@
 //! Building event frames from triggers, sentences, entities and timexes.
 
+use crate::events::EventType;
+use crate::gazetteer::Label;
 use std::{
     borrow::Cow,
     collections::HashMap,
@@ -53,13 +55,22 @@ const TITLES: &[&str] = &[
 
 /// Types whose direct object is usually a place ("seized the islands", "entered Lima"):
 /// a place after the trigger is the event's place, not a patient.
-const PLACE_OBJECT: &[&str] = &[
-    "SEIZURE", "CAPTURE", "ENTRY", "ATTACK", "MARCH", "MEETING", "REFUGE", "EXILE", "BIRTH",
-    "DEATH",
+const PLACE_OBJECT: &[EventType] = &[
+    EventType::Seizure,
+    EventType::Capture,
+    EventType::Entry,
+    EventType::Attack,
+    EventType::March,
+    EventType::Meeting,
+    EventType::Refuge,
+    EventType::Exile,
+    EventType::Birth,
+    EventType::Death,
 ];
 
 /// Labels listed as participants even without a role pattern.
-const PARTICIPANT_LABELS: &[&str] = &["PERSON", "ORG", "SHIP", "TREATY", "EVENT"];
+const PARTICIPANT_LABELS: &[Label] =
+    &[Label::Person, Label::Org, Label::Ship, Label::Treaty, Label::Event];
 
 /// "the capital, Lima": the noun a place is introduced with, for later "the capital".
 static APPOSITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,9 +98,9 @@ static ANAPHOR: LazyLock<Regex> =
 /// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
 ///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
 ///   "X \[adverbs\] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EventExtractor {
-    lexicon: Option<TriggerLexicon>,
+    lexicon: TriggerLexicon,
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
 }
@@ -105,7 +116,7 @@ impl EventExtractor {
     /// inside event names ("Battle of Callao" -> Callao).
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
         EventExtractor {
-            lexicon: Some(TriggerLexicon::shipped()),
+            lexicon: TriggerLexicon::shipped(),
             splitter: SentenceSplitter::new(),
             gazetteer: gazetteer.clone(),
         }
@@ -113,7 +124,7 @@ impl EventExtractor {
 
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
-        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
+        self.lexicon.find(text, Span::new(0, text.len()))
     }
 
     /// Events of `article`, in text order.
@@ -123,7 +134,7 @@ impl EventExtractor {
         entities: &[EntityMention],
         timexes: &[Timex],
     ) -> Vec<Event> {
-        let Some(lexicon) = &self.lexicon else { return Vec::new() };
+        let lexicon = &self.lexicon;
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
         let outside = |s: &Span| {
@@ -135,14 +146,14 @@ impl EventExtractor {
         regions.sort();
         let names: Vec<Span> = entities
             .iter()
-            .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+            .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
             .map(|m| m.span)
             .collect();
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
             .filter(|t| t.value.year().is_some())
-            .filter(|t| outside(&t.span) && !names.iter().any(|n| n.contains(t.span)))
+            .filter(|t| outside(&t.span) && !inside_any(&names, t.span))
             .collect();
         dates.sort_by_key(|t| t.span);
         let mut sorted: Vec<&EntityMention> = entities.iter().collect();
@@ -257,11 +268,11 @@ impl EventExtractor {
         let text = ctx.text;
         let leads = mentions
             .iter()
-            .map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or("")))
+            .map(|m| Lead::before(look_back(text, sentence.start, m.span.start)))
             .collect();
         let mut places = Vec::new();
         let candidate =
-            |span: Span, id: &'a Arc<str>, label: &'a Arc<str>, mention: bool| PlaceCandidate {
+            |span: Span, id: &'a Arc<str>, label: Label, mention: bool| PlaceCandidate {
                 span,
                 id,
                 label,
@@ -269,7 +280,7 @@ impl EventExtractor {
                 mention,
             };
         for m in mentions {
-            if &*m.label != "PLACE" {
+            if m.label != Label::Place {
                 continue;
             }
             // A country named without a locative preposition is usually a party
@@ -281,19 +292,21 @@ impl EventExtractor {
             {
                 continue;
             }
-            places.push(candidate(m.span, &m.id, &m.label, true));
+            places.push(candidate(m.span, &m.id, m.label, true));
         }
         // A place named inside an event name: "Battle of Callao".
-        for m in mentions.iter().filter(|m| &*m.label == "EVENT") {
+        for m in mentions.iter().filter(|m| m.label == Label::Event) {
             let name = m.span.slice(text);
             if let Some(of) = name.rfind(" of ") {
                 let place = &name[of + 4..];
-                if let Some(entry) = self.gazetteer.lookup(place).filter(|e| &*e.label == "PLACE") {
+                if let Some(entry) =
+                    self.gazetteer.lookup(place).filter(|e| e.label == Label::Place)
+                {
                     let start = m.span.start + of + 4;
                     places.push(candidate(
                         Span::new(start, m.span.end),
                         &entry.id,
-                        &entry.label,
+                        entry.label,
                         false,
                     ));
                 }
@@ -302,7 +315,8 @@ impl EventExtractor {
         // "the capital" -> the place introduced earlier as "the capital, X".
         // Only worth a regex scan when a place was introduced before the sentence ends
         // (rare: most articles have none), and then `is_match` before setting up captures.
-        let resolvable = antecedents.iter().any(|(_, m)| m.span.end <= sentence.end);
+        // Antecedents are in text order: the first one ends first.
+        let resolvable = antecedents.first().is_some_and(|(_, m)| m.span.end <= sentence.end);
         if let Some(body) =
             text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b))
         {
@@ -318,7 +332,7 @@ impl EventExtractor {
                 });
                 if let Some((_, m)) = found {
                     if !mentions.iter().any(|x| x.span.overlaps(span)) {
-                        places.push(candidate(span, &m.id, &m.label, false));
+                        places.push(candidate(span, &m.id, m.label, false));
                     }
                 }
             }
@@ -388,7 +402,7 @@ impl Lead {
 struct PlaceCandidate<'a> {
     span: Span,
     id: &'a Arc<str>,
-    label: &'a Arc<str>,
+    label: Label,
     /// Governed by a locative preposition.
     governed: bool,
     /// A PLACE mention (dropped when a role pattern took it), not a derived place.
@@ -402,7 +416,11 @@ fn place(
     participants: &[Participant],
     candidates: &[PlaceCandidate<'_>],
 ) -> Option<Participant> {
-    let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
+    // Participants are sorted by span: look the candidate up instead of scanning.
+    let taken = |s: Span| {
+        let from = participants.partition_point(|p| p.span < s);
+        participants[from..].iter().take_while(|p| p.span == s).any(|p| p.role.is_some())
+    };
     let distance = |span: Span| {
         if span.start >= trigger.span.end {
             span.start - trigger.span.end
@@ -414,13 +432,13 @@ fn place(
         .iter()
         .filter(|c| !(c.mention && taken(c.span)))
         .min_by_key(|c| (!c.governed, distance(c.span), c.span.start))
-        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label.clone(), role: None })
+        .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label, role: None })
 }
 
 /// Places introduced with a noun ("the capital, Lima"; "Lima, the capital"), in text order.
 fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
     let mut out = Vec::new();
-    for m in ctx.entities.iter().filter(|m| &*m.label == "PLACE") {
+    for m in ctx.entities.iter().filter(|m| m.label == Label::Place) {
         let before = ctx
             .text
             .get(m.span.start.saturating_sub(40)..m.span.start)
@@ -450,10 +468,17 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
 /// Drop triggers inside names (other than event names) and keep the first trigger
 /// of each type ("an uprising, led by X, who took up arms": the uprising).
 fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigger> {
+    // Mentions are sorted and do not overlap each other: the ones a trigger can overlap
+    // start before its end, and only the last few of those can reach into it.
     let found: Vec<Trigger> = found
         .into_iter()
         .filter(|t| {
-            !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(&*m.label, "EVENT"))
+            let before_end = mentions.partition_point(|m| m.span.start < t.span.end);
+            !mentions[..before_end]
+                .iter()
+                .rev()
+                .take_while(|m| m.span.end > t.span.start || m.span.start >= t.span.start)
+                .any(|m| m.span.overlaps(t.span) && !matches!(m.label, Label::Event))
         })
         .collect();
     let mut kept: Vec<Trigger> = Vec::new();
@@ -509,7 +534,7 @@ const PLACE_MODIFIERS: &[&str] = &[
 /// True when the word before `at` (skipping determiners and compass adjectives)
 /// is a locative preposition.
 pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
+    let before = look_back(text, 0, at);
     let mut words = before.split_whitespace().rev();
     for _ in 0..4 {
         let Some(w) = words.next() else { break };
@@ -550,79 +575,132 @@ fn participants(
         .max()
         .unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
-    let mut roles: Vec<(Span, &'static str)> = Vec::new();
-    for (m, lead) in mentions.iter().zip(leads) {
-        let label = &*m.label;
+    // One slot per mention: a role is looked up by index, not searched for.
+    let mut roles: Vec<Option<&'static str>> = vec![None; mentions.len()];
+    for (i, (m, lead)) in mentions.iter().zip(leads).enumerate() {
+        let label = m.label;
         let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
         if after_trigger && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf) {
-            roles.push((m.span, "agent"));
+            roles[i] = Some("agent");
             continue;
         }
         if lead == Lead::UnderTheCommandOf {
-            roles.push((m.span, "agent"));
+            roles[i] = Some("agent");
             continue;
         }
-        if label == "DEMONYM" && m.span.end > trigger.span.start {
+        if label == Label::Demonym && m.span.end > trigger.span.start {
             continue;
         }
         // "VERB X", "declared war on X", "against X".
-        if trigger.verb && after_trigger {
+        // A gap longer than the look-back cannot be three short words: skip it unread
+        // (reading every long gap made these rules quadratic in sentence length).
+        if trigger.verb && after_trigger && m.span.start - trigger.span.end <= LOOK_BACK_BYTES {
             let gap = between(trigger.span.end, m.span.start);
             // Four words are enough to know the gap is too long.
             let (count, only_fillers, _) =
                 short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
-            let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == "PLACE";
+            let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == Label::Place;
             if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
-                roles.push((m.span, "patient"));
+                roles[i] = Some("patient");
                 continue;
             }
         }
         if after_trigger && lead == Lead::Against {
-            roles.push((m.span, "patient"));
+            roles[i] = Some("patient");
             continue;
         }
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
-        if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
+        if trigger.verb
+            && m.span.end <= trigger.span.start
+            && m.span.start >= prev_trigger
+            && trigger.span.start - m.span.end <= LOOK_BACK_BYTES
+        {
             let gap = between(m.span.end, trigger.span.start);
             let (count, lower_case, passive) =
                 short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
-            if clean && label != "PLACE" {
-                roles.push((m.span, if passive { "patient" } else { "agent" }));
+            if clean && label != Label::Place {
+                roles[i] = Some(if passive { "patient" } else { "agent" });
                 continue;
             }
         }
     }
     // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
-    if trigger.verb && !roles.iter().any(|(_, r)| *r == "agent") {
-        if let Some(first) =
-            mentions.iter().find(|m| m.span.start == sentence.start && &*m.label == "PERSON")
+    if trigger.verb && !roles.contains(&Some("agent")) {
+        if let Some(at) =
+            mentions.iter().position(|m| m.span.start == sentence.start && m.label == Label::Person)
         {
+            let first = mentions[at];
             let gap = between(first.span.end, trigger.span.start);
             if gap.starts_with(',')
-                && !roles.iter().any(|(s, _)| *s == first.span)
+                && span_role(mentions, &roles, at).is_none()
                 && !gap.contains(" by ")
             {
-                roles.push((first.span, "agent"));
+                roles[at] = Some("agent");
             }
         }
     }
-    let mut out: Vec<Participant> = mentions
-        .iter()
-        .filter_map(|m| {
-            let role = roles.iter().find(|(s, _)| *s == m.span).map(|(_, r)| *r);
-            (role.is_some() || PARTICIPANT_LABELS.contains(&&*m.label)).then(|| Participant {
-                span: m.span,
-                id: m.id.clone(),
-                label: m.label.clone(),
-                role,
-            })
-        })
-        .collect();
+    let mut group_role = None;
+    let mut out: Vec<Participant> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if i == 0 || mentions[i - 1].span != m.span {
+            group_role = span_role(mentions, &roles, i);
+        }
+        let role = group_role;
+        if role.is_some() || PARTICIPANT_LABELS.contains(&m.label) {
+            out.push(Participant { span: m.span, id: m.id.clone(), label: m.label, role });
+        }
+    }
     out.sort_by_key(|p| p.span);
     out
+}
+
+/// The role of mention `at`'s span: the first role found among the mentions that share
+/// the span (rare), in mention order. Mentions are sorted, so they sit side by side.
+fn span_role(
+    mentions: &[&EntityMention],
+    roles: &[Option<&'static str>],
+    at: usize,
+) -> Option<&'static str> {
+    let span = mentions[at].span;
+    let from = mentions[..at].iter().rposition(|m| m.span != span).map_or(0, |p| p + 1);
+    mentions[from..]
+        .iter()
+        .zip(&roles[from..])
+        .take_while(|(m, _)| m.span == span)
+        .find_map(|(_, r)| *r)
+}
+
+/// True when `span` lies inside one of `names` (in text order, not overlapping): only
+/// the last name starting at or before `span` can hold it.
+fn inside_any(names: &[Span], span: Span) -> bool {
+    let after = names.partition_point(|n| n.start <= span.start);
+    after.checked_sub(1).is_some_and(|last| names[last].contains(span))
+}
+
+/// How far back a rule reads words before a mention, in bytes: the patterns need at
+/// most a few words ("under the command of General"), and reading back to the last
+/// white space made the role and locative rules quadratic on text without any.
+const LOOK_BACK_BYTES: usize = 256;
+
+/// `text[from..at]`, but no more than its last [`LOOK_BACK_BYTES`]; when cut, the cut
+/// moves forward past the next white space so that no part of a word reads as a word.
+fn look_back(text: &str, from: usize, at: usize) -> &str {
+    let Some(before) = text.get(from..at) else { return "" };
+    if before.len() <= LOOK_BACK_BYTES {
+        return before;
+    }
+    let mut cut = before.len() - LOOK_BACK_BYTES;
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = &before[cut..];
+    match window.find(char::is_whitespace) {
+        Some(space) => &window[space..],
+        None => "",
+    }
 }
 
 /// Lower-cased words of `s`, punctuation trimmed, in order.
@@ -712,7 +790,7 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             .map(|e| {
                 (
                     e.trigger.slice(&text),
-                    e.kind,
+                    e.kind.as_str(),
                     e.date.as_ref().map(|d| d.value.to_string()),
                     e.date.as_ref().is_some_and(|d| d.inherited),
                     e.place.as_ref().map(|p| &*p.id),
@@ -741,11 +819,11 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             "The rebels wanted the capital, Port Selm. They entered the capital at night. The war ended after the Battle of Port Selm, with the withdrawal of the Aldovian fleet.",
             &[],
         );
-        let entry = events.iter().find(|e| e.kind == "ENTRY").expect("entry");
+        let entry = events.iter().find(|e| e.kind == EventType::Entry).expect("entry");
         let place = entry.place.as_ref().expect("place");
         assert_eq!((place.span.slice(&text), &*place.id), ("the capital", "Port_Selm"));
         for kind in ["BATTLE", "WITHDRAWAL"] {
-            let e = events.iter().find(|e| e.kind == kind).expect(kind);
+            let e = events.iter().find(|e| e.kind.as_str() == kind).expect(kind);
             assert_eq!(e.place.as_ref().map(|p| &*p.id), Some("Port_Selm"), "{kind}");
         }
     }

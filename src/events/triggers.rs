@@ -2,36 +2,11 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::EventType;
 use crate::span::Span;
 
 /// The shipped lexicon, embedded so the library works with no files around.
 const LEXICON: &str = include_str!("../../gazetteers/lexicon/event_triggers.tsv");
-
-/// Event types the lexicon may name (`&'static str` so events carry no allocation).
-pub(crate) const EVENT_TYPES: &[&str] = &[
-    "SEIZURE",
-    "TREATY",
-    "UPRISING",
-    "REVOLT",
-    "MARCH",
-    "MEETING",
-    "ENTRY",
-    "ATTACK",
-    "CAPTURE",
-    "RESIGNATION",
-    "REFUGE",
-    "EXILE",
-    "ASSUMPTION",
-    "DEPOSITION",
-    "PROCLAMATION",
-    "WAR_DECLARATION",
-    "ALLIANCE",
-    "BATTLE",
-    "WITHDRAWAL",
-    "NEGOTIATION",
-    "BIRTH",
-    "DEATH",
-];
 
 /// A trigger found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +14,7 @@ pub struct Trigger {
     /// The trigger word or phrase.
     pub span: Span,
     /// The event type it signals.
-    pub kind: &'static str,
+    pub kind: EventType,
     /// True for a verb phrase ("deposed"), false for a noun ("uprising").
     pub verb: bool,
 }
@@ -47,10 +22,9 @@ pub struct Trigger {
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
-    /// `None` only if the automaton could not be built (it always can for the shipped file).
-    automaton: Option<AhoCorasick>,
+    automaton: AhoCorasick,
     /// Pattern index -> (type, is verb).
-    meaning: Vec<(&'static str, bool)>,
+    meaning: Vec<(EventType, bool)>,
 }
 
 impl TriggerLexicon {
@@ -71,7 +45,7 @@ impl TriggerLexicon {
             // it stays in cache.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .ok();
+            .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
     }
 
@@ -84,7 +58,7 @@ impl TriggerLexicon {
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
     /// callers that look at many sentences.
     pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
-        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton)
+        let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
         else {
             return Vec::new();
         };
@@ -130,19 +104,24 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !word.ends_with("ed") || word.contains(' ') {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     // Only when the participle follows the word directly (no comma or bracket between).
-    before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
+    // Checked first: looking for the previous word in text without white space would
+    // read back to the start of the sentence for every trigger.
+    if !before.ends_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
 /// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
-fn rows(tsv: &str) -> impl Iterator<Item = (&str, &'static str, bool)> {
+fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool)> {
     tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let surface = cols.next()?.trim();
         let kind = cols.next()?.trim();
         let verb = cols.next().map(str::trim) != Some("N");
-        let kind = EVENT_TYPES.iter().copied().find(|k| *k == kind)?;
+        let kind = kind.parse::<EventType>().ok()?;
         (!surface.is_empty()).then_some((surface, kind, verb))
     })
 }
@@ -204,7 +183,7 @@ mod tests {
             let got: Vec<(&str, &str)> = lexicon
                 .find(text, Span::new(0, text.len()))
                 .iter()
-                .map(|t| (t.span.slice(text), t.kind))
+                .map(|t| (t.span.slice(text), t.kind.as_str()))
                 .collect();
             assert_eq!(&got, want, "{text:?}");
         }

@@ -2,13 +2,14 @@
 
 use std::{fs, path::Path};
 
+use super::Label;
 use crate::error::{Error, Result};
 
 /// One parsed gazetteer row, before it is given a rank.
 #[derive(Clone, Debug)]
 pub(crate) struct Row {
     pub surface: String,
-    pub label: String,
+    pub label: Label,
     pub id: String,
     /// Columns after the id (free-form, e.g. an ISO alpha-3 code or a population).
     pub extra: Vec<String>,
@@ -50,17 +51,16 @@ pub(crate) fn parse_rows(path: &Path, text: &str) -> (Vec<Row>, Vec<Error>) {
             bad.push(Error::gazetteer_line(path, line_no, "empty surface or id"));
             continue;
         }
-        if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
-            bad.push(Error::gazetteer_line(
-                path,
-                line_no,
-                format!("label {label:?} is not an UPPERCASE word"),
-            ));
-            continue;
-        }
+        let label = match label.parse::<Label>() {
+            Ok(label) => label,
+            Err(e) => {
+                bad.push(Error::gazetteer_line(path, line_no, e.to_string()));
+                continue;
+            }
+        };
         rows.push(Row {
             surface: surface.to_string(),
-            label: label.to_string(),
+            label,
             id: id.to_string(),
             extra: cols.map(|c| c.trim().to_string()).collect(),
             line: line_no,

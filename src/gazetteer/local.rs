@@ -5,24 +5,9 @@
 //! PLACE) and the See also titles. Persons also get their surname forms, so that
 //! "Prado" and "Diez Canseco" resolve to the full person's id within that article.
 
+use super::Label;
 use super::{Entry, Gazetteer};
 use crate::article::{split_list, title_to_id, Article};
-
-/// What an infobox key names, by key prefix (compared without case; digits after
-/// the prefix are side numbers: `Commander2`).
-const KEY_LABELS: &[(&str, &str)] = &[
-    ("commander", "PERSON"),
-    ("signatories", "PERSON"),
-    ("signatory", "PERSON"),
-    ("predecessor", "PERSON"),
-    ("successor", "PERSON"),
-    ("leader", "PERSON"),
-    ("combatant", "ORG"),
-    ("parties", "ORG"),
-    ("belligerent", "ORG"),
-    ("place", "PLACE"),
-    ("location", "PLACE"),
-];
 
 /// Given-name particles that are part of a surname ("de Vivanco").
 const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
@@ -32,11 +17,7 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
     let mut out = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
-            let key = field.key.to_ascii_lowercase();
-            let key = key.trim_end_matches(|c: char| c.is_ascii_digit()).trim();
-            let Some(&(_, label)) = KEY_LABELS.iter().find(|(prefix, _)| key == *prefix) else {
-                continue;
-            };
+            let Some(label) = field.key().role.names() else { continue };
             for item in split_list(&article.text, field.value_span)
                 .into_iter()
                 .map(|s| s.slice(&article.text))
@@ -49,48 +30,38 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             }
         }
     }
-    let title_label = title_label(article);
-    if let Some(label) = title_label {
+    // The article's own subject, labelled by what its infobox describes.
+    if let Some(label) = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label()) {
         let id = title_to_id(&article.title);
         out.push(Entry::local(article.title.clone(), label, &id));
-        if label == "PERSON" {
+        if label == Label::Person {
             for form in surname_forms(&article.title) {
-                out.push(Entry::local(form, "PERSON", &id));
+                out.push(Entry::local(form, Label::Person, &id));
             }
         }
     }
     for link in &article.see_also {
         if let Some(known) = global.lookup(&link.target) {
-            out.push(Entry::local(link.target.clone(), &known.label, &known.id));
+            out.push(Entry::local(link.target.clone(), known.label, &known.id));
         } else {
-            out.push(Entry::local(link.target.clone(), "EVENT", &title_to_id(&link.target)));
+            out.push(Entry::local(link.target.clone(), Label::Event, &title_to_id(&link.target)));
         }
     }
     out
 }
 
-fn push_named(out: &mut Vec<Entry>, item: &str, label: &str, global: &Gazetteer) {
+fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer) {
     let (label, id) = match global.lookup(item) {
-        Some(known) if label != "PERSON" || &*known.label == "PERSON" => {
-            (known.label.to_string(), known.id.to_string())
+        Some(known) if label != Label::Person || known.label == Label::Person => {
+            (known.label, known.id.to_string())
         }
-        _ => (label.to_string(), title_to_id(item)),
+        _ => (label, title_to_id(item)),
     };
-    out.push(Entry::local(item, &label, &id));
-    if label == "PERSON" {
+    out.push(Entry::local(item, label, &id));
+    if label == Label::Person {
         for form in surname_forms(item) {
-            out.push(Entry::local(form, "PERSON", &id));
+            out.push(Entry::local(form, Label::Person, &id));
         }
-    }
-}
-
-/// The label of the article's own subject, from its infobox kind.
-fn title_label(article: &Article) -> Option<&'static str> {
-    match crate::infobox::kind_of(article.infobox.as_ref()?)? {
-        "conflict" => Some("EVENT"),
-        "person" => Some("PERSON"),
-        "treaty" => Some("TREATY"),
-        _ => None,
     }
 }
 

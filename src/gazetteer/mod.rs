@@ -17,14 +17,16 @@
 //!   collapse to the first one added.
 
 mod fold;
+mod label;
 mod load;
 mod local;
+mod shipped;
 
 use std::{
     collections::{HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
-    sync::{Arc, LazyLock},
+    sync::Arc,
 };
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -36,7 +38,10 @@ use crate::{
 };
 
 pub(crate) use fold::{fold, Folded};
+pub use label::{Label, UnknownLabel};
 pub use local::{local_entries, surname_forms};
+pub(crate) use shipped::Shipped;
+pub use shipped::{locate_general, GAZETTEERS_ENV};
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +74,8 @@ impl std::fmt::Display for EntrySource {
 pub struct Entry {
     /// The surface form as written in the file.
     pub surface: String,
-    /// PERSON, PLACE, ORG, SHIP, EVENT, TREATY, DEMONYM, ...
-    pub label: Arc<str>,
+    /// What the entry names.
+    pub label: Label,
     /// A Wikipedia title with underscores, or a prefixed id such as `geonames:3936456`.
     pub id: Arc<str>,
     /// Columns after the id, tab-joined (for example an ISO alpha-3 code).
@@ -90,10 +95,10 @@ impl Entry {
     }
 
     /// An article-local entry.
-    pub fn local(surface: impl Into<String>, label: &str, id: &str) -> Entry {
+    pub fn local(surface: impl Into<String>, label: Label, id: &str) -> Entry {
         Entry {
             surface: surface.into(),
-            label: Arc::from(label),
+            label,
             id: Arc::from(id),
             extra: Box::from(""),
             source: EntrySource::Local,
@@ -107,7 +112,7 @@ pub struct EntityMention {
     /// Where, in bytes of the article text.
     pub span: Span,
     /// The entry's label.
-    pub label: Arc<str>,
+    pub label: Label,
     /// The entry's id.
     pub id: Arc<str>,
     /// The entry's source (`file:line` or `local`).
@@ -207,8 +212,10 @@ pub struct Gazetteer {
     matcher: Option<Arc<Matcher>>,
 }
 
-impl Default for Gazetteer {
-    fn default() -> Self {
+impl Gazetteer {
+    /// A gazetteer with no entries: it finds only what an article gives about itself
+    /// (its article-local entries).
+    pub fn empty() -> Gazetteer {
         Gazetteer {
             entries: Arc::from(vec![]),
             priority: Arc::from(vec![]),
@@ -267,9 +274,14 @@ impl GazetteerBuilder {
     }
 
     fn add_file(&mut self, path: &Path) -> Result<()> {
+        self.add_file_named(path, &path.to_string_lossy())
+    }
+
+    /// Add a TSV file whose entries say they come from `name` (shipped lists keep their
+    /// repository name wherever they are installed).
+    fn add_file_named(&mut self, path: &Path, name: &str) -> Result<()> {
         let (rows, bad) = load::read_rows(path)?;
-        let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
-        self.add_rows(name, rows);
+        self.add_rows(Arc::from(name), rows);
         self.bad_rows.extend(bad);
         Ok(())
     }
@@ -287,7 +299,7 @@ impl GazetteerBuilder {
         for row in rows {
             self.entries.push(Entry {
                 surface: row.surface,
-                label: intern(&row.label),
+                label: row.label,
                 id: Arc::from(row.id),
                 extra: row.extra.join("\t").into_boxed_str(),
                 source: EntrySource::File { file: file.clone(), line: row.line as u32 },
@@ -354,17 +366,6 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Labels repeat a lot: share one allocation per distinct known label.
-fn intern(label: &str) -> Arc<str> {
-    static KNOWN: LazyLock<Vec<Arc<str>>> = LazyLock::new(|| {
-        ["PERSON", "PLACE", "ORG", "SHIP", "EVENT", "TREATY", "DEMONYM"]
-            .iter()
-            .map(|l| Arc::from(*l))
-            .collect()
-    });
-    KNOWN.iter().find(|l| &***l == label).cloned().unwrap_or_else(|| Arc::from(label))
-}
-
 impl Gazetteer {
     /// Number of entries loaded (before collapsing equal surfaces).
     pub fn len(&self) -> usize {
@@ -387,6 +388,22 @@ impl Gazetteer {
     }
 
     /// Mentions of the global entries only.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::GazetteerBuilder;
+    ///
+    /// let gazetteer = GazetteerBuilder::new()
+    ///     .add_tsv("places.tsv", "Valparaíso\tPLACE\tValparaíso\nLima\tPLACE\tLima\n")
+    ///     .build()?;
+    /// let text = "From VALPARAISO to Lima, not Limache.";
+    /// let found: Vec<(&str, String)> =
+    ///     gazetteer.find(text).iter().map(|m| (m.span.slice(text), m.id.to_string())).collect();
+    /// // Case and accents are folded; matches lie between word boundaries.
+    /// assert_eq!(found, [("VALPARAISO", "Valparaíso".into()), ("Lima", "Lima".into())]);
+    /// # Ok::<(), wikianno::Error>(())
+    /// ```
     pub fn find(&self, text: &str) -> Vec<EntityMention> {
         self.find_with_local(text, &[])
     }
@@ -441,7 +458,7 @@ impl Gazetteer {
                 let e = entry(&c);
                 EntityMention {
                     span: c.span,
-                    label: e.label.clone(),
+                    label: e.label,
                     id: e.id.clone(),
                     source: e.source.clone(),
                 }
@@ -529,7 +546,7 @@ mod tests {
     #[test]
     fn local_entries_win_ties() {
         let g = gazetteer("Prado\tPLACE\tPrado_Museum\n");
-        let local = vec![Entry::local("Prado", "PERSON", "Mariano_Ignacio_Prado")];
+        let local = vec![Entry::local("Prado", Label::Person, "Mariano_Ignacio_Prado")];
         let m = g.find_with_local("Prado marched", &local);
         assert_eq!(m.len(), 1);
         assert_eq!(&*m[0].id, "Mariano_Ignacio_Prado");

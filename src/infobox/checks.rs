@@ -1,9 +1,11 @@
 //! The check rules: one verdict with evidence per infobox item.
 
+use crate::events::EventType;
+use crate::gazetteer::Label;
 use std::{cmp::Ordering, sync::Arc};
 
 use super::{
-    schema::{schema_for, split_key, Rule},
+    schema::{rule, Rule},
     Check, InfoboxReport, InfoboxValidator, Status,
 };
 use crate::{
@@ -15,13 +17,28 @@ use crate::{
 };
 
 /// Event types that open a conflict, and that close one (for the Date rule).
-const OPENING: &[&str] =
-    &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
-const CLOSING: &[&str] =
-    &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
+const OPENING: &[EventType] = &[
+    EventType::Uprising,
+    EventType::Revolt,
+    EventType::WarDeclaration,
+    EventType::Attack,
+    EventType::Battle,
+    EventType::Seizure,
+    EventType::March,
+];
+const CLOSING: &[EventType] = &[
+    EventType::Resignation,
+    EventType::Deposition,
+    EventType::Withdrawal,
+    EventType::Capture,
+    EventType::Treaty,
+    EventType::Entry,
+    EventType::Exile,
+    EventType::Refuge,
+];
 
 /// Result words and the event types that back them.
-const RESULT_WORDS: &[(&[&str], &[&str])] = &[
+const RESULT_WORDS: &[(&[&str], &[EventType])] = &[
     (
         &[
             "overthrown",
@@ -34,20 +51,27 @@ const RESULT_WORDS: &[(&[&str], &[&str])] = &[
             "abdicated",
             "abdication",
         ],
-        &["RESIGNATION", "DEPOSITION"],
+        &[EventType::Resignation, EventType::Deposition],
     ),
     (
         &["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"],
-        &["WITHDRAWAL"],
+        &[EventType::Withdrawal],
     ),
-    (&["treaty", "peace", "armistice", "agreement"], &["TREATY"]),
+    (&["treaty", "peace", "armistice", "agreement"], &[EventType::Treaty]),
     (
         &["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"],
-        &["CAPTURE", "SEIZURE"],
+        &[EventType::Capture, EventType::Seizure],
     ),
     (
         &["victory", "victorious", "won", "triumph", "success"],
-        &["ENTRY", "CAPTURE", "RESIGNATION", "DEPOSITION", "ASSUMPTION", "WITHDRAWAL"],
+        &[
+            EventType::Entry,
+            EventType::Capture,
+            EventType::Resignation,
+            EventType::Deposition,
+            EventType::Assumption,
+            EventType::Withdrawal,
+        ],
     ),
 ];
 
@@ -112,7 +136,6 @@ pub(super) fn run(
         .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
-    let schema = schema_for(infobox);
     let mut ctx = Ctx {
         v,
         text,
@@ -138,8 +161,9 @@ pub(super) fn run(
     // Items of every field, with their rules.
     let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
     for field in &infobox.fields {
-        let (key, side) = split_key(&field.key);
-        let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
+        let key = field.key();
+        let side = key.side;
+        let rule = infobox.kind.map_or(Rule::Unchecked, |kind| rule(kind, key.role));
         let spans = match rule {
             Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => {
                 vec![field.value_span]
@@ -159,7 +183,7 @@ pub(super) fn run(
     for (item, rule) in &items {
         checks.push(ctx.check(item, *rule));
     }
-    InfoboxReport { kind: schema.map(|s| s.name), checks }
+    InfoboxReport { kind: infobox.kind, checks }
 }
 
 /// The first date of a value (a range's start).
@@ -194,26 +218,26 @@ impl<'a> Ctx<'a> {
 
     /// The entity an item names: a mention covering most of it, a country code, or a
     /// gazetteer surface.
-    fn link(&self, item: Span) -> Option<(Arc<str>, Arc<str>)> {
+    fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
         let best = self
             .all_mentions
             .iter()
             .filter(|m| {
                 item.contains(m.span)
                     && m.span.len() * 10 >= item.len() * 6
-                    && &*m.label != "DEMONYM"
+                    && m.label != Label::Demonym
             })
             .max_by_key(|m| m.span.len());
         if let Some(m) = best {
-            return Some((m.id.clone(), m.label.clone()));
+            return Some((m.id.clone(), m.label));
         }
         let surface = self.slice(item);
         if (2..=3).contains(&surface.len()) && surface.bytes().all(|b| b.is_ascii_uppercase()) {
             if let Some((id, _)) = self.v.codes.get(surface) {
-                return Some((id.clone(), Arc::from("PLACE")));
+                return Some((id.clone(), Label::Place));
             }
         }
-        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label.clone()))
+        self.v.gazetteer.lookup(surface).map(|e| (e.id.clone(), e.label))
     }
 
     fn check(&self, item: &Item<'_>, rule: Rule) -> Check {
@@ -261,7 +285,7 @@ impl<'a> Ctx<'a> {
         self.mentions
             .iter()
             .copied()
-            .filter(|m| &*m.id == id && (demonyms || &*m.label != "DEMONYM"))
+            .filter(|m| &*m.id == id && (demonyms || m.label != Label::Demonym))
             .collect()
     }
 
@@ -291,7 +315,7 @@ impl<'a> Ctx<'a> {
             let found = self.mentions_of(&id, true);
             if let Some(first) = found.first() {
                 check.evidence = found.iter().take(3).map(|m| m.span).collect();
-                let by_demonym = found.iter().filter(|m| &*m.label == "DEMONYM").count();
+                let by_demonym = found.iter().filter(|m| m.label == Label::Demonym).count();
                 return (
                     Status::Supported,
                     format!(
@@ -627,7 +651,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn single_date(&self, span: Span, kinds: &[&str], check: &mut Check) -> (Status, String) {
+    fn single_date(&self, span: Span, kinds: &[EventType], check: &mut Check) -> (Status, String) {
         let Some((value, _)) = self.box_range(span) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
@@ -685,7 +709,10 @@ impl<'a> Ctx<'a> {
         let Some(first) = backing.first() else {
             return (
                 Status::Unsupported,
-                format!("no {} event in the body backs {word:?}", kinds.join("/")),
+                format!(
+                    "no {} event in the body backs {word:?}",
+                    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("/")
+                ),
             );
         };
         check.evidence = backing.iter().take(2).map(|e| e.trigger).collect();

@@ -11,15 +11,20 @@ mod checks;
 mod lints;
 mod schema;
 
+use crate::gazetteer::Label;
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
-    article::Article, events::Event, gazetteer::EntityMention, gazetteer::Gazetteer,
-    sentences::SentenceSplitter, span::Span, temporal::Timex,
+    article::{Article, InfoboxKind},
+    events::Event,
+    gazetteer::EntityMention,
+    gazetteer::Gazetteer,
+    sentences::SentenceSplitter,
+    span::Span,
+    temporal::Timex,
 };
 
 pub use lints::source_lints;
-pub(crate) use schema::{kind_of, split_key};
 
 /// A check's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,9 +75,9 @@ pub struct Check {
 /// All checks of an article's infobox.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InfoboxReport {
-    /// The infobox type the schema was chosen for: `conflict`, `person`, `treaty`,
-    /// or `None` when no schema fits (every item is then unchecked).
-    pub kind: Option<&'static str>,
+    /// What the infobox describes, or `None` when no schema fits (every item is then
+    /// unchecked).
+    pub kind: Option<InfoboxKind>,
     /// One check per item, in field order.
     pub checks: Vec<Check>,
 }
@@ -85,7 +90,7 @@ impl InfoboxReport {
 }
 
 /// Checks infoboxes against their article. Build once, share across threads.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct InfoboxValidator {
     gazetteer: Gazetteer,
     /// ISO alpha-3 code -> (entity id, surface), built once from the gazetteer.
@@ -115,7 +120,7 @@ impl InfoboxValidator {
         }
         let mut country_of = HashMap::new();
         for e in gazetteer.entries() {
-            if &*e.label != "PLACE" || e.iso_code(3).is_some() {
+            if e.label != Label::Place || e.iso_code(3).is_some() {
                 continue;
             }
             if let Some(country) = e.iso_code(2).and_then(|a2| country_by_alpha2.get(a2)) {

@@ -1,7 +1,11 @@
 //! NDJSON: one JSON object per line, per input article (or redirect, or error).
 //!
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
-//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
+//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`, then for wikitext `tables`
+//! (`caption`, `header`, `rows` of cells: `text`, `header`, `colspan`, `rowspan`, offsets)
+//! and `dropped` (constructs without plain text kept as placeholders: `kind`, the empty
+//! `start`/`end` where they were in `text`, `source_start`/`source_end` of the construct);
+//! both are left out when empty. Every span carries
 //! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
 //! `byte_start`/`byte_end` in UTF-8 bytes. A timex that is a range or a time of day also
 //! lists its `parts` (the two ends, or the date), each a timex of its own. When the text was rendered from wikitext,
@@ -9,6 +13,9 @@
 //! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
 
+use crate::diagnostic::DiagnosticKind;
+use crate::events::EventType;
+use crate::gazetteer::Label;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -42,6 +49,48 @@ struct ArticleWire<'a> {
     events: Vec<EventWire<'a>>,
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tables: Vec<TableWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dropped: Vec<DroppedWire>,
+}
+
+/// A table: `caption`, `header` cells and `rows` of cells (wikitext only).
+#[derive(Serialize)]
+struct TableWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<CellWire<'a>>,
+    header: Vec<CellWire<'a>>,
+    rows: Vec<Vec<CellWire<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CellWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    header: bool,
+    #[serde(skip_serializing_if = "is_one")]
+    colspan: u32,
+    #[serde(skip_serializing_if = "is_one")]
+    rowspan: u32,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+/// A construct kept as a placeholder: its place in `text` and its extent in the wikitext.
+#[derive(Serialize)]
+struct DroppedWire {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    source_start: usize,
+    source_end: usize,
 }
 
 #[derive(Serialize)]
@@ -59,7 +108,7 @@ struct EntityWire<'a> {
     byte_start: usize,
     byte_end: usize,
     text: &'a str,
-    label: &'a str,
+    label: Label,
     id: &'a str,
     source: String,
 }
@@ -94,7 +143,7 @@ struct EntityRefWire<'a> {
     at: Offsets,
     text: &'a str,
     id: &'a str,
-    label: &'a str,
+    label: Label,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'static str>,
 }
@@ -105,7 +154,7 @@ struct EventWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
+    kind: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a crate::temporal::TimexValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -163,7 +212,7 @@ struct CheckWire<'a> {
 struct DiagnosticWire<'a> {
     #[serde(flatten)]
     at: Option<Offsets>,
-    kind: &'a str,
+    kind: DiagnosticKind,
     message: &'a str,
 }
 
@@ -217,12 +266,22 @@ impl<'a> Chars<'a> {
         }
     }
 
+    fn cell(&self, c: &crate::article::TableCell) -> CellWire<'a> {
+        CellWire {
+            at: self.at(c.span),
+            text: c.span.slice(self.text),
+            header: c.header,
+            colspan: c.colspan,
+            rowspan: c.rowspan,
+        }
+    }
+
     fn entity_ref(&self, p: &'a crate::events::Participant) -> EntityRefWire<'a> {
         EntityRefWire {
             at: self.at(p.span),
             text: p.span.slice(self.text),
             id: &p.id,
-            label: &p.label,
+            label: p.label,
             role: p.role,
         }
     }
@@ -245,7 +304,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             byte_start: m.span.start,
             byte_end: m.span.end,
             text: m.span.slice(text),
-            label: &m.label,
+            label: m.label,
             id: &m.id,
             source: m.source.to_string(),
         })
@@ -296,6 +355,32 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         .iter()
         .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
         .collect();
+    let tables = a
+        .article
+        .tables
+        .iter()
+        .map(|t| TableWire {
+            at: c.at(t.span),
+            caption: t.caption.as_ref().map(|cell| c.cell(cell)),
+            header: t.header.iter().map(|cell| c.cell(cell)).collect(),
+            rows: t.rows.iter().map(|r| r.iter().map(|cell| c.cell(cell)).collect()).collect(),
+        })
+        .collect();
+    let dropped = a
+        .article
+        .dropped
+        .iter()
+        .map(|d| {
+            let (start, end) = c.index.chars(d.span);
+            DroppedWire {
+                kind: d.kind.as_str(),
+                start,
+                end,
+                source_start: d.source_chars.start,
+                source_end: d.source_chars.end,
+            }
+        })
+        .collect();
     ArticleWire {
         id: &a.article.id,
         title: &a.article.title,
@@ -307,6 +392,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         events,
         infobox,
         diagnostics,
+        tables,
+        dropped,
     }
 }
 

@@ -218,6 +218,28 @@ impl TemporalTagger {
     }
 
     /// Every temporal expression of `text`, in text order, anchored to `reference`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::temporal::{Reference, TemporalTagger};
+    ///
+    /// let tagger = TemporalTagger::new();
+    /// let text = "Congress met in March 1866 and again on 7 May.";
+    /// let found: Vec<(&str, String)> = tagger
+    ///     .tag_text(text, Reference::Narrative)
+    ///     .iter()
+    ///     .map(|t| (t.span.slice(text), t.value.to_string()))
+    ///     .collect();
+    /// // "7 May" takes its year from the date before it.
+    /// assert_eq!(found, [("March 1866", "1866-03".into()), ("7 May", "1866-05-07".into())]);
+    ///
+    /// // In news mode a date without a year is read against the document date: the
+    /// // past tense makes it the last May before it.
+    /// let news = Reference::document_date("1867-01-15").expect("a valid date");
+    /// let found = tagger.tag_text("The ship sailed on 7 May.", news);
+    /// assert_eq!(found[0].value.to_string(), "1866-05-07");
+    /// ```
     pub fn tag_text(&self, text: &str, reference: Reference) -> Vec<Timex> {
         tag(text, reference, self.convention, None)
     }

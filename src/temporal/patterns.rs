@@ -150,10 +150,10 @@ impl Rule {
 struct Patterns {
     rules: Vec<Compiled>,
     triggers: Option<Triggers>,
-    connector: Option<Regex>,
+    connector: Regex,
     /// A bare number or ordinal and a range connector ending the text before a BC date.
-    era_lookback: Option<Regex>,
-    bad_after_year: Option<Regex>,
+    era_lookback: Regex,
+    bad_after_year: Regex,
 }
 
 /// Compile every pattern now rather than on the first article.
@@ -243,39 +243,37 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ];
     let rules = table
         .into_iter()
-        .filter_map(|(rule, pattern)| match ascii(&pattern) {
-            Ok(re) => {
+        .map(|(rule, pattern)| {
+            // The patterns are constants of this file, compiled by every test run.
+            let re = ascii(&pattern)
+                .unwrap_or_else(|e| panic!("shipped date pattern {rule:?} compiles: {e}"));
+            {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
                 let names = re.capture_names().map(|n| n.map(String::from)).collect();
-                Some(Compiled {
+                Compiled {
                     rule,
                     re,
                     names,
                     classes,
                     bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }),
-                })
-            }
-            Err(e) => {
-                // A pattern typo is a programming error caught by the tests; never panic at run time.
-                debug_assert!(false, "bad pattern {rule:?}: {e}");
-                None
+                }
             }
         })
         .collect();
     Patterns {
         rules,
         triggers: Triggers::new(),
-        connector: ascii(&format!("^{CONNECTOR}$")).ok(),
+        connector: ascii(&format!("^{CONNECTOR}$")).expect("the range connector pattern compiles"),
         era_lookback: ascii(&format!(
             r"\b(?:(?P<d>[1-9][0-9]{{0,2}})0s|(?P<n>[0-9]{{1,4}})(?P<ord>st|nd|rd|th)?)(?:\s+(?:century|centuries))?(?:{CONNECTOR}|\s+or\s+)$"
         ))
-        .ok(),
+        .expect("the era look-back pattern compiles"),
         bad_after_year: ascii(
             // A count, a measure with its unit, or a numbered identifier ("1202 alarm").
             r"^(?:\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|mi|miles|metres|meters|m|ft|feet|foot|yd|yards|inches|cm|mm|kg|lb|lbs|pounds|ha|hectares|acres|sq|square|cubic|cc|hp|kW|MW|mph|km/h|kn|knots|tons|tonnes|strong|percent|per\s+cent|alarm|error|code)\b|\s*(?:%|°|m²|km²))",
         )
-        .ok(),
+        .expect("the bad-after-year pattern compiles"),
     }
 });
 
@@ -1005,10 +1003,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 {
                     return None;
                 }
-                if p.bad_after_year
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or("")))
-                {
+                if p.bad_after_year.is_match(text.get(span.end..).unwrap_or("")) {
                     return None;
                 }
                 let after = text.get(span.end..).unwrap_or("");
@@ -1294,7 +1289,7 @@ fn ordinal_word(w: &str) -> Option<i32> {
 /// centuries BC", "5th–4th century BC". BC counts down, so the first number must be
 /// the larger.
 fn carry_era(text: &str, mut mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention> {
-    let Some(before_re) = p.era_lookback.as_ref() else { return mentions };
+    let before_re = &p.era_lookback;
     let mut added = Vec::new();
     for i in 0..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
@@ -1309,9 +1304,8 @@ fn carry_era(text: &str, mut mentions: Vec<Mention>, p: &Patterns) -> Vec<Mentio
             continue;
         }
         let gap_ok = |from: usize| {
-            text.get(from..m.span.start).is_some_and(|g| {
-                p.connector.as_ref().is_some_and(|re| re.is_match(g)) || g.trim() == "or"
-            })
+            text.get(from..m.span.start)
+                .is_some_and(|g| p.connector.is_match(g) || g.trim() == "or")
         };
         // The previous mention, when joined to this one: give it the era.
         if let Some(Expr::Point(a)) =
@@ -1385,7 +1379,7 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                         .map(|w| w.len());
                     let and = between.trim() == "and";
                     let between_word = lead.ends_with("between ") || lead.ends_with("Between ");
-                    if p.connector.as_ref().is_some_and(|re| re.is_match(between))
+                    if p.connector.is_match(between)
                         && (!and || between_word)
                         && !between.contains('\n')
                     {

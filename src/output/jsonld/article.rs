@@ -1,6 +1,7 @@
 //! One article as linked data: its node, the entities it mentions, the Web Annotations
 //! of its mentions, its links, and the dated claims the corpus graph cross-checks.
 
+use crate::gazetteer::Label;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
@@ -12,8 +13,8 @@ use super::{
     WIKIPEDIA,
 };
 use crate::{
-    article::{same_key, title_to_id, InfoboxField},
-    infobox::{kind_of, split_key, Check},
+    article::{same_key, title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
+    infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
     temporal::{TimexType, TimexValue},
@@ -60,46 +61,31 @@ pub(crate) struct DateClaim {
     pub evidence: Option<Value>,
 }
 
-/// What kind of thing an article is about, from its infobox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Subject {
-    Conflict,
-    Person,
-    Treaty,
-    Other,
-}
-
-fn label_type(label: &str) -> &'static str {
+fn label_type(label: Label) -> &'static str {
     match label {
-        "PERSON" => "schema:Person",
-        "PLACE" | "DEMONYM" => "schema:Place",
-        "ORG" => "schema:Organization",
-        "EVENT" => "schema:Event",
-        "TREATY" => "dbo:Treaty",
-        "SHIP" => "dbo:Ship",
-        _ => "schema:Thing",
+        Label::Person => "schema:Person",
+        Label::Place | Label::Demonym => "schema:Place",
+        Label::Org => "schema:Organization",
+        Label::Event => "schema:Event",
+        Label::Work => "schema:CreativeWork",
+        Label::Treaty => "dbo:Treaty",
+        Label::Ship => "dbo:Ship",
+        Label::Misc | Label::Unknown => "schema:Thing",
     }
 }
 
-fn subject_types(subject: Subject) -> &'static [&'static str] {
+fn subject_types(subject: Option<InfoboxKind>) -> &'static [&'static str] {
     match subject {
-        Subject::Conflict => &["schema:Event", "dbo:MilitaryConflict"],
-        Subject::Person => &["schema:Person"],
-        Subject::Treaty => &["schema:Legislation", "dbo:Treaty"],
-        Subject::Other => &[],
+        Some(InfoboxKind::Conflict) => &["schema:Event", "dbo:MilitaryConflict"],
+        Some(InfoboxKind::Person) => &["schema:Person"],
+        Some(InfoboxKind::Treaty) => &["schema:Legislation", "dbo:Treaty"],
+        None => &[],
     }
 }
 
-/// A key without case, spaces, underscores and its trailing side number:
-/// `Commander2` gives (`commander`, Some(2)).
-/// The article's subject, from the infobox kind the checks use too.
-fn subject_of(a: &AnnotatedArticle) -> Subject {
-    match a.article.infobox.as_ref().and_then(kind_of) {
-        Some("conflict") => Subject::Conflict,
-        Some("person") => Subject::Person,
-        Some("treaty") => Subject::Treaty,
-        _ => Subject::Other,
-    }
+/// The article's subject: what its infobox describes, as the parser decided.
+fn subject_of(a: &AnnotatedArticle) -> Option<InfoboxKind> {
+    a.article.infobox.as_ref().and_then(|i| i.kind)
 }
 
 /// A normalized check value that can be an entity id: one token, not a date.
@@ -133,10 +119,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
-    fn entities_in(&self, span: Span, labels: &[&str]) -> Vec<String> {
+    fn entities_in(&self, span: Span, labels: &[Label]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for m in self.a.entities.iter().filter(|m| span.contains(m.span)) {
-            if labels.is_empty() || labels.contains(&&*m.label) {
+            if labels.is_empty() || labels.contains(&m.label) {
                 let iri = entity_iri(&m.id);
                 if !out.contains(&iri) {
                     out.push(iri);
@@ -149,7 +135,7 @@ impl<'a> Builder<'a> {
     /// The values of an entity-valued field: per checked item, the entity mentioned in
     /// it, else the check's normalized id, else the item as a literal; without checks,
     /// the entities in the value, else the value as a literal.
-    fn objects(&self, field: &'a InfoboxField, labels: &[&str]) -> Vec<Value> {
+    fn objects(&self, field: &'a InfoboxField, labels: &[Label]) -> Vec<Value> {
         let mut out = Vec::new();
         let checks = self.checks_of(field);
         if checks.is_empty() {
@@ -254,7 +240,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     for m in &a.entities {
         let entity = entity_iri(&m.id);
         let info = entities.entry(entity.clone()).or_default();
-        info.types.insert(label_type(&m.label));
+        info.types.insert(label_type(m.label));
         info.surfaces.insert(m.span.slice(&a.article.text).to_string());
         if let (Some(target), Some((start, end))) = (b.sel.target(m.span), b.sel.chars(m.span)) {
             annotations.push(json!({
@@ -285,15 +271,15 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
         let mut facts = Vec::new();
         for field in &infobox.fields {
-            let (key, number) = split_key(&field.key);
+            let InfoboxKey { role, side: number } = field.key();
             let mut add = |prop: &'static str, values: Vec<Value>| {
                 let list = props.entry(prop).or_default();
                 for v in values {
                     push_unique(list, v);
                 }
             };
-            match (subject, key.as_str()) {
-                (Subject::Conflict, "date") => {
+            match (subject, role) {
+                (Some(InfoboxKind::Conflict), KeyRole::Date) => {
                     if let Some(value) = b.date_value(field) {
                         let (start, end) = split_range(&value);
                         add("startDate", typed(start).into_iter().collect());
@@ -301,10 +287,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                         b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
-                (Subject::Conflict, "place" | "location") => add("location", b.objects(field, &[])),
-                (Subject::Conflict, "result") => add("result", vec![json!(field.value)]),
-                (Subject::Conflict, k @ ("commander" | "combatant")) => {
-                    let prop = if k == "commander" { "commander" } else { "combatant" };
+                (Some(InfoboxKind::Conflict), KeyRole::Place) => {
+                    add("location", b.objects(field, &[]))
+                }
+                (Some(InfoboxKind::Conflict), KeyRole::Result) => {
+                    add("result", vec![json!(field.value)])
+                }
+                (Some(InfoboxKind::Conflict), KeyRole::Commander | KeyRole::Combatant) => {
+                    let prop = if role == KeyRole::Commander { "commander" } else { "combatant" };
                     let values = b.objects(field, &[]);
                     if let Some(n) = number {
                         let side = sides.entry(n).or_default().entry(prop).or_default();
@@ -314,8 +304,11 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                     add(prop, values);
                 }
-                (Subject::Person, k @ ("born" | "birthdate" | "died" | "deathdate")) => {
-                    let birth = k.starts_with('b');
+                (
+                    Some(InfoboxKind::Person),
+                    KeyRole::Born | KeyRole::BirthDate | KeyRole::Died | KeyRole::DeathDate,
+                ) => {
+                    let birth = matches!(role, KeyRole::Born | KeyRole::BirthDate);
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
                         add(
@@ -329,24 +322,28 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                             field.value_span,
                         );
                     }
-                    let places = b.entities_in(field.value_span, &["PLACE"]);
+                    let places = b.entities_in(field.value_span, &[Label::Place]);
                     if let Some(place) = places.into_iter().next() {
                         add(if birth { "birthPlace" } else { "deathPlace" }, vec![json!(place)]);
                     }
                 }
-                (Subject::Person, "birthplace") => add("birthPlace", b.objects(field, &["PLACE"])),
-                (Subject::Person, "deathplace") => add("deathPlace", b.objects(field, &["PLACE"])),
-                (Subject::Treaty, "signed" | "datesigned") => {
+                (Some(InfoboxKind::Person), KeyRole::BirthPlace) => {
+                    add("birthPlace", b.objects(field, &[Label::Place]))
+                }
+                (Some(InfoboxKind::Person), KeyRole::DeathPlace) => {
+                    add("deathPlace", b.objects(field, &[Label::Place]))
+                }
+                (Some(InfoboxKind::Treaty), KeyRole::Signed) => {
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
                         add("legislationDate", typed(start).into_iter().collect());
                         b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
-                (Subject::Treaty, "location" | "locationsigned") => {
-                    add("locationCreated", b.objects(field, &["PLACE"]))
+                (Some(InfoboxKind::Treaty), KeyRole::Place | KeyRole::LocationSigned) => {
+                    add("locationCreated", b.objects(field, &[Label::Place]))
                 }
-                (Subject::Treaty, "signatories") => {
+                (Some(InfoboxKind::Treaty), KeyRole::Signatory) => {
                     add("legislationPassedBy", b.objects(field, &[]))
                 }
                 _ => {}
@@ -408,13 +405,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     .entities
                     .iter()
                     .filter(|m| {
-                        m.span.overlaps(e.trigger) && matches!(&*m.label, "EVENT" | "TREATY")
+                        m.span.overlaps(e.trigger)
+                            && matches!(m.label, Label::Event | Label::Treaty)
                     })
                     .map(|m| (m.span, &m.id))
                     .chain(
                         e.participants
                             .iter()
-                            .filter(|p| matches!(&*p.label, "EVENT" | "TREATY"))
+                            .filter(|p| matches!(p.label, Label::Event | Label::Treaty))
                             .map(|p| (p.span, &p.id)),
                     );
                 let mut seen = BTreeSet::new();
@@ -466,7 +464,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         .chain(
             a.entities
                 .iter()
-                .filter(|m| matches!(&*m.label, "EVENT" | "TREATY"))
+                .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
                 .map(|m| entity_iri(&m.id))
                 .filter(|e| e.starts_with(WIKIPEDIA) && !e.contains('#')),
         )
@@ -519,7 +517,7 @@ fn clause_local(text: &str, mention: Span, date: Span) -> bool {
 /// death claims about that person.
 fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
     let text = b.a.article.text.as_str();
-    for m in b.a.entities.iter().filter(|m| &*m.label == "PERSON") {
+    for m in b.a.entities.iter().filter(|m| m.label == Label::Person) {
         let after = text.get(m.span.end..).unwrap_or("");
         let trimmed = after.trim_start_matches(' ');
         if !trimmed.starts_with('(') {
