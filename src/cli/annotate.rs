@@ -26,6 +26,8 @@ pub enum Format {
     Ndjson,
     /// One JSON-LD document per article: one per line, or `<id>.jsonld` files with `-o DIR`.
     Jsonld,
+    /// One TimeML document per article (TIMEX3 elements), one after another.
+    Timeml,
 }
 
 #[derive(Args, Debug)]
@@ -234,10 +236,14 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
             let _ = match (format, &record) {
                 (Format::Ndjson, _) => ndjson::write_record(&mut line, &record),
                 (Format::Jsonld, Record::Article(a)) => jsonld::write_document(&mut line, a),
-                (Format::Jsonld, _) => Ok(()),
+                (Format::Timeml, Record::Article(a)) => {
+                    wikianno::output::timeml::write_document(&mut line, a)
+                }
+                (Format::Jsonld | Format::Timeml, _) => Ok(()),
             };
-            let skipped =
-                matches!(format, Format::Jsonld).then(|| skipped_notice(&record)).flatten();
+            let skipped = matches!(format, Format::Jsonld | Format::Timeml)
+                .then(|| skipped_notice(&record))
+                .flatten();
             (Counted::of(&record), line, skipped)
         },
         |(counted, line, skipped)| {

@@ -4,3 +4,4 @@
 pub mod graph;
 pub mod jsonld;
 pub mod ndjson;
+pub mod timeml;
