@@ -2,6 +2,7 @@
 
 mod aliases;
 mod annotate;
+mod eval_entities;
 mod eval_timex;
 mod graph;
 mod validate;
@@ -39,6 +40,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
+    /// Score the entity stage on Wiki-Fair (with links and plain text) and wikigold.
+    EvalEntities(eval_entities::EvalEntitiesArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
 }
@@ -120,6 +123,7 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
+        Command::EvalEntities(args) => eval_entities::run(&args),
         Command::Aliases(args) => aliases::run(&args),
     };
     match result {
