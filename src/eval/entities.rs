@@ -462,16 +462,16 @@ mod tests {
     #[test]
     fn parent_or_children_and_neutral_labels() {
         let line = r#"{"title": "T", "text": "Louis VIII, Landgrave of Hesse met him.", "evaluation_span": [0, 39],
-          "labels": [{"id": 0, "span": [0, 29], "entity_id": "Q1", "type": "Q215627", "children": [1, 2]},
+          "labels": [{"id": 0, "span": [0, 30], "entity_id": "Q1", "type": "Q215627", "children": [1, 2]},
                      {"id": 1, "span": [0, 10], "entity_id": "Q1", "type": "Q215627", "parent": 0},
-                     {"id": 2, "span": [25, 29], "entity_id": "Q2", "type": "Q27096213", "parent": 0},
-                     {"id": 3, "span": [34, 37], "entity_id": "Q1", "type": "Q215627"},
+                     {"id": 2, "span": [25, 30], "entity_id": "Q2", "type": "Q27096213", "parent": 0},
+                     {"id": 3, "span": [35, 38], "entity_id": "Q1", "type": "Q215627"},
                      {"id": 4, "span": [12, 21], "entity_id": "Q3", "type": "Q4164871", "optional": true}]}"#;
         let doc = parse_wikifair_line(line).unwrap();
-        let children = [(Span::new(0, 10), Label::Person), (Span::new(25, 29), Label::Place)];
+        let children = [(Span::new(0, 10), Label::Person), (Span::new(25, 30), Label::Place)];
         let s = score_entities(&doc, &children);
         assert_eq!((s.gold, s.predicted, s.span_hits, s.typed_hits), (2, 2, 2, 2));
-        let parent = [(Span::new(0, 29), Label::Person), (Span::new(12, 21), Label::Misc)];
+        let parent = [(Span::new(0, 30), Label::Person), (Span::new(12, 21), Label::Misc)];
         let s = score_entities(&doc, &parent);
         assert_eq!((s.gold, s.predicted, s.span_hits, s.typed_hits), (1, 1, 1, 1));
         assert!(score_entities(&doc, &[]).gold == 1);
