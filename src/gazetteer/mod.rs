@@ -16,10 +16,13 @@
 //!   then files in the order they were added. Entries with the same folded surface
 //!   collapse to the first one added.
 
+mod context;
 mod fold;
 mod label;
+mod links;
 mod load;
 mod local;
+mod title_shape;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -38,7 +41,9 @@ use crate::{
 
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
+pub use links::with_link_mentions;
 pub use local::{local_entries, surname_forms};
+pub use title_shape::label_from_title;
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +84,9 @@ pub struct Entry {
     pub extra: Box<str>,
     /// Where the entry came from.
     pub source: EntrySource,
+    /// A short form of a longer name (a person's surname): it never matches inside a
+    /// longer capitalized name ("Merkel" is not found in "Ulrich Merkel").
+    pub partial: bool,
 }
 
 impl Entry {
@@ -99,7 +107,28 @@ impl Entry {
             id: Arc::from(id),
             extra: Box::from(""),
             source: EntrySource::Local,
+            partial: false,
         }
+    }
+
+    /// An article-local short form of a longer name (see [`Entry::partial`]).
+    pub fn local_short_form(surface: impl Into<String>, label: Label, id: &str) -> Entry {
+        Entry { partial: true, ..Entry::local(surface, label, id) }
+    }
+
+    /// True when the words around a match at `span` of `text` say it is part of something
+    /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name,
+    /// a GeoNames place written in lowercase, a demonym before "language".
+    fn rejected_in_context(&self, text: &str, span: Span) -> bool {
+        let general = links::is_general_id(&self.id);
+        if general && !span.slice(text).starts_with(char::is_uppercase) {
+            return true;
+        }
+        let demonym = self.label == Label::Demonym;
+        if demonym && context::followed_by(text, span, &["language", "languages"]) {
+            return true;
+        }
+        (self.partial || general || demonym) && context::in_longer_name(text, span)
     }
 }
 
@@ -157,7 +186,9 @@ impl Matcher {
                 continue;
             };
             let entry = &entries[entry_index as usize];
-            if !passes_proper_noun_guard(&entry.surface, &text[start..end]) {
+            if !passes_proper_noun_guard(&entry.surface, &text[start..end])
+                || entry.rejected_in_context(text, Span::new(start, end))
+            {
                 continue;
             }
             out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
@@ -293,6 +324,7 @@ impl GazetteerBuilder {
                 id: Arc::from(row.id),
                 extra: row.extra.join("\t").into_boxed_str(),
                 source: EntrySource::File { file: file.clone(), line: row.line as u32 },
+                partial: false,
             });
             self.priority.push(self.sources);
         }
