@@ -7,6 +7,9 @@
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
 //! 4. any other gazetteer row for the target title (the general GeoNames list);
 //! 5. a dictionary mention with exactly the link's span;
+//! 6. an anchor written all in lowercase ("landgrave", "disco", "sports shooter") names a
+//!    concept, not a person, place, organization, event or work, whose names English
+//!    capitalizes: MISC;
 //!
 //! and otherwise it is [`Label::Unknown`]: never a guess.
 
@@ -24,7 +27,7 @@ pub(crate) fn is_general_id(id: &str) -> bool {
 }
 
 /// The label of a link to `target` at `link` (see the module doc).
-fn link_label(
+pub(crate) fn link_label(
     article: &Article,
     link: &Link,
     found: &[EntityMention],
@@ -49,7 +52,14 @@ fn link_label(
     if let Some(e) = known {
         return e.label;
     }
-    found.iter().find(|m| m.span == link.span).map_or(Label::Unknown, |m| m.label)
+    if let Some(m) = found.iter().find(|m| m.span == link.span) {
+        return m.label;
+    }
+    let anchor = link.span.slice(&article.text);
+    if anchor.chars().any(char::is_alphabetic) && !anchor.chars().any(char::is_uppercase) {
+        return Label::Misc;
+    }
+    Label::Unknown
 }
 
 /// Merge the article's links into the dictionary mentions `found` (sorted, free of

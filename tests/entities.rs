@@ -1,0 +1,76 @@
+//! Entity mentions on sentences we wrote: one named row per error class of the typed-entity
+//! issue (GeoNames precision, demonyms, surname spreading, link typing without an index).
+
+mod common;
+
+use common::pipeline;
+use wikianno::{Label, Markup, RawArticle};
+
+/// The label of the mention whose text is exactly `needle` (its first occurrence after
+/// `after`), or `None` when no mention has that span.
+fn label_at(title: &str, wikitext: &str, after: &str, needle: &str) -> Option<Label> {
+    let raw = RawArticle {
+        title: Some(title.to_string()),
+        text: wikitext.to_string(),
+        origin: "test".into(),
+        fallback_title: title.into(),
+        markup: Markup::Wikitext,
+    };
+    let annotated = pipeline().annotate(raw);
+    let text = &annotated.article.text;
+    let from = text.find(after).unwrap_or_else(|| panic!("{after:?} not in {text:?}"));
+    let start = from + text[from..].find(needle).expect("needle after its context");
+    annotated
+        .entities
+        .iter()
+        .find(|m| m.span.start == start && m.span.end == start + needle.len())
+        .map(|m| m.label)
+}
+
+macro_rules! rows {
+    ($($name:ident: ($title:expr, $text:expr, $after:expr, $needle:expr) => $label:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                assert_eq!(label_at($title, $text, $after, $needle), $label, "{:?} in {:?}", $needle, $text);
+            }
+        )*
+    };
+}
+
+rows! {
+    // GeoNames: capitalized text only, never inside a longer name or after a given name.
+    geonames_place_alone: ("T", "He was born in Darmstadt in 1719.", "born", "Darmstadt") => Some(Label::Place);
+    geonames_lowercase_is_no_place: ("T", "He sold darmstadt ware.", "sold", "darmstadt") => None;
+    geonames_inside_longer_name: ("T", "He studied at the Darmstadt Academy of Arts.", "the", "Darmstadt") => None;
+    geonames_after_given_name: ("T", "Her husband, Thomas Darmstadt, wrote.", "Thomas", "Darmstadt") => None;
+    geonames_after_title: ("T", "The troops of General Frankfurt left.", "General", "Frankfurt") => None;
+    geonames_after_of_name: ("T", "The Treaty of Frankfurt was signed.", "Treaty", "Frankfurt") => None;
+    geonames_after_comma_still_place: ("T", "Goethe, Frankfurt and Weimar.", "Goethe", "Frankfurt") => Some(Label::Place);
+    // Demonyms: not inside names, not before "language", not in "African American".
+    demonym_alone: ("T", "The Russian army marched.", "The", "Russian") => Some(Label::Demonym);
+    demonym_inside_name: ("T", "It began the Russian Revolution of 1917.", "the", "Russian") => None;
+    demonym_before_language: ("T", "She spoke the Russian language well.", "the", "Russian") => None;
+    demonym_in_african_american: ("T", "An African American writer spoke.", "An", "American") => None;
+    demonym_before_title: ("T", "The Spanish Admiral Pareja sailed.", "The", "Spanish") => Some(Label::Demonym);
+    // Surname forms of a person named in the article spread to that person only.
+    surname_repeat: ("John Henry", "{{Infobox person\n| name = John Henry\n}}\n'''John Henry''' was a boxer. Later Henry retired.", "Later", "Henry") => Some(Label::Person);
+    surname_not_in_other_person: ("John Henry", "{{Infobox person\n| name = John Henry\n}}\n'''John Henry''' met Henry Clay there.", "met", "Henry") => None;
+    surname_not_after_other_given_name: ("Angela Merkel", "{{Infobox person\n| name = Angela Merkel\n}}\n'''Angela Merkel''' met Ulrich Merkel once.", "met", "Merkel") => None;
+    // Links without an index: the title's shape, the infobox parameter, else unknown.
+    link_band: ("T", "They toured with [[The Knack (band)|The Knack]].", "with", "The Knack") => Some(Label::Org);
+    link_film: ("T", "It was remade as [[Heat (1995 film)|Heat]].", "as", "Heat") => Some(Label::Work);
+    link_university: ("T", "She taught at [[University of Texas]].", "at", "University of Texas") => Some(Label::Org);
+    link_place_state: ("T", "He died in [[Austin, Texas|Austin]].", "in", "Austin") => Some(Label::Place);
+    link_ship: ("T", "He served on [[HMS Beagle]].", "on", "HMS Beagle") => Some(Label::Ship);
+    link_person_name: ("T", "The role went to [[Diane Parish]].", "to", "Diane Parish") => Some(Label::Person);
+    link_infobox_birth_place: ("T", "{{Infobox person\n| birth_place = [[Qwerty Zxcv]]\n}}\nText.", "", "Qwerty Zxcv") => Some(Label::Place);
+    link_infobox_spouse: ("T", "{{Infobox person\n| spouse = [[Qwerty Zxcv]]\n}}\nText.", "", "Qwerty Zxcv") => Some(Label::Person);
+    link_infobox_party: ("T", "{{Infobox officeholder\n| party = [[Qwerty Zxcv]]\n}}\nText.", "", "Qwerty Zxcv") => Some(Label::Org);
+    link_lowercase_concept: ("T", "He was a [[sport shooting|sports shooter]].", "a", "sports shooter") => Some(Label::Misc);
+    link_untyped_is_unknown: ("T", "He wrote for [[Digital Spy]].", "for", "Digital Spy") => Some(Label::Unknown);
+    // One sense per discourse: a linked name repeated without a link is the same entity.
+    link_repeat_tagged: ("T", "They toured with [[The Knack (band)|The Knack]]; later The Knack split.", "later", "The Knack") => Some(Label::Org);
+    link_repeat_later: ("T", "It was sold to [[Bombardier Inc.|Bombardier]] in 1990; later Bombardier closed it.", "later", "Bombardier") => Some(Label::Org);
+    link_surname_repeat: ("T", "The role went to [[Diane Parish]]. Critics praised Parish.", "praised", "Parish") => Some(Label::Person);
+}
