@@ -43,7 +43,7 @@ pub mod span;
 pub mod temporal;
 
 pub use article::Article;
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder, Label};
 pub use pipeline::{default_gazetteer_dir, AnnotatedArticle, Pipeline, PipelineBuilder, Record};

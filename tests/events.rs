@@ -7,6 +7,7 @@
 mod common;
 
 use wikianno::{
+    events::EventType,
     events::{Event, EventExtractor},
     gazetteer::local_entries,
     temporal::{Timex, TimexType},
@@ -92,7 +93,7 @@ fn check_seed(text: &str, events: &[Event]) {
         let place_id = p.gazetteer().lookup(place).map(|e| e.id.to_string()).unwrap_or_default();
         let place = &place_id.as_str();
         let found = events.iter().find(|e| {
-            kinds.contains(&e.kind)
+            kinds.contains(&e.kind.as_str())
                 // A time of day on that date ("the early hours of 6 November" -> 1865-11-06TMO) counts.
                 && e.date.as_ref().is_some_and(|d| d.value == *date || d.value.strip_prefix(date).is_some_and(|t| t.starts_with('T')))
                 && (place.is_empty() || e.place.as_ref().is_some_and(|p| &*p.id == *place))
@@ -127,7 +128,7 @@ fn seed_events_with_hand_made_dates() {
     }
     check_seed(&text, &events);
     // The treaty's date is its own sentence's, not inherited.
-    let treaty = events.iter().find(|e| e.kind == "TREATY").expect("treaty");
+    let treaty = events.iter().find(|e| e.kind == EventType::Treaty).expect("treaty");
     assert!(treaty.date.as_ref().is_some_and(|d| !d.inherited));
     // Nothing from the infobox or the title.
     assert!(events
@@ -169,7 +170,7 @@ fn trigger_table_on_new_sentences() {
         ("Éloïse took refuge in Zürich 😀 after the battle.", &["REFUGE", "BATTLE"]),
     ];
     for (sentence, want) in rows {
-        let got: Vec<&str> = x.triggers(sentence).iter().map(|t| t.kind).collect();
+        let got: Vec<&str> = x.triggers(sentence).iter().map(|t| t.kind.as_str()).collect();
         assert_eq!(&got, want, "{sentence:?}");
     }
 }

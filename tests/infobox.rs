@@ -9,6 +9,7 @@ mod common;
 use std::process::Command;
 
 use wikianno::{
+    article::InfoboxKind,
     events::EventExtractor,
     gazetteer::local_entries,
     infobox::{InfoboxReport, InfoboxValidator, Status},
@@ -61,7 +62,9 @@ fn validate(text: String, dates: Dates<'_>) -> Validated {
         .expect("an infobox");
     let diagnostics = wikianno::infobox::source_lints(&article)
         .into_iter()
-        .map(|d| (d.kind, d.span.map_or(String::new(), |s| s.slice(&article.text).to_string())))
+        .map(|d| {
+            (d.kind.as_str(), d.span.map_or(String::new(), |s| s.slice(&article.text).to_string()))
+        })
         .collect();
     Validated { text: article.text, report, diagnostics }
 }
@@ -112,7 +115,7 @@ fn original() -> Validated {
 fn seed_acceptance() {
     let v = original();
     let r = &v.report;
-    assert_eq!(r.kind, Some("conflict"));
+    assert_eq!(r.kind, Some(InfoboxKind::Conflict));
     for c in r
         .checks
         .iter()
@@ -275,7 +278,7 @@ fn person_infobox() {
         ],
     );
     let v = &gaz_free;
-    assert_eq!(v.report.kind, Some("person"));
+    assert_eq!(v.report.kind, Some(InfoboxKind::Person));
     let status = |field: &str, value: &str| {
         v.report
             .checks
@@ -311,7 +314,7 @@ fn treaty_infobox_with_a_wrong_date() {
         TREATY.to_string(),
         &[("5 June 1910", "1910-06-05", true), ("6 June 1910", "1910-06-06", false)],
     );
-    assert_eq!(v.report.kind, Some("treaty"));
+    assert_eq!(v.report.kind, Some(InfoboxKind::Treaty));
     let get = |field: &str| {
         v.report.checks.iter().filter(|c| c.field == field).map(|c| c.status).collect::<Vec<_>>()
     };

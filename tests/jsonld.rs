@@ -20,6 +20,8 @@ use oxjsonld::JsonLdParser;
 use oxrdf::{NamedOrBlankNode, Term};
 use serde_json::{json, Value};
 use wikianno::{
+    diagnostic::DiagnosticKind,
+    events::EventType,
     events::{Event, EventDate, Participant},
     infobox::{Check, InfoboxReport, Status},
     output::{
@@ -467,7 +469,7 @@ fn participant(a: &AnnotatedArticle, needle: &str, nth: usize) -> Participant {
     let span = span_of(&a.article.text, needle, nth);
     let m =
         a.entities.iter().find(|m| m.span == span).unwrap_or_else(|| panic!("no mention {needle}"));
-    Participant { span, id: m.id.clone(), label: m.label.clone(), role: None }
+    Participant { span, id: m.id.clone(), label: m.label, role: None }
 }
 
 /// The siege with what the temporal, events and infobox stages would add.
@@ -488,7 +490,7 @@ fn siege() -> AnnotatedArticle {
     a.events = vec![
         Event {
             trigger: span_of(&text, "surrounded", 0),
-            kind: "SIEGE",
+            kind: EventType::Siege,
             sentence,
             date: Some(EventDate {
                 value: "1901-03-03".into(),
@@ -500,7 +502,7 @@ fn siege() -> AnnotatedArticle {
         },
         Event {
             trigger: span_of(&text, "Battle of Kessel Ford", 0),
-            kind: "BATTLE",
+            kind: EventType::Battle,
             sentence: battle,
             date: Some(EventDate {
                 value: "1901-05-07".into(),
@@ -514,7 +516,7 @@ fn siege() -> AnnotatedArticle {
     let field = |key: &str| a.article.infobox.as_ref().unwrap().get(key).unwrap().clone();
     let commander2 = field("Commander2");
     a.infobox = Some(InfoboxReport {
-        kind: Some("conflict"),
+        kind: Some(wikianno::article::InfoboxKind::Conflict),
         checks: vec![
             Check {
                 field: "Date".into(),
@@ -626,7 +628,7 @@ fn graph_reports_the_same_event_dated_differently_in_two_articles() {
     let battle_iri = entity_iri("Battle_of_Kessel_Ford");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     let d = &diagnostics[0];
-    assert_eq!(d.kind, "date-mismatch");
+    assert_eq!(d.kind, DiagnosticKind::DateMismatch);
     assert_eq!(d.entity, battle_iri);
     assert!(d.message.contains("1901-05-05") && d.message.contains("1901-05-07"), "{}", d.message);
     let node =
@@ -655,7 +657,10 @@ fn compatible_dates_are_not_reported() {
 fn duplicate_articles_are_reported_once_and_kept_once() {
     let a = battle();
     let (doc, diagnostics) = graph::build([&a, &a]);
-    assert_eq!(diagnostics.iter().filter(|d| d.kind == "duplicate-article").count(), 1);
+    assert_eq!(
+        diagnostics.iter().filter(|d| d.kind == DiagnosticKind::DuplicateArticle).count(),
+        1
+    );
     let id = entity_iri("Battle_of_Kessel_Ford");
     assert_eq!(
         doc["@graph"].as_array().unwrap().iter().filter(|n| n["@id"] == id.as_str()).count(),

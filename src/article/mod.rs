@@ -5,9 +5,14 @@
 //! sections, paragraphs, `- item` lists) and the wikitext parser for MediaWiki source.
 //! Neither fails: what cannot be parsed becomes a [`Diagnostic`].
 
+mod infobox;
 mod wiki_style;
 mod wikitext;
 
+pub use infobox::{
+    normalize_key, same_key, split_key, split_list, Infobox, InfoboxField, InfoboxKey, InfoboxKind,
+    KeyRole,
+};
 pub use wiki_style::parse_wiki_style;
 pub use wikitext::{parse_wikitext, MAX_DEPTH};
 
@@ -55,85 +60,6 @@ pub struct Section {
     pub span: Span,
     /// The heading text itself.
     pub title_span: Span,
-}
-
-/// An infobox: its kind (from the template name, if any) and fields in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Infobox {
-    /// The template name after "Infobox", e.g. `military conflict`, when given.
-    pub template: Option<String>,
-    /// The whole block.
-    pub span: Span,
-    /// The fields, in order.
-    pub fields: Vec<InfoboxField>,
-}
-
-/// One `Key: Value` infobox field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InfoboxField {
-    /// The key as written.
-    pub key: String,
-    /// The value, trimmed (the text at `value_span`).
-    pub value: String,
-    /// The key in the text.
-    pub key_span: Span,
-    /// The value in the text.
-    pub value_span: Span,
-}
-
-impl Infobox {
-    /// The first field whose key equals `key`, ignoring ASCII case, spaces and underscores.
-    pub fn get(&self, key: &str) -> Option<&InfoboxField> {
-        self.fields.iter().find(|f| same_key(&f.key, key))
-    }
-}
-
-/// Infobox keys compare without case, spaces and underscores ("In office" = "in_office").
-pub fn same_key(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.bytes()
-            .filter(|b| !matches!(b, b' ' | b'_'))
-            .map(|b| b.to_ascii_lowercase())
-            .collect::<Vec<u8>>()
-    };
-    norm(a) == norm(b)
-}
-
-/// Split an infobox list value (at `value` in `text`) into item spans: commas, semicolons and " and "; a
-/// parenthesised note is left out of its item ("Prado (acting)" -> "Prado").
-pub fn split_list(text: &str, value: Span) -> Vec<Span> {
-    let Some(v) = text.get(value.start..value.end) else { return Vec::new() };
-    let mut cuts = Vec::new();
-    let mut depth = 0usize;
-    for (i, c) in v.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            ',' | ';' if depth == 0 => cuts.push((i, i + 1)),
-            _ => {}
-        }
-    }
-    for (i, _) in v.match_indices(" and ") {
-        cuts.push((i, i + 5));
-    }
-    cuts.sort();
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (a, b) in cuts.into_iter().chain(std::iter::once((v.len(), v.len()))) {
-        if a < from {
-            continue;
-        }
-        let piece = &v[from..a];
-        let piece = piece.split('(').next().unwrap_or("");
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            let start = value.start + from + lead;
-            out.push(Span::new(start, start + trimmed.len()));
-        }
-        from = b;
-    }
-    out
 }
 
 /// A link to another article.
@@ -211,18 +137,4 @@ impl SourceMap {
 /// Article id from a title: spaces become underscores, surrounding space trimmed.
 pub fn title_to_id(title: &str) -> String {
     title.trim().replace(' ', "_")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn items_split_with_spans() {
-        let text = "X: Ana Pérez, Luis Gómez (acting) and Éva Kis; 東京";
-        let items = split_list(text, Span::new(3, text.len()));
-        let got: Vec<&str> = items.iter().map(|s| s.slice(text)).collect();
-        assert_eq!(got, vec!["Ana Pérez", "Luis Gómez", "Éva Kis", "東京"]);
-        assert!(split_list("é", Span::new(1, 2)).is_empty());
-    }
 }

@@ -18,6 +18,7 @@
 //! infobox and an empty text. Line by line, no backtracking: linear in the input.
 
 use super::{title_to_id, Article, Infobox, InfoboxField, Link, Section};
+use crate::diagnostic::DiagnosticKind;
 use crate::{diagnostic::Diagnostic, span::Span};
 
 /// One line of the text: its span without the line break, and the trimmed content span.
@@ -87,7 +88,7 @@ pub fn parse_wiki_style(text: String, origin: &str, fallback_title: &str) -> Art
             if stray {
                 article.diagnostics.push(Diagnostic::at(
                     line.trimmed,
-                    "heading-stray-equals",
+                    DiagnosticKind::HeadingStrayEquals,
                     "title line has unbalanced '=' marks",
                 ));
             }
@@ -120,14 +121,14 @@ pub fn parse_wiki_style(text: String, origin: &str, fallback_title: &str) -> Art
             if stray {
                 article.diagnostics.push(Diagnostic::at(
                     line,
-                    "heading-stray-equals",
+                    DiagnosticKind::HeadingStrayEquals,
                     format!("heading {:?} has unbalanced '=' marks", content),
                 ));
             }
             if level == 1 {
                 article.diagnostics.push(Diagnostic::at(
                     line,
-                    "heading-level-1",
+                    DiagnosticKind::HeadingLevel1,
                     "a second title line inside the article is read as a section",
                 ));
             }
@@ -191,6 +192,7 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
     let template = head.slice(text)[7..].trim_matches(|c: char| c == ':' || c.is_whitespace());
     let mut infobox = Infobox {
         template: (!template.is_empty()).then(|| template.to_string()),
+        kind: None,
         span: head,
         fields: Vec::new(),
     };
@@ -213,7 +215,7 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         let Some(colon) = body.find(':') else {
             article.diagnostics.push(Diagnostic::at(
                 line,
-                "infobox-line",
+                DiagnosticKind::InfoboxLine,
                 format!("infobox line {:?} has no 'Key: Value' colon", content),
             ));
             continue;
@@ -226,7 +228,7 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         if key.is_empty() {
             article.diagnostics.push(Diagnostic::at(
                 line,
-                "infobox-line",
+                DiagnosticKind::InfoboxLine,
                 format!("infobox line {:?} has an empty key", content),
             ));
             continue;
@@ -234,7 +236,7 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
         if value_span.is_empty() {
             article.diagnostics.push(Diagnostic::at(
                 line,
-                "infobox-empty-value",
+                DiagnosticKind::InfoboxEmptyValue,
                 format!("infobox field {key:?} has no value"),
             ));
         }
@@ -249,10 +251,11 @@ fn parse_infobox(text: &str, all: &[Line], first: usize, article: &mut Article) 
     if infobox.fields.is_empty() {
         article.diagnostics.push(Diagnostic::at(
             head,
-            "infobox-empty",
+            DiagnosticKind::InfoboxEmpty,
             "the Infobox block has no fields",
         ));
     }
+    infobox.classify();
     article.infobox = Some(infobox);
     i
 }
@@ -275,7 +278,7 @@ mod tests {
         assert_eq!(ib.fields[1].value_span.slice(&text), "PER");
         assert_eq!(ib.fields[0].key_span.slice(&text), "Date");
         assert_eq!(a.diagnostics.len(), 1);
-        assert_eq!(a.diagnostics[0].kind, "infobox-line");
+        assert_eq!(a.diagnostics[0].kind, DiagnosticKind::InfoboxLine);
         let titles: Vec<(&str, u8)> =
             a.sections.iter().map(|s| (s.title.as_str(), s.level)).collect();
         assert_eq!(titles, vec![("Background", 2), ("Deeper", 3), ("After", 2), ("See also", 2)]);
@@ -301,6 +304,6 @@ mod tests {
     fn reports_stray_equals_in_headings() {
         let a = parse_wiki_style("= T =\n\n== Bad ===\ntext\n".into(), "x", "x");
         assert_eq!(a.sections[0].title, "Bad");
-        assert!(a.diagnostics.iter().any(|d| d.kind == "heading-stray-equals"));
+        assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::HeadingStrayEquals));
     }
 }

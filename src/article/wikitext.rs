@@ -21,6 +21,7 @@
 //! diagnostic), and every byte is rendered at most once, so time is linear in practice.
 //! Content never fails: malformed markup is copied as text.
 
+use crate::diagnostic::DiagnosticKind;
 use std::collections::{BTreeMap, HashMap};
 
 use super::{title_to_id, Article, Infobox, InfoboxField, Link, Section, SourceMap};
@@ -444,7 +445,7 @@ impl<'s> Renderer<'s> {
             let t = self.out.len();
             self.diagnostics.push(Diagnostic::at(
                 Span::new(t, t),
-                "depth-limit",
+                DiagnosticKind::DepthLimit,
                 format!("markup nested deeper than {MAX_DEPTH} levels was dropped"),
             ));
         }
@@ -1068,7 +1069,10 @@ impl<'s> Renderer<'s> {
             .map(str::to_string);
         let block_end = self.out.len();
         self.emit("\n", end);
-        self.infobox = Some(Infobox { template, span: Span::new(block_start, block_end), fields });
+        let mut infobox =
+            Infobox { template, kind: None, span: Span::new(block_start, block_end), fields };
+        infobox.classify();
+        self.infobox = Some(infobox);
     }
 
     fn finish(mut self, origin: &str, title: &str) -> Article {
@@ -1094,13 +1098,13 @@ impl<'s> Renderer<'s> {
             let times = if count > 1 { format!(" ({count} times)") } else { String::new() };
             self.diagnostics.push(Diagnostic::at(
                 Span::new(at, at),
-                "template-dropped",
+                DiagnosticKind::TemplateDropped,
                 format!("template {{{{{name}}}}} is not rendered and was dropped{times}"),
             ));
         }
         if extra > 0 {
             self.diagnostics.push(Diagnostic::whole(
-                "template-dropped",
+                DiagnosticKind::TemplateDropped,
                 format!("{extra} more template names were dropped"),
             ));
         }
@@ -1320,16 +1324,16 @@ mod tests {
     #[test]
     fn unknown_templates_and_depth_make_diagnostics() {
         let a = render("a {{mystery|1}} b {{mystery}} {{cite web|x}}");
-        let kinds: Vec<(&str, &str)> =
+        let kinds: Vec<(DiagnosticKind, &str)> =
             a.diagnostics.iter().map(|d| (d.kind, d.message.as_str())).collect();
         assert_eq!(kinds.len(), 1, "{kinds:?}");
         assert!(kinds[0].1.contains("mystery") && kinds[0].1.contains("2 times"));
         let deep = format!("{}x{}", "{{nowrap|".repeat(100), "}}".repeat(100));
         let a = render(&deep);
-        assert!(a.diagnostics.iter().any(|d| d.kind == "depth-limit"));
+        assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::DepthLimit));
         let deep_links = format!("{}x{}", "[[a|".repeat(5000), "]]".repeat(5000));
         let a = render(&deep_links);
-        assert!(a.diagnostics.iter().any(|d| d.kind == "depth-limit"));
+        assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::DepthLimit));
     }
 
     #[test]

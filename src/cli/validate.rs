@@ -171,7 +171,7 @@ fn article_json(a: &AnnotatedArticle) -> serde_json::Value {
         .collect();
     json!({
         "id": a.article.id, "title": a.article.title, "source": a.article.origin,
-        "infobox": a.infobox.as_ref().and_then(|r| r.kind), "checks": checks, "diagnostics": diagnostics,
+        "infobox": a.infobox.as_ref().and_then(|r| r.kind).map(|k| k.as_str()), "checks": checks, "diagnostics": diagnostics,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Building event frames from triggers, sentences, entities and timexes.
 
+use crate::events::EventType;
 use crate::gazetteer::Label;
 use std::{
     borrow::Cow,
@@ -54,9 +55,17 @@ const TITLES: &[&str] = &[
 
 /// Types whose direct object is usually a place ("seized the islands", "entered Lima"):
 /// a place after the trigger is the event's place, not a patient.
-const PLACE_OBJECT: &[&str] = &[
-    "SEIZURE", "CAPTURE", "ENTRY", "ATTACK", "MARCH", "MEETING", "REFUGE", "EXILE", "BIRTH",
-    "DEATH",
+const PLACE_OBJECT: &[EventType] = &[
+    EventType::Seizure,
+    EventType::Capture,
+    EventType::Entry,
+    EventType::Attack,
+    EventType::March,
+    EventType::Meeting,
+    EventType::Refuge,
+    EventType::Exile,
+    EventType::Birth,
+    EventType::Death,
 ];
 
 /// Labels listed as participants even without a role pattern.
@@ -716,7 +725,7 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             .map(|e| {
                 (
                     e.trigger.slice(&text),
-                    e.kind,
+                    e.kind.as_str(),
                     e.date.as_ref().map(|d| d.value.as_str()),
                     e.date.as_ref().is_some_and(|d| d.inherited),
                     e.place.as_ref().map(|p| &*p.id),
@@ -745,11 +754,11 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             "The rebels wanted the capital, Port Selm. They entered the capital at night. The war ended after the Battle of Port Selm, with the withdrawal of the Aldovian fleet.",
             &[],
         );
-        let entry = events.iter().find(|e| e.kind == "ENTRY").expect("entry");
+        let entry = events.iter().find(|e| e.kind == EventType::Entry).expect("entry");
         let place = entry.place.as_ref().expect("place");
         assert_eq!((place.span.slice(&text), &*place.id), ("the capital", "Port_Selm"));
         for kind in ["BATTLE", "WITHDRAWAL"] {
-            let e = events.iter().find(|e| e.kind == kind).expect(kind);
+            let e = events.iter().find(|e| e.kind.as_str() == kind).expect(kind);
             assert_eq!(e.place.as_ref().map(|p| &*p.id), Some("Port_Selm"), "{kind}");
         }
     }

@@ -4,6 +4,7 @@
 //! (`gazetteers/lexicon/event_triggers.tsv`); dates, places and participants from
 //! the entity and timex stages. See [`EventExtractor`] for the rules.
 
+mod event_type;
 mod frames;
 mod triggers;
 
@@ -12,6 +13,7 @@ use std::sync::Arc;
 
 use crate::span::Span;
 
+pub use event_type::{EventType, UnknownEventType};
 pub(crate) use frames::governed_by_locative;
 pub use frames::EventExtractor;
 pub use triggers::Trigger;
@@ -21,8 +23,8 @@ pub use triggers::Trigger;
 pub struct Event {
     /// The trigger word or phrase.
     pub trigger: Span,
-    /// Uppercase event type: SEIZURE, TREATY, UPRISING, ...
-    pub kind: &'static str,
+    /// What kind of event.
+    pub kind: EventType,
     /// The sentence holding the trigger.
     pub sentence: Span,
     /// When, if known.

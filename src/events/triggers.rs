@@ -2,36 +2,11 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::EventType;
 use crate::span::Span;
 
 /// The shipped lexicon, embedded so the library works with no files around.
 const LEXICON: &str = include_str!("../../gazetteers/lexicon/event_triggers.tsv");
-
-/// Event types the lexicon may name (`&'static str` so events carry no allocation).
-pub(crate) const EVENT_TYPES: &[&str] = &[
-    "SEIZURE",
-    "TREATY",
-    "UPRISING",
-    "REVOLT",
-    "MARCH",
-    "MEETING",
-    "ENTRY",
-    "ATTACK",
-    "CAPTURE",
-    "RESIGNATION",
-    "REFUGE",
-    "EXILE",
-    "ASSUMPTION",
-    "DEPOSITION",
-    "PROCLAMATION",
-    "WAR_DECLARATION",
-    "ALLIANCE",
-    "BATTLE",
-    "WITHDRAWAL",
-    "NEGOTIATION",
-    "BIRTH",
-    "DEATH",
-];
 
 /// A trigger found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +14,7 @@ pub struct Trigger {
     /// The trigger word or phrase.
     pub span: Span,
     /// The event type it signals.
-    pub kind: &'static str,
+    pub kind: EventType,
     /// True for a verb phrase ("deposed"), false for a noun ("uprising").
     pub verb: bool,
 }
@@ -50,7 +25,7 @@ pub(crate) struct TriggerLexicon {
     /// `None` only if the automaton could not be built (it always can for the shipped file).
     automaton: Option<AhoCorasick>,
     /// Pattern index -> (type, is verb).
-    meaning: Vec<(&'static str, bool)>,
+    meaning: Vec<(EventType, bool)>,
 }
 
 impl TriggerLexicon {
@@ -136,13 +111,13 @@ fn is_attributive(before: &str, word: &str) -> bool {
 }
 
 /// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
-fn rows(tsv: &str) -> impl Iterator<Item = (&str, &'static str, bool)> {
+fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool)> {
     tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let surface = cols.next()?.trim();
         let kind = cols.next()?.trim();
         let verb = cols.next().map(str::trim) != Some("N");
-        let kind = EVENT_TYPES.iter().copied().find(|k| *k == kind)?;
+        let kind = kind.parse::<EventType>().ok()?;
         (!surface.is_empty()).then_some((surface, kind, verb))
     })
 }
@@ -204,7 +179,7 @@ mod tests {
             let got: Vec<(&str, &str)> = lexicon
                 .find(text, Span::new(0, text.len()))
                 .iter()
-                .map(|t| (t.span.slice(text), t.kind))
+                .map(|t| (t.span.slice(text), t.kind.as_str()))
                 .collect();
             assert_eq!(&got, want, "{text:?}");
         }

@@ -15,10 +15,7 @@
 
 use std::sync::Arc;
 
-use super::{
-    local::label_of_key, title_shape::label_from_title, EntityMention, EntrySource, Gazetteer,
-    Label,
-};
+use super::{title_shape::label_from_title, EntityMention, EntrySource, Gazetteer, Label};
 use crate::article::{title_to_id, Article, Link};
 
 /// True for a row of a general list (GeoNames): weaker evidence than a curated row.
@@ -46,7 +43,7 @@ pub(crate) fn link_label(
             .iter()
             .find(|f| f.value_span.start <= link.span.start && link.span.end <= f.value_span.end)
     });
-    if let Some(label) = field.and_then(|f| label_of_key(&f.key)) {
+    if let Some(label) = field.and_then(|f| f.key().role.link_label()) {
         return label;
     }
     if let Some(e) = known {

@@ -15,68 +15,6 @@
 use super::{links::link_label, title_shape::label_from_title, Entry, Gazetteer, Label};
 use crate::article::{split_list, title_to_id, Article};
 
-/// What an infobox key names, by key (compared without case, spaces and underscores;
-/// digits after the key are side numbers: `Commander2`). The article-local gazetteer
-/// reads the values of these keys as names; a link inside such a value takes the label.
-const KEY_LABELS: &[(&str, Label)] = &[
-    ("commander", Label::Person),
-    ("signatories", Label::Person),
-    ("signatory", Label::Person),
-    ("predecessor", Label::Person),
-    ("successor", Label::Person),
-    ("leader", Label::Person),
-    ("spouse", Label::Person),
-    ("partner", Label::Person),
-    ("parents", Label::Person),
-    ("father", Label::Person),
-    ("mother", Label::Person),
-    ("children", Label::Person),
-    ("relatives", Label::Person),
-    ("founder", Label::Person),
-    ("founders", Label::Person),
-    ("director", Label::Person),
-    ("producer", Label::Person),
-    ("starring", Label::Person),
-    ("author", Label::Person),
-    ("president", Label::Person),
-    ("primeminister", Label::Person),
-    ("monarch", Label::Person),
-    ("combatant", Label::Org),
-    ("parties", Label::Org),
-    ("belligerent", Label::Org),
-    ("party", Label::Org),
-    ("employer", Label::Org),
-    ("almamater", Label::Org),
-    ("club", Label::Org),
-    ("clubs", Label::Org),
-    ("team", Label::Org),
-    ("label", Label::Org),
-    ("recordlabel", Label::Org),
-    ("publisher", Label::Org),
-    ("network", Label::Org),
-    ("place", Label::Place),
-    ("location", Label::Place),
-    ("birthplace", Label::Place),
-    ("deathplace", Label::Place),
-    ("restingplace", Label::Place),
-    ("placeofbirth", Label::Place),
-    ("placeofdeath", Label::Place),
-    ("headquarters", Label::Place),
-    ("hometown", Label::Place),
-    ("residence", Label::Place),
-    ("city", Label::Place),
-    ("country", Label::Place),
-    ("capital", Label::Place),
-];
-
-/// The label an infobox key gives the names in its value (see [`KEY_LABELS`]).
-pub(crate) fn label_of_key(key: &str) -> Option<Label> {
-    let key: String =
-        key.chars().filter(|c| !matches!(c, ' ' | '_')).flat_map(char::to_lowercase).collect();
-    let key = key.trim_end_matches(|c: char| c.is_ascii_digit());
-    KEY_LABELS.iter().find(|(k, _)| key == *k).map(|&(_, l)| l)
-}
-
 /// Given-name particles that are part of a surname ("de Vivanco").
 const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
 
@@ -85,7 +23,7 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
     let mut out = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
-            let Some(label) = label_of_key(&field.key) else { continue };
+            let Some(label) = field.key().role.names() else { continue };
             for item in split_list(&article.text, field.value_span)
                 .into_iter()
                 .map(|s| s.slice(&article.text))
@@ -98,7 +36,9 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             }
         }
     }
-    let title_label = title_label(article);
+    // The article's own subject, labelled by what its infobox describes, else by the
+    // title's shape.
+    let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
     let subject_label = title_label.or_else(|| label_from_title(&article.title));
     let id = title_to_id(&article.title);
     if let Some(label) = title_label {
@@ -166,16 +106,6 @@ fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer
         for form in surname_forms(item) {
             out.push(Entry::local_short_form(form, Label::Person, &id));
         }
-    }
-}
-
-/// The label of the article's own subject, from its infobox kind.
-fn title_label(article: &Article) -> Option<Label> {
-    match crate::infobox::kind_of(article.infobox.as_ref()?)? {
-        "conflict" => Some(Label::Event),
-        "person" => Some(Label::Person),
-        "treaty" => Some(Label::Treaty),
-        _ => None,
     }
 }
 

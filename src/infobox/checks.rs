@@ -1,10 +1,11 @@
 //! The check rules: one verdict with evidence per infobox item.
 
+use crate::events::EventType;
 use crate::gazetteer::Label;
 use std::{cmp::Ordering, sync::Arc};
 
 use super::{
-    schema::{schema_for, split_key, Rule},
+    schema::{rule, Rule},
     Check, InfoboxReport, InfoboxValidator, Status,
 };
 use crate::{
@@ -16,13 +17,28 @@ use crate::{
 };
 
 /// Event types that open a conflict, and that close one (for the Date rule).
-const OPENING: &[&str] =
-    &["UPRISING", "REVOLT", "WAR_DECLARATION", "ATTACK", "BATTLE", "SEIZURE", "MARCH"];
-const CLOSING: &[&str] =
-    &["RESIGNATION", "DEPOSITION", "WITHDRAWAL", "CAPTURE", "TREATY", "ENTRY", "EXILE", "REFUGE"];
+const OPENING: &[EventType] = &[
+    EventType::Uprising,
+    EventType::Revolt,
+    EventType::WarDeclaration,
+    EventType::Attack,
+    EventType::Battle,
+    EventType::Seizure,
+    EventType::March,
+];
+const CLOSING: &[EventType] = &[
+    EventType::Resignation,
+    EventType::Deposition,
+    EventType::Withdrawal,
+    EventType::Capture,
+    EventType::Treaty,
+    EventType::Entry,
+    EventType::Exile,
+    EventType::Refuge,
+];
 
 /// Result words and the event types that back them.
-const RESULT_WORDS: &[(&[&str], &[&str])] = &[
+const RESULT_WORDS: &[(&[&str], &[EventType])] = &[
     (
         &[
             "overthrown",
@@ -35,20 +51,27 @@ const RESULT_WORDS: &[(&[&str], &[&str])] = &[
             "abdicated",
             "abdication",
         ],
-        &["RESIGNATION", "DEPOSITION"],
+        &[EventType::Resignation, EventType::Deposition],
     ),
     (
         &["withdrew", "withdrawal", "withdrawn", "retreat", "retreated", "evacuated"],
-        &["WITHDRAWAL"],
+        &[EventType::Withdrawal],
     ),
-    (&["treaty", "peace", "armistice", "agreement"], &["TREATY"]),
+    (&["treaty", "peace", "armistice", "agreement"], &[EventType::Treaty]),
     (
         &["captured", "capture", "annexed", "annexation", "occupied", "occupation", "seized"],
-        &["CAPTURE", "SEIZURE"],
+        &[EventType::Capture, EventType::Seizure],
     ),
     (
         &["victory", "victorious", "won", "triumph", "success"],
-        &["ENTRY", "CAPTURE", "RESIGNATION", "DEPOSITION", "ASSUMPTION", "WITHDRAWAL"],
+        &[
+            EventType::Entry,
+            EventType::Capture,
+            EventType::Resignation,
+            EventType::Deposition,
+            EventType::Assumption,
+            EventType::Withdrawal,
+        ],
     ),
 ];
 
@@ -113,7 +136,6 @@ pub(super) fn run(
         .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
-    let schema = schema_for(infobox);
     let mut ctx = Ctx {
         v,
         text,
@@ -139,8 +161,9 @@ pub(super) fn run(
     // Items of every field, with their rules.
     let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
     for field in &infobox.fields {
-        let (key, side) = split_key(&field.key);
-        let rule = schema.map_or(Rule::Unchecked, |s| s.rule(&key));
+        let key = field.key();
+        let side = key.side;
+        let rule = infobox.kind.map_or(Rule::Unchecked, |kind| rule(kind, key.role));
         let spans = match rule {
             Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => {
                 vec![field.value_span]
@@ -160,7 +183,7 @@ pub(super) fn run(
     for (item, rule) in &items {
         checks.push(ctx.check(item, *rule));
     }
-    InfoboxReport { kind: schema.map(|s| s.name), checks }
+    InfoboxReport { kind: infobox.kind, checks }
 }
 
 /// The two ends of a TIMEX3 value (`a/b` -> (a, b); `a` -> (a, a)).
@@ -622,7 +645,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn single_date(&self, span: Span, kinds: &[&str], check: &mut Check) -> (Status, String) {
+    fn single_date(&self, span: Span, kinds: &[EventType], check: &mut Check) -> (Status, String) {
         let Some((value, _)) = self.box_range(span) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
@@ -676,7 +699,10 @@ impl<'a> Ctx<'a> {
         let Some(first) = backing.first() else {
             return (
                 Status::Unsupported,
-                format!("no {} event in the body backs {word:?}", kinds.join("/")),
+                format!(
+                    "no {} event in the body backs {word:?}",
+                    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("/")
+                ),
             );
         };
         check.evidence = backing.iter().take(2).map(|e| e.trigger).collect();

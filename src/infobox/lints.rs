@@ -8,6 +8,7 @@
 //! Headings with a stray `=` are reported by the wiki-style parser
 //! (`heading-stray-equals`), not here.
 
+use crate::diagnostic::DiagnosticKind;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -34,7 +35,7 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
         let at = Span::new(m.start() + (shown.len() - gap.len()), m.start() + shown.len());
         out.push(Diagnostic::at(
             at,
-            "empty-name-slot",
+            DiagnosticKind::EmptyNameSlot,
             format!("{shown:?}: something seems to be missing here (a template that rendered to nothing?)"),
         ));
     }
@@ -61,7 +62,7 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
                     } else {
                         out.push(Diagnostic::at(
                             Span::new(at, at + 1),
-                            "unbalanced-brackets",
+                            DiagnosticKind::UnbalancedBrackets,
                             format!("{c:?} closes nothing on this line"),
                         ));
                     }
@@ -72,7 +73,7 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
         for (c, at) in open {
             out.push(Diagnostic::at(
                 Span::new(at, at + 1),
-                "unbalanced-brackets",
+                DiagnosticKind::UnbalancedBrackets,
                 format!("{c:?} is never closed on this line"),
             ));
         }
@@ -86,7 +87,7 @@ mod tests {
     use super::*;
     use crate::article::parse_wiki_style;
 
-    fn kinds(body: &str) -> Vec<(&'static str, String)> {
+    fn kinds(body: &str) -> Vec<(DiagnosticKind, String)> {
         let a = parse_wiki_style(format!("= T =\n\n{body}\n"), "t", "t");
         source_lints(&a)
             .into_iter()
@@ -96,16 +97,17 @@ mod tests {
 
     #[test]
     fn table() {
-        let rows: &[(&str, &[(&str, &str)])] = &[
-            ("It sank aboard the steamer . Then calm.", &[("empty-name-slot", " .")]),
-            ("Born in () to a family.", &[("empty-name-slot", "()")]),
+        let rows: &[(&str, &[(DiagnosticKind, &str)])] = &[
+            ("It sank aboard the steamer . Then calm.", &[(DiagnosticKind::EmptyNameSlot, " .")]),
+            ("Born in () to a family.", &[(DiagnosticKind::EmptyNameSlot, "()")]),
             ("A clean sentence, with commas; and more.", &[]),
-            ("An aside (never closed. Next.", &[("unbalanced-brackets", "(")]),
-            ("Closed twice) here. Zürich 😀 [ok].", &[("unbalanced-brackets", ")")]),
+            ("An aside (never closed. Next.", &[(DiagnosticKind::UnbalancedBrackets, "(")]),
+            ("Closed twice) here. Zürich 😀 [ok].", &[(DiagnosticKind::UnbalancedBrackets, ")")]),
         ];
         for (body, want) in rows {
             let got = kinds(body);
-            let want: Vec<(&str, String)> = want.iter().map(|(k, s)| (*k, s.to_string())).collect();
+            let want: Vec<(DiagnosticKind, String)> =
+                want.iter().map(|(k, s)| (*k, s.to_string())).collect();
             assert_eq!(got, want, "{body:?}");
         }
     }

@@ -15,12 +15,16 @@ use crate::gazetteer::Label;
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
-    article::Article, events::Event, gazetteer::EntityMention, gazetteer::Gazetteer,
-    sentences::SentenceSplitter, span::Span, temporal::Timex,
+    article::{Article, InfoboxKind},
+    events::Event,
+    gazetteer::EntityMention,
+    gazetteer::Gazetteer,
+    sentences::SentenceSplitter,
+    span::Span,
+    temporal::Timex,
 };
 
 pub use lints::source_lints;
-pub(crate) use schema::{kind_of, split_key};
 
 /// A check's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,9 +75,9 @@ pub struct Check {
 /// All checks of an article's infobox.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InfoboxReport {
-    /// The infobox type the schema was chosen for: `conflict`, `person`, `treaty`,
-    /// or `None` when no schema fits (every item is then unchecked).
-    pub kind: Option<&'static str>,
+    /// What the infobox describes, or `None` when no schema fits (every item is then
+    /// unchecked).
+    pub kind: Option<InfoboxKind>,
     /// One check per item, in field order.
     pub checks: Vec<Check>,
 }

@@ -20,6 +20,7 @@
 //! dates are too loose to accuse anyone); and a lifespan written in parentheses after a
 //! person's name. Nodes of `@graph` are sorted by `@id`.
 
+use crate::diagnostic::DiagnosticKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
@@ -35,7 +36,7 @@ use crate::pipeline::AnnotatedArticle;
 pub struct GraphDiagnostic {
     /// `date-mismatch` (two articles date the same thing differently) or
     /// `duplicate-article` (two inputs with the same id; the first is kept).
-    pub kind: &'static str,
+    pub kind: DiagnosticKind,
     /// The IRI of the entity or article concerned.
     pub entity: String,
     /// The articles involved, by IRI.
@@ -73,7 +74,7 @@ impl GraphBuilder {
         let g = article_graph(annotated);
         if self.articles.contains_key(&g.iri) {
             self.diagnostics.push(GraphDiagnostic {
-                kind: "duplicate-article",
+                kind: DiagnosticKind::DuplicateArticle,
                 entity: g.iri.clone(),
                 articles: vec![g.iri.clone()],
                 message: format!(
@@ -187,7 +188,7 @@ impl GraphBuilder {
                     if let Some(node) = nodes.get_mut(&entity) {
                         let evidence: Vec<Value> =
                             [&a.evidence, &b.evidence].into_iter().flatten().cloned().collect();
-                        let diag = json!({"kind": "date-mismatch", "message": message, "evidence": evidence});
+                        let diag = json!({"kind": DiagnosticKind::DateMismatch, "message": message, "evidence": evidence});
                         match node.get_mut("diagnostic").and_then(Value::as_array_mut) {
                             Some(list) => list.push(diag),
                             None => {
@@ -196,7 +197,7 @@ impl GraphBuilder {
                         }
                     }
                     self.diagnostics.push(GraphDiagnostic {
-                        kind: "date-mismatch",
+                        kind: DiagnosticKind::DateMismatch,
                         entity: entity.clone(),
                         articles: vec![a.article.clone(), b.article.clone()],
                         message,

@@ -9,6 +9,8 @@
 //! wikitext, so results map back to the markup. Error records are
 //! `{"source": ..., "error": ...}`; redirect records `{"source", "redirect", "to"}`.
 
+use crate::diagnostic::DiagnosticKind;
+use crate::events::EventType;
 use crate::gazetteer::Label;
 use std::io::{self, Write};
 
@@ -106,7 +108,7 @@ struct EventWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
+    kind: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -164,7 +166,7 @@ struct CheckWire<'a> {
 struct DiagnosticWire<'a> {
     #[serde(flatten)]
     at: Option<Offsets>,
-    kind: &'a str,
+    kind: DiagnosticKind,
     message: &'a str,
 }
 

@@ -13,8 +13,8 @@ use super::{
     WIKIPEDIA,
 };
 use crate::{
-    article::{same_key, title_to_id, InfoboxField},
-    infobox::{kind_of, split_key, Check},
+    article::{same_key, title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
+    infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
     temporal::TimexType,
@@ -61,15 +61,6 @@ pub(crate) struct DateClaim {
     pub evidence: Option<Value>,
 }
 
-/// What kind of thing an article is about, from its infobox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Subject {
-    Conflict,
-    Person,
-    Treaty,
-    Other,
-}
-
 fn label_type(label: Label) -> &'static str {
     match label {
         Label::Person => "schema:Person",
@@ -83,25 +74,18 @@ fn label_type(label: Label) -> &'static str {
     }
 }
 
-fn subject_types(subject: Subject) -> &'static [&'static str] {
+fn subject_types(subject: Option<InfoboxKind>) -> &'static [&'static str] {
     match subject {
-        Subject::Conflict => &["schema:Event", "dbo:MilitaryConflict"],
-        Subject::Person => &["schema:Person"],
-        Subject::Treaty => &["schema:Legislation", "dbo:Treaty"],
-        Subject::Other => &[],
+        Some(InfoboxKind::Conflict) => &["schema:Event", "dbo:MilitaryConflict"],
+        Some(InfoboxKind::Person) => &["schema:Person"],
+        Some(InfoboxKind::Treaty) => &["schema:Legislation", "dbo:Treaty"],
+        None => &[],
     }
 }
 
-/// A key without case, spaces, underscores and its trailing side number:
-/// `Commander2` gives (`commander`, Some(2)).
-/// The article's subject, from the infobox kind the checks use too.
-fn subject_of(a: &AnnotatedArticle) -> Subject {
-    match a.article.infobox.as_ref().and_then(kind_of) {
-        Some("conflict") => Subject::Conflict,
-        Some("person") => Subject::Person,
-        Some("treaty") => Subject::Treaty,
-        _ => Subject::Other,
-    }
+/// The article's subject: what its infobox describes, as the parser decided.
+fn subject_of(a: &AnnotatedArticle) -> Option<InfoboxKind> {
+    a.article.infobox.as_ref().and_then(|i| i.kind)
 }
 
 /// A normalized check value that can be an entity id: one token, not a date.
@@ -287,15 +271,15 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
         let mut facts = Vec::new();
         for field in &infobox.fields {
-            let (key, number) = split_key(&field.key);
+            let InfoboxKey { role, side: number } = field.key();
             let mut add = |prop: &'static str, values: Vec<Value>| {
                 let list = props.entry(prop).or_default();
                 for v in values {
                     push_unique(list, v);
                 }
             };
-            match (subject, key.as_str()) {
-                (Subject::Conflict, "date") => {
+            match (subject, role) {
+                (Some(InfoboxKind::Conflict), KeyRole::Date) => {
                     if let Some(value) = b.date_value(field) {
                         let (start, end) = split_range(&value);
                         add("startDate", typed(start).into_iter().collect());
@@ -303,10 +287,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                         b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
-                (Subject::Conflict, "place" | "location") => add("location", b.objects(field, &[])),
-                (Subject::Conflict, "result") => add("result", vec![json!(field.value)]),
-                (Subject::Conflict, k @ ("commander" | "combatant")) => {
-                    let prop = if k == "commander" { "commander" } else { "combatant" };
+                (Some(InfoboxKind::Conflict), KeyRole::Place) => {
+                    add("location", b.objects(field, &[]))
+                }
+                (Some(InfoboxKind::Conflict), KeyRole::Result) => {
+                    add("result", vec![json!(field.value)])
+                }
+                (Some(InfoboxKind::Conflict), KeyRole::Commander | KeyRole::Combatant) => {
+                    let prop = if role == KeyRole::Commander { "commander" } else { "combatant" };
                     let values = b.objects(field, &[]);
                     if let Some(n) = number {
                         let side = sides.entry(n).or_default().entry(prop).or_default();
@@ -316,8 +304,11 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                     add(prop, values);
                 }
-                (Subject::Person, k @ ("born" | "birthdate" | "died" | "deathdate")) => {
-                    let birth = k.starts_with('b');
+                (
+                    Some(InfoboxKind::Person),
+                    KeyRole::Born | KeyRole::BirthDate | KeyRole::Died | KeyRole::DeathDate,
+                ) => {
+                    let birth = matches!(role, KeyRole::Born | KeyRole::BirthDate);
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
                         add(
@@ -336,23 +327,23 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                         add(if birth { "birthPlace" } else { "deathPlace" }, vec![json!(place)]);
                     }
                 }
-                (Subject::Person, "birthplace") => {
+                (Some(InfoboxKind::Person), KeyRole::BirthPlace) => {
                     add("birthPlace", b.objects(field, &[Label::Place]))
                 }
-                (Subject::Person, "deathplace") => {
+                (Some(InfoboxKind::Person), KeyRole::DeathPlace) => {
                     add("deathPlace", b.objects(field, &[Label::Place]))
                 }
-                (Subject::Treaty, "signed" | "datesigned") => {
+                (Some(InfoboxKind::Treaty), KeyRole::Signed) => {
                     if let Some(value) = b.date_value(field) {
                         let (start, _) = split_range(&value);
                         add("legislationDate", typed(start).into_iter().collect());
                         b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
-                (Subject::Treaty, "location" | "locationsigned") => {
+                (Some(InfoboxKind::Treaty), KeyRole::Place | KeyRole::LocationSigned) => {
                     add("locationCreated", b.objects(field, &[Label::Place]))
                 }
-                (Subject::Treaty, "signatories") => {
+                (Some(InfoboxKind::Treaty), KeyRole::Signatory) => {
                     add("legislationPassedBy", b.objects(field, &[]))
                 }
                 _ => {}

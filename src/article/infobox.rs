@@ -1,0 +1,427 @@
+//! The infobox: its fields, what it describes ([`InfoboxKind`]) and what each key means
+//! ([`KeyRole`]): the one key table that the checks, the article-local gazetteer and the
+//! JSON-LD writer all read.
+//!
+//! Keys are compared after one normalization ([`normalize_key`]): case, spaces,
+//! underscores and hyphens do not count (`In office` = `in_office`), and a trailing number
+//! is the side of a numbered field (`Commander2` is a commander of side 2).
+
+use std::fmt;
+
+use crate::{gazetteer::Label, span::Span};
+
+/// An infobox: its kind (from the template name, if any) and fields in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Infobox {
+    /// The template name after "Infobox", e.g. `military conflict`, when given.
+    pub template: Option<String>,
+    /// What the infobox describes, decided once by the parser ([`InfoboxKind::of`]).
+    pub kind: Option<InfoboxKind>,
+    /// The whole block.
+    pub span: Span,
+    /// The fields, in order.
+    pub fields: Vec<InfoboxField>,
+}
+
+/// One `Key: Value` infobox field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InfoboxField {
+    /// The key as written.
+    pub key: String,
+    /// The value, trimmed (the text at `value_span`).
+    pub value: String,
+    /// The key in the text.
+    pub key_span: Span,
+    /// The value in the text.
+    pub value_span: Span,
+}
+
+impl Infobox {
+    /// The first field whose key equals `key` after [`normalize_key`].
+    pub fn get(&self, key: &str) -> Option<&InfoboxField> {
+        self.fields.iter().find(|f| same_key(&f.key, key))
+    }
+
+    /// Decide [`Infobox::kind`] from the template name and keys. The parsers call this
+    /// once, when the infobox is complete.
+    pub fn classify(&mut self) {
+        self.kind = InfoboxKind::of(self.template.as_deref(), &self.fields);
+    }
+}
+
+impl InfoboxField {
+    /// What the key means, and its side number.
+    pub fn key(&self) -> InfoboxKey {
+        InfoboxKey::parse(&self.key)
+    }
+}
+
+/// What an infobox describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum InfoboxKind {
+    /// A war, battle or other conflict (`Infobox military conflict`).
+    Conflict,
+    /// A person (`Infobox officeholder`, `Infobox person`, ...).
+    Person,
+    /// A treaty or agreement.
+    Treaty,
+}
+
+impl InfoboxKind {
+    /// Every kind, in the order they are tried.
+    pub const ALL: [InfoboxKind; 3] =
+        [InfoboxKind::Conflict, InfoboxKind::Person, InfoboxKind::Treaty];
+
+    /// `conflict`, `person`, `treaty`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            InfoboxKind::Conflict => "conflict",
+            InfoboxKind::Person => "person",
+            InfoboxKind::Treaty => "treaty",
+        }
+    }
+
+    /// The label of the article's own subject.
+    pub const fn subject_label(self) -> Label {
+        match self {
+            InfoboxKind::Conflict => Label::Event,
+            InfoboxKind::Person => Label::Person,
+            InfoboxKind::Treaty => Label::Treaty,
+        }
+    }
+
+    /// Template-name words that select the kind.
+    const fn template_words(self) -> &'static [&'static str] {
+        match self {
+            InfoboxKind::Conflict => &["conflict", "battle", "war", "military", "revolution"],
+            InfoboxKind::Person => &[
+                "person",
+                "officeholder",
+                "president",
+                "officer",
+                "military person",
+                "royalty",
+                "politician",
+            ],
+            InfoboxKind::Treaty => &["treaty", "agreement"],
+        }
+    }
+
+    /// Key roles whose presence selects the kind when the template does not tell.
+    fn marked_by(self, role: KeyRole) -> bool {
+        use KeyRole::*;
+        match self {
+            InfoboxKind::Conflict => {
+                matches!(role, Combatant | Commander | Casualties | Strength)
+            }
+            InfoboxKind::Person => {
+                matches!(role, Born | Died | BirthDate | DeathDate | Office | Term)
+            }
+            InfoboxKind::Treaty => matches!(role, Signed | Signatory | Parties),
+        }
+    }
+
+    /// What an infobox describes: by template name (whole words, the last, head word
+    /// first: "military person" is a person, "military conflict" a conflict, and
+    /// "software" is not a "war"), else by the keys present.
+    pub fn of(template: Option<&str>, fields: &[InfoboxField]) -> Option<InfoboxKind> {
+        if let Some(t) = template {
+            let t = t.to_lowercase();
+            for word in t.split(|c: char| !c.is_alphanumeric()).rev() {
+                if let Some(k) = Self::ALL.into_iter().find(|k| k.template_words().contains(&word))
+                {
+                    return Some(k);
+                }
+            }
+        }
+        Self::ALL.into_iter().find(|k| fields.iter().any(|f| k.marked_by(f.key().role)))
+    }
+}
+
+impl fmt::Display for InfoboxKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an infobox key means, whatever the template calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyRole {
+    /// The date or period of the subject (a conflict's Date).
+    Date,
+    /// Where the subject happened or lies (`place`, `location`).
+    Place,
+    /// A conflict's outcome.
+    Result,
+    /// A side of a conflict (`combatant`, `belligerent`).
+    Combatant,
+    /// A commander or leader of a side.
+    Commander,
+    /// Troop strength.
+    Strength,
+    /// Casualties and losses.
+    Casualties,
+    /// Territorial changes.
+    Territory,
+    /// The larger conflict this is part of.
+    PartOf,
+    /// Birth date, often with the place (`Born`).
+    Born,
+    /// Death date, often with the place (`Died`).
+    Died,
+    /// Birth date alone (`birth_date`).
+    BirthDate,
+    /// Death date alone (`death_date`).
+    DeathDate,
+    /// Birth place (`birth_place`).
+    BirthPlace,
+    /// Death place (`death_place`).
+    DeathPlace,
+    /// An office held.
+    Office,
+    /// A term of office (`In office`).
+    Term,
+    /// The predecessor in office.
+    Predecessor,
+    /// The successor in office.
+    Successor,
+    /// A spouse.
+    Spouse,
+    /// A political party.
+    Party,
+    /// Allegiance (a state or side).
+    Allegiance,
+    /// Nationality.
+    Nationality,
+    /// A military rank.
+    Rank,
+    /// The date a treaty was signed.
+    Signed,
+    /// Where a treaty was signed.
+    LocationSigned,
+    /// A person who signed.
+    Signatory,
+    /// The parties of a treaty.
+    Parties,
+    /// A treaty's type.
+    TreatyType,
+    /// When a treaty took effect.
+    Effective,
+    /// A treaty's condition of effect.
+    Condition,
+    /// Any other key.
+    Other,
+}
+
+/// Normalized key -> role: one row per spelling.
+const KEY_TABLE: &[(&str, KeyRole)] = &[
+    ("date", KeyRole::Date),
+    ("place", KeyRole::Place),
+    ("location", KeyRole::Place),
+    ("result", KeyRole::Result),
+    ("combatant", KeyRole::Combatant),
+    ("belligerent", KeyRole::Combatant),
+    ("commander", KeyRole::Commander),
+    ("leader", KeyRole::Commander),
+    ("strength", KeyRole::Strength),
+    ("casualties", KeyRole::Casualties),
+    ("territory", KeyRole::Territory),
+    ("partof", KeyRole::PartOf),
+    ("born", KeyRole::Born),
+    ("died", KeyRole::Died),
+    ("birthdate", KeyRole::BirthDate),
+    ("deathdate", KeyRole::DeathDate),
+    ("birthplace", KeyRole::BirthPlace),
+    ("deathplace", KeyRole::DeathPlace),
+    ("office", KeyRole::Office),
+    ("inoffice", KeyRole::Term),
+    ("predecessor", KeyRole::Predecessor),
+    ("successor", KeyRole::Successor),
+    ("spouse", KeyRole::Spouse),
+    ("party", KeyRole::Party),
+    ("allegiance", KeyRole::Allegiance),
+    ("nationality", KeyRole::Nationality),
+    ("rank", KeyRole::Rank),
+    ("signed", KeyRole::Signed),
+    ("datesigned", KeyRole::Signed),
+    ("locationsigned", KeyRole::LocationSigned),
+    ("signatories", KeyRole::Signatory),
+    ("signatory", KeyRole::Signatory),
+    ("parties", KeyRole::Parties),
+    ("type", KeyRole::TreatyType),
+    ("effective", KeyRole::Effective),
+    ("condition", KeyRole::Condition),
+];
+
+impl KeyRole {
+    /// The role of a normalized key with its side number removed.
+    fn of_base(base: &str) -> KeyRole {
+        KEY_TABLE.iter().find(|(k, _)| *k == base).map_or(KeyRole::Other, |(_, r)| *r)
+    }
+
+    /// The label of the entities the value names, when the role says it: the
+    /// article-local gazetteer gives the value's items this label.
+    pub const fn names(self) -> Option<Label> {
+        match self {
+            KeyRole::Commander | KeyRole::Signatory | KeyRole::Predecessor | KeyRole::Successor => {
+                Some(Label::Person)
+            }
+            KeyRole::Combatant | KeyRole::Parties => Some(Label::Org),
+            KeyRole::Place => Some(Label::Place),
+            _ => None,
+        }
+    }
+}
+
+impl KeyRole {
+    /// The label of an entity linked from a value of this key: the names it holds
+    /// ([`KeyRole::names`]), and the places, spouses and parties of a person's infobox.
+    pub const fn link_label(self) -> Option<Label> {
+        match self {
+            KeyRole::BirthPlace | KeyRole::DeathPlace | KeyRole::LocationSigned => {
+                Some(Label::Place)
+            }
+            KeyRole::Spouse => Some(Label::Person),
+            KeyRole::Party => Some(Label::Org),
+            other => other.names(),
+        }
+    }
+}
+
+/// An infobox key read through the key table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InfoboxKey {
+    /// What the key means.
+    pub role: KeyRole,
+    /// The number of a numbered field (`Combatant2`, `Commander2` -> side 2).
+    pub side: Option<u32>,
+}
+
+impl InfoboxKey {
+    /// Read `key` as written in the infobox.
+    ///
+    /// # Examples
+    /// ```
+    /// use wikianno::article::{InfoboxKey, KeyRole};
+    ///
+    /// let key = InfoboxKey::parse("Commander2");
+    /// assert_eq!((key.role, key.side), (KeyRole::Commander, Some(2)));
+    /// assert_eq!(InfoboxKey::parse("date_signed").role, KeyRole::Signed);
+    /// ```
+    pub fn parse(key: &str) -> InfoboxKey {
+        let (base, side) = split_key(key);
+        InfoboxKey { role: KeyRole::of_base(&base), side }
+    }
+}
+
+/// The one key normalization: lower case, without spaces, underscores and hyphens.
+pub fn normalize_key(key: &str) -> String {
+    key.chars().filter(|c| !matches!(c, ' ' | '_' | '-')).flat_map(char::to_lowercase).collect()
+}
+
+/// Infobox keys compare after [`normalize_key`] ("In office" = "in_office").
+pub fn same_key(a: &str, b: &str) -> bool {
+    normalize_key(a) == normalize_key(b)
+}
+
+/// `Commander2` -> (`commander`, Some(2)); `In office` -> (`inoffice`, None).
+pub fn split_key(key: &str) -> (String, Option<u32>) {
+    let mut norm = normalize_key(key);
+    let base_len = norm.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let side = norm[base_len..].parse().ok();
+    norm.truncate(base_len);
+    (norm, side)
+}
+
+/// Split an infobox list value (at `value` in `text`) into item spans: commas, semicolons and " and "; a
+/// parenthesised note is left out of its item ("Prado (acting)" -> "Prado").
+pub fn split_list(text: &str, value: Span) -> Vec<Span> {
+    let Some(v) = text.get(value.start..value.end) else { return Vec::new() };
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in v.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => cuts.push((i, i + 1)),
+            _ => {}
+        }
+    }
+    for (i, _) in v.match_indices(" and ") {
+        cuts.push((i, i + 5));
+    }
+    cuts.sort();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((v.len(), v.len()))) {
+        if a < from {
+            continue;
+        }
+        let piece = &v[from..a];
+        let piece = piece.split('(').next().unwrap_or("");
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let start = value.start + from + lead;
+            out.push(Span::new(start, start + trimmed.len()));
+        }
+        from = b;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_split_with_spans() {
+        let text = "X: Ana Pérez, Luis Gómez (acting) and Éva Kis; 東京";
+        let items = split_list(text, Span::new(3, text.len()));
+        let got: Vec<&str> = items.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, vec!["Ana Pérez", "Luis Gómez", "Éva Kis", "東京"]);
+        assert!(split_list("é", Span::new(1, 2)).is_empty());
+    }
+
+    fn field(key: &str) -> InfoboxField {
+        InfoboxField {
+            key: key.to_string(),
+            value: String::new(),
+            key_span: Span::default(),
+            value_span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn keys_and_kinds() {
+        for (key, base, n) in [
+            ("Commander2", "commander", Some(2)),
+            ("In office", "inoffice", None),
+            ("in_office2", "inoffice", Some(2)),
+            ("commander_1", "commander", Some(1)),
+            ("Date", "date", None),
+            ("birth_date", "birthdate", None),
+            ("Größe", "größe", None),
+        ] {
+            assert_eq!(split_key(key), (base.to_string(), n), "{key}");
+        }
+        assert!(same_key("In office", "in_office"));
+        let kind = |template: Option<&str>, keys: &[&str]| {
+            let fields: Vec<InfoboxField> = keys.iter().map(|k| field(k)).collect();
+            InfoboxKind::of(template, &fields)
+        };
+        use InfoboxKind::*;
+        assert_eq!(kind(None, &["Date", "Combatant1"]), Some(Conflict));
+        assert_eq!(kind(None, &["Born", "Office"]), Some(Person));
+        assert_eq!(kind(None, &["death_date"]), Some(Person));
+        assert_eq!(kind(None, &["Signed", "Parties"]), Some(Treaty));
+        assert_eq!(kind(None, &["date_signed"]), Some(Treaty));
+        assert_eq!(kind(Some("military conflict"), &[]), Some(Conflict));
+        assert_eq!(kind(Some("military person"), &["Battles"]), Some(Person));
+        assert_eq!(kind(Some("software"), &["Developer"]), None);
+        assert_eq!(kind(Some("award"), &[]), None);
+        assert_eq!(kind(None, &["Colour"]), None);
+        assert_eq!(InfoboxKey::parse("Leader2").role.names(), Some(Label::Person));
+        assert_eq!(InfoboxKey::parse("belligerents1").role, KeyRole::Other);
+    }
+}
