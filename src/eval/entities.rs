@@ -41,6 +41,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::score::{ratio, Prf};
 use crate::{gazetteer::Label, span::Span};
 
 /// One Wiki-Fair article, offsets converted to bytes of `text`.
@@ -233,26 +234,8 @@ pub struct EntityError {
     pub gold: Vec<Label>,
 }
 
-/// Precision, recall and F1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EntityPrf {
-    /// Precision.
-    pub precision: f64,
-    /// Recall.
-    pub recall: f64,
-    /// F1.
-    pub f1: f64,
-}
-
-fn prf(hits: usize, predicted: usize, gold: usize) -> EntityPrf {
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (precision, recall) = (ratio(hits, predicted), ratio(hits, gold));
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    EntityPrf { precision, recall, f1 }
+fn prf(hits: usize, predicted: usize, gold: usize) -> Prf {
+    Prf::new(ratio(hits, predicted), ratio(hits, gold))
 }
 
 impl EntityScores {
@@ -266,12 +249,12 @@ impl EntityScores {
     }
 
     /// Exact-span mention scores.
-    pub fn mentions(&self) -> EntityPrf {
+    pub fn mentions(&self) -> Prf {
         prf(self.span_hits, self.predicted, self.gold)
     }
 
     /// Exact span and agreeing type.
-    pub fn typed(&self) -> EntityPrf {
+    pub fn typed(&self) -> Prf {
         prf(self.typed_hits, self.predicted, self.gold)
     }
 }

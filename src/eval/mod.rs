@@ -23,7 +23,7 @@ mod timeml;
 
 pub use entities::{
     is_coreference, parse_conll_io, parse_wikifair_line, score_conll, score_entities, ConllDoc,
-    EntityError, EntityPrf, EntityScores, GoldEntity, WikiFairDoc,
+    EntityError, EntityScores, GoldEntity, WikiFairDoc,
 };
 pub use score::{score_document, timeml_view, Prf, Scores};
 pub use timeml::{parse_timeml, GoldTimex, TimemlDocument};
