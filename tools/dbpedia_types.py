@@ -59,7 +59,7 @@ for page in ET.parse(src / "Mapping_en.xml").getroot().iter():
         continue
     # A conditional mapping's default is the class after `operator = otherwise`
     # ("Infobox musical artist" is a Band only when members are listed).
-    m = re.search(r"operator\s*=\s*otherwise\s*\|\s*mapToClass\s*=\s*([A-Za-z0-9_]+)", text)
+    m = re.search(r"operator\s*=\s*otherwise\b.*?mapToClass\s*=\s*([A-Za-z0-9_]+)", text, re.S)
     m = m or re.search(r"mapToClass\s*=\s*([A-Za-z0-9_]+)", text)
     if not m:
         continue
