@@ -61,6 +61,7 @@ pub struct PipelineBuilder {
     gazetteers: Vec<PathBuf>,
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
+    index: Option<PathBuf>,
     threads: Option<usize>,
     reference: Reference,
 }
@@ -81,6 +82,13 @@ impl PipelineBuilder {
     /// Add gazetteer rows from a string, named `name` in mention sources.
     pub fn gazetteer_tsv(&mut self, name: &str, tsv: &str) -> &mut Self {
         self.tsv.push((name.to_string(), tsv.to_string()));
+        self
+    }
+
+    /// Use the entity index in `dir` (written by `wikianno index`): see
+    /// [`GazetteerBuilder::entity_index`].
+    pub fn entity_index(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.index = Some(dir.as_ref().to_path_buf());
         self
     }
 
@@ -105,6 +113,9 @@ impl PipelineBuilder {
         }
         for (name, tsv) in &self.tsv {
             g.add_tsv(name, tsv);
+        }
+        if let Some(dir) = &self.index {
+            g.entity_index(Arc::new(crate::index::EntityIndex::load(dir)?));
         }
         let gazetteer = g.build()?;
         let pool = match self.threads {

@@ -74,3 +74,81 @@ rows! {
     link_repeat_later: ("T", "It was sold to [[Bombardier Inc.|Bombardier]] in 1990; later Bombardier closed it.", "later", "Bombardier") => Some(Label::Org);
     link_surname_repeat: ("T", "The role went to [[Diane Parish]]. Critics praised Parish.", "praised", "Parish") => Some(Label::Person);
 }
+
+fn wikianno(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wikianno"))
+        .args(args)
+        .output()
+        .expect("run wikianno");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
+/// them and repeats a name unlinked.
+const TINY_DUMP: &str = r#"<mediawiki>
+<page><title>Qwerton</title><ns>0</ns><revision><text>{{Infobox settlement
+| name = Qwerton
+}}
+'''Qwerton''' is a town.</text></revision></page>
+<page><title>Zyx Corp</title><ns>0</ns><revision><text>'''Zyx Corp''' makes things.
+[[Category:Companies of Peru]]</text></revision></page>
+<page><title>Old Qwerton</title><ns>0</ns><redirect title="Qwerton" /><revision><text>#REDIRECT [[Qwerton]]</text></revision></page>
+<page><title>Qw</title><ns>0</ns><revision><text>'''Qw''' may be:
+{{disambiguation}}</text></revision></page>
+<page><title>Story</title><ns>0</ns><revision><text>'''Story''' is set in [[Old Qwerton|Qwerton]] and [[Zyx Corp]]. Later Qwerton grew; [[Qwerton]] is old.</text></revision></page>
+</mediawiki>"#;
+
+#[test]
+fn index_types_link_targets_and_bad_lines_are_setup_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("tiny.xml");
+    std::fs::write(&dump, TINY_DUMP).unwrap();
+    let index = dir.path().join("index");
+    let (code, _, stderr) =
+        wikianno(&["index", dump.to_str().unwrap(), "-o", index.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let titles = std::fs::read_to_string(index.join("titles.tsv")).unwrap();
+    assert!(titles.contains("Qwerton\tPLACE\tQwerton\ttemplate\t-"), "{titles}");
+    assert!(titles.contains("Zyx Corp\tORG\tZyx_Corp\tcategory\t-"), "{titles}");
+    assert!(titles.contains("Qw\tUNKNOWN\tQw\tnone\tdisambiguation"), "{titles}");
+    let anchors = std::fs::read_to_string(index.join("anchors.tsv")).unwrap();
+    assert!(anchors.contains("Qwerton\tPLACE\tQwerton\t2\t2\t5"), "{anchors}");
+
+    let (code, out, stderr) = wikianno(&[
+        "annotate",
+        "--no-default-gazetteers",
+        "--index",
+        index.to_str().unwrap(),
+        dump.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let story: serde_json::Value = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["title"] == "Story")
+        .unwrap();
+    let labels: Vec<(&str, &str)> = story["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["text"].as_str().unwrap(), e["label"].as_str().unwrap()))
+        .collect();
+    assert!(labels.contains(&("Zyx Corp", "ORG")), "{labels:?}");
+    assert_eq!(labels.iter().filter(|(t, l)| *t == "Qwerton" && *l == "PLACE").count(), 3);
+
+    std::fs::write(index.join("anchors.tsv"), "# header\nQwerton\tPLACE\tQwerton\ttwo\t2\t3\n")
+        .unwrap();
+    let (code, _, stderr) = wikianno(&[
+        "annotate",
+        "--no-default-gazetteers",
+        "--index",
+        index.to_str().unwrap(),
+        dump.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("anchors.tsv:2:"), "{stderr}");
+}

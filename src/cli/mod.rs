@@ -5,6 +5,7 @@ mod annotate;
 mod eval_entities;
 mod eval_timex;
 mod graph;
+mod index;
 mod validate;
 
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ enum Command {
     EvalTimex(eval_timex::EvalTimexArgs),
     /// Score the entity stage on Wiki-Fair (with links and plain text) and wikigold.
     EvalEntities(eval_entities::EvalEntitiesArgs),
+    /// Build an entity index from dumps: typed titles, redirects, anchor statistics.
+    Index(index::IndexArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
 }
@@ -65,6 +68,10 @@ pub struct PipelineArgs {
     /// instead of the article's own narrative.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub dct: Option<String>,
+    /// An entity index written by `wikianno index`: types link targets, tags names the dump
+    /// links often.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 impl PipelineArgs {
@@ -84,6 +91,9 @@ impl PipelineArgs {
         }
         for g in &self.gazetteers {
             builder.gazetteer(g);
+        }
+        if let Some(dir) = &self.index {
+            builder.entity_index(dir);
         }
         if let Some(d) = &self.dct {
             let reference = wikianno::temporal::Reference::document_date(d)
@@ -125,6 +135,7 @@ pub fn run() -> i32 {
         Command::EvalTimex(args) => eval_timex::run(&args),
         Command::EvalEntities(args) => eval_entities::run(&args),
         Command::Aliases(args) => aliases::run(&args),
+        Command::Index(args) => index::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,7 @@
 //! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target.
 //!
-//! A link beats every dictionary mention that overlaps it. Its label, without an entity
-//! index, comes from the first of:
+//! A link beats every dictionary mention that overlaps it. Its label is the type an entity
+//! index gives its target, when one is loaded (`annotate --index`); else the first of:
 //! 1. a curated gazetteer row whose surface is the target title (`Peru`, `Mariano Ignacio Prado`);
 //! 2. the target title's shape ([`label_from_title`]: "(band)", "University of", "HMS", ...);
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
@@ -30,6 +30,9 @@ pub(crate) fn link_label(
     found: &[EntityMention],
     gazetteer: &Gazetteer,
 ) -> Label {
+    if let Some(label) = gazetteer.index_label(&link.target) {
+        return label;
+    }
     let known = gazetteer.lookup(&link.target);
     if let Some(e) = known.filter(|e| !is_general_id(&e.id)) {
         return e.label;

@@ -39,7 +39,9 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
     // The article's own subject, labelled by what its infobox describes, else by the
     // title's shape.
     let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
-    let subject_label = title_label.or_else(|| label_from_title(&article.title));
+    let subject_label = title_label
+        .or_else(|| global.index_label(&article.title))
+        .or_else(|| label_from_title(&article.title));
     let id = title_to_id(&article.title);
     if let Some(label) = title_label {
         out.push(Entry::local(article.title.clone(), label, &id));

@@ -36,6 +36,7 @@ use rayon::prelude::*;
 
 use crate::{
     error::{Error, Result},
+    index::EntityIndex,
     span::Span,
 };
 
@@ -238,6 +239,9 @@ pub struct Gazetteer {
     /// Folded surface -> first entry with it.
     by_surface: Arc<HashMap<String, u32>>,
     matcher: Option<Arc<Matcher>>,
+    /// Types of titles from an entity index (`annotate --index`), for link targets and the
+    /// article's own subject.
+    index: Option<Arc<EntityIndex>>,
 }
 
 impl Default for Gazetteer {
@@ -247,6 +251,7 @@ impl Default for Gazetteer {
             priority: Arc::from(vec![]),
             by_surface: Arc::default(),
             matcher: None,
+            index: None,
         }
     }
 }
@@ -260,6 +265,7 @@ pub struct GazetteerBuilder {
     /// Bad rows seen so far (file:line); [`build`](Self::build) fails on them unless lenient.
     bad_rows: Vec<Error>,
     lenient: bool,
+    index: Option<Arc<EntityIndex>>,
 }
 
 impl GazetteerBuilder {
@@ -272,6 +278,14 @@ impl GazetteerBuilder {
     /// instead of failing [`build`](Self::build). Default: false.
     pub fn lenient(&mut self, yes: bool) -> &mut Self {
         self.lenient = yes;
+        self
+    }
+
+    /// Use an entity index: its titles type link targets and the article's subject, and
+    /// its anchors that name an entity on their own (capitalized, linked at least twice,
+    /// a link in at least 10% of their occurrences) become entries, after every file.
+    pub fn entity_index(&mut self, index: Arc<EntityIndex>) -> &mut Self {
+        self.index = Some(index);
         self
     }
 
@@ -337,6 +351,10 @@ impl GazetteerBuilder {
                 return Err(first);
             }
         }
+        if let Some(index) = &self.index {
+            let rows = index.name_rows(2, 0.1);
+            self.add_tsv("index", &rows);
+        }
         let entries = std::mem::take(&mut self.entries);
         let priority = std::mem::take(&mut self.priority);
         let mut folded: Vec<String> = entries.par_iter().map(|e| fold(&e.surface)).collect();
@@ -363,6 +381,7 @@ impl GazetteerBuilder {
             priority: Arc::from(priority),
             by_surface: Arc::new(by_surface),
             matcher,
+            index: self.index.clone(),
         })
     }
 }
@@ -402,6 +421,12 @@ impl Gazetteer {
     /// Every loaded entry, in load order (for building derived indexes once).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The type an entity index gives `title` (redirects followed), when one is loaded and
+    /// types it.
+    pub fn index_label(&self, title: &str) -> Option<Label> {
+        self.index.as_ref()?.label_of(title)
     }
 
     /// The first entry whose folded surface equals the folded `surface`.

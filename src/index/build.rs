@@ -271,10 +271,19 @@ impl IndexBuilder {
     /// Count the anchors occurring in `text` (pass 2), with `matcher` from
     /// [`occurrence_matcher`](Self::occurrence_matcher).
     pub fn count_occurrences(&mut self, matcher: &Gazetteer, text: &str) {
-        for m in matcher.find(text) {
-            if let Some(anchor) =
-                m.id.parse::<usize>().ok().and_then(|i| self.pattern_anchor.get(i))
-            {
+        self.add_occurrences(&IndexBuilder::occurrences_in(matcher, text));
+    }
+
+    /// The anchors occurring in `text`, as pattern numbers: the part of
+    /// [`count_occurrences`](Self::count_occurrences) that can run on many threads.
+    pub fn occurrences_in(matcher: &Gazetteer, text: &str) -> Vec<u32> {
+        matcher.find(text).iter().filter_map(|m| m.id.parse().ok()).collect()
+    }
+
+    /// Add occurrences found by [`occurrences_in`](Self::occurrences_in).
+    pub fn add_occurrences(&mut self, patterns: &[u32]) {
+        for &i in patterns {
+            if let Some(anchor) = self.pattern_anchor.get(i as usize) {
                 *self.occurrences.entry(anchor.clone()).or_default() += 1;
             }
         }
