@@ -152,3 +152,66 @@ fn index_types_link_targets_and_bad_lines_are_setup_errors() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("anchors.tsv:2:"), "{stderr}");
 }
+
+/// The three dump samples of the judged sample, when `../shared/data` is there.
+fn dump_samples() -> Option<Vec<String>> {
+    let data = common::root().join("../shared/data");
+    let files = [
+        "enwiki-dump-sample-gensim/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2",
+        "dbpedia-minidump-en/enwiki-minidump.xml.bz2",
+        "enwiki-more-samples/enwiki-10k.xml.bz2",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| data.join(f).display().to_string()).collect();
+    paths.iter().all(|p| std::path::Path::new(p).exists()).then_some(paths)
+}
+
+/// Every judged mention (tests/data/entities_judged.tsv) is still in the output it was judged
+/// on: same article, code-point span, text and label. A change that moves or relabels one
+/// fails here, so the sample is re-drawn and re-judged, never silently stale.
+#[test]
+fn judged_sample_is_in_step_with_the_output() {
+    let Some(samples) = dump_samples() else {
+        eprintln!("skipped: ../shared/data dump samples are absent");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let mut args = vec!["index".to_string()];
+    args.extend(samples.iter().cloned());
+    args.extend(["-o".to_string(), index.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, _, stderr) = wikianno(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let mut args = vec!["annotate".to_string(), "--index".to_string(), index.display().to_string()];
+    args.extend(samples.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, out, stderr) = wikianno(&args);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let mut found = std::collections::HashSet::new();
+    for line in out.lines() {
+        let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(entities) = r["entities"].as_array() else { continue };
+        for e in entities {
+            found.insert(format!(
+                "{}\t{}\t{}\t{}\t{}",
+                r["id"].as_str().unwrap_or(""),
+                e["start"],
+                e["end"],
+                e["text"].as_str().unwrap_or("").replace('\t', " "),
+                e["label"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    let judged = std::fs::read_to_string(common::root().join("tests/data/entities_judged.tsv"))
+        .expect("judged sample");
+    let rows: Vec<&str> = judged.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows.len(), 200);
+    let missing: Vec<String> = rows
+        .iter()
+        .map(|l| l.split('\t').take(5).collect::<Vec<_>>().join("\t"))
+        .filter(|key| !found.contains(key))
+        .collect();
+    assert!(missing.is_empty(), "judged mentions no longer in the output:\n{}", missing.join("\n"));
+    let correct = rows.iter().filter(|l| l.split('\t').nth(9) == Some("correct")).count();
+    eprintln!("judged precision of non-link mentions: {correct}/200");
+}
