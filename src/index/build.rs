@@ -2,15 +2,19 @@
 
 use std::{
     collections::HashMap,
+    path::PathBuf,
     sync::{Arc, OnceLock},
 };
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use super::files::{AnchorStats, EntityIndex, TitleInfo};
 use crate::{
     article::{title_to_id, Article},
     gazetteer::{label_from_title, Gazetteer, GazetteerBuilder, Label},
+    source::{Inputs, SourceItem},
+    Pipeline,
 };
 
 /// The DBpedia-derived table: infobox template -> label (see `tools/dbpedia_types.py`).
@@ -320,6 +324,67 @@ impl IndexBuilder {
         anchors.sort_by(|a, b| a.0.cmp(&b.0));
         EntityIndex::from_parts(self.titles, self.redirects, anchors)
     }
+}
+
+/// Pages parsed per parallel batch: bounds memory whatever the dump's size.
+const BATCH: usize = 256;
+
+/// Read `files` in batches, parse the pages on the current rayon pool, and hand each batch
+/// to `sink` with the redirects seen. Unreadable input is reported on stderr and skipped.
+fn for_batches(
+    files: &[PathBuf],
+    parser: &Pipeline,
+    mut sink: impl FnMut(Vec<(Article, String)>, Vec<(String, String)>),
+) {
+    let mut items = Inputs::new(files.to_vec());
+    loop {
+        let batch: Vec<SourceItem> = items.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            return;
+        }
+        let mut redirects = Vec::new();
+        let mut raws = Vec::new();
+        for item in batch {
+            match item {
+                SourceItem::Article(raw) => raws.push(raw),
+                SourceItem::Redirect(r) => redirects.push((r.from, r.to)),
+                SourceItem::Error(e) => eprintln!("wikianno index: {}: {}", e.origin, e.message),
+            }
+        }
+        let pages: Vec<(Article, String)> = raws
+            .into_par_iter()
+            .map(|raw| {
+                let wikitext = raw.text.clone();
+                (parser.parse(raw), wikitext)
+            })
+            .collect();
+        sink(pages, redirects);
+    }
+}
+
+/// Build the index of dump `files` (already expanded) in two passes: pages, redirects and
+/// links, then anchor occurrences. `parser` only parses (no gazetteer is needed).
+pub fn index_dumps(files: &[PathBuf], parser: &Pipeline) -> crate::Result<EntityIndex> {
+    let mut index = IndexBuilder::new();
+    for_batches(files, parser, |pages, redirects| {
+        for (from, to) in redirects {
+            index.add_redirect(&from, &to);
+        }
+        for (article, wikitext) in &pages {
+            index.add_page(article, wikitext);
+        }
+    });
+    let matcher = index.occurrence_matcher()?;
+    for_batches(files, parser, |pages, _| {
+        let found: Vec<Vec<u32>> = pages
+            .par_iter()
+            .map(|(a, _)| IndexBuilder::occurrences_in(&matcher, &a.text))
+            .collect();
+        for ids in found {
+            index.add_occurrences(&ids);
+        }
+    });
+    Ok(index.finish())
 }
 
 #[cfg(test)]

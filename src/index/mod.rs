@@ -24,5 +24,5 @@
 mod build;
 mod files;
 
-pub use build::{IndexBuilder, TypeSource};
+pub use build::{index_dumps, IndexBuilder, TypeSource};
 pub use files::{AnchorStats, EntityIndex, TitleInfo};
