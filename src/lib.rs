@@ -44,6 +44,7 @@ mod error;
 pub mod eval;
 pub mod events;
 pub mod gazetteer;
+pub mod index;
 pub mod infobox;
 pub mod output;
 mod pipeline;

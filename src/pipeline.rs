@@ -15,7 +15,7 @@ use crate::{
     error::Result,
     events::{Event, EventExtractor},
     gazetteer::{
-        local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder, Label, Shipped,
+        local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder, Shipped,
     },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
@@ -67,6 +67,7 @@ pub struct PipelineBuilder {
     gazetteers: Vec<PathBuf>,
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
+    index: Option<PathBuf>,
     threads: Option<usize>,
     reference: Reference,
 }
@@ -112,6 +113,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Use the entity index in `dir` (written by `wikianno index`): see
+    /// [`GazetteerBuilder::entity_index`].
+    pub fn entity_index(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.index = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
     /// Skip malformed gazetteer rows instead of failing (default: fail with file:line).
     pub fn lenient_gazetteers(&mut self, yes: bool) -> &mut Self {
         self.lenient_gazetteers = yes;
@@ -136,6 +144,9 @@ impl PipelineBuilder {
         }
         for (name, tsv) in &self.tsv {
             g.add_tsv(name, tsv);
+        }
+        if let Some(dir) = &self.index {
+            g.entity_index(Arc::new(crate::index::EntityIndex::load(dir)?));
         }
         let gazetteer = g.build()?;
         let pool = match self.threads {
@@ -394,66 +405,4 @@ impl Pipeline {
             Ok(())
         })
     }
-}
-
-/// Merge wikitext links into the gazetteer mentions. A link is an exact mention whose id
-/// is its target: it beats every gazetteer mention that overlaps it. Its label is the
-/// gazetteer's label for the target title, else the label of a gazetteer mention with
-/// exactly the link's span, else [`Label::Unknown`]. Nested links (a `{{flag}}` inside a
-/// link label) keep the outer one, by the same (start, longer first) order as the gazetteer.
-fn with_link_mentions(
-    article: &Article,
-    found: Vec<EntityMention>,
-    gazetteer: &Gazetteer,
-) -> Vec<EntityMention> {
-    let mut links: Vec<&crate::article::Link> =
-        article.links.iter().filter(|l| !l.span.is_empty()).collect();
-    links.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-            .then_with(|| a.target.cmp(&b.target))
-    });
-    let mut kept: Vec<&crate::article::Link> = Vec::with_capacity(links.len());
-    for l in links {
-        if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
-            kept.push(l);
-        }
-    }
-    let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + kept.len());
-    let label_of = |l: &crate::article::Link| -> Label {
-        if let Some(e) = gazetteer.lookup(&l.target) {
-            return e.label;
-        }
-        if let Some(m) = found.iter().find(|m| m.span == l.span) {
-            return m.label;
-        }
-        Label::Unknown
-    };
-    for l in &kept {
-        out.push(EntityMention {
-            span: l.span,
-            label: label_of(l),
-            id: Arc::from(crate::article::title_to_id(&l.target)),
-            source: EntrySource::Link,
-        });
-    }
-    // Both lists are sorted and each is free of overlaps: keep gazetteer mentions outside every link.
-    let mut k = 0;
-    for m in found {
-        while k < kept.len() && kept[k].span.end <= m.span.start {
-            k += 1;
-        }
-        if kept[k..]
-            .iter()
-            .take_while(|l| l.span.start < m.span.end)
-            .any(|l| l.span.overlaps(m.span))
-        {
-            continue;
-        }
-        out.push(m);
-    }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    out
 }

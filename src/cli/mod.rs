@@ -2,8 +2,10 @@
 
 mod aliases;
 mod annotate;
+mod eval_entities;
 mod eval_timex;
 mod graph;
+mod index;
 mod validate;
 
 use std::path::PathBuf;
@@ -39,6 +41,10 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
+    /// Score the entity stage on Wiki-Fair (with links and plain text) and wikigold.
+    EvalEntities(eval_entities::EvalEntitiesArgs),
+    /// Build an entity index from dumps: typed titles, redirects, anchor statistics.
+    Index(index::IndexArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
 }
@@ -68,6 +74,10 @@ pub struct PipelineArgs {
     /// one becomes an error record and its text is skipped unread into memory.
     #[arg(long, value_name = "BYTES", default_value_t = wikianno::source::MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
+    /// An entity index written by `wikianno index`: types link targets, tags names the dump
+    /// links often.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 impl PipelineArgs {
@@ -90,6 +100,9 @@ impl PipelineArgs {
         }
         for g in &self.gazetteers {
             builder.gazetteer(g);
+        }
+        if let Some(dir) = &self.index {
+            builder.entity_index(dir);
         }
         if let Some(d) = &self.dct {
             let reference = wikianno::temporal::Reference::document_date(d)
@@ -129,7 +142,9 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
+        Command::EvalEntities(args) => eval_entities::run(&args),
         Command::Aliases(args) => aliases::run(&args),
+        Command::Index(args) => index::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1308,8 +1308,10 @@ impl<'s> Renderer<'s> {
         for p in params {
             let Some(key) = p.name else { continue };
             // `embed=yes` / `child=yes` say how a nested infobox is drawn, not a fact.
-            let layout =
-                matches!(self.text_of(key).to_ascii_lowercase().as_str(), "embed" | "child" | "subbox");
+            let layout = matches!(
+                self.text_of(key).to_ascii_lowercase().as_str(),
+                "embed" | "child" | "subbox"
+            );
             if p.value.1 <= p.value.0 || key.1 <= key.0 || layout {
                 continue;
             }
