@@ -527,6 +527,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![span_of(&text, "3 March 1901", 0)],
                 message: "start date found in the body".into(),
                 side: None,
+                value_kind: None,
             },
             Check {
                 field: "Commander2".into(),
@@ -537,6 +538,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![],
                 message: "not named in the body".into(),
                 side: Some(2),
+                value_kind: None,
             },
             Check {
                 field: "Commander2".into(),
@@ -550,6 +552,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![],
                 message: "the body says otherwise".into(),
                 side: Some(2),
+                value_kind: None,
             },
         ],
     });
