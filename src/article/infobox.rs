@@ -567,7 +567,7 @@ impl KeyRole {
             Architect => &["designed by"],
             Owner => &["owned by"],
             Parent => &["subsidiary of", "division of"],
-            Capital => &["capital is", "capital of"],
+            Capital => &["capital is"],
             _ => &[],
         }
     }

@@ -29,6 +29,9 @@ use crate::{
     span::Span,
 };
 
+/// How many body sentences make the lead, whose dates may contradict a date item.
+const LEAD_SENTENCES: usize = 2;
+
 /// Words skipped between a cue and the name it introduces ("born in the village of").
 const NAME_FILLERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
 
@@ -272,10 +275,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Body dates that the role claims: a date after a cue word in the same sentence,
-    /// the lead's "(birth – death)", and dated event frames of the role's types.
-    fn role_dates(&self, role: KeyRole) -> Vec<(String, Span)> {
+    /// the lead's "(birth – death)", and dated event frames of the role's types. Each
+    /// says whether it is strong enough to contradict: only the lead's own dates are
+    /// (elsewhere, "born" and "founded" are as often about someone or something else).
+    fn role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
         let mut out = Vec::new();
         let cues = role.date_cues();
+        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).last().map_or(0, |s| s.end);
         if let Some(lead) = self.sentences.first() {
             let dates: Vec<_> = self.body_dates.iter().filter(|t| lead.contains(t.span)).collect();
             let open = self.slice(*lead).find('(').map(|i| lead.start + i);
@@ -285,9 +291,11 @@ impl<'a> Ctx<'a> {
                     || between.trim() == "to";
                 if first.span.start > open && dash {
                     match role {
-                        KeyRole::Born | KeyRole::BirthDate => out.push((first.value.clone(), first.span)),
+                        KeyRole::Born | KeyRole::BirthDate => {
+                            out.push((first.value.clone(), first.span, true))
+                        }
                         KeyRole::Died | KeyRole::DeathDate => {
-                            out.push((second.value.clone(), second.span))
+                            out.push((second.value.clone(), second.span, true))
                         }
                         _ => {}
                     }
@@ -308,7 +316,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .any(|o| o.span.start >= from && o.span.end <= t.span.start);
                 if near && no_date_between {
-                    out.push((t.value.clone(), t.span));
+                    out.push((t.value.clone(), t.span, t.span.end <= lead_end));
                 }
             }
         }
@@ -322,25 +330,35 @@ impl<'a> Ctx<'a> {
         };
         for e in self.dated.iter().filter(|e| types.contains(&e.kind)) {
             if let Some(d) = &e.date {
-                out.push((d.value.clone(), d.span));
+                out.push((d.value.clone(), d.span, false));
             }
         }
-        out.sort_by_key(|(_, s)| *s);
-        out.dedup_by_key(|(_, s)| *s);
+        // A strong claim wins over a weak one on the same span.
+        out.sort_by_key(|(_, s, strong)| (*s, !*strong));
+        out.dedup_by_key(|(_, s, _)| *s);
         out
     }
 
+    /// A date item: see the module doc. A numbered key (`established_date2`) is one of
+    /// several dates of the role, so the body's other dates for it contradict nothing.
     fn role_date(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
         let Some((value, _)) = self.box_range(item) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized = Some(value.clone());
+        // Every date the item gives ("1995 (Pilot), 14 November 1997").
+        let values: Vec<&str> = self
+            .box_dates
+            .iter()
+            .filter(|t| item.overlaps(t.span))
+            .map(|t| super::checks::ends(&t.value).0)
+            .collect();
         let on_value = |body: &str| {
             let (a, b) = super::checks::ends(body);
-            super::checks::falls_on(&value, a) || super::checks::falls_on(&value, b)
+            values.iter().any(|v| super::checks::falls_on(v, a) || super::checks::falls_on(v, b))
         };
         let claimed = self.role_dates(role);
-        if let Some((_, span)) = claimed.iter().find(|(v, _)| on_value(v)) {
+        if let Some((_, span, _)) = claimed.iter().find(|(v, _, _)| on_value(v)) {
             check.evidence = vec![*span];
             return (
                 Status::Supported,
@@ -353,11 +371,13 @@ impl<'a> Ctx<'a> {
             .filter(|t| on_value(&t.value))
             .map(|t| t.span)
             .collect();
-        let differs = claimed.iter().find(|(v, _)| {
-            let body = super::checks::ends(v).0;
-            body.len() >= 4 && !super::checks::prefix_equal(&value, body)
-        });
-        if let Some((v, span)) = differs {
+        let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
+            |(v, _, _)| {
+                let body = super::checks::ends(v).0;
+                body.len() >= 4 && values.iter().all(|v| !super::checks::prefix_equal(v, body))
+            },
+        );
+        if let Some((v, span, _)) = differs {
             check.evidence = vec![*span];
             return (
                 Status::Contradicted,
@@ -506,7 +526,10 @@ impl<'a> Ctx<'a> {
                     || (!own.is_empty() && (said.contains(&own) || own.contains(&said)))
             })
         };
-        let other = self.role_names(role).into_iter().find(|(n, nid)| !is_sibling(*n, nid));
+        let other = self
+            .role_names(role)
+            .into_iter()
+            .find(|(n, nid)| !is_sibling(*n, nid) && self.can_contradict(kind, id.as_ref(), *n, nid));
         if let Some((other, _)) = other {
             check.evidence = vec![other];
             return (
@@ -517,8 +540,52 @@ impl<'a> Ctx<'a> {
         (Status::Unsupported, format!("the body never names {name:?}"))
     }
 
+    /// One of `cues` ends at most three words before `at` ("a population of 30,000").
+    fn cue_before(&self, cues: &[&str], at: usize) -> bool {
+        let from = self.lower.floor_char_boundary(at.saturating_sub(40));
+        let before = &self.lower[from..at];
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let window = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+        cues.iter().any(|c| window.contains(c))
+    }
+
+    /// A name the body gives in the item's role contradicts it only when it is the
+    /// same kind of thing: a person for a person (a linked person, or an unlinked name of
+    /// two capitalized words), and for a place two linked places neither of which lies
+    /// in the other (the body may name the town where the box names the country).
+    fn can_contradict(
+        &self,
+        kind: ValueKind,
+        id: Option<&Arc<str>>,
+        other: Span,
+        other_id: &Option<Arc<str>>,
+    ) -> bool {
+        let other_label = self.mentions.iter().find(|m| m.span.overlaps(other)).map(|m| m.label);
+        match kind {
+            ValueKind::Person => match other_label {
+                Some(label) => label == Label::Person,
+                None => self.slice(other).split_whitespace().count() >= 2,
+            },
+            ValueKind::Place => {
+                let (Some(id), Some(other_id)) = (id, other_id) else { return false };
+                let within = |a: &Arc<str>, b: &Arc<str>| {
+                    self.v.country_of.get(a).is_some_and(|c| c == b)
+                };
+                other_label == Some(Label::Place) && !within(id, other_id) && !within(other_id, id)
+            }
+            _ => other_label.is_some_and(|l| l != Label::Demonym),
+        }
+    }
+
     fn number(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
-        let boxed = quantities(self.slice(item), item.start);
+        let mut boxed = quantities(self.slice(item), item.start);
+        if let Some((dimension, factor)) = key_unit(&check.field) {
+            for q in boxed.iter_mut().filter(|q| q.dimension.is_none()) {
+                q.dimension = Some(dimension);
+                q.value *= factor;
+                q.step *= factor;
+            }
+        }
         let Some(value) = boxed.first() else {
             return (Status::Unchecked, "no number recognized in this value".into());
         };
@@ -533,15 +600,14 @@ impl<'a> Ctx<'a> {
         let cues = role.quantity_cues();
         for sentence in &self.sentences {
             let said = quantities(self.slice(*sentence), sentence.start);
-            let lower = &self.lower[sentence.start..sentence.end];
-            let about_role = !cues.is_empty() && cues.iter().any(|c| lower.contains(c));
             for q in said.into_iter().filter(|q| !in_date(q.span)) {
                 if boxed.iter().any(|b| b.agrees(&q)) {
                     agreeing.push(q.span);
-                } else if about_role
-                    && q.dimension == value.dimension
+                } else if q.dimension == value.dimension
                     && q.value >= 10.0
                     && value.value >= 10.0
+                    && (q.value - value.value).abs() > value.value.abs() * NUMBER_MARGIN
+                    && self.cue_before(cues, q.span.start)
                 {
                     differing.push(q.span);
                 }
@@ -563,6 +629,20 @@ impl<'a> Ctx<'a> {
         }
         (Status::Unsupported, "no body number matches it".into())
     }
+}
+
+/// How far apart two values of one quantity must be to contradict each other: figures
+/// of different years (a census and an estimate) differ by less.
+const NUMBER_MARGIN: f64 = 0.1;
+
+/// The unit a key names when its value has none (`area_km2`, `elevation_ft`).
+fn key_unit(key: &str) -> Option<(&'static str, f64)> {
+    let (base, _) = crate::article::split_key(key);
+    [("km2", "km2"), ("sqmi", "sq mi"), ("km", "km"), ("mi", "mi"), ("ft", "ft"), ("m", "m"), ("ha", "ha")]
+        .iter()
+        .find(|(end, _)| base.ends_with(end) && base.len() > end.len())
+        .and_then(|(_, spelling)| UNITS.iter().find(|(s, _, _)| s == spelling))
+        .map(|(_, d, f)| (*d, *f))
 }
 
 /// File names, addresses and coordinates.
