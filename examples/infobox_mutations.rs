@@ -92,7 +92,8 @@ fn shift_years(value: &str) -> Option<String> {
         let digits = &rest[at..run];
         match digits.parse::<i32>() {
             Ok(year) if digits.len() == 4 && (1000..2100).contains(&year) => {
-                let shifted = if year + YEAR_SHIFT > 2025 { year - YEAR_SHIFT } else { year + YEAR_SHIFT };
+                let shifted =
+                    if year + YEAR_SHIFT > 2025 { year - YEAR_SHIFT } else { year + YEAR_SHIFT };
                 out.push_str(&shifted.to_string());
                 changed = true;
             }
@@ -127,11 +128,7 @@ fn share(checks: &[&Check], bad: &[Status]) -> f64 {
 }
 
 fn field_checks<'a>(a: &'a AnnotatedArticle, key: &str) -> Vec<&'a Check> {
-    a.infobox
-        .iter()
-        .flat_map(|r| &r.checks)
-        .filter(|c| normalize_key(&c.field) == key)
-        .collect()
+    a.infobox.iter().flat_map(|r| &r.checks).filter(|c| normalize_key(&c.field) == key).collect()
 }
 
 #[derive(Default)]
@@ -186,7 +183,11 @@ fn main() {
                 .map(|f| f.value.clone());
             if let Some(rendered) = rendered.filter(|r| !r.trim().is_empty()) {
                 let base = split_key(key).0;
-                donors.entry(base).or_default().push((page, raw.text[range.clone()].to_string(), rendered));
+                donors.entry(base).or_default().push((
+                    page,
+                    raw.text[range.clone()].to_string(),
+                    rendered,
+                ));
             }
         }
     }

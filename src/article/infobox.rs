@@ -482,9 +482,30 @@ const KEY_TABLE: &[(&str, KeyRole)] = &[
 /// Key words that mark media and technical keys whatever else they say
 /// (`image_skyline`, `pushpin_map`, `iata_code`, `imdb_id`).
 const TECHNICAL_WORDS: &[&str] = &[
-    "image", "logo", "caption", "map", "website", "url", "coord", "signature", "size", "width",
-    "footnote", "isbn", "issn", "oclc", "flag", "seal", "symbol", "style", "color", "colour",
-    "pushpin", "latd", "longd", "blank",
+    "image",
+    "logo",
+    "caption",
+    "map",
+    "website",
+    "url",
+    "coord",
+    "signature",
+    "size",
+    "width",
+    "footnote",
+    "isbn",
+    "issn",
+    "oclc",
+    "flag",
+    "seal",
+    "symbol",
+    "style",
+    "color",
+    "colour",
+    "pushpin",
+    "latd",
+    "longd",
+    "blank",
 ];
 
 /// Key endings that mark identifiers (`imdb_id`, `iata_code`, `postal_code`).
@@ -517,8 +538,8 @@ impl KeyRole {
             Combatant | Parties | Party | Allegiance | Owner | Parent | Developer | Country => {
                 ValueKind::Organization
             }
-            Strength | Casualties | Population | Area | Length | Height | Elevation
-            | Employees | Revenue => ValueKind::Number,
+            Strength | Casualties | Population | Area | Length | Height | Elevation | Employees
+            | Revenue => ValueKind::Number,
             Technical => ValueKind::Technical,
             _ => ValueKind::Text,
         }
@@ -557,7 +578,9 @@ impl KeyRole {
             Successor => &["succeeded by", "replaced by"],
             Predecessor => &["preceded by", "succeeding", "replacing"],
             Spouse => &["married"],
-            Headquarters => &["headquartered in", "headquarters in", "headquarters are in", "based in"],
+            Headquarters => {
+                &["headquartered in", "headquarters in", "headquarters are in", "based in"]
+            }
             Founder => &["founded by", "established by"],
             Creator => &["created by"],
             Director => &["directed by"],
@@ -620,8 +643,14 @@ impl InfoboxKey {
     /// let key = InfoboxKey::parse("Commander2");
     /// assert_eq!((key.role, key.side), (KeyRole::Commander, Some(2)));
     /// assert_eq!(InfoboxKey::parse("date_signed").role, KeyRole::Signed);
+    /// assert_eq!(InfoboxKey::parse("area_km2"), InfoboxKey { role: KeyRole::Area, side: None });
     /// ```
     pub fn parse(key: &str) -> InfoboxKey {
+        // A key whose digits are part of its name (`area_km2`) is not numbered.
+        let whole = normalize_key(key);
+        if let Some((_, role)) = KEY_TABLE.iter().find(|(k, _)| *k == whole) {
+            return InfoboxKey { role: *role, side: None };
+        }
         let (base, side) = split_key(key);
         InfoboxKey { role: KeyRole::of_base(&base), side }
     }

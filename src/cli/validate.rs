@@ -93,8 +93,16 @@ impl Summary {
     /// Per-template table, coverage per value family, and the contradicted facts.
     fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
         let c = &self.checks;
-        let header =
-            ["template", "items", "counted", "coverage", "supported", "unsupported", "contradicted", "unchecked"];
+        let header = [
+            "template",
+            "items",
+            "counted",
+            "coverage",
+            "supported",
+            "unsupported",
+            "contradicted",
+            "unchecked",
+        ];
         let row = |name: &str, t: &Tally| -> Vec<String> {
             let mut r = vec![
                 name.to_string(),
@@ -105,11 +113,18 @@ impl Summary {
             r.extend(t.counts.iter().map(usize::to_string));
             r
         };
-        let mut rows: Vec<Vec<String>> = c.templates.iter().map(|(k, t)| row(&cell(k, 30), t)).collect();
+        let mut rows: Vec<Vec<String>> =
+            c.templates.iter().map(|(k, t)| row(&cell(k, 30), t)).collect();
         rows.push(row("(all)", &c.total));
         rows.extend(c.families.iter().map(|(k, t)| row(&format!("(every {k} value)"), t)));
         let widths: Vec<usize> = (0..header.len())
-            .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].len()]).max().unwrap_or(0))
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].chars().count())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         let line = |cols: &[String]| -> String {
             let cells: Vec<String> = cols.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
@@ -139,7 +154,11 @@ impl Summary {
     fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "template,items,counted,counted_checked,coverage,supported,unsupported,contradicted,unchecked")?;
         let c = &self.checks;
-        let rows = c.templates.iter().map(|(k, t)| (k.clone(), t)).chain([("(all)".to_string(), &c.total)]);
+        let rows = c
+            .templates
+            .iter()
+            .map(|(k, t)| (k.clone(), t))
+            .chain([("(all)".to_string(), &c.total)]);
         for (name, t) in rows {
             let [s, u, x, n] = t.counts;
             writeln!(

@@ -425,7 +425,12 @@ impl<'a> Ctx<'a> {
     /// Support for country `id` from the places that lie in it (the gazetteers' ISO
     /// alpha-2 column): their mentions (only locative ones when `locative`) and the
     /// events located there. `None` when there is none.
-    pub(super) fn inside(&self, id: &str, locative: bool, check: &mut Check) -> Option<(Status, String)> {
+    pub(super) fn inside(
+        &self,
+        id: &str,
+        locative: bool,
+        check: &mut Check,
+    ) -> Option<(Status, String)> {
         let within = |place: &str| self.v.country_of.get(place).is_some_and(|c| &**c == id);
         let mentions: Vec<&EntityMention> = self
             .mentions

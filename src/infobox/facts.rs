@@ -33,7 +33,8 @@ use crate::{
 const LEAD_SENTENCES: usize = 2;
 
 /// Words skipped between a cue and the name it introduces ("born in the village of").
-const NAME_FILLERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
+const NAME_FILLERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
 
 /// Multiplier words after a number.
 const MULTIPLIERS: &[(&str, f64)] = &[
@@ -48,9 +49,27 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 
 /// Number words for small counts ("seven series").
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// Units: spelling -> (dimension, factor to the dimension's base unit).
@@ -116,7 +135,8 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
     let mut i = 0;
     while i < bytes.len() {
         let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if bytes[i].is_ascii_digit() && (i == 0 || !matches!(bytes[i - 1], b'.' | b'-' | b'/'))
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !matches!(bytes[i - 1], b'.' | b'-' | b'/'))
             && starts_word
         {
             let mut j = i;
@@ -190,10 +210,7 @@ fn multiplier(rest: &str) -> (f64, usize) {
     let skipped = rest.len() - trimmed.len();
     let word_end = trimmed.find(|c: char| !c.is_alphabetic()).unwrap_or(trimmed.len());
     let word = trimmed[..word_end].to_lowercase();
-    MULTIPLIERS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map_or((1.0, 0), |(_, f)| (*f, skipped + word_end))
+    MULTIPLIERS.iter().find(|(w, _)| *w == word).map_or((1.0, 0), |(_, f)| (*f, skipped + word_end))
 }
 
 /// A unit right after a number: (dimension, factor, bytes taken).
@@ -365,12 +382,8 @@ impl<'a> Ctx<'a> {
                 format!("the body gives this date for the role ({:?})", self.slice(*span)),
             );
         }
-        let same: Vec<Span> = self
-            .body_dates
-            .iter()
-            .filter(|t| on_value(&t.value))
-            .map(|t| t.span)
-            .collect();
+        let same: Vec<Span> =
+            self.body_dates.iter().filter(|t| on_value(&t.value)).map(|t| t.span).collect();
         let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
             |(v, _, _)| {
                 let body = super::checks::ends(v).0;
@@ -432,7 +445,8 @@ impl<'a> Ctx<'a> {
         for cue in role.name_cues() {
             for (at, _) in self.lower.match_indices(cue) {
                 let end = at + cue.len();
-                let before_ok = self.lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let before_ok =
+                    self.lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
                 let cue_span = Span::new(at, end);
                 if !before_ok || !self.in_body_span(cue_span) {
                     continue;
@@ -469,7 +483,9 @@ impl<'a> Ctx<'a> {
                 // A run of capitalized words.
                 let mut end = start;
                 for w in self.text[start..].split_inclusive(' ') {
-                    let t = w.trim_end_matches(|c: char| c == ' ' || c == ',' || c == '.' || c == ';' || c == ')');
+                    let t = w.trim_end_matches(|c: char| {
+                        c == ' ' || c == ',' || c == '.' || c == ';' || c == ')'
+                    });
                     if !t.starts_with(char::is_uppercase) {
                         break;
                     }
@@ -509,7 +525,11 @@ impl<'a> Ctx<'a> {
             check.evidence = found.iter().take(3).copied().collect();
             return (
                 Status::Supported,
-                format!("the body names it {} times (first as {:?})", found.len(), self.slice(*first)),
+                format!(
+                    "the body names it {} times (first as {:?})",
+                    found.len(),
+                    self.slice(*first)
+                ),
             );
         }
         if kind == ValueKind::Place {
@@ -526,15 +546,17 @@ impl<'a> Ctx<'a> {
                     || (!own.is_empty() && (said.contains(&own) || own.contains(&said)))
             })
         };
-        let other = self
-            .role_names(role)
-            .into_iter()
-            .find(|(n, nid)| !is_sibling(*n, nid) && self.can_contradict(kind, id.as_ref(), *n, nid));
+        let other = self.role_names(role).into_iter().find(|(n, nid)| {
+            !is_sibling(*n, nid) && self.can_contradict(kind, id.as_ref(), *n, nid)
+        });
         if let Some((other, _)) = other {
             check.evidence = vec![other];
             return (
                 Status::Contradicted,
-                format!("the body never names {name:?} and gives {:?} in this role", self.slice(other)),
+                format!(
+                    "the body never names {name:?} and gives {:?} in this role",
+                    self.slice(other)
+                ),
             );
         }
         (Status::Unsupported, format!("the body never names {name:?}"))
@@ -568,9 +590,8 @@ impl<'a> Ctx<'a> {
             },
             ValueKind::Place => {
                 let (Some(id), Some(other_id)) = (id, other_id) else { return false };
-                let within = |a: &Arc<str>, b: &Arc<str>| {
-                    self.v.country_of.get(a).is_some_and(|c| c == b)
-                };
+                let within =
+                    |a: &Arc<str>, b: &Arc<str>| self.v.country_of.get(a).is_some_and(|c| c == b);
                 other_label == Some(Label::Place) && !within(id, other_id) && !within(other_id, id)
             }
             _ => other_label.is_some_and(|l| l != Label::Demonym),
@@ -637,12 +658,20 @@ const NUMBER_MARGIN: f64 = 0.1;
 
 /// The unit a key names when its value has none (`area_km2`, `elevation_ft`).
 fn key_unit(key: &str) -> Option<(&'static str, f64)> {
-    let (base, _) = crate::article::split_key(key);
-    [("km2", "km2"), ("sqmi", "sq mi"), ("km", "km"), ("mi", "mi"), ("ft", "ft"), ("m", "m"), ("ha", "ha")]
-        .iter()
-        .find(|(end, _)| base.ends_with(end) && base.len() > end.len())
-        .and_then(|(_, spelling)| UNITS.iter().find(|(s, _, _)| s == spelling))
-        .map(|(_, d, f)| (*d, *f))
+    let base = crate::article::normalize_key(key);
+    [
+        ("km2", "km2"),
+        ("sqmi", "sq mi"),
+        ("km", "km"),
+        ("mi", "mi"),
+        ("ft", "ft"),
+        ("m", "m"),
+        ("ha", "ha"),
+    ]
+    .iter()
+    .find(|(end, _)| base.ends_with(end) && base.len() > end.len())
+    .and_then(|(_, spelling)| UNITS.iter().find(|(s, _, _)| s == spelling))
+    .map(|(_, d, f)| (*d, *f))
 }
 
 /// File names, addresses and coordinates.
