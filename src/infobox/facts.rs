@@ -309,10 +309,10 @@ impl<'a> Ctx<'a> {
                 if first.span.start > open && dash {
                     match role {
                         KeyRole::Born | KeyRole::BirthDate => {
-                            out.push((first.value.clone(), first.span, true))
+                            out.push((first.value.to_string(), first.span, true))
                         }
                         KeyRole::Died | KeyRole::DeathDate => {
-                            out.push((second.value.clone(), second.span, true))
+                            out.push((second.value.to_string(), second.span, true))
                         }
                         _ => {}
                     }
@@ -333,7 +333,7 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .any(|o| o.span.start >= from && o.span.end <= t.span.start);
                 if near && no_date_between {
-                    out.push((t.value.clone(), t.span, t.span.end <= lead_end));
+                    out.push((t.value.to_string(), t.span, t.span.end <= lead_end));
                 }
             }
         }
@@ -347,7 +347,7 @@ impl<'a> Ctx<'a> {
         };
         for e in self.dated.iter().filter(|e| types.contains(&e.kind)) {
             if let Some(d) = &e.date {
-                out.push((d.value.clone(), d.span, false));
+                out.push((d.value.to_string(), d.span, false));
             }
         }
         // A strong claim wins over a weak one on the same span.
@@ -362,17 +362,17 @@ impl<'a> Ctx<'a> {
         let Some((value, _)) = self.box_range(item) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
-        check.normalized = Some(value.clone());
+        check.normalized = Some(value.to_string());
         // Every date the item gives ("1995 (Pilot), 14 November 1997").
-        let values: Vec<&str> = self
+        let values: Vec<String> = self
             .box_dates
             .iter()
             .filter(|t| item.overlaps(t.span))
-            .map(|t| super::checks::ends(&t.value).0)
+            .map(|t| ends(&t.value.to_string()).0.to_string())
             .collect();
         let on_value = |body: &str| {
-            let (a, b) = super::checks::ends(body);
-            values.iter().any(|v| super::checks::falls_on(v, a) || super::checks::falls_on(v, b))
+            let (a, b) = ends(body);
+            values.iter().any(|v| falls_on(v, a) || falls_on(v, b))
         };
         let claimed = self.role_dates(role);
         if let Some((_, span, _)) = claimed.iter().find(|(v, _, _)| on_value(v)) {
@@ -382,12 +382,16 @@ impl<'a> Ctx<'a> {
                 format!("the body gives this date for the role ({:?})", self.slice(*span)),
             );
         }
-        let same: Vec<Span> =
-            self.body_dates.iter().filter(|t| on_value(&t.value)).map(|t| t.span).collect();
+        let same: Vec<Span> = self
+            .body_dates
+            .iter()
+            .filter(|t| on_value(&t.value.to_string()))
+            .map(|t| t.span)
+            .collect();
         let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
             |(v, _, _)| {
-                let body = super::checks::ends(v).0;
-                body.len() >= 4 && values.iter().all(|v| !super::checks::prefix_equal(v, body))
+                let body = ends(v).0;
+                body.len() >= 4 && values.iter().all(|v| !prefix_equal(v, body))
             },
         );
         if let Some((v, span, _)) = differs {
@@ -650,6 +654,23 @@ impl<'a> Ctx<'a> {
         }
         (Status::Unsupported, "no body number matches it".into())
     }
+}
+
+/// The two ends of a TIMEX3 value written out (`a/b` -> (a, b); `a` -> (a, a)).
+fn ends(value: &str) -> (&str, &str) {
+    value.split_once('/').unwrap_or((value, value))
+}
+
+/// `a` and `b` agree on their common precision (ISO strings: `1879` and `1879-03-14`).
+fn prefix_equal(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a.as_bytes()[..n] == b.as_bytes()[..n]
+}
+
+/// `body` falls on `boxed` at the infobox's precision, a year or finer (a finer body
+/// date counts).
+fn falls_on(boxed: &str, body: &str) -> bool {
+    boxed.len() >= 4 && body.starts_with(boxed)
 }
 
 /// How far apart two values of one quantity must be to contradict each other: figures
