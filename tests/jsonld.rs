@@ -534,6 +534,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![span_of(&text, "3 March 1901", 0)],
                 message: "start date found in the body".into(),
                 side: None,
+                value_kind: None,
             },
             Check {
                 field: "Commander2".into(),
@@ -544,6 +545,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![],
                 message: "not named in the body".into(),
                 side: Some(2),
+                value_kind: None,
             },
             Check {
                 field: "Commander2".into(),
@@ -557,6 +559,7 @@ fn siege() -> AnnotatedArticle {
                 evidence: vec![],
                 message: "the body says otherwise".into(),
                 side: Some(2),
+                value_kind: None,
             },
         ],
     });
