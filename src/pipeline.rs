@@ -12,7 +12,7 @@ use crate::{
     article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
-    events::{Event, EventExtractor},
+    events::{Event, EventExtractor, EventMention},
     gazetteer::{local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder, Label},
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
@@ -31,6 +31,8 @@ pub struct AnnotatedArticle {
     pub timexes: Vec<Timex>,
     /// Event frames, in text order.
     pub events: Vec<Event>,
+    /// TimeML event mentions (every event the prose mentions, with its class), in text order.
+    pub event_mentions: Vec<EventMention>,
     /// Infobox verdicts, when the article has an infobox.
     pub infobox: Option<InfoboxReport>,
     /// Diagnostics of every stage, the parser's included (moved out of `article`).
@@ -181,12 +183,21 @@ impl Pipeline {
         }
         let timexes = self.temporal.tag_article(&article);
         let events = self.events.extract(&article, &entities, &timexes);
+        let event_mentions = self.events.mentions(&article);
         let infobox = self.infobox.check(&article, &entities, &timexes, &events);
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
-        AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
+        AnnotatedArticle {
+            article,
+            entities,
+            timexes,
+            events,
+            event_mentions,
+            infobox,
+            diagnostics,
+        }
     }
 
     /// Turn one input item into its record. Never panics: an internal failure on an

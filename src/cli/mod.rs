@@ -2,6 +2,7 @@
 
 mod aliases;
 mod annotate;
+mod eval_events;
 mod eval_timex;
 mod graph;
 mod validate;
@@ -39,12 +40,14 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
+    /// Score event mentions or frame triggers on TimeML (TempEval-3 task B) and brat (SW100) gold.
+    EvalEvents(eval_events::EvalEventsArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct PipelineArgs {
     /// Files, folders (recursive), `-` for stdin, or MediaWiki XML dumps (.xml, .xml.bz2, .xml.gz).
     /// Default: the shipped corpus/.
@@ -120,6 +123,9 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
+        Command::EvalEvents(args) => {
+            PipelineArgs::default().pipeline().and_then(|p| eval_events::run(&args, &p))
+        }
         Command::Aliases(args) => aliases::run(&args),
     };
     match result {

@@ -17,8 +17,10 @@
 //! assert_eq!(scores.value_accuracy(), 1.0);
 //! ```
 
+mod events;
 mod score;
 mod timeml;
 
+pub use events::{parse_brat, score_mentions, MentionScores};
 pub use score::{score_document, timeml_view, Prf, Scores};
-pub use timeml::{parse_timeml, GoldTimex, TimemlDocument};
+pub use timeml::{parse_timeml, GoldEvent, GoldTimex, TimemlDocument};

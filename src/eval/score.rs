@@ -46,7 +46,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
+pub(crate) fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
     let (precision, recall) = (ratio(matched_system, system), ratio(matched_gold, gold));
     let f1 = if precision + recall == 0.0 {
         0.0

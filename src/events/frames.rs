@@ -11,6 +11,7 @@ use std::{
 use regex::Regex;
 
 use super::{
+    mentions::{EventMention, MentionTagger},
     triggers::{Trigger, TriggerLexicon},
     Event, EventDate, Participant,
 };
@@ -101,6 +102,7 @@ static ANAPHOR: LazyLock<Regex> =
 #[derive(Clone, Debug, Default)]
 pub struct EventExtractor {
     lexicon: Option<TriggerLexicon>,
+    mentions: MentionTagger,
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
 }
@@ -117,6 +119,7 @@ impl EventExtractor {
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
         EventExtractor {
             lexicon: Some(TriggerLexicon::shipped()),
+            mentions: MentionTagger::shipped(),
             splitter: SentenceSplitter::new(),
             gazetteer: gazetteer.clone(),
         }
@@ -125,6 +128,16 @@ impl EventExtractor {
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
         self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
+    }
+
+    /// TimeML event mentions of `article`'s body (paragraphs and list items, outside the
+    /// infobox and title), in text order. See [`MentionTagger`].
+    pub fn mentions(&self, article: &Article) -> Vec<EventMention> {
+        let mut out = Vec::new();
+        for region in body_regions(article) {
+            self.mentions.tag(&article.text, region, &mut out);
+        }
+        out
     }
 
     /// Events of `article`, in text order.
@@ -137,13 +150,8 @@ impl EventExtractor {
         let Some(lexicon) = &self.lexicon else { return Vec::new() };
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
-        let outside = |s: &Span| {
-            !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(*s))
-                && !article.title_span.is_some_and(|t| t.overlaps(*s))
-        };
-        let mut regions: Vec<Span> =
-            article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
-        regions.sort();
+        let outside = |s: &Span| outside_header(article, *s);
+        let regions = body_regions(article);
         let names: Vec<Span> = entities
             .iter()
             .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
@@ -338,6 +346,26 @@ impl EventExtractor {
         }
         SentenceFacts { leads, places }
     }
+}
+
+/// True when `span` is neither in the infobox nor in the title line.
+fn outside_header(article: &Article, span: Span) -> bool {
+    !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(span))
+        && !article.title_span.is_some_and(|t| t.overlaps(span))
+}
+
+/// The article's prose: paragraphs and list items outside the infobox and title, in
+/// text order.
+fn body_regions(article: &Article) -> Vec<Span> {
+    let mut regions: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .chain(&article.list_items)
+        .copied()
+        .filter(|s| outside_header(article, *s))
+        .collect();
+    regions.sort();
+    regions
 }
 
 /// The trigger-independent facts of a sentence with triggers, computed once per

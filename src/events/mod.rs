@@ -6,6 +6,7 @@
 
 mod event_type;
 mod frames;
+mod mentions;
 mod triggers;
 
 use crate::gazetteer::Label;
@@ -16,6 +17,7 @@ use crate::span::Span;
 pub use event_type::{EventType, UnknownEventType};
 pub(crate) use frames::governed_by_locative;
 pub use frames::EventExtractor;
+pub use mentions::{Aspect, EventClass, EventMention, MentionTagger, Tense};
 pub use triggers::Trigger;
 
 /// An event found in an article.

@@ -1,7 +1,7 @@
 //! NDJSON: one JSON object per line, per input article (or redirect, or error).
 //!
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
-//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
+//! `entities`, `timexes`, `events`, `event_mentions`, `infobox`, `diagnostics`. Every span carries
 //! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
 //! `byte_start`/`byte_end` in UTF-8 bytes. A timex that is a range or a time of day also
 //! lists its `parts` (the two ends, or the date), each a timex of its own. When the text was rendered from wikitext,
@@ -43,6 +43,7 @@ struct ArticleWire<'a> {
     entities: Vec<EntityWire<'a>>,
     timexes: Vec<TimexWire<'a>>,
     events: Vec<EventWire<'a>>,
+    event_mentions: Vec<EventMentionWire<'a>>,
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
 }
@@ -117,6 +118,19 @@ struct EventWire<'a> {
     place: Option<EntityRefWire<'a>>,
     participants: Vec<EntityRefWire<'a>>,
     sentence: SentenceWire,
+}
+
+/// A TimeML event mention: `class`, and `tense`/`aspect` (TimeML names) and `polarity`
+/// (`POS`/`NEG`) as the words before it tell.
+#[derive(Serialize)]
+struct EventMentionWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    class: crate::events::EventClass,
+    tense: &'static str,
+    aspect: &'static str,
+    polarity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -272,6 +286,18 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             sentence: SentenceWire { at: c.at(e.sentence) },
         })
         .collect();
+    let event_mentions = a
+        .event_mentions
+        .iter()
+        .map(|m| EventMentionWire {
+            at: c.at(m.span),
+            text: m.span.slice(text),
+            class: m.class,
+            tense: m.tense.as_str(),
+            aspect: m.aspect.as_str(),
+            polarity: if m.negated { "NEG" } else { "POS" },
+        })
+        .collect();
     let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
         fields: ib
             .fields
@@ -308,6 +334,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         entities,
         timexes,
         events,
+        event_mentions,
         infobox,
         diagnostics,
     }
