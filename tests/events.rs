@@ -175,6 +175,87 @@ fn trigger_table_on_new_sentences() {
     }
 }
 
+/// One row per general type and per false-trigger class (issue 14): the triggers found,
+/// as (type, modality).
+#[test]
+fn general_types_and_false_triggers() {
+    let x = EventExtractor::new(&Default::default());
+    let rows: &[(&str, &str, &[(&str, &str)])] = &[
+        ("birth", "Ada Lovelace was born in London in 1815.", &[("BIRTH", "asserted")]),
+        ("death", "She died of cancer on 27 November 1852.", &[("DEATH", "asserted")]),
+        ("marriage", "In 1835 she married William King.", &[("MARRIAGE", "asserted")]),
+        ("founding", "The company was founded by two engineers.", &[("FOUNDING", "asserted")]),
+        ("dissolution", "The band disbanded after a final tour.", &[("DISSOLUTION", "asserted")]),
+        ("election", "He was elected mayor of Leeds.", &[("ELECTION", "asserted")]),
+        ("appointment", "She was appointed ambassador to Chile.", &[("APPOINTMENT", "asserted")]),
+        ("resignation", "The minister resigned over the scandal.", &[("RESIGNATION", "asserted")]),
+        ("award", "He was awarded the Nobel Prize in 1921.", &[("AWARD", "asserted")]),
+        ("release", "The album was released on vinyl.", &[("RELEASE", "asserted")]),
+        ("publication", "The novel was published in Paris.", &[("RELEASE", "asserted")]),
+        (
+            "construction",
+            "The bridge was built between 1883 and 1890.",
+            &[("CONSTRUCTION", "asserted")],
+        ),
+        (
+            "acquisition",
+            "Google acquired the startup for $50 million.",
+            &[("ACQUISITION", "asserted")],
+        ),
+        ("launch", "The rocket was launched from Baikonur.", &[("LAUNCH", "asserted")]),
+        ("discovery", "Herschel discovered Uranus.", &[("DISCOVERY", "asserted")]),
+        (
+            "treaty",
+            "Both sides signed the armistice.",
+            &[("TREATY", "asserted"), ("TREATY", "asserted")],
+        ),
+        // False triggers: each is read in its other sense.
+        ("month after in", "The law was approved in March 1966.", &[]),
+        ("month with day", "On March 3 the council met again.", &[("MEETING", "asserted")]),
+        ("march as event", "The march on Rome began at dawn.", &[("MARCH", "asserted")]),
+        ("march after the", "After the March on Rome he ruled.", &[("MARCH", "asserted")]),
+        ("meet requirements", "The design must meet the safety requirements.", &[]),
+        ("met targets", "The firm met its sales targets.", &[]),
+        ("signs of", "The patient shows some signs of recovery.", &[]),
+        ("signed bill", "The governor signed the bill into law.", &[]),
+        ("signed edition", "A signed edition sold for $900.", &[]),
+        ("signed player", "The club signed a new striker.", &[]),
+        ("lands noun", "Their lands stretched to the sea.", &[]),
+        ("lands of", "The lands of the crown were sold.", &[]),
+        ("medical evacuation", "Dilation and evacuation is a medical procedure.", &[]),
+        (
+            "military evacuation",
+            "The evacuation of the garrison took a week.",
+            &[("WITHDRAWAL", "asserted")],
+        ),
+        ("german die", "Die Truppen zogen ab.", &[]),
+        // Negated and hypothetical events are marked, not asserted.
+        ("refused", "The king refused to declare war.", &[("WAR_DECLARATION", "negated")]),
+        (
+            "should",
+            "The diet should decide the declaration of war.",
+            &[("WAR_DECLARATION", "hypothetical")],
+        ),
+        ("did not", "He did not resign.", &[("RESIGNATION", "negated")]),
+        ("never", "The ship was never launched.", &[("LAUNCH", "negated")]),
+        ("planned", "They planned to attack the fort.", &[("ATTACK", "hypothetical")]),
+        (
+            "clause ends cue",
+            "If it rained, the bridge was built anyway.",
+            &[("CONSTRUCTION", "asserted")],
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (name, sentence, want) in rows {
+        let got: Vec<(&str, &str)> =
+            x.triggers(sentence).iter().map(|t| (t.kind.as_str(), t.modality.as_str())).collect();
+        if &got != want {
+            failed.push(format!("{name}: {sentence:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
 mod never_panics {
     use proptest::prelude::*;
     use wikianno::{sentences::SentenceSplitter, Markup, Pipeline, RawArticle};

@@ -90,8 +90,8 @@ static ANAPHOR: LazyLock<Regex> =
 /// - every lexicon trigger outside a person/place/org/ship name starts an event; one
 ///   event per type per sentence (the first trigger);
 /// - `date`: the nearest DATE/TIME timex of the sentence (year precision or finer, not
-///   inside a name such as "War of 1865"), else the last date of the previous dated
-///   sentence of the same section, marked `inherited`;
+///   inside a name such as "War of 1865"; BC years too), else the last date of the
+///   previous dated sentence of the same paragraph, marked `inherited`;
 /// - `place`: a PLACE mention of the sentence, preferring one governed by a locative
 ///   preposition (in, at, to, into, through, ...), then the nearest; "the capital" and
 ///   "the city" resolve to the place introduced earlier as "the capital, X"; a place
@@ -160,7 +160,11 @@ impl EventExtractor {
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.value.len() >= 4 && t.value.starts_with(|c: char| c.is_ascii_digit()))
+            // Year precision or finer; BC years ("BC0490") count too.
+            .filter(|t| {
+                let year = t.value.strip_prefix("BC").unwrap_or(&t.value);
+                year.len() >= 4 && year.starts_with(|c: char| c.is_ascii_digit())
+            })
             .filter(|t| outside(&t.span) && !names.iter().any(|n| n.contains(t.span)))
             .collect();
         dates.sort_by_key(|t| t.span);
@@ -171,7 +175,7 @@ impl EventExtractor {
         // Gazetteer look-ups by surface, once per article: the same places recur.
         let mut countries: HashMap<&str, bool> = HashMap::new();
         let mut events = Vec::new();
-        let mut narrative: Option<&Timex> = None;
+        let mut narrative: Option<&Timex>;
         let mut section = None;
         // The section of a sentence: the last one starting at or before it (a binary
         // search when, as always from the parser, sections come in text order).
@@ -181,6 +185,9 @@ impl EventExtractor {
         let sections_sorted =
             article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
+            // A date is inherited only within its paragraph (or list item): a date from
+            // another paragraph dated the Moon landing by a program alarm code.
+            narrative = None;
             for sentence in self.splitter.split_within(text, region) {
                 let here = if sections_sorted {
                     article
@@ -249,6 +256,7 @@ impl EventExtractor {
                         date,
                         place,
                         participants,
+                        modality: trigger.modality,
                     });
                 }
                 if let Some(last) = in_sentence.last() {

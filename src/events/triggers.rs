@@ -17,15 +17,191 @@ pub struct Trigger {
     pub kind: EventType,
     /// True for a verb phrase ("deposed"), false for a noun ("uprising").
     pub verb: bool,
+    /// Asserted, negated or hypothetical, from the words before it in its clause.
+    pub modality: Modality,
 }
+
+/// Whether the text asserts an event happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// Told as having happened (or happening).
+    #[default]
+    Asserted,
+    /// Told as not having happened: "did not sign", "refused to go to war".
+    Negated,
+    /// Only considered, planned, wished or conditional: "should decide", "planned to attack".
+    Hypothetical,
+}
+
+impl Modality {
+    /// The record name (`asserted`, `negated`, `hypothetical`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// A check a trigger must pass to be read in the sense its row gives (the lexicon's
+/// optional 4th column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sense {
+    /// Any reading.
+    Any,
+    /// `treaty`: the sentence names an agreement ("signed the treaty"), not a bill,
+    /// a contract or a book edition.
+    Treaty,
+    /// `military`: the sentence speaks of troops or war ("the evacuation of the
+    /// garrison"), not of a medical or civil evacuation.
+    Military,
+    /// `not-requirement`: "meet" is not followed by a requirement-like object ("meet the
+    /// requirements", "met its targets").
+    NotRequirement,
+    /// `not-month`: a capitalized "March" is the month unless a determiner or
+    /// possessive precedes it ("the March on Rome").
+    NotMonth,
+}
+
+impl Sense {
+    fn parse(name: Option<&str>) -> Option<Sense> {
+        Some(match name.map(str::trim) {
+            None | Some("") => Sense::Any,
+            Some("treaty") => Sense::Treaty,
+            Some("military") => Sense::Military,
+            Some("not-requirement") => Sense::NotRequirement,
+            Some("not-month") => Sense::NotMonth,
+            Some(_) => return None,
+        })
+    }
+}
+
+/// Words that make a signing a treaty (Sense::Treaty).
+const AGREEMENT_WORDS: &[&str] = &[
+    "treaty",
+    "treaties",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "pact",
+    "armistice",
+    "truce",
+    "convention",
+    "protocol",
+    "peace",
+    "capitulation",
+    "ceasefire",
+    "cease-fire",
+    "alliance",
+    "concordat",
+    "entente",
+];
+
+/// Words that make an evacuation a military withdrawal (Sense::Military).
+const MILITARY_WORDS: &[&str] = &[
+    "troops",
+    "forces",
+    "army",
+    "armies",
+    "garrison",
+    "soldiers",
+    "fleet",
+    "navy",
+    "squadron",
+    "regiment",
+    "division",
+    "battalion",
+    "brigade",
+    "rebels",
+    "enemy",
+    "war",
+    "battle",
+    "siege",
+    "militia",
+    "legion",
+    "legions",
+    "invaders",
+];
+
+/// Objects that make "meet" mean "satisfy" (Sense::NotRequirement).
+const REQUIREMENT_WORDS: &[&str] = &[
+    "requirement",
+    "requirements",
+    "criteria",
+    "criterion",
+    "standard",
+    "standards",
+    "need",
+    "needs",
+    "demand",
+    "demands",
+    "expectations",
+    "deadline",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "conditions",
+    "obligations",
+    "threshold",
+    "quota",
+    "challenge",
+    "specifications",
+    "costs",
+    "payments",
+];
+
+/// Words before a trigger (in its clause) that deny it.
+const NEGATION_CUES: &[&str] = &[
+    "not", "never", "no", "neither", "nor", "without", "refused", "refuses", "refuse", "failed",
+    "fails", "fail", "declined", "avoided",
+];
+
+/// Words before a trigger (in its clause) that make it only possible, planned or wished.
+const HYPOTHETICAL_CUES: &[&str] = &[
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "if",
+    "unless",
+    "whether",
+    "planned",
+    "plans",
+    "plan",
+    "proposed",
+    "proposes",
+    "threatened",
+    "threatens",
+    "wanted",
+    "wants",
+    "attempted",
+    "tried",
+    "hoped",
+    "hopes",
+    "intended",
+    "intends",
+    "sought",
+    "seeks",
+    "expected",
+    "considered",
+    "allegedly",
+];
+
+/// How many words back the modality cues are looked for.
+const CUE_WINDOW: usize = 5;
 
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
     /// `None` only if the automaton could not be built (it always can for the shipped file).
     automaton: Option<AhoCorasick>,
-    /// Pattern index -> (type, is verb).
-    meaning: Vec<(EventType, bool)>,
+    /// Pattern index -> (type, is verb, sense check).
+    meaning: Vec<(EventType, bool, Sense)>,
 }
 
 impl TriggerLexicon {
@@ -34,9 +210,9 @@ impl TriggerLexicon {
     pub(crate) fn shipped() -> TriggerLexicon {
         let mut patterns = Vec::new();
         let mut meaning = Vec::new();
-        for (surface, kind, verb) in rows(LEXICON) {
+        for (surface, kind, verb, sense) in rows(LEXICON) {
             patterns.push(surface.to_ascii_lowercase());
-            meaning.push((kind, verb));
+            meaning.push((kind, verb, sense));
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -76,14 +252,23 @@ impl TriggerLexicon {
             if before.is_some_and(word_char) || after.is_some_and(word_char) {
                 continue;
             }
-            let Some(&(kind, verb)) = self.meaning.get(m.pattern().as_usize()) else { continue };
-            if verb && is_attributive(&region[..m.start()], &region[m.start()..m.end()]) {
+            let Some(&(kind, verb, sense)) = self.meaning.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let (before, word, after) =
+                (&region[..m.start()], &region[m.start()..m.end()], &region[m.end()..]);
+            if verb && (is_attributive(before, word) || is_plural_noun(before, word, after)) {
+                continue;
+            }
+            let original = &text[within.start + m.start()..within.start + m.end()];
+            if !sense_holds(sense, region, before, original, after) {
                 continue;
             }
             out.push(Trigger {
                 span: Span::new(within.start + m.start(), within.start + m.end()),
                 kind,
                 verb,
+                modality: modality(before),
             });
         }
         out
@@ -110,15 +295,75 @@ fn is_attributive(before: &str, word: &str) -> bool {
     before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
-/// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
-fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool)> {
+/// The last words of `before` (lower-cased), nearest first, within its clause: the scan
+/// stops at a comma, semicolon, colon or bracket. Reads backwards, never allocates.
+fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
+    let clause = before.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
+    clause.split_whitespace().rev()
+}
+
+/// Whether the words before a trigger deny it or make it hypothetical. `before` is
+/// lower-cased.
+fn modality(before: &str) -> Modality {
+    for word in clause_words_back(before).take(CUE_WINDOW) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if NEGATION_CUES.contains(&word) || word.ends_with("n't") {
+            return Modality::Negated;
+        }
+        if HYPOTHETICAL_CUES.contains(&word) {
+            return Modality::Hypothetical;
+        }
+    }
+    Modality::Asserted
+}
+
+/// True when a one-word `-s` verb form reads as a plural noun: followed by "of" ("signs
+/// of", "lands of the crown") or after a determiner or possessive ("their lands").
+fn is_plural_noun(before: &str, word: &str, after: &str) -> bool {
+    if !word.ends_with('s') || word.ends_with("ss") || word.contains(' ') {
+        return false;
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    next == "of"
+        || (before.ends_with(char::is_whitespace)
+            && (ATTRIBUTIVE_BEFORE.contains(&previous)
+                || ["some", "any", "no", "clear", "early", "first", "all"].contains(&previous)))
+}
+
+/// True when the trigger is read in its row's sense. `region` (the sentence), `before`
+/// and `after` are lower-cased; `original` is the trigger as written.
+fn sense_holds(sense: Sense, region: &str, before: &str, original: &str, after: &str) -> bool {
+    let has_word = |list: &[&str]| {
+        region.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| list.contains(&w))
+    };
+    match sense {
+        Sense::Any => true,
+        Sense::Treaty => has_word(AGREEMENT_WORDS),
+        Sense::Military => has_word(MILITARY_WORDS),
+        Sense::NotRequirement => !after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| REQUIREMENT_WORDS.contains(&w)),
+        Sense::NotMonth => {
+            let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
+        }
+    }
+}
+
+/// `(surface, type, is verb, sense)` rows of a lexicon file; comments, blank and bad rows
+/// skipped.
+fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool, Sense)> {
     tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let surface = cols.next()?.trim();
         let kind = cols.next()?.trim();
         let verb = cols.next().map(str::trim) != Some("N");
+        let sense = Sense::parse(cols.next())?;
         let kind = kind.parse::<EventType>().ok()?;
-        (!surface.is_empty()).then_some((surface, kind, verb))
+        (!surface.is_empty()).then_some((surface, kind, verb, sense))
     })
 }
 

@@ -118,6 +118,9 @@ struct EventWire<'a> {
     place: Option<EntityRefWire<'a>>,
     participants: Vec<EntityRefWire<'a>>,
     sentence: SentenceWire,
+    /// `negated` or `hypothetical`; absent when the text asserts the event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modality: Option<&'static str>,
 }
 
 /// A TimeML event mention: `class`, and `tense`/`aspect` (TimeML names) and `polarity`
@@ -284,6 +287,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             place: e.place.as_ref().map(|p| c.entity_ref(p)),
             participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
             sentence: SentenceWire { at: c.at(e.sentence) },
+            modality: (e.modality != crate::events::Modality::Asserted)
+                .then(|| e.modality.as_str()),
         })
         .collect();
     let event_mentions = a
