@@ -198,8 +198,7 @@ const CUE_WINDOW: usize = 5;
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
-    /// `None` only if the automaton could not be built (it always can for the shipped file).
-    automaton: Option<AhoCorasick>,
+    automaton: AhoCorasick,
     /// Pattern index -> (type, is verb, sense check).
     meaning: Vec<(EventType, bool, Sense)>,
 }
@@ -222,20 +221,28 @@ impl TriggerLexicon {
             // it stays in cache.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .ok();
+            .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
     }
 
     /// Triggers in `text[within]`, on whole words, in text order.
     pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
         let mut lowered = String::new();
-        self.find_with(text, within, &mut lowered)
+        self.find_with(text, within, &mut lowered, false)
     }
 
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
-    /// callers that look at many sentences.
-    pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
-        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton)
+    /// callers that look at many sentences. `about_agreement`: the article is about a
+    /// treaty or agreement, so an unqualified signing ("It was signed on 6 June") is its
+    /// signing.
+    pub(crate) fn find_with(
+        &self,
+        text: &str,
+        within: Span,
+        lowered: &mut String,
+        about_agreement: bool,
+    ) -> Vec<Trigger> {
+        let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
         else {
             return Vec::new();
         };
@@ -255,13 +262,19 @@ impl TriggerLexicon {
             let Some(&(kind, verb, sense)) = self.meaning.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let (before, word, after) =
-                (&region[..m.start()], &region[m.start()..m.end()], &region[m.end()..]);
+            // Bounded context, so the checks cost the same whatever the sentence length.
+            let (before, word, after) = (
+                tail(&region[..m.start()], CONTEXT_BYTES),
+                &region[m.start()..m.end()],
+                head(&region[m.end()..], CONTEXT_BYTES),
+            );
             if verb && (is_attributive(before, word) || is_plural_noun(before, word, after)) {
                 continue;
             }
             let original = &text[within.start + m.start()..within.start + m.end()];
-            if !sense_holds(sense, region, before, original, after) {
+            if !(sense == Sense::Treaty && about_agreement)
+                && !sense_holds(sense, before, original, after)
+            {
                 continue;
             }
             out.push(Trigger {
@@ -290,9 +303,14 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !word.ends_with("ed") || word.contains(' ') {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     // Only when the participle follows the word directly (no comma or bracket between).
-    before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
+    // Checked first: looking for the previous word in text without white space would
+    // read back to the start of the sentence for every trigger.
+    if !before.ends_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
 /// The last words of `before` (lower-cased), nearest first, within its clause: the scan
@@ -323,19 +341,51 @@ fn is_plural_noun(before: &str, word: &str, after: &str) -> bool {
     if !word.ends_with('s') || word.ends_with("ss") || word.contains(' ') {
         return false;
     }
-    let next = after.split_whitespace().next().unwrap_or("");
+    if after.split_whitespace().next() == Some("of") {
+        return true;
+    }
     let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    next == "of"
-        || (before.ends_with(char::is_whitespace)
-            && (ATTRIBUTIVE_BEFORE.contains(&previous)
-                || ["some", "any", "no", "clear", "early", "first", "all"].contains(&previous)))
+    before.ends_with(char::is_whitespace)
+        && (ATTRIBUTIVE_BEFORE.contains(&previous)
+            || ["some", "any", "no", "clear", "early", "first", "all"].contains(&previous))
 }
 
-/// True when the trigger is read in its row's sense. `region` (the sentence), `before`
-/// and `after` are lower-cased; `original` is the trigger as written.
-fn sense_holds(sense: Sense, region: &str, before: &str, original: &str, after: &str) -> bool {
+/// How far (bytes) the trigger checks read on each side of a trigger.
+const CONTEXT_BYTES: usize = 200;
+
+/// The last `n` bytes of `s` or a little more, cut at a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[cut..]
+}
+
+/// The first `n` bytes of `s` or a little more, cut at a char boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut cut = n.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &s[..cut]
+}
+
+/// True when `title` (an article title) names an agreement ("Treaty of Valmora").
+pub(crate) fn names_agreement(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| AGREEMENT_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// True when the trigger is read in its row's sense. `before` and `after` (the trigger's
+/// clause context, bounded) are lower-cased; `original` is the trigger as written.
+fn sense_holds(sense: Sense, before: &str, original: &str, after: &str) -> bool {
     let has_word = |list: &[&str]| {
-        region.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| list.contains(&w))
+        [before, after]
+            .iter()
+            .flat_map(|side| side.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .any(|w| list.contains(&w))
     };
     match sense {
         Sense::Any => true,
