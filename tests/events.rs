@@ -290,3 +290,65 @@ mod never_panics {
         }
     }
 }
+
+/// The judged frame sample (tests/data/judged_frames.tsv, rules in judged_frames_rules.md)
+/// stays in step with the output: every judged frame (article, start in code points, type,
+/// date) is still produced. When a rule change moves one, this fails: re-judge the moved
+/// items (never drop them) and update the file. Skipped without ../shared/data.
+#[test]
+fn judged_frames_are_still_produced() {
+    use std::collections::{HashMap, HashSet};
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let dumps = [
+        "enwiki-dump-sample-gensim/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2",
+        "dbpedia-minidump-en/enwiki-minidump.xml.bz2",
+        "enwiki-more-samples/enwiki-10k.xml.bz2",
+    ]
+    .map(|d| data.join(d));
+    if let Some(missing) = dumps.iter().find(|d| !d.is_file()) {
+        eprintln!("skipped: {} is absent (it lives in ../shared/data)", missing.display());
+        return;
+    }
+    let judged = include_str!("data/judged_frames.tsv");
+    // id -> [(start, type, date)]
+    let mut want: HashMap<&str, Vec<(usize, &str, &str)>> = HashMap::new();
+    for line in judged.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 14, "bad judged row: {line}");
+        assert!(["Y", "N"].contains(&cols[11]), "unjudged type: {line}");
+        assert!(["Y", "N", "-"].contains(&cols[12]), "unjudged arguments: {line}");
+        want.entry(cols[0]).or_default().push((cols[1].parse().unwrap(), cols[2], cols[5]));
+    }
+    assert_eq!(want.values().map(Vec::len).sum::<usize>(), 150);
+    let p = pipeline();
+    let mut seen: HashSet<(String, usize, String, String)> = HashSet::new();
+    let items = wikianno::source::Inputs::new(dumps.to_vec());
+    for item in items {
+        let wikianno::SourceItem::Article(raw) = item else { continue };
+        let id = raw.title.clone().unwrap_or_default().replace(' ', "_");
+        if !want.contains_key(id.as_str()) {
+            continue;
+        }
+        let a = p.annotate(raw);
+        let text = &a.article.text;
+        for e in &a.events {
+            let start = text[..e.trigger.start].chars().count();
+            let date = e.date.as_ref().map(|d| d.value.to_string()).unwrap_or_default();
+            seen.insert((a.article.id.to_string(), start, e.kind.as_str().to_string(), date));
+        }
+    }
+    let mut drift = Vec::new();
+    for (id, frames) in &want {
+        for (start, kind, date) in frames {
+            let key = (id.to_string(), *start, kind.to_string(), date.to_string());
+            if !seen.contains(&key) {
+                drift.push(format!("{id} @{start} {kind} {date}"));
+            }
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "judged frames no longer produced (re-judge them):\n{}",
+        drift.join("\n")
+    );
+}
