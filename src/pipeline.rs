@@ -13,7 +13,7 @@ use crate::{
     article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
-    events::{Event, EventExtractor},
+    events::{Event, EventExtractor, EventMention},
     gazetteer::{
         local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder, Shipped,
     },
@@ -34,6 +34,8 @@ pub struct AnnotatedArticle {
     pub timexes: Vec<Timex>,
     /// Event frames, in text order.
     pub events: Vec<Event>,
+    /// TimeML event mentions (every event the prose mentions, with its class), in text order.
+    pub event_mentions: Vec<EventMention>,
     /// Infobox verdicts, when the article has an infobox.
     pub infobox: Option<InfoboxReport>,
     /// What the article claims about when things happened (the analysis stage).
@@ -242,13 +244,23 @@ impl Pipeline {
         let entities = self.entities(&article);
         let timexes = self.timexes(&article);
         let events = self.events(&article, &entities, &timexes);
+        let event_mentions = self.event_mentions(&article);
         let infobox = self.check_infobox(&article, &entities, &timexes, &events);
         let claims = date_claims(&article, &entities, &timexes, &events, infobox.as_ref());
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
-        AnnotatedArticle { article, entities, timexes, events, infobox, claims, diagnostics }
+        AnnotatedArticle {
+            article,
+            entities,
+            timexes,
+            events,
+            event_mentions,
+            infobox,
+            claims,
+            diagnostics,
+        }
     }
 
     /// The entity stage, the only way to an article's entity mentions: the article's
@@ -298,6 +310,11 @@ impl Pipeline {
         timexes: &[Timex],
     ) -> Vec<Event> {
         self.events.extract(article, entities, timexes)
+    }
+
+    /// The event-mention layer: every TimeML event mention of the prose, with its class.
+    pub fn event_mentions(&self, article: &Article) -> Vec<EventMention> {
+        self.events.mentions(article)
     }
 
     /// The infobox stage: a verdict per infobox item; `None` when there is no infobox.

@@ -506,6 +506,7 @@ fn siege() -> AnnotatedArticle {
             }),
             place: Some(participant(&a, "Varnholt", 3)),
             participants: vec![participant(&a, "Ada Kovač", 1)],
+            modality: Default::default(),
         },
         Event {
             trigger: span_of(&text, "Battle of Kessel Ford", 0),
@@ -518,6 +519,7 @@ fn siege() -> AnnotatedArticle {
             }),
             place: None,
             participants: vec![],
+            modality: Default::default(),
         },
     ];
     let field = |key: &str| a.article.infobox.as_ref().unwrap().get(key).unwrap().clone();

@@ -3,6 +3,7 @@
 mod aliases;
 mod annotate;
 mod eval_entities;
+mod eval_events;
 mod eval_timex;
 mod graph;
 mod index;
@@ -45,12 +46,14 @@ enum Command {
     EvalEntities(eval_entities::EvalEntitiesArgs),
     /// Build an entity index from dumps: typed titles, redirects, anchor statistics.
     Index(index::IndexArgs),
+    /// Score event mentions or frame triggers on TimeML (TempEval-3 task B) and brat (SW100) gold.
+    EvalEvents(eval_events::EvalEventsArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct PipelineArgs {
     /// Files, folders (recursive), `-` for stdin, or MediaWiki XML dumps (.xml, .xml.bz2, .xml.gz).
     /// Default: the shipped corpus/.
@@ -143,6 +146,9 @@ pub fn run() -> i32 {
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
         Command::EvalEntities(args) => eval_entities::run(&args),
+        Command::EvalEvents(args) => {
+            PipelineArgs::default().pipeline().and_then(|p| eval_events::run(&args, &p))
+        }
         Command::Aliases(args) => aliases::run(&args),
         Command::Index(args) => index::run(&args),
     };

@@ -18,6 +18,7 @@
 //! ```
 
 mod entities;
+mod events;
 mod score;
 mod timeml;
 
@@ -25,5 +26,6 @@ pub use entities::{
     is_coreference, parse_conll_io, parse_wikifair_line, score_conll, score_entities, ConllDoc,
     EntityError, EntityScores, GoldEntity, WikiFairDoc,
 };
+pub use events::{parse_brat, score_mentions, MentionScores};
 pub use score::{score_document, timeml_view, Prf, Scores};
-pub use timeml::{parse_timeml, GoldTimex, TimemlDocument};
+pub use timeml::{parse_timeml, GoldEvent, GoldTimex, TimemlDocument};

@@ -46,7 +46,7 @@ pub(super) fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
+pub(crate) fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
     Prf::new(ratio(matched_system, system), ratio(matched_gold, gold))
 }
 

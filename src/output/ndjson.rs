@@ -1,7 +1,7 @@
 //! NDJSON: one JSON object per line, per input article (or redirect, or error).
 //!
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
-//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`, then for wikitext `tables`
+//! `entities`, `timexes`, `events`, `event_mentions`, `infobox`, `diagnostics`, then for wikitext `tables`
 //! (`caption`, `header`, `rows` of cells: `text`, `header`, `colspan`, `rowspan`, offsets)
 //! and `dropped` (constructs without plain text kept as placeholders: `kind`, the empty
 //! `start`/`end` where they were in `text`, `source_start`/`source_end` of the construct);
@@ -47,6 +47,7 @@ struct ArticleWire<'a> {
     entities: Vec<EntityWire<'a>>,
     timexes: Vec<TimexWire<'a>>,
     events: Vec<EventWire<'a>>,
+    event_mentions: Vec<EventMentionWire<'a>>,
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -177,6 +178,22 @@ struct EventWire<'a> {
     place: Option<EntityRefWire<'a>>,
     participants: Vec<EntityRefWire<'a>>,
     sentence: SentenceWire,
+    /// `negated` or `hypothetical`; absent when the text asserts the event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modality: Option<&'static str>,
+}
+
+/// A TimeML event mention: `class`, and `tense`/`aspect` (TimeML names) and `polarity`
+/// (`POS`/`NEG`) as the words before it tell.
+#[derive(Serialize)]
+struct EventMentionWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    class: crate::events::EventClass,
+    tense: &'static str,
+    aspect: &'static str,
+    polarity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -340,6 +357,20 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             place: e.place.as_ref().map(|p| c.entity_ref(p)),
             participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
             sentence: SentenceWire { at: c.at(e.sentence) },
+            modality: (e.modality != crate::events::Modality::Asserted)
+                .then(|| e.modality.as_str()),
+        })
+        .collect();
+    let event_mentions = a
+        .event_mentions
+        .iter()
+        .map(|m| EventMentionWire {
+            at: c.at(m.span),
+            text: m.span.slice(text),
+            class: m.class,
+            tense: m.tense.as_str(),
+            aspect: m.aspect.as_str(),
+            polarity: if m.negated { "NEG" } else { "POS" },
         })
         .collect();
     let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
@@ -415,6 +446,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         entities,
         timexes,
         events,
+        event_mentions,
         infobox,
         diagnostics,
         claims,
