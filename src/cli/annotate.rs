@@ -277,9 +277,9 @@ fn skipped_notice(record: &Record) -> Option<String> {
     }
 }
 
-/// A file name for an article id: path separators and what Windows forbids are
-/// percent-encoded, so every id gets its own file inside the folder.
-fn jsonld_file_name(id: &str) -> String {
+/// A file name for an article id with `extension` (`.jsonld`): path separators and what
+/// Windows forbids are percent-encoded, so every id gets its own file inside the folder.
+pub fn file_name(id: &str, extension: &str) -> String {
     let mut name = String::with_capacity(id.len() + 7);
     for (i, ch) in id.chars().enumerate() {
         match ch {
@@ -294,7 +294,7 @@ fn jsonld_file_name(id: &str) -> String {
     if name.is_empty() {
         name.push('_');
     }
-    name.push_str(".jsonld");
+    name.push_str(extension);
     name
 }
 
@@ -313,7 +313,7 @@ fn jsonld_files(
         stats.count(&record);
         match &record {
             Record::Article(a) => {
-                let path = dir.join(jsonld_file_name(&a.article.id));
+                let path = dir.join(file_name(&a.article.id, ".jsonld"));
                 let mut file = BufWriter::new(
                     fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
                 );

@@ -3,6 +3,7 @@
 mod aliases;
 mod annotate;
 mod eval_timex;
+mod export;
 mod graph;
 mod validate;
 
@@ -41,6 +42,8 @@ enum Command {
     EvalTimex(eval_timex::EvalTimexArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
+    /// Export records as CoNLL, spaCy JSONL, brat standoff, N-Triples or Turtle.
+    Export(export::ExportArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -121,6 +124,7 @@ pub fn run() -> i32 {
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
         Command::Aliases(args) => aliases::run(&args),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(code) => code,

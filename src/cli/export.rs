@@ -1,0 +1,297 @@
+//! `wikianno export`: CoNLL, spaCy JSONL, brat standoff, N-Triples or Turtle.
+//!
+//! Inputs: NDJSON records (`.ndjson`/`.jsonl` files, or `-` for stdin: the output of
+//! `wikianno annotate`), `.jsonld` documents (RDF formats only), and anything
+//! `annotate` reads (files, folders, dumps), which is annotated first.
+
+use std::{
+    collections::HashSet,
+    fs,
+    io::{self, BufRead, BufReader},
+    path::{Path, PathBuf},
+    time::Instant,
+};
+
+use clap::{Args, ValueEnum};
+use wikianno::{
+    output::{
+        export::{brat, export_line, rdf, ExportFormat, ExportReport, Exported, LineKind},
+        graph::GraphBuilder,
+        ndjson,
+    },
+    source, Record,
+};
+
+use super::{
+    annotate::{file_name, Output, Stats},
+    PipelineArgs, EXIT_ERRORS, EXIT_OK,
+};
+
+/// Export format.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    /// CoNLL-2003 BIO (PER/LOC/ORG/MISC), `-DOCSTART-` between documents.
+    Conll,
+    /// JSONL for spaCy (`tools/spacy_docbin.py` makes the `.spacy` DocBin).
+    Spacy,
+    /// brat standoff: `-o DIR` gets `<id>.txt`, `<id>.ann` and `annotation.conf`.
+    Brat,
+    /// N-Triples of the JSON-LD graph.
+    Ntriples,
+    /// Turtle of the JSON-LD graph.
+    Turtle,
+}
+
+impl Format {
+    fn export(self) -> ExportFormat {
+        match self {
+            Format::Conll => ExportFormat::Conll,
+            Format::Spacy => ExportFormat::Spacy,
+            Format::Brat => ExportFormat::Brat,
+            Format::Ntriples => ExportFormat::NTriples,
+            Format::Turtle => ExportFormat::Turtle,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// Output file (default stdout); for `brat`, a folder (required).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Print a one-line summary to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// Where exported articles go.
+enum Sink {
+    Stream(Output),
+    Brat { dir: PathBuf, names: HashSet<String> },
+}
+
+impl Sink {
+    fn write(&mut self, exported: Exported) -> io::Result<()> {
+        match self {
+            Sink::Stream(out) => out.writer().write_all(&exported.body),
+            Sink::Brat { dir, names } => {
+                // Two articles with one id get two file pairs, never one overwritten.
+                let mut stem = file_name(&exported.id, "");
+                let base = stem.clone();
+                let mut n = 1;
+                while !names.insert(stem.clone()) {
+                    n += 1;
+                    stem = format!("{base}~{n}");
+                }
+                fs::write(dir.join(format!("{stem}.txt")), &exported.body)?;
+                fs::write(dir.join(format!("{stem}.ann")), exported.ann.unwrap_or_default())
+            }
+        }
+    }
+
+    fn close(self) -> io::Result<()> {
+        match self {
+            Sink::Stream(out) => out.close(),
+            Sink::Brat { dir, .. } => {
+                fs::write(dir.join("annotation.conf"), brat::annotation_conf())
+            }
+        }
+    }
+}
+
+fn is_ndjson(path: &Path) -> bool {
+    path.as_os_str() == "-"
+        || matches!(path.extension().and_then(|e| e.to_str()), Some("ndjson" | "jsonl"))
+}
+
+fn is_jsonld(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()) == Some("jsonld")
+}
+
+pub fn run(args: &ExportArgs) -> Result<i32, String> {
+    let started = Instant::now();
+    let format = args.format.export();
+    let files = source::expand_paths(&args.pipeline.inputs()?).map_err(|e| e.to_string())?;
+    let (records, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| is_ndjson(p));
+    let (documents, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+        rest.into_iter().partition(|p| is_jsonld(p));
+    let mut report = ExportReport::default();
+    if format.is_rdf() {
+        if !records.is_empty() {
+            return Err(format!(
+                "{}: ntriples and turtle are written from the JSON-LD graph; give articles or .jsonld files, not NDJSON records",
+                records[0].display()
+            ));
+        }
+        return export_rdf(args, format, &documents, articles, started);
+    }
+    if !documents.is_empty() {
+        return Err(format!(
+            "{}: a JSON-LD document cannot be exported as {}; give NDJSON records or articles",
+            documents[0].display(),
+            format.as_str()
+        ));
+    }
+    let mut sink = match (format, args.output.as_deref()) {
+        (ExportFormat::Brat, Some(dir)) => {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            Sink::Brat { dir: dir.to_path_buf(), names: HashSet::new() }
+        }
+        (ExportFormat::Brat, None) => return Err("brat writes a folder: give -o DIR".into()),
+        (_, out) => Sink::Stream(Output::open(out)?),
+    };
+    let mut bytes = 0usize;
+    let mut written = Ok(());
+    for path in &records {
+        written = read_records(path, format, &mut report, &mut bytes, &mut sink);
+        if written.is_err() {
+            break;
+        }
+    }
+    if written.is_ok() && !articles.is_empty() {
+        written = annotate_and_export(args, format, articles, &mut report, &mut bytes, &mut sink);
+    }
+    let written = written.and_then(|()| sink.close());
+    finish(written, format, &report, args.stats, bytes, started)
+}
+
+/// Export every line of an NDJSON file (or stdin).
+fn read_records(
+    path: &Path,
+    format: ExportFormat,
+    report: &mut ExportReport,
+    bytes: &mut usize,
+    sink: &mut Sink,
+) -> io::Result<()> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(BufReader::with_capacity(1 << 20, io::stdin().lock()))
+    } else {
+        let file = fs::File::open(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        Box::new(BufReader::with_capacity(1 << 20, file))
+    };
+    for line in reader.lines() {
+        let line = line?;
+        *bytes += line.len() + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(exported) = export_line(format, &line, report) {
+            sink.write(exported)?;
+        }
+    }
+    Ok(())
+}
+
+/// Annotate articles, and export each record on the worker that made it.
+fn annotate_and_export(
+    args: &ExportArgs,
+    format: ExportFormat,
+    articles: Vec<PathBuf>,
+    report: &mut ExportReport,
+    bytes: &mut usize,
+    sink: &mut Sink,
+) -> io::Result<()> {
+    let pipeline = args.pipeline.pipeline().map_err(io::Error::other)?;
+    pipeline.run_map(
+        source::Inputs::new(articles),
+        |record| {
+            let line = ndjson::to_line(&record);
+            let mut local = ExportReport::default();
+            let exported = export_line(format, &line, &mut local);
+            (line.len() + 1, exported, local)
+        },
+        |(len, exported, local)| {
+            *bytes += len;
+            report.merge(local);
+            match exported {
+                Some(e) => sink.write(e),
+                None => Ok(()),
+            }
+        },
+    )
+}
+
+/// RDF: one graph of all articles (as `wikianno graph` builds it), or each `.jsonld`
+/// document, re-serialized.
+fn export_rdf(
+    args: &ExportArgs,
+    format: ExportFormat,
+    documents: &[PathBuf],
+    articles: Vec<PathBuf>,
+    started: Instant,
+) -> Result<i32, String> {
+    let syntax = match format {
+        ExportFormat::NTriples => rdf::RdfSyntax::NTriples,
+        _ => rdf::RdfSyntax::Turtle,
+    };
+    let mut report = ExportReport::default();
+    let mut out = Output::open(args.output.as_deref())?;
+    let mut bytes = 0;
+    for path in documents {
+        let doc = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        bytes += doc.len();
+        rdf::write_document(out.writer(), &doc, syntax)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    if !articles.is_empty() {
+        let pipeline = args.pipeline.pipeline()?;
+        let mut graph = GraphBuilder::new();
+        let mut stats = Stats::default();
+        let _ = pipeline.run(source::Inputs::new(articles), |record| -> Result<(), ()> {
+            stats.count(&record);
+            match &record {
+                Record::Article(a) => {
+                    report.articles += 1;
+                    bytes += ndjson::to_line(&record).len() + 1;
+                    graph.add(a)
+                }
+                Record::Redirect(_) => report.skip(LineKind::Redirect),
+                Record::Error(_) => report.skip(LineKind::Error),
+            }
+            Ok(())
+        });
+        let (document, diagnostics) = graph.finish();
+        for d in &diagnostics {
+            eprintln!("wikianno: {}: {}", d.kind, d.message);
+        }
+        let doc = serde_json::to_vec(&document).map_err(|e| e.to_string())?;
+        rdf::write_document(out.writer(), &doc, syntax).map_err(|e| e.to_string())?;
+    }
+    finish(out.close(), format, &report, args.stats, bytes, started)
+}
+
+fn finish(
+    written: io::Result<()>,
+    format: ExportFormat,
+    report: &ExportReport,
+    print_stats: bool,
+    bytes: usize,
+    started: Instant,
+) -> Result<i32, String> {
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(EXIT_OK),
+        Err(e) => return Err(format!("cannot export: {e}")),
+    }
+    for notice in report.notices(format) {
+        eprintln!("wikianno: {notice}");
+    }
+    if print_stats {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "wikianno: export {}: {} articles from {:.2} MB of NDJSON in {:.2} s",
+            format.as_str(),
+            report.articles,
+            bytes as f64 / 1e6,
+            secs
+        );
+    }
+    Ok(if report.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
+}
