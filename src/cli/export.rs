@@ -116,11 +116,7 @@ fn is_jsonld(path: &Path) -> bool {
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
     let started = Instant::now();
     let format = args.format.export();
-    let files = source::expand_paths(&args.pipeline.inputs()?).map_err(|e| e.to_string())?;
-    let (records, rest): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|p| is_ndjson(p));
-    let (documents, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-        rest.into_iter().partition(|p| is_jsonld(p));
+    let [records, documents, articles] = split_inputs(&args.pipeline)?;
     let mut report = ExportReport::default();
     if format.is_rdf() {
         if !records.is_empty() {
@@ -147,75 +143,64 @@ pub fn run(args: &ExportArgs) -> Result<i32, String> {
         (_, out) => Sink::Stream(Output::open(out)?),
     };
     let mut bytes = 0usize;
-    let mut written = Ok(());
-    for path in &records {
-        written = read_records(path, format, &mut report, &mut bytes, &mut sink);
-        if written.is_err() {
-            break;
+    let written = each_record_line(&args.pipeline, &records, articles, |line| {
+        match export_line(format, line, &mut report) {
+            Some(exported) => sink.write(exported),
+            None => Ok(()),
         }
-    }
-    if written.is_ok() && !articles.is_empty() {
-        written = annotate_and_export(args, format, articles, &mut report, &mut bytes, &mut sink);
-    }
-    let written = written.and_then(|()| sink.close());
+    })
+    .map(|n| bytes = n)
+    .and_then(|()| sink.close());
     finish(written, format, &report, args.stats, bytes, started)
 }
 
-/// Export every line of an NDJSON file (or stdin).
-fn read_records(
-    path: &Path,
-    format: ExportFormat,
-    report: &mut ExportReport,
-    bytes: &mut usize,
-    sink: &mut Sink,
-) -> io::Result<()> {
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(BufReader::with_capacity(1 << 20, io::stdin().lock()))
-    } else {
-        let file = fs::File::open(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        Box::new(BufReader::with_capacity(1 << 20, file))
-    };
-    for line in reader.lines() {
-        let line = line?;
-        *bytes += line.len() + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Some(exported) = export_line(format, &line, report) {
-            sink.write(exported)?;
+/// Call `f` on every NDJSON record line: those of the NDJSON files (or stdin), then
+/// those of the articles annotated. Returns the NDJSON bytes seen.
+pub fn each_record_line(
+    pipeline: &PipelineArgs,
+    ndjson: &[PathBuf],
+    articles: Vec<PathBuf>,
+    mut f: impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<usize> {
+    let mut bytes = 0;
+    for path in ndjson {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(BufReader::with_capacity(1 << 20, io::stdin().lock()))
+        } else {
+            let file = fs::File::open(path)
+                .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Box::new(BufReader::with_capacity(1 << 20, file))
+        };
+        for line in reader.lines() {
+            let line = line?;
+            bytes += line.len() + 1;
+            if !line.trim().is_empty() {
+                f(&line)?;
+            }
         }
     }
-    Ok(())
+    if !articles.is_empty() {
+        let pipeline = pipeline.pipeline().map_err(io::Error::other)?;
+        // Records are serialized on the workers, handled in input order here.
+        pipeline.run_map(
+            source::Inputs::new(articles),
+            |record| ndjson::to_line(&record),
+            |line| {
+                bytes += line.len() + 1;
+                f(&line)
+            },
+        )?;
+    }
+    Ok(bytes)
 }
 
-/// Annotate articles, and export each record on the worker that made it.
-fn annotate_and_export(
-    args: &ExportArgs,
-    format: ExportFormat,
-    articles: Vec<PathBuf>,
-    report: &mut ExportReport,
-    bytes: &mut usize,
-    sink: &mut Sink,
-) -> io::Result<()> {
-    let pipeline = args.pipeline.pipeline().map_err(io::Error::other)?;
-    pipeline.run_map(
-        source::Inputs::new(articles),
-        |record| {
-            let line = ndjson::to_line(&record);
-            let mut local = ExportReport::default();
-            let exported = export_line(format, &line, &mut local);
-            (line.len() + 1, exported, local)
-        },
-        |(len, exported, local)| {
-            *bytes += len;
-            report.merge(local);
-            match exported {
-                Some(e) => sink.write(e),
-                None => Ok(()),
-            }
-        },
-    )
+/// Split input paths into NDJSON record files, JSON-LD documents and article inputs.
+pub fn split_inputs(pipeline: &PipelineArgs) -> Result<[Vec<PathBuf>; 3], String> {
+    let files = source::expand_paths(&pipeline.inputs()?).map_err(|e| e.to_string())?;
+    let (records, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| is_ndjson(p));
+    let (documents, articles) = rest.into_iter().partition(|p| is_jsonld(p));
+    Ok([records, documents, articles])
 }
 
 /// RDF: one graph of all articles (as `wikianno graph` builds it), or each `.jsonld`

@@ -5,6 +5,7 @@ mod annotate;
 mod eval_timex;
 mod export;
 mod graph;
+mod review;
 mod validate;
 
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ enum Command {
     Aliases(aliases::AliasesArgs),
     /// Export records as CoNLL, spaCy JSONL, brat standoff, N-Triples or Turtle.
     Export(export::ExportArgs),
+    /// Write a static, offline HTML site to look at annotated articles.
+    Review(review::ReviewArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -125,6 +128,7 @@ pub fn run() -> i32 {
         Command::EvalTimex(args) => eval_timex::run(&args),
         Command::Aliases(args) => aliases::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Review(args) => review::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -5,3 +5,4 @@ pub mod export;
 pub mod graph;
 pub mod jsonld;
 pub mod ndjson;
+pub mod review;
