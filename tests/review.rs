@@ -42,7 +42,12 @@ fn record_counts(rec: &Value) -> [usize; 4] {
 }
 
 fn page_counts(html: &str) -> [usize; 4] {
-    [distinct(html, "data-e"), distinct(html, "data-t"), distinct(html, "data-k"), distinct(html, "data-ev")]
+    [
+        distinct(html, "data-e"),
+        distinct(html, "data-t"),
+        distinct(html, "data-k"),
+        distinct(html, "data-ev"),
+    ]
 }
 
 /// No script, stylesheet, image or frame comes from elsewhere, and every `#anchor` link
@@ -114,21 +119,28 @@ fn corpus_site_shows_every_annotation_and_fetches_nothing() {
         .into_iter()
         .filter_map(|h| h.strip_prefix("a/"))
         .map(|p| {
-            let rec = recs.iter().find(|r| wikianno::output::review::page_name(r["id"].as_str().unwrap()) == p).unwrap();
+            let rec = recs
+                .iter()
+                .find(|r| wikianno::output::review::page_name(r["id"].as_str().unwrap()) == p)
+                .unwrap();
             contradicted(rec["id"].as_str().unwrap())
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] >= w[1]), "contradicted first: {order:?}");
     let seed = fs::read_to_string(site.join("a/Peruvian_Civil_War_of_1865.html")).unwrap();
     // Every verdict links to its item, and each piece of evidence to its span.
-    let checks = recs.iter().find(|r| r["id"] == "Peruvian_Civil_War_of_1865").unwrap()["infobox"]["checks"]
+    let checks = recs.iter().find(|r| r["id"] == "Peruvian_Civil_War_of_1865").unwrap()["infobox"]
+        ["checks"]
         .as_array()
         .unwrap()
         .clone();
     for (k, c) in checks.iter().enumerate() {
         assert!(seed.contains(&format!("href=\"#item-{k}\"")));
         for j in 0..c["evidence"].as_array().unwrap().len() {
-            assert!(seed.contains(&format!("href=\"#ev-{k}-{j}\"")) && seed.contains(&format!("id=\"ev-{k}-{j}\"")));
+            assert!(
+                seed.contains(&format!("href=\"#ev-{k}-{j}\""))
+                    && seed.contains(&format!("id=\"ev-{k}-{j}\""))
+            );
         }
     }
 }
@@ -192,13 +204,25 @@ fn chromium_shows_the_seed_page_with_every_highlight_and_verdict() {
     let o = headless(
         &chromium,
         profile.path(),
-        &["--window-size=1280,1400", "--hide-scrollbars", &format!("--screenshot={}", shot.display())],
+        &[
+            "--window-size=1280,1400",
+            "--hide-scrollbars",
+            &format!("--screenshot={}", shot.display()),
+        ],
         &url,
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "a screenshot is written");
+    assert!(
+        fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false),
+        "a screenshot is written"
+    );
     // The phone layout renders too.
     let phone = common::root().join("target/review-seed-phone.png");
-    let o = headless(&chromium, profile.path(), &["--window-size=390,844", &format!("--screenshot={}", phone.display())], &url);
+    let o = headless(
+        &chromium,
+        profile.path(),
+        &["--window-size=390,844", &format!("--screenshot={}", phone.display())],
+        &url,
+    );
     assert!(o.status.success());
 }

@@ -19,11 +19,12 @@ use wikianno::{
         graph::GraphBuilder,
         ndjson,
     },
-    source, Record,
+    source::{self, InputPath},
+    Record,
 };
 
 use super::{
-    annotate::{file_name, Output, Stats},
+    annotate::{file_name, Output},
     PipelineArgs, EXIT_ERRORS, EXIT_OK,
 };
 
@@ -96,7 +97,7 @@ impl Sink {
 
     fn close(self) -> io::Result<()> {
         match self {
-            Sink::Stream(out) => out.close(),
+            Sink::Stream(out) => out.close(Ok(())),
             Sink::Brat { dir, .. } => {
                 fs::write(dir.join("annotation.conf"), brat::annotation_conf())
             }
@@ -116,7 +117,7 @@ fn is_jsonld(path: &Path) -> bool {
 pub fn run(args: &ExportArgs) -> Result<i32, String> {
     let started = Instant::now();
     let format = args.format.export();
-    let [records, documents, articles] = split_inputs(&args.pipeline)?;
+    let InputKinds { records, documents, articles } = split_inputs(&args.pipeline)?;
     let mut report = ExportReport::default();
     if format.is_rdf() {
         if !records.is_empty() {
@@ -159,7 +160,7 @@ pub fn run(args: &ExportArgs) -> Result<i32, String> {
 pub fn each_record_line(
     pipeline: &PipelineArgs,
     ndjson: &[PathBuf],
-    articles: Vec<PathBuf>,
+    articles: Vec<InputPath>,
     mut f: impl FnMut(&str) -> io::Result<()>,
 ) -> io::Result<usize> {
     let mut bytes = 0;
@@ -195,12 +196,30 @@ pub fn each_record_line(
 }
 
 /// Split input paths into NDJSON record files, JSON-LD documents and article inputs.
-pub fn split_inputs(pipeline: &PipelineArgs) -> Result<[Vec<PathBuf>; 3], String> {
+pub fn split_inputs(pipeline: &PipelineArgs) -> Result<InputKinds, String> {
     let files = source::expand_paths(&pipeline.inputs()?).map_err(|e| e.to_string())?;
-    let (records, rest): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|p| is_ndjson(p));
-    let (documents, articles) = rest.into_iter().partition(|p| is_jsonld(p));
-    Ok([records, documents, articles])
+    let mut split = InputKinds::default();
+    for file in files {
+        if is_ndjson(&file.path) {
+            split.records.push(file.path);
+        } else if is_jsonld(&file.path) {
+            split.documents.push(file.path);
+        } else {
+            split.articles.push(file);
+        }
+    }
+    Ok(split)
+}
+
+/// Input paths by what they hold.
+#[derive(Default)]
+pub struct InputKinds {
+    /// NDJSON record files (`-`: stdin).
+    pub records: Vec<PathBuf>,
+    /// JSON-LD documents.
+    pub documents: Vec<PathBuf>,
+    /// Articles to annotate.
+    pub articles: Vec<InputPath>,
 }
 
 /// RDF: one graph of all articles (as `wikianno graph` builds it), or each `.jsonld`
@@ -209,7 +228,7 @@ fn export_rdf(
     args: &ExportArgs,
     format: ExportFormat,
     documents: &[PathBuf],
-    articles: Vec<PathBuf>,
+    articles: Vec<InputPath>,
     started: Instant,
 ) -> Result<i32, String> {
     let syntax = match format {
@@ -219,18 +238,21 @@ fn export_rdf(
     let mut report = ExportReport::default();
     let mut out = Output::open(args.output.as_deref())?;
     let mut bytes = 0;
+    let mut written = Ok(());
     for path in documents {
         let doc = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         bytes += doc.len();
-        rdf::write_document(out.writer(), &doc, syntax)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        written = rdf::write_document(out.writer(), &doc, syntax)
+            .map(|_| ())
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+        if written.is_err() {
+            break;
+        }
     }
-    if !articles.is_empty() {
+    if written.is_ok() && !articles.is_empty() {
         let pipeline = args.pipeline.pipeline()?;
         let mut graph = GraphBuilder::new();
-        let mut stats = Stats::default();
         let _ = pipeline.run(source::Inputs::new(articles), |record| -> Result<(), ()> {
-            stats.count(&record);
             match &record {
                 Record::Article(a) => {
                     report.articles += 1;
@@ -247,9 +269,9 @@ fn export_rdf(
             eprintln!("wikianno: {}: {}", d.kind, d.message);
         }
         let doc = serde_json::to_vec(&document).map_err(|e| e.to_string())?;
-        rdf::write_document(out.writer(), &doc, syntax).map_err(|e| e.to_string())?;
+        written = rdf::write_document(out.writer(), &doc, syntax).map(|_| ());
     }
-    finish(out.close(), format, &report, args.stats, bytes, started)
+    finish(out.close(written), format, &report, args.stats, bytes, started)
 }
 
 fn finish(

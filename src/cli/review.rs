@@ -10,7 +10,7 @@ use wikianno::output::{
 };
 
 use super::{
-    export::{each_record_line, split_inputs},
+    export::{each_record_line, split_inputs, InputKinds},
     PipelineArgs, EXIT_ERRORS, EXIT_OK,
 };
 
@@ -24,7 +24,7 @@ pub struct ReviewArgs {
 }
 
 pub fn run(args: &ReviewArgs) -> Result<i32, String> {
-    let [records, documents, articles] = split_inputs(&args.pipeline)?;
+    let InputKinds { records, documents, articles } = split_inputs(&args.pipeline)?;
     if let Some(doc) = documents.first() {
         return Err(format!(
             "{}: review reads NDJSON records or articles, not JSON-LD",

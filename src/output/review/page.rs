@@ -198,9 +198,9 @@ fn events(rec: &RecordLine<'_>, out: &mut String) {
                 None => attr(&p.text),
             })
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr><td>{}</td><td><a href=\"#event-{i}\">{}</a></td><td>{}</td><td>{place}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td><a href=\"#event-{i}\">{}</a></td><td>{}</td><td>{place}</td><td>{}</td></tr>",
             attr(&e.kind),
             attr(&e.text),
             attr(e.date.as_deref().unwrap_or("")),
