@@ -5,8 +5,10 @@ mod annotate;
 mod eval_entities;
 mod eval_events;
 mod eval_timex;
+mod export;
 mod graph;
 mod index;
+mod review;
 mod validate;
 
 use std::path::PathBuf;
@@ -50,6 +52,10 @@ enum Command {
     EvalEvents(eval_events::EvalEventsArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
+    /// Export records as CoNLL, spaCy JSONL, brat standoff, N-Triples or Turtle.
+    Export(export::ExportArgs),
+    /// Write a static, offline HTML site to look at annotated articles.
+    Review(review::ReviewArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -151,6 +157,8 @@ pub fn run() -> i32 {
         }
         Command::Aliases(args) => aliases::run(&args),
         Command::Index(args) => index::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Review(args) => review::run(&args),
     };
     match result {
         Ok(code) => code,
