@@ -883,11 +883,11 @@ impl<'s> Renderer<'s> {
     /// `[[File:x.png|thumb|A caption]]` in prose: the caption on a line of its own, kept
     /// apart from the sentences around it; display options are not text.
     fn file_caption(&mut self, bars: &[usize], close: usize, depth: usize) {
-        let parts = bars.iter().enumerate().map(|(k, &bar)| {
+        let mut parts = bars.iter().enumerate().map(|(k, &bar)| {
             let end = bars.get(k + 1).copied().unwrap_or(close);
             trim_range(self.src, bar + 1, end)
         });
-        let Some(caption) = parts.filter(|&(a, b)| !is_file_option(&self.src[a..b])).last() else {
+        let Some(caption) = parts.rfind(|&(a, b)| !is_file_option(&self.src[a..b])) else {
             return;
         };
         if caption.1 <= caption.0 {
@@ -912,9 +912,11 @@ impl<'s> Renderer<'s> {
         let mut bars = Vec::new();
         let mut i = a;
         while i < b {
-            if let Some(&close) = self.index.pairs.get(&i) {
-                i = close + 2;
-                continue;
+            if matches!(bytes[i], b'{' | b'[') {
+                if let Some(&close) = self.index.pairs.get(&i) {
+                    i = close + 2;
+                    continue;
+                }
             }
             if bytes[i..b].starts_with(b"<!--") {
                 i = self.src[i + 4..b].find("-->").map_or(b, |e| i + 4 + e + 3);
@@ -939,7 +941,8 @@ impl<'s> Renderer<'s> {
                 let mut i = part_start;
                 let mut found = None;
                 while i < end {
-                    if self.index.pairs.contains_key(&i)
+                    if matches!(self.src.as_bytes()[i], b'{' | b'[')
+                        && self.index.pairs.contains_key(&i)
                         || self.src.as_bytes()[i..end].starts_with(b"<!--")
                     {
                         break;
@@ -1016,7 +1019,7 @@ impl<'s> Renderer<'s> {
                 }
             }
             Rule::LastArg => {
-                if let Some(v) = unnamed().last() {
+                if let Some(v) = unnamed().next_back() {
                     self.render_value(v.value, depth, mode);
                 }
             }
@@ -1110,7 +1113,7 @@ impl<'s> Renderer<'s> {
                     self.render_value(v, depth, mode);
                     let shown = self.out[start..].trim();
                     let code = shown.len() <= 3 && shown.bytes().all(|x| x.is_ascii_uppercase());
-                    if !shown.is_empty() && !(rule == Rule::Flag && code) {
+                    if !(shown.is_empty() || rule == Rule::Flag && code) {
                         let target =
                             link_target(if rule == Rule::Flag { shown } else { self.text_of(v) });
                         let lead = self.out[start..].len() - self.out[start..].trim_start().len();
@@ -1308,8 +1311,10 @@ impl<'s> Renderer<'s> {
         for p in params {
             let Some(key) = p.name else { continue };
             // `embed=yes` / `child=yes` say how a nested infobox is drawn, not a fact.
-            let layout =
-                matches!(self.text_of(key).to_ascii_lowercase().as_str(), "embed" | "child" | "subbox");
+            let layout = matches!(
+                self.text_of(key).to_ascii_lowercase().as_str(),
+                "embed" | "child" | "subbox"
+            );
             if p.value.1 <= p.value.0 || key.1 <= key.0 || layout {
                 continue;
             }
