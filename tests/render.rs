@@ -388,7 +388,7 @@ fn dropped_constructs_are_placeholders_counted_by_kind() {
         .filter(|d| d.kind.to_string() == "construct-dropped")
         .map(|d| d.message.as_str())
         .collect();
-    assert_eq!(counts.len(), 7, "{counts:?}");
+    assert_eq!(counts.len(), 8, "{counts:?}");
     assert!(counts.iter().any(|m| m.starts_with("2 reference")), "{counts:?}");
     assert!(a.text.contains("Paris at") && !a.text.contains("()"), "{:?}", a.text);
 }
