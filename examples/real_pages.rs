@@ -12,8 +12,10 @@
 //! * infobox items checked, the share `unchecked` (no rule applies), and the
 //!   `contradicted` and `unsupported` counts;
 //! * events and timexes per 1,000 words;
-//! * content dropped per page: diagnostics whose kind ends in `-dropped` (templates
-//!   today; tables and math when the parser reports them), then every diagnostic kind.
+//! * content per page that did not become text: tables (kept as structure in the
+//!   record's `tables`), placeholders (the record's `dropped`: math, code, references,
+//!   ... one per construct) and templates dropped (`template-dropped` diagnostics: one per
+//!   template name and page); then every diagnostic kind and placeholder kind.
 //!
 //! Words: runs of letters and digits, with each Han, kana or Hangul character a word of
 //! its own (Japanese has no spaces; this follows Unicode word segmentation, UAX #29), so
@@ -41,6 +43,7 @@ fn main() {
         println!("real_pages: {} not found; skipping the real-pages report", data.display());
         return;
     }
+    let data = data.canonicalize().unwrap_or(data);
     let pipeline = Pipeline::builder()
         .shipped_gazetteers_in(root.join("gazetteers"))
         .build()
@@ -259,7 +262,12 @@ struct Tally {
     contradicted: usize,
     unsupported: usize,
     diagnostics: BTreeMap<String, usize>,
+    tables: usize,
+    placeholders: BTreeMap<String, usize>,
 }
+
+/// The diagnostic kind (in the output contract) of a template the renderer dropped.
+const TEMPLATE_DROPPED: &str = "template-dropped";
 
 impl Tally {
     fn add_line(&mut self, line: &str) -> Result<(), std::convert::Infallible> {
@@ -299,11 +307,20 @@ impl Tally {
             let kind = diagnostic["kind"].as_str().unwrap_or("?").to_string();
             *self.diagnostics.entry(kind).or_default() += 1;
         }
+        self.tables += list("tables").len();
+        for placeholder in list("dropped") {
+            let kind = placeholder["kind"].as_str().unwrap_or("?").to_string();
+            *self.placeholders.entry(kind).or_default() += 1;
+        }
         Ok(())
     }
 
-    fn dropped(&self) -> usize {
-        self.diagnostics.iter().filter(|(k, _)| k.ends_with("-dropped")).map(|(_, n)| n).sum()
+    /// `n` per page, one decimal.
+    fn per_page(&self, n: usize) -> String {
+        if self.pages == 0 {
+            return "-".into();
+        }
+        format!("{:.1}", n as f64 / self.pages as f64)
     }
 }
 
@@ -358,25 +375,23 @@ fn print_report(data: &Path, rows: &[(String, Option<Tally>)]) {
     println!("Real pages under {}\n", data.display());
     println!(
         "| set | pages | words | entities /1k w | typed | infobox items | unchecked | \
-         contradicted | unsupported | events /1k w | timexes /1k w | dropped /page |"
+         contradicted | unsupported | events /1k w | timexes /1k w | tables /page | \
+         placeholders /page | templates dropped /page |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (name, tally) in rows {
         let Some(t) = tally else {
-            println!("| {name} | absent | | | | | | | | | | |");
+            println!("| {name} | absent | | | | | | | | | | | | |");
             continue;
         };
         let mut pages = t.pages.to_string();
         if t.redirects > 0 || t.errors > 0 {
             pages.push_str(&format!(" (+{} redirects, {} errors)", t.redirects, t.errors));
         }
-        let dropped = if t.pages == 0 {
-            "-".to_string()
-        } else {
-            format!("{:.1}", t.dropped() as f64 / t.pages as f64)
-        };
+        let placeholders = t.placeholders.values().sum();
+        let templates = t.diagnostics.get(TEMPLATE_DROPPED).copied().unwrap_or(0);
         println!(
-            "| {name} | {pages} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {dropped} |",
+            "| {name} | {pages} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             t.words,
             per_1000(t.entities, t.words),
             percent(t.entities_typed, t.entities),
@@ -386,24 +401,36 @@ fn print_report(data: &Path, rows: &[(String, Option<Tally>)]) {
             t.unsupported,
             per_1000(t.events, t.words),
             per_1000(t.timexes, t.words),
+            t.per_page(t.tables),
+            t.per_page(placeholders),
+            t.per_page(templates),
         );
     }
 
-    // Diagnostics by kind: one row per kind, one column per set.
     let present: Vec<(&str, &Tally)> =
         rows.iter().filter_map(|(n, t)| t.as_ref().map(|t| (n.as_str(), t))).collect();
+    print_by_kind("Diagnostics by kind", &present, |t| &t.diagnostics);
+    print_by_kind("Placeholders (dropped constructs) by kind", &present, |t| &t.placeholders);
+}
+
+/// One row per kind, one column per set: counts.
+fn print_by_kind(
+    title: &str,
+    present: &[(&str, &Tally)],
+    counts_of: impl Fn(&Tally) -> &BTreeMap<String, usize>,
+) {
     let mut kinds: Vec<&str> =
-        present.iter().flat_map(|(_, t)| t.diagnostics.keys().map(String::as_str)).collect();
+        present.iter().flat_map(|(_, t)| counts_of(t).keys().map(String::as_str)).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    println!("\nDiagnostics by kind (count per set)\n");
+    println!("\n{title} (count per set)\n");
     let names: Vec<&str> = present.iter().map(|(n, _)| *n).collect();
     println!("| kind | {} |", names.join(" | "));
     println!("|---|{}", "---:|".repeat(names.len()));
     for kind in kinds {
         let counts: Vec<String> = present
             .iter()
-            .map(|(_, t)| t.diagnostics.get(kind).copied().unwrap_or(0).to_string())
+            .map(|(_, t)| counts_of(t).get(kind).copied().unwrap_or(0).to_string())
             .collect();
         println!("| {kind} | {} |", counts.join(" | "));
     }

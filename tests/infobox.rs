@@ -373,3 +373,210 @@ fn cli_table_json_and_exit_codes() {
     assert_ne!(date["status"], "supported");
     assert_eq!(code, 1);
 }
+
+/// One row of the value-driven checks table: an article written for the test, the
+/// item's field and value, and the verdict expected.
+struct ValueRow {
+    name: &'static str,
+    infobox: &'static str,
+    body: &'static str,
+    dates: Dates<'static>,
+    field: &'static str,
+    expected: Status,
+}
+
+macro_rules! row {
+    ($name:ident, $infobox:expr, $body:expr, $dates:expr, $field:expr, $expected:ident) => {
+        ValueRow {
+            name: stringify!($name),
+            infobox: $infobox,
+            body: $body,
+            dates: $dates,
+            field: $field,
+            expected: Status::$expected,
+        }
+    };
+}
+
+const LEAD_1879: &str = "Albert Zeller (14 March 1879 – 18 April 1955) was a physicist from Ulm.";
+const LEAD_DATES: Dates<'static> =
+    &[("14 March 1879", "1879-03-14", false), ("18 April 1955", "1955-04-18", false)];
+
+const VALUE_ROWS: &[ValueRow] = &[
+    row!(
+        birth_date_lead,
+        "- birth_date: 14 March 1879",
+        LEAD_1879,
+        &[
+            ("14 March 1879", "1879-03-14", true),
+            ("14 March 1879", "1879-03-14", false),
+            ("18 April 1955", "1955-04-18", false)
+        ],
+        "birth_date",
+        Supported
+    ),
+    row!(
+        birth_date_lead_other,
+        "- birth_date: 14 March 1882",
+        LEAD_1879,
+        &[("14 March 1882", "1882-03-14", true), LEAD_DATES[0], LEAD_DATES[1]],
+        "birth_date",
+        Contradicted
+    ),
+    row!(
+        death_date_lead_other,
+        "- death_date: 18 April 1956",
+        LEAD_1879,
+        &[("18 April 1956", "1956-04-18", true), LEAD_DATES[0], LEAD_DATES[1]],
+        "death_date",
+        Contradicted
+    ),
+    row!(
+        birth_date_born_cue,
+        "- birth_date: 2 May 1880",
+        "Zeller, born 2 May 1880, was a physicist.",
+        &[("2 May 1880", "1880-05-02", true), ("2 May 1880", "1880-05-02", false)],
+        "birth_date",
+        Supported
+    ),
+    row!(
+        birth_date_born_cue_other,
+        "- birth_date: 2 May 1880",
+        "Zeller, born 9 May 1881, was a physicist.",
+        &[("2 May 1880", "1880-05-02", true), ("9 May 1881", "1881-05-09", false)],
+        "birth_date",
+        Contradicted
+    ),
+    row!(
+        founded_cue,
+        "- founded: 1937",
+        "The society was founded in 1937 by teachers.",
+        &[("1937", "1937", true), ("1937", "1937", false)],
+        "founded",
+        Supported
+    ),
+    row!(
+        founded_unstated,
+        "- founded: 1941",
+        "The society grew quickly in 1950.",
+        &[("1941", "1941", true), ("1950", "1950", false)],
+        "founded",
+        Unsupported
+    ),
+    row!(
+        birth_place_literal,
+        "- birth_place: Ulm",
+        "He was born in Ulm and studied in Munich.",
+        &[],
+        "birth_place",
+        Supported
+    ),
+    row!(
+        birth_place_other_place,
+        "- birth_place: Paris",
+        "He was born in Lima and studied there.",
+        &[],
+        "birth_place",
+        Contradicted
+    ),
+    row!(
+        successor_other_person,
+        "- successor: Inés Ordóñez",
+        "She was succeeded by Marta Quiroga Díaz in 1935.",
+        &[],
+        "successor",
+        Contradicted
+    ),
+    row!(
+        successor_surname,
+        "- successor: Inés Ordóñez",
+        "Ordóñez took over the office in 1935.",
+        &[],
+        "successor",
+        Supported
+    ),
+    row!(
+        spouse_scattered_words,
+        "- spouse: Juan Pablo Zamora",
+        "Juan met Pablo at the market of Cuzco.",
+        &[],
+        "spouse",
+        Unsupported
+    ),
+    row!(
+        headquarters_other_place,
+        "- headquarters: Paris",
+        "The firm is headquartered in Lima.",
+        &[],
+        "headquarters",
+        Contradicted
+    ),
+    row!(
+        population_rounded,
+        "- population_total: 3,412,000",
+        "The city has about 3.4 million inhabitants.",
+        &[],
+        "population_total",
+        Supported
+    ),
+    row!(
+        area_other_unit,
+        "- area_km2: 1,000",
+        "The province covers 386 sq mi of hills.",
+        &[],
+        "area_km2",
+        Supported
+    ),
+    row!(
+        population_other_value,
+        "- population_total: 3,412,000",
+        "It has a population of 5,100,000 people.",
+        &[],
+        "population_total",
+        Contradicted
+    ),
+    row!(
+        employees_unstated,
+        "- employees: 97",
+        "The firm has many staff.",
+        &[],
+        "employees",
+        Unsupported
+    ),
+    row!(
+        image_not_checked,
+        "- image: Zeller portrait.jpg",
+        "Zeller was painted in Ulm.",
+        &[],
+        "image",
+        Unchecked
+    ),
+    row!(
+        website_not_checked,
+        "- website: www.zeller.example.org",
+        "Zeller kept a website.",
+        &[],
+        "website",
+        Unchecked
+    ),
+];
+
+#[test]
+fn value_driven_checks() {
+    let mut failures = Vec::new();
+    for row in VALUE_ROWS {
+        let text = format!("= Subject =\n\nInfobox\n{}\n\n{}\n", row.infobox, row.body);
+        let v = validate(text, row.dates);
+        let got: Vec<Status> =
+            v.report.checks.iter().filter(|c| c.field == row.field).map(|c| c.status).collect();
+        if got != [row.expected] {
+            failures.push(format!(
+                "{}: {got:?}, expected {:?}\n{}",
+                row.name,
+                row.expected,
+                dump(&v)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -209,8 +209,132 @@ pub enum KeyRole {
     Effective,
     /// A treaty's condition of effect.
     Condition,
+    /// When an organization, place or building was founded, established or opened.
+    Founded,
+    /// When it was dissolved, closed or ended.
+    Dissolved,
+    /// When a work was released, published or first aired.
+    Released,
+    /// Who founded it.
+    Founder,
+    /// Who created a work.
+    Creator,
+    /// Who directed a work.
+    Director,
+    /// Who produced a work.
+    Producer,
+    /// Who wrote a work.
+    Writer,
+    /// Who developed it (software, a game, a building).
+    Developer,
+    /// Who designed a building.
+    Architect,
+    /// Who owns it.
+    Owner,
+    /// The organization it belongs to.
+    Parent,
+    /// Where an organization has its headquarters.
+    Headquarters,
+    /// The country it lies in or belongs to.
+    Country,
+    /// A capital city.
+    Capital,
+    /// A population count.
+    Population,
+    /// An area.
+    Area,
+    /// A length or distance.
+    Length,
+    /// A height.
+    Height,
+    /// An elevation above sea level.
+    Elevation,
+    /// A number of employees.
+    Employees,
+    /// Revenue or income.
+    Revenue,
+    /// The subject's own name or names (free text, not a fact to check).
+    Name,
+    /// Media and technical values: images, captions, maps, coordinates, websites,
+    /// identifiers, layout. Never checked and never counted.
+    Technical,
     /// Any other key.
     Other,
+}
+
+/// What kind of value a key holds, or an item turns out to hold: the checks are chosen
+/// by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// A date, year or period.
+    Date,
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organization or state.
+    Organization,
+    /// A named thing of no known type.
+    Entity,
+    /// A number, with or without a unit.
+    Number,
+    /// Free text.
+    Text,
+    /// Media and technical values (images, coordinates, websites, identifiers).
+    Technical,
+}
+
+impl ValueKind {
+    /// Every kind, in report order.
+    pub const ALL: [ValueKind; 8] = [
+        ValueKind::Date,
+        ValueKind::Person,
+        ValueKind::Place,
+        ValueKind::Organization,
+        ValueKind::Entity,
+        ValueKind::Number,
+        ValueKind::Text,
+        ValueKind::Technical,
+    ];
+
+    /// `date`, `person`, `place`, `organization`, `entity`, `number`, `text`, `technical`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Date => "date",
+            ValueKind::Person => "person",
+            ValueKind::Place => "place",
+            ValueKind::Organization => "organization",
+            ValueKind::Entity => "entity",
+            ValueKind::Number => "number",
+            ValueKind::Text => "text",
+            ValueKind::Technical => "technical",
+        }
+    }
+
+    /// A person, place, organization or other named entity.
+    pub const fn is_entity(self) -> bool {
+        matches!(
+            self,
+            ValueKind::Person | ValueKind::Place | ValueKind::Organization | ValueKind::Entity
+        )
+    }
+
+    /// The coarse family the coverage figures count: `date`, `entity` or `number`;
+    /// `None` for text and technical values, which are not counted.
+    pub const fn family(self) -> Option<&'static str> {
+        match self {
+            ValueKind::Date => Some("date"),
+            ValueKind::Number => Some("number"),
+            k if k.is_entity() => Some("entity"),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Normalized key -> role: one row per spelling.
@@ -251,12 +375,239 @@ const KEY_TABLE: &[(&str, KeyRole)] = &[
     ("type", KeyRole::TreatyType),
     ("effective", KeyRole::Effective),
     ("condition", KeyRole::Condition),
+    ("founded", KeyRole::Founded),
+    ("foundeddate", KeyRole::Founded),
+    ("foundation", KeyRole::Founded),
+    ("established", KeyRole::Founded),
+    ("establisheddate", KeyRole::Founded),
+    ("formation", KeyRole::Founded),
+    ("formed", KeyRole::Founded),
+    ("inception", KeyRole::Founded),
+    ("opened", KeyRole::Founded),
+    ("openeddate", KeyRole::Founded),
+    ("openingdate", KeyRole::Founded),
+    ("opening", KeyRole::Founded),
+    ("dissolved", KeyRole::Dissolved),
+    ("defunct", KeyRole::Dissolved),
+    ("closed", KeyRole::Dissolved),
+    ("closingdate", KeyRole::Dissolved),
+    ("extinction", KeyRole::Dissolved),
+    ("released", KeyRole::Released),
+    ("releasedate", KeyRole::Released),
+    ("release", KeyRole::Released),
+    ("firstaired", KeyRole::Released),
+    ("airdate", KeyRole::Released),
+    ("published", KeyRole::Released),
+    ("publicationdate", KeyRole::Released),
+    ("pubdate", KeyRole::Released),
+    ("premiere", KeyRole::Released),
+    ("founder", KeyRole::Founder),
+    ("founders", KeyRole::Founder),
+    ("foundedby", KeyRole::Founder),
+    ("creator", KeyRole::Creator),
+    ("creators", KeyRole::Creator),
+    ("createdby", KeyRole::Creator),
+    ("director", KeyRole::Director),
+    ("directedby", KeyRole::Director),
+    ("producer", KeyRole::Producer),
+    ("producedby", KeyRole::Producer),
+    ("writer", KeyRole::Writer),
+    ("writers", KeyRole::Writer),
+    ("writtenby", KeyRole::Writer),
+    ("author", KeyRole::Writer),
+    ("developer", KeyRole::Developer),
+    ("architect", KeyRole::Architect),
+    ("designer", KeyRole::Architect),
+    ("owner", KeyRole::Owner),
+    ("owners", KeyRole::Owner),
+    ("parent", KeyRole::Parent),
+    ("parentcompany", KeyRole::Parent),
+    ("headquarters", KeyRole::Headquarters),
+    ("hqlocation", KeyRole::Headquarters),
+    ("hqlocationcity", KeyRole::Headquarters),
+    ("country", KeyRole::Country),
+    ("capital", KeyRole::Capital),
+    ("population", KeyRole::Population),
+    ("populationtotal", KeyRole::Population),
+    ("populationest", KeyRole::Population),
+    ("populationestimate", KeyRole::Population),
+    ("area", KeyRole::Area),
+    ("areakm2", KeyRole::Area),
+    ("areatotalkm2", KeyRole::Area),
+    ("areatotalsqmi", KeyRole::Area),
+    ("areasqmi", KeyRole::Area),
+    ("totalarea", KeyRole::Area),
+    ("length", KeyRole::Length),
+    ("lengthkm", KeyRole::Length),
+    ("lengthmi", KeyRole::Length),
+    ("height", KeyRole::Height),
+    ("elevation", KeyRole::Elevation),
+    ("elevationm", KeyRole::Elevation),
+    ("elevationft", KeyRole::Elevation),
+    ("employees", KeyRole::Employees),
+    ("numemployees", KeyRole::Employees),
+    ("numberofemployees", KeyRole::Employees),
+    ("revenue", KeyRole::Revenue),
+    ("name", KeyRole::Name),
+    ("othernames", KeyRole::Name),
+    ("birthname", KeyRole::Name),
+    ("nativename", KeyRole::Name),
+    ("fullname", KeyRole::Name),
+    ("conventionallongname", KeyRole::Name),
+    ("commonname", KeyRole::Name),
+    ("showname", KeyRole::Name),
+    ("hotelname", KeyRole::Name),
+    ("title", KeyRole::Name),
+    ("image", KeyRole::Technical),
+    ("imagesize", KeyRole::Technical),
+    ("imagecaption", KeyRole::Technical),
+    ("imagealt", KeyRole::Technical),
+    ("caption", KeyRole::Technical),
+    ("alt", KeyRole::Technical),
+    ("logo", KeyRole::Technical),
+    ("logosize", KeyRole::Technical),
+    ("map", KeyRole::Technical),
+    ("mapcaption", KeyRole::Technical),
+    ("signature", KeyRole::Technical),
+    ("website", KeyRole::Technical),
+    ("url", KeyRole::Technical),
+    ("homepage", KeyRole::Technical),
+    ("coordinates", KeyRole::Technical),
+    ("coords", KeyRole::Technical),
+    ("footnotes", KeyRole::Technical),
+    ("embed", KeyRole::Technical),
+    ("module", KeyRole::Technical),
 ];
+
+/// Key words that mark media and technical keys whatever else they say
+/// (`image_skyline`, `pushpin_map`, `iata_code`, `imdb_id`).
+const TECHNICAL_WORDS: &[&str] = &[
+    "image",
+    "logo",
+    "caption",
+    "map",
+    "website",
+    "url",
+    "coord",
+    "signature",
+    "size",
+    "width",
+    "footnote",
+    "isbn",
+    "issn",
+    "oclc",
+    "flag",
+    "seal",
+    "symbol",
+    "style",
+    "color",
+    "colour",
+    "pushpin",
+    "latd",
+    "longd",
+    "blank",
+];
+
+/// Key endings that mark identifiers (`imdb_id`, `iata_code`, `postal_code`).
+const TECHNICAL_ENDINGS: &[&str] = &["id", "code", "alt"];
 
 impl KeyRole {
     /// The role of a normalized key with its side number removed.
     fn of_base(base: &str) -> KeyRole {
-        KEY_TABLE.iter().find(|(k, _)| *k == base).map_or(KeyRole::Other, |(_, r)| *r)
+        if let Some((_, role)) = KEY_TABLE.iter().find(|(k, _)| *k == base) {
+            return *role;
+        }
+        if TECHNICAL_WORDS.iter().any(|w| base.starts_with(w) || base.ends_with(w))
+            || TECHNICAL_ENDINGS.iter().any(|w| base.ends_with(w))
+        {
+            return KeyRole::Technical;
+        }
+        KeyRole::Other
+    }
+
+    /// What kind of value the key holds ([`ValueKind::Text`] when the key does not say).
+    pub const fn value_kind(self) -> ValueKind {
+        use KeyRole::*;
+        match self {
+            Date | Born | Died | BirthDate | DeathDate | Term | Signed | Effective | Founded
+            | Dissolved | Released => ValueKind::Date,
+            Commander | Predecessor | Successor | Spouse | Signatory | Founder | Creator
+            | Director | Producer | Writer | Architect => ValueKind::Person,
+            Place | BirthPlace | DeathPlace | LocationSigned | Headquarters | Capital
+            | Nationality => ValueKind::Place,
+            Combatant | Parties | Party | Allegiance | Owner | Parent | Developer | Country => {
+                ValueKind::Organization
+            }
+            Strength | Casualties | Population | Area | Length | Height | Elevation | Employees
+            | Revenue => ValueKind::Number,
+            Technical => ValueKind::Technical,
+            _ => ValueKind::Text,
+        }
+    }
+
+    /// Words that, right before a body date, say it is this role's date ("born 14
+    /// March 1879", "founded in 1937").
+    pub const fn date_cues(self) -> &'static [&'static str] {
+        use KeyRole::*;
+        match self {
+            Born | BirthDate => &["born", "b."],
+            Died | DeathDate => &["died", "d.", "death"],
+            Founded => &[
+                "founded",
+                "established",
+                "formed",
+                "incorporated",
+                "opened",
+                "created",
+                "inaugurated",
+            ],
+            Dissolved => &["dissolved", "closed", "disbanded", "abolished", "defunct"],
+            Released => &["released", "premiered", "aired", "published", "launched", "debuted"],
+            Signed => &["signed"],
+            _ => &[],
+        }
+    }
+
+    /// Phrases right before a name that say the name fills this role in the body
+    /// ("born in X" for a birth place, "succeeded by X" for a successor).
+    pub const fn name_cues(self) -> &'static [&'static str] {
+        use KeyRole::*;
+        match self {
+            BirthPlace => &["born in", "born at"],
+            DeathPlace => &["died in", "died at"],
+            Successor => &["succeeded by", "replaced by"],
+            Predecessor => &["preceded by", "succeeding", "replacing"],
+            Spouse => &["married"],
+            Headquarters => {
+                &["headquartered in", "headquarters in", "headquarters are in", "based in"]
+            }
+            Founder => &["founded by", "established by"],
+            Creator => &["created by"],
+            Director => &["directed by"],
+            Producer => &["produced by"],
+            Writer => &["written by"],
+            Developer => &["developed by"],
+            Architect => &["designed by"],
+            Owner => &["owned by"],
+            Parent => &["subsidiary of", "division of"],
+            Capital => &["capital is"],
+            _ => &[],
+        }
+    }
+
+    /// Words that name this role's quantity in a body sentence ("a population of").
+    pub const fn quantity_cues(self) -> &'static [&'static str] {
+        use KeyRole::*;
+        match self {
+            Population => &["population", "inhabitants"],
+            Area => &["area"],
+            Length => &["long", "length"],
+            Height => &["tall", "high", "height"],
+            Elevation => &["elevation", "above sea level"],
+            Employees => &["employees", "employs", "staff"],
+            Revenue => &["revenue", "revenues", "turnover"],
+            _ => &[],
+        }
     }
 
     /// The label of the entities the value names, when the role says it: the
@@ -269,6 +620,21 @@ impl KeyRole {
             KeyRole::Combatant | KeyRole::Parties => Some(Label::Org),
             KeyRole::Place => Some(Label::Place),
             _ => None,
+        }
+    }
+}
+
+impl KeyRole {
+    /// The label of an entity linked from a value of this key: the names it holds
+    /// ([`KeyRole::names`]), and the places, spouses and parties of a person's infobox.
+    pub const fn link_label(self) -> Option<Label> {
+        match self {
+            KeyRole::BirthPlace | KeyRole::DeathPlace | KeyRole::LocationSigned => {
+                Some(Label::Place)
+            }
+            KeyRole::Spouse => Some(Label::Person),
+            KeyRole::Party => Some(Label::Org),
+            other => other.names(),
         }
     }
 }
@@ -292,8 +658,14 @@ impl InfoboxKey {
     /// let key = InfoboxKey::parse("Commander2");
     /// assert_eq!((key.role, key.side), (KeyRole::Commander, Some(2)));
     /// assert_eq!(InfoboxKey::parse("date_signed").role, KeyRole::Signed);
+    /// assert_eq!(InfoboxKey::parse("area_km2"), InfoboxKey { role: KeyRole::Area, side: None });
     /// ```
     pub fn parse(key: &str) -> InfoboxKey {
+        // A key whose digits are part of its name (`area_km2`) is not numbered.
+        let whole = normalize_key(key);
+        if let Some((_, role)) = KEY_TABLE.iter().find(|(k, _)| *k == whole) {
+            return InfoboxKey { role: *role, side: None };
+        }
         let (base, side) = split_key(key);
         InfoboxKey { role: KeyRole::of_base(&base), side }
     }

@@ -11,7 +11,7 @@ mod wikitext;
 
 pub use infobox::{
     normalize_key, same_key, split_key, split_list, Infobox, InfoboxField, InfoboxKey, InfoboxKind,
-    KeyRole,
+    KeyRole, ValueKind,
 };
 pub use wiki_style::parse_wiki_style;
 pub use wikitext::{parse_wikitext, MAX_DEPTH};

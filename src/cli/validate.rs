@@ -4,7 +4,10 @@ use std::io::{self, BufWriter, Write};
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use wikianno::{infobox::Status, AnnotatedArticle, CharIndex, InputError, Record};
+use wikianno::{
+    infobox::{Status, Tally, ValidationSummary, STATUSES},
+    AnnotatedArticle, CharIndex, InputError, Record,
+};
 
 use super::{annotate::open_inputs, PipelineArgs, EXIT_ERRORS, EXIT_OK};
 
@@ -15,6 +18,8 @@ pub enum Format {
     Table,
     /// One JSON document: articles with their checks, and a summary.
     Json,
+    /// CSV: one row per check, or with `--summary` one row per template.
+    Csv,
 }
 
 #[derive(Args, Debug)]
@@ -27,45 +32,180 @@ pub struct ValidateArgs {
     /// Also fail (exit 1) when a check is unsupported.
     #[arg(long)]
     pub strict: bool,
+    /// Print only the run's summary: per template (items, share checked, verdicts),
+    /// coverage per value family, and the contradicted facts.
+    #[arg(long)]
+    pub summary: bool,
 }
 
-/// Counts per status over the run.
+/// The run's figures: the library's summary plus unreadable inputs.
 #[derive(Default)]
 struct Summary {
-    articles: usize,
-    with_infobox: usize,
+    checks: ValidationSummary,
     errors: usize,
-    counts: [usize; 4],
 }
 
-const STATUSES: [Status; 4] =
-    [Status::Supported, Status::Unsupported, Status::Contradicted, Status::Unchecked];
-
 impl Summary {
-    fn add(&mut self, a: &AnnotatedArticle) {
-        self.articles += 1;
-        if let Some(report) = &a.infobox {
-            self.with_infobox += 1;
-            for (i, s) in STATUSES.iter().enumerate() {
-                self.counts[i] += report.count(*s);
-            }
-        }
+    fn count(&self, status: Status) -> usize {
+        self.checks.total.counts[STATUSES.iter().position(|s| *s == status).unwrap_or(3)]
     }
 
     fn line(&self) -> String {
+        let c = &self.checks;
+        let [s, u, x, n] = c.total.counts;
         format!(
-            "{} articles ({} with an infobox, {} errors): {} supported, {} unsupported, {} contradicted, {} unchecked",
-            self.articles, self.with_infobox, self.errors, self.counts[0], self.counts[1], self.counts[2], self.counts[3]
+            "{} articles ({} with an infobox, {} errors): {s} supported, {u} unsupported, {x} contradicted, {n} unchecked",
+            c.articles, c.with_infobox, self.errors
         )
     }
 
     fn json(&self) -> serde_json::Value {
+        let c = &self.checks;
+        let tally = |t: &Tally| {
+            json!({
+                "items": t.items(), "supported": t.counts[0], "unsupported": t.counts[1],
+                "contradicted": t.counts[2], "unchecked": t.counts[3],
+                "counted": t.counted, "counted_checked": t.counted_checked,
+                "coverage": t.coverage(),
+            })
+        };
+        let templates: serde_json::Map<String, serde_json::Value> =
+            c.templates.iter().map(|(k, t)| (k.clone(), tally(t))).collect();
+        let families: serde_json::Map<String, serde_json::Value> =
+            c.families.iter().map(|(k, t)| (k.to_string(), tally(t))).collect();
+        let contradicted: Vec<serde_json::Value> = c
+            .contradicted
+            .iter()
+            .map(|f| {
+                json!({"article": f.article, "template": f.template, "field": f.field,
+                       "value": f.value, "evidence": f.evidence, "message": f.message})
+            })
+            .collect();
         json!({
-            "articles": self.articles, "with_infobox": self.with_infobox, "errors": self.errors,
-            "supported": self.counts[0], "unsupported": self.counts[1],
-            "contradicted": self.counts[2], "unchecked": self.counts[3],
+            "articles": c.articles, "with_infobox": c.with_infobox, "errors": self.errors,
+            "supported": c.total.counts[0], "unsupported": c.total.counts[1],
+            "contradicted": c.total.counts[2], "unchecked": c.total.counts[3],
+            "coverage": c.total.coverage(), "families": families, "templates": templates,
+            "contradicted_facts": contradicted,
         })
     }
+
+    /// Per-template table, coverage per value family, and the contradicted facts.
+    fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
+        let c = &self.checks;
+        let header = [
+            "template",
+            "items",
+            "counted",
+            "coverage",
+            "supported",
+            "unsupported",
+            "contradicted",
+            "unchecked",
+        ];
+        let row = |name: &str, t: &Tally| -> Vec<String> {
+            let mut r = vec![
+                name.to_string(),
+                t.items().to_string(),
+                t.counted.to_string(),
+                format!("{:.1}%", 100.0 * t.coverage()),
+            ];
+            r.extend(t.counts.iter().map(usize::to_string));
+            r
+        };
+        let mut rows: Vec<Vec<String>> =
+            c.templates.iter().map(|(k, t)| row(&cell(k, 30), t)).collect();
+        rows.push(row("(all)", &c.total));
+        rows.extend(c.families.iter().map(|(k, t)| row(&format!("(every {k} value)"), t)));
+        let widths: Vec<usize> = (0..header.len())
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].chars().count())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cols: &[String]| -> String {
+            let cells: Vec<String> = cols.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+            cells.join("  ").trim_end().to_string()
+        };
+        writeln!(out, "{}", line(&header.map(String::from)))?;
+        for r in &rows {
+            writeln!(out, "{}", line(r))?;
+        }
+        writeln!(out, "\ncontradicted facts ({}):", c.contradicted.len())?;
+        for f in &c.contradicted {
+            writeln!(
+                out,
+                "   {} [{}] {} = {:?}; body: {}; {}",
+                f.article,
+                f.template,
+                f.field,
+                f.value,
+                f.evidence.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join(" "),
+                f.message
+            )?;
+        }
+        Ok(())
+    }
+
+    /// One CSV row per template (and the totals).
+    fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "template,items,counted,counted_checked,coverage,supported,unsupported,contradicted,unchecked")?;
+        let c = &self.checks;
+        let rows = c
+            .templates
+            .iter()
+            .map(|(k, t)| (k.clone(), t))
+            .chain([("(all)".to_string(), &c.total)]);
+        for (name, t) in rows {
+            let [s, u, x, n] = t.counts;
+            writeln!(
+                out,
+                "{},{},{},{},{:.4},{s},{u},{x},{n}",
+                csv_field(&name),
+                t.items(),
+                t.counted,
+                t.counted_checked,
+                t.coverage()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One CSV row per check.
+fn write_csv_checks(out: &mut dyn Write, a: &AnnotatedArticle) -> io::Result<()> {
+    let Some(report) = &a.infobox else { return Ok(()) };
+    let text = &a.article.text;
+    let template = a.article.infobox.as_ref().and_then(|b| b.template.clone()).unwrap_or_default();
+    for c in &report.checks {
+        let evidence: Vec<&str> = c.evidence.iter().map(|e| e.slice(text)).collect();
+        let fields = [
+            a.article.title.as_str(),
+            template.as_str(),
+            c.field.as_str(),
+            c.value.as_str(),
+            c.value_kind.map_or("", |k| k.as_str()),
+            c.status.as_str(),
+            c.normalized.as_deref().unwrap_or(""),
+            &evidence.join(" | "),
+            c.message.as_str(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", row.join(","))?;
+    }
+    Ok(())
 }
 
 /// Shorten `s` to `n` chars for a table cell, on one line.
@@ -154,6 +294,9 @@ fn article_json(a: &AnnotatedArticle) -> serde_json::Value {
         if let Some(side) = c.side {
             v["side"] = json!(side);
         }
+        if let Some(kind) = c.value_kind {
+            v["value_kind"] = json!(kind.as_str());
+        }
         v
     }).collect();
     let diagnostics: Vec<serde_json::Value> = a
@@ -182,13 +325,19 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut articles = Vec::new();
+    if matches!(args.format, Format::Csv) && !args.summary {
+        writeln!(out, "article,template,field,value,value_kind,status,normalized,evidence,message")
+            .map_err(|e| format!("cannot write output: {e}"))?;
+    }
     let result = pipeline.run(inputs, |record| -> io::Result<()> {
         match record {
             Record::Article(a) => {
-                summary.add(&a);
+                summary.checks.add(&a);
                 match args.format {
+                    _ if args.summary => {}
                     Format::Table => write_table(&mut out, &a)?,
                     Format::Json => articles.push(article_json(&a)),
+                    Format::Csv => write_csv_checks(&mut out, &a)?,
                 }
             }
             Record::Error(InputError { origin, message }) => {
@@ -199,8 +348,14 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
         }
         Ok(())
     });
+    summary.checks.finish();
     let result = result.and_then(|()| match args.format {
-        Format::Table => writeln!(out, "{}", summary.line()),
+        Format::Table => {
+            summary.write_table(&mut out)?;
+            writeln!(out, "{}", summary.line())
+        }
+        Format::Csv if args.summary => summary.write_csv(&mut out),
+        Format::Csv => Ok(()),
         Format::Json => {
             let doc = json!({"articles": articles, "summary": summary.json()});
             writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
@@ -211,7 +366,8 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(format!("cannot write output: {e}")),
     }
-    let failed =
-        summary.counts[2] > 0 || (args.strict && summary.counts[1] > 0) || summary.errors > 0;
+    let failed = summary.count(Status::Contradicted) > 0
+        || (args.strict && summary.count(Status::Unsupported) > 0)
+        || summary.errors > 0;
     Ok(if failed { EXIT_ERRORS } else { EXIT_OK })
 }

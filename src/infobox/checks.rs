@@ -9,7 +9,7 @@ use super::{
     Check, InfoboxReport, InfoboxValidator, Status,
 };
 use crate::{
-    article::{split_list, Article, Infobox, InfoboxField},
+    article::{split_list, Article, Infobox, InfoboxField, KeyRole, ValueKind},
     events::{governed_by_locative, Event},
     gazetteer::EntityMention,
     span::Span,
@@ -82,27 +82,27 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Everything the rules look at, computed once per article.
-struct Ctx<'a> {
-    v: &'a InfoboxValidator,
-    text: &'a str,
+pub(super) struct Ctx<'a> {
+    pub(super) v: &'a InfoboxValidator,
+    pub(super) text: &'a str,
     /// ASCII-lowercased copy of `text` (same byte offsets).
-    lower: String,
-    infobox: &'a Infobox,
-    title: Option<Span>,
+    pub(super) lower: String,
+    pub(super) infobox: &'a Infobox,
+    pub(super) title: Option<Span>,
     /// Every mention (the infobox's own ones link items).
-    all_mentions: &'a [EntityMention],
+    pub(super) all_mentions: &'a [EntityMention],
     /// Mentions in the body.
-    mentions: Vec<&'a EntityMention>,
+    pub(super) mentions: Vec<&'a EntityMention>,
     /// DATE/TIME timexes of the infobox, and of the body.
-    box_dates: Vec<&'a Timex>,
-    body_dates: Vec<&'a Timex>,
+    pub(super) box_dates: Vec<&'a Timex>,
+    pub(super) body_dates: Vec<&'a Timex>,
     /// Events with a date of their own sentence.
-    dated: Vec<&'a Event>,
-    events: &'a [Event],
+    pub(super) dated: Vec<&'a Event>,
+    pub(super) events: &'a [Event],
     /// Body sentences.
-    sentences: Vec<Span>,
+    pub(super) sentences: Vec<Span>,
     /// Ids of the people the infobox names (commanders, signatories, ...).
-    people: Vec<Arc<str>>,
+    pub(super) people: Vec<Arc<str>>,
 }
 
 /// One item of a field.
@@ -110,6 +110,12 @@ struct Item<'a> {
     field: &'a InfoboxField,
     side: Option<u32>,
     span: Span,
+    /// What the key means.
+    role: KeyRole,
+    /// What the item holds, for the value-driven checks.
+    kind: Option<ValueKind>,
+    /// All items of the field (an entity contradiction needs none of them named).
+    siblings: Arc<[Span]>,
 }
 
 pub(super) fn run(
@@ -163,15 +169,31 @@ pub(super) fn run(
     for field in &infobox.fields {
         let key = field.key();
         let side = key.side;
-        let rule = infobox.kind.map_or(Rule::Unchecked, |kind| rule(kind, key.role));
-        let spans = match rule {
-            Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title | Rule::Unchecked => {
+        let rule = match infobox.kind.map_or(Rule::Unchecked, |kind| rule(kind, key.role)) {
+            Rule::Unchecked => Rule::ByValue,
+            r => r,
+        };
+        let whole = matches!(rule, Rule::ByValue).then(|| ctx.classify(key.role, field.value_span));
+        let spans: Vec<Span> = match (rule, whole) {
+            (Rule::ByValue, Some(ValueKind::Date | ValueKind::Number | ValueKind::Technical)) => {
+                vec![field.value_span]
+            }
+            (Rule::ByValue, Some(ValueKind::Text)) if key.role.value_kind() == ValueKind::Text => {
+                vec![field.value_span]
+            }
+            (Rule::EventRange | Rule::Tenure | Rule::Date(_) | Rule::Title, _) => {
                 vec![field.value_span]
             }
             _ => split_list(text, field.value_span),
         };
+        let siblings: Arc<[Span]> = spans.clone().into();
         for span in spans {
-            items.push((Item { field, side, span }, rule));
+            let kind = match (rule, whole) {
+                (Rule::ByValue, Some(k)) if spans_is_whole(span, field) => Some(k),
+                _ => Some(ctx.classify(key.role, span)),
+            };
+            let siblings = siblings.clone();
+            items.push((Item { field, side, span, role: key.role, kind, siblings }, rule));
         }
     }
     ctx.people = items
@@ -184,6 +206,11 @@ pub(super) fn run(
         checks.push(ctx.check(item, *rule));
     }
     InfoboxReport { kind: infobox.kind, checks }
+}
+
+/// The item is the field's whole value.
+fn spans_is_whole(span: Span, field: &InfoboxField) -> bool {
+    span == field.value_span
 }
 
 /// The first date of a value (a range's start).
@@ -212,13 +239,18 @@ fn falls_on(boxed: &CalendarDate, body: &CalendarDate) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn slice(&self, s: Span) -> &'a str {
+    pub(super) fn slice(&self, s: Span) -> &'a str {
         s.slice(self.text)
+    }
+
+    /// `s` lies outside the infobox and the title line.
+    pub(super) fn in_body_span(&self, s: Span) -> bool {
+        !self.infobox.span.overlaps(s) && !self.title.is_some_and(|t| t.overlaps(s))
     }
 
     /// The entity an item names: a mention covering most of it, a country code, or a
     /// gazetteer surface.
-    fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
+    pub(super) fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
         let best = self
             .all_mentions
             .iter()
@@ -251,6 +283,7 @@ impl<'a> Ctx<'a> {
             evidence: Vec::new(),
             message: String::new(),
             side: item.side,
+            value_kind: item.kind,
         };
         let verdict = match rule {
             Rule::EventRange => self.event_range(item, &mut check),
@@ -271,6 +304,10 @@ impl<'a> Ctx<'a> {
             Rule::Parties => self.parties(item, &mut check),
             Rule::Result => self.result(item, &mut check),
             Rule::Title => self.words(item.span, &mut check),
+            Rule::ByValue => {
+                let kind = item.kind.unwrap_or(ValueKind::Text);
+                self.by_value(item.role, kind, item.span, &item.siblings, &mut check)
+            }
             Rule::Unchecked => {
                 (Status::Unchecked, format!("no rule checks the field {:?}", item.field.key))
             }
@@ -281,7 +318,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Body mentions of `id` (a DEMONYM mention counts when `demonyms`).
-    fn mentions_of(&self, id: &str, demonyms: bool) -> Vec<&'a EntityMention> {
+    pub(super) fn mentions_of(&self, id: &str, demonyms: bool) -> Vec<&'a EntityMention> {
         self.mentions
             .iter()
             .copied()
@@ -392,7 +429,12 @@ impl<'a> Ctx<'a> {
     /// Support for country `id` from the places that lie in it (the gazetteers' ISO
     /// alpha-2 column): their mentions (only locative ones when `locative`) and the
     /// events located there. `None` when there is none.
-    fn inside(&self, id: &str, locative: bool, check: &mut Check) -> Option<(Status, String)> {
+    pub(super) fn inside(
+        &self,
+        id: &str,
+        locative: bool,
+        check: &mut Check,
+    ) -> Option<(Status, String)> {
         let within = |place: &str| self.v.country_of.get(place).is_some_and(|c| &**c == id);
         let mentions: Vec<&EntityMention> = self
             .mentions
@@ -484,7 +526,7 @@ impl<'a> Ctx<'a> {
 
     /// Whole-word, ASCII-case-insensitive occurrences of `needle` (lowercase) in the
     /// body; a plural "s" is allowed.
-    fn find_word(&self, needle: &str) -> Vec<Span> {
+    pub(super) fn find_word(&self, needle: &str) -> Vec<Span> {
         if needle.is_empty() {
             return Vec::new();
         }
@@ -514,7 +556,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The date value(s) of the infobox inside `span`: (start, end).
-    fn box_range(&self, span: Span) -> Option<(CalendarDate, CalendarDate)> {
+    pub(super) fn box_range(&self, span: Span) -> Option<(CalendarDate, CalendarDate)> {
         let inside: Vec<&&Timex> =
             self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
         let (start, _) = inside.first()?.value.ends()?;

@@ -8,14 +8,16 @@
 //! "Body" means the text outside the infobox block and the title line.
 
 mod checks;
+mod facts;
 mod lints;
 mod schema;
+mod summary;
 
 use crate::gazetteer::Label;
 use std::{collections::HashMap, sync::Arc};
 
 use crate::{
-    article::{Article, InfoboxKind},
+    article::{Article, InfoboxKind, ValueKind},
     events::Event,
     gazetteer::EntityMention,
     gazetteer::Gazetteer,
@@ -25,6 +27,7 @@ use crate::{
 };
 
 pub use lints::source_lints;
+pub use summary::{ContradictedFact, Tally, ValidationSummary, FAMILIES, STATUSES};
 
 /// A check's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,6 +73,9 @@ pub struct Check {
     pub message: String,
     /// The number of a numbered field (`Combatant2`, `Commander2` -> side 2).
     pub side: Option<u32>,
+    /// What the item holds (date, person, number, ...), from its content and key; the
+    /// validator always sets it.
+    pub value_kind: Option<ValueKind>,
 }
 
 /// All checks of an article's infobox.

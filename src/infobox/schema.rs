@@ -34,6 +34,9 @@ pub(crate) enum Rule {
     Result,
     /// A title or office: its words in the body.
     Title,
+    /// No per-template rule: the item is checked by what its value is (a date, an
+    /// entity, a number; see `facts`).
+    ByValue,
     /// Nothing to check.
     Unchecked,
 }

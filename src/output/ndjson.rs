@@ -21,8 +21,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::{
-    article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, InputError, Record, Redirect,
-    Span,
+    analysis::ClaimKind, article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex,
+    InputError, Record, Redirect, Span,
 };
 
 /// Where a span is: code points of `text`, and of the wikitext source when the text was
@@ -51,9 +51,23 @@ struct ArticleWire<'a> {
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    claims: Vec<ClaimWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     tables: Vec<TableWire<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     dropped: Vec<DroppedWire>,
+}
+
+/// A date claim of the analysis stage: `entity` (an id) dated `what` at `value`, said
+/// at `start`..`end`.
+#[derive(Serialize)]
+struct ClaimWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    entity: &'a str,
+    what: ClaimKind,
+    value: &'a str,
 }
 
 /// A table: `caption`, `header` cells and `rows` of cells (wikitext only).
@@ -386,6 +400,17 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         .iter()
         .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
         .collect();
+    let claims = a
+        .claims
+        .iter()
+        .map(|cl| ClaimWire {
+            at: c.at(cl.span),
+            text: cl.span.slice(text),
+            entity: &cl.entity,
+            what: cl.what,
+            value: &cl.value,
+        })
+        .collect();
     let tables = a
         .article
         .tables
@@ -424,6 +449,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         event_mentions,
         infobox,
         diagnostics,
+        claims,
         tables,
         dropped,
     }

@@ -1,0 +1,728 @@
+//! Checks driven by what a value is, for every infobox field that no per-template rule
+//! covers: each item is classified ([`ValueKind`]) from its rendered content and its key's
+//! role, then checked as a date, an entity or a number.
+//!
+//! - **Dates** are supported by a body date at the value's precision. The role's own
+//!   dates come first: a date right after one of the role's cue words ("born 14 March
+//!   1879", "founded in 1937"), the lead's "(14 March 1879 – 18 April 1955)" for birth
+//!   and death, and event frames of the role's types. A role date that differs
+//!   contradicts the value; otherwise any body date on the value supports it.
+//! - **Entities** are supported by a body mention of the same entity (link target or
+//!   alias: the same id), the name word for word, a person's surname or an acronym.
+//!   Never by words scattered over the body. An entity the body never names is
+//!   contradicted when the body names another one right after the role's cue ("born in
+//!   X" against a birth place) and X is none of the field's items.
+//! - **Numbers** are supported by a body number within either side's rounding, across
+//!   units (the `{{convert}}` renderings: m/ft, km/mi, km²/sq mi, kg/lb, ha/acres);
+//!   contradicted when a body sentence that names the role's quantity ("a population
+//!   of") gives another value in the same dimension.
+//! - **Text and technical values** (captions, images, websites, identifiers) are not
+//!   checked, and the coverage figures do not count them.
+
+use std::sync::Arc;
+
+use super::{checks::Ctx, Check, Status};
+use crate::{
+    article::{KeyRole, ValueKind},
+    events::EventType,
+    gazetteer::Label,
+    span::Span,
+};
+
+/// How many body sentences make the lead, whose dates may contradict a date item.
+const LEAD_SENTENCES: usize = 2;
+
+/// Words skipped between a cue and the name it introduces ("born in the village of").
+const NAME_FILLERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
+
+/// Multiplier words after a number.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Number words for small counts ("seven series").
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Units: spelling -> (dimension, factor to the dimension's base unit).
+const UNITS: &[(&str, &str, f64)] = &[
+    ("km2", "area", 1e6),
+    ("km²", "area", 1e6),
+    ("sq km", "area", 1e6),
+    ("square kilometres", "area", 1e6),
+    ("square kilometers", "area", 1e6),
+    ("sq mi", "area", 2_589_988.11),
+    ("square miles", "area", 2_589_988.11),
+    ("mi2", "area", 2_589_988.11),
+    ("mi²", "area", 2_589_988.11),
+    ("ha", "area", 1e4),
+    ("hectares", "area", 1e4),
+    ("acres", "area", 4046.856),
+    ("m2", "area", 1.0),
+    ("m²", "area", 1.0),
+    ("km", "length", 1e3),
+    ("kilometres", "length", 1e3),
+    ("kilometers", "length", 1e3),
+    ("mi", "length", 1609.344),
+    ("miles", "length", 1609.344),
+    ("m", "length", 1.0),
+    ("metres", "length", 1.0),
+    ("meters", "length", 1.0),
+    ("ft", "length", 0.3048),
+    ("feet", "length", 0.3048),
+    ("foot", "length", 0.3048),
+    ("cm", "length", 0.01),
+    ("inches", "length", 0.0254),
+    ("kg", "mass", 1.0),
+    ("kilograms", "mass", 1.0),
+    ("t", "mass", 1e3),
+    ("tonnes", "mass", 1e3),
+    ("lb", "mass", 0.453_592),
+    ("pounds", "mass", 0.453_592),
+];
+
+/// A number read from text: its value, the step it was rounded to, its dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Quantity {
+    value: f64,
+    step: f64,
+    dimension: Option<&'static str>,
+    span: Span,
+}
+
+impl Quantity {
+    /// Equal within the coarser rounding of the two, in the same dimension (a count
+    /// has none).
+    fn agrees(&self, other: &Quantity) -> bool {
+        self.dimension == other.dimension
+            && (self.value - other.value).abs() <= self.step.max(other.step) / 2.0 + 1e-9
+    }
+}
+
+/// Read the numbers of `s` (at byte `base` in the text), with a multiplier word and a
+/// unit when one follows; number words up to twenty count as integers.
+pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !matches!(bytes[i - 1], b'.' | b'-' | b'/'))
+            && starts_word
+        {
+            let mut j = i;
+            let mut digits = String::new();
+            let mut decimals: Option<usize> = None;
+            while j < bytes.len() {
+                let b = bytes[j];
+                let next_digit = bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+                if b.is_ascii_digit() {
+                    digits.push(b as char);
+                    if let Some(d) = decimals.as_mut() {
+                        *d += 1;
+                    }
+                } else if b == b',' && next_digit && decimals.is_none() {
+                } else if b == b'.' && next_digit && decimals.is_none() {
+                    digits.push('.');
+                    decimals = Some(0);
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            let Ok(mut value) = digits.parse::<f64>() else {
+                i = j.max(i + 1);
+                continue;
+            };
+            let mut step = 10f64.powi(-(decimals.unwrap_or(0) as i32));
+            if decimals.is_none() {
+                // Trailing zeros of a whole number are rounding ("3,400,000").
+                let zeros = digits.len() - digits.trim_end_matches('0').len();
+                // The last zero may be significant: "1,000" is rounded to hundreds.
+                if zeros > 1 && zeros < digits.len() {
+                    step = 10f64.powi(zeros as i32 - 1);
+                }
+            }
+            let (mult, after) = multiplier(&s[j..]);
+            value *= mult;
+            step *= mult;
+            let (dimension, factor, unit_len) = unit(&s[j + after..]);
+            out.push(Quantity {
+                value: value * factor,
+                step: step * factor,
+                dimension,
+                span: Span::new(base + i, base + j + after + unit_len),
+            });
+            i = j.max(i + 1);
+            continue;
+        }
+        if starts_word && bytes[i].is_ascii_alphabetic() {
+            let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
+            let word = s[i..end].to_ascii_lowercase();
+            if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word) {
+                out.push(Quantity {
+                    value: n as f64,
+                    step: 1.0,
+                    dimension: None,
+                    span: Span::new(base + i, base + end),
+                });
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A multiplier word after a number: (factor, bytes taken).
+fn multiplier(rest: &str) -> (f64, usize) {
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    let word_end = trimmed.find(|c: char| !c.is_alphabetic()).unwrap_or(trimmed.len());
+    let word = trimmed[..word_end].to_lowercase();
+    MULTIPLIERS.iter().find(|(w, _)| *w == word).map_or((1.0, 0), |(_, f)| (*f, skipped + word_end))
+}
+
+/// A unit right after a number: (dimension, factor, bytes taken).
+fn unit(rest: &str) -> (Option<&'static str>, f64, usize) {
+    let trimmed = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')).unwrap_or(rest);
+    let skipped = rest.len() - trimmed.len();
+    let lower = trimmed.to_lowercase();
+    let mut best: Option<(&'static str, f64, usize)> = None;
+    for (spelling, dimension, factor) in UNITS {
+        if lower.starts_with(spelling)
+            && !lower[spelling.len()..].starts_with(|c: char| c.is_alphanumeric())
+            && best.is_none_or(|(_, _, n)| spelling.len() > n)
+        {
+            best = Some((dimension, *factor, spelling.len()));
+        }
+    }
+    best.map_or((None, 1.0, 0), |(d, f, n)| (Some(d), f, skipped + n))
+}
+
+/// The capital letters of a name's content words ("North Atlantic Treaty Organization"
+/// -> "NATO"); `None` under two letters.
+fn acronym(name: &str) -> Option<String> {
+    let letters: String = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (letters.chars().count() >= 2).then_some(letters)
+}
+
+impl<'a> Ctx<'a> {
+    /// What an item holds: its key's role first for media and technical values, then
+    /// its content (a recognized date, a leading number, a linked name), then the role.
+    pub(super) fn classify(&self, role: KeyRole, item: Span) -> ValueKind {
+        let expected = role.value_kind();
+        let value = self.slice(item).trim();
+        if expected == ValueKind::Technical || role == KeyRole::Name || looks_technical(value) {
+            return ValueKind::Technical;
+        }
+        let has_date = self.box_dates.iter().any(|t| item.overlaps(t.span));
+        if has_date && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number) {
+            if expected != ValueKind::Number || !value.starts_with(|c: char| c.is_ascii_digit()) {
+                return ValueKind::Date;
+            }
+        }
+        let leading = value.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_uppercase());
+        if leading.starts_with(|c: char| c.is_ascii_digit()) && !has_date {
+            return ValueKind::Number;
+        }
+        if expected.is_entity() || expected == ValueKind::Number {
+            return expected;
+        }
+        match self.link(item) {
+            Some((_, Label::Person)) => ValueKind::Person,
+            Some((_, Label::Place)) => ValueKind::Place,
+            Some((_, Label::Org)) => ValueKind::Organization,
+            Some(_) => ValueKind::Entity,
+            None => expected,
+        }
+    }
+
+    /// The verdict on an item of `kind` under `role`.
+    pub(super) fn by_value(
+        &self,
+        role: KeyRole,
+        kind: ValueKind,
+        item: Span,
+        siblings: &[Span],
+        check: &mut Check,
+    ) -> (Status, String) {
+        match kind {
+            ValueKind::Date => self.role_date(role, item, check),
+            ValueKind::Number => self.number(role, item, check),
+            ValueKind::Text => (Status::Unchecked, "free text is not checked".into()),
+            ValueKind::Technical => {
+                (Status::Unchecked, "a media or technical value is not checked".into())
+            }
+            _ => self.entity(role, item, siblings, check),
+        }
+    }
+
+    /// Body dates that the role claims: a date after a cue word in the same sentence,
+    /// the lead's "(birth – death)", and dated event frames of the role's types. Each
+    /// says whether it is strong enough to contradict: only the lead's own dates are
+    /// (elsewhere, "born" and "founded" are as often about someone or something else).
+    fn role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
+        let mut out = Vec::new();
+        let cues = role.date_cues();
+        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).last().map_or(0, |s| s.end);
+        if let Some(lead) = self.sentences.first() {
+            let dates: Vec<_> = self.body_dates.iter().filter(|t| lead.contains(t.span)).collect();
+            let open = self.slice(*lead).find('(').map(|i| lead.start + i);
+            if let (Some(open), [first, second, ..]) = (open, dates.as_slice()) {
+                let between = self.text.get(first.span.end..second.span.start).unwrap_or("");
+                let dash = between.trim().chars().all(|c| matches!(c, '–' | '-' | '—' | ' '))
+                    || between.trim() == "to";
+                if first.span.start > open && dash {
+                    match role {
+                        KeyRole::Born | KeyRole::BirthDate => {
+                            out.push((first.value.to_string(), first.span, true))
+                        }
+                        KeyRole::Died | KeyRole::DeathDate => {
+                            out.push((second.value.to_string(), second.span, true))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if !cues.is_empty() {
+            for t in &self.body_dates {
+                let from = t.span.start.saturating_sub(40);
+                let Some(before) = self.lower.get(from..t.span.start) else { continue };
+                let words: Vec<&str> = before
+                    .split(|c: char| c.is_whitespace() || c == '(' || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let near = words.iter().rev().take(3).any(|w| cues.contains(w));
+                let no_date_between = !self
+                    .body_dates
+                    .iter()
+                    .any(|o| o.span.start >= from && o.span.end <= t.span.start);
+                if near && no_date_between {
+                    out.push((t.value.to_string(), t.span, t.span.end <= lead_end));
+                }
+            }
+        }
+        let types: &[EventType] = match role {
+            KeyRole::Born | KeyRole::BirthDate => &[EventType::Birth],
+            KeyRole::Died | KeyRole::DeathDate => &[EventType::Death],
+            KeyRole::Founded => &[EventType::Founding],
+            KeyRole::Dissolved => &[EventType::Dissolution],
+            KeyRole::Released => &[EventType::Release],
+            _ => &[],
+        };
+        for e in self.dated.iter().filter(|e| types.contains(&e.kind)) {
+            if let Some(d) = &e.date {
+                out.push((d.value.to_string(), d.span, false));
+            }
+        }
+        // A strong claim wins over a weak one on the same span.
+        out.sort_by_key(|(_, s, strong)| (*s, !*strong));
+        out.dedup_by_key(|(_, s, _)| *s);
+        out
+    }
+
+    /// A date item: see the module doc. A numbered key (`established_date2`) is one of
+    /// several dates of the role, so the body's other dates for it contradict nothing.
+    fn role_date(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
+        let Some((value, _)) = self.box_range(item) else {
+            return (Status::Unchecked, "no date recognized in this value".into());
+        };
+        check.normalized = Some(value.to_string());
+        // Every date the item gives ("1995 (Pilot), 14 November 1997").
+        let values: Vec<String> = self
+            .box_dates
+            .iter()
+            .filter(|t| item.overlaps(t.span))
+            .map(|t| ends(&t.value.to_string()).0.to_string())
+            .collect();
+        let on_value = |body: &str| {
+            let (a, b) = ends(body);
+            values.iter().any(|v| falls_on(v, a) || falls_on(v, b))
+        };
+        let claimed = self.role_dates(role);
+        if let Some((_, span, _)) = claimed.iter().find(|(v, _, _)| on_value(v)) {
+            check.evidence = vec![*span];
+            return (
+                Status::Supported,
+                format!("the body gives this date for the role ({:?})", self.slice(*span)),
+            );
+        }
+        let same: Vec<Span> = self
+            .body_dates
+            .iter()
+            .filter(|t| on_value(&t.value.to_string()))
+            .map(|t| t.span)
+            .collect();
+        let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
+            |(v, _, _)| {
+                let body = ends(v).0;
+                body.len() >= 4 && values.iter().all(|v| !prefix_equal(v, body))
+            },
+        );
+        if let Some((v, span, _)) = differs {
+            check.evidence = vec![*span];
+            return (
+                Status::Contradicted,
+                format!("the body gives {v} for the role ({:?})", self.slice(*span)),
+            );
+        }
+        if let Some(first) = same.first() {
+            check.evidence = same.iter().take(2).copied().collect();
+            return (
+                Status::Supported,
+                format!("the body gives the same date ({:?})", self.slice(*first)),
+            );
+        }
+        (Status::Unsupported, format!("no body date matches {value}"))
+    }
+
+    /// Where the body says the item's name: mentions of the same entity, the name word
+    /// for word, a person's surname, or its acronym.
+    fn name_evidence(&self, kind: ValueKind, item: Span, id: Option<&Arc<str>>) -> Vec<Span> {
+        if let Some(id) = id {
+            let found: Vec<Span> =
+                self.mentions_of(id, kind != ValueKind::Person).iter().map(|m| m.span).collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        let name = self.slice(item).trim();
+        let literal = self.find_word(&name.to_ascii_lowercase());
+        if !literal.is_empty() {
+            return literal;
+        }
+        if kind == ValueKind::Person {
+            let surname = name.split_whitespace().last().unwrap_or("");
+            if surname.chars().count() >= 3 && surname.starts_with(char::is_uppercase) {
+                let found = self.find_word(&surname.to_ascii_lowercase());
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        if let Some(short) = acronym(name).filter(|a| a.len() >= 3) {
+            let found = self.find_word(&short.to_ascii_lowercase());
+            // An acronym counts in capitals only ("NATO", not "nato").
+            return found.into_iter().filter(|s| self.slice(*s).starts_with(&short[..1])).collect();
+        }
+        Vec::new()
+    }
+
+    /// Names the body gives after the role's cues: (name span, entity id if linked).
+    fn role_names(&self, role: KeyRole) -> Vec<(Span, Option<Arc<str>>)> {
+        let mut out = Vec::new();
+        for cue in role.name_cues() {
+            for (at, _) in self.lower.match_indices(cue) {
+                let end = at + cue.len();
+                let before_ok =
+                    self.lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let cue_span = Span::new(at, end);
+                if !before_ok || !self.in_body_span(cue_span) {
+                    continue;
+                }
+                if let Some(name) = self.name_after(end) {
+                    let id = self
+                        .mentions
+                        .iter()
+                        .find(|m| m.span.overlaps(name) && m.label != Label::Demonym)
+                        .map(|m| m.id.clone());
+                    out.push((name, id));
+                }
+            }
+        }
+        out
+    }
+
+    /// The capitalized name (or entity mention) that starts within a few filler words
+    /// after `at`.
+    fn name_after(&self, at: usize) -> Option<Span> {
+        let rest = self.text.get(at..)?;
+        let mut offset = 0;
+        for word in rest.split_inclusive(' ').take(5) {
+            let bare = word.trim();
+            let start = at + offset + (word.len() - word.trim_start().len());
+            offset += word.len();
+            if bare.is_empty() {
+                continue;
+            }
+            if let Some(m) = self.mentions.iter().find(|m| m.span.start == start) {
+                return (m.label != Label::Demonym).then_some(m.span);
+            }
+            if bare.starts_with(char::is_uppercase) {
+                // A run of capitalized words.
+                let mut end = start;
+                for w in self.text[start..].split_inclusive(' ') {
+                    let t = w.trim_end_matches(|c: char| {
+                        c == ' ' || c == ',' || c == '.' || c == ';' || c == ')'
+                    });
+                    if !t.starts_with(char::is_uppercase) {
+                        break;
+                    }
+                    end += t.len();
+                    if t.len() != w.trim_end().len() || w.len() == t.len() {
+                        break;
+                    }
+                    end += w.len() - t.len();
+                }
+                return (end > start).then(|| Span::new(start, end.min(self.text.len())));
+            }
+            if !NAME_FILLERS.contains(&bare.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn entity(
+        &self,
+        role: KeyRole,
+        item: Span,
+        siblings: &[Span],
+        check: &mut Check,
+    ) -> (Status, String) {
+        let name = self.slice(item).trim();
+        if name.is_empty() {
+            return (Status::Unchecked, "empty value".into());
+        }
+        let kind = check.value_kind.unwrap_or(ValueKind::Entity);
+        let id = self.link(item).map(|(id, _)| id);
+        if let Some(id) = &id {
+            check.normalized = Some(id.to_string());
+        }
+        let found = self.name_evidence(kind, item, id.as_ref());
+        if let Some(first) = found.first() {
+            check.evidence = found.iter().take(3).copied().collect();
+            return (
+                Status::Supported,
+                format!(
+                    "the body names it {} times (first as {:?})",
+                    found.len(),
+                    self.slice(*first)
+                ),
+            );
+        }
+        if kind == ValueKind::Place {
+            if let Some(verdict) = id.as_ref().and_then(|id| self.inside(id, false, check)) {
+                return verdict;
+            }
+        }
+        // The body names another entity in the same role, and none of the field's items.
+        let is_sibling = |name: Span, name_id: &Option<Arc<str>>| {
+            let said = self.slice(name).to_lowercase();
+            siblings.iter().any(|s| {
+                let own = self.slice(*s).trim().to_lowercase();
+                (name_id.is_some() && self.link(*s).map(|(i, _)| i) == *name_id)
+                    || (!own.is_empty() && (said.contains(&own) || own.contains(&said)))
+            })
+        };
+        let other = self.role_names(role).into_iter().find(|(n, nid)| {
+            !is_sibling(*n, nid) && self.can_contradict(kind, id.as_ref(), *n, nid)
+        });
+        if let Some((other, _)) = other {
+            check.evidence = vec![other];
+            return (
+                Status::Contradicted,
+                format!(
+                    "the body never names {name:?} and gives {:?} in this role",
+                    self.slice(other)
+                ),
+            );
+        }
+        (Status::Unsupported, format!("the body never names {name:?}"))
+    }
+
+    /// One of `cues` ends at most three words before `at` ("a population of 30,000").
+    fn cue_before(&self, cues: &[&str], at: usize) -> bool {
+        let from = self.lower.floor_char_boundary(at.saturating_sub(40));
+        let before = &self.lower[from..at];
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let window = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+        cues.iter().any(|c| window.contains(c))
+    }
+
+    /// A name the body gives in the item's role contradicts it only when it is the
+    /// same kind of thing: a person for a person (a linked person, or an unlinked name of
+    /// two capitalized words), and for a place two linked places neither of which lies
+    /// in the other (the body may name the town where the box names the country).
+    fn can_contradict(
+        &self,
+        kind: ValueKind,
+        id: Option<&Arc<str>>,
+        other: Span,
+        other_id: &Option<Arc<str>>,
+    ) -> bool {
+        let other_label = self.mentions.iter().find(|m| m.span.overlaps(other)).map(|m| m.label);
+        match kind {
+            ValueKind::Person => match other_label {
+                Some(label) => label == Label::Person,
+                None => self.slice(other).split_whitespace().count() >= 2,
+            },
+            ValueKind::Place => {
+                let (Some(id), Some(other_id)) = (id, other_id) else { return false };
+                let within =
+                    |a: &Arc<str>, b: &Arc<str>| self.v.country_of.get(a).is_some_and(|c| c == b);
+                other_label == Some(Label::Place) && !within(id, other_id) && !within(other_id, id)
+            }
+            _ => other_label.is_some_and(|l| l != Label::Demonym),
+        }
+    }
+
+    fn number(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
+        let mut boxed = quantities(self.slice(item), item.start);
+        if let Some((dimension, factor)) = key_unit(&check.field) {
+            for q in boxed.iter_mut().filter(|q| q.dimension.is_none()) {
+                q.dimension = Some(dimension);
+                q.value *= factor;
+                q.step *= factor;
+            }
+        }
+        let Some(value) = boxed.first() else {
+            return (Status::Unchecked, "no number recognized in this value".into());
+        };
+        check.normalized = Some(format!(
+            "{}{}",
+            value.value,
+            value.dimension.map_or(String::new(), |d| format!(" ({d}, base unit)"))
+        ));
+        let in_date = |s: Span| self.body_dates.iter().any(|t| t.span.overlaps(s));
+        let mut agreeing = Vec::new();
+        let mut differing = Vec::new();
+        let cues = role.quantity_cues();
+        for sentence in &self.sentences {
+            let said = quantities(self.slice(*sentence), sentence.start);
+            for q in said.into_iter().filter(|q| !in_date(q.span)) {
+                if boxed.iter().any(|b| b.agrees(&q)) {
+                    agreeing.push(q.span);
+                } else if q.dimension == value.dimension
+                    && q.value >= 10.0
+                    && value.value >= 10.0
+                    && (q.value - value.value).abs() > value.value.abs() * NUMBER_MARGIN
+                    && self.cue_before(cues, q.span.start)
+                {
+                    differing.push(q.span);
+                }
+            }
+        }
+        if let Some(first) = agreeing.first() {
+            check.evidence = agreeing.iter().take(2).copied().collect();
+            return (
+                Status::Supported,
+                format!("the body gives the same number ({:?})", self.slice(*first)),
+            );
+        }
+        if let Some(first) = differing.first() {
+            check.evidence = vec![*first];
+            return (
+                Status::Contradicted,
+                format!("the body gives {:?} for this quantity", self.slice(*first)),
+            );
+        }
+        (Status::Unsupported, "no body number matches it".into())
+    }
+}
+
+/// The two ends of a TIMEX3 value written out (`a/b` -> (a, b); `a` -> (a, a)).
+fn ends(value: &str) -> (&str, &str) {
+    value.split_once('/').unwrap_or((value, value))
+}
+
+/// `a` and `b` agree on their common precision (ISO strings: `1879` and `1879-03-14`).
+fn prefix_equal(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a.as_bytes()[..n] == b.as_bytes()[..n]
+}
+
+/// `body` falls on `boxed` at the infobox's precision, a year or finer (a finer body
+/// date counts).
+fn falls_on(boxed: &str, body: &str) -> bool {
+    boxed.len() >= 4 && body.starts_with(boxed)
+}
+
+/// How far apart two values of one quantity must be to contradict each other: figures
+/// of different years (a census and an estimate) differ by less.
+const NUMBER_MARGIN: f64 = 0.1;
+
+/// The unit a key names when its value has none (`area_km2`, `elevation_ft`).
+fn key_unit(key: &str) -> Option<(&'static str, f64)> {
+    let base = crate::article::normalize_key(key);
+    [
+        ("km2", "km2"),
+        ("sqmi", "sq mi"),
+        ("km", "km"),
+        ("mi", "mi"),
+        ("ft", "ft"),
+        ("m", "m"),
+        ("ha", "ha"),
+    ]
+    .iter()
+    .find(|(end, _)| base.ends_with(end) && base.len() > end.len())
+    .and_then(|(_, spelling)| UNITS.iter().find(|(s, _, _)| s == spelling))
+    .map(|(_, d, f)| (*d, *f))
+}
+
+/// File names, addresses and coordinates.
+fn looks_technical(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".svg", ".gif", ".tif", ".ogg", ".webm"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || (value.contains('°') && value.contains(['N', 'S']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_with_units_and_rounding() {
+        let q = |s: &str| quantities(s, 0);
+        let a = &q("58.5 m (192 ft)");
+        assert_eq!(a.len(), 2);
+        assert!(a[0].agrees(&a[1]), "{a:?}");
+        assert!(q("US$ 63.5 Million")[0].agrees(&q("$63,512,000")[0]));
+        assert!(q("3,400,000")[0].agrees(&q("3.4 million")[0]));
+        assert!(!q("3,400,000")[0].agrees(&q("5.1 million")[0]));
+        assert!(q("7")[0].agrees(&q("seven series")[0]));
+        assert!(q("1,000 km2")[0].agrees(&q("386 sq mi")[0]));
+        assert!(!q("10 km")[0].agrees(&q("10")[0]));
+        assert!(q("é 12 €").len() == 1);
+        assert_eq!(acronym("North Atlantic Treaty Organization").as_deref(), Some("NATO"));
+    }
+}
