@@ -7,10 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use wikianno::{
-    events::EventExtractor,
-    gazetteer::local_entries,
     source::{expand_paths, Inputs},
-    temporal::TemporalTagger,
     Pipeline, SourceItem,
 };
 
@@ -18,7 +15,7 @@ fn bench(c: &mut Criterion) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pipeline =
         Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
-    let gazetteer = pipeline.gazetteer();
+    let _gazetteer = pipeline.gazetteer();
     let files = expand_paths(&[root.join("corpus")]).expect("corpus folder");
     let articles: Vec<_> = Inputs::new(files)
         .filter_map(|item| {
@@ -29,23 +26,15 @@ fn bench(c: &mut Criterion) {
             }
         })
         .collect();
-    let tagger = TemporalTagger::new();
-    let annotated: Vec<_> = articles
-        .iter()
-        .map(|a| {
-            let entities = gazetteer.find_with_local(&a.text, &local_entries(a, gazetteer));
-            let timexes = tagger.tag_article(a);
-            (a, entities, timexes)
-        })
-        .collect();
+    let annotated: Vec<_> =
+        articles.iter().map(|a| (a, pipeline.entities(a), pipeline.timexes(a))).collect();
     let once: usize = articles.iter().map(|a| a.text.len()).sum();
     assert!(once > 0, "empty corpus");
     let rounds = (1_000_000 / once).max(1);
-    let extractor = EventExtractor::new(gazetteer);
     let run = || -> usize {
         (0..rounds)
             .map(|_| {
-                annotated.iter().map(|(a, e, t)| extractor.extract(a, e, t).len()).sum::<usize>()
+                annotated.iter().map(|(a, e, t)| pipeline.events(a, e, t).len()).sum::<usize>()
             })
             .sum()
     };

@@ -51,7 +51,7 @@ fn main() {
 
     let annotate = |with_index: bool| -> (f64, usize, usize) {
         let mut b = Pipeline::builder();
-        b.gazetteer(wikianno::default_gazetteer_dir().expect("shipped gazetteers"));
+        b.shipped_gazetteers();
         if with_index {
             b.entity_index(dir.path());
         }

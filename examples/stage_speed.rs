@@ -1,10 +1,7 @@
 //! Per-stage speed on one input (default /tmp/s8.xml, any file the pipeline reads):
 //! `cargo run --release --example stage_speed -- PATH`. Prints MB/s of each stage alone.
 use std::{path::PathBuf, time::Instant};
-use wikianno::{
-    events::EventExtractor, infobox::InfoboxValidator, temporal::TemporalTagger, Pipeline,
-    SourceItem,
-};
+use wikianno::{Pipeline, SourceItem};
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let p = Pipeline::builder().gazetteer(root.join("gazetteers")).build().unwrap();
@@ -20,30 +17,22 @@ fn main() {
     let total: usize = arts.iter().map(|a| a.text.len()).sum();
     let mb = total as f64 / 1e6;
     println!("read+parse {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let g = p.gazetteer();
     let t = Instant::now();
-    let locals: Vec<_> = arts.iter().map(|a| wikianno::gazetteer::local_entries(a, g)).collect();
-    println!("local entries {:.1} MB/s", mb / t.elapsed().as_secs_f64());
+    let ents: Vec<_> = arts.iter().map(|a| p.entities(a)).collect();
+    println!("entities {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let ents: Vec<_> =
-        arts.iter().zip(&locals).map(|(a, l)| g.find_with_local(&a.text, l)).collect();
-    println!("find_with_local {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    let n: usize = arts.iter().map(|a| g.find(&a.text).len()).sum();
+    let n: usize = arts.iter().map(|a| p.gazetteer().find(&a.text).len()).sum();
     println!("find global only {n} {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let tagger = TemporalTagger::new();
     let t = Instant::now();
-    let tx: Vec<_> = arts.iter().map(|a| tagger.tag_article(a)).collect();
+    let tx: Vec<_> = arts.iter().map(|a| p.timexes(a)).collect();
     println!("temporal {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let ev = EventExtractor::new(g);
     let t = Instant::now();
     let evs: Vec<_> =
-        arts.iter().zip(&ents).zip(&tx).map(|((a, e), t)| ev.extract(a, e, t)).collect();
+        arts.iter().zip(&ents).zip(&tx).map(|((a, e), t)| p.events(a, e, t)).collect();
     println!("events {:.1} MB/s", mb / t.elapsed().as_secs_f64());
-    let iv = InfoboxValidator::new(g);
     let t = Instant::now();
     for (((a, e), t), v) in arts.iter().zip(&ents).zip(&tx).zip(&evs) {
-        iv.check(a, e, t, v);
+        p.check_infobox(a, e, t, v);
     }
     println!("infobox {:.1} MB/s", mb / t.elapsed().as_secs_f64());
     let t = Instant::now();

@@ -37,6 +37,10 @@ diagnostic_kinds! {
     DepthLimit = "depth-limit",
     /// A template the renderer does not know was dropped.
     TemplateDropped = "template-dropped",
+    /// An infobox inside running text (a link, a table cell) was dropped.
+    InfoboxDropped = "infobox-dropped",
+    /// Constructs with no plain text (math, code, galleries, ...) kept as placeholders.
+    ConstructDropped = "construct-dropped",
     /// A heading line with a stray `=`.
     HeadingStrayEquals = "heading-stray-equals",
     /// A second level-1 `= Title =` heading inside an article.

@@ -37,6 +37,15 @@ pub enum ErrorKind {
     },
     /// A matcher could not be built (too many patterns, ...).
     Build(String),
+    /// Something the pipeline needs was in none of the places it looks.
+    NotFound {
+        /// What was looked for.
+        what: String,
+        /// Every place looked in, in order.
+        looked_in: Vec<PathBuf>,
+        /// How to make it findable.
+        hint: String,
+    },
 }
 
 impl Error {
@@ -66,6 +75,14 @@ impl Error {
     pub(crate) fn build(message: impl Into<String>) -> Error {
         Error { kind: ErrorKind::Build(message.into()) }
     }
+
+    pub(crate) fn not_found(
+        what: impl Into<String>,
+        looked_in: Vec<PathBuf>,
+        hint: impl Into<String>,
+    ) -> Error {
+        Error { kind: ErrorKind::NotFound { what: what.into(), looked_in, hint: hint.into() } }
+    }
 }
 
 impl fmt::Display for Error {
@@ -77,6 +94,11 @@ impl fmt::Display for Error {
             }
             ErrorKind::Input { path, message } => write!(f, "{}: {}", path.display(), message),
             ErrorKind::Build(message) => write!(f, "cannot build matcher: {message}"),
+            ErrorKind::NotFound { what, looked_in, hint } => {
+                let places: Vec<String> =
+                    looked_in.iter().map(|p| p.display().to_string()).collect();
+                write!(f, "{what} not found; looked in {}; {hint}", places.join(", "))
+            }
         }
     }
 }

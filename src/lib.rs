@@ -7,24 +7,33 @@
 //! records carry code-point offsets too.
 //!
 //! ```
-//! use wikianno::{Pipeline, RawArticle, Markup};
+//! use wikianno::{Label, Pipeline, RawArticle};
 //!
-//! let pipeline = Pipeline::builder()
-//!     .gazetteer_tsv("people.tsv", "Juan Antonio Pezet\tPERSON\tJuan_Antonio_Pezet\n")
-//!     .build()
-//!     .unwrap();
-//! let raw = RawArticle {
-//!     title: None,
-//!     text: "= Pezet =\n\nPEZET resigned; Pezet's ministers fled.\n".into(),
-//!     origin: "example".into(),
-//!     fallback_title: "example".into(),
-//!     markup: Markup::WikiStyle,
-//! };
+//! // The shipped gazetteers: curated lists compiled in, general lists found at run time
+//! // (see `gazetteer::locate_general`).
+//! let pipeline = Pipeline::builder().shipped_gazetteers().build()?;
+//! let raw = RawArticle::wiki_style(
+//!     "example",
+//!     "= Pezet =\n\nPEZET resigned on 6 November 1865; Pezet's ministers fled to Callao.\n",
+//! );
 //! let annotated = pipeline.annotate(raw);
 //! assert_eq!(annotated.article.title, "Pezet");
+//! let text = &annotated.article.text;
+//! let places: Vec<&str> = annotated
+//!     .entities
+//!     .iter()
+//!     .filter(|m| m.label == Label::Place)
+//!     .map(|m| m.span.slice(text))
+//!     .collect();
+//! assert_eq!(places, ["Callao"]);
+//! assert_eq!(annotated.timexes[0].span.slice(text), "6 November 1865");
+//!
+//! // One NDJSON line per article, offsets in code points.
 //! let record = wikianno::output::ndjson::to_line(&wikianno::Record::Article(Box::new(annotated)));
-//! let json: serde_json::Value = serde_json::from_str(&record).unwrap();
+//! let json: serde_json::Value = serde_json::from_str(&record)?;
 //! assert_eq!(json["id"], "Pezet");
+//! assert_eq!(json["timexes"][0]["value"], "1865-11-06");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
 
@@ -47,6 +56,6 @@ pub use article::Article;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use error::{Error, ErrorKind, Result};
 pub use gazetteer::{EntityMention, Gazetteer, GazetteerBuilder, Label};
-pub use pipeline::{default_gazetteer_dir, AnnotatedArticle, Pipeline, PipelineBuilder, Record};
+pub use pipeline::{AnnotatedArticle, Pipeline, PipelineBuilder, Record};
 pub use source::{InputError, Markup, RawArticle, Redirect, SourceItem};
 pub use span::{CharIndex, Span};

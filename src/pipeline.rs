@@ -13,7 +13,9 @@ use crate::{
     diagnostic::Diagnostic,
     error::Result,
     events::{Event, EventExtractor},
-    gazetteer::{local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder},
+    gazetteer::{
+        local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder, Shipped,
+    },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
     temporal::{Reference, TemporalTagger, Timex},
@@ -58,6 +60,7 @@ impl Record {
 /// Configures and builds a [`Pipeline`].
 #[derive(Debug, Default)]
 pub struct PipelineBuilder {
+    shipped: Option<Shipped>,
     gazetteers: Vec<PathBuf>,
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
@@ -70,6 +73,28 @@ impl PipelineBuilder {
     /// Anchor dates to a document creation time (news mode) instead of the narrative.
     pub fn document_date(&mut self, reference: Reference) -> &mut Self {
         self.reference = reference;
+        self
+    }
+
+    /// Load the shipped gazetteers before any other: the curated lists (compiled in) and
+    /// the general ones, found by [`locate_general`](crate::gazetteer::locate_general)
+    /// when the pipeline is built (which fails, naming where it looked, if they are not).
+    pub fn shipped_gazetteers(&mut self) -> &mut Self {
+        self.shipped = Some(Shipped::All);
+        self
+    }
+
+    /// Like [`shipped_gazetteers`](Self::shipped_gazetteers), with the general lists of
+    /// `dir/general/` (`dir` is laid out like the repository's `gazetteers/`).
+    pub fn shipped_gazetteers_in(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.shipped = Some(Shipped::CuratedAndGeneralIn(dir.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Load only the shipped curated lists (compiled in, so they never fail to load)
+    /// before any other gazetteer: no general lists.
+    pub fn curated_gazetteers(&mut self) -> &mut Self {
+        self.shipped = Some(Shipped::Curated);
         self
     }
 
@@ -108,6 +133,9 @@ impl PipelineBuilder {
     pub fn build(&self) -> Result<Pipeline> {
         let mut g = GazetteerBuilder::new();
         g.lenient(self.lenient_gazetteers);
+        if let Some(shipped) = &self.shipped {
+            shipped.add_to(&mut g)?;
+        }
         for path in &self.gazetteers {
             g.add_path(path)?;
         }
@@ -178,26 +206,104 @@ impl Pipeline {
     }
 
     /// Run every stage on one article.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .gazetteer_tsv("people.tsv", "Mariano Ignacio Prado\tPERSON\tMariano_Ignacio_Prado\n")
+    ///     .build()?;
+    /// let raw = RawArticle::wiki_style(
+    ///     "Prado",
+    ///     "= Prado =\n\nMariano Ignacio Prado entered Lima on 6 November 1865.\n",
+    /// );
+    /// let annotated = pipeline.annotate(raw);
+    /// let text = &annotated.article.text;
+    /// assert_eq!(annotated.entities[0].span.slice(text), "Mariano Ignacio Prado");
+    /// assert_eq!(annotated.entities[0].source.to_string(), "people.tsv:1");
+    /// assert_eq!(annotated.timexes[0].span.slice(text), "6 November 1865");
+    /// assert!(annotated.infobox.is_none(), "no infobox, no verdicts");
+    /// # Ok::<(), wikianno::Error>(())
+    /// ```
     pub fn annotate(&self, raw: RawArticle) -> AnnotatedArticle {
         let article = self.parse(raw);
         self.annotate_article(article)
     }
 
-    /// Run the annotation stages on a parsed article.
+    /// Run the annotation stages on a parsed article: [`Self::entities`],
+    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the source lints.
     pub fn annotate_article(&self, mut article: Article) -> AnnotatedArticle {
-        let local = local_entries(&article, &self.gazetteer);
-        let mut entities = self.gazetteer.find_with_local(&article.text, &local);
-        if !article.links.is_empty() {
-            entities = with_link_mentions(&article, entities, &self.gazetteer);
-        }
-        let timexes = self.temporal.tag_article(&article);
-        let events = self.events.extract(&article, &entities, &timexes);
-        let infobox = self.infobox.check(&article, &entities, &timexes, &events);
+        let entities = self.entities(&article);
+        let timexes = self.timexes(&article);
+        let events = self.events(&article, &entities, &timexes);
+        let infobox = self.check_infobox(&article, &entities, &timexes, &events);
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
         AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
+    }
+
+    /// The entity stage, the only way to an article's entity mentions: the article's
+    /// own entries (title, infobox values, See also) and the gazetteers in one pass,
+    /// then the wikitext links, which beat any gazetteer mention they overlap. In text
+    /// order, non-overlapping.
+    ///
+    /// # Examples
+    /// ```
+    /// use wikianno::{Label, Pipeline, RawArticle, Markup};
+    ///
+    /// let pipeline = Pipeline::builder()
+    ///     .gazetteer_tsv("places.tsv", "Lima\tPLACE\tLima\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let article = pipeline.parse(RawArticle {
+    ///     title: None,
+    ///     text: "= Trip =\n\nWe went to Lima, not Limache.\n".into(),
+    ///     origin: "example".into(),
+    ///     fallback_title: "example".into(),
+    ///     markup: Markup::WikiStyle,
+    /// });
+    /// let mentions = pipeline.entities(&article);
+    /// assert_eq!(mentions.len(), 1);
+    /// assert_eq!(mentions[0].span.slice(&article.text), "Lima");
+    /// assert_eq!(mentions[0].label, Label::Place);
+    /// ```
+    pub fn entities(&self, article: &Article) -> Vec<EntityMention> {
+        let local = local_entries(article, &self.gazetteer);
+        let entities = self.gazetteer.find_with_local(&article.text, &local);
+        if article.links.is_empty() {
+            return entities;
+        }
+        with_link_mentions(article, entities, &self.gazetteer)
+    }
+
+    /// The date stage: temporal expressions, in text order.
+    pub fn timexes(&self, article: &Article) -> Vec<Timex> {
+        self.temporal.tag_article(article)
+    }
+
+    /// The event stage: frames built on the article's mentions and dates.
+    pub fn events(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+    ) -> Vec<Event> {
+        self.events.extract(article, entities, timexes)
+    }
+
+    /// The infobox stage: a verdict per infobox item; `None` when there is no infobox.
+    pub fn check_infobox(
+        &self,
+        article: &Article,
+        entities: &[EntityMention],
+        timexes: &[Timex],
+        events: &[Event],
+    ) -> Option<InfoboxReport> {
+        self.infobox.check(article, entities, timexes, events)
     }
 
     /// Turn one input item into its record. Never panics: an internal failure on an
@@ -294,12 +400,4 @@ impl Pipeline {
             Ok(())
         })
     }
-}
-
-/// The gazetteer folder shipped with the crate, when it can be found: `gazetteers/`
-/// beside the current directory, or in the crate's source tree.
-pub fn default_gazetteer_dir() -> Option<PathBuf> {
-    let candidates =
-        [PathBuf::from("gazetteers"), Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers")];
-    candidates.into_iter().find(|p| p.is_dir())
 }

@@ -115,7 +115,7 @@ fn gensim_sample_one_record_per_namespace_0_page() {
                 e["source_start"].as_u64().unwrap(),
                 e["source_end"].as_u64().unwrap(),
             );
-            if !src.contains(['[', '{', '<', '\'', '&', '|']) {
+            if !src.contains(['[', ']', '{', '<', '\'', '&', '|']) {
                 assert_eq!(src, e["text"].as_str().unwrap(), "{e}");
                 plain += 1;
             }

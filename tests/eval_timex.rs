@@ -17,7 +17,7 @@ fn at(text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
     Timex {
         span: Span::new(start, start + needle.len()),
         kind,
-        value: value.into(),
+        value: value.parse().expect("a TIMEX3 value"),
         modifier: None,
         anchor: None,
         parts: Vec::new(),

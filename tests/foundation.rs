@@ -349,3 +349,51 @@ fn missing_path_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
 }
+
+/// The binary finds its shipped gazetteers without the source tree: the curated lists
+/// are compiled in, and `general/` comes from `$WIKIANNO_GAZETTEERS` (or next to the
+/// binary, or `<prefix>/share/wikianno/`). Run from another directory, it gives the
+/// checkout's output byte for byte, entity sources included. (`.ci/run` does the same
+/// with a `cargo install`ed binary.)
+#[test]
+fn cli_finds_the_shipped_gazetteers_from_any_directory() {
+    let elsewhere = temp_dir("elsewhere");
+    let article = root().join("corpus/peruvian_civil_war_of_1865.txt");
+    let in_checkout = bin().arg("annotate").arg(&article).output().unwrap();
+    assert_eq!(in_checkout.status.code(), Some(0));
+
+    let run_elsewhere = |env: Option<&Path>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_wikianno"));
+        c.current_dir(&elsewhere).arg("annotate").arg(&article);
+        match env {
+            Some(dir) => c.env(wikianno::gazetteer::GAZETTEERS_ENV, dir),
+            None => c.env_remove(wikianno::gazetteer::GAZETTEERS_ENV),
+        };
+        c.output().unwrap()
+    };
+    let with_env = run_elsewhere(Some(&root().join("gazetteers")));
+    assert_eq!(with_env.status.code(), Some(0));
+    assert_eq!(with_env.stdout, in_checkout.stdout);
+
+    // No general lists anywhere: a warning that names where it looked, and the curated
+    // lists still annotate the article.
+    let curated_only = run_elsewhere(None);
+    assert_eq!(curated_only.status.code(), Some(0));
+    let warning = String::from_utf8_lossy(&curated_only.stderr);
+    assert!(warning.contains("share/wikianno/gazetteers"), "{warning}");
+    assert!(warning.contains("WIKIANNO_GAZETTEERS"), "{warning}");
+    let record = &lines(&curated_only.stdout)[0];
+    let sources: Vec<&str> = record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["source"].as_str())
+        .collect();
+    assert!(sources.iter().any(|s| s.starts_with("gazetteers/persons.tsv:")), "{sources:?}");
+
+    // A variable that points nowhere useful is a setup error naming it.
+    let wrong = run_elsewhere(Some(&elsewhere));
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("WIKIANNO_GAZETTEERS"));
+    fs::remove_dir_all(&elsewhere).unwrap();
+}

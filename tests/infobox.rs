@@ -10,9 +10,7 @@ use std::process::Command;
 
 use wikianno::{
     article::InfoboxKind,
-    events::EventExtractor,
-    gazetteer::local_entries,
-    infobox::{InfoboxReport, InfoboxValidator, Status},
+    infobox::{InfoboxReport, Status},
     temporal::{Timex, TimexType},
     Span,
 };
@@ -32,7 +30,7 @@ fn hand_timexes(text: &str, box_span: Span, dates: Dates<'_>) -> Vec<Timex> {
             Timex {
                 span: Span::new(at, at + surface.len()),
                 kind: TimexType::Date,
-                value: value.to_string(),
+                value: value.parse().expect("a TIMEX3 value"),
                 modifier: None,
                 anchor: None,
                 parts: Vec::new(),
@@ -53,13 +51,10 @@ fn validate(text: String, dates: Dates<'_>) -> Validated {
     let p = pipeline();
     let article = p.parse(raw(text));
     let box_span = article.infobox.as_ref().map_or(Span::new(0, 0), |b| b.span);
-    let local = local_entries(&article, p.gazetteer());
-    let entities = p.gazetteer().find_with_local(&article.text, &local);
+    let entities = p.entities(&article);
     let timexes = hand_timexes(&article.text, box_span, dates);
-    let events = EventExtractor::new(p.gazetteer()).extract(&article, &entities, &timexes);
-    let report = InfoboxValidator::new(p.gazetteer())
-        .check(&article, &entities, &timexes, &events)
-        .expect("an infobox");
+    let events = p.events(&article, &entities, &timexes);
+    let report = p.check_infobox(&article, &entities, &timexes, &events).expect("an infobox");
     let diagnostics = wikianno::infobox::source_lints(&article)
         .into_iter()
         .map(|d| {

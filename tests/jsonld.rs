@@ -458,7 +458,7 @@ fn timex(text: &str, needle: &str, nth: usize, value: &str) -> Timex {
     Timex {
         span: span_of(text, needle, nth),
         kind: TimexType::Date,
-        value: value.into(),
+        value: value.parse().expect("a TIMEX3 value"),
         modifier: None,
         anchor: None,
         parts: Vec::new(),
@@ -493,7 +493,7 @@ fn siege() -> AnnotatedArticle {
             kind: EventType::Siege,
             sentence,
             date: Some(EventDate {
-                value: "1901-03-03".into(),
+                value: "1901-03-03".parse().expect("a TIMEX3 value"),
                 span: span_of(&text, "3 March 1901", 0),
                 inherited: false,
             }),
@@ -505,7 +505,7 @@ fn siege() -> AnnotatedArticle {
             kind: EventType::Battle,
             sentence: battle,
             date: Some(EventDate {
-                value: "1901-05-07".into(),
+                value: "1901-05-07".parse().expect("a TIMEX3 value"),
                 span: span_of(&text, "7 May 1901", 0),
                 inherited: false,
             }),

@@ -43,6 +43,12 @@ pub struct Article {
     pub see_also: Vec<Link>,
     /// Inline links of the source markup (wikitext `[[Target|label]]`): exact mentions.
     pub links: Vec<Link>,
+    /// Tables (wikitext `{| ... |}`): caption, header and rows of cells, each cell's text
+    /// a span of [`Article::text`] (one line per row).
+    pub tables: Vec<Table>,
+    /// Constructs that have no plain-text rendering (math, galleries, references, ...):
+    /// each kept as a placeholder with its source span, counted in the diagnostics.
+    pub dropped: Vec<Dropped>,
     /// Offsets back into the markup the text was rendered from (wikitext), if any.
     pub source_map: Option<SourceMap>,
     /// What the parser noticed.
@@ -60,6 +66,95 @@ pub struct Section {
     pub span: Span,
     /// The heading text itself.
     pub title_span: Span,
+}
+
+/// A table: its caption, header row and body rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// From the first rendered line of the table to the end of its last row.
+    pub span: Span,
+    /// The `|+` caption, when there is one.
+    pub caption: Option<TableCell>,
+    /// The first row when all its cells are header cells (`!`); empty otherwise.
+    pub header: Vec<TableCell>,
+    /// The other rows, in order; a row holds its cells left to right.
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+/// One table cell (or caption).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableCell {
+    /// The cell's text in [`Article::text`] (empty, at its place, for an empty cell).
+    pub span: Span,
+    /// A header cell (`!`).
+    pub header: bool,
+    /// Columns the cell covers (`colspan`, at least 1).
+    pub colspan: u32,
+    /// Rows the cell covers (`rowspan`, at least 1).
+    pub rowspan: u32,
+}
+
+/// A construct that has no plain-text rendering, kept as a placeholder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// What it was.
+    pub kind: DroppedKind,
+    /// Where it was in [`Article::text`] (an empty span at its place).
+    pub span: Span,
+    /// The construct in the markup (bytes of the wikitext).
+    pub source: Span,
+    /// The same, in code points of the wikitext (what the output reports).
+    pub source_chars: Span,
+}
+
+/// The kinds of constructs kept as placeholders instead of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DroppedKind {
+    /// `<ref>`, `<references/>`, `{{sfn}}`, `{{efn}}`, `{{cite ...}}`: references and notes.
+    Reference,
+    /// `<math>`: formulas.
+    Math,
+    /// `<chem>`, `<ce>`: chemical formulas.
+    Chem,
+    /// `<syntaxhighlight>`, `<source>`: program code.
+    Code,
+    /// `<gallery>`, `<imagemap>`: images.
+    Gallery,
+    /// `<timeline>`: EasyTimeline charts.
+    Timeline,
+    /// `<score>`: music scores.
+    Score,
+    /// `<graph>`, `<mapframe>`, `<maplink>`: charts and maps.
+    Graph,
+    /// `<hiero>`: hieroglyphs.
+    Hiero,
+    /// `{{IPA}}`, `{{IPAc-en}}`, `{{respell}}`, `{{audio}}`: pronunciations.
+    Pronunciation,
+    /// `{{coord}}`: coordinates (data, not prose).
+    Coordinates,
+    /// `<inputbox>`, `<categorytree>`, `<templatedata>`: interface elements.
+    Widget,
+}
+
+impl DroppedKind {
+    /// The stable name used in the output (`math`, `reference`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DroppedKind::Reference => "reference",
+            DroppedKind::Math => "math",
+            DroppedKind::Chem => "chem",
+            DroppedKind::Code => "code",
+            DroppedKind::Gallery => "gallery",
+            DroppedKind::Timeline => "timeline",
+            DroppedKind::Score => "score",
+            DroppedKind::Graph => "graph",
+            DroppedKind::Hiero => "hiero",
+            DroppedKind::Pronunciation => "pronunciation",
+            DroppedKind::Coordinates => "coordinates",
+            DroppedKind::Widget => "widget",
+        }
+    }
 }
 
 /// A link to another article.

@@ -36,7 +36,7 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     let pipeline = args.pipeline.pipeline()?;
     let label_of: HashMap<&str, Label> =
         pipeline.gazetteer().entries().iter().map(|e| (&*e.id, e.label)).collect();
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let inputs = open_inputs(&args.pipeline)?;
     let input = inputs.progress();
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
@@ -72,5 +72,5 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
     if args.stats {
         eprintln!("wikianno: {kept} alias rows written, {skipped} redirects skipped (target unknown or unusable title)");
     }
-    conclude(written.and_then(|()| out.close()), &stats, args.stats, started, &input)
+    conclude(out.close(written), &stats, args.stats, started, &input)
 }

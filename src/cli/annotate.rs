@@ -1,6 +1,7 @@
 //! `wikianno annotate`: NDJSON (or JSON-LD) records for every article.
 
 use std::{
+    collections::HashSet,
     fs,
     io::{self, BufWriter, IsTerminal, Write},
     path::{Path, PathBuf},
@@ -113,9 +114,9 @@ impl Stats {
 }
 
 /// Open the input paths as one stream of items (plain files, folders, `-`, dumps).
-pub fn open_inputs(paths: &[PathBuf]) -> Result<Inputs, String> {
-    let files = source::expand_paths(paths).map_err(|e| e.to_string())?;
-    Ok(Inputs::new(files))
+pub fn open_inputs(args: &PipelineArgs) -> Result<Inputs, String> {
+    let files = source::expand_paths(&args.inputs()?).map_err(|e| e.to_string())?;
+    Ok(Inputs::new(files).max_article_bytes(args.max_article_bytes))
 }
 
 /// A progress bar on stderr (pages, MB, pages/s, ETA from the input size), only when
@@ -174,9 +175,7 @@ impl Output {
                 Ok(Output { writer: Box::new(BufWriter::new(io::stdout().lock())), finish: None })
             }
             Some(path) => {
-                let mut tmp = path.as_os_str().to_owned();
-                tmp.push(".tmp");
-                let tmp = PathBuf::from(tmp);
+                let tmp = temporary_path(path);
                 let file = fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
                 Ok(Output {
                     writer: Box::new(BufWriter::new(file)),
@@ -190,26 +189,34 @@ impl Output {
         &mut self.writer
     }
 
-    /// Flush, and move the temporary file into place. A run that fails or is killed
-    /// before this leaves only FILE.tmp, never a FILE that looks complete.
-    pub fn close(mut self) -> io::Result<()> {
-        let flushed = self.writer.flush();
-        drop(self.writer);
-        if let Some((tmp, path)) = self.finish {
-            if flushed.is_err() {
-                let _ = fs::remove_file(&tmp);
-            }
-            flushed?;
-            return fs::rename(tmp, path);
-        }
-        flushed
+    /// Flush, and move the temporary file into place. A run killed before this leaves
+    /// only FILE.tmp, never a FILE that looks complete. `written` is how writing went:
+    /// on any failure (there, in the flush or in the rename) the temporary file is
+    /// removed and the error names FILE.
+    pub fn close(self, written: io::Result<()>) -> io::Result<()> {
+        let Output { mut writer, finish } = self;
+        let flushed = written.and_then(|()| writer.flush());
+        drop(writer);
+        let Some((tmp, path)) = finish else { return flushed };
+        let done = flushed.and_then(|()| fs::rename(&tmp, &path));
+        done.map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io::Error::new(e.kind(), format!("{}: {e} (nothing written there)", path.display()))
+        })
     }
+}
+
+/// FILE.tmp, where FILE is written until it is complete.
+fn temporary_path(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    PathBuf::from(tmp)
 }
 
 pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let inputs = open_inputs(&args.pipeline)?;
     if let (Format::Jsonld, Some(dir)) = (args.format, args.output.as_deref()) {
         return jsonld_files(args, &pipeline, inputs, dir, started);
     }
@@ -243,7 +250,7 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
         },
     );
     progress.finish();
-    conclude(result.and_then(|()| out.close()), &stats, args.stats, started, &input)
+    conclude(out.close(result), &stats, args.stats, started, &input)
 }
 
 /// End a run: a closed stdout (`| head`) ends it quietly; another write error is a
@@ -277,13 +284,18 @@ fn skipped_notice(record: &Record) -> Option<String> {
     }
 }
 
+/// Longest file name written, in bytes, `.jsonld` included: file systems allow 255.
+const MAX_FILE_NAME_BYTES: usize = 240;
+
 /// A file name for an article id: path separators and what Windows forbids are
-/// percent-encoded, so every id gets its own file inside the folder.
+/// percent-encoded, so every id gets its own file inside the folder. A name that would
+/// pass [`MAX_FILE_NAME_BYTES`] is cut at a char boundary and ends with a hash of the
+/// whole id, so two long ids that share a beginning still get two files.
 fn jsonld_file_name(id: &str) -> String {
     let mut name = String::with_capacity(id.len() + 7);
     for (i, ch) in id.chars().enumerate() {
         match ch {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '%' => {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '%' | '~' => {
                 name.push_str(&format!("%{:02X}", ch as u32))
             }
             '.' if i == 0 => name.push_str("%2E"),
@@ -294,8 +306,70 @@ fn jsonld_file_name(id: &str) -> String {
     if name.is_empty() {
         name.push('_');
     }
-    name.push_str(".jsonld");
+    const EXTENSION: &str = ".jsonld";
+    if name.len() + EXTENSION.len() > MAX_FILE_NAME_BYTES {
+        let hash = format!("~{:016x}", fnv1a(id.as_bytes()));
+        let mut cut = MAX_FILE_NAME_BYTES - EXTENSION.len() - hash.len();
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name.truncate(cut);
+        name.push_str(&hash);
+    }
+    name.push_str(EXTENSION);
     name
+}
+
+/// FNV-1a, 64 bits: a hash that is the same on every platform and release (file names
+/// must not change from run to run).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// File names given out in one run: a second article with the same id (or one that
+/// differs only in case, for case-insensitive file systems) gets `NAME~2.jsonld`, and
+/// so on, instead of overwriting the first.
+#[derive(Default)]
+struct FileNames {
+    taken: HashSet<String>,
+}
+
+impl FileNames {
+    fn claim(&mut self, id: &str) -> String {
+        let name = jsonld_file_name(id);
+        if self.taken.insert(name.to_lowercase()) {
+            return name;
+        }
+        let stem = name.strip_suffix(".jsonld").unwrap_or(&name);
+        (2u64..)
+            .map(|n| {
+                let suffix = format!("~{n}.jsonld");
+                let mut cut = stem.len().min(MAX_FILE_NAME_BYTES - suffix.len());
+                while !stem.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                format!("{}{suffix}", &stem[..cut])
+            })
+            .find(|candidate| self.taken.insert(candidate.to_lowercase()))
+            .unwrap_or(name)
+    }
+}
+
+/// Write one JSON-LD document to `path` through `path.tmp`; on failure the temporary
+/// file is removed and the error names `path`.
+fn write_jsonld_file(path: &Path, article: &wikianno::AnnotatedArticle) -> io::Result<()> {
+    let tmp = temporary_path(path);
+    let written = fs::File::create(&tmp).and_then(|file| {
+        let mut file = BufWriter::new(file);
+        jsonld::write_document(&mut file, article)?;
+        file.flush()
+    });
+    written.and_then(|()| fs::rename(&tmp, path)).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        io::Error::new(e.kind(), format!("{}: {e} (nothing written there)", path.display()))
+    })
 }
 
 /// `annotate --format jsonld -o DIR`: one `<id>.jsonld` file per article.
@@ -309,18 +383,11 @@ fn jsonld_files(
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let input = inputs.progress();
     let mut stats = Stats::default();
+    let mut names = FileNames::default();
     let result = pipeline.run(inputs, |record| {
         stats.count(&record);
         match &record {
-            Record::Article(a) => {
-                let path = dir.join(jsonld_file_name(&a.article.id));
-                let mut file = BufWriter::new(
-                    fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-                );
-                jsonld::write_document(&mut file, a)
-                    .and_then(|()| file.flush())
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            }
+            Record::Article(a) => write_jsonld_file(&dir.join(names.claim(&a.article.id)), a),
             other => {
                 if let Some(notice) = skipped_notice(other) {
                     eprintln!("{notice}");
@@ -334,4 +401,68 @@ fn jsonld_files(
         stats.print(started, &input);
     }
     Ok(if stats.errors > 0 { EXIT_ERRORS } else { EXIT_OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_bounded_and_unique() {
+        let long = "É".repeat(400);
+        let name = jsonld_file_name(&long);
+        assert!(name.len() <= MAX_FILE_NAME_BYTES && name.ends_with(".jsonld"), "{name}");
+        assert_ne!(name, jsonld_file_name(&format!("{long}x")));
+        let mut names = FileNames::default();
+        let got: Vec<String> =
+            ["A", "A", "a", "A~2", &long, &long].iter().map(|id| names.claim(id)).collect();
+        assert_eq!(got[..4], ["A.jsonld", "A~2.jsonld", "a~3.jsonld", "A%7E2.jsonld"]);
+        assert!(got[5].ends_with("~2.jsonld") && got[5].len() <= MAX_FILE_NAME_BYTES, "{}", got[5]);
+        assert_ne!(got[4], got[5]);
+        assert_eq!(jsonld_file_name("a/b:c"), "a%2Fb%3Ac.jsonld");
+        assert_eq!(jsonld_file_name(".x"), "%2Ex.jsonld");
+    }
+
+    /// A writer that fails like a full disk once `room` bytes are written.
+    struct FullDisk {
+        room: usize,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(io::Error::other("No space left on device"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.ndjson");
+        let out = Output::open(Some(&path)).expect("open");
+        let tmp = temporary_path(&path);
+        assert!(tmp.exists());
+        // The same Output, writing into a disk that fills after 10 bytes.
+        let mut out = Output { writer: Box::new(FullDisk { room: 10 }), finish: out.finish };
+        let written = out.writer().write_all(&[b'x'; 64]);
+        let err = out.close(written).expect_err("full disk");
+        assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+        assert!(!tmp.exists() && !path.exists());
+
+        // A rename that fails (FILE is a non-empty folder): same promise.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir_all(blocked.join("inside")).expect("folder");
+        let mut out = Output::open(Some(&blocked)).expect("open");
+        let written = out.writer().write_all(b"{}\n");
+        let err = out.close(written).expect_err("rename over a folder");
+        assert!(err.to_string().contains("blocked"), "{err}");
+        assert!(!temporary_path(&blocked).exists());
+    }
 }

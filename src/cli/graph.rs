@@ -25,7 +25,7 @@ pub struct GraphArgs {
 pub fn run(args: &GraphArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let inputs = open_inputs(&args.pipeline)?;
     let input = inputs.progress();
     let mut stats = Stats::default();
     let mut graph = GraphBuilder::new();
@@ -47,7 +47,7 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
     let mut out = Output::open(args.output.as_deref())?;
     let written = serde_json::to_writer_pretty(out.writer(), &document)
         .map_err(io::Error::from)
-        .and_then(|()| out.writer().write_all(b"\n"))
-        .and_then(|()| out.close());
+        .and_then(|()| out.writer().write_all(b"\n"));
+    let written = out.close(written);
     conclude(written, &stats, args.stats, started, &input)
 }

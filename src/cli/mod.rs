@@ -11,7 +11,7 @@ mod validate;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use wikianno::{Pipeline, PipelineBuilder};
+use wikianno::{ErrorKind, Pipeline, PipelineBuilder};
 
 /// Exit status: every article processed.
 pub const EXIT_OK: i32 = 0;
@@ -55,10 +55,12 @@ pub struct PipelineArgs {
     /// Files, folders (recursive), `-` for stdin, or MediaWiki XML dumps (.xml, .xml.bz2, .xml.gz).
     /// Default: the shipped corpus/.
     pub paths: Vec<PathBuf>,
-    /// Extra gazetteer file or folder (repeatable); added after the shipped gazetteers/.
+    /// Extra gazetteer file or folder (repeatable); added after the shipped gazetteers
+    /// (the curated lists, compiled in, and gazetteers/general/, found through
+    /// $WIKIANNO_GAZETTEERS, next to the binary, in <prefix>/share/wikianno/, or in ./).
     #[arg(long = "gazetteer", value_name = "PATH")]
     pub gazetteers: Vec<PathBuf>,
-    /// Do not load the shipped gazetteers/ folder.
+    /// Do not load the shipped gazetteers (curated or general).
     #[arg(long)]
     pub no_default_gazetteers: bool,
     /// Worker threads (default: all cores).
@@ -72,6 +74,10 @@ pub struct PipelineArgs {
     /// links often.
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
+    /// Cap on one article (dump page wikitext or wiki-style article), in bytes; a larger
+    /// one becomes an error record and its text is skipped unread into memory.
+    #[arg(long, value_name = "BYTES", default_value_t = wikianno::source::MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
 }
 
 impl PipelineArgs {
@@ -79,12 +85,15 @@ impl PipelineArgs {
     pub fn pipeline(&self) -> Result<Pipeline, String> {
         let mut builder = PipelineBuilder::default();
         if !self.no_default_gazetteers {
-            match wikianno::default_gazetteer_dir() {
-                Some(dir) => {
-                    builder.gazetteer(dir);
+            match wikianno::gazetteer::locate_general() {
+                Ok(dir) => builder.shipped_gazetteers_in(dir),
+                // The curated lists are compiled in: the run goes on without the general ones.
+                Err(e) if matches!(e.kind(), ErrorKind::NotFound { .. }) => {
+                    eprintln!("wikianno: warning: {e}; using the curated gazetteers only");
+                    builder.curated_gazetteers()
                 }
-                None => return Err("cannot find the shipped gazetteers/ folder (use --gazetteer or --no-default-gazetteers)".into()),
-            }
+                Err(e) => return Err(e.to_string()),
+            };
         }
         if let Some(n) = self.jobs {
             builder.threads(n);

@@ -177,7 +177,7 @@ fn article_json(a: &AnnotatedArticle) -> serde_json::Value {
 
 pub fn run(args: &ValidateArgs) -> Result<i32, String> {
     let pipeline = args.pipeline.pipeline()?;
-    let inputs = open_inputs(&args.pipeline.inputs()?)?;
+    let inputs = open_inputs(&args.pipeline)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();

@@ -2,7 +2,7 @@
 //! precision and recall, and type and value accuracy on the relaxed matches.
 
 use super::timeml::TimemlDocument;
-use crate::temporal::Timex;
+use crate::temporal::{Timex, TimexValue};
 
 /// Match counts of one document, or of several added together.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,7 +107,7 @@ pub fn timeml_view(timexes: &[Timex]) -> Vec<&Timex> {
     timexes
         .iter()
         .flat_map(|t| {
-            if t.value.contains('/') && t.parts.len() == 2 {
+            if matches!(t.value, TimexValue::Range(..)) && t.parts.len() == 2 {
                 t.parts.iter().collect()
             } else {
                 vec![t]
@@ -161,7 +161,7 @@ pub fn score_document(doc: &TimemlDocument, predicted: &[Timex]) -> Scores {
         };
         s.relaxed_gold += 1;
         let type_ok = t.kind.as_str() == g.kind;
-        let value_ok = t.value == g.value;
+        let value_ok = t.value == g.value.as_str();
         s.type_correct += usize::from(type_ok);
         s.value_correct += usize::from(value_ok);
         if !value_ok || !type_ok {

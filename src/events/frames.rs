@@ -98,9 +98,9 @@ static ANAPHOR: LazyLock<Regex> =
 /// - `participants`: PERSON, ORG, SHIP, TREATY and EVENT mentions of the sentence, plus
 ///   any mention a role pattern picks: "led by X", "by X", "under the command of X" and
 ///   "X \[adverbs\] VERB" -> agent; "VERB X", "declared war on X", "against X", "X was VERB" -> patient.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EventExtractor {
-    lexicon: Option<TriggerLexicon>,
+    lexicon: TriggerLexicon,
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
 }
@@ -116,7 +116,7 @@ impl EventExtractor {
     /// inside event names ("Battle of Callao" -> Callao).
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
         EventExtractor {
-            lexicon: Some(TriggerLexicon::shipped()),
+            lexicon: TriggerLexicon::shipped(),
             splitter: SentenceSplitter::new(),
             gazetteer: gazetteer.clone(),
         }
@@ -124,7 +124,7 @@ impl EventExtractor {
 
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
-        self.lexicon.as_ref().map_or_else(Vec::new, |l| l.find(text, Span::new(0, text.len())))
+        self.lexicon.find(text, Span::new(0, text.len()))
     }
 
     /// Events of `article`, in text order.
@@ -134,7 +134,7 @@ impl EventExtractor {
         entities: &[EntityMention],
         timexes: &[Timex],
     ) -> Vec<Event> {
-        let Some(lexicon) = &self.lexicon else { return Vec::new() };
+        let lexicon = &self.lexicon;
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
         let outside = |s: &Span| {
@@ -152,8 +152,8 @@ impl EventExtractor {
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.value.len() >= 4 && t.value.starts_with(|c: char| c.is_ascii_digit()))
-            .filter(|t| outside(&t.span) && !names.iter().any(|n| n.contains(t.span)))
+            .filter(|t| t.value.year().is_some())
+            .filter(|t| outside(&t.span) && !inside_any(&names, t.span))
             .collect();
         dates.sort_by_key(|t| t.span);
         let mut sorted: Vec<&EntityMention> = entities.iter().collect();
@@ -268,7 +268,7 @@ impl EventExtractor {
         let text = ctx.text;
         let leads = mentions
             .iter()
-            .map(|m| Lead::before(text.get(sentence.start..m.span.start).unwrap_or("")))
+            .map(|m| Lead::before(look_back(text, sentence.start, m.span.start)))
             .collect();
         let mut places = Vec::new();
         let candidate =
@@ -315,7 +315,8 @@ impl EventExtractor {
         // "the capital" -> the place introduced earlier as "the capital, X".
         // Only worth a regex scan when a place was introduced before the sentence ends
         // (rare: most articles have none), and then `is_match` before setting up captures.
-        let resolvable = antecedents.iter().any(|(_, m)| m.span.end <= sentence.end);
+        // Antecedents are in text order: the first one ends first.
+        let resolvable = antecedents.first().is_some_and(|(_, m)| m.span.end <= sentence.end);
         if let Some(body) =
             text.get(sentence.start..sentence.end).filter(|b| resolvable && ANAPHOR.is_match(b))
         {
@@ -415,7 +416,11 @@ fn place(
     participants: &[Participant],
     candidates: &[PlaceCandidate<'_>],
 ) -> Option<Participant> {
-    let taken = |s: Span| participants.iter().any(|p| p.role.is_some() && p.span == s);
+    // Participants are sorted by span: look the candidate up instead of scanning.
+    let taken = |s: Span| {
+        let from = participants.partition_point(|p| p.span < s);
+        participants[from..].iter().take_while(|p| p.span == s).any(|p| p.role.is_some())
+    };
     let distance = |span: Span| {
         if span.start >= trigger.span.end {
             span.start - trigger.span.end
@@ -463,10 +468,17 @@ fn antecedents<'a>(ctx: &Ctx<'a>) -> Vec<(String, &'a EntityMention)> {
 /// Drop triggers inside names (other than event names) and keep the first trigger
 /// of each type ("an uprising, led by X, who took up arms": the uprising).
 fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigger> {
+    // Mentions are sorted and do not overlap each other: the ones a trigger can overlap
+    // start before its end, and only the last few of those can reach into it.
     let found: Vec<Trigger> = found
         .into_iter()
         .filter(|t| {
-            !mentions.iter().any(|m| m.span.overlaps(t.span) && !matches!(m.label, Label::Event))
+            let before_end = mentions.partition_point(|m| m.span.start < t.span.end);
+            !mentions[..before_end]
+                .iter()
+                .rev()
+                .take_while(|m| m.span.end > t.span.start || m.span.start >= t.span.start)
+                .any(|m| m.span.overlaps(t.span) && !matches!(m.label, Label::Event))
         })
         .collect();
     let mut kept: Vec<Trigger> = Vec::new();
@@ -522,7 +534,7 @@ const PLACE_MODIFIERS: &[&str] = &[
 /// True when the word before `at` (skipping determiners and compass adjectives)
 /// is a locative preposition.
 pub(crate) fn governed_by_locative(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
+    let before = look_back(text, 0, at);
     let mut words = before.split_whitespace().rev();
     for _ in 0..4 {
         let Some(w) = words.next() else { break };
@@ -563,79 +575,132 @@ fn participants(
         .max()
         .unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
-    let mut roles: Vec<(Span, &'static str)> = Vec::new();
-    for (m, lead) in mentions.iter().zip(leads) {
+    // One slot per mention: a role is looked up by index, not searched for.
+    let mut roles: Vec<Option<&'static str>> = vec![None; mentions.len()];
+    for (i, (m, lead)) in mentions.iter().zip(leads).enumerate() {
         let label = m.label;
         let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
         // "led by X", "deposed by X", "under the command of X".
         if after_trigger && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf) {
-            roles.push((m.span, "agent"));
+            roles[i] = Some("agent");
             continue;
         }
         if lead == Lead::UnderTheCommandOf {
-            roles.push((m.span, "agent"));
+            roles[i] = Some("agent");
             continue;
         }
         if label == Label::Demonym && m.span.end > trigger.span.start {
             continue;
         }
         // "VERB X", "declared war on X", "against X".
-        if trigger.verb && after_trigger {
+        // A gap longer than the look-back cannot be three short words: skip it unread
+        // (reading every long gap made these rules quadratic in sentence length).
+        if trigger.verb && after_trigger && m.span.start - trigger.span.end <= LOOK_BACK_BYTES {
             let gap = between(trigger.span.end, m.span.start);
             // Four words are enough to know the gap is too long.
             let (count, only_fillers, _) =
                 short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == Label::Place;
             if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
-                roles.push((m.span, "patient"));
+                roles[i] = Some("patient");
                 continue;
             }
         }
         if after_trigger && lead == Lead::Against {
-            roles.push((m.span, "patient"));
+            roles[i] = Some("patient");
             continue;
         }
         // "X also revolted", "a Spanish fleet had seized", "X was deposed".
-        if trigger.verb && m.span.end <= trigger.span.start && m.span.start >= prev_trigger {
+        if trigger.verb
+            && m.span.end <= trigger.span.start
+            && m.span.start >= prev_trigger
+            && trigger.span.start - m.span.end <= LOOK_BACK_BYTES
+        {
             let gap = between(m.span.end, trigger.span.start);
             let (count, lower_case, passive) =
                 short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
             if clean && label != Label::Place {
-                roles.push((m.span, if passive { "patient" } else { "agent" }));
+                roles[i] = Some(if passive { "patient" } else { "agent" });
                 continue;
             }
         }
     }
     // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
-    if trigger.verb && !roles.iter().any(|(_, r)| *r == "agent") {
-        if let Some(first) =
-            mentions.iter().find(|m| m.span.start == sentence.start && m.label == Label::Person)
+    if trigger.verb && !roles.contains(&Some("agent")) {
+        if let Some(at) =
+            mentions.iter().position(|m| m.span.start == sentence.start && m.label == Label::Person)
         {
+            let first = mentions[at];
             let gap = between(first.span.end, trigger.span.start);
             if gap.starts_with(',')
-                && !roles.iter().any(|(s, _)| *s == first.span)
+                && span_role(mentions, &roles, at).is_none()
                 && !gap.contains(" by ")
             {
-                roles.push((first.span, "agent"));
+                roles[at] = Some("agent");
             }
         }
     }
-    let mut out: Vec<Participant> = mentions
-        .iter()
-        .filter_map(|m| {
-            let role = roles.iter().find(|(s, _)| *s == m.span).map(|(_, r)| *r);
-            (role.is_some() || PARTICIPANT_LABELS.contains(&m.label)).then(|| Participant {
-                span: m.span,
-                id: m.id.clone(),
-                label: m.label,
-                role,
-            })
-        })
-        .collect();
+    let mut group_role = None;
+    let mut out: Vec<Participant> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if i == 0 || mentions[i - 1].span != m.span {
+            group_role = span_role(mentions, &roles, i);
+        }
+        let role = group_role;
+        if role.is_some() || PARTICIPANT_LABELS.contains(&m.label) {
+            out.push(Participant { span: m.span, id: m.id.clone(), label: m.label, role });
+        }
+    }
     out.sort_by_key(|p| p.span);
     out
+}
+
+/// The role of mention `at`'s span: the first role found among the mentions that share
+/// the span (rare), in mention order. Mentions are sorted, so they sit side by side.
+fn span_role(
+    mentions: &[&EntityMention],
+    roles: &[Option<&'static str>],
+    at: usize,
+) -> Option<&'static str> {
+    let span = mentions[at].span;
+    let from = mentions[..at].iter().rposition(|m| m.span != span).map_or(0, |p| p + 1);
+    mentions[from..]
+        .iter()
+        .zip(&roles[from..])
+        .take_while(|(m, _)| m.span == span)
+        .find_map(|(_, r)| *r)
+}
+
+/// True when `span` lies inside one of `names` (in text order, not overlapping): only
+/// the last name starting at or before `span` can hold it.
+fn inside_any(names: &[Span], span: Span) -> bool {
+    let after = names.partition_point(|n| n.start <= span.start);
+    after.checked_sub(1).is_some_and(|last| names[last].contains(span))
+}
+
+/// How far back a rule reads words before a mention, in bytes: the patterns need at
+/// most a few words ("under the command of General"), and reading back to the last
+/// white space made the role and locative rules quadratic on text without any.
+const LOOK_BACK_BYTES: usize = 256;
+
+/// `text[from..at]`, but no more than its last [`LOOK_BACK_BYTES`]; when cut, the cut
+/// moves forward past the next white space so that no part of a word reads as a word.
+fn look_back(text: &str, from: usize, at: usize) -> &str {
+    let Some(before) = text.get(from..at) else { return "" };
+    if before.len() <= LOOK_BACK_BYTES {
+        return before;
+    }
+    let mut cut = before.len() - LOOK_BACK_BYTES;
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let window = &before[cut..];
+    match window.find(char::is_whitespace) {
+        Some(space) => &window[space..],
+        None => "",
+    }
 }
 
 /// Lower-cased words of `s`, punctuation trimmed, in order.
@@ -697,7 +762,7 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
         Timex {
             span: Span::new(start, start + surface.len()),
             kind: TimexType::Date,
-            value: value.into(),
+            value: value.parse().expect("a TIMEX3 value"),
             modifier: None,
             anchor: None,
             parts: Vec::new(),
@@ -719,14 +784,14 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
             "On 3 May 1901 Marta Quiroga revolted in Aldovia. She marched to Port Selm. The council deposed Tomas Irrutia on 9 June 1901, an uprising led by Quiroga.",
             &[("3 May 1901", "1901-05-03"), ("9 June 1901", "1901-06-09")],
         );
-        type Row<'a> = (&'a str, &'a str, Option<&'a str>, bool, Option<&'a str>);
+        type Row<'a> = (&'a str, &'a str, Option<String>, bool, Option<&'a str>);
         let got: Vec<Row<'_>> = events
             .iter()
             .map(|e| {
                 (
                     e.trigger.slice(&text),
                     e.kind.as_str(),
-                    e.date.as_ref().map(|d| d.value.as_str()),
+                    e.date.as_ref().map(|d| d.value.to_string()),
                     e.date.as_ref().is_some_and(|d| d.inherited),
                     e.place.as_ref().map(|p| &*p.id),
                 )
@@ -735,10 +800,10 @@ Tomas Irrutia\tPERSON\tTomas_Irrutia\nIrrutia\tPERSON\tTomas_Irrutia\nBattle of 
         assert_eq!(
             got,
             vec![
-                ("revolted", "REVOLT", Some("1901-05-03"), false, Some("Aldovia")),
-                ("marched", "MARCH", Some("1901-05-03"), true, Some("Port_Selm")),
-                ("deposed", "DEPOSITION", Some("1901-06-09"), false, None),
-                ("uprising", "UPRISING", Some("1901-06-09"), false, None),
+                ("revolted", "REVOLT", Some("1901-05-03".into()), false, Some("Aldovia")),
+                ("marched", "MARCH", Some("1901-05-03".into()), true, Some("Port_Selm")),
+                ("deposed", "DEPOSITION", Some("1901-06-09".into()), false, None),
+                ("uprising", "UPRISING", Some("1901-06-09".into()), false, None),
             ]
         );
         let role =

@@ -39,7 +39,7 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventDate {
     /// TIMEX3 value.
-    pub value: String,
+    pub value: crate::temporal::TimexValue,
     /// The timex that gave it.
     pub span: Span,
     /// True when carried from an earlier sentence.

@@ -22,8 +22,7 @@ pub struct Trigger {
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
-    /// `None` only if the automaton could not be built (it always can for the shipped file).
-    automaton: Option<AhoCorasick>,
+    automaton: AhoCorasick,
     /// Pattern index -> (type, is verb).
     meaning: Vec<(EventType, bool)>,
 }
@@ -46,7 +45,7 @@ impl TriggerLexicon {
             // it stays in cache.
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .ok();
+            .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
     }
 
@@ -59,7 +58,7 @@ impl TriggerLexicon {
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
     /// callers that look at many sentences.
     pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
-        let (Some(region), Some(automaton)) = (text.get(within.start..within.end), &self.automaton)
+        let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
         else {
             return Vec::new();
         };
@@ -105,9 +104,14 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !word.ends_with("ed") || word.contains(' ') {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
     // Only when the participle follows the word directly (no comma or bracket between).
-    before.ends_with(|c: char| c.is_whitespace()) && ATTRIBUTIVE_BEFORE.contains(&previous)
+    // Checked first: looking for the previous word in text without white space would
+    // read back to the start of the sentence for every trigger.
+    if !before.ends_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
 /// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.

@@ -22,6 +22,7 @@ mod label;
 mod links;
 mod load;
 mod local;
+mod shipped;
 mod title_shape;
 
 use std::{
@@ -44,6 +45,8 @@ pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
 pub use links::with_link_mentions;
 pub use local::{local_entries, surname_forms};
+pub(crate) use shipped::Shipped;
+pub use shipped::{locate_general, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
 
 /// Where a gazetteer entry came from.
@@ -244,8 +247,10 @@ pub struct Gazetteer {
     index: Option<Arc<EntityIndex>>,
 }
 
-impl Default for Gazetteer {
-    fn default() -> Self {
+impl Gazetteer {
+    /// A gazetteer with no entries: it finds only what an article gives about itself
+    /// (its article-local entries).
+    pub fn empty() -> Gazetteer {
         Gazetteer {
             entries: Arc::from(vec![]),
             priority: Arc::from(vec![]),
@@ -314,9 +319,14 @@ impl GazetteerBuilder {
     }
 
     fn add_file(&mut self, path: &Path) -> Result<()> {
+        self.add_file_named(path, &path.to_string_lossy())
+    }
+
+    /// Add a TSV file whose entries say they come from `name` (shipped lists keep their
+    /// repository name wherever they are installed).
+    fn add_file_named(&mut self, path: &Path, name: &str) -> Result<()> {
         let (rows, bad) = load::read_rows(path)?;
-        let name: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
-        self.add_rows(name, rows);
+        self.add_rows(Arc::from(name), rows);
         self.bad_rows.extend(bad);
         Ok(())
     }
@@ -435,6 +445,22 @@ impl Gazetteer {
     }
 
     /// Mentions of the global entries only.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::GazetteerBuilder;
+    ///
+    /// let gazetteer = GazetteerBuilder::new()
+    ///     .add_tsv("places.tsv", "Valparaíso\tPLACE\tValparaíso\nLima\tPLACE\tLima\n")
+    ///     .build()?;
+    /// let text = "From VALPARAISO to Lima, not Limache.";
+    /// let found: Vec<(&str, String)> =
+    ///     gazetteer.find(text).iter().map(|m| (m.span.slice(text), m.id.to_string())).collect();
+    /// // Case and accents are folded; matches lie between word boundaries.
+    /// assert_eq!(found, [("VALPARAISO", "Valparaíso".into()), ("Lima", "Lima".into())]);
+    /// # Ok::<(), wikianno::Error>(())
+    /// ```
     pub fn find(&self, text: &str) -> Vec<EntityMention> {
         self.find_with_local(text, &[])
     }

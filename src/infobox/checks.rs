@@ -13,7 +13,7 @@ use crate::{
     events::{governed_by_locative, Event},
     gazetteer::EntityMention,
     span::Span,
-    temporal::{Timex, TimexType},
+    temporal::{CalendarDate, Precision, Timex, TimexType, TimexValue, YearScale},
 };
 
 /// Event types that open a conflict, and that close one (for the Date rule).
@@ -125,7 +125,7 @@ pub(super) fn run(
         |s: Span| !infobox.span.overlaps(s) && !article.title_span.is_some_and(|t| t.overlaps(s));
     let is_date = |t: &&Timex| {
         matches!(t.kind, TimexType::Date | TimexType::Time)
-            && t.value.starts_with(|c: char| c.is_ascii_digit())
+            && t.value.ends().is_some_and(|(a, _)| a.digits.is_some() && !a.bc)
     };
     let mut regions: Vec<Span> = article
         .paragraphs
@@ -152,7 +152,7 @@ pub(super) fn run(
         body_dates: timexes.iter().filter(is_date).filter(|t| in_body(t.span)).collect(),
         dated: events
             .iter()
-            .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.len() >= 4))
+            .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.year().is_some()))
             .collect(),
         events,
         sentences,
@@ -186,20 +186,29 @@ pub(super) fn run(
     InfoboxReport { kind: infobox.kind, checks }
 }
 
-/// The two ends of a TIMEX3 value (`a/b` -> (a, b); `a` -> (a, a)).
-fn ends(value: &str) -> (&str, &str) {
-    value.split_once('/').unwrap_or((value, value))
+/// The first date of a value (a range's start).
+fn first(value: &TimexValue) -> Option<CalendarDate> {
+    value.ends().map(|(a, _)| a)
 }
 
-/// Compare ISO values on their common precision.
-fn cmp_prefix(a: &str, b: &str) -> Ordering {
-    let n = a.len().min(b.len());
-    a.as_bytes()[..n].cmp(&b.as_bytes()[..n])
+/// `a` before `b` (its interval ends before `b`'s begins), after, or overlapping
+/// (`Equal`, also when either has no interval).
+fn order(a: Option<CalendarDate>, b: &CalendarDate) -> Ordering {
+    match (a.and_then(|a| a.interval()), b.interval()) {
+        (Some((_, ahi)), Some((blo, _))) if ahi < blo => Ordering::Less,
+        (Some((alo, _)), Some((_, bhi))) if alo > bhi => Ordering::Greater,
+        _ => Ordering::Equal,
+    }
 }
 
-/// `body` falls on `boxed` at the infobox's precision (a finer body date counts).
-fn falls_on(boxed: &str, body: &str) -> bool {
-    body.starts_with(boxed) && boxed.len() >= 4
+/// `body` falls on `boxed` at the infobox's precision, which is a year or finer (a
+/// finer body date counts).
+fn falls_on(boxed: &CalendarDate, body: &CalendarDate) -> bool {
+    boxed.scale == YearScale::Year
+        && match (boxed.interval(), body.interval()) {
+            (Some((lo, hi)), Some((blo, bhi))) => lo <= blo && bhi <= hi,
+            _ => false,
+        }
 }
 
 impl<'a> Ctx<'a> {
@@ -505,12 +514,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The date value(s) of the infobox inside `span`: (start, end).
-    fn box_range(&self, span: Span) -> Option<(String, String)> {
+    fn box_range(&self, span: Span) -> Option<(CalendarDate, CalendarDate)> {
         let inside: Vec<&&Timex> =
             self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
-        let first = inside.first()?;
-        let last = inside.last()?;
-        Some((ends(&first.value).0.to_string(), ends(&last.value).1.to_string()))
+        let (start, _) = inside.first()?.value.ends()?;
+        let (_, end) = inside.last()?.value.ends()?;
+        Some((start, end))
     }
 
     fn involves_people(&self, e: &Event) -> bool {
@@ -529,24 +538,22 @@ impl<'a> Ctx<'a> {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized =
-            Some(if start == end { start.clone() } else { format!("{start}/{end}") });
-        let date_of =
-            |e: &Event| e.date.as_ref().map_or(String::new(), |d| ends(&d.value).0.to_string());
-        let starts: Vec<&Event> =
-            self.dated.iter().copied().filter(|e| falls_on(&start, &date_of(e))).collect();
-        let finishes: Vec<&Event> =
-            self.dated.iter().copied().filter(|e| falls_on(&end, &date_of(e))).collect();
+            Some(if start == end { start.to_string() } else { format!("{start}/{end}") });
+        let date_of = |e: &Event| e.date.as_ref().and_then(|d| first(&d.value));
+        let on = |boxed: &CalendarDate, e: &Event| date_of(e).is_some_and(|d| falls_on(boxed, &d));
+        let starts: Vec<&Event> = self.dated.iter().copied().filter(|e| on(&start, e)).collect();
+        let finishes: Vec<&Event> = self.dated.iter().copied().filter(|e| on(&end, e)).collect();
         let before: Vec<&Event> = self
             .dated
             .iter()
             .copied()
-            .filter(|e| cmp_prefix(&date_of(e), &start) == Ordering::Less)
+            .filter(|e| order(date_of(e), &start) == Ordering::Less)
             .collect();
         let after: Vec<&Event> = self
             .dated
             .iter()
             .copied()
-            .filter(|e| cmp_prefix(&date_of(e), &end) == Ordering::Greater)
+            .filter(|e| order(date_of(e), &end) == Ordering::Greater)
             .collect();
         let outside = format!(
             "{} background event(s) before{}, {} aftermath event(s) after{}",
@@ -592,6 +599,7 @@ impl<'a> Ctx<'a> {
         for e in starts.iter().take(1).chain(finishes.iter().take(1)) {
             check.evidence.extend(evidence(e));
         }
+        let (start, end) = (start.to_string(), end.to_string());
         let missing: Vec<&str> =
             [(starts.is_empty(), start.as_str()), (finishes.is_empty(), end.as_str())]
                 .into_iter()
@@ -616,15 +624,13 @@ impl<'a> Ctx<'a> {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
         check.normalized = Some(format!("{start}/{end}"));
-        let compatible = |a: &str, b: &str| {
-            b.len() >= 4 && a.len() >= 4 && (a.starts_with(b) || b.starts_with(a))
-        };
-        let backing = |boxed: &str| -> Option<Span> {
+        // One date inside the other, each a year or finer.
+        let nested = |a: &CalendarDate, b: &CalendarDate| falls_on(a, b) || falls_on(b, a);
+        let backing = |boxed: &CalendarDate| -> Option<Span> {
             self.body_dates
                 .iter()
                 .find(|t| {
-                    let (x, y) = ends(&t.value);
-                    compatible(boxed, x) || compatible(boxed, y)
+                    t.value.ends().is_some_and(|(x, y)| nested(boxed, &x) || nested(boxed, &y))
                 })
                 .map(|t| t.span)
         };
@@ -639,7 +645,7 @@ impl<'a> Ctx<'a> {
             }
             (a, b) => {
                 check.evidence = a.into_iter().chain(b).collect();
-                let missing = if a.is_none() { start } else { end };
+                let missing = if a.is_none() { start } else { end }.to_string();
                 (Status::Unsupported, format!("no body date matches {missing}"))
             }
         }
@@ -649,13 +655,12 @@ impl<'a> Ctx<'a> {
         let Some((value, _)) = self.box_range(span) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
-        check.normalized = Some(value.clone());
+        check.normalized = Some(value.to_string());
         let same: Vec<Span> = self
             .body_dates
             .iter()
             .filter(|t| {
-                let (a, b) = ends(&t.value);
-                falls_on(&value, a) || falls_on(&value, b)
+                t.value.ends().is_some_and(|(a, b)| falls_on(&value, &a) || falls_on(&value, &b))
             })
             .map(|t| t.span)
             .collect();
@@ -669,7 +674,12 @@ impl<'a> Ctx<'a> {
         let elsewhere = self.dated.iter().find(|e| {
             kinds.contains(&e.kind)
                 && e.date.as_ref().is_some_and(|d| {
-                    d.value.len() >= value.len().min(10) && !falls_on(&value, &d.value)
+                    // As precise as the infobox (down to the day), and elsewhere.
+                    first(&d.value).is_some_and(|f| {
+                        (matches!(d.value, TimexValue::Range(..))
+                            || f.precision() >= value.precision().min(Precision::Day))
+                            && !falls_on(&value, &f)
+                    })
                 })
         });
         if let Some(e) = elsewhere {
@@ -724,11 +734,16 @@ mod tests {
 
     #[test]
     fn date_helpers() {
-        assert_eq!(ends("1865-02-28/1865-11-08"), ("1865-02-28", "1865-11-08"));
-        assert!(falls_on("1865-11-08", "1865-11-08"));
-        assert!(falls_on("1865", "1865-11-08"));
-        assert!(!falls_on("1865-11-08", "1865-11"));
-        assert_eq!(cmp_prefix("1864-04-14", "1865"), Ordering::Less);
-        assert_eq!(cmp_prefix("1865-11-25", "1865-11-08"), Ordering::Greater);
+        let d = |s: &str| s.parse::<CalendarDate>().unwrap();
+        let v = |s: &str| s.parse::<TimexValue>().unwrap();
+        assert_eq!(first(&v("1865-02-28/1865-11-08")), Some(d("1865-02-28")));
+        assert!(falls_on(&d("1865-11-08"), &d("1865-11-08")));
+        assert!(falls_on(&d("1865"), &d("1865-11-08TAF")));
+        assert!(!falls_on(&d("1865-11-08"), &d("1865-11")));
+        assert!(!falls_on(&d("186"), &d("1865")));
+        assert_eq!(order(Some(d("1864-04-14")), &d("1865")), Ordering::Less);
+        assert_eq!(order(Some(d("1865-11-25")), &d("1865-11-08")), Ordering::Greater);
+        assert_eq!(order(Some(d("1865")), &d("1865-11-08")), Ordering::Equal);
+        assert_eq!(order(None, &d("1865")), Ordering::Equal);
     }
 }

@@ -90,7 +90,7 @@ impl InfoboxReport {
 }
 
 /// Checks infoboxes against their article. Build once, share across threads.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct InfoboxValidator {
     gazetteer: Gazetteer,
     /// ISO alpha-3 code -> (entity id, surface), built once from the gazetteer.

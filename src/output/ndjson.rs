@@ -1,7 +1,11 @@
 //! NDJSON: one JSON object per line, per input article (or redirect, or error).
 //!
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
-//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`. Every span carries
+//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`, then for wikitext `tables`
+//! (`caption`, `header`, `rows` of cells: `text`, `header`, `colspan`, `rowspan`, offsets)
+//! and `dropped` (constructs without plain text kept as placeholders: `kind`, the empty
+//! `start`/`end` where they were in `text`, `source_start`/`source_end` of the construct);
+//! both are left out when empty. Every span carries
 //! `start`/`end` in code points of `text` (Python `str` indices); entities also carry
 //! `byte_start`/`byte_end` in UTF-8 bytes. A timex that is a range or a time of day also
 //! lists its `parts` (the two ends, or the date), each a timex of its own. When the text was rendered from wikitext,
@@ -45,6 +49,48 @@ struct ArticleWire<'a> {
     events: Vec<EventWire<'a>>,
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tables: Vec<TableWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dropped: Vec<DroppedWire>,
+}
+
+/// A table: `caption`, `header` cells and `rows` of cells (wikitext only).
+#[derive(Serialize)]
+struct TableWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<CellWire<'a>>,
+    header: Vec<CellWire<'a>>,
+    rows: Vec<Vec<CellWire<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CellWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    header: bool,
+    #[serde(skip_serializing_if = "is_one")]
+    colspan: u32,
+    #[serde(skip_serializing_if = "is_one")]
+    rowspan: u32,
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+/// A construct kept as a placeholder: its place in `text` and its extent in the wikitext.
+#[derive(Serialize)]
+struct DroppedWire {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    source_start: usize,
+    source_end: usize,
 }
 
 #[derive(Serialize)]
@@ -80,10 +126,10 @@ struct TimexWire<'a> {
     at: Offsets,
     text: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'a str,
+    kind: crate::temporal::TimexType,
+    value: &'a crate::temporal::TimexValue,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
-    modifier: Option<&'static str>,
+    modifier: Option<crate::temporal::TimexMod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     anchor: Option<SpanWire<'a>>,
     /// The two ends of a range, or the date inside a time of day (TimeML tags them apart).
@@ -110,7 +156,7 @@ struct EventWire<'a> {
     #[serde(rename = "type")]
     kind: EventType,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<&'a crate::temporal::TimexValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_source: Option<DateSourceWire<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -212,11 +258,21 @@ impl<'a> Chars<'a> {
         TimexWire {
             at: self.at(t.span),
             text: t.span.slice(self.text),
-            kind: t.kind.as_str(),
+            kind: t.kind,
             value: &t.value,
             modifier: t.modifier,
             anchor: t.anchor.map(|a| self.span(a)),
             parts: t.parts.iter().map(|p| self.timex(p)).collect(),
+        }
+    }
+
+    fn cell(&self, c: &crate::article::TableCell) -> CellWire<'a> {
+        CellWire {
+            at: self.at(c.span),
+            text: c.span.slice(self.text),
+            header: c.header,
+            colspan: c.colspan,
+            rowspan: c.rowspan,
         }
     }
 
@@ -261,7 +317,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             at: c.at(e.trigger),
             text: e.trigger.slice(text),
             kind: e.kind,
-            date: e.date.as_ref().map(|d| d.value.as_str()),
+            date: e.date.as_ref().map(|d| &d.value),
             date_source: e.date.as_ref().map(|d| DateSourceWire {
                 at: c.at(d.span),
                 text: d.span.slice(text),
@@ -299,6 +355,32 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         .iter()
         .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
         .collect();
+    let tables = a
+        .article
+        .tables
+        .iter()
+        .map(|t| TableWire {
+            at: c.at(t.span),
+            caption: t.caption.as_ref().map(|cell| c.cell(cell)),
+            header: t.header.iter().map(|cell| c.cell(cell)).collect(),
+            rows: t.rows.iter().map(|r| r.iter().map(|cell| c.cell(cell)).collect()).collect(),
+        })
+        .collect();
+    let dropped = a
+        .article
+        .dropped
+        .iter()
+        .map(|d| {
+            let (start, end) = c.index.chars(d.span);
+            DroppedWire {
+                kind: d.kind.as_str(),
+                start,
+                end,
+                source_start: d.source_chars.start,
+                source_end: d.source_chars.end,
+            }
+        })
+        .collect();
     ArticleWire {
         id: &a.article.id,
         title: &a.article.title,
@@ -310,6 +392,8 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         events,
         infobox,
         diagnostics,
+        tables,
+        dropped,
     }
 }
 

@@ -3,14 +3,13 @@
 
 use std::{
     collections::VecDeque,
-    path::PathBuf,
     sync::{
         atomic::{AtomicU64, Ordering},
         Arc,
     },
 };
 
-use super::{is_dump, DumpSource, FileSource, InputError, SourceItem};
+use super::{files::refuse, is_dump, DumpSource, FileSource, InputError, InputPath, SourceItem};
 
 /// Live counters of an [`Inputs`] stream, readable from another thread.
 #[derive(Clone, Debug, Default)]
@@ -25,10 +24,11 @@ pub struct InputProgress {
 
 /// A lazy stream of the items of several paths (files, dumps, `-`), in order.
 pub struct Inputs {
-    paths: VecDeque<PathBuf>,
+    paths: VecDeque<InputPath>,
     current: Option<Current>,
     progress: InputProgress,
     finished_bytes: u64,
+    max_article_bytes: usize,
 }
 
 enum Current {
@@ -39,15 +39,30 @@ enum Current {
 
 impl Inputs {
     /// Stream `files` (already expanded, see [`expand_paths`](super::expand_paths)).
-    pub fn new(files: Vec<PathBuf>) -> Inputs {
-        let bytes_total =
-            files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    pub fn new<P: Into<InputPath>>(files: impl IntoIterator<Item = P>) -> Inputs {
+        let files: VecDeque<InputPath> = files.into_iter().map(Into::into).collect();
+        // Only regular files have a size that reading will reach (not /dev/zero).
+        let bytes_total = files
+            .iter()
+            .filter_map(|p| std::fs::metadata(&p.path).ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
         Inputs {
-            paths: files.into(),
+            paths: files,
             current: None,
             progress: InputProgress { bytes_total, ..InputProgress::default() },
             finished_bytes: 0,
+            max_article_bytes: super::MAX_ARTICLE_BYTES,
         }
+    }
+
+    /// Cap one article (a dump page's wikitext, a wiki-style article) at `bytes`
+    /// (default [`MAX_ARTICLE_BYTES`](super::MAX_ARTICLE_BYTES)); a larger one becomes
+    /// an error record, and its text is skipped without being held in memory.
+    pub fn max_article_bytes(mut self, bytes: usize) -> Inputs {
+        self.max_article_bytes = bytes;
+        self
     }
 
     /// Counters that follow this stream.
@@ -56,10 +71,15 @@ impl Inputs {
     }
 
     fn open_next(&mut self) -> Option<Result<Current, SourceItem>> {
-        let path = self.paths.pop_front()?;
+        let input = self.paths.pop_front()?;
+        if let Some(refused) = refuse(&input) {
+            return Some(Err(refused));
+        }
+        let path = input.path.clone();
         if path.as_os_str() != "-" && is_dump(&path) {
             return Some(match DumpSource::open(&path) {
                 Ok(dump) => {
+                    let dump = dump.max_page_bytes(self.max_article_bytes);
                     let (read, skipped) = (dump.bytes_read(), dump.skipped());
                     Ok(Current::Dump(Box::new(dump), read, skipped))
                 }
@@ -69,8 +89,10 @@ impl Inputs {
                 })),
             });
         }
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        Some(Ok(Current::Files(FileSource::new(vec![path]), size)))
+        let size =
+            std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len()).unwrap_or(0);
+        let files = FileSource::new([input]).max_article_bytes(self.max_article_bytes);
+        Some(Ok(Current::Files(files, size)))
     }
 }
 

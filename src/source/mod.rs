@@ -9,8 +9,8 @@ mod dump;
 mod files;
 mod inputs;
 
-pub use dump::{DumpSource, MAX_PAGE_BYTES};
-pub use files::{split_articles, FileSource};
+pub use dump::{DumpSource, MAX_PAGE_BYTES, MAX_TOKEN_BYTES};
+pub use files::{split_articles, FileSource, MAX_ARTICLE_BYTES};
 pub use inputs::{InputProgress, Inputs};
 
 use std::path::{Path, PathBuf};
@@ -37,6 +37,72 @@ pub struct RawArticle {
     pub fallback_title: String,
     /// How to parse `text`.
     pub markup: Markup,
+}
+
+impl RawArticle {
+    /// An article in the plain wiki-style rendering (`= Title =`, `Infobox`, `== H ==`).
+    /// `title` is used when the text opens with no `= Title =` heading, and as the
+    /// record's `source` until [`with_origin`](Self::with_origin) says otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder().build().expect("no gazetteer to load");
+    /// let raw = RawArticle::wiki_style("Notes", "Peace was signed on 27 January 1866.\n");
+    /// let annotated = pipeline.annotate(raw);
+    /// assert_eq!(annotated.article.title, "Notes");
+    /// assert_eq!(annotated.timexes[0].span.slice(&annotated.article.text), "27 January 1866");
+    /// ```
+    pub fn wiki_style(title: impl Into<String>, text: impl Into<String>) -> RawArticle {
+        let title = title.into();
+        RawArticle {
+            title: None,
+            text: text.into(),
+            origin: title.clone(),
+            fallback_title: title,
+            markup: Markup::WikiStyle,
+        }
+    }
+
+    /// A MediaWiki wikitext page (a dump page's `<text>`) titled `title`. The record's
+    /// `source` is the title until [`with_origin`](Self::with_origin) says otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::{Pipeline, RawArticle};
+    ///
+    /// let pipeline = Pipeline::builder().build().expect("no gazetteer to load");
+    /// let raw = RawArticle::wikitext(
+    ///     "Treaty of Ancón",
+    ///     "The '''Treaty of Ancón''' was signed in [[Lima]] on 20 October 1883.",
+    /// );
+    /// let annotated = pipeline.annotate(raw);
+    /// let text = &annotated.article.text;
+    /// assert!(text.starts_with("The Treaty of Ancón was signed in Lima"), "{text}");
+    /// // A link is an entity mention of its target article.
+    /// assert_eq!(&*annotated.entities[0].id, "Lima");
+    /// assert_eq!(annotated.entities[0].span.slice(text), "Lima");
+    /// ```
+    pub fn wikitext(title: impl Into<String>, text: impl Into<String>) -> RawArticle {
+        let title = title.into();
+        RawArticle {
+            title: Some(title.clone()),
+            text: text.into(),
+            origin: title.clone(),
+            fallback_title: title,
+            markup: Markup::Wikitext,
+        }
+    }
+
+    /// Say where the article came from (a path, `dump#title`, a URL): the record's
+    /// `source`, and the name in an error record.
+    pub fn with_origin(mut self, origin: impl Into<String>) -> RawArticle {
+        self.origin = origin.into();
+        self
+    }
 }
 
 /// One item of the input stream.
@@ -77,20 +143,52 @@ pub fn is_dump(path: &Path) -> bool {
     name.ends_with(".xml") || name.ends_with(".bz2") || name.ends_with(".gz")
 }
 
-/// Expand folders (recursively, sorted by path) into the files to read. `-` stays as is.
-/// A path that does not exist is a setup error.
-pub fn expand_paths(paths: &[PathBuf]) -> crate::Result<Vec<PathBuf>> {
+/// A path to read, and whether it was found by walking a folder (then only a regular
+/// file is read: a named pipe or device in a folder becomes an error record) or named
+/// by the user (read whatever it is: `<(zcat x)` is a pipe, `-` is stdin).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputPath {
+    /// The path (`-` for stdin).
+    pub path: PathBuf,
+    /// Found inside a folder, not named.
+    pub found_in_folder: bool,
+}
+
+impl InputPath {
+    fn in_folder(path: PathBuf) -> InputPath {
+        InputPath { path, found_in_folder: true }
+    }
+}
+
+impl From<PathBuf> for InputPath {
+    /// A path named by the user.
+    fn from(path: PathBuf) -> InputPath {
+        InputPath { path, found_in_folder: false }
+    }
+}
+
+impl From<&Path> for InputPath {
+    /// A path named by the user.
+    fn from(path: &Path) -> InputPath {
+        InputPath::from(path.to_path_buf())
+    }
+}
+
+/// Expand folders (recursively, sorted by path, each folder once however many links lead
+/// to it) into the files to read. `-` stays as is. A path that does not exist is a
+/// setup error.
+pub fn expand_paths(paths: &[PathBuf]) -> crate::Result<Vec<InputPath>> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            out.push(path.clone());
+            out.push(InputPath::from(path.clone()));
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?;
         if meta.is_dir() {
             files::walk(path, &mut out);
         } else {
-            out.push(path.clone());
+            out.push(InputPath::from(path.clone()));
         }
     }
     Ok(out)

@@ -12,11 +12,11 @@
 //! given their values but leave the reference where it was.
 
 use super::normalize::{
-    add_months, civil_from_days, days_from_civil, days_in_month, iso_week, weekday, year_string,
-    Expr, Point, Unit,
+    add_months, civil_from_days, days_from_civil, days_in_month, weekday, Expr, Point, Unit,
 };
 use super::patterns::Mention;
-use super::{Reference, Timex, TimexType};
+use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, TimexValue, YearPart};
+use super::{Reference, Timex, TimexMod, TimexType};
 use crate::span::Span;
 
 /// The dates mentioned so far, one per precision, with the span that gave each.
@@ -26,21 +26,25 @@ pub(crate) struct Anchor {
     year: Option<(i32, Option<Span>)>,
     month: Option<(i32, u32, Option<Span>)>,
     day: Option<(i32, u32, u32, Option<Span>)>,
+    /// The clock time of `day`, when one was stated ("at 11 pm"): hours counted from it
+    /// cross midnight on the calendar.
+    clock: Option<(u32, u32)>,
     /// The season last mentioned, if no other date came after it.
-    season: Option<(i32, &'static str)>,
+    season: Option<(i32, Season)>,
 }
 
 impl Anchor {
     pub(crate) fn new(reference: Reference) -> Anchor {
         match reference {
             Reference::Narrative => {
-                Anchor { dct: None, year: None, month: None, day: None, season: None }
+                Anchor { dct: None, year: None, month: None, day: None, clock: None, season: None }
             }
             Reference::Document { year, month, day } => Anchor {
                 dct: Some((year, month, day)),
                 year: Some((year, None)),
                 month: Some((year, month, None)),
                 day: Some((year, month, day, None)),
+                clock: None,
                 season: None,
             },
         }
@@ -55,14 +59,13 @@ impl Anchor {
     /// the narrative mentions in passing and does not move to).
     pub(crate) fn resolve(&mut self, m: &Mention, aside: bool) -> Option<Timex> {
         if m.expr == Expr::Former {
-            return self
-                .dct
-                .is_none()
-                .then(|| timex(m.span, TimexType::Date, "PAST_REF".to_string(), None, None));
+            return self.dct.is_none().then(|| {
+                timex(m.span, TimexType::Date, TimexValue::Ref(TimeRef::Past), None, None)
+            });
         }
         Some(match &m.expr {
             Expr::Point(p) => {
-                let looks_ahead = p.season == Some("WI") && p.needs_year();
+                let looks_ahead = p.season == Some(Season::Winter) && p.needs_year();
                 let (p, anchor) = self.fill(p);
                 // The coming winter is looked forward to, not moved to.
                 let ahead = looks_ahead && p.year != self.year.map(|(y, _)| y);
@@ -73,7 +76,7 @@ impl Anchor {
                     parts.push(timex(
                         Span::new(m.span.start + p.inner_start, m.span.end),
                         TimexType::Date,
-                        inner.value(),
+                        TimexValue::Date(inner.value()),
                         None,
                         anchor,
                     ));
@@ -84,7 +87,8 @@ impl Anchor {
                 if !aside {
                     self.season = p.season.zip(p.year).map(|(s, y)| (y, s));
                 }
-                Timex { parts, ..timex(m.span, kind, p.value(), p.modifier, anchor) }
+                let value = TimexValue::Date(p.value());
+                Timex { parts, ..timex(m.span, kind, value, p.modifier, anchor) }
             }
             Expr::Range(a, b) => {
                 let (b, anchor_b) = self.fill(b);
@@ -98,8 +102,8 @@ impl Anchor {
                 let (a, anchor_a) = self.fill(&a);
                 let (sa, sb) = m.ends.unwrap_or((m.span, m.span));
                 let parts = vec![
-                    timex(sa, TimexType::Date, a.value(), a.modifier, anchor_a),
-                    timex(sb, TimexType::Date, b.value(), b.modifier, anchor_b),
+                    timex(sa, TimexType::Date, TimexValue::Date(a.value()), a.modifier, anchor_a),
+                    timex(sb, TimexType::Date, TimexValue::Date(b.value()), b.modifier, anchor_b),
                 ];
                 if !aside {
                     self.remember(&b, m.span);
@@ -109,7 +113,7 @@ impl Anchor {
                     ..timex(
                         m.span,
                         TimexType::Date,
-                        format!("{}/{}", a.value(), b.value()),
+                        TimexValue::Range(a.value(), b.value()),
                         None,
                         anchor_b.or(anchor_a),
                     )
@@ -117,18 +121,14 @@ impl Anchor {
             }
             Expr::Shift { n, unit, deictic, part, modifier } => {
                 let (value, anchor) = self.shift(*n, *unit, *deictic, *part);
-                let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+                let timed = value.date().is_some_and(|d| d.time.is_some());
+                let kind = if timed { TimexType::Time } else { TimexType::Date };
                 timex(m.span, kind, value, *modifier, anchor)
             }
             Expr::SeasonShift { n, season } => {
                 let (value, anchor) = match self.year {
                     Some((y, span)) => {
-                        let start = match *season {
-                            "SP" => 3,
-                            "SU" => 6,
-                            "FA" => 9,
-                            _ => 12,
-                        };
+                        let start = season.first_month();
                         let month = self.month.filter(|mo| mo.0 == y).map(|mo| mo.1);
                         let y = match (*n, month) {
                             (0, _) => y,
@@ -137,11 +137,12 @@ impl Anchor {
                             (_, Some(mo)) if mo > start => y,
                             _ => y - 1,
                         };
-                        (format!("{}-{season}", year_string(y)), span)
+                        let date = CalendarDate::year(y);
+                        (CalendarDate { part: YearPart::Season(*season), ..date }, span)
                     }
-                    None => (format!("XXXX-{season}"), None),
+                    None => (CalendarDate::unknown_year(YearPart::Season(*season)), None),
                 };
-                timex(m.span, TimexType::Date, value, None, anchor)
+                timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
             }
             Expr::Weekday(wd) => {
                 let (value, anchor) = match self.dct.or(self.day.map(|d| (d.0, d.1, d.2))) {
@@ -155,27 +156,27 @@ impl Anchor {
                         } else {
                             base + diff.rem_euclid(7)
                         };
-                        let (y, mo, d) = civil_from_days(target);
                         (
-                            format!("{}-{mo:02}-{d:02}", year_string(y)),
+                            CalendarDate::from_days(target),
                             if self.dct.is_some() { None } else { self.day.and_then(|d| d.3) },
                         )
                     }
-                    None => (format!("XXXX-WXX-{wd}"), None),
+                    None => (CalendarDate::unknown_year(YearPart::Weekday(*wd)), None),
                 };
-                if let Some((y, mo, d)) = parse_day(&value) {
+                if let Some((y, mo, d)) = value.ymd() {
                     self.day = Some((y, mo, d, Some(m.span)));
+                    self.clock = None;
                 }
-                timex(m.span, TimexType::Date, value, None, anchor)
+                timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
             }
             Expr::Today => {
                 let value = match self.dct {
-                    Some((y, mo, d)) => format!("{}-{mo:02}-{d:02}", year_string(y)),
-                    None => "PRESENT_REF".to_string(),
+                    Some((y, mo, d)) => TimexValue::Date(CalendarDate::day(y, mo, d)),
+                    None => TimexValue::Ref(TimeRef::Present),
                 };
                 timex(m.span, TimexType::Date, value, None, None)
             }
-            Expr::Vague(v) => timex(m.span, TimexType::Date, (*v).to_string(), None, None),
+            Expr::Vague(v) => timex(m.span, TimexType::Date, TimexValue::Ref(*v), None, None),
             Expr::Duration { value, modifier } => {
                 timex(m.span, TimexType::Duration, value.clone(), *modifier, None)
             }
@@ -224,12 +225,12 @@ impl Anchor {
                 // A winter spans two years and is named after its January (1915-WI runs
                 // from December 1914): the winter after an autumn or December date is
                 // the next year's.
-                let next_winter = p.season == Some("WI")
+                let next_winter = p.season == Some(Season::Winter)
                     && (self.month.is_some_and(|(my, mo, _)| my == y && mo >= 9)
-                        || self.season == Some((y, "FA")));
+                        || self.season == Some((y, Season::Fall)));
                 // After that winter, spring comes in its year.
-                let after_winter =
-                    matches!(p.season, Some("SP" | "SU")) && self.season == Some((y + 1, "WI"));
+                let after_winter = matches!(p.season, Some(Season::Spring | Season::Summer))
+                    && self.season == Some((y + 1, Season::Winter));
                 p.year = Some(if next_winter || after_winter { y + 1 } else { y });
                 (p, span)
             }
@@ -255,6 +256,7 @@ impl Anchor {
             self.month = Some((y, mo, span));
             if let Some(d) = p.day {
                 self.day = Some((y, mo, d, span));
+                self.clock = p.clock;
             }
         }
     }
@@ -264,8 +266,8 @@ impl Anchor {
         n: i64,
         unit: Unit,
         deictic: bool,
-        part: Option<&'static str>,
-    ) -> (String, Option<Span>) {
+        part: Option<PartOfDay>,
+    ) -> (TimexValue, Option<Span>) {
         let from_dct = deictic && self.dct.is_some();
         let day = if from_dct { self.dct.map(|(y, m, d)| (y, m, d, None)) } else { self.day };
         let month = if from_dct {
@@ -274,44 +276,76 @@ impl Anchor {
             self.month.or(self.day.map(|(y, m, _, s)| (y, m, s)))
         };
         let year = if from_dct { self.dct.map(|(y, _, _)| (y, None)) } else { self.year };
-        match unit {
+        let time = part.map(TimeOfDay::Part);
+        let (date, span) = match unit {
             Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => match day {
                 Some((y, mo, d, span)) => {
-                    let step = if unit == Unit::Day { n } else { 0 };
-                    let (y, mo, d) =
-                        civil_from_days(days_from_civil(y, mo, d.min(days_in_month(y, mo))) + step);
-                    let mut v = format!("{}-{mo:02}-{d:02}", year_string(y));
-                    if let Some(p) = part {
-                        v.push('T');
-                        v.push_str(p);
-                    }
+                    let base = days_from_civil(y, mo, d.min(days_in_month(y, mo)));
+                    // Hours and minutes from a stated clock time move the clock, and the
+                    // date when they cross midnight; without one the day stays.
+                    let clock = self.clock.filter(|_| !from_dct && unit != Unit::Day);
+                    let (days, time) = match (unit, clock) {
+                        (Unit::Day, _) => {
+                            if !from_dct {
+                                self.clock = None;
+                            }
+                            (base + n, time)
+                        }
+                        (_, Some((h, mi))) => {
+                            let minutes = match unit {
+                                Unit::Hour => n * 60,
+                                Unit::Minute => n,
+                                _ => 0,
+                            };
+                            let total = i64::from(h) * 60 + i64::from(mi) + minutes;
+                            let (carry, of_day) = (total.div_euclid(1440), total.rem_euclid(1440));
+                            let clock = ((of_day / 60) as u32, (of_day % 60) as u32);
+                            self.clock = Some(clock);
+                            let time = TimeOfDay::Clock { hour: clock.0, minute: clock.1 };
+                            (base + carry, Some(time))
+                        }
+                        _ => (base, time),
+                    };
+                    let (y, mo, d) = civil_from_days(days);
                     if !from_dct {
                         self.day = Some((y, mo, d, span));
                     }
-                    (v, span)
+                    (CalendarDate::day(y, mo, d).at(time), span)
                 }
                 None => {
                     // Keep what is known: "1915-XX-XX" when only the year is.
-                    let (v, span) = match (month, year) {
-                        (Some((y, mo, span)), _) => {
-                            (format!("{}-{mo:02}-XX", year_string(y)), span)
-                        }
-                        (None, Some((y, span))) => (format!("{}-XX-XX", year_string(y)), span),
-                        _ => ("XXXX-XX-XX".to_string(), None),
+                    let (date, span) = match (month, year) {
+                        (Some((y, mo, span)), _) => (
+                            CalendarDate {
+                                part: YearPart::Day(Some(mo), None),
+                                ..CalendarDate::year(y)
+                            },
+                            span,
+                        ),
+                        (None, Some((y, span))) => (
+                            CalendarDate {
+                                part: YearPart::Day(None, None),
+                                ..CalendarDate::year(y)
+                            },
+                            span,
+                        ),
+                        _ => (CalendarDate::unknown_year(YearPart::Day(None, None)), None),
                     };
-                    (part.map_or(v.clone(), |p| format!("{v}T{p}")), span)
+                    (date.at(time), span)
                 }
             },
             Unit::Week => match day {
-                Some((y, mo, d, span)) => (iso_week(days_from_civil(y, mo, d) + 7 * n), span),
-                None => ("XXXX-WXX".to_string(), None),
+                Some((y, mo, d, span)) => {
+                    (CalendarDate::iso_week(days_from_civil(y, mo, d) + 7 * n), span)
+                }
+                None => (CalendarDate::unknown_year(YearPart::Week(None)), None),
             },
             Unit::Month => match month {
                 Some((y, mo, span)) => {
                     let (y, mo) = add_months(y, mo, n);
-                    (format!("{}-{mo:02}", year_string(y)), span)
+                    (CalendarDate::month(y, mo), span)
                 }
-                None => ("XXXX-XX".to_string(), None),
+                None => (CalendarDate::unknown_year(YearPart::Month(None)), None),
             },
             Unit::Year => match year {
                 Some((y, span)) => {
@@ -321,32 +355,28 @@ impl Anchor {
                         self.month = None;
                         self.day = None;
                     }
-                    (year_string(y), span)
+                    (CalendarDate::year(y), span)
                 }
-                None => ("XXXX".to_string(), None),
+                None => (CalendarDate::unknown_year(YearPart::Whole), None),
             },
             Unit::Decade | Unit::Century => match year {
                 // "a decade earlier": ten years before, like "ten years earlier".
                 Some((y, span)) => {
                     let step = if unit == Unit::Decade { 10 } else { 100 };
-                    (year_string(y + step * n as i32), span)
+                    (CalendarDate::year(y + step * n as i32), span)
                 }
-                None => ("XXXX".to_string(), None),
+                None => (CalendarDate::unknown_year(YearPart::Whole), None),
             },
-        }
+        };
+        (TimexValue::Date(date), span)
     }
-}
-
-fn parse_day(v: &str) -> Option<(i32, u32, u32)> {
-    let mut it = v.splitn(3, '-');
-    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?))
 }
 
 fn timex(
     span: Span,
     kind: TimexType,
-    value: String,
-    modifier: Option<&'static str>,
+    value: TimexValue,
+    modifier: Option<TimexMod>,
     anchor: Option<Span>,
 ) -> Timex {
     Timex { span, kind, value, modifier, anchor, parts: Vec::new() }

@@ -12,7 +12,7 @@
 //! let tagger = TemporalTagger::new();
 //! let text = "The siege began on 14 April 1864. Two days later the fort fell.";
 //! let found = tagger.tag_text(text, Reference::Narrative);
-//! let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+//! let values: Vec<String> = found.iter().map(|t| t.value.to_string()).collect();
 //! assert_eq!(values, ["1864-04-14", "1864-04-16"]);
 //! assert_eq!(found[1].anchor.map(|a| a.slice(text)), Some("14 April 1864"));
 //! ```
@@ -21,11 +21,22 @@ mod anchor;
 mod normalize;
 mod patterns;
 mod triggers;
+mod value;
+
+use std::{fmt, str::FromStr};
+
+use serde::Serialize;
+
+pub use value::{
+    CalendarDate, ParseTimexValueError, PartOfDay, Precision, Season, TimeOfDay, TimeRef, TimeUnit,
+    TimexValue, YearPart, YearScale,
+};
 
 use crate::{article::Article, span::Span};
 
 /// TIMEX3 type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     /// A calendar date or period (`1865-02-28`, `1865`, `186`).
     Date,
@@ -49,6 +60,62 @@ impl TimexType {
     }
 }
 
+impl fmt::Display for TimexType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TimexType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<TimexType, String> {
+        [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| format!("not a TIMEX3 type: {s:?}"))
+    }
+}
+
+/// TIMEX3 `mod`: where in its value an expression points, or how exact it is. Kept
+/// beside the value rather than in it: TIMEX3 writes it as its own attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    /// "early 1865", "the beginning of May".
+    Start,
+    /// "mid-1866".
+    Mid,
+    /// "late 1865", "the end of the year".
+    End,
+    /// "about 1200", "c. 350 BC".
+    Approx,
+    /// "over three years".
+    MoreThan,
+    /// "less than a week", "nearly two years".
+    LessThan,
+}
+
+impl TimexMod {
+    /// The TIMEX3 name: `START`, `MID`, `END`, `APPROX`, `MORE_THAN`, `LESS_THAN`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::LessThan => "LESS_THAN",
+        }
+    }
+}
+
+impl fmt::Display for TimexMod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A temporal expression found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
@@ -57,9 +124,9 @@ pub struct Timex {
     /// TIMEX3 type.
     pub kind: TimexType,
     /// TIMEX3 / ISO 8601 value.
-    pub value: String,
-    /// TIMEX3 modifier: START, MID, END, APPROX, BEFORE, AFTER, ...
-    pub modifier: Option<&'static str>,
+    pub value: TimexValue,
+    /// TIMEX3 modifier.
+    pub modifier: Option<TimexMod>,
     /// The span of the date this value took its reference from, if any.
     pub anchor: Option<Span>,
     /// Component expressions: the two ends of a range (`28 February` and
@@ -132,6 +199,28 @@ impl TemporalTagger {
     }
 
     /// Every temporal expression of `text`, in text order, anchored to `reference`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use wikianno::temporal::{Reference, TemporalTagger};
+    ///
+    /// let tagger = TemporalTagger::new();
+    /// let text = "Congress met in March 1866 and again on 7 May.";
+    /// let found: Vec<(&str, String)> = tagger
+    ///     .tag_text(text, Reference::Narrative)
+    ///     .iter()
+    ///     .map(|t| (t.span.slice(text), t.value.to_string()))
+    ///     .collect();
+    /// // "7 May" takes its year from the date before it.
+    /// assert_eq!(found, [("March 1866", "1866-03".into()), ("7 May", "1866-05-07".into())]);
+    ///
+    /// // In news mode a date without a year is read against the document date: the
+    /// // past tense makes it the last May before it.
+    /// let news = Reference::document_date("1867-01-15").expect("a valid date");
+    /// let found = tagger.tag_text("The ship sailed on 7 May.", news);
+    /// assert_eq!(found[0].value.to_string(), "1866-05-07");
+    /// ```
     pub fn tag_text(&self, text: &str, reference: Reference) -> Vec<Timex> {
         tag(text, reference, None)
     }

@@ -1,60 +1,9 @@
 //! The meaning of a matched expression ([`Expr`]) before anchoring, and the calendar
 //! arithmetic and ISO 8601 / TIMEX3 formatting used to turn it into a value.
 
-/// A calendar unit, as used by durations, sets and relative shifts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Month,
-    Year,
-    Decade,
-    Century,
-}
-
-impl Unit {
-    /// The unit of a (singular or plural) English word, if it names one.
-    pub(crate) fn from_word(word: &str) -> Option<Unit> {
-        let w = word.to_ascii_lowercase();
-        let w = w.trim_end_matches('s');
-        Some(match w {
-            "second" => Unit::Second,
-            "minute" => Unit::Minute,
-            "hour" => Unit::Hour,
-            "day" | "night" => Unit::Day,
-            "week" | "weekend" => Unit::Week,
-            "month" => Unit::Month,
-            "year" => Unit::Year,
-            "decade" => Unit::Decade,
-            "century" | "centurie" => Unit::Century,
-            _ => return None,
-        })
-    }
-
-    /// The ISO 8601 duration of `n` units (`PT6H`, `P3Y`, `P2DE`); `n = None` is vague (`PXY`).
-    pub(crate) fn duration(self, n: Option<f64>) -> String {
-        let (time, letter) = match self {
-            Unit::Second => (true, "S"),
-            Unit::Minute => (true, "M"),
-            Unit::Hour => (true, "H"),
-            Unit::Day => (false, "D"),
-            Unit::Week => (false, "W"),
-            Unit::Month => (false, "M"),
-            Unit::Year => (false, "Y"),
-            Unit::Decade => (false, "DE"),
-            Unit::Century => (false, "CE"),
-        };
-        let amount = match n {
-            None => "X".to_string(),
-            Some(x) if x.fract() == 0.0 => format!("{}", x as i64),
-            Some(x) => format!("{x}"),
-        };
-        format!("{}{amount}{letter}", if time { "PT" } else { "P" })
-    }
-}
+pub(crate) use super::value::TimeUnit as Unit;
+use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, TimexValue, YearPart};
+use super::TimexMod;
 
 /// A calendar point or period as written, possibly missing its year (or month).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,19 +16,17 @@ pub(crate) struct Point {
     pub year_shift: Option<i64>,
     pub month: Option<u32>,
     pub day: Option<u32>,
-    /// `SP`, `SU`, `FA`, `WI`.
-    pub season: Option<&'static str>,
+    pub season: Option<Season>,
     /// Half of a year: 1 or 2 (`1865-H2`).
     pub half: Option<u8>,
-    /// The decade's first three digits: 186 for the 1860s.
-    pub decade: Option<i32>,
-    /// The century's TIMEX3 digits: 18 for the 19th century; negative for BC.
-    pub century: Option<i32>,
-    /// Part of day: `MO`, `AF`, `EV`, `NI`.
-    pub part: Option<&'static str>,
+    /// The decade's first three digits (186 for the 1860s), and whether it is BC.
+    pub decade: Option<(u32, bool)>,
+    /// The century's TIMEX3 digits (18 for the 19th century), and whether it is BC.
+    pub century: Option<(u32, bool)>,
+    pub part: Option<PartOfDay>,
     /// Clock time (hour, minute).
     pub clock: Option<(u32, u32)>,
-    pub modifier: Option<&'static str>,
+    pub modifier: Option<TimexMod>,
     /// Byte length of the leading part-of-day / modifier phrase inside the span, so the
     /// bare date can be reported as a part.
     pub inner_start: usize,
@@ -97,53 +44,36 @@ impl Point {
     }
 
     /// The TIMEX3 value (`XXXX` where the year is still unknown).
-    pub(crate) fn value(&self) -> String {
-        if let Some(c) = self.century {
-            return if c < 0 { format!("BC{:02}", -c) } else { format!("{c:02}") };
+    pub(crate) fn value(&self) -> CalendarDate {
+        if let Some((c, bc)) = self.century {
+            return CalendarDate::century(c, bc);
         }
-        if let Some(d) = self.decade {
-            return if d < 0 { format!("BC{:03}", -d) } else { format!("{d:03}") };
+        if let Some((d, bc)) = self.decade {
+            return CalendarDate::decade(d, bc);
         }
-        let mut v = match self.year {
-            Some(y) => year_string(y),
-            None => "XXXX".to_string(),
+        let date = |part| match self.year {
+            Some(y) => CalendarDate { part, ..CalendarDate::year(y) },
+            None => CalendarDate::unknown_year(part),
         };
         if let Some(s) = self.season {
-            v.push('-');
-            v.push_str(s);
-            return v;
+            return date(YearPart::Season(s));
         }
         if let Some(h) = self.half.filter(|_| self.month.is_none()) {
-            v.push_str(&format!("-H{h}"));
-            return v;
+            return date(YearPart::Half(h));
         }
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => v.push_str(&format!("-{m:02}-{d:02}")),
-            (Some(m), None) => v.push_str(&format!("-{m:02}")),
-            (None, Some(_)) | (None, None) => {}
-        }
-        if let Some((h, m)) = self.clock {
-            if self.day.is_none() {
-                v.push_str(if self.month.is_some() { "-XX" } else { "-XX-XX" });
-            }
-            v.push_str(&format!("T{h:02}:{m:02}"));
-        } else if let Some(p) = self.part {
-            if self.day.is_none() {
-                v.push_str(if self.month.is_some() { "-XX" } else { "-XX-XX" });
-            }
-            v.push('T');
-            v.push_str(p);
-        }
-        v
-    }
-}
-
-/// A year as TIMEX3 writes it: `1865`, `0476`, `BC0490`.
-pub(crate) fn year_string(y: i32) -> String {
-    if y < 0 {
-        format!("BC{:04}", -y)
-    } else {
-        format!("{y:04}")
+        let time = match (self.clock, self.part) {
+            (Some((hour, minute)), _) => Some(TimeOfDay::Clock { hour, minute }),
+            (None, Some(p)) => Some(TimeOfDay::Part(p)),
+            (None, None) => None,
+        };
+        let part = match (self.month, self.day) {
+            (Some(m), Some(d)) => YearPart::Day(Some(m), Some(d)),
+            // A time of day falls on a day, known or not: `1866-02-XXTAF`.
+            (m, _) if time.is_some() => YearPart::Day(m, None),
+            (Some(m), None) => YearPart::Month(Some(m)),
+            (None, _) => YearPart::Whole,
+        };
+        date(part).at(time)
     }
 }
 
@@ -157,15 +87,9 @@ pub(crate) enum Expr {
     /// `n` units after (or before, when negative) the last mentioned date: "two days
     /// later", "the next day", "that same year" (n = 0). `deictic` ones ("last year",
     /// "two years ago", "yesterday") count from the document date in news mode.
-    Shift {
-        n: i64,
-        unit: Unit,
-        deictic: bool,
-        part: Option<&'static str>,
-        modifier: Option<&'static str>,
-    },
+    Shift { n: i64, unit: Unit, deictic: bool, part: Option<PartOfDay>, modifier: Option<TimexMod> },
     /// A season relative to the last mentioned date ("the following spring").
-    SeasonShift { n: i64, season: &'static str },
+    SeasonShift { n: i64, season: Season },
     /// "former" (a former minister): PAST_REF in a narrative, as WikiWars annotates it;
     /// not a temporal expression in news (TempEval-3).
     Former,
@@ -175,11 +99,11 @@ pub(crate) enum Expr {
     /// day after it; in a narrative, the first such day from the reference on.
     Weekday(u32),
     /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.
-    Vague(&'static str),
+    Vague(TimeRef),
     /// A length of time, already normalized (`PT6H`).
-    Duration { value: String, modifier: Option<&'static str> },
+    Duration { value: TimexValue, modifier: Option<TimexMod> },
     /// A recurrence, already normalized (`P1Y`).
-    Set { value: String },
+    Set { value: TimexValue },
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -222,14 +146,6 @@ pub(crate) fn weekday(days: i64) -> u32 {
     ((days + 3).rem_euclid(7) + 1) as u32
 }
 
-/// The ISO 8601 week of a day: `1866-W14`.
-pub(crate) fn iso_week(days: i64) -> String {
-    let thursday = days - i64::from(weekday(days)) + 4;
-    let (y, _, _) = civil_from_days(thursday);
-    let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
-    format!("{}-W{week:02}", year_string(y))
-}
-
 /// `(y, m)` moved by `n` months.
 pub(crate) fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
     let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
@@ -248,8 +164,9 @@ mod tests {
         }
         assert_eq!(civil_from_days(days_from_civil(1865, 2, 28) + 1), (1865, 3, 1));
         assert_eq!(weekday(days_from_civil(1866, 4, 2)), 1); // a Monday
-        assert_eq!(iso_week(days_from_civil(1866, 4, 2)), "1866-W14");
-        assert_eq!(iso_week(days_from_civil(2021, 1, 1)), "2020-W53");
+        let week = |days| CalendarDate::iso_week(days).to_string();
+        assert_eq!(week(days_from_civil(1866, 4, 2)), "1866-W14");
+        assert_eq!(week(days_from_civil(2021, 1, 1)), "2020-W53");
         assert_eq!(add_months(1865, 1, -1), (1864, 12));
         assert_eq!(days_in_month(1900, 2), 28);
     }
@@ -257,21 +174,27 @@ mod tests {
     #[test]
     fn values() {
         let p = Point { year: Some(-490), ..Point::default() };
-        assert_eq!(p.value(), "BC0490");
-        assert_eq!(Point { decade: Some(-47), ..Point::default() }.value(), "BC047");
+        assert_eq!(p.value().to_string(), "BC0490");
+        let decade = Point { decade: Some((47, true)), ..Point::default() };
+        assert_eq!(decade.value().to_string(), "BC047");
+        let century = Point { century: Some((0, true)), ..Point::default() };
+        assert_eq!(century.value().to_string(), "BC00");
         assert_eq!(
-            Point { year: Some(1865), half: Some(2), ..Point::default() }.value(),
+            Point { year: Some(1865), half: Some(2), ..Point::default() }.value().to_string(),
             "1865-H2"
         );
         let p = Point {
             year: Some(1866),
             month: Some(2),
             day: Some(7),
-            part: Some("AF"),
+            part: Some(PartOfDay::Afternoon),
             ..Point::default()
         };
-        assert_eq!(p.value(), "1866-02-07TAF");
-        assert_eq!(Unit::Hour.duration(Some(6.0)), "PT6H");
-        assert_eq!(Unit::Year.duration(None), "PXY");
+        assert_eq!(p.value().to_string(), "1866-02-07TAF");
+        let p = Point { month: Some(2), clock: Some((9, 0)), ..Point::default() };
+        assert_eq!(p.value().to_string(), "XXXX-02-XXT09:00");
+        assert_eq!(Unit::Hour.duration(Some(6.0)).to_string(), "PT6H");
+        assert_eq!(Unit::Year.duration(None).to_string(), "PXY");
+        assert_eq!(Unit::Year.duration(Some(1.5)).to_string(), "P1.5Y");
     }
 }

@@ -11,6 +11,8 @@ use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
+use super::value::{PartOfDay, Season, TimeRef};
+use super::TimexMod;
 use crate::span::Span;
 
 /// A matched expression: where it is and what it means, before anchoring.
@@ -148,8 +150,8 @@ impl Rule {
 struct Patterns {
     rules: Vec<Compiled>,
     triggers: Option<Triggers>,
-    connector: Option<Regex>,
-    bad_after_year: Option<Regex>,
+    connector: Regex,
+    bad_after_year: Regex,
 }
 
 /// Compile every pattern now rather than on the first article.
@@ -233,34 +235,32 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     ];
     let rules = table
         .into_iter()
-        .filter_map(|(rule, pattern)| match ascii(&pattern) {
-            Ok(re) => {
+        .map(|(rule, pattern)| {
+            // The patterns are constants of this file, compiled by every test run.
+            let re = ascii(&pattern)
+                .unwrap_or_else(|e| panic!("shipped date pattern {rule:?} compiles: {e}"));
+            {
                 let bound = triggers::solid_bound(&pattern, rule.anchor());
                 let classes = if bound.is_some() { rule.classes() } else { 0 };
                 let names = re.capture_names().map(|n| n.map(String::from)).collect();
-                Some(Compiled {
+                Compiled {
                     rule,
                     re,
                     names,
                     classes,
                     bound: bound.unwrap_or(triggers::Bound { before: 0, after: 0 }),
-                })
-            }
-            Err(e) => {
-                // A pattern typo is a programming error caught by the tests; never panic at run time.
-                debug_assert!(false, "bad pattern {rule:?}: {e}");
-                None
+                }
             }
         })
         .collect();
     Patterns {
         rules,
         triggers: Triggers::new(),
-        connector: ascii(&format!("^{CONNECTOR}$")).ok(),
+        connector: ascii(&format!("^{CONNECTOR}$")).expect("the range connector pattern compiles"),
         bad_after_year: ascii(
             r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
         )
-        .ok(),
+        .expect("the bad-after-year pattern compiles"),
     }
 });
 
@@ -554,18 +554,18 @@ pub(crate) fn number(s: &str) -> Option<Option<f64>> {
 }
 
 /// Part of day and modifier from the prefix phrase.
-fn prefix_meaning(caps: &Captures) -> (Option<&'static str>, Option<&'static str>, usize) {
+fn prefix_meaning(caps: &Captures) -> (Option<PartOfDay>, Option<TimexMod>, usize) {
     let start = caps.get(0).map_or(0, |m| m.start());
     if let Some(p) = caps.name("part") {
         let t = p.as_str().to_ascii_lowercase();
         let part = if t.contains("afternoon") {
-            "AF"
+            PartOfDay::Afternoon
         } else if t.contains("evening") {
-            "EV"
+            PartOfDay::Evening
         } else if t.contains("night") {
-            "NI"
+            PartOfDay::Night
         } else {
-            "MO"
+            PartOfDay::Morning
         };
         return (Some(part), None, p.end() - start);
     }
@@ -575,16 +575,16 @@ fn prefix_meaning(caps: &Captures) -> (Option<&'static str>, Option<&'static str
     (None, None, 0)
 }
 
-fn modifier_of(phrase: &str) -> Option<&'static str> {
+fn modifier_of(phrase: &str) -> Option<TimexMod> {
     let t = phrase.to_ascii_lowercase();
     if t.contains("mid") {
-        Some("MID")
+        Some(TimexMod::Mid)
     } else if t.contains("early")
         || t.contains("beginning")
         || t.contains("start")
         || t.contains("first")
     {
-        Some("START")
+        Some(TimexMod::Start)
     } else if t.contains("late")
         || t.contains("end")
         || t.contains("close")
@@ -592,7 +592,7 @@ fn modifier_of(phrase: &str) -> Option<&'static str> {
         || t.contains("second half")
         || t.contains("latter half")
     {
-        Some("END")
+        Some(TimexMod::End)
     } else {
         None
     }
@@ -616,22 +616,22 @@ fn unit_word(word: &str) -> Option<Unit> {
     }
 }
 
-fn part_of_day(word: &str) -> Option<&'static str> {
+fn part_of_day(word: &str) -> Option<PartOfDay> {
     match word.to_ascii_lowercase().as_str() {
-        "morning" => Some("MO"),
-        "afternoon" => Some("AF"),
-        "evening" => Some("EV"),
-        "night" => Some("NI"),
+        "morning" => Some(PartOfDay::Morning),
+        "afternoon" => Some(PartOfDay::Afternoon),
+        "evening" => Some(PartOfDay::Evening),
+        "night" => Some(PartOfDay::Night),
         _ => None,
     }
 }
 
-fn season_code(word: &str) -> Option<&'static str> {
+fn season_code(word: &str) -> Option<Season> {
     match word.to_ascii_lowercase().as_str() {
-        "spring" => Some("SP"),
-        "summer" => Some("SU"),
-        "autumn" | "fall" => Some("FA"),
-        "winter" => Some("WI"),
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "autumn" | "fall" => Some(Season::Fall),
+        "winter" => Some(Season::Winter),
         _ => None,
     }
 }
@@ -771,10 +771,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             if dec < 100 && caps.name("era").is_none() {
                 return None;
             }
-            let pt = Point {
-                decade: Some(if caps.name("era").is_some() { -dec } else { dec }),
-                ..point
-            };
+            let pt =
+                Point { decade: Some((dec.unsigned_abs(), caps.name("era").is_some())), ..point };
             mention(Expr::Point(pt))
         }
         Rule::Century => {
@@ -784,7 +782,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 Err(_) => ordinal_word(c)?,
             };
             let bc = get("era").is_some_and(|e| e.starts_with('B'));
-            let pt = Point { century: Some(if bc { -(n - 1) } else { n - 1 }), ..point };
+            let pt = Point { century: Some(((n - 1).unsigned_abs(), bc)), ..point };
             mention(Expr::Point(pt))
         }
         Rule::Year => {
@@ -798,10 +796,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 {
                     return None;
                 }
-                if p.bad_after_year
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(text.get(span.end..).unwrap_or("")))
-                {
+                if p.bad_after_year.is_match(text.get(span.end..).unwrap_or("")) {
                     return None;
                 }
                 let after = text.get(span.end..).unwrap_or("");
@@ -812,7 +807,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 }
             }
             let modifier =
-                if caps.name("approx").is_some() { Some("APPROX") } else { point.modifier };
+                if caps.name("approx").is_some() { Some(TimexMod::Approx) } else { point.modifier };
             // "the second half of 1865" is a half year (1865-H2), not the year's end.
             let half = get("pre").filter(|pre| pre.contains("half")).map(|pre| {
                 if pre.contains("irst") {
@@ -850,15 +845,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                         unit,
                         deictic,
                         part: None,
-                        modifier: approx.as_ref().map(|_| "APPROX"),
+                        modifier: approx.as_ref().map(|_| TimexMod::Approx),
                     }),
-                    _ => mention(Expr::Vague(if sign > 0 { "FUTURE_REF" } else { "PAST_REF" })),
+                    _ => {
+                        mention(Expr::Vague(if sign > 0 { TimeRef::Future } else { TimeRef::Past }))
+                    }
                 };
             }
             let modifier = approx.as_deref().map(|a| match a {
-                "over" | "more than" | "at least" => "MORE_THAN",
-                "less than" | "up to" | "nearly" | "almost" | "just" => "LESS_THAN",
-                _ => "APPROX",
+                "over" | "more than" | "at least" => TimexMod::MoreThan,
+                "less than" | "up to" | "nearly" | "almost" | "just" => TimexMod::LessThan,
+                _ => TimexMod::Approx,
             });
             mention(Expr::Duration { value: unit.duration(n), modifier })
         }
@@ -940,7 +937,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let (n, part) = match get("w")?.to_ascii_lowercase().as_str() {
                 "yesterday" => (-1, None),
                 "tomorrow" => (1, None),
-                "tonight" => (0, Some("NI")),
+                "tonight" => (0, Some(PartOfDay::Night)),
                 _ => (0, None),
             };
             if n == 0 && part.is_none() {
@@ -955,23 +952,23 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 return mention(Expr::Former);
             }
             let v = match w.as_str() {
-                "recently" | "recent" => "PAST_REF",
-                w if w.ends_with("past") => "PAST_REF",
-                w if w.ends_with("future") => "FUTURE_REF",
-                _ => "PRESENT_REF",
+                "recently" | "recent" => TimeRef::Past,
+                w if w.ends_with("past") => TimeRef::Past,
+                w if w.ends_with("future") => TimeRef::Future,
+                _ => TimeRef::Present,
             };
             mention(Expr::Vague(v))
         }
         Rule::Set => {
             let value = if let Some(adv) = get("adv") {
                 match adv.to_ascii_lowercase().as_str() {
-                    "annually" | "yearly" => "P1Y".to_string(),
-                    "daily" => "P1D".to_string(),
-                    "nightly" => "P1D".to_string(),
-                    "weekly" => "P1W".to_string(),
-                    "monthly" => "P1M".to_string(),
-                    _ => "PT1H".to_string(),
+                    "annually" | "yearly" => Unit::Year,
+                    "daily" | "nightly" => Unit::Day,
+                    "weekly" => Unit::Week,
+                    "monthly" => Unit::Month,
+                    _ => Unit::Hour,
                 }
+                .duration(Some(1.0))
             } else if let Some(u) = get("u2") {
                 Unit::from_word(u)?.duration(Some(1.0))
             } else {
@@ -1084,7 +1081,7 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                     let and = between.trim() == "and";
                     let between_word =
                         from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
-                    if p.connector.as_ref().is_some_and(|re| re.is_match(between))
+                    if p.connector.is_match(between)
                         && (!and || between_word)
                         && !between.contains('\n')
                     {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::{
-    date::{interval, split_range, typed},
+    date::{interval, split_range, typed, typed_ends},
     entity_iri,
     selector::Selectors,
     WIKIPEDIA,
@@ -17,7 +17,7 @@ use crate::{
     infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
-    temporal::TimexType,
+    temporal::{TimexType, TimexValue},
 };
 
 /// Everything one article contributes to a graph.
@@ -178,11 +178,11 @@ impl<'a> Builder<'a> {
             .collect();
         match inside.as_slice() {
             [] => None,
-            [one] => Some(one.value.clone()),
+            [one] => Some(one.value.to_string()),
             [first, .., last] => {
-                let (start, _) = split_range(&first.value);
-                let (last_start, last_end) = split_range(&last.value);
-                Some(format!("{start}/{}", last_end.unwrap_or(last_start)))
+                let (start, _) = first.value.ends()?;
+                let (_, end) = last.value.ends()?;
+                Some(format!("{start}/{end}"))
             }
         }
     }
@@ -393,11 +393,11 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         if let Some(d) = &e.date {
             ev.insert("timex".into(), json!(d.value));
             ev.insert("dateInherited".into(), json!(d.inherited));
-            let (start, end) = split_range(&d.value);
-            if let Some(t) = typed(start) {
+            let (start, end) = typed_ends(&d.value);
+            if let Some(t) = start {
                 ev.insert("startDate".into(), t);
             }
-            if let Some(t) = end.and_then(typed) {
+            if let Some(t) = end {
                 ev.insert("endDate".into(), t);
             }
             if !d.inherited {
@@ -425,7 +425,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                         claims.push(DateClaim {
                             entity,
                             what: "date",
-                            value: d.value.clone(),
+                            value: d.value.to_string(),
                             article: iri.clone(),
                             evidence: b.sel.target(d.span),
                         });
@@ -539,12 +539,14 @@ fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
                 .filter(|t| t.kind == TimexType::Date && inside.contains(t.span))
                 .collect();
         let (birth, death) = match dates.as_slice() {
-            [one] => match split_range(&one.value) {
-                (start, Some(end)) => ((start, one.span), (end, one.span)),
+            [one] => match &one.value {
+                TimexValue::Range(start, end) => {
+                    ((start.to_string(), one.span), (end.to_string(), one.span))
+                }
                 _ => continue,
             },
             [first, second] => {
-                ((first.value.as_str(), first.span), (second.value.as_str(), second.span))
+                ((first.value.to_string(), first.span), (second.value.to_string(), second.span))
             }
             _ => continue,
         };
@@ -553,7 +555,7 @@ fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
             claims.push(DateClaim {
                 entity: entity.clone(),
                 what,
-                value: value.to_string(),
+                value,
                 article: b.iri.clone(),
                 evidence: b.sel.target(span),
             });

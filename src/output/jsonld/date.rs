@@ -1,7 +1,10 @@
 //! TIMEX3 values as RDF dates: typed literals by precision, and calendar intervals
-//! for comparing two claims about the same thing.
+//! for comparing two claims about the same thing. Values are read by the one TIMEX3
+//! parser, [`TimexValue`]'s `FromStr`.
 
 use serde_json::{json, Value};
+
+use crate::temporal::{CalendarDate, Precision, TimexValue, YearPart};
 
 /// A TIMEX3 value split at its range slash: `1865-02-28/1865-11-08` gives both ends.
 pub(crate) fn split_range(value: &str) -> (&str, Option<&str>) {
@@ -11,81 +14,49 @@ pub(crate) fn split_range(value: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
-}
-
-/// The calendar part of a value: `1866-02-07TAF` is dated `1866-02-07`.
-fn calendar_part(value: &str) -> &str {
-    value.split('T').next().unwrap_or(value)
-}
-
-/// `(year, month, day)` fields present in a value, each checked for range.
-fn fields(value: &str) -> Option<(u32, Option<u32>, Option<u32>)> {
-    let mut parts = calendar_part(value).split('-');
-    let year = digits(parts.next()?, 4)?;
-    let month = match parts.next() {
-        Some(m) => Some(digits(m, 2).filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
-    let day = match parts.next() {
-        Some(d) => Some(digits(d, 2).filter(|d| (1..=31).contains(d))?),
-        None => None,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    Some((year, month, day))
-}
-
 /// A JSON-LD value object typed by precision: `xsd:date`, `xsd:gYearMonth` or
-/// `xsd:gYear`. `None` for values RDF has no plain type for (decades, weeks, durations).
-pub(crate) fn typed(value: &str) -> Option<Value> {
-    let (year, month, day) = fields(value)?;
-    let (lexical, datatype) = match (month, day) {
-        (Some(m), Some(d)) => (format!("{year:04}-{m:02}-{d:02}"), "xsd:date"),
-        (Some(m), None) => (format!("{year:04}-{m:02}"), "xsd:gYearMonth"),
-        _ => (format!("{year:04}"), "xsd:gYear"),
+/// `xsd:gYear` (a time of day is dropped). `None` for what RDF has no plain type for:
+/// decades, centuries, seasons, weeks, BC and unknown years.
+pub(crate) fn typed_date(date: &CalendarDate) -> Option<Value> {
+    let year = date.signed_year().filter(|y| (0..=9999).contains(y))?;
+    let (lexical, datatype) = match (date.precision(), date.part) {
+        (Precision::Day, YearPart::Day(Some(m), Some(d))) => {
+            (format!("{year:04}-{m:02}-{d:02}"), "xsd:date")
+        }
+        (Precision::Month, YearPart::Month(Some(m))) => {
+            (format!("{year:04}-{m:02}"), "xsd:gYearMonth")
+        }
+        (Precision::Year, _) => (format!("{year:04}"), "xsd:gYear"),
+        _ => return None,
     };
     Some(json!({"@value": lexical, "@type": datatype}))
 }
 
-/// A day as a sortable number (months of 31 days: only order matters here).
-type Day = u32;
-
-fn day(year: u32, month: u32, day: u32) -> Day {
-    (year * 12 + (month - 1)) * 31 + (day - 1)
+/// [`typed_date`] of a value string, which must be one date (not a range).
+pub(crate) fn typed(value: &str) -> Option<Value> {
+    typed_date(value.parse::<TimexValue>().ok()?.date()?)
 }
 
-/// The inclusive span of days a value covers: `1865` is the whole year, `186` the
-/// 1860s, `18` the 19th century (1800–1899, as TIMEX3 writes it), `1865-02-28/1865-11-08`
-/// the range. `None` when the value is not a calendar date.
-pub(crate) fn interval(value: &str) -> Option<(Day, Day)> {
-    if let (a, Some(b)) = split_range(value) {
-        let (lo, _) = interval(a)?;
-        let (_, hi) = interval(b)?;
-        return (lo <= hi).then_some((lo, hi));
+/// The typed start of a value and, for a range, its typed end.
+pub(crate) fn typed_ends(value: &TimexValue) -> (Option<Value>, Option<Value>) {
+    match value {
+        TimexValue::Date(d) => (typed_date(d), None),
+        TimexValue::Range(a, b) => (typed_date(a), typed_date(b)),
+        _ => (None, None),
     }
-    let cal = calendar_part(value);
-    if let Some(decade) = digits(cal, 3) {
-        return Some((day(decade * 10, 1, 1), day(decade * 10 + 9, 12, 31)));
-    }
-    if let Some(century) = digits(cal, 2) {
-        return Some((day(century * 100, 1, 1), day(century * 100 + 99, 12, 31)));
-    }
-    let (y, m, d) = fields(value)?;
-    Some(match (m, d) {
-        (Some(m), Some(d)) => (day(y, m, d), day(y, m, d)),
-        (Some(m), None) => (day(y, m, 1), day(y, m, 31)),
-        _ => (day(y, 1, 1), day(y, 12, 31)),
-    })
+}
+
+/// The inclusive span of days a value covers (see [`TimexValue::interval`]); `None`
+/// when it is not a calendar date.
+pub(crate) fn interval(value: &str) -> Option<(i64, i64)> {
+    value.parse::<TimexValue>().ok()?.interval()
 }
 
 /// True when the two values can describe the same time (their intervals overlap);
 /// values that are not calendar dates never conflict.
 pub(crate) fn compatible(a: &str, b: &str) -> bool {
-    match (interval(a), interval(b)) {
-        (Some((alo, ahi)), Some((blo, bhi))) => alo <= bhi && blo <= ahi,
+    match (a.parse::<TimexValue>(), b.parse::<TimexValue>()) {
+        (Ok(a), Ok(b)) => a.compatible(&b),
         _ => true,
     }
 }

@@ -1,0 +1,143 @@
+//! Pathological inputs for the hostile-input checks, generated at any size: the shapes
+//! that once made a stage quadratic (issue 10). Shared by `tests/hostile.rs` and
+//! `examples/hostile_scaling.rs`; generated, never committed.
+
+#![allow(dead_code)]
+
+use wikianno::source::{Markup, RawArticle};
+
+/// One pathological shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Wikitext `[[A|` (never closed) followed by many `<ref>x</ref>`.
+    OpenLinkThenRefs,
+    /// One line of `[http://x ` external links, never closed.
+    BareExternalLinks,
+    /// Many short `==a==` sections.
+    ShortSections,
+    /// Many `* x` list items.
+    ListItems,
+    /// Wiki-style prose with entities, triggers and dates and no sentence end at all.
+    SentenceWithoutEnd,
+    /// Wiki-style prose where no word is followed by white space (`,Lima,Peru,...`).
+    NoWhiteSpace,
+}
+
+impl Shape {
+    /// Every shape, renderer shapes first.
+    pub const ALL: [Shape; 6] = [
+        Shape::OpenLinkThenRefs,
+        Shape::BareExternalLinks,
+        Shape::ShortSections,
+        Shape::ListItems,
+        Shape::SentenceWithoutEnd,
+        Shape::NoWhiteSpace,
+    ];
+
+    /// True for the shapes that exercise the wikitext renderer.
+    pub fn is_renderer(self) -> bool {
+        matches!(
+            self,
+            Shape::OpenLinkThenRefs
+                | Shape::BareExternalLinks
+                | Shape::ShortSections
+                | Shape::ListItems
+        )
+    }
+
+    /// A short name for tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::OpenLinkThenRefs => "[[A| + <ref>s",
+            Shape::BareExternalLinks => "[http://x links",
+            Shape::ShortSections => "==a== sections",
+            Shape::ListItems => "* x list items",
+            Shape::SentenceWithoutEnd => "sentence, no end",
+            Shape::NoWhiteSpace => "no white space",
+        }
+    }
+
+    /// The markup the shape is written in.
+    pub fn markup(self) -> Markup {
+        if self.is_renderer() {
+            Markup::Wikitext
+        } else {
+            Markup::WikiStyle
+        }
+    }
+
+    /// The page body (no title line), `bytes` long or a little more.
+    pub fn body(self, bytes: usize) -> String {
+        let (head, unit) = match self {
+            Shape::OpenLinkThenRefs => ("[[A|", "<ref>x</ref> "),
+            Shape::BareExternalLinks => ("", "[http://x "),
+            Shape::ShortSections => ("", "==a==\n"),
+            Shape::ListItems => ("", "* x\n"),
+            Shape::SentenceWithoutEnd => ("", PROSE),
+            Shape::NoWhiteSpace => ("", ",Lima,Prado,Peru,revolted,1866,Callao"),
+        };
+        let mut body = String::with_capacity(bytes + unit.len());
+        body.push_str(head);
+        while body.len() < bytes {
+            body.push_str(unit);
+        }
+        body
+    }
+
+    /// The shape as one article of about `bytes` bytes.
+    pub fn article(self, bytes: usize) -> RawArticle {
+        let body = self.body(bytes);
+        let text = match self.markup() {
+            Markup::WikiStyle => format!("= Hostile =\n\n{body}\n"),
+            Markup::Wikitext => body,
+        };
+        RawArticle {
+            title: Some("Hostile".into()),
+            text,
+            origin: format!("hostile#{}", self.name()),
+            fallback_title: "Hostile".into(),
+            markup: self.markup(),
+        }
+    }
+}
+
+/// War prose with names, event triggers and dates, and no sentence end.
+const PROSE: &str = "on 2 May 1866 the Spanish fleet under the command of Admiral Pareja \
+seized the Chincha Islands and bombarded Callao while Prado revolted in Arequipa against \
+Pezet and marched to Lima where the capital fell and Peru declared war on Spain in alliance \
+with Chile and the treaty was signed by Vivanco in the city ";
+
+/// A MediaWiki dump page holding `body` (escaped), in namespace 0.
+pub fn dump_page(title: &str, body: &str) -> String {
+    let mut escaped = String::with_capacity(body.len() + body.len() / 8);
+    for c in body.chars() {
+        match c {
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '&' => escaped.push_str("&amp;"),
+            c => escaped.push(c),
+        }
+    }
+    format!(
+        "  <page>\n    <title>{title}</title>\n    <ns>0</ns>\n    <revision>\n      <text xml:space=\"preserve\">{escaped}</text>\n    </revision>\n  </page>\n"
+    )
+}
+
+/// The opening of a dump, up to the first page.
+pub const DUMP_HEAD: &str =
+    "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.10/\">\n  <siteinfo><sitename>Hostile</sitename></siteinfo>\n";
+/// The end of a dump.
+pub const DUMP_TAIL: &str = "</mediawiki>\n";
+
+/// Peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
+pub fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
