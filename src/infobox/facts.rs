@@ -109,6 +109,9 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("pounds", "mass", 0.453_592),
 ];
 
+/// Names the body gives after a role's cues: role -> (name span, entity id if linked).
+pub(super) type RoleNames = std::collections::HashMap<KeyRole, Vec<(Span, Option<Arc<str>>)>>;
+
 /// A number read from text: its value, the step it was rounded to, its dimension.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Quantity {
@@ -320,7 +323,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if !cues.is_empty() {
-            for t in &self.body_dates {
+            for (i, t) in self.body_dates.iter().enumerate() {
                 let from = t.span.start.saturating_sub(40);
                 let Some(before) = self.lower.get(from..t.span.start) else { continue };
                 let words: Vec<&str> = before
@@ -328,10 +331,8 @@ impl<'a> Ctx<'a> {
                     .filter(|w| !w.is_empty())
                     .collect();
                 let near = words.iter().rev().take(3).any(|w| cues.contains(w));
-                let no_date_between = !self
-                    .body_dates
-                    .iter()
-                    .any(|o| o.span.start >= from && o.span.end <= t.span.start);
+                // Body dates are in text order: only the one before can sit in between.
+                let no_date_between = i == 0 || self.body_dates[i - 1].span.start < from;
                 if near && no_date_between {
                     out.push((t.value.to_string(), t.span, t.span.end <= lead_end));
                 }
@@ -445,6 +446,16 @@ impl<'a> Ctx<'a> {
 
     /// Names the body gives after the role's cues: (name span, entity id if linked).
     fn role_names(&self, role: KeyRole) -> Vec<(Span, Option<Arc<str>>)> {
+        if let Some(found) = self.role_name_cache.borrow().get(&role) {
+            return found.clone();
+        }
+        let found = self.find_role_names(role);
+        self.role_name_cache.borrow_mut().insert(role, found.clone());
+        found
+    }
+
+    /// [`Ctx::role_names`] without the cache: one scan of the text per cue.
+    fn find_role_names(&self, role: KeyRole) -> Vec<(Span, Option<Arc<str>>)> {
         let mut out = Vec::new();
         for cue in role.name_cues() {
             for (at, _) in self.lower.match_indices(cue) {
@@ -619,14 +630,24 @@ impl<'a> Ctx<'a> {
             value.value,
             value.dimension.map_or(String::new(), |d| format!(" ({d}, base unit)"))
         ));
-        let in_date = |s: Span| self.body_dates.iter().any(|t| t.span.overlaps(s));
+        // Body dates are in text order, so one binary search per number.
+        let in_date = |s: Span| {
+            let i = self.body_dates.partition_point(|t| t.span.end <= s.start);
+            self.body_dates.get(i).is_some_and(|t| t.span.overlaps(s))
+        };
         let mut agreeing = Vec::new();
         let mut differing = Vec::new();
         let cues = role.quantity_cues();
-        for sentence in &self.sentences {
-            let said = quantities(self.slice(*sentence), sentence.start);
-            for q in said.into_iter().filter(|q| !in_date(q.span)) {
-                if boxed.iter().any(|b| b.agrees(&q)) {
+        let said = self.body_numbers.get_or_init(|| {
+            self.sentences
+                .iter()
+                .flat_map(|s| quantities(self.slice(*s), s.start))
+                .filter(|q| !in_date(q.span))
+                .collect()
+        });
+        {
+            for q in said {
+                if boxed.iter().any(|b| b.agrees(q)) {
                     agreeing.push(q.span);
                 } else if q.dimension == value.dimension
                     && q.value >= 10.0
