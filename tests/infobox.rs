@@ -631,3 +631,25 @@ fn judged_verdicts_stay_in_step() {
     }
     assert!(drift.is_empty(), "re-judge these items:\n{}", drift.join("\n"));
 }
+
+#[test]
+fn cli_summary_and_csv() {
+    let (code, table) = run_validate(&["--summary"], &seed_text());
+    assert_eq!(code, 0, "{table}");
+    for want in ["template", "coverage", "(all)", "contradicted facts (0):"] {
+        assert!(table.contains(want), "{want:?} missing from\n{table}");
+    }
+    assert!(!table.contains("== Peruvian"), "--summary leaves out the per-article tables");
+    let (_, csv) = run_validate(&["--format", "csv"], &seed_text());
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("article,template,field,value,value_kind,status,normalized,evidence,message")
+    );
+    assert!(lines.any(|l| l.contains("Commander2") && l.contains("supported")), "{csv}");
+    let (_, csv) = run_validate(&["--format", "csv", "--summary"], &seed_text());
+    assert!(csv.starts_with("template,items,counted,"), "{csv}");
+    let (_, json) = run_validate(&["--format", "json", "--summary"], &seed_text());
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert!(doc["summary"]["templates"].is_object() && doc["summary"]["families"].is_object());
+}

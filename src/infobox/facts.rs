@@ -253,10 +253,12 @@ impl<'a> Ctx<'a> {
             return ValueKind::Technical;
         }
         let has_date = self.box_dates.iter().any(|t| item.overlaps(t.span));
-        if has_date && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number) {
-            if expected != ValueKind::Number || !value.starts_with(|c: char| c.is_ascii_digit()) {
-                return ValueKind::Date;
-            }
+        // A number-valued key keeps a value that opens with a number ("445 (2021)").
+        if has_date
+            && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number)
+            && (expected != ValueKind::Number || !value.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return ValueKind::Date;
         }
         let leading = value.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_uppercase());
         if leading.starts_with(|c: char| c.is_ascii_digit()) && !has_date {
@@ -301,7 +303,7 @@ impl<'a> Ctx<'a> {
     fn role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
         let mut out = Vec::new();
         let cues = role.date_cues();
-        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).last().map_or(0, |s| s.end);
+        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).next_back().map_or(0, |s| s.end);
         if let Some(lead) = self.sentences.first() {
             let dates: Vec<_> = self.body_dates.iter().filter(|t| lead.contains(t.span)).collect();
             let open = self.slice(*lead).find('(').map(|i| lead.start + i);
@@ -579,7 +581,10 @@ impl<'a> Ctx<'a> {
 
     /// One of `cues` ends at most three words before `at` ("a population of 30,000").
     fn cue_before(&self, cues: &[&str], at: usize) -> bool {
-        let from = self.lower.floor_char_boundary(at.saturating_sub(40));
+        let mut from = at.saturating_sub(40);
+        while !self.lower.is_char_boundary(from) {
+            from -= 1;
+        }
         let before = &self.lower[from..at];
         let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
         let window = words.into_iter().rev().collect::<Vec<_>>().join(" ");
