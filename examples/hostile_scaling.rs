@@ -6,8 +6,16 @@
 
 #[path = "../benches/support/hostile.rs"]
 mod hostile;
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
 
-use std::{path::PathBuf, time::Instant};
+use std::{
+    fs,
+    io::{self, BufWriter, Write},
+    path::{Path, PathBuf},
+    process::Command,
+    time::Instant,
+};
 
 use hostile::Shape;
 use wikianno::{Pipeline, Record, SourceItem};
@@ -28,7 +36,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("stages") => stages(&pipeline),
-        Some("dump") => {}
+        Some("dump") => {
+            dumps(&root, args.get(1).and_then(|g| g.parse::<f64>().ok()).unwrap_or(1.0))
+        }
+        Some("run-file") => run_file(&pipeline, Path::new(&args[1])),
         which => shapes(&pipeline, which),
     }
 }
@@ -44,9 +55,9 @@ fn shapes(pipeline: &Pipeline, which: Option<&str>) {
         }
         {
             // Warm up once (lazy statics), then take the best of three.
-            let _ = seconds(&pipeline, shape, 4096);
+            let _ = seconds(pipeline, shape, 4096);
             let best =
-                |bytes| (0..3).map(|_| seconds(&pipeline, shape, bytes)).fold(f64::MAX, f64::min);
+                |bytes| (0..3).map(|_| seconds(pipeline, shape, bytes)).fold(f64::MAX, f64::min);
             let (small, large) = (best(64 << 10), best(256 << 10));
             println!("{:<20} {small:>10.4} {large:>10.4} {:>7.2}", shape.name(), large / small);
         }
@@ -85,4 +96,85 @@ fn stages(pipeline: &Pipeline) {
             );
         }
     }
+}
+
+/// Write a dump of pathological pages (every shape in turn, `page_bytes` each) of about
+/// `bytes` bytes to `path`.
+fn write_hostile_dump(path: &Path, bytes: u64, page_bytes: usize) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+    out.write_all(hostile::DUMP_HEAD.as_bytes())?;
+    let pages: Vec<String> = Shape::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, shape)| hostile::dump_page(&format!("Hostile {i}"), &shape.body(page_bytes)))
+        .collect();
+    let mut written = 0u64;
+    let mut n = 0;
+    while written < bytes {
+        let page = &pages[n % pages.len()];
+        out.write_all(page.as_bytes())?;
+        written += page.len() as u64;
+        n += 1;
+    }
+    out.write_all(hostile::DUMP_TAIL.as_bytes())?;
+    out.flush()
+}
+
+/// In a child process (so each run has its own peak memory): annotate `path` with 2
+/// threads, serialize every record, print "seconds records peak_rss_bytes".
+fn run_file(pipeline: &Pipeline, path: &Path) {
+    let started = Instant::now();
+    let mut records = 0usize;
+    pipeline
+        .run_map(
+            wikianno::source::Inputs::new([path.to_path_buf()]),
+            |record| wikianno::output::ndjson::to_line(&record).len(),
+            |_| -> Result<(), ()> {
+                records += 1;
+                Ok(())
+            },
+        )
+        .expect("run");
+    println!("{} {records} {}", started.elapsed().as_secs_f64(), hostile::peak_rss_bytes());
+}
+
+/// The 1 GB benchmark: an all-pathological dump and a normal synthetic dump, each at a
+/// quarter and at the full size; time, MB/s and peak RSS of each run.
+fn dumps(root: &Path, gigabytes: f64) {
+    let dir = std::env::temp_dir().join(format!("wikianno-hostile-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp folder");
+    let full = (gigabytes * 1e9) as u64;
+    let me = std::env::current_exe().expect("this example");
+    println!(
+        "{:<28} {:>9} {:>9} {:>8} {:>8} {:>10}",
+        "dump", "MB", "records", "s", "MB/s", "peak RSS MB"
+    );
+    for (name, size) in [("quarter", full / 4), ("full", full)] {
+        let hostile_path = dir.join(format!("hostile-{name}.xml"));
+        write_hostile_dump(&hostile_path, size, 256 << 10).expect("write hostile dump");
+        let normal_path = dir.join(format!("normal-{name}.xml"));
+        synthetic::write_dump(root, &normal_path, (size >> 20) as usize)
+            .expect("write normal dump");
+        for (kind, path) in [("pathological", &hostile_path), ("normal", &normal_path)] {
+            let mb = fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+            let out = Command::new(&me).arg("run-file").arg(path).output().expect("child run");
+            let line = String::from_utf8_lossy(&out.stdout);
+            let fields: Vec<f64> = line.split_whitespace().filter_map(|f| f.parse().ok()).collect();
+            if let [secs, records, rss] = fields[..] {
+                println!(
+                    "{:<28} {mb:>9.0} {records:>9} {secs:>8.1} {:>8.1} {:>10.0}",
+                    format!("{kind} ({name})"),
+                    mb / secs,
+                    rss / 1e6
+                );
+            } else {
+                println!(
+                    "{kind} ({name}): child failed: {line} {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            let _ = fs::remove_file(path);
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
 }

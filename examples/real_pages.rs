@@ -12,8 +12,10 @@
 //! * infobox items checked, the share `unchecked` (no rule applies), and the
 //!   `contradicted` and `unsupported` counts;
 //! * events and timexes per 1,000 words;
-//! * content dropped per page: diagnostics whose kind ends in `-dropped` (templates
-//!   today; tables and math when the parser reports them), then every diagnostic kind.
+//! * content per page that did not become text: tables (kept as structure in the
+//!   record's `tables`), placeholders (the record's `dropped`: math, code, references,
+//!   ... one per construct) and templates dropped (`template-dropped` diagnostics: one per
+//!   template name and page); then every diagnostic kind and placeholder kind.
 //!
 //! Words: runs of letters and digits, with each Han, kana or Hangul character a word of
 //! its own (Japanese has no spaces; this follows Unicode word segmentation, UAX #29), so
@@ -41,6 +43,7 @@ fn main() {
         println!("real_pages: {} not found; skipping the real-pages report", data.display());
         return;
     }
+    let data = data.canonicalize().unwrap_or(data);
     let pipeline = Pipeline::builder()
         .shipped_gazetteers_in(root.join("gazetteers"))
         .build()
@@ -52,7 +55,16 @@ fn main() {
         let tally = set.items().map(|items| {
             let mut tally = Tally::default();
             pipeline
-                .run_map(items, |record| ndjson::to_line(&record), |line| tally.add_line(&line))
+                // Serializing and reading back happen on the workers; the calling thread
+                // only adds up.
+                .run_map(
+                    items,
+                    |record| Tally::of_line(&ndjson::to_line(&record)),
+                    |one| {
+                        tally.merge(one);
+                        Ok::<(), std::convert::Infallible>(())
+                    },
+                )
                 .expect("the tally never stops the run");
             tally
         });
@@ -259,18 +271,53 @@ struct Tally {
     contradicted: usize,
     unsupported: usize,
     diagnostics: BTreeMap<String, usize>,
+    tables: usize,
+    placeholders: BTreeMap<String, usize>,
 }
 
+/// The diagnostic kind (in the output contract) of a template the renderer dropped.
+const TEMPLATE_DROPPED: &str = "template-dropped";
+
 impl Tally {
-    fn add_line(&mut self, line: &str) -> Result<(), std::convert::Infallible> {
+    /// The counts of one NDJSON record.
+    fn of_line(line: &str) -> Tally {
+        let mut tally = Tally::default();
+        tally.add_line(line);
+        tally
+    }
+
+    /// Add `other`'s counts to these.
+    fn merge(&mut self, other: Tally) {
+        self.pages += other.pages;
+        self.redirects += other.redirects;
+        self.errors += other.errors;
+        self.words += other.words;
+        self.entities += other.entities;
+        self.entities_typed += other.entities_typed;
+        self.timexes += other.timexes;
+        self.events += other.events;
+        self.infobox_items += other.infobox_items;
+        self.unchecked += other.unchecked;
+        self.contradicted += other.contradicted;
+        self.unsupported += other.unsupported;
+        self.tables += other.tables;
+        for (kind, n) in other.diagnostics {
+            *self.diagnostics.entry(kind).or_default() += n;
+        }
+        for (kind, n) in other.placeholders {
+            *self.placeholders.entry(kind).or_default() += n;
+        }
+    }
+
+    fn add_line(&mut self, line: &str) {
         let record: Value = serde_json::from_str(line).expect("NDJSON lines are JSON");
         if record.get("error").is_some() {
             self.errors += 1;
-            return Ok(());
+            return;
         }
         if record.get("redirect").is_some() {
             self.redirects += 1;
-            return Ok(());
+            return;
         }
         self.pages += 1;
         self.words += count_words(record["text"].as_str().unwrap_or(""));
@@ -299,11 +346,19 @@ impl Tally {
             let kind = diagnostic["kind"].as_str().unwrap_or("?").to_string();
             *self.diagnostics.entry(kind).or_default() += 1;
         }
-        Ok(())
+        self.tables += list("tables").len();
+        for placeholder in list("dropped") {
+            let kind = placeholder["kind"].as_str().unwrap_or("?").to_string();
+            *self.placeholders.entry(kind).or_default() += 1;
+        }
     }
 
-    fn dropped(&self) -> usize {
-        self.diagnostics.iter().filter(|(k, _)| k.ends_with("-dropped")).map(|(_, n)| n).sum()
+    /// `n` per page, one decimal.
+    fn per_page(&self, n: usize) -> String {
+        if self.pages == 0 {
+            return "-".into();
+        }
+        format!("{:.1}", n as f64 / self.pages as f64)
     }
 }
 
@@ -358,25 +413,23 @@ fn print_report(data: &Path, rows: &[(String, Option<Tally>)]) {
     println!("Real pages under {}\n", data.display());
     println!(
         "| set | pages | words | entities /1k w | typed | infobox items | unchecked | \
-         contradicted | unsupported | events /1k w | timexes /1k w | dropped /page |"
+         contradicted | unsupported | events /1k w | timexes /1k w | tables /page | \
+         placeholders /page | templates dropped /page |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (name, tally) in rows {
         let Some(t) = tally else {
-            println!("| {name} | absent | | | | | | | | | | |");
+            println!("| {name} | absent | | | | | | | | | | | | |");
             continue;
         };
         let mut pages = t.pages.to_string();
         if t.redirects > 0 || t.errors > 0 {
             pages.push_str(&format!(" (+{} redirects, {} errors)", t.redirects, t.errors));
         }
-        let dropped = if t.pages == 0 {
-            "-".to_string()
-        } else {
-            format!("{:.1}", t.dropped() as f64 / t.pages as f64)
-        };
+        let placeholders = t.placeholders.values().sum();
+        let templates = t.diagnostics.get(TEMPLATE_DROPPED).copied().unwrap_or(0);
         println!(
-            "| {name} | {pages} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {dropped} |",
+            "| {name} | {pages} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             t.words,
             per_1000(t.entities, t.words),
             percent(t.entities_typed, t.entities),
@@ -386,24 +439,36 @@ fn print_report(data: &Path, rows: &[(String, Option<Tally>)]) {
             t.unsupported,
             per_1000(t.events, t.words),
             per_1000(t.timexes, t.words),
+            t.per_page(t.tables),
+            t.per_page(placeholders),
+            t.per_page(templates),
         );
     }
 
-    // Diagnostics by kind: one row per kind, one column per set.
     let present: Vec<(&str, &Tally)> =
         rows.iter().filter_map(|(n, t)| t.as_ref().map(|t| (n.as_str(), t))).collect();
+    print_by_kind("Diagnostics by kind", &present, |t| &t.diagnostics);
+    print_by_kind("Placeholders (dropped constructs) by kind", &present, |t| &t.placeholders);
+}
+
+/// One row per kind, one column per set: counts.
+fn print_by_kind(
+    title: &str,
+    present: &[(&str, &Tally)],
+    counts_of: impl Fn(&Tally) -> &BTreeMap<String, usize>,
+) {
     let mut kinds: Vec<&str> =
-        present.iter().flat_map(|(_, t)| t.diagnostics.keys().map(String::as_str)).collect();
+        present.iter().flat_map(|(_, t)| counts_of(t).keys().map(String::as_str)).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    println!("\nDiagnostics by kind (count per set)\n");
+    println!("\n{title} (count per set)\n");
     let names: Vec<&str> = present.iter().map(|(n, _)| *n).collect();
     println!("| kind | {} |", names.join(" | "));
     println!("|---|{}", "---:|".repeat(names.len()));
     for kind in kinds {
         let counts: Vec<String> = present
             .iter()
-            .map(|(_, t)| t.diagnostics.get(kind).copied().unwrap_or(0).to_string())
+            .map(|(_, t)| counts_of(t).get(kind).copied().unwrap_or(0).to_string())
             .collect();
         println!("| {kind} | {} |", counts.join(" | "));
     }

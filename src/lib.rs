@@ -37,12 +37,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod article;
 pub mod diagnostic;
 mod error;
 pub mod eval;
 pub mod events;
 pub mod gazetteer;
+pub mod index;
 pub mod infobox;
 pub mod output;
 mod pipeline;

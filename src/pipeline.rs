@@ -9,12 +9,13 @@ use std::{
 use rayon::prelude::*;
 
 use crate::{
+    analysis::{date_claims, DateClaim},
     article::{parse_wiki_style, parse_wikitext, Article},
     diagnostic::Diagnostic,
     error::Result,
-    events::{Event, EventExtractor},
+    events::{Event, EventExtractor, EventMention},
     gazetteer::{
-        local_entries, EntityMention, EntrySource, Gazetteer, GazetteerBuilder, Label, Shipped,
+        local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder, Shipped,
     },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
@@ -33,8 +34,12 @@ pub struct AnnotatedArticle {
     pub timexes: Vec<Timex>,
     /// Event frames, in text order.
     pub events: Vec<Event>,
+    /// TimeML event mentions (every event the prose mentions, with its class), in text order.
+    pub event_mentions: Vec<EventMention>,
     /// Infobox verdicts, when the article has an infobox.
     pub infobox: Option<InfoboxReport>,
+    /// What the article claims about when things happened (the analysis stage).
+    pub claims: Vec<DateClaim>,
     /// Diagnostics of every stage, the parser's included (moved out of `article`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -64,6 +69,7 @@ pub struct PipelineBuilder {
     gazetteers: Vec<PathBuf>,
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
+    index: Option<PathBuf>,
     threads: Option<usize>,
     reference: Reference,
 }
@@ -109,6 +115,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Use the entity index in `dir` (written by `wikianno index`): see
+    /// [`GazetteerBuilder::entity_index`].
+    pub fn entity_index(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.index = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
     /// Skip malformed gazetteer rows instead of failing (default: fail with file:line).
     pub fn lenient_gazetteers(&mut self, yes: bool) -> &mut Self {
         self.lenient_gazetteers = yes;
@@ -133,6 +146,9 @@ impl PipelineBuilder {
         }
         for (name, tsv) in &self.tsv {
             g.add_tsv(name, tsv);
+        }
+        if let Some(dir) = &self.index {
+            g.entity_index(Arc::new(crate::index::EntityIndex::load(dir)?));
         }
         let gazetteer = g.build()?;
         let pool = match self.threads {
@@ -222,17 +238,29 @@ impl Pipeline {
     }
 
     /// Run the annotation stages on a parsed article: [`Self::entities`],
-    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the source lints.
+    /// [`Self::timexes`], [`Self::events`], [`Self::check_infobox`], then the analysis
+    /// stage ([`crate::analysis::date_claims`]) and the source lints.
     pub fn annotate_article(&self, mut article: Article) -> AnnotatedArticle {
         let entities = self.entities(&article);
         let timexes = self.timexes(&article);
         let events = self.events(&article, &entities, &timexes);
+        let event_mentions = self.event_mentions(&article);
         let infobox = self.check_infobox(&article, &entities, &timexes, &events);
+        let claims = date_claims(&article, &entities, &timexes, &events, infobox.as_ref());
         let lints = crate::infobox::source_lints(&article);
         // The parser's diagnostics move here, so each is held (and written) once.
         let mut diagnostics = std::mem::take(&mut article.diagnostics);
         diagnostics.extend(lints);
-        AnnotatedArticle { article, entities, timexes, events, infobox, diagnostics }
+        AnnotatedArticle {
+            article,
+            entities,
+            timexes,
+            events,
+            event_mentions,
+            infobox,
+            claims,
+            diagnostics,
+        }
     }
 
     /// The entity stage, the only way to an article's entity mentions: the article's
@@ -282,6 +310,11 @@ impl Pipeline {
         timexes: &[Timex],
     ) -> Vec<Event> {
         self.events.extract(article, entities, timexes)
+    }
+
+    /// The event-mention layer: every TimeML event mention of the prose, with its class.
+    pub fn event_mentions(&self, article: &Article) -> Vec<EventMention> {
+        self.events.mentions(article)
     }
 
     /// The infobox stage: a verdict per infobox item; `None` when there is no infobox.
@@ -389,66 +422,4 @@ impl Pipeline {
             Ok(())
         })
     }
-}
-
-/// Merge wikitext links into the gazetteer mentions. A link is an exact mention whose id
-/// is its target: it beats every gazetteer mention that overlaps it. Its label is the
-/// gazetteer's label for the target title, else the label of a gazetteer mention with
-/// exactly the link's span, else [`Label::Unknown`]. Nested links (a `{{flag}}` inside a
-/// link label) keep the outer one, by the same (start, longer first) order as the gazetteer.
-fn with_link_mentions(
-    article: &Article,
-    found: Vec<EntityMention>,
-    gazetteer: &Gazetteer,
-) -> Vec<EntityMention> {
-    let mut links: Vec<&crate::article::Link> =
-        article.links.iter().filter(|l| !l.span.is_empty()).collect();
-    links.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-            .then_with(|| a.target.cmp(&b.target))
-    });
-    let mut kept: Vec<&crate::article::Link> = Vec::with_capacity(links.len());
-    for l in links {
-        if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
-            kept.push(l);
-        }
-    }
-    let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + kept.len());
-    let label_of = |l: &crate::article::Link| -> Label {
-        if let Some(e) = gazetteer.lookup(&l.target) {
-            return e.label;
-        }
-        if let Some(m) = found.iter().find(|m| m.span == l.span) {
-            return m.label;
-        }
-        Label::Unknown
-    };
-    for l in &kept {
-        out.push(EntityMention {
-            span: l.span,
-            label: label_of(l),
-            id: Arc::from(crate::article::title_to_id(&l.target)),
-            source: EntrySource::Link,
-        });
-    }
-    // Both lists are sorted and each is free of overlaps: keep gazetteer mentions outside every link.
-    let mut k = 0;
-    for m in found {
-        while k < kept.len() && kept[k].span.end <= m.span.start {
-            k += 1;
-        }
-        if kept[k..]
-            .iter()
-            .take_while(|l| l.span.start < m.span.end)
-            .any(|l| l.span.overlaps(m.span))
-        {
-            continue;
-        }
-        out.push(m);
-    }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    out
 }

@@ -195,7 +195,8 @@ fn output_file_is_written_whole_or_not_at_all() {
     let recs = records(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["text"], "Zürich is in Switzerland. On February 28, 1865.");
-    let e = &recs[0]["entities"][0];
+    // entities[0] is the article's own subject, "Zürich" (always tagged); [1] the link.
+    let e = &recs[0]["entities"][1];
     assert_eq!(
         (e["text"].as_str(), e["id"].as_str(), e["label"].as_str()),
         (Some("Switzerland"), Some("Switzerland"), Some("UNKNOWN"))

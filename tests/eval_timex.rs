@@ -90,3 +90,49 @@ fn wikiwars_dev_file_scores_sensibly() {
     let s = score_document(&doc, &predicted);
     assert!(s.relaxed().f1 > 0.8, "relaxed F1 {}", s.relaxed().f1);
 }
+
+/// Tagger output written as TimeML and read back scores exactly as the tagger does.
+fn round_trip_scores(doc: &wikianno::eval::TimemlDocument, reference: Reference) {
+    use wikianno::output::timeml::write_timeml;
+    let predicted = TemporalTagger::new().tag_text(&doc.text, reference);
+    let mut xml = Vec::new();
+    write_timeml(&mut xml, &doc.name, &doc.text, &predicted).expect("writing to a Vec");
+    let xml = String::from_utf8(xml).expect("UTF-8");
+    let back = parse_timeml(&doc.name, &xml).expect("the writer's TimeML parses");
+    assert_eq!(back.text, doc.text, "{}", doc.name);
+    let read: Vec<Timex> = back
+        .timexes
+        .iter()
+        .map(|g| Timex {
+            span: g.span,
+            kind: g.kind.parse().expect("a TIMEX3 type"),
+            value: g.value.parse().expect("a value the tagger wrote"),
+            modifier: None,
+            anchor: None,
+            parts: Vec::new(),
+        })
+        .collect();
+    let (a, b) = (score_document(doc, &predicted), score_document(doc, &read));
+    let counts = |s: &wikianno::eval::Scores| {
+        (s.gold, s.system, s.strict_gold, s.strict_system, s.relaxed_gold, s.value_correct)
+    };
+    assert_eq!(counts(&a), counts(&b), "{}", doc.name);
+}
+
+#[test]
+fn timeml_output_round_trips_with_the_same_scores() {
+    let doc = parse_timeml("doc", DOC).unwrap();
+    round_trip_scores(&doc, Reference::document_date("1998-03-04").unwrap());
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/wikiwars-timex3");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping the WikiWars round trip: {dir} is absent");
+        return;
+    };
+    let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    files.sort();
+    for f in files.iter().take(11) {
+        let xml = std::fs::read_to_string(f).unwrap();
+        let doc = parse_timeml(&f.display().to_string(), &xml).unwrap();
+        round_trip_scores(&doc, Reference::Narrative);
+    }
+}

@@ -45,28 +45,37 @@ fn cpu_time(wall: Instant) -> Duration {
         .map_or_else(|| wall.elapsed(), Duration::from_nanos)
 }
 
-/// The time to render `make(n)` for the smallest n giving at least `bytes` bytes, best of 5.
+/// The time to render `make(n)` for the smallest n giving at least `bytes` bytes: renders
+/// repeated until 200 ms of CPU time have passed (the clock may tick in milliseconds),
+/// divided by their number; the best of three such rounds.
 fn time_for(make: &dyn Fn(usize) -> String, bytes: usize) -> Duration {
     let unit = make(1).len().max(1);
     let page = make(bytes.div_ceil(unit));
     let wall = Instant::now();
-    (0..5)
+    (0..3)
         .map(|_| {
             let t = cpu_time(wall);
-            let a = render(&page);
-            std::hint::black_box(a.text.len());
-            cpu_time(wall).saturating_sub(t)
+            let mut n = 0u32;
+            while n < 3 || cpu_time(wall).saturating_sub(t) < Duration::from_millis(200) {
+                let a = render(&page);
+                std::hint::black_box(a.text.len());
+                n += 1;
+            }
+            cpu_time(wall).saturating_sub(t) / n
         })
         .min()
         .unwrap_or_default()
 }
+
+/// A named page shape: its wikitext for a size parameter.
+type Shape = (&'static str, Box<dyn Fn(usize) -> String>);
 
 /// Hostile page shapes (issue 10): each must take at most 5x as long for 256 KB as for
 /// 64 KB (4x the input). Run in release mode: `cargo test --release --test render -- --ignored`.
 #[test]
 #[ignore = "timing: run in release mode"]
 fn hostile_shapes_render_in_linear_time() {
-    let shapes: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+    let shapes: Vec<Shape> = vec![
         ("link opener then refs", Box::new(|n| format!("[[A|{}", "<ref>x ".repeat(n)))),
         ("refs inside one link", Box::new(|n| format!("[[A|{}]]", "<ref name=a>x ".repeat(n)))),
         ("external links on one line", Box::new(|n| "[http://x ".repeat(n))),
@@ -91,12 +100,21 @@ fn hostile_shapes_render_in_linear_time() {
         .unwrap_or(vec![64, 256]);
     let mut failures = Vec::new();
     for (name, make) in &shapes {
-        let small = time_for(make.as_ref(), sizes[0] * 1024);
-        let large = time_for(make.as_ref(), sizes[1] * 1024);
-        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-4);
-        eprintln!("{name:28} {small:>10.2?} {large:>10.2?}  ratio {ratio:.2}");
-        if ratio > 5.0 && large > Duration::from_millis(5) {
-            failures.push(format!("{name}: {ratio:.1}x"));
+        // A quadratic shape gives 16x every time; on a busy machine a linear one can pass
+        // 5x once by chance (allocator and cache effects), so the best of three attempts counts.
+        let mut best = f64::INFINITY;
+        for _ in 0..3 {
+            let small = time_for(make.as_ref(), sizes[0] * 1024);
+            let large = time_for(make.as_ref(), sizes[1] * 1024);
+            let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+            eprintln!("{name:28} {small:>10.2?} {large:>10.2?}  ratio {ratio:.2}");
+            best = best.min(ratio);
+            if best <= 5.0 {
+                break;
+            }
+        }
+        if best > 5.0 {
+            failures.push(format!("{name}: {best:.1}x"));
         }
     }
     assert!(failures.is_empty(), "superlinear: {failures:?}");

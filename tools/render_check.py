@@ -11,6 +11,8 @@ first use (and re-runs itself there). With no DUMP, checks the development sampl
 
 * word recall: the words of three letters or more of the reference rendering, as a
   multiset (lower-cased), that also occur in wikianno's text;
+* the unknown templates wikianno dropped (from its `template-dropped` diagnostics), most
+  frequent first;
 * leftover markup per 10,000 words of wikianno's text: `{{`, `}}`, `[[`, `]]`, `{|`, `|}`,
   `'''`, `''`, `<ref`, an HTML tag, empty parentheses or parentheses opening on `;`/`,`.
 
@@ -139,7 +141,11 @@ def words(text):
     return collections.Counter(w.lower() for w in WORD.findall(text))
 
 
-def render_all(binary, dump):
+DROPPED_TEMPLATE = re.compile(r"template \{\{(.*)\}\} is not rendered and was dropped(?: \((\d+) times\))?")
+
+
+def render_all(binary, dump, unknown):
+    """wikianno's text by title; counts the unknown templates it reports into `unknown`."""
     cmd = [binary, "annotate", "--no-default-gazetteers", dump]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
     texts = {}
@@ -147,6 +153,10 @@ def render_all(binary, dump):
         rec = json.loads(line)
         if "text" in rec:
             texts[rec["title"]] = rec["text"]
+        for d in rec.get("diagnostics", []):
+            m = DROPPED_TEMPLATE.match(d.get("message", ""))
+            if m:
+                unknown[m.group(1)] += int(m.group(2) or 1)
     return texts
 
 
@@ -162,11 +172,12 @@ def main():
     dumps = args.dumps or [os.path.join(DATA, d) for d in DEFAULT_DUMPS]
     total_ref = total_hit = total_words = total_left = 0
     missing = collections.Counter()
+    unknown = collections.Counter()
     for dump in dumps:
         if not os.path.exists(dump):
             print(f"skipped: {dump} is absent")
             continue
-        ours = render_all(args.bin, dump)
+        ours = render_all(args.bin, dump, unknown)
         d_ref = d_hit = d_words = d_left = 0
         for title, wikitext in pages(dump):
             text = ours.get(title)
@@ -195,6 +206,8 @@ def main():
     print(f"overall: word recall {total_hit / max(total_ref, 1):.4f} ({total_hit}/{total_ref}), "
           f"leftovers {total_left} in {total_words} words "
           f"({10000 * total_left / max(total_words, 1):.2f} per 10,000)")
+    print("most often dropped unknown templates:",
+          ", ".join(f"{t} {n}" for t, n in unknown.most_common(25)))
     if args.missing:
         print("most often missing:", ", ".join(f"{w} {n}" for w, n in missing.most_common(args.missing)))
 

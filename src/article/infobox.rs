@@ -624,6 +624,21 @@ impl KeyRole {
     }
 }
 
+impl KeyRole {
+    /// The label of an entity linked from a value of this key: the names it holds
+    /// ([`KeyRole::names`]), and the places, spouses and parties of a person's infobox.
+    pub const fn link_label(self) -> Option<Label> {
+        match self {
+            KeyRole::BirthPlace | KeyRole::DeathPlace | KeyRole::LocationSigned => {
+                Some(Label::Place)
+            }
+            KeyRole::Spouse => Some(Label::Person),
+            KeyRole::Party => Some(Label::Org),
+            other => other.names(),
+        }
+    }
+}
+
 /// An infobox key read through the key table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InfoboxKey {

@@ -26,6 +26,8 @@ pub enum Format {
     Ndjson,
     /// One JSON-LD document per article: one per line, or `<id>.jsonld` files with `-o DIR`.
     Jsonld,
+    /// One TimeML document per article (TIMEX3 elements), one after another.
+    Timeml,
 }
 
 #[derive(Args, Debug)]
@@ -234,10 +236,14 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
             let _ = match (format, &record) {
                 (Format::Ndjson, _) => ndjson::write_record(&mut line, &record),
                 (Format::Jsonld, Record::Article(a)) => jsonld::write_document(&mut line, a),
-                (Format::Jsonld, _) => Ok(()),
+                (Format::Timeml, Record::Article(a)) => {
+                    wikianno::output::timeml::write_document(&mut line, a)
+                }
+                (Format::Jsonld | Format::Timeml, _) => Ok(()),
             };
-            let skipped =
-                matches!(format, Format::Jsonld).then(|| skipped_notice(&record)).flatten();
+            let skipped = matches!(format, Format::Jsonld | Format::Timeml)
+                .then(|| skipped_notice(&record))
+                .flatten();
             (Counted::of(&record), line, skipped)
         },
         |(counted, line, skipped)| {
@@ -287,11 +293,12 @@ fn skipped_notice(record: &Record) -> Option<String> {
 /// Longest file name written, in bytes, `.jsonld` included: file systems allow 255.
 const MAX_FILE_NAME_BYTES: usize = 240;
 
-/// A file name for an article id: path separators and what Windows forbids are
-/// percent-encoded, so every id gets its own file inside the folder. A name that would
-/// pass [`MAX_FILE_NAME_BYTES`] is cut at a char boundary and ends with a hash of the
-/// whole id, so two long ids that share a beginning still get two files.
-fn jsonld_file_name(id: &str) -> String {
+/// A file name for an article id with `extension` (`.jsonld`; `export --format brat`
+/// uses it too): path separators and what Windows forbids are percent-encoded, so every
+/// id gets its own file inside the folder. A name that would pass
+/// [`MAX_FILE_NAME_BYTES`] is cut at a char boundary and ends with a hash of the whole
+/// id, so two long ids that share a beginning still get two files.
+pub fn file_name(id: &str, extension: &str) -> String {
     let mut name = String::with_capacity(id.len() + 7);
     for (i, ch) in id.chars().enumerate() {
         match ch {
@@ -306,17 +313,16 @@ fn jsonld_file_name(id: &str) -> String {
     if name.is_empty() {
         name.push('_');
     }
-    const EXTENSION: &str = ".jsonld";
-    if name.len() + EXTENSION.len() > MAX_FILE_NAME_BYTES {
+    if name.len() + extension.len() > MAX_FILE_NAME_BYTES {
         let hash = format!("~{:016x}", fnv1a(id.as_bytes()));
-        let mut cut = MAX_FILE_NAME_BYTES - EXTENSION.len() - hash.len();
+        let mut cut = MAX_FILE_NAME_BYTES - extension.len() - hash.len();
         while !name.is_char_boundary(cut) {
             cut -= 1;
         }
         name.truncate(cut);
         name.push_str(&hash);
     }
-    name.push_str(EXTENSION);
+    name.push_str(extension);
     name
 }
 
@@ -338,7 +344,7 @@ struct FileNames {
 
 impl FileNames {
     fn claim(&mut self, id: &str) -> String {
-        let name = jsonld_file_name(id);
+        let name = file_name(id, ".jsonld");
         if self.taken.insert(name.to_lowercase()) {
             return name;
         }
@@ -410,17 +416,17 @@ mod tests {
     #[test]
     fn file_names_are_bounded_and_unique() {
         let long = "É".repeat(400);
-        let name = jsonld_file_name(&long);
+        let name = file_name(&long, ".jsonld");
         assert!(name.len() <= MAX_FILE_NAME_BYTES && name.ends_with(".jsonld"), "{name}");
-        assert_ne!(name, jsonld_file_name(&format!("{long}x")));
+        assert_ne!(name, file_name(&format!("{long}x"), ".jsonld"));
         let mut names = FileNames::default();
         let got: Vec<String> =
             ["A", "A", "a", "A~2", &long, &long].iter().map(|id| names.claim(id)).collect();
         assert_eq!(got[..4], ["A.jsonld", "A~2.jsonld", "a~3.jsonld", "A%7E2.jsonld"]);
         assert!(got[5].ends_with("~2.jsonld") && got[5].len() <= MAX_FILE_NAME_BYTES, "{}", got[5]);
         assert_ne!(got[4], got[5]);
-        assert_eq!(jsonld_file_name("a/b:c"), "a%2Fb%3Ac.jsonld");
-        assert_eq!(jsonld_file_name(".x"), "%2Ex.jsonld");
+        assert_eq!(file_name("a/b:c", ".jsonld"), "a%2Fb%3Ac.jsonld");
+        assert_eq!(file_name(".x", ".jsonld"), "%2Ex.jsonld");
     }
 
     /// A writer that fails like a full disk once `room` bytes are written.

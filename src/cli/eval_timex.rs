@@ -8,7 +8,7 @@ use std::{
 use clap::Args;
 use wikianno::{
     eval::{parse_timeml, score_document, Scores},
-    temporal::{Reference, TemporalTagger},
+    temporal::{Convention, Reference, TemporalTagger},
 };
 
 use super::EXIT_OK;
@@ -22,12 +22,24 @@ pub struct EvalTimexArgs {
     /// file's own `<DCT>`. Default: narrative mode.
     #[arg(long, value_name = "DATE|doc")]
     pub dct: Option<String>,
+    /// Annotation guidelines of the gold data: `timeml` (TempEval-3) or `timex2`
+    /// (WikiWars, which marks "former" / "future" / "current" before a noun).
+    #[arg(long, value_enum, default_value = "timeml")]
+    pub convention: ConventionArg,
     /// Print one line of scores per document.
     #[arg(long)]
     pub per_doc: bool,
     /// Print every miss, spurious timex and wrong value (tab-separated) for error analysis.
     #[arg(long)]
     pub errors: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum ConventionArg {
+    /// TimeML / TIMEX3.
+    Timeml,
+    /// TIMEX2.
+    Timex2,
 }
 
 fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -84,7 +96,10 @@ pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
                 .ok_or_else(|| format!("--dct {d}: expected YYYY-MM-DD or doc"))?,
         ),
     };
-    let tagger = TemporalTagger::new();
+    let tagger = TemporalTagger::new().with_convention(match args.convention {
+        ConventionArg::Timeml => Convention::TimeMl,
+        ConventionArg::Timex2 => Convention::Timex2,
+    });
     let mut total = Scores::default();
     println!(
         "{:<34} {:>5} {:>5}  {:<17}  {:<17}  {:<11}  value-F1",

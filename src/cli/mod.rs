@@ -2,8 +2,13 @@
 
 mod aliases;
 mod annotate;
+mod eval_entities;
+mod eval_events;
 mod eval_timex;
+mod export;
 mod graph;
+mod index;
+mod review;
 mod validate;
 
 use std::path::PathBuf;
@@ -39,12 +44,22 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Score the temporal tagger on TimeML gold files (TempEval-3 metrics).
     EvalTimex(eval_timex::EvalTimexArgs),
+    /// Score the entity stage on Wiki-Fair (with links and plain text) and wikigold.
+    EvalEntities(eval_entities::EvalEntitiesArgs),
+    /// Build an entity index from dumps: typed titles, redirects, anchor statistics.
+    Index(index::IndexArgs),
+    /// Score event mentions or frame triggers on TimeML (TempEval-3 task B) and brat (SW100) gold.
+    EvalEvents(eval_events::EvalEventsArgs),
     /// Turn dump redirects into gazetteer rows (alias -> the target's label and id).
     Aliases(aliases::AliasesArgs),
+    /// Export records as CoNLL, spaCy JSONL, brat standoff, N-Triples or Turtle.
+    Export(export::ExportArgs),
+    /// Write a static, offline HTML site to look at annotated articles.
+    Review(review::ReviewArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct PipelineArgs {
     /// Files, folders (recursive), `-` for stdin, or MediaWiki XML dumps (.xml, .xml.bz2, .xml.gz).
     /// Default: the shipped corpus/.
@@ -68,6 +83,10 @@ pub struct PipelineArgs {
     /// one becomes an error record and its text is skipped unread into memory.
     #[arg(long, value_name = "BYTES", default_value_t = wikianno::source::MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
+    /// An entity index written by `wikianno index`: types link targets, tags names the dump
+    /// links often.
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 impl PipelineArgs {
@@ -90,6 +109,9 @@ impl PipelineArgs {
         }
         for g in &self.gazetteers {
             builder.gazetteer(g);
+        }
+        if let Some(dir) = &self.index {
+            builder.entity_index(dir);
         }
         if let Some(d) = &self.dct {
             let reference = wikianno::temporal::Reference::document_date(d)
@@ -129,7 +151,14 @@ pub fn run() -> i32 {
         Command::Validate(args) => validate::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::EvalTimex(args) => eval_timex::run(&args),
+        Command::EvalEntities(args) => eval_entities::run(&args),
+        Command::EvalEvents(args) => {
+            PipelineArgs::default().pipeline().and_then(|p| eval_events::run(&args, &p))
+        }
         Command::Aliases(args) => aliases::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Review(args) => review::run(&args),
     };
     match result {
         Ok(code) => code,

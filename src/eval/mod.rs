@@ -1,4 +1,4 @@
-//! Evaluation of the temporal tagger against TimeML gold data, scored like TempEval-3
+//! Evaluation of the entity stage (Wiki-Fair, wikigold: see `entities.rs`) and of the temporal tagger against TimeML gold data, scored like TempEval-3
 //! (SemEval-2013 Task 1, task A): strict and relaxed span P/R/F1, type and value
 //! accuracy on the relaxed matches, and value F1 (relaxed F1 x value accuracy).
 //!
@@ -17,8 +17,15 @@
 //! assert_eq!(scores.value_accuracy(), 1.0);
 //! ```
 
+mod entities;
+mod events;
 mod score;
 mod timeml;
 
+pub use entities::{
+    is_coreference, parse_conll_io, parse_wikifair_line, score_conll, score_entities, ConllDoc,
+    EntityError, EntityScores, GoldEntity, WikiFairDoc,
+};
+pub use events::{parse_brat, score_mentions, MentionScores};
 pub use score::{score_document, timeml_view, Prf, Scores};
-pub use timeml::{parse_timeml, GoldTimex, TimemlDocument};
+pub use timeml::{parse_timeml, GoldEvent, GoldTimex, TimemlDocument};

@@ -38,7 +38,7 @@ pub struct Prf {
     pub f1: f64,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+pub(super) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {
@@ -46,14 +46,20 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
-    let (precision, recall) = (ratio(matched_system, system), ratio(matched_gold, gold));
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    Prf { precision, recall, f1 }
+pub(crate) fn prf(matched_system: usize, system: usize, matched_gold: usize, gold: usize) -> Prf {
+    Prf::new(ratio(matched_system, system), ratio(matched_gold, gold))
+}
+
+impl Prf {
+    /// Precision and recall with their harmonic mean (0 when both are 0).
+    pub(super) fn new(precision: f64, recall: f64) -> Prf {
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf { precision, recall, f1 }
+    }
 }
 
 impl Scores {

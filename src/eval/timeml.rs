@@ -17,6 +17,17 @@ pub struct GoldTimex {
     pub value: String,
 }
 
+/// A gold event mention (`<EVENT>` inside `<TEXT>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldEvent {
+    /// `eid` attribute.
+    pub eid: String,
+    /// Where, in bytes of [`TimemlDocument::text`].
+    pub span: Span,
+    /// `class` attribute: OCCURRENCE, STATE, REPORTING, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION.
+    pub class: String,
+}
+
 /// One TimeML document: its text and gold timexes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TimemlDocument {
@@ -31,6 +42,8 @@ pub struct TimemlDocument {
     pub timexes: Vec<GoldTimex>,
     /// Spans of the `tid="t0"` TIMEX3 inside the text: not scored on either side.
     pub ignored: Vec<crate::span::Span>,
+    /// Gold `<EVENT>` mentions inside `<TEXT>`, in text order.
+    pub events: Vec<GoldEvent>,
 }
 
 /// Read a TimeML document. Fails only on malformed XML.
@@ -41,6 +54,8 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument> {
     let mut in_dct = false;
     // The TIMEX3 being read: (tid, kind, value, start byte).
     let mut open: Option<(String, String, String, usize)> = None;
+    // The EVENT being read: (eid, class, start byte).
+    let mut open_event: Option<(String, String, usize)> = None;
     let bad = |e: &dyn std::fmt::Display| Error::input(name, format!("bad TimeML: {e}"));
     loop {
         let event = reader.read_event().map_err(|e| bad(&e))?;
@@ -66,11 +81,29 @@ pub fn parse_timeml(name: &str, xml: &str) -> Result<TimemlDocument> {
                         open = Some((attrs.0, attrs.1, attrs.2, doc.text.len()));
                     }
                 }
+                b"EVENT" if in_text => {
+                    let (mut eid, mut class) = (String::new(), String::new());
+                    for a in e.attributes().flatten() {
+                        let v = a.unescape_value().map_err(|e| bad(&e))?.into_owned();
+                        match a.key.as_ref() {
+                            b"eid" => eid = v,
+                            b"class" => class = v,
+                            _ => {}
+                        }
+                    }
+                    open_event = Some((eid, class, doc.text.len()));
+                }
                 _ => {}
             },
             Event::End(e) => match e.name().as_ref() {
                 b"TEXT" => in_text = false,
                 b"DCT" => in_dct = false,
+                b"EVENT" => {
+                    if let Some((eid, class, start)) = open_event.take() {
+                        let span = Span::new(start, doc.text.len());
+                        doc.events.push(GoldEvent { eid, span, class });
+                    }
+                }
                 b"TIMEX3" => {
                     if let Some((tid, kind, value, start)) = open.take() {
                         let span = Span::new(start, doc.text.len());

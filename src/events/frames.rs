@@ -11,11 +11,12 @@ use std::{
 use regex::Regex;
 
 use super::{
-    triggers::{Trigger, TriggerLexicon},
+    mentions::{EventMention, MentionTagger},
+    triggers::{names_agreement, Trigger, TriggerLexicon},
     Event, EventDate, Participant,
 };
 use crate::{
-    article::Article,
+    article::{Article, InfoboxKind},
     gazetteer::{EntityMention, Gazetteer},
     sentences::SentenceSplitter,
     span::Span,
@@ -89,8 +90,8 @@ static ANAPHOR: LazyLock<Regex> =
 /// - every lexicon trigger outside a person/place/org/ship name starts an event; one
 ///   event per type per sentence (the first trigger);
 /// - `date`: the nearest DATE/TIME timex of the sentence (year precision or finer, not
-///   inside a name such as "War of 1865"), else the last date of the previous dated
-///   sentence of the same section, marked `inherited`;
+///   inside a name such as "War of 1865"; BC years too), else the last date of the
+///   previous dated sentence of the same paragraph, marked `inherited`;
 /// - `place`: a PLACE mention of the sentence, preferring one governed by a locative
 ///   preposition (in, at, to, into, through, ...), then the nearest; "the capital" and
 ///   "the city" resolve to the place introduced earlier as "the capital, X"; a place
@@ -101,6 +102,7 @@ static ANAPHOR: LazyLock<Regex> =
 #[derive(Clone, Debug)]
 pub struct EventExtractor {
     lexicon: TriggerLexicon,
+    mentions: MentionTagger,
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
 }
@@ -117,6 +119,7 @@ impl EventExtractor {
     pub fn new(gazetteer: &Gazetteer) -> EventExtractor {
         EventExtractor {
             lexicon: TriggerLexicon::shipped(),
+            mentions: MentionTagger::shipped(),
             splitter: SentenceSplitter::new(),
             gazetteer: gazetteer.clone(),
         }
@@ -125,6 +128,16 @@ impl EventExtractor {
     /// Triggers in `text`, in order (all of them: no per-sentence deduplication).
     pub fn triggers(&self, text: &str) -> Vec<Trigger> {
         self.lexicon.find(text, Span::new(0, text.len()))
+    }
+
+    /// TimeML event mentions of `article`'s body (paragraphs and list items, outside the
+    /// infobox and title), in text order. See [`MentionTagger`].
+    pub fn mentions(&self, article: &Article) -> Vec<EventMention> {
+        let mut out = Vec::new();
+        for region in body_regions(article) {
+            self.mentions.tag(&article.text, region, &mut out);
+        }
+        out
     }
 
     /// Events of `article`, in text order.
@@ -137,13 +150,8 @@ impl EventExtractor {
         let lexicon = &self.lexicon;
         let text = article.text.as_str();
         let ctx = Ctx { text, entities };
-        let outside = |s: &Span| {
-            !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(*s))
-                && !article.title_span.is_some_and(|t| t.overlaps(*s))
-        };
-        let mut regions: Vec<Span> =
-            article.paragraphs.iter().chain(&article.list_items).copied().filter(outside).collect();
-        regions.sort();
+        let outside = |s: &Span| outside_header(article, *s);
+        let regions = body_regions(article);
         let names: Vec<Span> = entities
             .iter()
             .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
@@ -163,34 +171,23 @@ impl EventExtractor {
         // Gazetteer look-ups by surface, once per article: the same places recur.
         let mut countries: HashMap<&str, bool> = HashMap::new();
         let mut events = Vec::new();
-        let mut narrative: Option<&Timex> = None;
-        let mut section = None;
-        // The section of a sentence: the last one starting at or before it (a binary
-        // search when, as always from the parser, sections come in text order).
+        let mut narrative: Option<&Timex>;
+        let about_agreement =
+            article.infobox.as_ref().is_some_and(|b| b.kind == Some(InfoboxKind::Treaty))
+                || names_agreement(&article.title);
         // Reused from sentence to sentence (one allocation per article, not per sentence).
         let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) =
             (Vec::new(), Vec::new());
-        let sections_sorted =
-            article.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         for region in regions {
+            // A date is inherited only within its paragraph (or list item): a date from
+            // another paragraph dated the Moon landing by a program alarm code.
+            narrative = None;
             for sentence in self.splitter.split_within(text, region) {
-                let here = if sections_sorted {
-                    article
-                        .sections
-                        .partition_point(|s| s.span.start <= sentence.start)
-                        .checked_sub(1)
-                } else {
-                    article.sections.iter().rposition(|s| s.span.start <= sentence.start)
-                };
-                if here != section {
-                    section = here;
-                    narrative = None;
-                }
                 // Both lists are in text order: slice out the sentence's part.
                 let lo = dates.partition_point(|t| t.span.start < sentence.start);
                 let hi = dates.partition_point(|t| t.span.start < sentence.end);
                 let sentence_dates = dates.get(lo..hi.max(lo)).unwrap_or_default();
-                let found = lexicon.find_with(text, sentence, &mut lowered);
+                let found = lexicon.find_with(text, sentence, &mut lowered, about_agreement);
                 if found.is_empty() {
                     // Most sentences: only the narrative date moves on.
                     if let Some(last) =
@@ -241,6 +238,7 @@ impl EventExtractor {
                         date,
                         place,
                         participants,
+                        modality: trigger.modality,
                     });
                 }
                 if let Some(last) = in_sentence.last() {
@@ -339,6 +337,26 @@ impl EventExtractor {
         }
         SentenceFacts { leads, places }
     }
+}
+
+/// True when `span` is neither in the infobox nor in the title line.
+fn outside_header(article: &Article, span: Span) -> bool {
+    !article.infobox.as_ref().is_some_and(|b| b.span.overlaps(span))
+        && !article.title_span.is_some_and(|t| t.overlaps(span))
+}
+
+/// The article's prose: paragraphs and list items outside the infobox and title, in
+/// text order.
+fn body_regions(article: &Article) -> Vec<Span> {
+    let mut regions: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .chain(&article.list_items)
+        .copied()
+        .filter(|s| outside_header(article, *s))
+        .collect();
+    regions.sort();
+    regions
 }
 
 /// The trigger-independent facts of a sentence with triggers, computed once per

@@ -6,6 +6,7 @@
 
 mod event_type;
 mod frames;
+mod mentions;
 mod triggers;
 
 use crate::gazetteer::Label;
@@ -16,7 +17,8 @@ use crate::span::Span;
 pub use event_type::{EventType, UnknownEventType};
 pub(crate) use frames::governed_by_locative;
 pub use frames::EventExtractor;
-pub use triggers::Trigger;
+pub use mentions::{Aspect, EventClass, EventMention, MentionTagger, Tense};
+pub use triggers::{Modality, Trigger};
 
 /// An event found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub struct Event {
     pub place: Option<Participant>,
     /// Who took part.
     pub participants: Vec<Participant>,
+    /// Asserted, or marked negated or hypothetical ("refused to go to war").
+    pub modality: Modality,
 }
 
 /// An event's date.

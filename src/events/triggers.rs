@@ -17,14 +17,190 @@ pub struct Trigger {
     pub kind: EventType,
     /// True for a verb phrase ("deposed"), false for a noun ("uprising").
     pub verb: bool,
+    /// Asserted, negated or hypothetical, from the words before it in its clause.
+    pub modality: Modality,
 }
+
+/// Whether the text asserts an event happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// Told as having happened (or happening).
+    #[default]
+    Asserted,
+    /// Told as not having happened: "did not sign", "refused to go to war".
+    Negated,
+    /// Only considered, planned, wished or conditional: "should decide", "planned to attack".
+    Hypothetical,
+}
+
+impl Modality {
+    /// The record name (`asserted`, `negated`, `hypothetical`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// A check a trigger must pass to be read in the sense its row gives (the lexicon's
+/// optional 4th column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sense {
+    /// Any reading.
+    Any,
+    /// `treaty`: the sentence names an agreement ("signed the treaty"), not a bill,
+    /// a contract or a book edition.
+    Treaty,
+    /// `military`: the sentence speaks of troops or war ("the evacuation of the
+    /// garrison"), not of a medical or civil evacuation.
+    Military,
+    /// `not-requirement`: "meet" is not followed by a requirement-like object ("meet the
+    /// requirements", "met its targets").
+    NotRequirement,
+    /// `not-month`: a capitalized "March" is the month unless a determiner or
+    /// possessive precedes it ("the March on Rome").
+    NotMonth,
+}
+
+impl Sense {
+    fn parse(name: Option<&str>) -> Option<Sense> {
+        Some(match name.map(str::trim) {
+            None | Some("") => Sense::Any,
+            Some("treaty") => Sense::Treaty,
+            Some("military") => Sense::Military,
+            Some("not-requirement") => Sense::NotRequirement,
+            Some("not-month") => Sense::NotMonth,
+            Some(_) => return None,
+        })
+    }
+}
+
+/// Words that make a signing a treaty (Sense::Treaty).
+const AGREEMENT_WORDS: &[&str] = &[
+    "treaty",
+    "treaties",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "pact",
+    "armistice",
+    "truce",
+    "convention",
+    "protocol",
+    "peace",
+    "capitulation",
+    "ceasefire",
+    "cease-fire",
+    "alliance",
+    "concordat",
+    "entente",
+];
+
+/// Words that make an evacuation a military withdrawal (Sense::Military).
+const MILITARY_WORDS: &[&str] = &[
+    "troops",
+    "forces",
+    "army",
+    "armies",
+    "garrison",
+    "soldiers",
+    "fleet",
+    "navy",
+    "squadron",
+    "regiment",
+    "division",
+    "battalion",
+    "brigade",
+    "rebels",
+    "enemy",
+    "war",
+    "battle",
+    "siege",
+    "militia",
+    "legion",
+    "legions",
+    "invaders",
+];
+
+/// Objects that make "meet" mean "satisfy" (Sense::NotRequirement).
+const REQUIREMENT_WORDS: &[&str] = &[
+    "requirement",
+    "requirements",
+    "criteria",
+    "criterion",
+    "standard",
+    "standards",
+    "need",
+    "needs",
+    "demand",
+    "demands",
+    "expectations",
+    "deadline",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "conditions",
+    "obligations",
+    "threshold",
+    "quota",
+    "challenge",
+    "specifications",
+    "costs",
+    "payments",
+];
+
+/// Words before a trigger (in its clause) that deny it.
+const NEGATION_CUES: &[&str] = &[
+    "not", "never", "no", "neither", "nor", "without", "refused", "refuses", "refuse", "failed",
+    "fails", "fail", "declined", "avoided",
+];
+
+/// Words before a trigger (in its clause) that make it only possible, planned or wished.
+const HYPOTHETICAL_CUES: &[&str] = &[
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "if",
+    "unless",
+    "whether",
+    "planned",
+    "plans",
+    "plan",
+    "proposed",
+    "proposes",
+    "threatened",
+    "threatens",
+    "wanted",
+    "wants",
+    "attempted",
+    "tried",
+    "hoped",
+    "hopes",
+    "intended",
+    "intends",
+    "sought",
+    "seeks",
+    "expected",
+    "considered",
+    "allegedly",
+];
+
+/// How many words back the modality cues are looked for.
+const CUE_WINDOW: usize = 5;
 
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
     automaton: AhoCorasick,
-    /// Pattern index -> (type, is verb).
-    meaning: Vec<(EventType, bool)>,
+    /// Pattern index -> (type, is verb, sense check).
+    meaning: Vec<(EventType, bool, Sense)>,
 }
 
 impl TriggerLexicon {
@@ -33,9 +209,9 @@ impl TriggerLexicon {
     pub(crate) fn shipped() -> TriggerLexicon {
         let mut patterns = Vec::new();
         let mut meaning = Vec::new();
-        for (surface, kind, verb) in rows(LEXICON) {
+        for (surface, kind, verb, sense) in rows(LEXICON) {
             patterns.push(surface.to_ascii_lowercase());
-            meaning.push((kind, verb));
+            meaning.push((kind, verb, sense));
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -52,12 +228,20 @@ impl TriggerLexicon {
     /// Triggers in `text[within]`, on whole words, in text order.
     pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
         let mut lowered = String::new();
-        self.find_with(text, within, &mut lowered)
+        self.find_with(text, within, &mut lowered, false)
     }
 
     /// [`Self::find`] with a scratch buffer for the lower-cased region, reused by
-    /// callers that look at many sentences.
-    pub(crate) fn find_with(&self, text: &str, within: Span, lowered: &mut String) -> Vec<Trigger> {
+    /// callers that look at many sentences. `about_agreement`: the article is about a
+    /// treaty or agreement, so an unqualified signing ("It was signed on 6 June") is its
+    /// signing.
+    pub(crate) fn find_with(
+        &self,
+        text: &str,
+        within: Span,
+        lowered: &mut String,
+        about_agreement: bool,
+    ) -> Vec<Trigger> {
         let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
         else {
             return Vec::new();
@@ -75,14 +259,29 @@ impl TriggerLexicon {
             if before.is_some_and(word_char) || after.is_some_and(word_char) {
                 continue;
             }
-            let Some(&(kind, verb)) = self.meaning.get(m.pattern().as_usize()) else { continue };
-            if verb && is_attributive(&region[..m.start()], &region[m.start()..m.end()]) {
+            let Some(&(kind, verb, sense)) = self.meaning.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            // Bounded context, so the checks cost the same whatever the sentence length.
+            let (before, word, after) = (
+                tail(&region[..m.start()], CONTEXT_BYTES),
+                &region[m.start()..m.end()],
+                head(&region[m.end()..], CONTEXT_BYTES),
+            );
+            if verb && (is_attributive(before, word) || is_plural_noun(before, word, after)) {
+                continue;
+            }
+            let original = &text[within.start + m.start()..within.start + m.end()];
+            if !(sense == Sense::Treaty && about_agreement)
+                && !sense_holds(sense, before, original, after)
+            {
                 continue;
             }
             out.push(Trigger {
                 span: Span::new(within.start + m.start(), within.start + m.end()),
                 kind,
                 verb,
+                modality: modality(before),
             });
         }
         out
@@ -114,15 +313,107 @@ fn is_attributive(before: &str, word: &str) -> bool {
     ATTRIBUTIVE_BEFORE.contains(&previous)
 }
 
-/// `(surface, type, is verb)` rows of a lexicon file; comments, blank and bad rows skipped.
-fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool)> {
+/// The last words of `before` (lower-cased), nearest first, within its clause: the scan
+/// stops at a comma, semicolon, colon or bracket. Reads backwards, never allocates.
+fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
+    let clause = before.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
+    clause.split_whitespace().rev()
+}
+
+/// Whether the words before a trigger deny it or make it hypothetical. `before` is
+/// lower-cased.
+fn modality(before: &str) -> Modality {
+    for word in clause_words_back(before).take(CUE_WINDOW) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if NEGATION_CUES.contains(&word) || word.ends_with("n't") {
+            return Modality::Negated;
+        }
+        if HYPOTHETICAL_CUES.contains(&word) {
+            return Modality::Hypothetical;
+        }
+    }
+    Modality::Asserted
+}
+
+/// True when a one-word `-s` verb form reads as a plural noun: followed by "of" ("signs
+/// of", "lands of the crown") or after a determiner or possessive ("their lands").
+fn is_plural_noun(before: &str, word: &str, after: &str) -> bool {
+    if !word.ends_with('s') || word.ends_with("ss") || word.contains(' ') {
+        return false;
+    }
+    if after.split_whitespace().next() == Some("of") {
+        return true;
+    }
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    before.ends_with(char::is_whitespace)
+        && (ATTRIBUTIVE_BEFORE.contains(&previous)
+            || ["some", "any", "no", "clear", "early", "first", "all"].contains(&previous))
+}
+
+/// How far (bytes) the trigger checks read on each side of a trigger.
+const CONTEXT_BYTES: usize = 200;
+
+/// The last `n` bytes of `s` or a little more, cut at a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut cut = s.len().saturating_sub(n);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[cut..]
+}
+
+/// The first `n` bytes of `s` or a little more, cut at a char boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut cut = n.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &s[..cut]
+}
+
+/// True when `title` (an article title) names an agreement ("Treaty of Valmora").
+pub(crate) fn names_agreement(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| AGREEMENT_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// True when the trigger is read in its row's sense. `before` and `after` (the trigger's
+/// clause context, bounded) are lower-cased; `original` is the trigger as written.
+fn sense_holds(sense: Sense, before: &str, original: &str, after: &str) -> bool {
+    let has_word = |list: &[&str]| {
+        [before, after]
+            .iter()
+            .flat_map(|side| side.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .any(|w| list.contains(&w))
+    };
+    match sense {
+        Sense::Any => true,
+        Sense::Treaty => has_word(AGREEMENT_WORDS),
+        Sense::Military => has_word(MILITARY_WORDS),
+        Sense::NotRequirement => !after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| REQUIREMENT_WORDS.contains(&w)),
+        Sense::NotMonth => {
+            let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
+        }
+    }
+}
+
+/// `(surface, type, is verb, sense)` rows of a lexicon file; comments, blank and bad rows
+/// skipped.
+fn rows(tsv: &str) -> impl Iterator<Item = (&str, EventType, bool, Sense)> {
     tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let surface = cols.next()?.trim();
         let kind = cols.next()?.trim();
         let verb = cols.next().map(str::trim) != Some("N");
+        let sense = Sense::parse(cols.next())?;
         let kind = kind.parse::<EventType>().ok()?;
-        (!surface.is_empty()).then_some((surface, kind, verb))
+        (!surface.is_empty()).then_some((surface, kind, verb, sense))
     })
 }
 

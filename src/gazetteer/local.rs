@@ -2,11 +2,17 @@
 //!
 //! From the title, the infobox values (commanders and signatories -> PERSON,
 //! combatants and parties -> the global entry if one exists, else ORG, places ->
-//! PLACE) and the See also titles. Persons also get their surname forms, so that
-//! "Prado" and "Diez Canseco" resolve to the full person's id within that article.
+//! PLACE), the See also titles, and the article's own links: one sense per discourse, so
+//! a later unlinked "Foreman" or "Harvard University" is the entity the article linked
+//! (with the link's label, unknown included). Persons also get their surname forms, so that
+//! "Prado" and "Diez Canseco" resolve to the full person's id within that article; those
+//! short forms never match inside a longer name ("Ulrich Merkel").
+//!
+//! The article's own subject is always an entry: its name (the title without a
+//! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
+//! title's shape, else of unknown type.
 
-use super::Label;
-use super::{Entry, Gazetteer};
+use super::{links::link_label, title_shape::label_from_title, Entry, Gazetteer, Label};
 use crate::article::{split_list, title_to_id, Article};
 
 /// Given-name particles that are part of a surname ("de Vivanco").
@@ -30,14 +36,23 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             }
         }
     }
-    // The article's own subject, labelled by what its infobox describes.
-    if let Some(label) = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label()) {
-        let id = title_to_id(&article.title);
+    // The article's own subject, labelled by what its infobox describes, else by the
+    // title's shape.
+    let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
+    let subject_label = title_label
+        .or_else(|| global.index_label(&article.title))
+        .or_else(|| label_from_title(&article.title));
+    let id = title_to_id(&article.title);
+    if let Some(label) = title_label {
         out.push(Entry::local(article.title.clone(), label, &id));
-        if label == Label::Person {
-            for form in surname_forms(&article.title) {
-                out.push(Entry::local(form, Label::Person, &id));
-            }
+    }
+    let name = subject_name(&article.title);
+    if !name.is_empty() {
+        out.push(Entry::local(name, subject_label.unwrap_or(Label::Unknown), &id));
+    }
+    if subject_label == Some(Label::Person) {
+        for form in surname_forms(name) {
+            out.push(Entry::local_short_form(form, Label::Person, &id));
         }
     }
     for link in &article.see_also {
@@ -47,7 +62,38 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             out.push(Entry::local(link.target.clone(), Label::Event, &title_to_id(&link.target)));
         }
     }
+    for link in &article.links {
+        let anchor = link.span.slice(&article.text).trim();
+        if !anchor.starts_with(char::is_uppercase) {
+            // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
+            continue;
+        }
+        let label = link_label(article, link, &[], global);
+        let id = title_to_id(&link.target);
+        out.push(Entry::local(anchor, label, &id));
+        let name = subject_name(&link.target);
+        if name != anchor && name.starts_with(char::is_uppercase) {
+            out.push(Entry::local(name, label, &id));
+        }
+        if label == Label::Person {
+            for form in surname_forms(name) {
+                out.push(Entry::local_short_form(form, Label::Person, &id));
+            }
+        }
+    }
     out
+}
+
+/// The name in a title: without a disambiguator ("Nevermind (album)" -> "Nevermind") or
+/// a tail after a comma ("Louis IX, Landgrave of Hesse" -> "Louis IX"; "Cambridge,
+/// Massachusetts" -> "Cambridge").
+fn subject_name(title: &str) -> &str {
+    let title = title.trim();
+    let title = match title.rfind(" (") {
+        Some(open) if title.ends_with(')') => &title[..open],
+        _ => title,
+    };
+    title.split(", ").next().unwrap_or(title).trim()
 }
 
 fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer) {
@@ -60,7 +106,7 @@ fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer
     out.push(Entry::local(item, label, &id));
     if label == Label::Person {
         for form in surname_forms(item) {
-            out.push(Entry::local(form, Label::Person, &id));
+            out.push(Entry::local_short_form(form, Label::Person, &id));
         }
     }
 }

@@ -16,11 +16,14 @@
 //!   then files in the order they were added. Entries with the same folded surface
 //!   collapse to the first one added.
 
+mod context;
 mod fold;
 mod label;
+mod links;
 mod load;
 mod local;
 mod shipped;
+mod title_shape;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -34,14 +37,17 @@ use rayon::prelude::*;
 
 use crate::{
     error::{Error, Result},
+    index::EntityIndex,
     span::Span,
 };
 
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
+pub use links::with_link_mentions;
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
+pub use title_shape::label_from_title;
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +88,9 @@ pub struct Entry {
     pub extra: Box<str>,
     /// Where the entry came from.
     pub source: EntrySource,
+    /// A short form of a longer name (a person's surname): it never matches inside a
+    /// longer capitalized name ("Merkel" is not found in "Ulrich Merkel").
+    pub partial: bool,
 }
 
 impl Entry {
@@ -102,7 +111,28 @@ impl Entry {
             id: Arc::from(id),
             extra: Box::from(""),
             source: EntrySource::Local,
+            partial: false,
         }
+    }
+
+    /// An article-local short form of a longer name (see [`Entry::partial`]).
+    pub fn local_short_form(surface: impl Into<String>, label: Label, id: &str) -> Entry {
+        Entry { partial: true, ..Entry::local(surface, label, id) }
+    }
+
+    /// True when the words around a match at `span` of `text` say it is part of something
+    /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name,
+    /// a GeoNames place written in lowercase, a demonym before "language".
+    fn rejected_in_context(&self, text: &str, span: Span) -> bool {
+        let general = links::is_general_id(&self.id);
+        if general && !span.slice(text).starts_with(char::is_uppercase) {
+            return true;
+        }
+        let demonym = self.label == Label::Demonym;
+        if demonym && context::followed_by(text, span, &["language", "languages"]) {
+            return true;
+        }
+        (self.partial || general || demonym) && context::in_longer_name(text, span)
     }
 }
 
@@ -160,7 +190,9 @@ impl Matcher {
                 continue;
             };
             let entry = &entries[entry_index as usize];
-            if !passes_proper_noun_guard(&entry.surface, &text[start..end]) {
+            if !passes_proper_noun_guard(&entry.surface, &text[start..end])
+                || entry.rejected_in_context(text, Span::new(start, end))
+            {
                 continue;
             }
             out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
@@ -210,6 +242,9 @@ pub struct Gazetteer {
     /// Folded surface -> first entry with it.
     by_surface: Arc<HashMap<String, u32>>,
     matcher: Option<Arc<Matcher>>,
+    /// Types of titles from an entity index (`annotate --index`), for link targets and the
+    /// article's own subject.
+    index: Option<Arc<EntityIndex>>,
 }
 
 impl Gazetteer {
@@ -221,6 +256,7 @@ impl Gazetteer {
             priority: Arc::from(vec![]),
             by_surface: Arc::default(),
             matcher: None,
+            index: None,
         }
     }
 }
@@ -234,6 +270,7 @@ pub struct GazetteerBuilder {
     /// Bad rows seen so far (file:line); [`build`](Self::build) fails on them unless lenient.
     bad_rows: Vec<Error>,
     lenient: bool,
+    index: Option<Arc<EntityIndex>>,
 }
 
 impl GazetteerBuilder {
@@ -246,6 +283,14 @@ impl GazetteerBuilder {
     /// instead of failing [`build`](Self::build). Default: false.
     pub fn lenient(&mut self, yes: bool) -> &mut Self {
         self.lenient = yes;
+        self
+    }
+
+    /// Use an entity index: its titles type link targets and the article's subject, and
+    /// its anchors that name an entity on their own (capitalized, linked at least twice,
+    /// a link in at least 10% of their occurrences) become entries, after every file.
+    pub fn entity_index(&mut self, index: Arc<EntityIndex>) -> &mut Self {
+        self.index = Some(index);
         self
     }
 
@@ -303,6 +348,7 @@ impl GazetteerBuilder {
                 id: Arc::from(row.id),
                 extra: row.extra.join("\t").into_boxed_str(),
                 source: EntrySource::File { file: file.clone(), line: row.line as u32 },
+                partial: false,
             });
             self.priority.push(self.sources);
         }
@@ -314,6 +360,10 @@ impl GazetteerBuilder {
             if let Some(first) = self.bad_rows.drain(..).next() {
                 return Err(first);
             }
+        }
+        if let Some(index) = &self.index {
+            let rows = index.name_rows(2, 0.1);
+            self.add_tsv("index", &rows);
         }
         let entries = std::mem::take(&mut self.entries);
         let priority = std::mem::take(&mut self.priority);
@@ -341,6 +391,7 @@ impl GazetteerBuilder {
             priority: Arc::from(priority),
             by_surface: Arc::new(by_surface),
             matcher,
+            index: self.index.clone(),
         })
     }
 }
@@ -380,6 +431,12 @@ impl Gazetteer {
     /// Every loaded entry, in load order (for building derived indexes once).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The type an entity index gives `title` (redirects followed), when one is loaded and
+    /// types it.
+    pub fn index_label(&self, title: &str) -> Option<Label> {
+        self.index.as_ref()?.label_of(title)
     }
 
     /// The first entry whose folded surface equals the folded `surface`.

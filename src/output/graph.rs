@@ -14,11 +14,10 @@
 //!   [`GraphDiagnostic`], also written into the entity's node as a `diagnostic` with the
 //!   two places as `evidence`.
 //!
-//! What counts as a date claim: an article's own infobox date (Date, Signed, Born, Died);
-//! an event in another article whose trigger is a mention of a named EVENT or TREATY, or
-//! that has one as participant, when its date was found in its own sentence (inherited
-//! dates are too loose to accuse anyone); and a lifespan written in parentheses after a
-//! person's name. Nodes of `@graph` are sorted by `@id`.
+//! The date claims compared are the analysis stage's ([`crate::analysis`]): an article's
+//! own infobox dates, clause-local event dates of named events and treaties (inherited
+//! dates are too loose to accuse anyone), and lifespans; this module only compares them.
+//! Nodes of `@graph` are sorted by `@id`.
 
 use crate::diagnostic::DiagnosticKind;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,7 +1,7 @@
 //! NDJSON: one JSON object per line, per input article (or redirect, or error).
 //!
 //! Article record fields, in this order: `id`, `title`, `source`, `text`, `sections`,
-//! `entities`, `timexes`, `events`, `infobox`, `diagnostics`, then for wikitext `tables`
+//! `entities`, `timexes`, `events`, `event_mentions`, `infobox`, `diagnostics`, then for wikitext `tables`
 //! (`caption`, `header`, `rows` of cells: `text`, `header`, `colspan`, `rowspan`, offsets)
 //! and `dropped` (constructs without plain text kept as placeholders: `kind`, the empty
 //! `start`/`end` where they were in `text`, `source_start`/`source_end` of the construct);
@@ -21,8 +21,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::{
-    article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex, InputError, Record, Redirect,
-    Span,
+    analysis::ClaimKind, article::SourceMap, pipeline::AnnotatedArticle, span::CharIndex,
+    InputError, Record, Redirect, Span,
 };
 
 /// Where a span is: code points of `text`, and of the wikitext source when the text was
@@ -47,12 +47,27 @@ struct ArticleWire<'a> {
     entities: Vec<EntityWire<'a>>,
     timexes: Vec<TimexWire<'a>>,
     events: Vec<EventWire<'a>>,
+    event_mentions: Vec<EventMentionWire<'a>>,
     infobox: Option<InfoboxWire<'a>>,
     diagnostics: Vec<DiagnosticWire<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    claims: Vec<ClaimWire<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tables: Vec<TableWire<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     dropped: Vec<DroppedWire>,
+}
+
+/// A date claim of the analysis stage: `entity` (an id) dated `what` at `value`, said
+/// at `start`..`end`.
+#[derive(Serialize)]
+struct ClaimWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    entity: &'a str,
+    what: ClaimKind,
+    value: &'a str,
 }
 
 /// A table: `caption`, `header` cells and `rows` of cells (wikitext only).
@@ -163,6 +178,22 @@ struct EventWire<'a> {
     place: Option<EntityRefWire<'a>>,
     participants: Vec<EntityRefWire<'a>>,
     sentence: SentenceWire,
+    /// `negated` or `hypothetical`; absent when the text asserts the event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modality: Option<&'static str>,
+}
+
+/// A TimeML event mention: `class`, and `tense`/`aspect` (TimeML names) and `polarity`
+/// (`POS`/`NEG`) as the words before it tell.
+#[derive(Serialize)]
+struct EventMentionWire<'a> {
+    #[serde(flatten)]
+    at: Offsets,
+    text: &'a str,
+    class: crate::events::EventClass,
+    tense: &'static str,
+    aspect: &'static str,
+    polarity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -326,6 +357,20 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             place: e.place.as_ref().map(|p| c.entity_ref(p)),
             participants: e.participants.iter().map(|p| c.entity_ref(p)).collect(),
             sentence: SentenceWire { at: c.at(e.sentence) },
+            modality: (e.modality != crate::events::Modality::Asserted)
+                .then(|| e.modality.as_str()),
+        })
+        .collect();
+    let event_mentions = a
+        .event_mentions
+        .iter()
+        .map(|m| EventMentionWire {
+            at: c.at(m.span),
+            text: m.span.slice(text),
+            class: m.class,
+            tense: m.tense.as_str(),
+            aspect: m.aspect.as_str(),
+            polarity: if m.negated { "NEG" } else { "POS" },
         })
         .collect();
     let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
@@ -354,6 +399,17 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         .diagnostics
         .iter()
         .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
+        .collect();
+    let claims = a
+        .claims
+        .iter()
+        .map(|cl| ClaimWire {
+            at: c.at(cl.span),
+            text: cl.span.slice(text),
+            entity: &cl.entity,
+            what: cl.what,
+            value: &cl.value,
+        })
         .collect();
     let tables = a
         .article
@@ -390,8 +446,10 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
         entities,
         timexes,
         events,
+        event_mentions,
         infobox,
         diagnostics,
+        claims,
         tables,
         dropped,
     }

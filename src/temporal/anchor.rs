@@ -16,12 +16,13 @@ use super::normalize::{
 };
 use super::patterns::Mention;
 use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, TimexValue, YearPart};
-use super::{Reference, Timex, TimexMod, TimexType};
+use super::{Convention, Reference, Timex, TimexMod, TimexType};
 use crate::span::Span;
 
 /// The dates mentioned so far, one per precision, with the span that gave each.
 #[derive(Clone, Debug)]
 pub(crate) struct Anchor {
+    convention: Convention,
     dct: Option<(i32, u32, u32)>,
     year: Option<(i32, Option<Span>)>,
     month: Option<(i32, u32, Option<Span>)>,
@@ -34,12 +35,19 @@ pub(crate) struct Anchor {
 }
 
 impl Anchor {
-    pub(crate) fn new(reference: Reference) -> Anchor {
+    pub(crate) fn new(reference: Reference, convention: Convention) -> Anchor {
         match reference {
-            Reference::Narrative => {
-                Anchor { dct: None, year: None, month: None, day: None, clock: None, season: None }
-            }
+            Reference::Narrative => Anchor {
+                convention,
+                dct: None,
+                year: None,
+                month: None,
+                day: None,
+                clock: None,
+                season: None,
+            },
             Reference::Document { year, month, day } => Anchor {
+                convention,
                 dct: Some((year, month, day)),
                 year: Some((year, None)),
                 month: Some((year, month, None)),
@@ -58,10 +66,9 @@ impl Anchor {
     /// The timex for `m`, updating the reference dates unless `m` is an `aside` (a date
     /// the narrative mentions in passing and does not move to).
     pub(crate) fn resolve(&mut self, m: &Mention, aside: bool) -> Option<Timex> {
-        if m.expr == Expr::Former {
-            return self.dct.is_none().then(|| {
-                timex(m.span, TimexType::Date, TimexValue::Ref(TimeRef::Past), None, None)
-            });
+        if let Expr::Adjectival(r) = m.expr {
+            return (self.convention == Convention::Timex2)
+                .then(|| timex(m.span, TimexType::Date, TimexValue::Ref(r), None, None));
         }
         Some(match &m.expr {
             Expr::Point(p) => {
@@ -144,17 +151,19 @@ impl Anchor {
                 };
                 timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
             }
-            Expr::Weekday(wd) => {
+            Expr::Weekday { day: wd, part, rel } => {
                 let (value, anchor) = match self.dct.or(self.day.map(|d| (d.0, d.1, d.2))) {
                     Some((y, mo, d)) => {
                         let base = days_from_civil(y, mo, d);
                         let diff = i64::from(*wd) - i64::from(weekday(base));
                         // News reports what happened: the day within the five before the
                         // document date or the day after it; a narrative moves forward.
-                        let target = if self.dct.is_some() {
-                            base + (diff + 5).rem_euclid(7) - 5
-                        } else {
-                            base + diff.rem_euclid(7)
+                        let target = match rel {
+                            Some(-1) => base - (-diff - 1).rem_euclid(7) - 1,
+                            Some(1) => base + (diff - 1).rem_euclid(7) + 1,
+                            Some(_) => base + diff,
+                            None if self.dct.is_some() => base + (diff + 5).rem_euclid(7) - 5,
+                            None => base + diff.rem_euclid(7),
                         };
                         (
                             CalendarDate::from_days(target),
@@ -167,7 +176,9 @@ impl Anchor {
                     self.day = Some((y, mo, d, Some(m.span)));
                     self.clock = None;
                 }
-                timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
+                let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+                let value = TimexValue::Date(value.at(part.map(TimeOfDay::Part)));
+                timex(m.span, kind, value, None, anchor)
             }
             Expr::Today => {
                 let value = match self.dct {
@@ -181,13 +192,30 @@ impl Anchor {
                 timex(m.span, TimexType::Duration, value.clone(), *modifier, None)
             }
             Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
-            Expr::Former => return None,
+            Expr::Adjectival(_) => return None,
         })
     }
 
     /// `p` with its year (and, for a clock time, its day) taken from the reference.
     fn fill(&self, p: &Point) -> (Point, Option<Span>) {
         let mut p = p.clone();
+        if let (Some(rel), Some(month)) = (p.rel, p.month) {
+            // "last May": the closest May before the reference month; "next May" after it.
+            let reference = match self.dct {
+                Some((y, mo, _)) => Some((y, mo, None)),
+                None => self.month.or(self.day.map(|(y, mo, _, s)| (y, mo, s))),
+            };
+            if let Some((y, mo, span)) = reference {
+                p.year = Some(match rel {
+                    -1 if month < mo => y,
+                    -1 => y - 1,
+                    1 if month > mo => y,
+                    1 => y + 1,
+                    _ => y,
+                });
+                return (p, span);
+            }
+        }
         if let Some(shift) = p.year_shift {
             return match self.year {
                 Some((y, span)) => {
@@ -360,6 +388,17 @@ impl Anchor {
                 None => (CalendarDate::unknown_year(YearPart::Whole), None),
             },
             Unit::Decade | Unit::Century => match year {
+                // "this decade", "the next century": the period itself.
+                Some((y, span)) if deictic && y >= 0 => {
+                    let (size, n) = (if unit == Unit::Decade { 10 } else { 100 }, n as i32);
+                    let digits = (y / size + n).max(0).unsigned_abs();
+                    let date = if unit == Unit::Decade {
+                        CalendarDate::decade(digits, false)
+                    } else {
+                        CalendarDate::century(digits, false)
+                    };
+                    (date, span)
+                }
                 // "a decade earlier": ten years before, like "ten years earlier".
                 Some((y, span)) => {
                     let step = if unit == Unit::Decade { 10 } else { 100 };

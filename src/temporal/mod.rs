@@ -135,6 +135,19 @@ pub struct Timex {
     pub parts: Vec<Timex>,
 }
 
+/// Which annotation guidelines decide what is a temporal expression, where they differ.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Convention {
+    /// TimeML / TIMEX3 (TempEval-3): a temporal adjective before a noun ("a former
+    /// minister", "future kings", "the current president") is not a temporal expression.
+    /// The default, for annotating articles.
+    #[default]
+    TimeMl,
+    /// TIMEX2 (ACE 2005; WikiWars is annotated this way): such adjectives are marked
+    /// PAST_REF, FUTURE_REF or PRESENT_REF. For scoring against TIMEX2-derived gold data.
+    Timex2,
+}
+
 /// What underspecified and relative expressions are anchored to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Reference {
@@ -177,6 +190,7 @@ impl Reference {
 #[derive(Clone, Debug, Default)]
 pub struct TemporalTagger {
     reference: Reference,
+    convention: Convention,
 }
 
 impl TemporalTagger {
@@ -188,14 +202,19 @@ impl TemporalTagger {
     /// A tagger that anchors articles to `reference` (narrative, or a document date).
     pub fn with_reference(reference: Reference) -> TemporalTagger {
         patterns::compile();
-        TemporalTagger { reference }
+        TemporalTagger { reference, convention: Convention::default() }
+    }
+
+    /// The same tagger following `convention`'s guidelines.
+    pub fn with_convention(self, convention: Convention) -> TemporalTagger {
+        TemporalTagger { convention, ..self }
     }
 
     /// Every temporal expression of `article`, in text order. The infobox `Date` value
     /// is anchored first: it is the article's reference interval before any body date.
     pub fn tag_article(&self, article: &Article) -> Vec<Timex> {
         let priority = article.infobox.as_ref().and_then(|ib| ib.get("Date")).map(|f| f.value_span);
-        tag(&article.text, self.reference, priority)
+        tag(&article.text, self.reference, self.convention, priority)
     }
 
     /// Every temporal expression of `text`, in text order, anchored to `reference`.
@@ -222,14 +241,24 @@ impl TemporalTagger {
     /// assert_eq!(found[0].value.to_string(), "1866-05-07");
     /// ```
     pub fn tag_text(&self, text: &str, reference: Reference) -> Vec<Timex> {
-        tag(text, reference, None)
+        tag(text, reference, self.convention, None)
     }
 }
 
-fn tag(text: &str, reference: Reference, priority: Option<Span>) -> Vec<Timex> {
+fn tag(
+    text: &str,
+    reference: Reference,
+    convention: Convention,
+    priority: Option<Span>,
+) -> Vec<Timex> {
     let mut mentions = patterns::find(text);
+    if convention == Convention::TimeMl {
+        for m in &mut mentions {
+            patterns::timeml_extent(text, m);
+        }
+    }
     share_years(text, &mut mentions);
-    let mut anchor = anchor::Anchor::new(reference);
+    let mut anchor = anchor::Anchor::new(reference, convention);
     let mut out: Vec<Option<Timex>> = vec![None; mentions.len()];
     let first = |m: &patterns::Mention| priority.is_some_and(|p| p.contains(m.span));
     // The year of the next mention that states one, for each mention (narrative only).

@@ -14,6 +14,9 @@ pub(crate) struct Point {
     pub short_year: Option<i32>,
     /// "of that year" (0), "of the following year" (+1): the year is the reference's plus this.
     pub year_shift: Option<i64>,
+    /// "last May" (-1), "this May" (0), "next May" (+1): the closest such month before,
+    /// in, or after the reference's year.
+    pub rel: Option<i8>,
     pub month: Option<u32>,
     pub day: Option<u32>,
     pub season: Option<Season>,
@@ -90,14 +93,17 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, deictic: bool, part: Option<PartOfDay>, modifier: Option<TimexMod> },
     /// A season relative to the last mentioned date ("the following spring").
     SeasonShift { n: i64, season: Season },
-    /// "former" (a former minister): PAST_REF in a narrative, as WikiWars annotates it;
-    /// not a temporal expression in news (TempEval-3).
-    Former,
+    /// A temporal adjective before a noun ("a former minister", "future kings", "the
+    /// current president", "present-day Berlin"): TIMEX2 (WikiWars) marks it, TimeML
+    /// does not; see [`super::Convention`].
+    Adjectival(TimeRef),
     /// "today": the document date, or PRESENT_REF in a narrative.
     Today,
-    /// A day of the week: in news, within the five days before the document date or the
-    /// day after it; in a narrative, the first such day from the reference on.
-    Weekday(u32),
+    /// A day of the week (1 = Monday), perhaps with a part of day ("Friday night"): in
+    /// news, within the five days before the document date or the day after it; in a
+    /// narrative, the first such day from the reference on. `rel`: "last Friday" (-1,
+    /// strictly before), "this Friday" (0, the same week), "next Friday" (+1, strictly after).
+    Weekday { day: u32, part: Option<PartOfDay>, rel: Option<i8> },
     /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.
     Vague(TimeRef),
     /// A length of time, already normalized (`PT6H`).

@@ -151,6 +151,8 @@ struct Patterns {
     rules: Vec<Compiled>,
     triggers: Option<Triggers>,
     connector: Regex,
+    /// A bare number or ordinal and a range connector ending the text before a BC date.
+    era_lookback: Regex,
     bad_after_year: Regex,
 }
 
@@ -176,7 +178,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::DayMonth, format!(r"{pre}\b(?:[Tt]he\s+)?(?P<d>{DAY})\b(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+{y}|{THAT_YEAR})?")),
         (Rule::MonthDay, format!(r"{pre}\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:(?:,\s*|\s+){y}|{THAT_YEAR})?")),
         (Rule::MonthYear, format!(r"{pre}\b(?P<m>{MONTH})(?:,?\s+|\s+of\s+){y}")),
-        (Rule::Month, format!(r"{pre}\b(?P<m>{FULL_MONTH})\b(?:{THAT_YEAR})?")),
+        (
+            Rule::Month,
+            format!(r"{pre}(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{FULL_MONTH})\b(?:{THAT_YEAR})?"),
+        ),
         (
             Rule::Season,
             format!(r"{pre}(?:[Tt]he\s+)?\b(?P<s>spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall)\b(?:(?:\s+of)?\s+{y}|{THAT_YEAR})?"),
@@ -185,7 +190,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Century,
             format!(
-                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entury(?:\s+(?P<era>BCE|BC|B\.C|AD|CE))?"
+                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entur(?:y|ies)(?:\s+(?P<era>BCE|BC|B\.C|AD|CE))?"
             ),
         ),
         (
@@ -218,7 +223,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::DeicticWord, r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b".to_string()),
         (
             Rule::Vague,
-            r"\b(?P<w>[Nn]ow|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern\s+day|[Nn]owadays|[Rr]ecently|[Rr]ecent|[Cc]urrent|[Tt]he\s+past|(?:[Tt]he\s+)?[Ff]uture|[Ff]ormer|[Tt]hese\s+days|[Tt]he\s+present)\b".to_string(),
+            r"\b(?P<w>[Nn]ow|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern\s+day|[Nn]owadays|[Rr]ecently|[Rr]ecent(?:\s+(?:years|months|weeks|days|decades))?|[Cc]urrent|[Tt]he\s+past|(?:[Tt]he\s+)?[Ff]uture|[Ff]ormer|[Tt]hese\s+days|[Tt]he\s+present)\b".to_string(),
         ),
         (
             Rule::Set,
@@ -230,7 +235,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Clock,
             r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s?(?P<ap>[AaPp]\.?[Mm]\.?)|(?P<word>[Nn]oon|[Mm]idnight))".to_string(),
         ),
-        (Rule::Weekday, format!(r"\b(?P<wd>{WEEKDAY})\b")),
+        (
+            Rule::Weekday,
+            format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
+        ),
         (Rule::Holiday, format!(r"\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve))(?:,?\s+(?:of\s+)?{y})?\b")),
     ];
     let rules = table
@@ -257,8 +265,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         rules,
         triggers: Triggers::new(),
         connector: ascii(&format!("^{CONNECTOR}$")).expect("the range connector pattern compiles"),
+        era_lookback: ascii(&format!(
+            r"\b(?:(?P<d>[1-9][0-9]{{0,2}})0s|(?P<n>[0-9]{{1,4}})(?P<ord>st|nd|rd|th)?)(?:\s+(?:century|centuries))?(?:{CONNECTOR}|\s+or\s+)$"
+        ))
+        .expect("the era look-back pattern compiles"),
         bad_after_year: ascii(
-            r"^\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|strong|%|percent|per\s+cent)\b",
+            // A count, a measure with its unit, or a numbered identifier ("1202 alarm").
+            r"^(?:\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|mi|miles|metres|meters|m|ft|feet|foot|yd|yards|inches|cm|mm|kg|lb|lbs|pounds|ha|hectares|acres|sq|square|cubic|cc|hp|kW|MW|mph|km/h|kn|knots|tons|tonnes|strong|percent|per\s+cent|alarm|error|code)\b|\s*(?:%|°|m²|km²))",
         )
         .expect("the bad-after-year pattern compiles"),
     }
@@ -360,7 +373,72 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         };
         kept.extend(m);
     }
+    let kept = carry_era(text, kept, p);
     merge_ranges(text, kept, p)
+}
+
+/// TimeML draws some extents tighter than TIMEX2 (learned on TempEval-3 AQUAINT): the
+/// determiner of "the 1960s", "the early 1990s", "the past 20 years" and the
+/// approximator of "about five hours", "just a decade ago" are left out (the latter's
+/// meaning stays in `mod`). WikiWars (TIMEX2) keeps both.
+pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
+    let s = m.span.slice(text);
+    let mut cut = 0;
+    if let Some(rest) = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")) {
+        // A year or decade ("the 1960s"), not an ordinal ("the 5th of May", "the 1st
+        // century"); a modified one ("the early 1990s", "the late-November"), not a part
+        // of day ("the early hours of"); a span of units ("the past 20 years").
+        let number = |r: &str| {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && !matches!(r.get(digits..digits + 2), Some("st" | "nd" | "rd" | "th"))
+        };
+        let (word, after) = rest.split_once([' ', '-']).unwrap_or((rest, ""));
+        let modified = matches!(word, "early" | "late" | "mid")
+            && (number(after) || after.starts_with(|c: char| c.is_ascii_uppercase()));
+        if number(rest) || modified || matches!(word, "past" | "last" | "coming") {
+            cut = 4;
+        }
+    }
+    let approximated = match &m.expr {
+        Expr::Duration { modifier, .. } | Expr::Shift { modifier, .. } => {
+            matches!(modifier, Some(TimexMod::Approx | TimexMod::MoreThan | TimexMod::LessThan))
+        }
+        _ => false,
+    };
+    if approximated {
+        const APPROXIMATORS: &[&str] = &[
+            "about ",
+            "around ",
+            "nearly ",
+            "almost ",
+            "approximately ",
+            "some ",
+            "over ",
+            "more than ",
+            "less than ",
+            "at least ",
+            "up to ",
+            "roughly ",
+            "just ",
+        ];
+        let lower = s.get(..16.min(s.len())).unwrap_or("").to_ascii_lowercase();
+        if let Some(a) = APPROXIMATORS.iter().find(|a| lower.starts_with(*a)) {
+            cut = a.len();
+        }
+    }
+    if cut == 0 || cut >= m.span.len() {
+        return;
+    }
+    let start = m.span.start + cut;
+    if let Some((a, b)) = m.ends {
+        if a.start < start {
+            m.ends = Some((Span::new(start.min(a.end), a.end), b));
+        }
+    }
+    if let Expr::Point(p) = &mut m.expr {
+        p.inner_start = p.inner_start.saturating_sub(cut);
+    }
+    m.span = Span::new(start, m.span.end);
 }
 
 /// A match before reading: its span only, or already read (`Rule::Set`; boxed, so
@@ -598,6 +676,16 @@ fn modifier_of(phrase: &str) -> Option<TimexMod> {
     }
 }
 
+/// "last" (-1), "this" (0), "next" (+1) before a month or weekday name.
+fn relative_word(word: Option<&str>) -> Option<i8> {
+    match word?.trim().to_ascii_lowercase().as_str() {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
 fn that_year_shift(caps: &Captures) -> Option<i64> {
     let t = caps.name("that")?.as_str();
     Some(if t.contains("following") || t.contains("next") {
@@ -641,6 +729,115 @@ fn word_before(text: &str, at: usize) -> String {
     let head = text.get(..at).unwrap_or("").trim_end();
     let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
     head.get(start..).unwrap_or("").to_lowercase()
+}
+
+/// True when a word that can head a noun phrase follows byte `end` after one space:
+/// "future [kings]", "present-day [Berlin]"; not a function word ("the future [of]",
+/// "in future [he]") nor punctuation ("the near future.").
+fn noun_follows(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let word: String =
+        rest.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    const FUNCTION: &[&str] = &[
+        "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
+        "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+        "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "might",
+        "more", "must", "not", "of", "on", "or", "our", "over", "she", "should", "since", "so",
+        "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+        "through", "to", "under", "until", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "will", "with", "would", "you",
+    ];
+    !word.is_empty() && !FUNCTION.contains(&word.as_str())
+}
+
+/// A year-less season word is a time only as a noun: not in verb position ("they
+/// spring up", "troops would winter there"). "spring" is also a water source or a coil
+/// ("hot spring water"), so it counts only after a determiner, preposition or time
+/// modifier ("in spring", "the following spring", "early spring") or heading a sentence.
+fn season_as_noun(text: &str, at: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "a",
+        "after",
+        "all",
+        "and",
+        "at",
+        "before",
+        "by",
+        "coming",
+        "during",
+        "each",
+        "early",
+        "entire",
+        "every",
+        "following",
+        "for",
+        "from",
+        "in",
+        "into",
+        "last",
+        "late",
+        "mid",
+        "next",
+        "of",
+        "one",
+        "or",
+        "over",
+        "past",
+        "previous",
+        "same",
+        "since",
+        "that",
+        "the",
+        "this",
+        "through",
+        "throughout",
+        "till",
+        "to",
+        "until",
+        "whole",
+    ];
+    const PARTICLES: &[&str] = &["up", "back", "from", "into", "out", "forth", "open", "apart"];
+    let next: String = text
+        .get(end..)
+        .and_then(|r| r.strip_prefix(' '))
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    const SUBJECTS: &[&str] = &[
+        "i", "we", "you", "he", "she", "it", "they", "who", "will", "would", "shall", "should",
+        "can", "could", "may", "might", "must", "did", "does", "do",
+    ];
+    let before = word_before(text, at);
+    if PARTICLES.contains(&next.as_str()) || SUBJECTS.contains(&before.as_str()) {
+        return false;
+    }
+    let spring = text
+        .get(at..end)
+        .is_some_and(|w| w.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("spring")));
+    !spring || sentence_start(text, at) || BEFORE.contains(&before.as_str())
+}
+
+/// True when the text before a number ends inside an identifier ("Windows-1252",
+/// "MiG-1300"): letters joined to it by a hyphen, other than a time word ("mid-1865",
+/// "pre-1900", "summer-1916").
+fn in_identifier(before: &str) -> bool {
+    let Some(head) = before.strip_suffix('-') else { return false };
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const TIME_WORDS: &[&str] = &[
+        "mid", "pre", "post", "early", "late", "circa", "c", "ca", "since", "until", "spring",
+        "summer", "autumn", "fall", "winter", "end", "start", "ad", "anno",
+    ];
+    !word.is_empty() && !TIME_WORDS.contains(&word.as_str())
 }
 
 /// True at the start of a sentence or line (for capitalized words that may be names).
@@ -717,7 +914,9 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Month => {
             let m = get("m")?;
-            let has_prefix = caps.name("pre").is_some() || caps.name("part").is_some();
+            let has_prefix = caps.name("pre").is_some()
+                || caps.name("part").is_some()
+                || caps.name("rel").is_some();
             if !has_prefix && caps.name("that").is_none() {
                 // "May" the verb, "August von Mackensen" the name: a bare month needs a
                 // preposition before it and no capitalized name after it.
@@ -738,7 +937,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                     }
                 }
             }
-            let pt = Point { month: month_number(m), year_shift: that_year_shift(caps), ..point };
+            let pt = Point {
+                month: month_number(m),
+                year_shift: that_year_shift(caps),
+                rel: relative_word(get("rel")),
+                ..point
+            };
             mention(Expr::Point(pt))
         }
         Rule::Season => {
@@ -754,7 +958,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             if !has_year
                 && (s.eq_ignore_ascii_case("fall")
                     || next_capital
-                    || (capital && !sentence_start(text, at)))
+                    || (capital && !sentence_start(text, at))
+                    || !season_as_noun(text, at, span.end))
             {
                 return None;
             }
@@ -793,6 +998,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 if before.ends_with(['$', '£', '€', '#'])
                     || before.ends_with("No. ")
                     || before.ends_with(',')
+                    || word_before(text, span.start) == "per"
+                    || in_identifier(before)
                 {
                     return None;
                 }
@@ -948,15 +1155,27 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Vague => {
             let w = get("w")?.to_ascii_lowercase();
-            if w == "former" {
-                return mention(Expr::Former);
-            }
             let v = match w.as_str() {
-                "recently" | "recent" => TimeRef::Past,
+                w if w.starts_with("recent") || w == "former" => TimeRef::Past,
                 w if w.ends_with("past") => TimeRef::Past,
                 w if w.ends_with("future") => TimeRef::Future,
                 _ => TimeRef::Present,
             };
+            // "former" and "current" are always adjectives (or a pronoun, "the former");
+            // "future", "recent", "present-day" are when a noun follows.
+            let adjective = matches!(w.as_str(), "former" | "current")
+                || (matches!(
+                    w.as_str(),
+                    "future"
+                        | "the future"
+                        | "recent"
+                        | "present-day"
+                        | "present day"
+                        | "modern day"
+                ) && noun_follows(text, span.end));
+            if adjective {
+                return mention(Expr::Adjectival(v));
+            }
             mention(Expr::Vague(v))
         }
         Rule::Set => {
@@ -1026,8 +1245,9 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let wd = get("wd")?;
             let days =
                 ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-            let n = days.iter().position(|d| *d == wd)? as u32 + 1;
-            mention(Expr::Weekday(n))
+            let day = days.iter().position(|d| *d == wd)? as u32 + 1;
+            let part = get("wpart").and_then(part_of_day);
+            mention(Expr::Weekday { day, part, rel: relative_word(get("rel")) })
         }
     }
 }
@@ -1064,6 +1284,85 @@ fn ordinal_word(w: &str) -> Option<i32> {
     words.iter().position(|x| *x == w).map(|i| i as i32 + 1)
 }
 
+/// The era of a BC date carries back over a range or pair: "490–479 BC" (the bare 490 is
+/// read as a year BC), "1200–1100 BC", "the 470s and 460s BC", "the 5th and 4th
+/// centuries BC", "5th–4th century BC". BC counts down, so the first number must be
+/// the larger.
+fn carry_era(text: &str, mut mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention> {
+    let before_re = &p.era_lookback;
+    let mut added = Vec::new();
+    for i in 0..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let Some(m) = tail.first() else { continue };
+        let Expr::Point(b) = &m.expr else { continue };
+        let bc = |pt: &Point| {
+            pt.year.is_some_and(|y| y < 0)
+                || pt.decade.is_some_and(|d| d.1)
+                || pt.century.is_some_and(|c| c.1)
+        };
+        if !bc(b) || b.month.is_some() || b.season.is_some() {
+            continue;
+        }
+        let gap_ok = |from: usize| {
+            text.get(from..m.span.start)
+                .is_some_and(|g| p.connector.is_match(g) || g.trim() == "or")
+        };
+        // The previous mention, when joined to this one: give it the era.
+        if let Some(Expr::Point(a)) =
+            head.last_mut().filter(|a| gap_ok(a.span.end)).map(|a| &mut a.expr)
+        {
+            match (a.year, a.decade, a.century, b.year, b.decade, b.century) {
+                (Some(ya), None, None, Some(yb), None, None) if ya > -yb && a.month.is_none() => {
+                    a.year = Some(-ya)
+                }
+                (None, Some((da, false)), None, None, Some((db, true)), None) if da > db => {
+                    a.decade = Some((da, true))
+                }
+                (None, None, Some((ca, false)), None, None, Some((cb, true))) if ca > cb => {
+                    a.century = Some((ca, true))
+                }
+                _ => {}
+            }
+            continue;
+        }
+        // A bare number or ordinal before it: a year or century of the same era.
+        let from = m.span.start.saturating_sub(24);
+        let Some(lead) = text.get(from..m.span.start) else { continue };
+        let Some(c) = before_re.captures(lead) else { continue };
+        let Some(n) = c.name("n").or(c.name("d")) else { continue };
+        let Ok(value) = n.as_str().parse::<u32>() else { continue };
+        // The number with its ordinal suffix or decade "0s".
+        let end = match (c.name("ord"), c.name("d")) {
+            (Some(o), _) => o.end(),
+            (None, Some(d)) => d.end() + 2,
+            (None, None) => n.end(),
+        };
+        let span = Span::new(from + n.start(), from + end);
+        if head.last().is_some_and(|a| a.span.end > span.start) || !gap_ok(span.end) {
+            continue;
+        }
+        let point =
+            match (c.name("ord").is_some(), c.name("d").is_some(), b.year, b.decade, b.century) {
+                (false, false, Some(yb), None, None) if value > yb.unsigned_abs() => {
+                    Point { year: Some(-(value as i32)), ..Point::default() }
+                }
+                (false, true, None, Some((db, true)), None) if value > db => {
+                    Point { decade: Some((value, true)), ..Point::default() }
+                }
+                (true, false, None, None, Some((cb, true))) if value > cb + 1 => {
+                    Point { century: Some((value - 1, true)), ..Point::default() }
+                }
+                _ => continue,
+            };
+        added.push(Mention { span, expr: Expr::Point(point), ends: None, rule: m.rule });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.span.start);
+    }
+    mentions
+}
+
 /// Joins two dates separated only by a range connector into one range mention.
 fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -1079,8 +1378,7 @@ fn merge_ranges(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention
                         .find(|w| lead.ends_with(*w))
                         .map(|w| w.len());
                     let and = between.trim() == "and";
-                    let between_word =
-                        from_len.is_some() && lead.to_ascii_lowercase().ends_with("between ");
+                    let between_word = lead.ends_with("between ") || lead.ends_with("Between ");
                     if p.connector.is_match(between)
                         && (!and || between_word)
                         && !between.contains('\n')

@@ -53,7 +53,8 @@ const WORDS: &[(&str, Class)] = &[
     ("month", UNIT),
     ("year", UNIT),
     ("decade", UNIT),
-    ("centur", UNIT),
+    // "century" and "centuries": durations and (CENTURY) the "5th century" rule.
+    ("centur", UNIT | CENTURY),
     ("morning", UNIT),
     ("afternoon", UNIT),
     ("evening", UNIT),
@@ -72,7 +73,6 @@ const WORDS: &[(&str, Class)] = &[
     ("past", VAGUE),
     ("future", VAGUE),
     ("former", VAGUE),
-    ("century", CENTURY),
 ];
 
 const MONTHS: &[&str] =

@@ -883,11 +883,11 @@ impl<'s> Renderer<'s> {
     /// `[[File:x.png|thumb|A caption]]` in prose: the caption on a line of its own, kept
     /// apart from the sentences around it; display options are not text.
     fn file_caption(&mut self, bars: &[usize], close: usize, depth: usize) {
-        let parts = bars.iter().enumerate().map(|(k, &bar)| {
+        let mut parts = bars.iter().enumerate().map(|(k, &bar)| {
             let end = bars.get(k + 1).copied().unwrap_or(close);
             trim_range(self.src, bar + 1, end)
         });
-        let Some(caption) = parts.filter(|&(a, b)| !is_file_option(&self.src[a..b])).last() else {
+        let Some(caption) = parts.rfind(|&(a, b)| !is_file_option(&self.src[a..b])) else {
             return;
         };
         if caption.1 <= caption.0 {
@@ -1016,7 +1016,7 @@ impl<'s> Renderer<'s> {
                 }
             }
             Rule::LastArg => {
-                if let Some(v) = unnamed().last() {
+                if let Some(v) = unnamed().next_back() {
                     self.render_value(v.value, depth, mode);
                 }
             }
@@ -1110,7 +1110,7 @@ impl<'s> Renderer<'s> {
                     self.render_value(v, depth, mode);
                     let shown = self.out[start..].trim();
                     let code = shown.len() <= 3 && shown.bytes().all(|x| x.is_ascii_uppercase());
-                    if !shown.is_empty() && !(rule == Rule::Flag && code) {
+                    if !(shown.is_empty() || rule == Rule::Flag && code) {
                         let target =
                             link_target(if rule == Rule::Flag { shown } else { self.text_of(v) });
                         let lead = self.out[start..].len() - self.out[start..].trim_start().len();
@@ -1307,7 +1307,12 @@ impl<'s> Renderer<'s> {
         }
         for p in params {
             let Some(key) = p.name else { continue };
-            if p.value.1 <= p.value.0 || key.1 <= key.0 {
+            // `embed=yes` / `child=yes` say how a nested infobox is drawn, not a fact.
+            let layout = matches!(
+                self.text_of(key).to_ascii_lowercase().as_str(),
+                "embed" | "child" | "subbox"
+            );
+            if p.value.1 <= p.value.0 || key.1 <= key.0 || layout {
                 continue;
             }
             let line_start = self.out.len();
@@ -1453,15 +1458,22 @@ impl<'s> Renderer<'s> {
         let mut out = Vec::new();
         let mut current: Option<Span> = None;
         let mut at = 0;
-        let starts: HashSet<usize> = self
+        // Line starts of headings and list items, sorted; lines are visited in order, so one
+        // cursor walks them (a hash set here was the slowest part of a page of headings).
+        let mut starts: Vec<usize> = self
             .headings
             .iter()
             .map(|h| h.2)
             .chain(self.list_items.iter().map(|l| l.start))
             .collect();
-        let skip = |s: usize| {
-            starts.contains(&s)
-                || self.infobox.as_ref().is_some_and(|ib| ib.span.start <= s && s < ib.span.end)
+        starts.sort_unstable();
+        let mut cursor = 0;
+        let infobox = self.infobox.as_ref().map(|ib| ib.span);
+        let mut skip = |s: usize| {
+            while starts.get(cursor).is_some_and(|&x| x < s) {
+                cursor += 1;
+            }
+            starts.get(cursor) == Some(&s) || infobox.is_some_and(|ib| ib.start <= s && s < ib.end)
         };
         for line in self.out.split_inclusive('\n') {
             let body = line.trim_end();

@@ -17,7 +17,6 @@ use crate::{
     infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
-    temporal::{TimexType, TimexValue},
 };
 
 /// Everything one article contributes to a graph.
@@ -104,7 +103,6 @@ fn push_unique(list: &mut Vec<Value>, value: Value) {
 /// Builds one article's graph; borrows the article and its code-point index.
 struct Builder<'a> {
     a: &'a AnnotatedArticle,
-    iri: String,
     sel: Selectors<'a>,
 }
 
@@ -160,35 +158,13 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// The TIMEX3 value of a date field: a check's normalized date, else the timexes in
-    /// the value (one, or the first and last as a range).
-    fn date_value(&self, field: &InfoboxField) -> Option<String> {
-        let checked = self
-            .checks_of_key(&field.key)
-            .filter_map(|c| c.normalized.as_deref())
-            .find(|n| interval(n).is_some());
-        if let Some(n) = checked {
-            return Some(n.to_string());
-        }
-        let inside: Vec<_> = self
-            .a
-            .timexes
+    /// The date the analysis stage read in an infobox field (the article's own claim).
+    fn own_date(&self, field: &InfoboxField) -> Option<&'a str> {
+        self.a
+            .claims
             .iter()
-            .filter(|t| t.kind == TimexType::Date && field.value_span.contains(t.span))
-            .collect();
-        match inside.as_slice() {
-            [] => None,
-            [one] => Some(one.value.to_string()),
-            [first, .., last] => {
-                let (start, _) = first.value.ends()?;
-                let (_, end) = last.value.ends()?;
-                Some(format!("{start}/{end}"))
-            }
-        }
-    }
-
-    fn checks_of_key(&self, key: &'a str) -> impl Iterator<Item = &'a Check> + 'a {
-        self.a.infobox.iter().flat_map(|r| r.checks.iter()).filter(move |c| same_key(&c.field, key))
+            .find(|c| c.span == field.value_span && *c.entity == *self.a.article.id)
+            .map(|c| c.value.as_str())
     }
 
     fn fact(&self, field: &str, value: &str, span: Span, check: Option<&Check>) -> Value {
@@ -214,25 +190,14 @@ impl<'a> Builder<'a> {
         }
         Value::Object(fact)
     }
-
-    fn own_claim(&self, claims: &mut Vec<DateClaim>, what: &'static str, value: &str, span: Span) {
-        claims.push(DateClaim {
-            entity: self.iri.clone(),
-            what,
-            value: value.to_string(),
-            article: self.iri.clone(),
-            evidence: self.sel.target(span),
-        });
-    }
 }
 
 /// The graph contribution of one article.
 pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     let iri = entity_iri(&a.article.id);
-    let b = Builder { a, iri: iri.clone(), sel: Selectors::new(&a.article.text, iri.clone()) };
+    let b = Builder { a, sel: Selectors::new(&a.article.text, iri.clone()) };
     let subject = subject_of(a);
     let mut node = Map::new();
-    let mut claims = Vec::new();
 
     // Entities and their annotations.
     let mut entities: BTreeMap<String, EntityInfo> = BTreeMap::new();
@@ -280,11 +245,10 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
             };
             match (subject, role) {
                 (Some(InfoboxKind::Conflict), KeyRole::Date) => {
-                    if let Some(value) = b.date_value(field) {
-                        let (start, end) = split_range(&value);
+                    if let Some(value) = b.own_date(field) {
+                        let (start, end) = split_range(value);
                         add("startDate", typed(start).into_iter().collect());
                         add("endDate", typed(end.unwrap_or(start)).into_iter().collect());
-                        b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
                 (Some(InfoboxKind::Conflict), KeyRole::Place) => {
@@ -309,17 +273,10 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     KeyRole::Born | KeyRole::BirthDate | KeyRole::Died | KeyRole::DeathDate,
                 ) => {
                     let birth = matches!(role, KeyRole::Born | KeyRole::BirthDate);
-                    if let Some(value) = b.date_value(field) {
-                        let (start, _) = split_range(&value);
+                    if let Some(start) = b.own_date(field) {
                         add(
                             if birth { "birthDate" } else { "deathDate" },
                             typed(start).into_iter().collect(),
-                        );
-                        b.own_claim(
-                            &mut claims,
-                            if birth { "birth" } else { "death" },
-                            start,
-                            field.value_span,
                         );
                     }
                     let places = b.entities_in(field.value_span, &[Label::Place]);
@@ -334,10 +291,9 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     add("deathPlace", b.objects(field, &[Label::Place]))
                 }
                 (Some(InfoboxKind::Treaty), KeyRole::Signed) => {
-                    if let Some(value) = b.date_value(field) {
-                        let (start, _) = split_range(&value);
+                    if let Some(value) = b.own_date(field) {
+                        let (start, _) = split_range(value);
                         add("legislationDate", typed(start).into_iter().collect());
-                        b.own_claim(&mut claims, "date", &value, field.value_span);
                     }
                 }
                 (Some(InfoboxKind::Treaty), KeyRole::Place | KeyRole::LocationSigned) => {
@@ -400,38 +356,6 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
             if let Some(t) = end {
                 ev.insert("endDate".into(), t);
             }
-            if !d.inherited {
-                let named = a
-                    .entities
-                    .iter()
-                    .filter(|m| {
-                        m.span.overlaps(e.trigger)
-                            && matches!(m.label, Label::Event | Label::Treaty)
-                    })
-                    .map(|m| (m.span, &m.id))
-                    .chain(
-                        e.participants
-                            .iter()
-                            .filter(|p| matches!(p.label, Label::Event | Label::Treaty))
-                            .map(|p| (p.span, &p.id)),
-                    );
-                let mut seen = BTreeSet::new();
-                for (span, id) in named {
-                    let entity = entity_iri(id);
-                    if entity != iri
-                        && clause_local(&a.article.text, span, d.span)
-                        && seen.insert(entity.clone())
-                    {
-                        claims.push(DateClaim {
-                            entity,
-                            what: "date",
-                            value: d.value.to_string(),
-                            article: iri.clone(),
-                            evidence: b.sel.target(d.span),
-                        });
-                    }
-                }
-            }
         }
         if let Some(p) = &e.place {
             ev.insert("location".into(), json!(entity_iri(&p.id)));
@@ -449,7 +373,18 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         node.insert("subEvent".into(), json!(sub_events));
     }
 
-    lifespan_claims(&b, &mut claims);
+    // The analysis stage found the claims; here they only get IRIs and selectors.
+    let claims = a
+        .claims
+        .iter()
+        .map(|c| DateClaim {
+            entity: entity_iri(&c.entity),
+            what: c.what.as_str(),
+            value: c.value.clone(),
+            article: iri.clone(),
+            evidence: b.sel.target(c.span),
+        })
+        .collect();
 
     let mentions: BTreeSet<&String> = entities.keys().filter(|e| **e != iri).collect();
     if !mentions.is_empty() {
@@ -494,75 +429,6 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     ArticleGraph { iri: iri.clone(), article: node, entities, annotations, links, claims }
 }
 
-/// True when a date reads as said of a named event: close to its mention, in the same
-/// clause. "withdrew after the Battle of X on 2 May" dates the battle; "after the Battle of
-/// X, he took his own life on 28 November" does not (a comma between), nor does a year
-/// inside the name itself.
-fn clause_local(text: &str, mention: Span, date: Span) -> bool {
-    /// Bytes of text allowed between the two: a few words.
-    const MAX_GAP: usize = 40;
-    if mention.overlaps(date) {
-        return false;
-    }
-    let gap = if date.start >= mention.end {
-        Span::new(mention.end, date.start)
-    } else {
-        Span::new(date.end, mention.start)
-    };
-    let between = text.get(gap.start..gap.end).unwrap_or(",");
-    between.len() <= MAX_GAP && !between.contains([',', ';', ':', '.', '(', ')', '[', ']', '\n'])
-}
-
-/// Lifespans written after a person's name, "Name (1 May 1801 – 2 June 1880)": birth and
-/// death claims about that person.
-fn lifespan_claims(b: &Builder<'_>, claims: &mut Vec<DateClaim>) {
-    let text = b.a.article.text.as_str();
-    for m in b.a.entities.iter().filter(|m| m.label == Label::Person) {
-        let after = text.get(m.span.end..).unwrap_or("");
-        let trimmed = after.trim_start_matches(' ');
-        if !trimmed.starts_with('(') {
-            continue;
-        }
-        let open = m.span.end + (after.len() - trimmed.len()) + 1;
-        // A lifespan is short; a parenthesis that runs on is something else.
-        let Some(close) = text
-            .get(open..)
-            .and_then(|rest| rest.char_indices().take(64).find(|&(_, c)| c == ')'))
-            .map(|(i, _)| open + i)
-        else {
-            continue;
-        };
-        let inside = Span::new(open, close);
-        let dates: Vec<_> =
-            b.a.timexes
-                .iter()
-                .filter(|t| t.kind == TimexType::Date && inside.contains(t.span))
-                .collect();
-        let (birth, death) = match dates.as_slice() {
-            [one] => match &one.value {
-                TimexValue::Range(start, end) => {
-                    ((start.to_string(), one.span), (end.to_string(), one.span))
-                }
-                _ => continue,
-            },
-            [first, second] => {
-                ((first.value.to_string(), first.span), (second.value.to_string(), second.span))
-            }
-            _ => continue,
-        };
-        let entity = entity_iri(&m.id);
-        for (what, (value, span)) in [("birth", birth), ("death", death)] {
-            claims.push(DateClaim {
-                entity: entity.clone(),
-                what,
-                value,
-                article: b.iri.clone(),
-                evidence: b.sel.target(span),
-            });
-        }
-    }
-}
-
 /// The node of an entity: its `@id`, classes from its labels, and a name (the title in
 /// its Wikipedia id, or the section after `#`; else the longest surface form).
 pub(crate) fn entity_node(iri: &str, info: &EntityInfo) -> Value {
@@ -581,29 +447,4 @@ pub(crate) fn entity_node(iri: &str, info: &EntityInfo) -> Value {
         info.types.iter().copied().collect()
     };
     json!({"@id": iri, "@type": types, "name": name})
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_claimed_only_within_the_clause() {
-        let table = [
-            ("the fleet withdrew after the Battle of Xu on 9 May 1901.", true),
-            ("it ended in May 1901 after the Battle of Xu.", true),
-            ("after the Battle of Xu, he took his own life on 9 May 1901.", false),
-            ("after the Battle of Xu the admiral, long ill and tired of it all, died on 9 May 1901.", false),
-            ("after the Battle of Xu (see below) on 9 May 1901.", false),
-        ];
-        for (text, want) in table {
-            let at = text.find("Battle of Xu").unwrap();
-            let mention = Span::new(at, at + "Battle of Xu".len());
-            let d = text.find(" May 1901").unwrap() - 1;
-            let date =
-                Span::new(if text.contains("on 9") { d } else { d + 1 }, d + " May 1901".len() + 1);
-            assert_eq!(clause_local(text, mention, date), want, "{text}");
-        }
-        assert!(!clause_local("the War of 1901 began", Span::new(4, 15), Span::new(11, 15)));
-    }
 }

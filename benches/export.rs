@@ -1,0 +1,88 @@
+//! Export throughput in MB/s of NDJSON (the goal: >= 50 MB/s, so exporting is never the
+//! slow step of a dump run). The corpus is annotated once in setup, with one extra
+//! article of é, €, CJK and emoji; its NDJSON lines are repeated to about 4 MB. Each
+//! iteration exports every line and asserts the article count. The RDF formats convert
+//! the corpus graph's JSON-LD; their throughput is counted in the NDJSON bytes of the
+//! same articles, so the figures compare.
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use wikianno::{
+    output::{
+        export::{export_line, rdf, ExportFormat, ExportReport},
+        graph::GraphBuilder,
+        ndjson,
+    },
+    source::{expand_paths, Inputs},
+    Markup, Pipeline, RawArticle, Record, SourceItem,
+};
+
+fn bench(c: &mut Criterion) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pipeline =
+        Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
+    let files = expand_paths(&[root.join("corpus")]).expect("corpus folder");
+    let mut raws: Vec<RawArticle> = Inputs::new(files)
+        .filter_map(|item| if let SourceItem::Article(raw) = item { Some(raw) } else { None })
+        .collect();
+    raws.push(RawArticle {
+        title: None,
+        text:
+            "= Café 東京 =\n\nJosé Gálvez paid 5 € in Lima on 2 May 1866 😀; Prado fled to Chile.\n"
+                .into(),
+        origin: "bench".into(),
+        fallback_title: "bench".into(),
+        markup: Markup::WikiStyle,
+    });
+    let annotated: Vec<_> = raws.into_iter().map(|r| pipeline.annotate(r)).collect();
+    let lines: Vec<String> =
+        annotated.iter().map(|a| ndjson::to_line(&Record::Article(Box::new(a.clone())))).collect();
+    let once: usize = lines.iter().map(|l| l.len() + 1).sum();
+    let rounds = (4_000_000 / once).max(1);
+    let articles = lines.len() * rounds;
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes((once * rounds) as u64));
+    for format in [ExportFormat::Conll, ExportFormat::Spacy, ExportFormat::Brat] {
+        group.bench_function(format.as_str(), |b| {
+            b.iter(|| {
+                let mut report = ExportReport::default();
+                let mut bytes = 0;
+                for _ in 0..rounds {
+                    for line in &lines {
+                        bytes += export_line(format, line, &mut report).map_or(0, |e| e.body.len());
+                    }
+                }
+                assert_eq!(report.articles, articles);
+                bytes
+            })
+        });
+    }
+    group.finish();
+
+    // RDF: the corpus graph's JSON-LD to N-Triples / Turtle.
+    let mut graph = GraphBuilder::new();
+    annotated.iter().for_each(|a| graph.add(a));
+    let document = serde_json::to_vec(&graph.finish().0).expect("graph serializes");
+    let mut group = c.benchmark_group("export-rdf");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(once as u64));
+    for (name, syntax) in
+        [("ntriples", rdf::RdfSyntax::NTriples), ("turtle", rdf::RdfSyntax::Turtle)]
+    {
+        let expected = rdf::write_document(Vec::new(), &document, syntax).expect("converts");
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(1 << 22);
+                assert_eq!(rdf::write_document(&mut out, &document, syntax).unwrap(), expected);
+                out.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,317 @@
+//! Context rules: the words around a match that say it is part of something longer.
+//!
+//! A dictionary hit on "Lima" is a place in "troops entered Lima", but part of another name
+//! in "Lima Barracks", "Battle of Lima" or "Tom Lima". The rules here look at the words next
+//! to a match, in the original text:
+//! * the next word, after exactly one space, is capitalized: the match opens a longer name
+//!   ("Harvard University", "Russian Revolution", "Henry Clay");
+//! * the previous word, before exactly one space, is capitalized and not a function word
+//!   capitalized at a sentence start ("In", "The"): the match closes a longer name, or comes
+//!   right after a given name or a title ("Ulrich Merkel", "General Lima");
+//! * the previous words are "of"/"de"/... after a capitalized word: the match ends a name of the
+//!   shape "Battle of Lima", "University of Texas".
+//!
+//! Punctuation between two words (a comma, a full stop, a parenthesis) breaks the chain,
+//! so "Austin, Texas" and "in Lima. Peru" are not chains.
+
+use std::{collections::HashSet, sync::OnceLock};
+
+use crate::span::Span;
+
+/// Given names from the 1990 US Census lists (see the file's header).
+const GIVEN_NAMES: &str = include_str!("../../gazetteers/lexicon/given_names.tsv");
+
+/// Words that are capitalized at a sentence start or in titles without being part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Afterward",
+    "Afterwards",
+    "Again",
+    "Against",
+    "All",
+    "Along",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Around",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Behind",
+    "Between",
+    "Beyond",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Earlier",
+    "Eight",
+    "Either",
+    "Even",
+    "Eventually",
+    "Every",
+    "Finally",
+    "Five",
+    "Following",
+    "For",
+    "Four",
+    "From",
+    "He",
+    "Hence",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Including",
+    "Instead",
+    "Into",
+    "It",
+    "Its",
+    "Later",
+    "Like",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "Near",
+    "Neither",
+    "Nine",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Once",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Outside",
+    "Over",
+    "Per",
+    "Seven",
+    "Several",
+    "She",
+    "Since",
+    "Six",
+    "So",
+    "Some",
+    "Soon",
+    "Still",
+    "Such",
+    "Ten",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "Therefore",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Three",
+    "Through",
+    "Throughout",
+    "Thus",
+    "To",
+    "Today",
+    "Together",
+    "Toward",
+    "Towards",
+    "Two",
+    "Under",
+    "Unlike",
+    "Until",
+    "Upon",
+    "Via",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whose",
+    "Why",
+    "With",
+    "Within",
+    "Without",
+    "Yet",
+];
+
+/// Lowercase words that join the parts of a name ("Battle of Lima", "Juan de Dios").
+const NAME_JOINERS: &[&str] = &["of", "de", "del", "la", "du", "von", "van", "der"];
+
+fn given_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter(|l| !FUNCTION_WORDS.contains(l))
+            .collect()
+    })
+}
+
+/// True when `word` is a known given name ("Diane", "Ulrich"), in its capitalized form.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    given_names().contains(word)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// The word right before `at`, when exactly one space separates it from `at`.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let start = before
+        .rfind(|c: char| !is_word_char(c))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[start..];
+    (!word.is_empty() && !word.ends_with('.')).then_some(word)
+}
+
+/// The word right after `at`, when exactly one space separates it from `at`.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = text.get(at..)?.strip_prefix(' ')?;
+    let end = after.find(|c: char| !is_word_char(c) || c == '.').unwrap_or(after.len());
+    let word = &after[..end];
+    (!word.is_empty()).then_some(word)
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Titles and ranks written before a person's name ("General Pareja", "President Pezet").
+pub(crate) const PERSON_TITLES: &[&str] = &[
+    "General",
+    "Admiral",
+    "Colonel",
+    "Captain",
+    "Commander",
+    "Lieutenant",
+    "Major",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Saint",
+    "St.",
+    "President",
+    "Prince",
+    "Princess",
+    "Count",
+    "Countess",
+    "Duke",
+    "Duchess",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Minister",
+    "Senator",
+    "Governor",
+    "Bishop",
+    "Archbishop",
+    "Father",
+];
+
+/// A capitalized word that can be part of a name: not a function word or a number word
+/// capitalized at a sentence start ("In Lima", "One Spanish frigate").
+fn name_word(word: &str) -> bool {
+    capitalized(word) && !FUNCTION_WORDS.contains(&word)
+}
+
+/// True when the match at `span` is part of a longer capitalized name (see the module doc).
+/// A title after the match does not extend it: "Peruvian President Pezet".
+pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
+    if word_after(text, span.end)
+        .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
+    {
+        return true;
+    }
+    match word_before(text, span.start) {
+        Some(w) if name_word(w) => true,
+        Some(w) if NAME_JOINERS.contains(&w) => {
+            let joiner_start = span.start - 1 - w.len();
+            word_before(text, joiner_start).is_some_and(name_word)
+        }
+        _ => false,
+    }
+}
+
+/// True when the word after `span` is `word` (ASCII case ignored), after one space.
+pub(crate) fn followed_by(text: &str, span: Span, words: &[&str]) -> bool {
+    word_after(text, span.end).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn longer_names() {
+        for (text, needle, inside) in [
+            ("troops entered Lima in May", "Lima", false),
+            ("In Lima the army rested", "Lima", false),
+            ("the Lima Barracks fell", "Lima", true),
+            ("the Battle of Lima began", "Lima", true),
+            ("the capital of Lima province", "Lima", false),
+            ("Tom Lima wrote", "Lima", true),
+            ("Austin, Texas is big", "Austin", false),
+            ("Austin, Texas is big", "Texas", false),
+            ("He went to Harvard University", "Harvard", true),
+            ("the Russian Revolution", "Russian", true),
+            ("the Russian army", "Russian", false),
+            ("met in Lima. Peru was calm", "Peru", false),
+            ("Ulrich Merkel spoke", "Merkel", true),
+            ("(Lima) was taken", "Lima", false),
+            ("Café Zürich closed", "Zürich", true),
+            ("During April the Peruvians hurried", "Peruvians", false),
+            ("One Spanish frigate was hit", "Spanish", false),
+            ("Peruvian President Pezet", "Peruvian", false),
+            ("Tom Lima wrote", "Lima", true),
+            ("General Lima wrote", "Lima", true),
+        ] {
+            assert_eq!(in_longer_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_are_known() {
+        assert!(is_given_name("Diane"));
+        assert!(is_given_name("John"));
+        assert!(!is_given_name("The"));
+        assert!(!is_given_name("In"));
+    }
+}

@@ -1,0 +1,450 @@
+//! Building the index from parsed pages: types, redirects, anchor statistics.
+
+use std::{
+    collections::HashMap,
+    path::PathBuf,
+    sync::{Arc, OnceLock},
+};
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use super::files::{AnchorStats, EntityIndex, TitleInfo};
+use crate::{
+    article::{title_to_id, Article},
+    gazetteer::{label_from_title, Gazetteer, GazetteerBuilder, Label},
+    source::{Inputs, SourceItem},
+    Pipeline,
+};
+
+/// The DBpedia-derived table: infobox template -> label (see `tools/dbpedia_types.py`).
+const TEMPLATE_TABLE: &str = include_str!("../../gazetteers/lexicon/infobox_templates.tsv");
+
+/// Where a title's type came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeSource {
+    /// The infobox template, through the DBpedia-derived table.
+    Template,
+    /// The page's categories ("1950 births", "Cities in Texas").
+    Category,
+    /// The lead sentence ("X is a city in ...", "X (born 1950) is ...").
+    Lead,
+    /// The title's shape ("(band)", "University of ...").
+    Title,
+    /// Nothing typed it.
+    None,
+}
+
+impl TypeSource {
+    /// `template`, `category`, `lead`, `title`, `none`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TypeSource::Template => "template",
+            TypeSource::Category => "category",
+            TypeSource::Lead => "lead",
+            TypeSource::Title => "title",
+            TypeSource::None => "none",
+        }
+    }
+
+    /// The inverse of [`as_str`](Self::as_str).
+    pub fn parse(s: &str) -> Option<TypeSource> {
+        [Self::Template, Self::Category, Self::Lead, Self::Title, Self::None]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
+}
+
+fn template_labels() -> &'static HashMap<&'static str, Label> {
+    static TABLE: OnceLock<HashMap<&'static str, Label>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        TEMPLATE_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?.parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Category-name patterns, in the order they are tried; the label with most matching
+/// categories wins (the earlier one on a tie).
+const CATEGORY_RULES: &[(&str, Label)] = &[
+    (r"(^| )(births|deaths)$|^living people$|^people from ", Label::Person),
+    (
+        r"^(cities|towns|villages|populated places|municipalities|communes|countries|rivers|mountains|islands|lakes|capitals|census-designated places|unincorporated communities|county seats|states|provinces|regions|districts|neighbourhoods|neighborhoods)( |$)",
+        Label::Place,
+    ),
+    (
+        r"(companies|organizations|organisations|political parties|universities and colleges|universities|musical groups|football clubs|record labels|newspapers)( |$)",
+        Label::Org,
+    ),
+    (
+        r"(^| )(films|albums|songs|singles|novels|books|television series|video games|operas|plays|paintings)( |$)",
+        Label::Work,
+    ),
+    (
+        r"(^| )(battles|wars|conflicts|elections|festivals|tournaments|olympics|disasters)( |$)",
+        Label::Event,
+    ),
+];
+
+fn category_regexes() -> &'static [(Regex, Label)] {
+    static SET: OnceLock<Vec<(Regex, Label)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        CATEGORY_RULES
+            .iter()
+            .map(|(p, l)| (Regex::new(p).expect("category patterns are valid"), *l))
+            .collect()
+    })
+}
+
+fn category_link() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\[\[\s*[Cc]ategory\s*:\s*([^\]|\n]+)").expect("category link pattern")
+    })
+}
+
+/// The label most of a page's categories say.
+fn label_from_categories(wikitext: &str) -> Option<Label> {
+    let mut votes: Vec<(Label, usize)> = Vec::new();
+    for cap in category_link().captures_iter(wikitext) {
+        let name = cap[1].trim().to_lowercase().replace('_', " ");
+        if let Some((_, label)) = category_regexes().iter().find(|(re, _)| re.is_match(&name)) {
+            match votes.iter_mut().find(|(l, _)| l == label) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((*label, 1)),
+            }
+        }
+    }
+    // The first label to reach the highest count.
+    let best = votes.iter().map(|&(_, n)| n).max()?;
+    votes.into_iter().find(|&(_, n)| n == best).map(|(l, _)| l)
+}
+
+/// Lead-sentence patterns: the first sentence of the article's first paragraph.
+const LEAD_RULES: &[(&str, Label)] = &[
+    (
+        r"\((born |b\. |c\. )?[^()]{0,40}\b\d{3,4}\s*[–-]\s*(c\. )?[^()]{0,40}\d{3,4}\)|\(born [^)]*\d{4}",
+        Label::Person,
+    ),
+    (
+        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(city|town|village|hamlet|municipality|commune|county|country|river|lake|mountain|island|region|province|district|suburb|neighbourhood|neighborhood|settlement|capital)\b",
+        Label::Place,
+    ),
+    (
+        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(company|corporation|organization|organisation|political party|band|university|college|club|newspaper|record label|agency)\b",
+        Label::Org,
+    ),
+    (
+        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(film|album|song|single|novel|book|television series|video game|opera|play|painting|sitcom|soap opera)\b",
+        Label::Work,
+    ),
+    (
+        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(battle|war|election|festival|tournament|championship|siege|uprising|revolution)\b",
+        Label::Event,
+    ),
+    (
+        r"\b(is|was) (a|an) ([\w-]+ ){0,3}(actor|actress|singer|politician|writer|author|painter|composer|footballer|player|poet|philosopher|scientist|musician|general|king|queen|emperor|bishop|lawyer|journalist|businessman|engineer|architect)\b",
+        Label::Person,
+    ),
+];
+
+fn lead_regexes() -> &'static [(Regex, Label)] {
+    static SET: OnceLock<Vec<(Regex, Label)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        LEAD_RULES
+            .iter()
+            .map(|(p, l)| (Regex::new(p).expect("lead patterns are valid"), *l))
+            .collect()
+    })
+}
+
+/// The label the lead sentence says: the earliest pattern match in it.
+fn label_from_lead(article: &Article) -> Option<Label> {
+    let first = article.paragraphs.first()?.slice(&article.text);
+    let sentence = &first[..first.find(". ").map_or(first.len(), |i| i + 1)];
+    lead_regexes()
+        .iter()
+        .filter_map(|(re, l)| re.find(sentence).map(|m| (m.start(), *l)))
+        .min_by_key(|&(at, _)| at)
+        .map(|(_, l)| l)
+}
+
+/// True for a disambiguation page.
+fn is_disambiguation(title: &str, wikitext: &str) -> bool {
+    if title.ends_with("(disambiguation)") {
+        return true;
+    }
+    let lower = wikitext.to_ascii_lowercase();
+    ["{{disambiguation", "{{disambig", "{{dab", "{{hndis", "{{geodis", "{{set index"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// A link target as a title: fragment dropped, underscores as spaces, first letter
+/// capitalized (MediaWiki's first-letter rule).
+pub(crate) fn normalize_title(target: &str) -> String {
+    let t = target.split('#').next().unwrap_or("").replace('_', " ");
+    let t = t.trim();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Collects pages and redirects, then counts anchor occurrences, then yields an [`EntityIndex`].
+///
+/// Use: [`add_page`](Self::add_page) and [`add_redirect`](Self::add_redirect) for every dump
+/// item (pass 1); [`occurrence_matcher`](Self::occurrence_matcher), then
+/// [`count_occurrences`](Self::count_occurrences) on every page's text (pass 2); then
+/// [`finish`](Self::finish).
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    titles: HashMap<String, TitleInfo>,
+    redirects: HashMap<String, String>,
+    /// anchor -> target title -> links.
+    links: HashMap<String, HashMap<String, u32>>,
+    /// anchor -> occurrences in text, filled by pass 2.
+    occurrences: HashMap<String, u32>,
+    /// Anchor of every pattern of the occurrence matcher.
+    pattern_anchor: Vec<String>,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Record one article: its type and where it came from, and its links.
+    pub fn add_page(&mut self, article: &Article, wikitext: &str) {
+        let title = normalize_title(&article.title);
+        let disambiguation = is_disambiguation(&title, wikitext);
+        let template = article.infobox.as_ref().and_then(|i| i.template.as_deref()).and_then(|t| {
+            let key = format!("infobox {}", t.trim().to_lowercase().replace('_', " "));
+            template_labels().get(key.as_str()).copied()
+        });
+        let (label, source) = if disambiguation {
+            (Label::Unknown, TypeSource::None)
+        } else if let Some(l) = template {
+            (l, TypeSource::Template)
+        } else if let Some(l) = label_from_categories(wikitext) {
+            (l, TypeSource::Category)
+        } else if let Some(l) = label_from_lead(article) {
+            (l, TypeSource::Lead)
+        } else if let Some(l) = label_from_title(&title) {
+            (l, TypeSource::Title)
+        } else {
+            (Label::Unknown, TypeSource::None)
+        };
+        self.titles.insert(title, TitleInfo { label, source, disambiguation });
+        for link in &article.links {
+            let anchor = link.span.slice(&article.text).trim();
+            let target = normalize_title(&link.target);
+            if anchor.is_empty() || target.is_empty() || anchor.contains(['\t', '\n']) {
+                continue;
+            }
+            *self.links.entry(anchor.to_string()).or_default().entry(target).or_default() += 1;
+        }
+    }
+
+    /// Record a redirect: `from` is an alias of `to`.
+    pub fn add_redirect(&mut self, from: &str, to: &str) {
+        self.redirects.insert(normalize_title(from), normalize_title(to));
+    }
+
+    /// A matcher over every anchor seen, for counting their occurrences (pass 2). It
+    /// matches as `annotate` does (folded, whole words, leftmost-longest).
+    pub fn occurrence_matcher(&mut self) -> crate::Result<Gazetteer> {
+        self.pattern_anchor = self.links.keys().cloned().collect();
+        self.pattern_anchor.sort();
+        let tsv: String = self
+            .pattern_anchor
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{a}\tUNKNOWN\t{i}\n"))
+            .collect();
+        GazetteerBuilder::new().lenient(true).add_tsv("anchors", &tsv).build()
+    }
+
+    /// Count the anchors occurring in `text` (pass 2), with `matcher` from
+    /// [`occurrence_matcher`](Self::occurrence_matcher).
+    pub fn count_occurrences(&mut self, matcher: &Gazetteer, text: &str) {
+        self.add_occurrences(&IndexBuilder::occurrences_in(matcher, text));
+    }
+
+    /// The anchors occurring in `text`, as pattern numbers: the part of
+    /// [`count_occurrences`](Self::count_occurrences) that can run on many threads.
+    pub fn occurrences_in(matcher: &Gazetteer, text: &str) -> Vec<u32> {
+        matcher.find(text).iter().filter_map(|m| m.id.parse().ok()).collect()
+    }
+
+    /// Add occurrences found by [`occurrences_in`](Self::occurrences_in).
+    pub fn add_occurrences(&mut self, patterns: &[u32]) {
+        for &i in patterns {
+            if let Some(anchor) = self.pattern_anchor.get(i as usize) {
+                *self.occurrences.entry(anchor.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// The index: redirects resolved (one hop), each anchor with its most frequent
+    /// target that is not a disambiguation page.
+    pub fn finish(self) -> EntityIndex {
+        let resolve =
+            |t: &str| -> String { self.redirects.get(t).cloned().unwrap_or_else(|| t.to_string()) };
+        let mut anchors = Vec::with_capacity(self.links.len());
+        for (anchor, targets) in &self.links {
+            let mut counts: HashMap<String, u32> = HashMap::new();
+            for (t, n) in targets {
+                *counts.entry(resolve(t)).or_default() += n;
+            }
+            let links: u32 = counts.values().sum();
+            let best = counts
+                .iter()
+                .filter(|(t, _)| !self.titles.get(t.as_str()).is_some_and(|i| i.disambiguation))
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+            let Some((target, &target_links)) = best else { continue };
+            let occurrences = self.occurrences.get(anchor).copied().unwrap_or(0).max(links);
+            anchors.push((
+                anchor.clone(),
+                AnchorStats {
+                    target: Arc::from(title_to_id(target)),
+                    target_links,
+                    links,
+                    occurrences,
+                },
+            ));
+        }
+        anchors.sort_by(|a, b| a.0.cmp(&b.0));
+        EntityIndex::from_parts(self.titles, self.redirects, anchors)
+    }
+}
+
+/// Pages parsed per parallel batch: bounds memory whatever the dump's size.
+const BATCH: usize = 256;
+
+/// Read `files` in batches, parse the pages on the current rayon pool, and hand each batch
+/// to `sink` with the redirects seen. Unreadable input is reported on stderr and skipped.
+fn for_batches(
+    files: &[PathBuf],
+    parser: &Pipeline,
+    mut sink: impl FnMut(Vec<(Article, String)>, Vec<(String, String)>),
+) {
+    let mut items = Inputs::new(files.to_vec());
+    loop {
+        let batch: Vec<SourceItem> = items.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            return;
+        }
+        let mut redirects = Vec::new();
+        let mut raws = Vec::new();
+        for item in batch {
+            match item {
+                SourceItem::Article(raw) => raws.push(raw),
+                SourceItem::Redirect(r) => redirects.push((r.from, r.to)),
+                SourceItem::Error(e) => eprintln!("wikianno index: {}: {}", e.origin, e.message),
+            }
+        }
+        let pages: Vec<(Article, String)> = raws
+            .into_par_iter()
+            .map(|raw| {
+                let wikitext = raw.text.clone();
+                (parser.parse(raw), wikitext)
+            })
+            .collect();
+        sink(pages, redirects);
+    }
+}
+
+/// Build the index of dump `files` (already expanded) in two passes: pages, redirects and
+/// links, then anchor occurrences. `parser` only parses (no gazetteer is needed).
+pub fn index_dumps(files: &[PathBuf], parser: &Pipeline) -> crate::Result<EntityIndex> {
+    let mut index = IndexBuilder::new();
+    for_batches(files, parser, |pages, redirects| {
+        for (from, to) in redirects {
+            index.add_redirect(&from, &to);
+        }
+        for (article, wikitext) in &pages {
+            index.add_page(article, wikitext);
+        }
+    });
+    let matcher = index.occurrence_matcher()?;
+    for_batches(files, parser, |pages, _| {
+        let found: Vec<Vec<u32>> = pages
+            .par_iter()
+            .map(|(a, _)| IndexBuilder::occurrences_in(&matcher, &a.text))
+            .collect();
+        for ids in found {
+            index.add_occurrences(&ids);
+        }
+    });
+    Ok(index.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_wikitext;
+
+    fn page(title: &str, wikitext: &str) -> (Article, String) {
+        (parse_wikitext(wikitext, "t", title), wikitext.to_string())
+    }
+
+    #[test]
+    fn types_from_template_category_lead_title() {
+        for (title, text, label, source) in [
+            (
+                "Lima",
+                "{{Infobox settlement\n| name = Lima\n}}\nLima is big.",
+                Label::Place,
+                TypeSource::Template,
+            ),
+            (
+                "Ada Byron",
+                "Ada Byron wrote.\n[[Category:1815 births]]",
+                Label::Person,
+                TypeSource::Category,
+            ),
+            ("Qwerty", "Qwerty is a town in Peru.", Label::Place, TypeSource::Lead),
+            ("Zed (band)", "Zed played.", Label::Org, TypeSource::Title),
+            ("Zed", "Zed may refer to:\n{{disambiguation}}", Label::Unknown, TypeSource::None),
+        ] {
+            let mut b = IndexBuilder::new();
+            let (a, w) = page(title, text);
+            b.add_page(&a, &w);
+            let index = b.finish();
+            let info = index.title(title).unwrap();
+            assert_eq!((info.label, info.source), (label, source), "{title}");
+        }
+    }
+
+    #[test]
+    fn anchors_count_links_and_occurrences() {
+        let mut b = IndexBuilder::new();
+        let pages = [
+            page("A", "[[Lima|Lima]] and [[Lima District|Lima]] and Lima again."),
+            page("B", "In Lima, [[Lima]] met [[Old Lima|the capital]]."),
+        ];
+        b.add_redirect("Old Lima", "Lima");
+        for (a, w) in &pages {
+            b.add_page(a, w);
+        }
+        let m = b.occurrence_matcher().unwrap();
+        for (a, _) in &pages {
+            b.count_occurrences(&m, &a.text);
+        }
+        let index = b.finish();
+        let lima = index.anchor("Lima").unwrap();
+        assert_eq!(
+            (&*lima.target, lima.target_links, lima.links, lima.occurrences),
+            ("Lima", 2, 3, 5)
+        );
+        assert_eq!(&*index.anchor("the capital").unwrap().target, "Lima", "redirect resolved");
+    }
+}

@@ -1,0 +1,28 @@
+//! The entity index: what a dump says about its own entities, built in one pass over the
+//! dump (`wikianno index`) and read by `annotate --index`.
+//!
+//! # What it holds
+//! * every namespace-0 title with a coarse type and where the type came from: the infobox
+//!   template through the DBpedia-derived table (`gazetteers/lexicon/infobox_templates.tsv`),
+//!   else the categories, else the lead sentence, else the title's shape; disambiguation
+//!   pages are marked and never a target;
+//! * redirects, as aliases of their target;
+//! * for every link anchor text, how often it links to each target, how often it is a link
+//!   at all, and how often it occurs in article text (linked or not): a surface's link
+//!   probability and each target's share of its links (the lexicalization statistics of
+//!   DBpedia Spotlight and TagMe).
+//!
+//! # Files (UTF-8, gazetteer TSVs with extra columns, so `--gazetteer` reads them too)
+//! * `titles.tsv`: `title<TAB>LABEL<TAB>id<TAB>type source<TAB>disambiguation|-`
+//! * `redirects.tsv`: `alias<TAB>LABEL<TAB>target id<TAB>redirect`
+//! * `anchors.tsv`: `anchor<TAB>LABEL<TAB>target id<TAB>links to target<TAB>links<TAB>occurrences`
+//!   (one row per anchor: its most frequent target).
+//!
+//! Lines starting with `#` are comments. A malformed line is a setup error naming the
+//! file and the line.
+
+mod build;
+mod files;
+
+pub use build::{index_dumps, IndexBuilder, TypeSource};
+pub use files::{AnchorStats, EntityIndex, TitleInfo};

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Build gazetteers/lexicon/event_mentions.tsv, the event-mention table the library embeds.
+
+Inputs (read at generation time only, never at run time):
+  * TempEval-3 AQUAINT TimeML (../shared/data/tempeval3-aquaint-platinum/aquaint): which word
+    forms are annotated <EVENT>, in which context, with which class;
+  * SW100 dev brat files (../shared/data/sw100-dev): which word forms are event triggers;
+  * WordNet 3.0 from Debian's `wordnet-base` package (/usr/share/wordnet): verb forms and
+    eventive nouns (lexicographer files noun.act / noun.event / noun.process /
+    noun.phenomenon) for words the annotated data never shows.
+TE3 Platinum is never read here (it is the test set).
+
+Output rows: `form<TAB>CLASS<TAB>contexts`, where `contexts` lists the contexts of the word
+before in which the form is an event mention:
+  D  after a determiner, possessive or number ("the attack")
+  A  after an auxiliary, modal or negation ("was attacked", "will not go")
+  T  after "to" ("to attack")
+  O  anywhere else
+The Rust side (src/events/mentions.rs) tokenizes and classifies the previous word the same
+way; the word lists below are copied there (a unit test there checks they agree).
+
+Usage: python3 tools/event_lexicon.py [--no-sw100] > gazetteers/lexicon/event_mentions.tsv
+"""
+
+import collections
+import glob
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "..", "shared", "data")
+if not os.path.isdir(DATA):
+    DATA = os.path.join(HERE, "..", "..", "..", "shared", "data")
+WORDNET = "/usr/share/wordnet"
+
+DETERMINERS = set(
+    "the a an this that these those its his her their our my your some any no every each "
+    "another all both one two three four five six seven eight nine ten several many first "
+    "last such".split()
+)
+AUXILIARIES = set(
+    "is are was were be been being am has have had having will would shall should can could "
+    "may might must do does did not never".split()
+)
+TOKEN = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+# Threshold on P(event | form, context): chosen on AQUAINT (F1 of the table on its own data
+# moves little between 0.4 and 0.6; 0.5 keeps precision on SW100).
+THRESHOLD = 0.5
+MIN_SEEN = 2
+
+
+def context(text, start, prev):
+    """The context letter of a token starting at `start`; `prev` is the previous token."""
+    if prev is None:
+        return "O"
+    pstart, pend, pword = prev
+    if text[pend:start].strip() != "":
+        return "O"
+    w = pword.lower()
+    if w in DETERMINERS or w.isdigit():
+        return "D"
+    if w in AUXILIARIES:
+        return "A"
+    if w == "to":
+        return "T"
+    return "O"
+
+
+def tokens(text):
+    prev = None
+    for m in TOKEN.finditer(text):
+        yield m.start(), m.end(), m.group(0).lower(), context(text, m.start(), prev)
+        prev = (m.start(), m.end(), m.group(0))
+
+
+def timeml_docs(folder):
+    for path in sorted(glob.glob(os.path.join(folder, "*.tml"))):
+        root = ET.parse(path).getroot()
+        node = root.find(".//TEXT")
+        text, events = [], []
+
+        def walk(el):
+            if el.text:
+                text.append(el.text)
+            for child in el:
+                start = sum(map(len, text))
+                walk(child)
+                if child.tag == "EVENT":
+                    events.append((start, sum(map(len, text)), child.get("class")))
+                if child.tail:
+                    text.append(child.tail)
+
+        walk(node)
+        yield "".join(text), events
+
+
+def sw100_docs(folder):
+    for path in sorted(glob.glob(os.path.join(folder, "*", "*.txt"))):
+        text = open(path, encoding="utf-8").read()
+        events = []
+        for line in open(path[:-4] + ".ann", encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 2 and cols[0].startswith("T"):
+                # "Event 10 14" or, discontinuous, "Event 10 14;20 25": the first piece.
+                kind, start, end = cols[1].split(";")[0].split(" ")[:3]
+                events.append((int(start), int(end), None))
+        yield text, events
+
+
+def count(docs, stats, classes):
+    for text, events in docs:
+        by_start = {s: c for s, _, c in events}
+        for s, e, w, ctx in tokens(text):
+            hit = s in by_start
+            stats[(w, ctx)][hit] += 1
+            stats[(w, "*")][hit] += 1
+            if hit and by_start[s]:
+                classes[w][by_start[s]] += 1
+
+
+def wordnet():
+    """(verb forms -> lemma, noun forms, eventive noun forms, adjective forms)."""
+    def index(pos):
+        out = {}
+        for line in open(os.path.join(WORDNET, "index." + pos)):
+            if line.startswith(" "):
+                continue
+            cols = line.split()
+            n_synsets = int(cols[2])
+            out[cols[0]] = cols[-n_synsets:]
+        return out
+
+    verbs, nouns, adjs = index("verb"), index("noun"), index("adj")
+    noun_lexfile = {}
+    for line in open(os.path.join(WORDNET, "data.noun")):
+        if line.startswith(" "):
+            continue
+        cols = line.split(" ", 3)
+        noun_lexfile[cols[0]] = int(cols[1])
+    eventive = {4, 11, 19, 22}  # noun.act, noun.event, noun.phenomenon, noun.process
+    eventive_nouns = {
+        w for w, offsets in nouns.items()
+        if "_" not in w and noun_lexfile.get(offsets[0]) in eventive
+    }
+    verb_forms = {}
+    for lemma in verbs:
+        if "_" in lemma:
+            continue
+        for form in inflect(lemma):
+            verb_forms.setdefault(form, lemma)
+    for line in open(os.path.join(WORDNET, "verb.exc")):
+        form, lemma = line.split()[:2]
+        verb_forms.setdefault(form, lemma)
+    noun_forms = set(w for w in nouns if "_" not in w)
+    for w in list(noun_forms):
+        noun_forms.add(w + "s")
+    return verb_forms, noun_forms, eventive_nouns, set(adjs)
+
+
+def inflect(lemma):
+    yield lemma
+    if lemma.endswith("e"):
+        yield lemma + "s"
+        yield lemma + "d"
+        yield lemma[:-1] + "ing"
+    elif re.search(r"[^aeiou]y$", lemma):
+        yield lemma[:-1] + "ies"
+        yield lemma[:-1] + "ied"
+        yield lemma + "ing"
+    elif re.search(r"(s|x|z|ch|sh)$", lemma):
+        yield lemma + "es"
+        yield lemma + "ed"
+        yield lemma + "ing"
+    else:
+        yield lemma + "s"
+        yield lemma + "ed"
+        yield lemma + "ing"
+
+
+# Function words and frequent non-events that WordNet lists as verbs or eventive nouns.
+NEVER = set(
+    "be is are was were am been being have has had having do does did will would shall should "
+    "can could may might must the a an and or but of in on at to for with by from as it its "
+    "he she they we you i this that there here then than so not no yes who whom which what "
+    "when where why how all any some more most many much one two first last also even just "
+    "still only very back out up down over off about like well i'm get got us mr mrs ms dr "
+    "people man men woman women year years day days time times week weeks month months today "
+    "percent state states government police president officials official house city country "
+    "part number group lot way thing things place home news world company companies".split()
+)
+
+
+def main():
+    use_sw100 = "--no-sw100" not in sys.argv
+    aquaint = list(timeml_docs(os.path.join(DATA, "tempeval3-aquaint-platinum", "aquaint")))
+    sw100 = list(sw100_docs(os.path.join(DATA, "sw100-dev"))) if use_sw100 else []
+    wn = wordnet()
+    if "--cv" in sys.argv:
+        cross_validate(aquaint, sw100, wn)
+        return
+    rows = build(aquaint + sw100, wn)
+    print("# event_mentions.tsv: generated by tools/event_lexicon.py; do not edit by hand.")
+    print("# form<TAB>TimeML class<TAB>contexts (D det, A aux/modal/negation, T to, O other)")
+    for w in sorted(rows):
+        cls, ctxs = rows[w]
+        print(f"{w}\t{cls}\t{ctxs}")
+
+
+def tag(text, rows):
+    """What the Rust tagger finds with `rows` (for cross-validation only)."""
+    for s, e, w, ctx in tokens(text):
+        row = rows.get(w)
+        if row and ctx in row[1]:
+            yield s, e, row[0]
+
+
+def cross_validate(aquaint, sw100, wn, folds=5):
+    """Held-out F1 on AQUAINT (5 folds) and SW100 dev (AQUAINT-only table, then 5 folds)."""
+    def score(name, test, train):
+        tp = fp = fn = 0
+        rows = build(train, wn)
+        for text, events in test:
+            gold = {(s, e) for s, e, _ in events}
+            got = {(s, e) for s, e, _ in tag(text, rows)}
+            tp += len(gold & got)
+            fp += len(got - gold)
+            fn += len(gold - got)
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        print(f"{name}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}", file=sys.stderr)
+
+    tp_all = []
+    for k in range(folds):
+        test = aquaint[k::folds]
+        train = [d for i, d in enumerate(aquaint) if i % folds != k] + sw100
+        score(f"AQUAINT fold {k}", test, train)
+    score("SW100 dev, AQUAINT-only table", sw100, aquaint)
+    for k in range(folds):
+        test = sw100[k::folds]
+        train = aquaint + [d for i, d in enumerate(sw100) if i % folds != k]
+        score(f"SW100 fold {k}", test, train)
+
+
+def build(docs, wn):
+    stats = collections.defaultdict(lambda: [0, 0])
+    classes = collections.defaultdict(collections.Counter)
+    count(docs, stats, classes)
+    verb_forms, noun_forms, eventive_nouns, adjs = wn
+
+    rows = {}
+    seen_forms = {w for (w, c) in stats if c == "*"}
+    for w in sorted(seen_forms):
+        total = stats[(w, "*")]
+        if sum(total) < MIN_SEEN and total[1] == 0:
+            continue
+        ctxs = ""
+        for c in "DATO":
+            no, yes = stats.get((w, c), (0, 0))
+            if yes + no >= MIN_SEEN:
+                ok = yes / (yes + no) >= THRESHOLD
+            else:
+                # Back off to the form's overall rate, and to WordNet for the context.
+                ok = total[1] / sum(total) >= THRESHOLD if sum(total) >= MIN_SEEN else None
+                if ok is None:
+                    ok = wordnet_says(w, c, verb_forms, noun_forms, eventive_nouns, adjs)
+            if ok:
+                ctxs += c
+        if ctxs:
+            cls = classes[w].most_common(1)[0][0] if classes[w] else "OCCURRENCE"
+            rows[w] = (cls, ctxs)
+    for w in sorted(set(verb_forms) | eventive_nouns):
+        if w in seen_forms or w in NEVER or len(w) < 3 or not w.isalpha():
+            continue
+        ctxs = "".join(
+            c for c in "DATO" if wordnet_says(w, c, verb_forms, noun_forms, eventive_nouns, adjs)
+        )
+        if ctxs:
+            rows[w] = ("OCCURRENCE", ctxs)
+    return rows
+
+
+def wordnet_says(w, c, verb_forms, noun_forms, eventive_nouns, adjs):
+    """Whether an unseen form is an event in context `c`, from WordNet alone."""
+    if w in NEVER:
+        return False
+    is_verb = w in verb_forms
+    is_noun = w in noun_forms
+    if w in eventive_nouns and (c == "D" or not is_verb):
+        # An eventive noun: "the invasion", "a collapse".
+        return True
+    if not is_verb:
+        return False
+    verb_morph = w.endswith("ed") or w.endswith("ing")
+    if c in "AT":
+        return True
+    if c == "D":
+        return w.endswith("ing") and not is_noun
+    # Plain context: a verb form that is not also a plain noun or adjective.
+    return (verb_morph and w not in adjs) or not (is_noun or w in adjs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Draw the judged sample of non-link entity mentions (see tests/data/entities_judged_rules.md).
+
+    python3 tools/judge_sample.py annotated.ndjson > sample.tsv
+
+Output columns: article id, start, end (code points), text, label, entity id, source,
+left context, right context, verdict (empty), reason (empty).
+"""
+import json
+import random
+import sys
+
+items = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    text = r.get("text")
+    if text is None:
+        continue
+    for e in r.get("entities", []):
+        if e["source"] == "link":
+            continue
+        left = text[max(0, e["start"] - 60):e["start"]].replace("\n", " ").replace("\t", " ")
+        right = text[e["end"]:e["end"] + 60].replace("\n", " ").replace("\t", " ")
+        items.append((r["id"], e["start"], e["end"], e["text"].replace("\t", " "), e["label"],
+                      e["id"], e["source"], left, right))
+items.sort(key=lambda x: (x[0], x[1], x[2]))
+print(f"# {len(items)} non-link mentions; 200 drawn with random.Random(11)", file=sys.stderr)
+for it in sorted(random.Random(11).sample(items, 200), key=lambda x: (x[0], x[1], x[2])):
+    print("\t".join(str(x) for x in it) + "\t\t")
