@@ -1,6 +1,7 @@
-//! Throughput of the event extractor alone (MB/s of article text), on the shipped
-//! corpus repeated to about 1 MB. Entities and dates are found in setup; each
-//! iteration checks the event count. Per-stage MB/s on a bigger dump slice:
+//! Throughput of the events stage alone (MB/s of article text), on the shipped corpus
+//! repeated to about 1 MB: `frames` builds the typed frames, `frames+mentions` also tags
+//! every TimeML event mention (the stage as the pipeline runs it). Entities and dates are
+//! found in setup; each iteration checks the frame and mention counts. Per-stage MB/s on a bigger dump slice:
 //! `cargo run --release --example stage_speed -- PATH`.
 
 use std::path::PathBuf;
@@ -40,9 +41,26 @@ fn bench(c: &mut Criterion) {
     };
     let expected = run();
     assert!(expected > 0, "no events in the corpus");
+    let with_mentions = || -> usize {
+        (0..rounds)
+            .map(|_| {
+                annotated
+                    .iter()
+                    .map(|(a, e, t)| {
+                        pipeline.events(a, e, t).len() + pipeline.event_mentions(a).len()
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
+    };
+    let expected_with_mentions = with_mentions();
+    assert!(expected_with_mentions > expected, "no event mentions in the corpus");
     let mut group = c.benchmark_group("events");
     group.throughput(Throughput::Bytes((once * rounds) as u64));
-    group.bench_function("corpus-1MB", |b| b.iter(|| assert_eq!(run(), expected)));
+    group.bench_function("frames/corpus-1MB", |b| b.iter(|| assert_eq!(run(), expected)));
+    group.bench_function("frames+mentions/corpus-1MB", |b| {
+        b.iter(|| assert_eq!(with_mentions(), expected_with_mentions))
+    });
     group.finish();
 }
 

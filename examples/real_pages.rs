@@ -55,7 +55,16 @@ fn main() {
         let tally = set.items().map(|items| {
             let mut tally = Tally::default();
             pipeline
-                .run_map(items, |record| ndjson::to_line(&record), |line| tally.add_line(&line))
+                // Serializing and reading back happen on the workers; the calling thread
+                // only adds up.
+                .run_map(
+                    items,
+                    |record| Tally::of_line(&ndjson::to_line(&record)),
+                    |one| {
+                        tally.merge(one);
+                        Ok::<(), std::convert::Infallible>(())
+                    },
+                )
                 .expect("the tally never stops the run");
             tally
         });
@@ -270,15 +279,45 @@ struct Tally {
 const TEMPLATE_DROPPED: &str = "template-dropped";
 
 impl Tally {
-    fn add_line(&mut self, line: &str) -> Result<(), std::convert::Infallible> {
+    /// The counts of one NDJSON record.
+    fn of_line(line: &str) -> Tally {
+        let mut tally = Tally::default();
+        tally.add_line(line);
+        tally
+    }
+
+    /// Add `other`'s counts to these.
+    fn merge(&mut self, other: Tally) {
+        self.pages += other.pages;
+        self.redirects += other.redirects;
+        self.errors += other.errors;
+        self.words += other.words;
+        self.entities += other.entities;
+        self.entities_typed += other.entities_typed;
+        self.timexes += other.timexes;
+        self.events += other.events;
+        self.infobox_items += other.infobox_items;
+        self.unchecked += other.unchecked;
+        self.contradicted += other.contradicted;
+        self.unsupported += other.unsupported;
+        self.tables += other.tables;
+        for (kind, n) in other.diagnostics {
+            *self.diagnostics.entry(kind).or_default() += n;
+        }
+        for (kind, n) in other.placeholders {
+            *self.placeholders.entry(kind).or_default() += n;
+        }
+    }
+
+    fn add_line(&mut self, line: &str) {
         let record: Value = serde_json::from_str(line).expect("NDJSON lines are JSON");
         if record.get("error").is_some() {
             self.errors += 1;
-            return Ok(());
+            return;
         }
         if record.get("redirect").is_some() {
             self.redirects += 1;
-            return Ok(());
+            return;
         }
         self.pages += 1;
         self.words += count_words(record["text"].as_str().unwrap_or(""));
@@ -312,7 +351,6 @@ impl Tally {
             let kind = placeholder["kind"].as_str().unwrap_or("?").to_string();
             *self.placeholders.entry(kind).or_default() += 1;
         }
-        Ok(())
     }
 
     /// `n` per page, one decimal.

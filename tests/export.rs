@@ -71,15 +71,14 @@ fn records(ndjson: &Path) -> Vec<Value> {
         .collect()
 }
 
+/// `wikianno export --format FORMAT INPUT -o OUT`.
+fn run_export(format: &str, input: &Path, out: &Path) -> Output {
+    let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());
+    wikianno(&["export", "--format", format, input, "-o", out])
+}
+
 fn export(format: &str, input: &Path, out: &Path) -> String {
-    let o = wikianno(&[
-        "export",
-        "--format",
-        format,
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_export(format, input, out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -214,14 +213,7 @@ fn error_records_and_redirects_yield_nothing_and_are_counted() {
     .unwrap();
     for format in ["conll", "spacy"] {
         let out = scratch().join(format!("bad.{format}"));
-        let o = wikianno(&[
-            "export",
-            "--format",
-            format,
-            input.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let o = run_export(format, &input, &out);
         assert_eq!(o.status.code(), Some(1), "an error record in the input exits 1");
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert!(

@@ -580,3 +580,76 @@ fn value_driven_checks() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The judged sample (tests/data/infobox_judged.tsv, rules in infobox_judged.md) stays in
+/// step with the output: every judged item is still checked, with the verdict judged.
+#[test]
+fn judged_verdicts_stay_in_step() {
+    let data = common::root().join("../shared/data");
+    let dumps = [
+        ("gensim", "enwiki-dump-sample-gensim/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"),
+        ("dbpedia", "dbpedia-minidump-en/enwiki-minidump.xml.bz2"),
+        ("enwiki-10k", "enwiki-more-samples/enwiki-10k.xml.bz2"),
+    ];
+    if !dumps.iter().all(|(_, p)| data.join(p).exists()) {
+        eprintln!("skipped: ../shared/data dump samples are absent");
+        return;
+    }
+    let judged = std::fs::read_to_string(common::root().join("tests/data/infobox_judged.tsv"))
+        .expect("judged sample");
+    let rows: Vec<Vec<&str>> = judged.lines().skip(1).map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 100, "the judged sample has 100 verdicts");
+    let defensible = rows.iter().filter(|r| r[5] == "yes").count();
+    eprintln!("{defensible} of 100 judged verdicts defensible");
+    let p = pipeline();
+    let mut drift = Vec::new();
+    for (sample, path) in dumps {
+        let titles: std::collections::HashSet<&str> =
+            rows.iter().filter(|r| r[0] == sample).map(|r| r[1]).collect();
+        let articles: Vec<_> = wikianno::source::Inputs::new(vec![data.join(path)])
+            .filter_map(|item| match item {
+                wikianno::SourceItem::Article(raw)
+                    if raw.title.as_deref().is_some_and(|t| titles.contains(t)) =>
+                {
+                    Some(p.annotate(raw))
+                }
+                _ => None,
+            })
+            .collect();
+        for row in rows.iter().filter(|r| r[0] == sample) {
+            let (title, field, value, status) = (row[1], row[2], row[3], row[4]);
+            let now = articles
+                .iter()
+                .filter(|a| a.article.title == title)
+                .flat_map(|a| a.infobox.iter().flat_map(|r| &r.checks))
+                .find(|c| c.field == field && c.value.replace(['\t', '\n'], " ") == value)
+                .map(|c| c.status.as_str());
+            if now != Some(status) {
+                drift.push(format!("{title} | {field} = {value:?}: judged {status}, now {now:?}"));
+            }
+        }
+    }
+    assert!(drift.is_empty(), "re-judge these items:\n{}", drift.join("\n"));
+}
+
+#[test]
+fn cli_summary_and_csv() {
+    let (code, table) = run_validate(&["--summary"], &seed_text());
+    assert_eq!(code, 0, "{table}");
+    for want in ["template", "coverage", "(all)", "contradicted facts (0):"] {
+        assert!(table.contains(want), "{want:?} missing from\n{table}");
+    }
+    assert!(!table.contains("== Peruvian"), "--summary leaves out the per-article tables");
+    let (_, csv) = run_validate(&["--format", "csv"], &seed_text());
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("article,template,field,value,value_kind,status,normalized,evidence,message")
+    );
+    assert!(lines.any(|l| l.contains("Commander2") && l.contains("supported")), "{csv}");
+    let (_, csv) = run_validate(&["--format", "csv", "--summary"], &seed_text());
+    assert!(csv.starts_with("template,items,counted,"), "{csv}");
+    let (_, json) = run_validate(&["--format", "json", "--summary"], &seed_text());
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert!(doc["summary"]["templates"].is_object() && doc["summary"]["families"].is_object());
+}

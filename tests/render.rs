@@ -67,15 +67,15 @@ fn time_for(make: &dyn Fn(usize) -> String, bytes: usize) -> Duration {
         .unwrap_or_default()
 }
 
-/// A named page shape: its wikitext for a size parameter.
-type Shape = (&'static str, Box<dyn Fn(usize) -> String>);
+/// Builds a page of n repetitions of one shape.
+type PageMaker = Box<dyn Fn(usize) -> String>;
 
 /// Hostile page shapes (issue 10): each must take at most 5x as long for 256 KB as for
 /// 64 KB (4x the input). Run in release mode: `cargo test --release --test render -- --ignored`.
 #[test]
 #[ignore = "timing: run in release mode"]
 fn hostile_shapes_render_in_linear_time() {
-    let shapes: Vec<Shape> = vec![
+    let shapes: Vec<(&str, PageMaker)> = vec![
         ("link opener then refs", Box::new(|n| format!("[[A|{}", "<ref>x ".repeat(n)))),
         ("refs inside one link", Box::new(|n| format!("[[A|{}]]", "<ref name=a>x ".repeat(n)))),
         ("external links on one line", Box::new(|n| "[http://x ".repeat(n))),
@@ -330,4 +330,65 @@ fn every_sample_table_has_its_rows_and_columns() {
     eprintln!("{tables} tables in {pages_with_tables} pages of {} pages", pages.len());
     assert!(tables > 100, "{tables}");
     assert!(mismatches.is_empty(), "{} pages differ:\n{}", mismatches.len(), mismatches.join("\n"));
+}
+
+#[test]
+fn nested_and_later_infoboxes_become_fields() {
+    let src = "{{Infobox officeholder\n| name = Ann\n| module = {{Infobox person|embed=yes\n| spouse = {{marriage|[[Bob]]|1990|1995|end=div}}\n}}\n| birth_date = {{birth date and age|1954|7|17}}\n| children = {{ubl|Cy|Di}}\n| website = {{URL|https://www.example.org/}}\n}}\nAnn was born.\n{{Infobox military person|embed=no\n| allegiance = {{flag|Peru}}\n}}\nMore.";
+    let a = render(src);
+    let ib = a.infobox.as_ref().expect("an infobox");
+    let fields: Vec<(&str, &str)> =
+        ib.fields.iter().map(|f| (f.key.as_str(), f.value.as_str())).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("name", "Ann"),
+            ("spouse", "Bob (m. 1990; div. 1995)"),
+            ("birth_date", "July 17, 1954"),
+            ("children", "Cy, Di"),
+            ("website", "example.org"),
+            ("allegiance", "Peru"),
+        ]
+    );
+    for f in &ib.fields {
+        assert_eq!(f.value_span.slice(&a.text), f.value);
+    }
+    assert!(!a.text.contains("allegiance: Peru\n\nAnn"), "{}", a.text);
+    assert!(a.text.contains("Ann was born.") && a.text.trim_end().ends_with("More."));
+    check_spans(src, &a);
+}
+
+#[test]
+fn dropped_constructs_are_placeholders_counted_by_kind() {
+    let src = "E = <math>mc^2</math>.<ref>Einstein</ref> Code <syntaxhighlight lang=c>x</syntaxhighlight> and\n<gallery>\nA.png|a\n</gallery>\n<timeline>x</timeline><score>c</score> Paris ({{IPA-fr|paʁi}}) at {{coord|48|N|2|E}}.{{sfn|Smith|2000}}";
+    let a = render(src);
+    let kinds: Vec<&str> = a.dropped.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "math",
+            "reference",
+            "code",
+            "gallery",
+            "timeline",
+            "score",
+            "pronunciation",
+            "coordinates",
+            "reference"
+        ]
+    );
+    for d in &a.dropped {
+        assert!(d.span.is_empty());
+        let construct = d.source.slice(src);
+        assert!(construct.starts_with(['<', '{']) && construct.ends_with(['>', '}']), "{d:?}");
+    }
+    let counts: Vec<&str> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind.to_string() == "construct-dropped")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(counts.len(), 8, "{counts:?}");
+    assert!(counts.iter().any(|m| m.starts_with("2 reference")), "{counts:?}");
+    assert!(a.text.contains("Paris at") && !a.text.contains("()"), "{:?}", a.text);
 }

@@ -443,7 +443,9 @@ mod tests {
     #[test]
     fn contexts_and_tense() {
         let tagger = MentionTagger::shipped();
-        let rows: &[(&str, &[(&str, &str, &str, &str, bool)])] = &[
+        // (sentence, [(word, class, tense, aspect, negated)])
+        type Row<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str, &'a str, bool)]);
+        let rows: &[Row] = &[
             (
                 "He had left before she arrived.",
                 &[

@@ -272,9 +272,9 @@ impl TriggerLexicon {
                 continue;
             }
             let original = &text[within.start + m.start()..within.start + m.end()];
-            if !(sense == Sense::Treaty && about_agreement)
-                && !sense_holds(sense, before, original, after)
-            {
+            let in_sense = (sense == Sense::Treaty && about_agreement)
+                || sense_holds(sense, before, original, after);
+            if !in_sense {
                 continue;
             }
             out.push(Trigger {

@@ -2,7 +2,6 @@
 
 use std::{
     collections::HashMap,
-    path::PathBuf,
     sync::{Arc, OnceLock},
 };
 
@@ -13,7 +12,7 @@ use super::files::{AnchorStats, EntityIndex, TitleInfo};
 use crate::{
     article::{title_to_id, Article},
     gazetteer::{label_from_title, Gazetteer, GazetteerBuilder, Label},
-    source::{Inputs, SourceItem},
+    source::{InputPath, Inputs, SourceItem},
     Pipeline,
 };
 
@@ -331,8 +330,8 @@ const BATCH: usize = 256;
 
 /// Read `files` in batches, parse the pages on the current rayon pool, and hand each batch
 /// to `sink` with the redirects seen. Unreadable input is reported on stderr and skipped.
-fn for_batches(
-    files: &[PathBuf],
+fn for_batches<P: Clone + Into<InputPath>>(
+    files: &[P],
     parser: &Pipeline,
     mut sink: impl FnMut(Vec<(Article, String)>, Vec<(String, String)>),
 ) {
@@ -364,7 +363,10 @@ fn for_batches(
 
 /// Build the index of dump `files` (already expanded) in two passes: pages, redirects and
 /// links, then anchor occurrences. `parser` only parses (no gazetteer is needed).
-pub fn index_dumps(files: &[PathBuf], parser: &Pipeline) -> crate::Result<EntityIndex> {
+pub fn index_dumps<P: Clone + Into<InputPath>>(
+    files: &[P],
+    parser: &Pipeline,
+) -> crate::Result<EntityIndex> {
     let mut index = IndexBuilder::new();
     for_batches(files, parser, |pages, redirects| {
         for (from, to) in redirects {

@@ -2,7 +2,7 @@
 
 use crate::events::EventType;
 use crate::gazetteer::Label;
-use std::{cmp::Ordering, sync::Arc};
+use std::{cmp::Ordering, collections::HashMap, sync::Arc};
 
 use super::{
     schema::{rule, Rule},
@@ -103,6 +103,12 @@ pub(super) struct Ctx<'a> {
     pub(super) sentences: Vec<Span>,
     /// Ids of the people the infobox names (commanders, signatories, ...).
     pub(super) people: Vec<Arc<str>>,
+    /// Lowercase word -> byte offsets where it starts in `lower`, built on first use.
+    pub(super) word_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
+    /// The body's numbers, read once on the first number item (see `facts`).
+    pub(super) body_numbers: std::cell::OnceCell<Vec<super::facts::Quantity>>,
+    /// The names the body gives after each role's cues, found once per role.
+    pub(super) role_name_cache: std::cell::RefCell<super::facts::RoleNames>,
 }
 
 /// One item of a field.
@@ -163,6 +169,9 @@ pub(super) fn run(
         events,
         sentences,
         people: Vec::new(),
+        word_index: std::cell::OnceCell::new(),
+        body_numbers: std::cell::OnceCell::new(),
+        role_name_cache: std::cell::RefCell::default(),
     };
     // Items of every field, with their rules.
     let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
@@ -206,6 +215,23 @@ pub(super) fn run(
         checks.push(ctx.check(item, *rule));
     }
     InfoboxReport { kind: infobox.kind, checks }
+}
+
+/// Every word of `lower` (a run of alphanumeric characters) -> where it starts.
+fn word_starts(lower: &str) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                index.entry(lower[s..i].to_string()).or_default().push(s);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    index
 }
 
 /// The item is the field's whole value.
@@ -531,7 +557,25 @@ impl<'a> Ctx<'a> {
             return Vec::new();
         }
         let mut out = Vec::new();
-        for (at, _) in self.lower.match_indices(needle) {
+        // Candidates from the word index (one build per article, so that checking every
+        // item stays linear); a needle that opens with punctuation falls back to a scan.
+        let first_word: &str =
+            needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        let candidates: Vec<usize> = if first_word.is_empty() || !needle.starts_with(first_word) {
+            self.lower.match_indices(needle).map(|(at, _)| at).collect()
+        } else {
+            let index = self.word_index.get_or_init(|| word_starts(&self.lower));
+            let mut at: Vec<usize> = [first_word.to_string(), format!("{first_word}s")]
+                .iter()
+                .filter_map(|w| index.get(w.as_str()))
+                .flatten()
+                .copied()
+                .filter(|&at| self.lower[at..].starts_with(needle))
+                .collect();
+            at.sort_unstable();
+            at
+        };
+        for at in candidates {
             let mut end = at + needle.len();
             let before = self.lower[..at].chars().next_back();
             let mut after = self.lower[end..].chars().next();

@@ -109,6 +109,9 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("pounds", "mass", 0.453_592),
 ];
 
+/// Names the body gives after a role's cues: role -> (name span, entity id if linked).
+pub(super) type RoleNames = std::collections::HashMap<KeyRole, Vec<(Span, Option<Arc<str>>)>>;
+
 /// A number read from text: its value, the step it was rounded to, its dimension.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Quantity {
@@ -250,10 +253,12 @@ impl<'a> Ctx<'a> {
             return ValueKind::Technical;
         }
         let has_date = self.box_dates.iter().any(|t| item.overlaps(t.span));
-        if has_date && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number) {
-            if expected != ValueKind::Number || !value.starts_with(|c: char| c.is_ascii_digit()) {
-                return ValueKind::Date;
-            }
+        // A number-valued key keeps a value that opens with a number ("445 (2021)").
+        if has_date
+            && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number)
+            && (expected != ValueKind::Number || !value.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return ValueKind::Date;
         }
         let leading = value.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_uppercase());
         if leading.starts_with(|c: char| c.is_ascii_digit()) && !has_date {
@@ -298,7 +303,7 @@ impl<'a> Ctx<'a> {
     fn role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
         let mut out = Vec::new();
         let cues = role.date_cues();
-        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).last().map_or(0, |s| s.end);
+        let lead_end = self.sentences.iter().take(LEAD_SENTENCES).next_back().map_or(0, |s| s.end);
         if let Some(lead) = self.sentences.first() {
             let dates: Vec<_> = self.body_dates.iter().filter(|t| lead.contains(t.span)).collect();
             let open = self.slice(*lead).find('(').map(|i| lead.start + i);
@@ -320,7 +325,7 @@ impl<'a> Ctx<'a> {
             }
         }
         if !cues.is_empty() {
-            for t in &self.body_dates {
+            for (i, t) in self.body_dates.iter().enumerate() {
                 let from = t.span.start.saturating_sub(40);
                 let Some(before) = self.lower.get(from..t.span.start) else { continue };
                 let words: Vec<&str> = before
@@ -328,10 +333,8 @@ impl<'a> Ctx<'a> {
                     .filter(|w| !w.is_empty())
                     .collect();
                 let near = words.iter().rev().take(3).any(|w| cues.contains(w));
-                let no_date_between = !self
-                    .body_dates
-                    .iter()
-                    .any(|o| o.span.start >= from && o.span.end <= t.span.start);
+                // Body dates are in text order: only the one before can sit in between.
+                let no_date_between = i == 0 || self.body_dates[i - 1].span.start < from;
                 if near && no_date_between {
                     out.push((t.value.to_string(), t.span, t.span.end <= lead_end));
                 }
@@ -445,6 +448,16 @@ impl<'a> Ctx<'a> {
 
     /// Names the body gives after the role's cues: (name span, entity id if linked).
     fn role_names(&self, role: KeyRole) -> Vec<(Span, Option<Arc<str>>)> {
+        if let Some(found) = self.role_name_cache.borrow().get(&role) {
+            return found.clone();
+        }
+        let found = self.find_role_names(role);
+        self.role_name_cache.borrow_mut().insert(role, found.clone());
+        found
+    }
+
+    /// [`Ctx::role_names`] without the cache: one scan of the text per cue.
+    fn find_role_names(&self, role: KeyRole) -> Vec<(Span, Option<Arc<str>>)> {
         let mut out = Vec::new();
         for cue in role.name_cues() {
             for (at, _) in self.lower.match_indices(cue) {
@@ -568,7 +581,10 @@ impl<'a> Ctx<'a> {
 
     /// One of `cues` ends at most three words before `at` ("a population of 30,000").
     fn cue_before(&self, cues: &[&str], at: usize) -> bool {
-        let from = self.lower.floor_char_boundary(at.saturating_sub(40));
+        let mut from = at.saturating_sub(40);
+        while !self.lower.is_char_boundary(from) {
+            from -= 1;
+        }
         let before = &self.lower[from..at];
         let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
         let window = words.into_iter().rev().collect::<Vec<_>>().join(" ");
@@ -619,14 +635,24 @@ impl<'a> Ctx<'a> {
             value.value,
             value.dimension.map_or(String::new(), |d| format!(" ({d}, base unit)"))
         ));
-        let in_date = |s: Span| self.body_dates.iter().any(|t| t.span.overlaps(s));
+        // Body dates are in text order, so one binary search per number.
+        let in_date = |s: Span| {
+            let i = self.body_dates.partition_point(|t| t.span.end <= s.start);
+            self.body_dates.get(i).is_some_and(|t| t.span.overlaps(s))
+        };
         let mut agreeing = Vec::new();
         let mut differing = Vec::new();
         let cues = role.quantity_cues();
-        for sentence in &self.sentences {
-            let said = quantities(self.slice(*sentence), sentence.start);
-            for q in said.into_iter().filter(|q| !in_date(q.span)) {
-                if boxed.iter().any(|b| b.agrees(&q)) {
+        let said = self.body_numbers.get_or_init(|| {
+            self.sentences
+                .iter()
+                .flat_map(|s| quantities(self.slice(*s), s.start))
+                .filter(|q| !in_date(q.span))
+                .collect()
+        });
+        {
+            for q in said {
+                if boxed.iter().any(|b| b.agrees(q)) {
                     agreeing.push(q.span);
                 } else if q.dimension == value.dimension
                     && q.value >= 10.0

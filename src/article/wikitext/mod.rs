@@ -912,9 +912,11 @@ impl<'s> Renderer<'s> {
         let mut bars = Vec::new();
         let mut i = a;
         while i < b {
-            if let Some(&close) = self.index.pairs.get(&i) {
-                i = close + 2;
-                continue;
+            if matches!(bytes[i], b'{' | b'[') {
+                if let Some(&close) = self.index.pairs.get(&i) {
+                    i = close + 2;
+                    continue;
+                }
             }
             if bytes[i..b].starts_with(b"<!--") {
                 i = self.src[i + 4..b].find("-->").map_or(b, |e| i + 4 + e + 3);
@@ -939,7 +941,8 @@ impl<'s> Renderer<'s> {
                 let mut i = part_start;
                 let mut found = None;
                 while i < end {
-                    if self.index.pairs.contains_key(&i)
+                    if matches!(self.src.as_bytes()[i], b'{' | b'[')
+                        && self.index.pairs.contains_key(&i)
                         || self.src.as_bytes()[i..end].starts_with(b"<!--")
                     {
                         break;

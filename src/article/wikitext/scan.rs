@@ -3,14 +3,43 @@
 //! search or an amortised forward step, so no construct re-scans the page from each
 //! opener (a page of a million unclosed `<ref>`s or `[http://x ` links stays linear).
 
-use std::collections::HashMap;
+use std::{
+    collections::HashMap,
+    hash::{BuildHasherDefault, Hasher},
+};
 
 use memchr::{memchr2, memmem};
+
+/// Open position of `{{` / `[[` -> position of the matching `}}` / `]]`.
+pub(super) type Pairs = HashMap<usize, usize, BuildHasherDefault<PositionHasher>>;
+
+/// Hashes a byte offset with one multiplication, the high half folded into the low one so
+/// that every bit of the offset reaches the bits the table indexes with (offsets that are
+/// multiples of 1024 still spread). SipHash made these lookups a fifth of the rendering time.
+#[derive(Default)]
+pub(super) struct PositionHasher(u64);
+
+impl Hasher for PositionHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        let h = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 32);
+    }
+}
 
 /// What the renderer asks about the page as a whole.
 pub(super) struct PageIndex {
     /// Open position of `{{` / `[[` -> position of the matching `}}` / `]]`.
-    pub pairs: HashMap<usize, usize>,
+    pub pairs: Pairs,
     /// Lower-case tag name -> sorted positions of `</name` (the `<`).
     closers: HashMap<String, Vec<usize>>,
     /// `(from, found)`: no `]` or `\n` lies in `[from, found)`, and `found` is one of them
@@ -48,10 +77,10 @@ impl PageIndex {
 }
 
 /// Pair `{{`/`}}` and `[[`/`]]` with a stack in one pass, skipping comments.
-fn match_pairs(src: &str) -> HashMap<usize, usize> {
+fn match_pairs(src: &str) -> Pairs {
     let b = src.as_bytes();
     let mut stack: Vec<(u8, usize)> = Vec::new();
-    let mut pairs = HashMap::new();
+    let mut pairs = Pairs::default();
     let comment_end = memmem::Finder::new("-->");
     let mut i = 0;
     while i + 1 < b.len() {

@@ -4,9 +4,9 @@
 //! run over several lines, never starts a cell. The renderer turns the structure into
 //! text, one line per row.
 
-use std::collections::HashMap;
-
 use memchr::memmem;
+
+use super::scan::Pairs;
 
 /// One cell as written: header (`!`) or data (`|`), its attributes and its content.
 #[derive(Debug)]
@@ -35,7 +35,7 @@ enum Open {
 }
 
 /// The table opening at `start` (a `{|` after optional spaces), within `[start, b)`.
-pub(super) fn parse(src: &str, pairs: &HashMap<usize, usize>, start: usize, b: usize) -> RawTable {
+pub(super) fn parse(src: &str, pairs: &Pairs, start: usize, b: usize) -> RawTable {
     let bytes = src.as_bytes();
     let mut table = RawTable::default();
     let mut open = Open::None;
@@ -94,7 +94,7 @@ pub(super) fn parse(src: &str, pairs: &HashMap<usize, usize>, start: usize, b: u
 }
 
 /// The offset after the table opening at `start` (nested tables counted, not parsed).
-pub(super) fn skip(src: &str, pairs: &HashMap<usize, usize>, start: usize, b: usize) -> usize {
+pub(super) fn skip(src: &str, pairs: &Pairs, start: usize, b: usize) -> usize {
     let bytes = src.as_bytes();
     let mut depth = 0usize;
     let mut at = start;
@@ -144,7 +144,7 @@ fn close(table: &mut RawTable, open: &Open, line_start: usize) {
 
 /// The end of the line starting at `from` (the `\n`), stepping over templates, links and
 /// comments that run over several lines. `None` when the range ends first.
-fn line_end(src: &str, pairs: &HashMap<usize, usize>, from: usize, b: usize) -> Option<usize> {
+fn line_end(src: &str, pairs: &Pairs, from: usize, b: usize) -> Option<usize> {
     let bytes = src.as_bytes();
     let mut i = from;
     while i < b {
@@ -171,7 +171,7 @@ fn line_end(src: &str, pairs: &HashMap<usize, usize>, from: usize, b: usize) -> 
 /// Returns (offset, width) pairs.
 fn separators(
     src: &str,
-    pairs: &HashMap<usize, usize>,
+    pairs: &Pairs,
     from: usize,
     to: usize,
     header: bool,
@@ -180,7 +180,7 @@ fn separators(
     let mut out = Vec::new();
     let mut i = from;
     while i + 1 < to {
-        if let Some(&close) = pairs.get(&i) {
+        if let Some(&close) = opens_pair(bytes[i]).then(|| pairs.get(&i)).flatten() {
             i = close + 2;
             continue;
         }
@@ -198,14 +198,14 @@ fn separators(
 /// Split `attrs | content` at the first single top-level `|`; without one, all content.
 fn split_attrs(
     src: &str,
-    pairs: &HashMap<usize, usize>,
+    pairs: &Pairs,
     from: usize,
     to: usize,
 ) -> ((usize, usize), (usize, usize)) {
     let bytes = src.as_bytes();
     let mut i = from;
     while i < to {
-        if let Some(&close) = pairs.get(&i) {
+        if let Some(&close) = opens_pair(bytes[i]).then(|| pairs.get(&i)).flatten() {
             i = close + 2;
             continue;
         }
@@ -224,6 +224,11 @@ fn split_attrs(
 /// Attribute text so far (`style="x" colspan=2 `): names, `=`, values, quotes.
 fn looks_like_attrs(s: &str) -> bool {
     s.contains('=')
+}
+
+/// Only `{` and `[` can open a pair: other bytes need no lookup.
+fn opens_pair(b: u8) -> bool {
+    matches!(b, b'{' | b'[')
 }
 
 /// `colspan` or `rowspan` of an attribute string: at least 1, at most 1000.

@@ -305,59 +305,28 @@ pub trait Located {
     fn at(&self) -> CharRange;
 }
 
-impl Located for SectionRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
+/// `Located` for record structs with `start`/`end` fields.
+macro_rules! located {
+    ($($t:ty),+) => {
+        $(impl Located for $t {
+            fn at(&self) -> CharRange {
+                CharRange { start: self.start, end: self.end }
+            }
+        })+
+    };
 }
 
-impl Located for EntityRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for TimexRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for EntityRefRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for DateSourceRecord {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for EventRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for FieldRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for EvidenceRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
-
-impl Located for CheckRecord<'_> {
-    fn at(&self) -> CharRange {
-        CharRange { start: self.start, end: self.end }
-    }
-}
+located!(
+    SectionRecord<'_>,
+    EntityRecord<'_>,
+    TimexRecord<'_>,
+    EntityRefRecord<'_>,
+    DateSourceRecord,
+    EventRecord<'_>,
+    FieldRecord<'_>,
+    EvidenceRecord<'_>,
+    CheckRecord<'_>
+);
 
 /// Code points of one text to bytes: the inverse of [`crate::CharIndex`], for writers
 /// that read records (code points) but slice Rust strings (bytes).
