@@ -226,8 +226,10 @@ impl Pipeline {
     /// );
     /// let annotated = pipeline.annotate(raw);
     /// let text = &annotated.article.text;
-    /// assert_eq!(annotated.entities[0].span.slice(text), "Mariano Ignacio Prado");
-    /// assert_eq!(annotated.entities[0].source.to_string(), "people.tsv:1");
+    /// // The article's own subject is tagged (in its title line), then the body's names.
+    /// assert_eq!(annotated.entities[0].span.slice(text), "Prado");
+    /// assert_eq!(annotated.entities[1].span.slice(text), "Mariano Ignacio Prado");
+    /// assert_eq!(annotated.entities[1].source.to_string(), "people.tsv:1");
     /// assert_eq!(annotated.timexes[0].span.slice(text), "6 November 1865");
     /// assert!(annotated.infobox.is_none(), "no infobox, no verdicts");
     /// # Ok::<(), wikianno::Error>(())
@@ -270,23 +272,19 @@ impl Pipeline {
     ///
     /// # Examples
     /// ```
-    /// use wikianno::{Label, Pipeline, RawArticle, Markup};
+    /// use wikianno::{Label, Pipeline, RawArticle};
     ///
     /// let pipeline = Pipeline::builder()
     ///     .gazetteer_tsv("places.tsv", "Lima\tPLACE\tLima\n")
     ///     .build()
     ///     .unwrap();
-    /// let article = pipeline.parse(RawArticle {
-    ///     title: None,
-    ///     text: "= Trip =\n\nWe went to Lima, not Limache.\n".into(),
-    ///     origin: "example".into(),
-    ///     fallback_title: "example".into(),
-    ///     markup: Markup::WikiStyle,
-    /// });
+    /// let article =
+    ///     pipeline.parse(RawArticle::wiki_style("Trip", "= Trip =\n\nWe went to Lima, not Limache.\n"));
     /// let mentions = pipeline.entities(&article);
-    /// assert_eq!(mentions.len(), 1);
-    /// assert_eq!(mentions[0].span.slice(&article.text), "Lima");
-    /// assert_eq!(mentions[0].label, Label::Place);
+    /// let found: Vec<(&str, Label)> =
+    ///     mentions.iter().map(|m| (m.span.slice(&article.text), m.label)).collect();
+    /// // The article's subject (of no known type), then Lima; never "Lima" inside "Limache".
+    /// assert_eq!(found, [("Trip", Label::Unknown), ("Lima", Label::Place)]);
     /// ```
     pub fn entities(&self, article: &Article) -> Vec<EntityMention> {
         let local = local_entries(article, &self.gazetteer);

@@ -173,12 +173,15 @@ fn trigger_table_on_new_sentences() {
     }
 }
 
+/// A named row: (name, sentence, expected (type, modality) of each trigger).
+type TriggerRow<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 /// One row per general type and per false-trigger class (issue 14): the triggers found,
 /// as (type, modality).
 #[test]
 fn general_types_and_false_triggers() {
     let x = EventExtractor::new(&wikianno::Gazetteer::empty());
-    let rows: &[(&str, &str, &[(&str, &str)])] = &[
+    let rows: &[TriggerRow] = &[
         ("birth", "Ada Lovelace was born in London in 1815.", &[("BIRTH", "asserted")]),
         ("death", "She died of cancer on 27 November 1852.", &[("DEATH", "asserted")]),
         ("marriage", "In 1835 she married William King.", &[("MARRIAGE", "asserted")]),

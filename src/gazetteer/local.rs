@@ -47,7 +47,8 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
         out.push(Entry::local(article.title.clone(), label, &id));
     }
     let name = subject_name(&article.title);
-    if !name.is_empty() {
+    // A name of one or two letters ("T") would match inside other words' folds ("don't").
+    if name.chars().count() >= 3 {
         out.push(Entry::local(name, subject_label.unwrap_or(Label::Unknown), &id));
     }
     if subject_label == Some(Label::Person) {

@@ -84,8 +84,8 @@ impl RawArticle {
     /// let text = &annotated.article.text;
     /// assert!(text.starts_with("The Treaty of Ancón was signed in Lima"), "{text}");
     /// // A link is an entity mention of its target article.
-    /// assert_eq!(&*annotated.entities[0].id, "Lima");
-    /// assert_eq!(annotated.entities[0].span.slice(text), "Lima");
+    /// let lima = annotated.entities.iter().find(|m| &*m.id == "Lima").expect("the link");
+    /// assert_eq!(lima.span.slice(text), "Lima");
     /// ```
     pub fn wikitext(title: impl Into<String>, text: impl Into<String>) -> RawArticle {
         let title = title.into();
