@@ -17,6 +17,7 @@ use std::{
     str::FromStr,
 };
 
+use super::dump::read_up_to;
 use bzip2::{read::BzDecoder, read::MultiBzDecoder, write::BzEncoder, Compression};
 
 /// Bytes `[start, end)` of a multistream dump file.
@@ -74,19 +75,6 @@ fn stream_starts_at(file: &mut File, offset: u64) -> io::Result<bool> {
     file.seek(SeekFrom::Start(offset))?;
     let n = read_up_to(file, &mut head)?;
     Ok(opens_stream(&head[..n]))
-}
-
-fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match r.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(n)
 }
 
 /// Where the bz2 streams of `dump` start, found by scanning for stream headers (a
