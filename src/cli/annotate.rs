@@ -13,8 +13,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use wikianno::{
     output::{jsonld, ndjson},
-    source::{self, InputProgress, Inputs},
-    InputError, Record,
+    source::{self, multistream::ByteRange, DumpSource, InputProgress, Inputs},
+    InputError, Record, SourceItem,
 };
 
 use super::{PipelineArgs, EXIT_ERRORS, EXIT_OK};
@@ -44,6 +44,31 @@ pub struct AnnotateArgs {
     /// Print a one-line summary to stderr at the end.
     #[arg(long)]
     pub stats: bool,
+    /// Read only bytes START:END of one multistream .bz2 dump (a line of `wikianno split`):
+    /// both must be where a bz2 stream starts (END may be the file's end).
+    #[arg(long, value_name = "START:END")]
+    pub byte_range: Option<ByteRange>,
+}
+
+/// The items to annotate, and counters that follow them.
+type Items = (Box<dyn Iterator<Item = SourceItem> + Send>, InputProgress);
+
+/// The input paths, or with `--byte-range` that range of the one dump given.
+fn open_items(args: &AnnotateArgs) -> Result<Items, String> {
+    let Some(range) = args.byte_range else {
+        let inputs = open_inputs(&args.pipeline)?;
+        let progress = inputs.progress();
+        return Ok((Box::new(inputs), progress));
+    };
+    let [dump] = args.pipeline.paths.as_slice() else {
+        return Err("--byte-range needs exactly one dump path".to_string());
+    };
+    let xml = source::multistream::open_range(dump, range).map_err(|e| e.to_string())?;
+    let pages = DumpSource::from_reader(xml, &dump.to_string_lossy())
+        .max_page_bytes(args.pipeline.max_article_bytes);
+    let progress =
+        InputProgress { bytes_read: pages.bytes_read(), bytes_total: 0, skipped: pages.skipped() };
+    Ok((Box::new(pages), progress))
 }
 
 /// Counts for `--stats`.
@@ -218,11 +243,10 @@ fn temporary_path(path: &Path) -> PathBuf {
 pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let started = Instant::now();
     let pipeline = args.pipeline.pipeline()?;
-    let inputs = open_inputs(&args.pipeline)?;
+    let (inputs, input) = open_items(args)?;
     if let (Format::Jsonld, Some(dir)) = (args.format, args.output.as_deref()) {
-        return jsonld_files(args, &pipeline, inputs, dir, started);
+        return jsonld_files(args, &pipeline, (inputs, input), dir, started);
     }
-    let input = inputs.progress();
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
     let progress = Progress::new(input.clone(), started);
@@ -382,12 +406,11 @@ fn write_jsonld_file(path: &Path, article: &wikianno::AnnotatedArticle) -> io::R
 fn jsonld_files(
     args: &AnnotateArgs,
     pipeline: &wikianno::Pipeline,
-    inputs: Inputs,
+    (inputs, input): Items,
     dir: &Path,
     started: Instant,
 ) -> Result<i32, String> {
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let input = inputs.progress();
     let mut stats = Stats::default();
     let mut names = FileNames::default();
     let result = pipeline.run(inputs, |record| {

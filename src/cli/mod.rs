@@ -9,6 +9,7 @@ mod export;
 mod graph;
 mod index;
 mod review;
+mod split;
 mod validate;
 
 use std::path::PathBuf;
@@ -56,6 +57,8 @@ enum Command {
     Export(export::ExportArgs),
     /// Write a static, offline HTML site to look at annotated articles.
     Review(review::ReviewArgs),
+    /// Print balanced byte ranges of a multistream .bz2 dump, at stream boundaries.
+    Split(split::SplitArgs),
 }
 
 /// Options shared by every command that runs the pipeline.
@@ -159,6 +162,7 @@ pub fn run() -> i32 {
         Command::Index(args) => index::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Review(args) => review::run(&args),
+        Command::Split(args) => split::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@
 mod dump;
 mod files;
 mod inputs;
+pub mod multistream;
 
 pub use dump::{DumpSource, MAX_PAGE_BYTES, MAX_TOKEN_BYTES};
 pub use files::{split_articles, FileSource, MAX_ARTICLE_BYTES};
