@@ -1,6 +1,6 @@
 //! Hostile input (issue 10): one test per promise. Every input is generated here; large
 //! ones are streamed from generators, never written out whole. Time-scaling checks are
-//! `#[ignore]`d (CI runs them in release mode: `cargo test --release --test hostile --
+//! `#[ignore]`d (CI runs them in release mode, one at a time: `cargo test --release --test hostile --
 //! --ignored`); memory is checked with a per-thread allocation counter (library) or the
 //! child's peak resident size (CLI).
 
@@ -377,7 +377,8 @@ fn a_failed_output_names_the_file_and_leaves_no_temporary() {
 /// Best of three, seconds, for one shape at `bytes`.
 fn seconds(shape: Shape, bytes: usize) -> f64 {
     let pipeline = common::pipeline();
-    (0..3)
+    // The best of five: a run that another process interrupted is not the code's time.
+    (0..5)
         .map(|_| {
             let article = shape.article(bytes);
             let started = Instant::now();
@@ -391,21 +392,24 @@ fn seconds(shape: Shape, bytes: usize) -> f64 {
 fn assert_scales_linearly(shapes: impl Iterator<Item = Shape>) {
     for shape in shapes {
         let _ = seconds(shape, 4096);
-        let (small, large) = (seconds(shape, 64 << 10), seconds(shape, 256 << 10));
-        eprintln!("{:<20} 64 KB {small:.4} s, 256 KB {large:.4} s", shape.name());
+        // 256 KB and 1 MB, 4x apart as the issue's 64 KB and 256 KB: at 64 KB a page takes
+        // 2-5 ms and the ratio is mostly timer and allocator noise (seen: 4.9x, then 6.3x, for
+        // a shape that takes 4.0x from 1 MB to 4 MB).
+        let (small, large) = (seconds(shape, 256 << 10), seconds(shape, 1 << 20));
+        eprintln!("{:<20} 256 KB {small:.4} s, 1 MB {large:.4} s", shape.name());
         // Below a millisecond the ratio is noise.
         assert!(large <= 5.0 * small.max(1e-3), "{}: {small} s -> {large} s", shape.name());
     }
 }
 
 #[test]
-#[ignore = "timing: run in release mode (cargo test --release --test hostile -- --ignored)"]
+#[ignore = "timing: run in release mode (cargo test --release --test hostile -- --ignored --test-threads=1)"]
 fn renderer_shapes_scale_linearly() {
     assert_scales_linearly(Shape::ALL.into_iter().filter(|s| s.is_renderer()));
 }
 
 #[test]
-#[ignore = "timing: run in release mode (cargo test --release --test hostile -- --ignored)"]
+#[ignore = "timing: run in release mode (cargo test --release --test hostile -- --ignored --test-threads=1)"]
 fn long_sentences_scale_linearly() {
     assert_scales_linearly(Shape::ALL.into_iter().filter(|s| !s.is_renderer()));
     // The 5 MB sentence of the issue (72 s before): seconds now, in release mode.
