@@ -2,10 +2,12 @@
 //! absent), a cut `.bz2`, `-o FILE` via a temporary file, and properties of the
 //! wikitext renderer on arbitrary input.
 
+mod common;
+
+use common::wikianno;
 use std::{
     io::Write,
     path::{Path, PathBuf},
-    process::Command,
 };
 
 use proptest::prelude::*;
@@ -25,16 +27,6 @@ fn gensim_dump() -> Option<PathBuf> {
         eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
         None
     }
-}
-
-fn wikianno(args: &[&str]) -> (i32, String, String) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_wikianno")).args(args).output().expect("run wikianno");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn records(ndjson: &str) -> Vec<Value> {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pipeline;
+use common::{pipeline, wikianno};
 use wikianno::{Label, Markup, RawArticle};
 
 /// The label of the mention whose text is exactly `needle` (its first occurrence after
@@ -73,18 +73,6 @@ rows! {
     link_repeat_tagged: ("T", "They toured with [[The Knack (band)|The Knack]]; later The Knack split.", "later", "The Knack") => Some(Label::Org);
     link_repeat_later: ("T", "It was sold to [[Bombardier Inc.|Bombardier]] in 1990; later Bombardier closed it.", "later", "Bombardier") => Some(Label::Org);
     link_surname_repeat: ("T", "The role went to [[Diane Parish]]. Critics praised Parish.", "praised", "Parish") => Some(Label::Person);
-}
-
-fn wikianno(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wikianno"))
-        .args(args)
-        .output()
-        .expect("run wikianno");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

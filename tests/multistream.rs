@@ -3,25 +3,17 @@
 //! bad ranges, indexes and files are one-line errors naming the file (exit 2).
 //! A synthetic dump always runs; the shared samples run when ../shared/data is there.
 
+mod common;
+
+use common::wikianno;
 use std::{
     collections::BTreeMap,
     fs,
     io::Read,
     path::{Path, PathBuf},
-    process::Command,
 };
 
 use wikianno::source::multistream::write_multistream;
-
-fn wikianno(args: &[&str]) -> (i32, String, String) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_wikianno")).args(args).output().expect("run wikianno");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// An export with a header, `n` articles (some with dates), a redirect and a talk page.
 fn synthetic_export(n: usize) -> String {

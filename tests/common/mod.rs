@@ -42,3 +42,16 @@ pub fn raw(text: impl Into<String>) -> RawArticle {
         markup: Markup::WikiStyle,
     }
 }
+
+/// Run the built `wikianno` binary: (exit code, stdout, stderr).
+pub fn wikianno(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wikianno"))
+        .args(args)
+        .output()
+        .expect("run wikianno");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
