@@ -27,6 +27,7 @@ use crate::{
     events::EventType,
     gazetteer::Label,
     span::Span,
+    temporal::number_word,
 };
 
 /// How many body sentences make the lead, whose dates may contradict a date item.
@@ -45,31 +46,6 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("bn", 1e9),
     ("trillion", 1e12),
-];
-
-/// Number words for small counts ("seven series").
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
 ];
 
 /// Units: spelling -> (dimension, factor to the dimension's base unit).
@@ -191,7 +167,8 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
         if starts_word && bytes[i].is_ascii_alphabetic() {
             let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
             let word = s[i..end].to_ascii_lowercase();
-            if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word) {
+            // Number words for small counts ("seven series"): zero to twenty.
+            if let Some(n) = number_word(&word).filter(|&n| n <= 20) {
                 out.push(Quantity {
                     value: n as f64,
                     step: 1.0,

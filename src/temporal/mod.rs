@@ -23,6 +23,8 @@ mod patterns;
 mod triggers;
 mod value;
 
+pub(crate) use patterns::number_word;
+
 use std::{fmt, str::FromStr};
 
 use serde::Serialize;

@@ -583,6 +583,39 @@ fn year_number(s: &str) -> Option<i32> {
     }
 }
 
+/// The value of one English number word: "zero" to "nineteen", and the tens "twenty" to
+/// "ninety". The one list of number words: the date rules and the infobox checks read it.
+pub(crate) fn number_word(w: &str) -> Option<u32> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] =
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = UNITS.iter().position(|x| *x == w) {
+        return Some(i as u32);
+    }
+    TENS.iter().position(|x| *x == w).map(|i| (i as u32 + 2) * 10)
+}
+
 /// English number words and digits; `None` inside `Some` is a vague amount ("several").
 pub(crate) fn number(s: &str) -> Option<Option<f64>> {
     let w = s.to_ascii_lowercase();
@@ -590,35 +623,7 @@ pub(crate) fn number(s: &str) -> Option<Option<f64>> {
     if let Ok(x) = w.parse::<f64>() {
         return Some(Some(x));
     }
-    let unit = |w: &str| -> Option<f64> {
-        let words = [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        if let Some(i) = words.iter().position(|x| *x == w) {
-            return Some(i as f64);
-        }
-        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        tens.iter().position(|x| *x == w).map(|i| (i as f64 + 2.0) * 10.0)
-    };
+    let unit = |w: &str| number_word(w).map(f64::from);
     match w.as_str() {
         "a" | "an" => return Some(Some(1.0)),
         "hundred" | "a hundred" => return Some(Some(100.0)),
