@@ -63,6 +63,7 @@ record_name_impls!(DiagnosticKind, String, |s: &str| format!("{s:?} is not a dia
 
 /// One thing worth telling the user about an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Where in the article text, when the problem has a place.
     pub span: Option<Span>,
