@@ -17,14 +17,15 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use serde_json::Value;
 use wikianno::{
     output::parquet::{schema, ParquetWriter, BATCH_ROWS},
-    Record, Redirect,
+    InputError, Record,
 };
 
 use common::{root, wikianno};
 
-/// The inputs: the shipped corpus, a few real dump pages (two redirects, a category page
-/// that is skipped, infoboxes, non-ASCII titles) and a file that is not UTF-8 (an error
-/// record).
+/// The inputs: the shipped corpus, a few real dump pages (`tests/data/parquet_pages.xml`:
+/// eight pages of `../shared/data/dbpedia-minidump-en`, Wikipedia text under CC BY-SA; two
+/// redirects, a category page that is skipped, infoboxes, non-ASCII titles) and a file
+/// that is not UTF-8 (an error record).
 fn inputs(dir: &Path) -> Vec<String> {
     let bad = dir.join("not_utf8.txt");
     fs::write(&bad, b"caf\xe9 au lait\n").unwrap();
@@ -180,11 +181,7 @@ fn rows_stream_in_bounded_row_groups_in_input_order() {
     let total = 2 * BATCH_ROWS + 5;
     let mut writer = ParquetWriter::new(Vec::new()).unwrap();
     for n in 0..total {
-        let record = Record::Redirect(Redirect {
-            origin: "dump.xml".into(),
-            from: format!("Page {n}"),
-            to: "Target".into(),
-        });
+        let record = Record::Error(InputError::new("dump.xml", format!("Page {n}")));
         writer.write(&record).unwrap();
     }
     assert_eq!(writer.rows(), total);
@@ -194,13 +191,13 @@ fn rows_stream_in_bounded_row_groups_in_input_order() {
     fs::write(&path, bytes).unwrap();
     let (batches, row_groups) = read_batches(&path);
     assert_eq!(row_groups, 3);
-    let froms: Vec<_> = batches
+    let messages: Vec<_> = batches
         .iter()
-        .flat_map(|b| strings(b.column_by_name("redirect").unwrap()))
+        .flat_map(|b| strings(b.column_by_name("error").unwrap()))
         .map(Option::unwrap)
         .collect();
     let expected: Vec<_> = (0..total).map(|n| format!("Page {n}")).collect();
-    assert_eq!(froms, expected);
+    assert_eq!(messages, expected);
 }
 
 /// pyarrow reads `parquet`: as many rows as `ndjson` has lines, `record` equal to them,

@@ -327,7 +327,7 @@ mod tests {
                 from: "Lima, Peru".into(),
                 to: "Lima".into(),
             }),
-            Record::Error(InputError { origin: "dump.xml".into(), message: "bad page".into() }),
+            Record::Error(InputError::new("dump.xml", "bad page")),
         ];
         let mut writer = ParquetWriter::new(Vec::new()).unwrap();
         for r in &records {
