@@ -32,10 +32,7 @@ use std::{
 
 use quick_xml::events::Event;
 
-use super::{
-    parallel_bz2::{ParallelBz2, PIECE_CAP},
-    InputError, Markup, RawArticle, Redirect, SourceItem,
-};
+use super::{parallel_bz2::ParallelBz2, InputError, Markup, RawArticle, Redirect, SourceItem};
 
 /// Default cap on one page's wikitext, in bytes. The largest English Wikipedia page is
 /// about 2 MB (the software limit); anything far above is not an article.
@@ -474,7 +471,7 @@ fn open_parallel(path: &Path, file: &File) -> Option<ParallelBz2> {
         return None;
     }
     let whole = super::multistream::ByteRange { start: 0, end: len };
-    ParallelBz2::open(path, whole, ParallelBz2::default_workers(), PIECE_CAP).ok()
+    ParallelBz2::open_default(path, whole).ok()
 }
 
 /// Read until `buf` is full or the input ends; the number of bytes read.

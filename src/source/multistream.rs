@@ -18,10 +18,7 @@ use std::{
     str::FromStr,
 };
 
-use super::{
-    dump::read_up_to,
-    parallel_bz2::{ParallelBz2, PIECE_CAP},
-};
+use super::{dump::read_up_to, parallel_bz2::ParallelBz2};
 use bzip2::{read::BzDecoder, read::MultiBzDecoder, write::BzEncoder, Compression};
 
 /// Bytes `[start, end)` of a multistream dump file.
@@ -322,8 +319,7 @@ pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Se
     }
     let header = if range.start > 0 { dump_header(dump)? } else { Vec::new() };
     let footer: &'static [u8] = if range.end < len { b"\n</mediawiki>\n" } else { b"" };
-    let body = ParallelBz2::open(dump, range, ParallelBz2::default_workers(), PIECE_CAP)
-        .map_err(io_err)?;
+    let body = ParallelBz2::open_default(dump, range).map_err(io_err)?;
     Ok(io::Cursor::new(header).chain(body).chain(footer))
 }
 

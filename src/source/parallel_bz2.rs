@@ -14,7 +14,7 @@
 //! streams are 1 to 3 MB of XML), plus one 1 MB scan buffer.
 //!
 //! A corrupt stream gives the bytes decoded before the fault, then an error naming the
-//! stream's offset, as the sequential decoder gives them: the dump reader turns it into
+//! bytes of its piece, as the sequential decoder gives them: the dump reader turns it into
 //! its final error record. A worker that dies (it should not) is an error, not a hang.
 
 use std::{
@@ -34,6 +34,12 @@ use super::multistream::{ByteRange, StreamScanner};
 
 /// Default cap on the decoded bytes a worker keeps of one stream.
 pub const PIECE_CAP: usize = 8 << 20;
+
+/// A piece (the bytes one worker decodes at a time) runs from a stream start to the first
+/// stream start at least this far on: many tiny streams (hostile, or a test's) are decoded
+/// a few at a time, so the cost of a piece (an open, a seek, a channel) stays negligible.
+/// Wikimedia's streams are about 300 KB compressed, one a piece.
+pub const MIN_PIECE_BYTES: u64 = 64 << 10;
 
 /// Most worker threads by default: beyond this the dump reader is the bottleneck.
 const MAX_WORKERS: usize = 8;
@@ -91,6 +97,7 @@ pub struct ParallelBz2 {
     jobs: Option<mpsc::Sender<Job>>,
     in_flight: VecDeque<(ByteRange, mpsc::Receiver<Decoded>)>,
     window: usize,
+    min_piece: u64,
     current: Option<Serving>,
     compressed_read: Arc<AtomicU64>,
     failed: bool,
@@ -128,15 +135,24 @@ impl ParallelBz2 {
             jobs: Some(jobs),
             in_flight: VecDeque::new(),
             window: workers + 2,
+            min_piece: MIN_PIECE_BYTES,
             current: None,
             compressed_read: Arc::new(AtomicU64::new(0)),
             failed: false,
         })
     }
 
-    /// Worker threads by default: the cores there are, up to 8.
-    pub fn default_workers() -> usize {
-        std::thread::available_parallelism().map_or(2, |n| n.get()).min(MAX_WORKERS)
+    /// [`open`](Self::open) with the defaults: a worker per core (up to 8) and
+    /// [`PIECE_CAP`].
+    pub fn open_default(path: &Path, range: ByteRange) -> io::Result<ParallelBz2> {
+        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        ParallelBz2::open(path, range, workers.min(MAX_WORKERS), PIECE_CAP)
+    }
+
+    /// Make pieces of at least `bytes` (see [`MIN_PIECE_BYTES`]).
+    pub fn min_piece_bytes(mut self, bytes: u64) -> ParallelBz2 {
+        self.min_piece = bytes;
+        self
     }
 
     /// A live count of the compressed bytes whose decoded bytes have all been read.
@@ -152,7 +168,9 @@ impl ParallelBz2 {
             let Some(start) = self.next_start else { return };
             let found = loop {
                 match self.scanner.next_start() {
-                    Ok(Some(next)) if next <= start => continue,
+                    Ok(Some(next)) if next < start.saturating_add(self.min_piece.max(1)) => {
+                        continue
+                    }
                     found => break found,
                 }
             };
@@ -185,11 +203,12 @@ impl ParallelBz2 {
     }
 }
 
-/// The error of a stream, naming where it starts.
+/// The error of a piece, naming its bytes.
 fn stream_error(path: &Path, piece: ByteRange, e: &io::Error) -> io::Error {
+    let (from, to) = (piece.start, piece.end);
     io::Error::new(
         e.kind(),
-        format!("bz2 stream at byte {} of {}: {e}", piece.start, path.display()),
+        format!("in the bz2 stream(s) at bytes {from}..{to} of {}: {e}", path.display()),
     )
 }
 
@@ -347,7 +366,7 @@ mod tests {
     fn parallel(path: &Path, workers: usize, cap: usize) -> (Vec<u8>, Option<io::Error>) {
         let len = std::fs::metadata(path).expect("size").len();
         let whole = ByteRange { start: 0, end: len };
-        drain(ParallelBz2::open(path, whole, workers, cap).expect("open"))
+        drain(ParallelBz2::open(path, whole, workers, cap).expect("open").min_piece_bytes(0))
     }
 
     #[test]
@@ -364,6 +383,12 @@ mod tests {
                 let (got, error) = parallel(&path, workers, cap);
                 assert!(error.is_none(), "{error:?}");
                 assert!(got == want, "{workers} workers, cap {cap}: output differs");
+                // Pieces of several streams.
+                let len = std::fs::metadata(&path).expect("size").len();
+                let whole = ByteRange { start: 0, end: len };
+                let several = ParallelBz2::open(&path, whole, workers, cap).expect("open");
+                let (got, error) = drain(several.min_piece_bytes(len / 5));
+                assert!(error.is_none() && got == want, "{error:?}");
             }
         }
     }
@@ -404,7 +429,7 @@ mod tests {
                     let (got, error) = parallel(&path, workers, cap);
                     let error = error.unwrap_or_else(|| panic!("{what}: no error"));
                     assert!(got == want, "{what}, {workers} workers, cap {cap}: output differs");
-                    assert!(error.to_string().contains("bz2 stream at byte"), "{error}");
+                    assert!(error.to_string().contains("bz2 stream(s) at bytes"), "{error}");
                 }
             }
         }
@@ -423,12 +448,14 @@ mod tests {
         file.seek(SeekFrom::Start(from)).expect("seek");
         MultiBzDecoder::new(file.take(to - from)).read_to_end(&mut want).expect("decode");
         let range = ByteRange { start: from, end: to };
-        let (got, error) = drain(ParallelBz2::open(&path, range, 2, 100).expect("open"));
+        let (got, error) =
+            drain(ParallelBz2::open(&path, range, 2, 100).expect("open").min_piece_bytes(0));
         assert!(error.is_none(), "{error:?}");
         assert!(got == want && !got.is_empty());
         // A range that does not start at a stream is an error, never a silent skip.
         let off = ByteRange { start: from + 1, end: to };
-        let (_, error) = drain(ParallelBz2::open(&path, off, 2, 100).expect("open"));
+        let (_, error) =
+            drain(ParallelBz2::open(&path, off, 2, 100).expect("open").min_piece_bytes(0));
         assert!(error.is_some());
     }
 }
