@@ -149,7 +149,8 @@ impl ParallelBz2 {
         ParallelBz2::open(path, range, workers.min(MAX_WORKERS), PIECE_CAP)
     }
 
-    /// Make pieces of at least `bytes` (see [`MIN_PIECE_BYTES`]).
+    /// Make pieces of at least `bytes` (see [`MIN_PIECE_BYTES`]); tests cut finer.
+    #[cfg(test)]
     pub fn min_piece_bytes(mut self, bytes: u64) -> ParallelBz2 {
         self.min_piece = bytes;
         self
