@@ -4,6 +4,7 @@
 //! ```text
 //! cargo build --release && cargo run --release --example past_one_machine -- [--mb 200]
 //! ```
+//! (`--build-only` builds the dump and stops.)
 //! 1. Builds (once, under `target/bench-data/past-one-machine/`) a dump of at least
 //!    `--mb` MB of XML from the gensim sample (its pages repeated with fresh page ids),
 //!    as `.xml` and as a multistream `.bz2` (100 pages a stream) with its index.
@@ -206,12 +207,17 @@ struct Row {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let mut mb = 200u64;
+    let (mut mb, mut build_only) = (200u64, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--mb" => mb = args.next().and_then(|v| v.parse().ok()).expect("--mb N"),
-            other => panic!("unknown argument {other} (expected --mb N)"),
+            "--build-only" => build_only = true,
+            other => panic!("unknown argument {other} (expected --mb N, --build-only)"),
         }
+    }
+    if build_only {
+        build_dump(mb);
+        return;
     }
     let bin = root().join("target/release/wikianno");
     assert!(bin.is_file(), "{} is missing: run `cargo build --release` first", bin.display());
