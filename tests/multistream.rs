@@ -140,16 +140,9 @@ fn synthetic_dump_ranges_cover_every_page_once() {
 
 #[test]
 fn shared_sample_ranges_cover_every_page_once() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/dbpedia-minidump-en/enwiki-minidump.xml.bz2");
-    if !path.is_file() {
-        eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
+    let Some(xml) = shared_export("dbpedia-minidump-en/enwiki-minidump.xml.bz2") else {
         return;
-    }
-    let mut xml = Vec::new();
-    bzip2::read::MultiBzDecoder::new(fs::File::open(&path).expect("open sample"))
-        .read_to_end(&mut xml)
-        .expect("decompress sample");
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let (dump, index) = multistream(dir.path(), "minidump", &xml, 10);
     ranges_cover_every_page_once(&dump, &index, 10);
@@ -239,13 +232,29 @@ fn records_of(path: &Path) -> (i32, Vec<String>) {
     (code, out.lines().map(|l| l.replace(name, "DUMP")).collect())
 }
 
-/// `bz2` decompressed (one stream after another) into `xml`.
-fn decompress(bz2: &Path, xml: &Path) {
+/// `bz2` decompressed (one stream after another).
+fn decompressed(bz2: &Path) -> Vec<u8> {
     let mut bytes = Vec::new();
     bzip2::read::MultiBzDecoder::new(fs::File::open(bz2).expect("open"))
         .read_to_end(&mut bytes)
         .expect("decompress");
-    fs::write(xml, bytes).expect("write xml");
+    bytes
+}
+
+/// `bz2` decompressed into `xml`.
+fn decompress(bz2: &Path, xml: &Path) {
+    fs::write(xml, decompressed(bz2)).expect("write xml");
+}
+
+/// The export of a `.bz2` sample in ../shared/data, decompressed, or `None` (with a
+/// message) when the folder is absent.
+fn shared_export(relative: &str) -> Option<Vec<u8>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(relative);
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
+        return None;
+    }
+    Some(decompressed(&path))
 }
 
 /// A multistream `.bz2` (read on several threads) gives the NDJSON of its `.xml`,
@@ -273,18 +282,10 @@ fn same_records_as_the_xml(dir: &Path, name: &str, export: &[u8], pages_per_stre
 fn multistream_bz2_gives_the_xml_records() {
     let dir = tempfile::tempdir().expect("temp dir");
     same_records_as_the_xml(dir.path(), "synthetic", synthetic_export(150).as_bytes(), 2);
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/enwiki-more-samples");
     for (sample, pages_per_stream) in [("enwiki-10k.xml.bz2", 3), ("simplewiki.xml.bz2", 1)] {
-        let path = samples.join(sample);
-        if !path.is_file() {
-            eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
-            continue;
+        if let Some(xml) = shared_export(&format!("enwiki-more-samples/{sample}")) {
+            same_records_as_the_xml(dir.path(), sample, &xml, pages_per_stream);
         }
-        let mut xml = Vec::new();
-        bzip2::read::MultiBzDecoder::new(fs::File::open(&path).expect("open sample"))
-            .read_to_end(&mut xml)
-            .expect("decompress sample");
-        same_records_as_the_xml(dir.path(), sample, &xml, pages_per_stream);
     }
 }
 
