@@ -1,17 +1,18 @@
 //! Parallel decompression of a multistream `.bz2` dump: its bz2 streams are decoded on a
-//! few worker threads, each stream alone, and handed to the dump reader in file order,
-//! so the reader sees the same bytes as from a sequential decoder.
+//! few worker threads, a piece (a stream, or a few tiny ones) at a time, and handed to the
+//! dump reader in file order, so the reader sees the same bytes as from a sequential
+//! decoder.
 //!
 //! A multistream dump (Wikimedia's `pages-articles-multistream`) is bz2 streams laid end
 //! to end, 100 pages each; a stream can be decoded without the ones before it. Where
-//! they start is found by [`StreamScanner`], lazily, a few streams ahead of the reader.
+//! they start is found by [`StreamScanner`], lazily, a few pieces ahead of the reader.
 //!
-//! Memory is bounded: at most workers + 2 streams are in flight (being
-//! decoded or decoded and waiting), and a worker keeps at most `piece_cap` decoded bytes
-//! of one stream ([`PIECE_CAP`] by default): the rest of a larger stream is decoded by
-//! the reader itself as it reads, from where the worker stopped. So the decoded bytes
-//! held are at most `window × piece_cap` (6 × 8 MB = 48 MB with 4 workers; Wikimedia's
-//! streams are 1 to 3 MB of XML), plus one 1 MB scan buffer.
+//! Memory is bounded: at most workers + 2 pieces are in flight (being decoded, or
+//! decoded and waiting), and a worker keeps at most `piece_cap` decoded bytes of a piece
+//! ([`PIECE_CAP`] by default): the rest of a larger piece is decoded by the reader itself
+//! as it reads, from where the worker stopped. So the decoded bytes held are at most
+//! (workers + 2) × `piece_cap` (32 MB with 2 workers, 80 MB with the most, 8; Wikimedia's
+//! streams are 1 to 3 MB of XML), plus a 1 MB scan buffer and 64 KB of read buffer a worker.
 //!
 //! A corrupt stream gives the bytes decoded before the fault, then an error naming the
 //! bytes of its piece, as the sequential decoder gives them: the dump reader turns it into
