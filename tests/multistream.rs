@@ -140,16 +140,9 @@ fn synthetic_dump_ranges_cover_every_page_once() {
 
 #[test]
 fn shared_sample_ranges_cover_every_page_once() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/dbpedia-minidump-en/enwiki-minidump.xml.bz2");
-    if !path.is_file() {
-        eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
+    let Some(xml) = shared_export("dbpedia-minidump-en/enwiki-minidump.xml.bz2") else {
         return;
-    }
-    let mut xml = Vec::new();
-    bzip2::read::MultiBzDecoder::new(fs::File::open(&path).expect("open sample"))
-        .read_to_end(&mut xml)
-        .expect("decompress sample");
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let (dump, index) = multistream(dir.path(), "minidump", &xml, 10);
     ranges_cover_every_page_once(&dump, &index, 10);
@@ -195,6 +188,26 @@ fn bad_ranges_indexes_and_files_are_one_line_errors() {
     fs::write(&plain, &xml).unwrap();
     one_line_error(&["annotate", FAST, plain.to_str().unwrap(), "--byte-range", "0:10"], &plain);
     one_line_error(&["split", plain.to_str().unwrap(), "--parts", "2"], &plain);
+    let gzip = dir.path().join("plain.xml.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, xml.as_bytes()).unwrap();
+    fs::write(&gzip, encoder.finish().unwrap()).unwrap();
+    one_line_error(&["annotate", FAST, gzip.to_str().unwrap(), "--byte-range", "0:10"], &gzip);
+    // A single-stream bz2: its only boundary is 0, so a range must span the whole file.
+    let single = dir.path().join("single.xml.bz2");
+    let mut encoder = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, xml.as_bytes()).unwrap();
+    fs::write(&single, encoder.finish().unwrap()).unwrap();
+    let s = single.to_str().unwrap();
+    let half = format!("0:{}", fs::metadata(&single).unwrap().len() / 2);
+    one_line_error(&["annotate", FAST, s, "--byte-range", &half], &single);
+    let whole = format!("0:{}", fs::metadata(&single).unwrap().len());
+    let (code, _, err) = wikianno(&["annotate", FAST, s, "--byte-range", &whole]);
+    assert_eq!(code, 0, "{err}");
+    // A dump that is not there.
+    let absent = dir.path().join("absent-multistream.xml.bz2");
+    one_line_error(&["annotate", FAST, absent.to_str().unwrap(), "--byte-range", "0:10"], &absent);
+    one_line_error(&["split", absent.to_str().unwrap(), "--parts", "2"], &absent);
 
     // A missing index, a corrupt one (garbage, bad bz2, an offset inside a stream).
     let missing = dir.path().join("missing-index.txt.bz2");
@@ -209,4 +222,109 @@ fn bad_ranges_indexes_and_files_are_one_line_errors() {
     let inside = dir.path().join("inside-index.txt");
     fs::write(&inside, format!("{}:1:A\n", second[0] + 1)).unwrap();
     one_line_error(&["split", d, "--index", inside.to_str().unwrap(), "--parts", "2"], &inside);
+}
+
+/// The records of `annotate FAST path`, with the path written as `DUMP`, and the exit code.
+fn records_of(path: &Path) -> (i32, Vec<String>) {
+    let (code, out, err) = wikianno(&["annotate", FAST, path.to_str().expect("utf-8 path")]);
+    assert!(!err.contains("panicked"), "{err}");
+    let name = path.to_str().unwrap();
+    (code, out.lines().map(|l| l.replace(name, "DUMP")).collect())
+}
+
+/// `bz2` decompressed (one stream after another).
+fn decompressed(bz2: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    bzip2::read::MultiBzDecoder::new(fs::File::open(bz2).expect("open"))
+        .read_to_end(&mut bytes)
+        .expect("decompress");
+    bytes
+}
+
+/// `bz2` decompressed into `xml`.
+fn decompress(bz2: &Path, xml: &Path) {
+    fs::write(xml, decompressed(bz2)).expect("write xml");
+}
+
+/// The export of a `.bz2` sample in ../shared/data, decompressed, or `None` (with a
+/// message) when the folder is absent.
+fn shared_export(relative: &str) -> Option<Vec<u8>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(relative);
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent (it lives in ../shared/data)", path.display());
+        return None;
+    }
+    Some(decompressed(&path))
+}
+
+/// A multistream `.bz2` (read on several threads) gives the NDJSON of its `.xml`,
+/// line for line in the same order.
+fn same_records_as_the_xml(dir: &Path, name: &str, export: &[u8], pages_per_stream: usize) {
+    let (dump, _) = multistream(dir, name, export, pages_per_stream);
+    let xml = dir.join(format!("{name}.xml"));
+    decompress(&dump, &xml);
+    let (xml_code, want) = records_of(&xml);
+    let (code, got) = records_of(&dump);
+    assert_eq!(code, xml_code);
+    assert!(!want.is_empty());
+    if let Some(at) = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i)) {
+        panic!(
+            "{name}: record {at} differs ({} records from the .xml, {} from the .bz2):\n{:?}\n{:?}",
+            want.len(),
+            got.len(),
+            want.get(at),
+            got.get(at)
+        );
+    }
+}
+
+#[test]
+fn multistream_bz2_gives_the_xml_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    same_records_as_the_xml(dir.path(), "synthetic", synthetic_export(150).as_bytes(), 2);
+    for (sample, pages_per_stream) in [("enwiki-10k.xml.bz2", 3), ("simplewiki.xml.bz2", 1)] {
+        if let Some(xml) = shared_export(&format!("enwiki-more-samples/{sample}")) {
+            same_records_as_the_xml(dir.path(), sample, &xml, pages_per_stream);
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_stream_in_the_middle_ends_the_dump_with_an_error_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (dump, index) = multistream(dir.path(), "corrupt", synthetic_export(60).as_bytes(), 2);
+    let xml = dir.path().join("corrupt.xml");
+    decompress(&dump, &xml);
+    let (_, whole) = records_of(&xml);
+    let mut lines = String::new();
+    bzip2::read::MultiBzDecoder::new(fs::File::open(&index).expect("index"))
+        .read_to_string(&mut lines)
+        .expect("read index");
+    let offsets: Vec<u64> =
+        lines.lines().map(|l| l.split(':').next().unwrap().parse().unwrap()).collect();
+    let mut streams = offsets.clone();
+    streams.dedup();
+    let damaged_at = streams[streams.len() / 2];
+    let before = offsets.iter().filter(|&&o| o < damaged_at).count();
+    let mut bytes = fs::read(&dump).expect("read dump");
+    bytes[damaged_at as usize + 30] ^= 0x5a;
+    fs::write(&dump, bytes).expect("write dump");
+
+    let (code, got) = records_of(&dump);
+    assert_eq!(code, 1, "error records make exit code 1");
+    // Every page of the streams before the damaged one, as from the .xml ...
+    assert!(got.len() > before && got.len() < whole.len(), "{} records", got.len());
+    assert_eq!(got[..before], whole[..before]);
+    // ... then one error record naming the bytes of the damaged stream, nothing after it.
+    let last: serde_json::Value = serde_json::from_str(got.last().unwrap()).expect("JSON");
+    let message = last["error"].as_str().unwrap_or_default();
+    let (from, to) = message
+        .split_once("bz2 stream(s) at bytes ")
+        .and_then(|(_, rest)| rest.split_once(' '))
+        .and_then(|(range, _)| range.split_once(".."))
+        .map(|(from, to)| (from.parse::<u64>().unwrap(), to.parse::<u64>().unwrap()))
+        .unwrap_or_else(|| panic!("no byte range in {last}"));
+    assert!(from <= damaged_at && damaged_at < to, "{last}");
+    let errors = got.iter().filter(|l| l.contains("\"error\"")).count();
+    assert_eq!(errors, 1, "{got:?}");
 }

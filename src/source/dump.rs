@@ -32,7 +32,7 @@ use std::{
 
 use quick_xml::events::Event;
 
-use super::{InputError, Markup, RawArticle, Redirect, SourceItem};
+use super::{parallel_bz2::ParallelBz2, InputError, Markup, RawArticle, Redirect, SourceItem};
 
 /// Default cap on one page's wikitext, in bytes. The largest English Wikipedia page is
 /// about 2 MB (the software limit); anything far above is not an article.
@@ -231,13 +231,27 @@ pub struct DumpSource {
 }
 
 impl DumpSource {
-    /// Open a dump file; compression is detected from its first bytes.
+    /// Open a dump file; compression is detected from its first bytes. A multistream
+    /// `.bz2` (a regular file with a second stream near its start) is decoded on several
+    /// threads (see `parallel_bz2`), other files as a stream.
     pub fn open(path: &Path) -> crate::Result<DumpSource> {
         let mut file = File::open(path).map_err(|e| crate::Error::io(path, e))?;
         let mut head = [0u8; 3];
         let n = read_up_to(&mut file, &mut head).map_err(|e| crate::Error::io(path, e))?;
+        let origin = path.to_string_lossy();
+        if sniff(&head[..n]) == Compression::Bzip2 {
+            if let Some(parallel) = open_parallel(path, &file) {
+                let read_bytes = parallel.compressed_read();
+                return Ok(DumpSource::from_decoded(
+                    Box::new(parallel),
+                    &origin,
+                    Compression::Bzip2,
+                    read_bytes,
+                ));
+            }
+        }
         let file = io::Cursor::new(head[..n].to_vec()).chain(file);
-        Ok(DumpSource::from_reader(file, &path.to_string_lossy()))
+        Ok(DumpSource::from_reader(file, &origin))
     }
 
     /// Stream a dump from any reader (compressed or not); `origin` names it in records.
@@ -255,6 +269,17 @@ impl DumpSource {
             Compression::Bzip2 => Box::new(bzip2::read::MultiBzDecoder::new(counted)),
             Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(counted)),
         };
+        DumpSource::from_decoded(decoded, origin, compressed, read_bytes)
+    }
+
+    /// Stream the XML `decoded` from input compressed as `compressed`, of which
+    /// `read_bytes` counts the bytes read.
+    fn from_decoded(
+        decoded: Box<dyn Read + Send>,
+        origin: &str,
+        compressed: Compression,
+        read_bytes: Arc<AtomicU64>,
+    ) -> DumpSource {
         let limited = TokenLimit {
             inner: BufReader::with_capacity(1 << 16, decoded),
             consumed: 0,
@@ -435,6 +460,18 @@ impl DumpSource {
         outer.reject(format!("a nested <page> (or a missing </page>) at {at}"));
         self.finish_page(outer)
     }
+}
+
+/// The parallel reader for the `.bz2` dump at `path` (open as `file`), when it is a
+/// regular file holding several streams; `None` keeps the sequential path (a pipe, a
+/// single-stream file, or no thread to be had).
+fn open_parallel(path: &Path, file: &File) -> Option<ParallelBz2> {
+    let len = file.metadata().ok().filter(|m| m.is_file())?.len();
+    if !super::parallel_bz2::is_multistream(path).ok()? {
+        return None;
+    }
+    let whole = super::multistream::ByteRange { start: 0, end: len };
+    ParallelBz2::open_default(path, whole).ok()
 }
 
 /// Read until `buf` is full or the input ends; the number of bytes read.

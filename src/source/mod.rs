@@ -9,6 +9,7 @@ mod dump;
 mod files;
 mod inputs;
 pub mod multistream;
+mod parallel_bz2;
 
 pub use dump::{DumpSource, MAX_PAGE_BYTES, MAX_TOKEN_BYTES};
 pub use files::{split_articles, FileSource, MAX_ARTICLE_BYTES};

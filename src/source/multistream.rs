@@ -10,6 +10,7 @@
 //! an ordinary export.
 
 use std::{
+    collections::VecDeque,
     fmt,
     fs::File,
     io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write},
@@ -17,7 +18,7 @@ use std::{
     str::FromStr,
 };
 
-use super::dump::read_up_to;
+use super::{dump::read_up_to, parallel_bz2::ParallelBz2};
 use bzip2::{read::BzDecoder, read::MultiBzDecoder, write::BzEncoder, Compression};
 
 /// Bytes `[start, end)` of a multistream dump file.
@@ -77,42 +78,84 @@ fn stream_starts_at(file: &mut File, offset: u64) -> io::Result<bool> {
     Ok(opens_stream(&head[..n]))
 }
 
-/// Where the bz2 streams of `dump` start, found by scanning for stream headers (a
-/// 10-byte pattern a compressed block holds by chance about once in 2^77 bytes).
-/// Sorted; the first is 0. An error when `dump` is not a bzip2 file.
+/// Where the bz2 streams of `dump` start, found by scanning for stream headers (see
+/// [`StreamScanner`]). Sorted; the first is 0. An error when `dump` is not a bzip2 file.
 pub fn stream_starts(dump: &Path) -> crate::Result<Vec<u64>> {
     let mut file = File::open(dump).map_err(|e| crate::Error::io(dump, e))?;
     if !stream_starts_at(&mut file, 0).map_err(|e| crate::Error::io(dump, e))? {
         return Err(not_bzip2(dump));
     }
     file.seek(SeekFrom::Start(0)).map_err(|e| crate::Error::io(dump, e))?;
+    let mut scanner = StreamScanner::new(file, 0);
     let mut starts = Vec::new();
-    let mut buf = vec![0u8; 1 << 20];
-    // Bytes carried over from the previous chunk, so a header across two chunks is seen.
-    let mut kept = 0usize;
-    let mut base = 0u64; // file offset of buf[0]
-    loop {
-        let n = read_up_to(&mut file, &mut buf[kept..]).map_err(|e| crate::Error::io(dump, e))?;
-        let filled = kept + n;
-        let finder = memchr::memmem::Finder::new(STREAM_MAGIC);
-        // Only positions with a whole header in the buffer, unless the file has ended.
+    while let Some(start) = scanner.next_start().map_err(|e| crate::Error::io(dump, e))? {
+        starts.push(start);
+    }
+    Ok(starts)
+}
+
+/// Finds where bz2 streams start in a byte stream, lazily and in order, by scanning for
+/// stream headers: a 10-byte pattern that a compressed block holds by chance about
+/// once in 2^77 bytes. The one home of the scan: `split` and the parallel reader use it.
+pub(super) struct StreamScanner<R> {
+    input: R,
+    buf: Vec<u8>,
+    /// Bytes at the head of `buf` carried over from the previous chunk, so a header
+    /// across two chunks is seen.
+    kept: usize,
+    /// Offset of `buf[0]` in the stream (plus the offset the input starts at).
+    base: u64,
+    found: VecDeque<u64>,
+    ended: bool,
+}
+
+impl<R: Read> StreamScanner<R> {
+    /// Scan `input`, whose first byte is at offset `base` of the file.
+    pub(super) fn new(input: R, base: u64) -> StreamScanner<R> {
+        StreamScanner {
+            input,
+            buf: vec![0u8; 1 << 20],
+            kept: 0,
+            base,
+            found: VecDeque::new(),
+            ended: false,
+        }
+    }
+
+    /// The next stream start, or `None` at the end of the input.
+    pub(super) fn next_start(&mut self) -> io::Result<Option<u64>> {
+        loop {
+            if let Some(start) = self.found.pop_front() {
+                return Ok(Some(start));
+            }
+            if self.ended {
+                return Ok(None);
+            }
+            self.scan_chunk()?;
+        }
+    }
+
+    /// Read one chunk and note the stream starts in it.
+    fn scan_chunk(&mut self) -> io::Result<()> {
+        let n = read_up_to(&mut self.input, &mut self.buf[self.kept..])?;
+        let filled = self.kept + n;
+        // Only positions with a whole header in the buffer, unless the input has ended.
         let last = if n == 0 { filled } else { filled.saturating_sub(HEADER_LEN - 1) };
-        for at in finder.find_iter(&buf[..filled]) {
+        let finder = memchr::memmem::Finder::new(STREAM_MAGIC);
+        for at in finder.find_iter(&self.buf[..filled]) {
             if at >= last {
                 break;
             }
-            if opens_stream(&buf[at..filled]) {
-                starts.push(base + at as u64);
+            if opens_stream(&self.buf[at..filled]) {
+                self.found.push_back(self.base + at as u64);
             }
         }
-        if n == 0 {
-            break;
-        }
-        buf.copy_within(last..filled, 0);
-        base += last as u64;
-        kept = filled - last;
+        self.ended = n == 0;
+        self.buf.copy_within(last..filled, 0);
+        self.base += last as u64;
+        self.kept = filled - last;
+        Ok(())
     }
-    Ok(starts)
 }
 
 /// Where the page streams of `dump` start, from its index (`OFFSET:PAGE_ID:TITLE`
@@ -276,9 +319,7 @@ pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Se
     }
     let header = if range.start > 0 { dump_header(dump)? } else { Vec::new() };
     let footer: &'static [u8] = if range.end < len { b"\n</mediawiki>\n" } else { b"" };
-    file.seek(SeekFrom::Start(range.start)).map_err(io_err)?;
-    let body =
-        MultiBzDecoder::new(BufReader::with_capacity(1 << 16, file.take(range.end - range.start)));
+    let body = ParallelBz2::open_default(dump, range).map_err(io_err)?;
     Ok(io::Cursor::new(header).chain(body).chain(footer))
 }
 
