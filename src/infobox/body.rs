@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::{gazetteer::EntityMention, span::Span};
 
 use super::facts::Quantity;
@@ -53,22 +55,52 @@ impl<'a> MentionIndex<'a> {
     }
 }
 
-/// Every word of the lowercased text (a run of alphanumeric characters) -> where it
-/// starts. Keys borrow the text, so building it allocates one list per distinct word.
-pub(super) fn word_starts(lower: &str) -> HashMap<&str, Vec<u32>> {
-    let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
-    let mut start = None;
-    for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                index.entry(&lower[s..i]).or_default().push(s as u32);
-                start = None;
+/// Where the words of the infobox's items stand in the text as whole words: one
+/// automaton over the items' words (and their plurals), one scan of the text. Indexing
+/// only the words that can be looked up keeps the index small and its build cheap.
+pub(super) struct WordIndex {
+    /// Lowercase word -> byte offsets where it starts as a whole word.
+    starts: HashMap<String, Vec<u32>>,
+}
+
+impl WordIndex {
+    /// Index `words` (lowercase, as in `lower`) and their plurals in `lower`.
+    pub(super) fn new(lower: &str, words: impl IntoIterator<Item = String>) -> WordIndex {
+        let mut patterns: Vec<String> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                let plural = format!("{w}s");
+                [w, plural]
+            })
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let mut starts: HashMap<String, Vec<u32>> = HashMap::new();
+        // An automaton that cannot be built leaves the index empty: every look-up then
+        // falls back to a scan, slower but the same answer.
+        if let Ok(automaton) =
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)
+        {
+            let mut found: Vec<Vec<u32>> = vec![Vec::new(); patterns.len()];
+            for m in automaton.find_overlapping_iter(lower) {
+                let whole =
+                    lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                        && lower[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if whole {
+                    found[m.pattern().as_usize()].push(m.start() as u32);
+                }
             }
-            _ => {}
+            starts = patterns.into_iter().zip(found).collect();
         }
+        WordIndex { starts }
     }
-    index
+
+    /// Where `word` starts as a whole word, in text order; `None` when it was not
+    /// indexed.
+    pub(super) fn starts(&self, word: &str) -> Option<&[u32]> {
+        self.starts.get(word).map(Vec::as_slice)
+    }
 }
 
 /// The body's date values written out once, and grouped by the year each end opens
@@ -116,23 +148,34 @@ impl DateIndex {
 
 /// Body numbers grouped by (dimension, rounding step), each group sorted by value: the
 /// numbers that agree with a value within either side's rounding are a few binary
-/// searches away.
+/// searches away. Measures are also grouped as written, with no dimension, for box
+/// values written without a unit.
 pub(super) struct NumberIndex {
     /// The numbers, in text order.
     pub(super) all: Vec<Quantity>,
-    /// (dimension, step) -> (value, position in `all`), sorted by value.
-    groups: Vec<((Option<&'static str>, f64), Vec<(f64, usize)>)>,
+    /// (dimension, step, as written) -> (value, position in `all`), sorted by value.
+    groups: Vec<(GroupKey, Vec<(f64, usize)>)>,
 }
+
+/// A group of body numbers: their dimension, their rounding step, and whether they are
+/// measures taken as written.
+type GroupKey = (Option<&'static str>, f64, bool);
 
 impl NumberIndex {
     /// Index `all` (in text order).
     pub(super) fn new(all: Vec<Quantity>) -> NumberIndex {
-        let mut groups: Vec<((Option<&'static str>, f64), Vec<(f64, usize)>)> = Vec::new();
+        let mut groups: Vec<(GroupKey, Vec<(f64, usize)>)> = Vec::new();
+        let mut add = |key: GroupKey, value: f64, i: usize| match groups
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+        {
+            Some((_, list)) => list.push((value, i)),
+            None => groups.push((key, vec![(value, i)])),
+        };
         for (i, q) in all.iter().enumerate() {
-            let key = (q.dimension, q.step);
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push((q.value, i)),
-                None => groups.push((key, vec![(q.value, i)])),
+            add((q.dimension, q.step, false), q.value, i);
+            if q.dimension.is_some() {
+                add((None, q.written.1, true), q.written.0, i);
             }
         }
         for (_, list) in &mut groups {
@@ -145,7 +188,7 @@ impl NumberIndex {
     pub(super) fn agreeing(&self, boxed: &[Quantity]) -> Vec<usize> {
         let mut out = Vec::new();
         for b in boxed {
-            for ((dimension, step), list) in &self.groups {
+            for ((dimension, step, _), list) in &self.groups {
                 if *dimension != b.dimension {
                     continue;
                 }

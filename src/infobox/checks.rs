@@ -11,7 +11,7 @@ use std::{
 };
 
 use super::{
-    body::{word_starts, DateIndex, MentionIndex, NumberIndex},
+    body::{DateIndex, MentionIndex, NumberIndex, WordIndex},
     schema::{rule, Rule},
     Check, InfoboxReport, InfoboxValidator, Status,
 };
@@ -83,7 +83,7 @@ const RESULT_WORDS: &[(&[&str], &[EventType])] = &[
 ];
 
 /// Words that carry no meaning of their own in a name ("Government of Peru").
-const STOPWORDS: &[&str] = &[
+pub(super) const STOPWORDS: &[&str] = &[
     "of", "the", "a", "an", "and", "de", "del", "la", "y", "aboard", "in", "at", "on", "for", "to",
     "with", "by",
 ];
@@ -112,8 +112,10 @@ pub(super) struct Ctx<'a> {
     pub(super) sentences: Vec<Span>,
     /// Ids of the people the infobox names (commanders, signatories, ...).
     pub(super) people: Vec<Arc<str>>,
-    /// Lowercase word -> byte offsets where it starts in `lower`, built on first use.
-    pub(super) word_index: OnceCell<HashMap<&'a str, Vec<u32>>>,
+    /// Every item's spans: their words are what [`Ctx::find_word`] looks up.
+    pub(super) item_spans: Vec<Span>,
+    /// Where the items' words stand in the text, built on first use.
+    pub(super) word_index: OnceCell<WordIndex>,
     /// The body dates' values, grouped by year, built on first use.
     pub(super) date_index: OnceCell<DateIndex>,
     /// The body's numbers, read once on the first number item (see `facts`).
@@ -188,6 +190,7 @@ pub(super) fn run(
         events,
         sentences,
         people: Vec::new(),
+        item_spans: Vec::new(),
         word_index: OnceCell::new(),
         date_index: OnceCell::new(),
         body_numbers: OnceCell::new(),
@@ -227,6 +230,7 @@ pub(super) fn run(
             items.push((Item { field, side, span, role: key.role, kind, siblings }, rule));
         }
     }
+    ctx.item_spans = items.iter().map(|(item, _)| item.span).collect();
     ctx.people = items
         .iter()
         .filter(|(_, r)| matches!(r, Rule::Persons))
@@ -589,6 +593,24 @@ impl<'a> Ctx<'a> {
         self.sentences.get(first)
     }
 
+    /// The words of every item (and each item's acronym), indexed in the text.
+    fn index_item_words(&self) -> WordIndex {
+        let mut words = Vec::new();
+        for item in &self.item_spans {
+            let lower = &self.lower[item.start..item.end];
+            words.extend(
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(String::from),
+            );
+            if let Some(short) = super::facts::acronym(self.slice(*item)) {
+                words.push(short.to_ascii_lowercase());
+            }
+        }
+        WordIndex::new(self.lower, words)
+    }
+
     /// Whole-word, ASCII-case-insensitive occurrences of `needle` (lowercase) in the
     /// body; a plural "s" is allowed.
     pub(super) fn find_word(&self, needle: &str) -> Vec<Span> {
@@ -600,19 +622,22 @@ impl<'a> Ctx<'a> {
         // item stays linear); a needle that opens with punctuation falls back to a scan.
         let first_word: &str =
             needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        let candidates: Vec<usize> = if first_word.is_empty() || !needle.starts_with(first_word) {
-            self.lower.match_indices(needle).map(|(at, _)| at).collect()
-        } else {
-            let index = self.word_index.get_or_init(|| word_starts(self.lower));
-            let mut at: Vec<usize> = [first_word.to_string(), format!("{first_word}s")]
-                .iter()
-                .filter_map(|w| index.get(w.as_str()))
-                .flatten()
-                .map(|&at| at as usize)
-                .filter(|&at| self.lower[at..].starts_with(needle))
-                .collect();
-            at.sort_unstable();
-            at
+        let index = self.word_index.get_or_init(|| self.index_item_words());
+        let indexed = (!first_word.is_empty() && needle.starts_with(first_word))
+            .then(|| index.starts(first_word).zip(index.starts(&format!("{first_word}s"))))
+            .flatten();
+        let candidates: Vec<usize> = match indexed {
+            Some((word, plural)) => {
+                let mut at: Vec<usize> = word
+                    .iter()
+                    .chain(plural)
+                    .map(|&at| at as usize)
+                    .filter(|&at| self.lower[at..].starts_with(needle))
+                    .collect();
+                at.sort_unstable();
+                at
+            }
+            None => self.lower.match_indices(needle).map(|(at, _)| at).collect(),
         };
         for at in candidates {
             let mut end = at + needle.len();

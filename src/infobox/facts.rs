@@ -23,11 +23,11 @@ use std::{rc::Rc, sync::Arc};
 
 use super::{
     body::{DateIndex, NumberIndex},
-    checks::Ctx,
+    checks::{Ctx, STOPWORDS},
     Check, Status,
 };
 use crate::{
-    article::{KeyRole, ValueKind},
+    article::{split_list, KeyRole, ValueKind},
     events::EventType,
     gazetteer::{EntityMention, Label},
     span::Span,
@@ -57,9 +57,11 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("km2", "area", 1e6),
     ("km²", "area", 1e6),
     ("sq km", "area", 1e6),
+    ("sqkm", "area", 1e6),
     ("square kilometres", "area", 1e6),
     ("square kilometers", "area", 1e6),
     ("sq mi", "area", 2_589_988.11),
+    ("sqmi", "area", 2_589_988.11),
     ("square miles", "area", 2_589_988.11),
     ("mi2", "area", 2_589_988.11),
     ("mi²", "area", 2_589_988.11),
@@ -106,15 +108,27 @@ pub(super) struct Quantity {
     pub(super) dimension: Option<&'static str>,
     /// Where it is written.
     pub(super) span: Span,
+    /// The value and step as written, before the unit's factor ("663,268 sqmi" ->
+    /// 663,268): a box value without a unit is compared with these.
+    pub(super) written: (f64, f64),
+    /// Written as an ordinal ("24th"): a rank, not an amount.
+    pub(super) ordinal: bool,
+    /// The word right after it ("6 Republicans"): what a count counts.
+    pub(super) noun: Option<Span>,
 }
 
 impl Quantity {
     /// Equal within the coarser rounding of the two, in the same dimension (a count
-    /// has none). The reference that [`NumberIndex::agreeing`] answers by look-up.
+    /// has none; a count meets a measure as the measure is written). The reference that
+    /// [`NumberIndex::agreeing`] answers by look-up.
     #[cfg(test)]
     fn agrees(&self, other: &Quantity) -> bool {
-        self.dimension == other.dimension
-            && (self.value - other.value).abs() <= self.step.max(other.step) / 2.0 + 1e-9
+        let (value, step) = match (self.dimension, other.dimension) {
+            (None, Some(_)) => other.written,
+            (a, b) if a == b => (other.value, other.step),
+            _ => return false,
+        };
+        (self.value - value).abs() <= self.step.max(step) / 2.0 + 1e-9
     }
 }
 
@@ -167,11 +181,20 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
             value *= mult;
             step *= mult;
             let (dimension, factor, unit_len) = unit(&s[j + after..]);
+            let suffix = s[j..].get(..2).unwrap_or("").to_ascii_lowercase();
+            let ordinal = after == 0
+                && unit_len == 0
+                && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+                && !s[j + 2..].starts_with(|c: char| c.is_alphanumeric());
+            let end = j + after + unit_len + if ordinal { 2 } else { 0 };
             out.push(Quantity {
                 value: value * factor,
                 step: step * factor,
+                written: (value, step),
                 dimension,
-                span: Span::new(base + i, base + j + after + unit_len),
+                span: Span::new(base + i, base + end),
+                ordinal,
+                noun: noun_after(&s[end..], base + end),
             });
             i = j.max(i + 1);
             continue;
@@ -179,16 +202,23 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
         if starts_word && bytes[i].is_ascii_alphabetic() {
             let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
             // Number words for small counts ("seven series"): zero to twenty, none
-            // longer than "seventeen".
-            let small = end - i <= "seventeen".len();
-            if let Some(n) =
-                small.then(|| number_word(&s[i..end].to_ascii_lowercase())).flatten().filter(|&n| n <= 20)
-            {
+            // longer than "seventeen", lowercased on the stack.
+            let mut buffer = [0u8; 9];
+            let word = buffer.get_mut(..end - i).map(|b| {
+                b.copy_from_slice(&bytes[i..end]);
+                b.make_ascii_lowercase();
+                &*b
+            });
+            let word = word.and_then(|w| std::str::from_utf8(w).ok());
+            if let Some(n) = word.and_then(number_word).filter(|&n| n <= 20) {
                 out.push(Quantity {
                     value: n as f64,
                     step: 1.0,
+                    written: (n as f64, 1.0),
                     dimension: None,
                     span: Span::new(base + i, base + end),
+                    ordinal: false,
+                    noun: noun_after(&s[end..], base + end),
                 });
             }
             i = end.max(i + 1);
@@ -197,6 +227,24 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
         i += 1;
     }
     out
+}
+
+/// The word of three letters or more right after a number (`rest`, at byte `at` of the
+/// text; one space or a hyphen between): "6 Republicans" -> "Republicans".
+fn noun_after(rest: &str, at: usize) -> Option<Span> {
+    let skip = rest.chars().next().filter(|c| matches!(c, ' ' | '-' | '\u{a0}'))?.len_utf8();
+    let word = &rest[skip..];
+    let len = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
+    (word[..len].chars().count() >= 3).then(|| Span::new(at + skip, at + skip + len))
+}
+
+/// Two nouns after numbers name the same thing: equal but for case and a plural "s".
+fn same_noun(a: &str, b: &str) -> bool {
+    let singular = |w: &'_ str| -> String {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map_or(w.clone(), str::to_string)
+    };
+    singular(a) == singular(b)
 }
 
 /// A multiplier word after a number: (factor, bytes taken).
@@ -228,9 +276,25 @@ fn unit(rest: &str) -> (Option<&'static str>, f64, usize) {
     best.map_or((None, 1.0, 0), |(d, f, n)| (Some(d), f, skipped + n))
 }
 
+/// A short run of capitalized words, small words between ("Territory of Alaska",
+/// "CET"), with no digit: a proper name, not free text.
+fn is_proper_name(value: &str) -> bool {
+    let words: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=6).contains(&words.len())
+        && !value.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '=' | '%'))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || STOPWORDS.contains(&w.to_lowercase().as_str())
+        })
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The capital letters of a name's content words ("North Atlantic Treaty Organization"
 /// -> "NATO"); `None` under two letters.
-fn acronym(name: &str) -> Option<String> {
+pub(super) fn acronym(name: &str) -> Option<String> {
     let letters: String = name
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
@@ -267,6 +331,11 @@ impl<'a> Ctx<'a> {
             Some((_, Label::Place)) => ValueKind::Place,
             Some((_, Label::Org)) => ValueKind::Organization,
             Some(_) => ValueKind::Entity,
+            // Proper names ("Catalan", "Texas Revolution, Battle of Shiloh") are named
+            // things even when no gazetteer knows them.
+            None if split_list(self.text, item).iter().all(|s| is_proper_name(self.slice(*s))) => {
+                ValueKind::Entity
+            }
             None => expected,
         }
     }
@@ -506,7 +575,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let here = self.mention_index.starting_in(Span::new(start, start + 1));
-            if let Some(m) = here.iter().find(|m| m.span.start == start && self.in_body_span(m.span))
+            if let Some(m) =
+                here.iter().find(|m| m.span.start == start && self.in_body_span(m.span))
             {
                 return (m.label != Label::Demonym).then_some(m.span);
             }
@@ -594,7 +664,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Body mentions sharing a byte with `span`, in position order.
-    fn body_mentions_overlapping(&self, span: Span) -> impl Iterator<Item = &'a EntityMention> + '_ {
+    fn body_mentions_overlapping(
+        &self,
+        span: Span,
+    ) -> impl Iterator<Item = &'a EntityMention> + '_ {
         self.mention_index.overlapping(span).filter(|m| self.in_body_span(m.span))
     }
 
@@ -672,6 +745,28 @@ impl<'a> Ctx<'a> {
         found
     }
 
+    /// Body number `said` backs the infobox's `boxed` (the two already agree within
+    /// either one's rounding): a rank backs only a rank; the body's rounding counts up to
+    /// a tenth of the value ("3.4 million" backs 3,412,000, "3 million" and "one" back
+    /// nothing finer); and a count under ten, which the body gives for many things,
+    /// needs the same noun after it ("6 Republicans").
+    fn backs(&self, boxed: &Quantity, said: &Quantity) -> bool {
+        // A box value without a unit meets a body measure as written.
+        let (value, step) = match (boxed.dimension, said.dimension) {
+            (None, Some(_)) => said.written,
+            _ => (said.value, said.step),
+        };
+        let margin = boxed.step.max(step.min(boxed.value.abs() * NUMBER_MARGIN)) / 2.0;
+        let small = boxed.dimension.is_none() && boxed.value < 10.0;
+        boxed.ordinal == said.ordinal
+            && (boxed.value - value).abs() <= margin + 1e-9
+            && (!small
+                || boxed
+                    .noun
+                    .zip(said.noun)
+                    .is_some_and(|(a, b)| same_noun(self.slice(a), self.slice(b))))
+    }
+
     fn number(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
         let mut boxed = quantities(self.slice(item), item.start);
         if let Some((dimension, factor)) = key_unit(&check.field) {
@@ -681,17 +776,42 @@ impl<'a> Ctx<'a> {
                 q.step *= factor;
             }
         }
-        let Some(value) = boxed.first() else {
+        let Some(value) = boxed.first().cloned() else {
             return (Status::Unchecked, "no number recognized in this value".into());
         };
+        // The value is its first number, with the other spellings of the same measure
+        // ("58.5 m (192 ft)"); the value's other numbers ("6 Republicans, 1 Democrat",
+        // a rank in parentheses) are other facts.
+        boxed.retain(|q| {
+            q.span == value.span || (value.dimension.is_some() && q.dimension == value.dimension)
+        });
         check.normalized = Some(format!(
             "{}{}",
             value.value,
             value.dimension.map_or(String::new(), |d| format!(" ({d}, base unit)"))
         ));
+        // A measure written without a unit ("TotalArea: 1,717,856") may be in any unit
+        // of the role's dimension: each reading may find support, none contradicts.
+        let mut readings = boxed.clone();
+        if let (None, Some(dimension)) = (value.dimension, role.dimension()) {
+            for (_, _, factor) in UNITS.iter().filter(|(_, d, _)| *d == dimension) {
+                readings.push(Quantity {
+                    value: value.value * factor,
+                    step: value.step * factor,
+                    dimension: Some(dimension),
+                    ..value.clone()
+                });
+            }
+        }
+        let boxed = readings;
         let said = self.body_numbers();
-        let agreeing: Vec<Span> =
-            said.agreeing(&boxed).into_iter().map(|i| said.all[i].span).collect();
+        let agreeing: Vec<Span> = said
+            .agreeing(&boxed)
+            .into_iter()
+            .map(|i| &said.all[i])
+            .filter(|q| boxed.iter().any(|b| self.backs(b, q)))
+            .map(|q| q.span)
+            .collect();
         let differing: Vec<Span> = self
             .role_numbers(role)
             .iter()
