@@ -464,6 +464,22 @@ const VALUE_ROWS: &[ValueRow] = &[
         Unsupported
     ),
     row!(
+        year_range_needs_both_ends,
+        "- years_active: 1911–1961",
+        "He began acting in 1911 in Lima.",
+        &[("1911–1961", "1911/1961", true), ("1911", "1911", false)],
+        "years_active",
+        Unsupported
+    ),
+    row!(
+        year_range_with_both_ends,
+        "- years_active: 1911–1961",
+        "He began acting in 1911 and retired in 1961.",
+        &[("1911–1961", "1911/1961", true), ("1911", "1911", false), ("1961", "1961", false)],
+        "years_active",
+        Supported
+    ),
+    row!(
         birth_place_literal,
         "- birth_place: Ulm",
         "He was born in Ulm and studied in Munich.",

@@ -466,13 +466,41 @@ impl<'a> Ctx<'a> {
                 format!("the body gives this date for the role ({:?})", self.slice(*span)),
             );
         }
-        let index = self.date_index();
-        let same: Vec<Span> = index
-            .same_year(&values)
-            .into_iter()
-            .filter(|&i| on_value(&index.values[i]))
-            .map(|i| self.body_dates[i].span)
+        // Without the role's own date, the body must give the whole value: each date
+        // and both ends of a range ("1911–1961" needs 1911 and 1961), since one year of
+        // it is often said of something else.
+        let wanted: Vec<String> = self
+            .box_dates
+            .iter()
+            .filter(|t| item.overlaps(t.span))
+            .flat_map(|t| {
+                let v = t.value.to_string();
+                let (a, b) = ends(&v);
+                if a == b {
+                    vec![a.to_string()]
+                } else {
+                    vec![a.to_string(), b.to_string()]
+                }
+            })
             .collect();
+        let index = self.date_index();
+        let candidates = index.same_year(&wanted);
+        let on = |wanted: &str, body: &str| {
+            let (a, b) = ends(body);
+            falls_on(wanted, a) || falls_on(wanted, b)
+        };
+        let mut same: Vec<Span> = Vec::new();
+        for w in &wanted {
+            match candidates.iter().find(|&&i| on(w, &index.values[i])) {
+                Some(&i) => same.push(self.body_dates[i].span),
+                None => {
+                    same.clear();
+                    break;
+                }
+            }
+        }
+        same.sort();
+        same.dedup();
         let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
             |(v, _, _)| {
                 let body = ends(v).0;
