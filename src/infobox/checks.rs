@@ -593,17 +593,19 @@ impl<'a> Ctx<'a> {
         self.sentences.get(first)
     }
 
-    /// The words of every item (and each item's acronym), indexed in the text.
+    /// The words that can anchor a look-up (every item's words but small ones, and each
+    /// item's acronym), indexed in the text.
     fn index_item_words(&self) -> WordIndex {
         let mut words = Vec::new();
         for item in &self.item_spans {
             let lower = &self.lower[item.start..item.end];
-            words.extend(
-                lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(String::from),
-            );
+            let all: Vec<&str> =
+                lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            // Small words ("of", "the") only when an item has no longer one.
+            let longest =
+                all.iter().copied().fold("", |a, w| if w.len() > a.len() { w } else { a });
+            words.push(longest.to_string());
+            words.extend(all.iter().filter(|w| !STOPWORDS.contains(w)).map(|w| w.to_string()));
             if let Some(short) = super::facts::acronym(self.slice(*item)) {
                 words.push(short.to_ascii_lowercase());
             }
@@ -620,19 +622,24 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         // Candidates from the word index (one build per article, so that checking every
         // item stays linear); a needle that opens with punctuation falls back to a scan.
-        let first_word: &str =
-            needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        // The needle's longest word anchors it: common short words ("the", "of") are
+        // not indexed.
+        let (offset, anchor) = needle
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - needle.as_ptr() as usize, w))
+            .fold((0, ""), |best, w| if w.1.len() > best.1.len() { w } else { best });
         let index = self.word_index.get_or_init(|| self.index_item_words());
-        let indexed = (!first_word.is_empty() && needle.starts_with(first_word))
-            .then(|| index.starts(first_word).zip(index.starts(&format!("{first_word}s"))))
+        let indexed = (!anchor.is_empty())
+            .then(|| index.starts(anchor).zip(index.starts(&format!("{anchor}s"))))
             .flatten();
         let candidates: Vec<usize> = match indexed {
             Some((word, plural)) => {
                 let mut at: Vec<usize> = word
                     .iter()
                     .chain(plural)
-                    .map(|&at| at as usize)
-                    .filter(|&at| self.lower[at..].starts_with(needle))
+                    .filter_map(|&at| (at as usize).checked_sub(offset))
+                    .filter(|&at| self.lower.get(at..).is_some_and(|s| s.starts_with(needle)))
                     .collect();
                 at.sort_unstable();
                 at
