@@ -9,7 +9,9 @@
 //! (counted items with a verdict), mutations made, detection (the share of the
 //! parameter's checks that are `unsupported` or `contradicted` rises), strict detection
 //! (the share of `contradicted` rises), and false contradictions on the unchanged pages
-//! (contradicted / checked).
+//! (contradicted / checked). With `INFOBOX_MISSES=FILE` set, every undetected mutation
+//! is written to FILE (page, key, family, old and new value, verdicts before and after)
+//! for study.
 use std::{collections::HashMap, path::PathBuf};
 
 use rayon::prelude::*;
@@ -220,7 +222,7 @@ fn main() {
             jobs.push((page, key.clone(), family, variant));
         }
     }
-    let results: Vec<(&'static str, bool, bool)> = jobs
+    let results: Vec<(&'static str, bool, bool, String)> = jobs
         .par_iter()
         .map(|(page, key, family, variant)| {
             let mut raw = raws[*page].clone();
@@ -232,11 +234,32 @@ fn main() {
             let detected = share(&after, &bad) > share(&before, &bad);
             let strict =
                 share(&after, &[Status::Contradicted]) > share(&before, &[Status::Contradicted]);
-            (*family, detected, strict)
+            let describe = |checks: &[&Check]| {
+                checks
+                    .iter()
+                    .map(|c| format!("{} [{}] {}", c.value, c.status.as_str(), c.message))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            let miss = if detected {
+                String::new()
+            } else {
+                format!(
+                    "{}\t{key}\t{family}\tBEFORE {}\tAFTER {}\n",
+                    raws[*page].title.as_deref().unwrap_or("?"),
+                    describe(&before),
+                    describe(&after)
+                )
+            };
+            (*family, detected, strict, miss)
         })
         .collect();
+    if let Ok(path) = std::env::var("INFOBOX_MISSES") {
+        let misses: String = results.iter().map(|r| r.3.as_str()).collect();
+        std::fs::write(&path, misses).expect("the misses file is writable");
+    }
     let mut by_family: HashMap<&str, Figures> = HashMap::new();
-    for (family, detected, strict) in &results {
+    for (family, detected, strict, _) in &results {
         for name in [*family, "all"] {
             let f = by_family.entry(name).or_default();
             f.mutations += 1;

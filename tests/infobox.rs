@@ -461,6 +461,22 @@ const VALUE_ROWS: &[ValueRow] = &[
         Unsupported
     ),
     row!(
+        year_range_needs_both_ends,
+        "- years_active: 1911–1961",
+        "He began acting in 1911 in Lima.",
+        &[("1911–1961", "1911/1961", true), ("1911", "1911", false)],
+        "years_active",
+        Unsupported
+    ),
+    row!(
+        year_range_with_both_ends,
+        "- years_active: 1911–1961",
+        "He began acting in 1911 and retired in 1961.",
+        &[("1911–1961", "1911/1961", true), ("1911", "1911", false), ("1961", "1961", false)],
+        "years_active",
+        Supported
+    ),
+    row!(
         birth_place_literal,
         "- birth_place: Ulm",
         "He was born in Ulm and studied in Munich.",
@@ -538,6 +554,102 @@ const VALUE_ROWS: &[ValueRow] = &[
         "The firm has many staff.",
         &[],
         "employees",
+        Unsupported
+    ),
+    row!(
+        proper_name_unlinked_unstated,
+        "- language: Catalan",
+        "The film was shot in Spanish.",
+        &[],
+        "language",
+        Unsupported
+    ),
+    row!(
+        proper_name_unlinked_stated,
+        "- language: Catalan",
+        "The film was shot in Catalan.",
+        &[],
+        "language",
+        Supported
+    ),
+    row!(
+        lowercase_phrase_stays_text,
+        "- genre: political satire",
+        "A satire of politics.",
+        &[],
+        "genre",
+        Unchecked
+    ),
+    row!(
+        rank_not_backed_by_a_count,
+        "- pop_rank: 36th",
+        "The state has 36 counties.",
+        &[],
+        "pop_rank",
+        Unsupported
+    ),
+    row!(
+        rank_backed_by_a_rank,
+        "- pop_rank: 36th",
+        "It is the 36th most populous state.",
+        &[],
+        "pop_rank",
+        Supported
+    ),
+    row!(
+        small_count_needs_its_noun,
+        "- doubles_titles: 2",
+        "He won two matches in Lima.",
+        &[],
+        "doubles_titles",
+        Unsupported
+    ),
+    row!(
+        small_count_with_its_noun,
+        "- seats: 6 Republicans",
+        "Since 2010, 6 Republicans hold the seats.",
+        &[],
+        "seats",
+        Supported
+    ),
+    row!(
+        coarse_body_number_backs_nothing_finer,
+        "- hdi: 0.736",
+        "It is one of the poorer states.",
+        &[],
+        "hdi",
+        Unsupported
+    ),
+    row!(
+        unitless_area_in_another_unit,
+        "- area: 1,717,856",
+        "It covers 663,268 sqmi of land and ice.",
+        &[],
+        "area",
+        Supported
+    ),
+    row!(
+        unitless_value_meets_a_measure_as_written,
+        "- total_area_us: 663,268",
+        "It covers 663,268 sqmi of land and ice.",
+        &[],
+        "total_area_us",
+        Supported
+    ),
+    row!(
+        area_other_value,
+        "- area_km2: 1,000",
+        "The province has an area of 5,000 km2.",
+        &[],
+        "area_km2",
+        Contradicted
+    ),
+    row!(
+        unitless_area_other_unit_body_is_no_contradiction,
+        "- area: 1,000",
+        "The province has an area of 5,000 sqmi.",
+        &[],
+        "area",
         Unsupported
     ),
     row!(

@@ -612,6 +612,17 @@ impl KeyRole {
         }
     }
 
+    /// The physical dimension of the role's quantity (`area`, `length`), when it has
+    /// one: a value written without a unit is read in each unit of it.
+    pub const fn dimension(self) -> Option<&'static str> {
+        use KeyRole::*;
+        match self {
+            Area => Some("area"),
+            Length | Height | Elevation => Some("length"),
+            _ => None,
+        }
+    }
+
     /// The label of the entities the value names, when the role says it: the
     /// article-local gazetteer gives the value's items this label.
     pub const fn names(self) -> Option<Label> {

@@ -2,9 +2,16 @@
 
 use crate::events::EventType;
 use crate::gazetteer::Label;
-use std::{cmp::Ordering, collections::HashMap, sync::Arc};
+use std::{
+    cell::{OnceCell, RefCell},
+    cmp::Ordering,
+    collections::HashMap,
+    rc::Rc,
+    sync::Arc,
+};
 
 use super::{
+    body::{DateIndex, MentionIndex, NumberIndex, WordIndex},
     schema::{rule, Rule},
     Check, InfoboxReport, InfoboxValidator, Status,
 };
@@ -76,7 +83,7 @@ const RESULT_WORDS: &[(&[&str], &[EventType])] = &[
 ];
 
 /// Words that carry no meaning of their own in a name ("Government of Peru").
-const STOPWORDS: &[&str] = &[
+pub(super) const STOPWORDS: &[&str] = &[
     "of", "the", "a", "an", "and", "de", "del", "la", "y", "aboard", "in", "at", "on", "for", "to",
     "with", "by",
 ];
@@ -86,13 +93,15 @@ pub(super) struct Ctx<'a> {
     pub(super) v: &'a InfoboxValidator,
     pub(super) text: &'a str,
     /// ASCII-lowercased copy of `text` (same byte offsets).
-    pub(super) lower: String,
+    pub(super) lower: &'a str,
     pub(super) infobox: &'a Infobox,
     pub(super) title: Option<Span>,
-    /// Every mention (the infobox's own ones link items).
-    pub(super) all_mentions: &'a [EntityMention],
     /// Mentions in the body.
     pub(super) mentions: Vec<&'a EntityMention>,
+    /// Every mention by position, and the body's by entity id.
+    pub(super) mention_index: MentionIndex<'a>,
+    /// Body mentions of places, grouped by the country they lie in, built on first use.
+    pub(super) by_country: OnceCell<HashMap<&'a str, Vec<&'a EntityMention>>>,
     /// DATE/TIME timexes of the infobox, and of the body.
     pub(super) box_dates: Vec<&'a Timex>,
     pub(super) body_dates: Vec<&'a Timex>,
@@ -103,12 +112,20 @@ pub(super) struct Ctx<'a> {
     pub(super) sentences: Vec<Span>,
     /// Ids of the people the infobox names (commanders, signatories, ...).
     pub(super) people: Vec<Arc<str>>,
-    /// Lowercase word -> byte offsets where it starts in `lower`, built on first use.
-    pub(super) word_index: std::cell::OnceCell<HashMap<String, Vec<usize>>>,
+    /// Every item's spans: their words are what [`Ctx::find_word`] looks up.
+    pub(super) item_spans: Vec<Span>,
+    /// Where the items' words stand in the text, built on first use.
+    pub(super) word_index: OnceCell<WordIndex>,
+    /// The body dates' values, grouped by year, built on first use.
+    pub(super) date_index: OnceCell<DateIndex>,
     /// The body's numbers, read once on the first number item (see `facts`).
-    pub(super) body_numbers: std::cell::OnceCell<Vec<super::facts::Quantity>>,
+    pub(super) body_numbers: OnceCell<NumberIndex>,
     /// The names the body gives after each role's cues, found once per role.
-    pub(super) role_name_cache: std::cell::RefCell<super::facts::RoleNames>,
+    pub(super) role_name_cache: RefCell<super::facts::RoleNames>,
+    /// The dates the body gives for each role, found once per role.
+    pub(super) role_date_cache: RefCell<super::facts::RoleDates>,
+    /// The body numbers right after each role's quantity cues, found once per role.
+    pub(super) role_number_cache: RefCell<HashMap<KeyRole, Rc<[usize]>>>,
 }
 
 /// One item of a field.
@@ -148,14 +165,18 @@ pub(super) fn run(
         .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
+    let lower = text.to_ascii_lowercase();
+    let mut mentions: Vec<&EntityMention> = entities.iter().filter(|m| in_body(m.span)).collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let mut ctx = Ctx {
         v,
         text,
-        lower: text.to_ascii_lowercase(),
+        lower: &lower,
         infobox,
         title: article.title_span,
-        all_mentions: entities,
-        mentions: entities.iter().filter(|m| in_body(m.span)).collect(),
+        mention_index: MentionIndex::new(entities, &mentions),
+        by_country: OnceCell::new(),
+        mentions,
         box_dates: timexes
             .iter()
             .filter(is_date)
@@ -169,9 +190,13 @@ pub(super) fn run(
         events,
         sentences,
         people: Vec::new(),
-        word_index: std::cell::OnceCell::new(),
-        body_numbers: std::cell::OnceCell::new(),
-        role_name_cache: std::cell::RefCell::default(),
+        item_spans: Vec::new(),
+        word_index: OnceCell::new(),
+        date_index: OnceCell::new(),
+        body_numbers: OnceCell::new(),
+        role_name_cache: RefCell::default(),
+        role_date_cache: RefCell::default(),
+        role_number_cache: RefCell::default(),
     };
     // Items of every field, with their rules.
     let mut items: Vec<(Item<'_>, Rule)> = Vec::new();
@@ -205,6 +230,7 @@ pub(super) fn run(
             items.push((Item { field, side, span, role: key.role, kind, siblings }, rule));
         }
     }
+    ctx.item_spans = items.iter().map(|(item, _)| item.span).collect();
     ctx.people = items
         .iter()
         .filter(|(_, r)| matches!(r, Rule::Persons))
@@ -215,23 +241,6 @@ pub(super) fn run(
         checks.push(ctx.check(item, *rule));
     }
     InfoboxReport { kind: infobox.kind, checks }
-}
-
-/// Every word of `lower` (a run of alphanumeric characters) -> where it starts.
-fn word_starts(lower: &str) -> HashMap<String, Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut start = None;
-    for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                index.entry(lower[s..i].to_string()).or_default().push(s);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    index
 }
 
 /// The item is the field's whole value.
@@ -278,7 +287,8 @@ impl<'a> Ctx<'a> {
     /// gazetteer surface.
     pub(super) fn link(&self, item: Span) -> Option<(Arc<str>, Label)> {
         let best = self
-            .all_mentions
+            .mention_index
+            .starting_in(item)
             .iter()
             .filter(|m| {
                 item.contains(m.span)
@@ -345,10 +355,11 @@ impl<'a> Ctx<'a> {
 
     /// Body mentions of `id` (a DEMONYM mention counts when `demonyms`).
     pub(super) fn mentions_of(&self, id: &str, demonyms: bool) -> Vec<&'a EntityMention> {
-        self.mentions
+        self.mention_index
+            .body_mentions_of(id)
             .iter()
             .copied()
-            .filter(|m| &*m.id == id && (demonyms || m.label != Label::Demonym))
+            .filter(|m| demonyms || m.label != Label::Demonym)
             .collect()
     }
 
@@ -462,13 +473,21 @@ impl<'a> Ctx<'a> {
         check: &mut Check,
     ) -> Option<(Status, String)> {
         let within = |place: &str| self.v.country_of.get(place).is_some_and(|c| &**c == id);
-        let mentions: Vec<&EntityMention> = self
-            .mentions
+        let by_country = self.by_country.get_or_init(|| {
+            let mut index: HashMap<&str, Vec<&EntityMention>> = HashMap::new();
+            for m in &self.mentions {
+                if let Some(country) = self.v.country_of.get(&m.id) {
+                    index.entry(&**country).or_default().push(*m);
+                }
+            }
+            index
+        });
+        let mentions: Vec<&EntityMention> = by_country
+            .get(id)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
             .copied()
-            .filter(|m| {
-                within(&m.id) && (!locative || governed_by_locative(self.text, m.span.start))
-            })
+            .filter(|m| !locative || governed_by_locative(self.text, m.span.start))
             .collect();
         let events: Vec<&Event> = if locative {
             self.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| within(&p.id))).collect()
@@ -534,8 +553,7 @@ impl<'a> Ctx<'a> {
             }
             hits.push(spans);
         }
-        let together =
-            self.sentences.iter().find(|s| hits.iter().all(|h| h.iter().any(|x| s.contains(*x))));
+        let together = self.sentence_with_all(&hits);
         check.evidence = match together {
             Some(s) => {
                 hits.iter().filter_map(|h| h.iter().find(|x| s.contains(**x)).copied()).collect()
@@ -550,6 +568,51 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The first body sentence that holds one span of every list of `hits`: each span's
+    /// sentence is found by binary search (sentences are in text order).
+    fn sentence_with_all(&self, hits: &[Vec<Span>]) -> Option<&Span> {
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        for (n, spans) in hits.iter().enumerate() {
+            let mut mine: Vec<usize> = spans
+                .iter()
+                .filter_map(|x| {
+                    let i = self.sentences.partition_point(|s| s.end < x.end);
+                    self.sentences.get(i).filter(|s| s.contains(*x)).map(|_| i)
+                })
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            for i in mine {
+                let count = seen.entry(i).or_default();
+                if *count == n {
+                    *count += 1;
+                }
+            }
+        }
+        let first = seen.into_iter().filter(|(_, c)| *c == hits.len()).map(|(i, _)| i).min()?;
+        self.sentences.get(first)
+    }
+
+    /// The words that can anchor a look-up (every item's words but small ones, and each
+    /// item's acronym), indexed in the text.
+    fn index_item_words(&self) -> WordIndex {
+        let mut words = Vec::new();
+        for item in &self.item_spans {
+            let lower = &self.lower[item.start..item.end];
+            let all: Vec<&str> =
+                lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            // Small words ("of", "the") only when an item has no longer one.
+            let longest =
+                all.iter().copied().fold("", |a, w| if w.len() > a.len() { w } else { a });
+            words.push(longest.to_string());
+            words.extend(all.iter().filter(|w| !STOPWORDS.contains(w)).map(|w| w.to_string()));
+            if let Some(short) = super::facts::acronym(self.slice(*item)) {
+                words.push(short.to_ascii_lowercase());
+            }
+        }
+        WordIndex::new(self.lower, words)
+    }
+
     /// Whole-word, ASCII-case-insensitive occurrences of `needle` (lowercase) in the
     /// body; a plural "s" is allowed.
     pub(super) fn find_word(&self, needle: &str) -> Vec<Span> {
@@ -559,21 +622,29 @@ impl<'a> Ctx<'a> {
         let mut out = Vec::new();
         // Candidates from the word index (one build per article, so that checking every
         // item stays linear); a needle that opens with punctuation falls back to a scan.
-        let first_word: &str =
-            needle.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        let candidates: Vec<usize> = if first_word.is_empty() || !needle.starts_with(first_word) {
-            self.lower.match_indices(needle).map(|(at, _)| at).collect()
-        } else {
-            let index = self.word_index.get_or_init(|| word_starts(&self.lower));
-            let mut at: Vec<usize> = [first_word.to_string(), format!("{first_word}s")]
-                .iter()
-                .filter_map(|w| index.get(w.as_str()))
-                .flatten()
-                .copied()
-                .filter(|&at| self.lower[at..].starts_with(needle))
-                .collect();
-            at.sort_unstable();
-            at
+        // The needle's longest word anchors it: common short words ("the", "of") are
+        // not indexed.
+        let (offset, anchor) = needle
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.as_ptr() as usize - needle.as_ptr() as usize, w))
+            .fold((0, ""), |best, w| if w.1.len() > best.1.len() { w } else { best });
+        let index = self.word_index.get_or_init(|| self.index_item_words());
+        let indexed = (!anchor.is_empty())
+            .then(|| index.starts(anchor).zip(index.starts(&format!("{anchor}s"))))
+            .flatten();
+        let candidates: Vec<usize> = match indexed {
+            Some((word, plural)) => {
+                let mut at: Vec<usize> = word
+                    .iter()
+                    .chain(plural)
+                    .filter_map(|&at| (at as usize).checked_sub(offset))
+                    .filter(|&at| self.lower.get(at..).is_some_and(|s| s.starts_with(needle)))
+                    .collect();
+                at.sort_unstable();
+                at
+            }
+            None => self.lower.match_indices(needle).map(|(at, _)| at).collect(),
         };
         for at in candidates {
             let mut end = at + needle.len();

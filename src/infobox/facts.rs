@@ -19,13 +19,17 @@
 //! - **Text and technical values** (captions, images, websites, identifiers) are not
 //!   checked, and the coverage figures do not count them.
 
-use std::sync::Arc;
+use std::{rc::Rc, sync::Arc};
 
-use super::{checks::Ctx, Check, Status};
+use super::{
+    body::{DateIndex, NumberIndex},
+    checks::{Ctx, STOPWORDS},
+    Check, Status,
+};
 use crate::{
-    article::{KeyRole, ValueKind},
+    article::{split_list, KeyRole, ValueKind},
     events::EventType,
-    gazetteer::Label,
+    gazetteer::{EntityMention, Label},
     span::Span,
     temporal::number_word,
 };
@@ -53,9 +57,11 @@ const UNITS: &[(&str, &str, f64)] = &[
     ("km2", "area", 1e6),
     ("km²", "area", 1e6),
     ("sq km", "area", 1e6),
+    ("sqkm", "area", 1e6),
     ("square kilometres", "area", 1e6),
     ("square kilometers", "area", 1e6),
     ("sq mi", "area", 2_589_988.11),
+    ("sqmi", "area", 2_589_988.11),
     ("square miles", "area", 2_589_988.11),
     ("mi2", "area", 2_589_988.11),
     ("mi²", "area", 2_589_988.11),
@@ -88,21 +94,41 @@ const UNITS: &[(&str, &str, f64)] = &[
 /// Names the body gives after a role's cues: role -> (name span, entity id if linked).
 pub(super) type RoleNames = std::collections::HashMap<KeyRole, Vec<(Span, Option<Arc<str>>)>>;
 
+/// Dates the body gives for a role: (TIMEX3 value, span, strong enough to contradict).
+pub(super) type RoleDates = std::collections::HashMap<KeyRole, Rc<[(String, Span, bool)]>>;
+
 /// A number read from text: its value, the step it was rounded to, its dimension.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Quantity {
-    value: f64,
-    step: f64,
-    dimension: Option<&'static str>,
-    span: Span,
+    /// The value in the dimension's base unit.
+    pub(super) value: f64,
+    /// The step it was rounded to, in the same unit.
+    pub(super) step: f64,
+    /// `length`, `area`, `mass`; `None` for a count.
+    pub(super) dimension: Option<&'static str>,
+    /// Where it is written.
+    pub(super) span: Span,
+    /// The value and step as written, before the unit's factor ("663,268 sqmi" ->
+    /// 663,268): a box value without a unit is compared with these.
+    pub(super) written: (f64, f64),
+    /// Written as an ordinal ("24th"): a rank, not an amount.
+    pub(super) ordinal: bool,
+    /// The word right after it ("6 Republicans"): what a count counts.
+    pub(super) noun: Option<Span>,
 }
 
 impl Quantity {
     /// Equal within the coarser rounding of the two, in the same dimension (a count
-    /// has none).
+    /// has none; a count meets a measure as the measure is written). The reference that
+    /// [`NumberIndex::agreeing`] answers by look-up.
+    #[cfg(test)]
     fn agrees(&self, other: &Quantity) -> bool {
-        self.dimension == other.dimension
-            && (self.value - other.value).abs() <= self.step.max(other.step) / 2.0 + 1e-9
+        let (value, step) = match (self.dimension, other.dimension) {
+            (None, Some(_)) => other.written,
+            (a, b) if a == b => (other.value, other.step),
+            _ => return false,
+        };
+        (self.value - value).abs() <= self.step.max(step) / 2.0 + 1e-9
     }
 }
 
@@ -155,25 +181,44 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
             value *= mult;
             step *= mult;
             let (dimension, factor, unit_len) = unit(&s[j + after..]);
+            let suffix = s[j..].get(..2).unwrap_or("").to_ascii_lowercase();
+            let ordinal = after == 0
+                && unit_len == 0
+                && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+                && !s[j + 2..].starts_with(|c: char| c.is_alphanumeric());
+            let end = j + after + unit_len + if ordinal { 2 } else { 0 };
             out.push(Quantity {
                 value: value * factor,
                 step: step * factor,
+                written: (value, step),
                 dimension,
-                span: Span::new(base + i, base + j + after + unit_len),
+                span: Span::new(base + i, base + end),
+                ordinal,
+                noun: noun_after(&s[end..], base + end),
             });
             i = j.max(i + 1);
             continue;
         }
         if starts_word && bytes[i].is_ascii_alphabetic() {
             let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
-            let word = s[i..end].to_ascii_lowercase();
-            // Number words for small counts ("seven series"): zero to twenty.
-            if let Some(n) = number_word(&word).filter(|&n| n <= 20) {
+            // Number words for small counts ("seven series"): zero to twenty, none
+            // longer than "seventeen", lowercased on the stack.
+            let mut buffer = [0u8; 9];
+            let word = buffer.get_mut(..end - i).map(|b| {
+                b.copy_from_slice(&bytes[i..end]);
+                b.make_ascii_lowercase();
+                &*b
+            });
+            let word = word.and_then(|w| std::str::from_utf8(w).ok());
+            if let Some(n) = word.and_then(number_word).filter(|&n| n <= 20) {
                 out.push(Quantity {
                     value: n as f64,
                     step: 1.0,
+                    written: (n as f64, 1.0),
                     dimension: None,
                     span: Span::new(base + i, base + end),
+                    ordinal: false,
+                    noun: noun_after(&s[end..], base + end),
                 });
             }
             i = end.max(i + 1);
@@ -184,24 +229,45 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
     out
 }
 
+/// The word of three letters or more right after a number (`rest`, at byte `at` of the
+/// text; one space or a hyphen between): "6 Republicans" -> "Republicans".
+fn noun_after(rest: &str, at: usize) -> Option<Span> {
+    let skip = rest.chars().next().filter(|c| matches!(c, ' ' | '-' | '\u{a0}'))?.len_utf8();
+    let word = &rest[skip..];
+    let len = word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len());
+    (word[..len].chars().count() >= 3).then(|| Span::new(at + skip, at + skip + len))
+}
+
+/// Two nouns after numbers name the same thing: equal but for case and a plural "s".
+fn same_noun(a: &str, b: &str) -> bool {
+    let singular = |w: &'_ str| -> String {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map_or(w.clone(), str::to_string)
+    };
+    singular(a) == singular(b)
+}
+
 /// A multiplier word after a number: (factor, bytes taken).
 fn multiplier(rest: &str) -> (f64, usize) {
     let trimmed = rest.trim_start();
     let skipped = rest.len() - trimmed.len();
     let word_end = trimmed.find(|c: char| !c.is_alphabetic()).unwrap_or(trimmed.len());
-    let word = trimmed[..word_end].to_lowercase();
-    MULTIPLIERS.iter().find(|(w, _)| *w == word).map_or((1.0, 0), |(_, f)| (*f, skipped + word_end))
+    let word = &trimmed[..word_end];
+    MULTIPLIERS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map_or((1.0, 0), |(_, f)| (*f, skipped + word_end))
 }
 
 /// A unit right after a number: (dimension, factor, bytes taken).
 fn unit(rest: &str) -> (Option<&'static str>, f64, usize) {
     let trimmed = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')).unwrap_or(rest);
     let skipped = rest.len() - trimmed.len();
-    let lower = trimmed.to_lowercase();
     let mut best: Option<(&'static str, f64, usize)> = None;
     for (spelling, dimension, factor) in UNITS {
-        if lower.starts_with(spelling)
-            && !lower[spelling.len()..].starts_with(|c: char| c.is_alphanumeric())
+        let head = trimmed.as_bytes().get(..spelling.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(spelling.as_bytes()))
+            && !trimmed[spelling.len()..].starts_with(|c: char| c.is_alphanumeric())
             && best.is_none_or(|(_, _, n)| spelling.len() > n)
         {
             best = Some((dimension, *factor, spelling.len()));
@@ -210,9 +276,25 @@ fn unit(rest: &str) -> (Option<&'static str>, f64, usize) {
     best.map_or((None, 1.0, 0), |(d, f, n)| (Some(d), f, skipped + n))
 }
 
+/// A short run of capitalized words, small words between ("Territory of Alaska",
+/// "CET"), with no digit: a proper name, not free text.
+fn is_proper_name(value: &str) -> bool {
+    let words: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=6).contains(&words.len())
+        && !value.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '=' | '%'))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || STOPWORDS.contains(&w.to_lowercase().as_str())
+        })
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The capital letters of a name's content words ("North Atlantic Treaty Organization"
 /// -> "NATO"); `None` under two letters.
-fn acronym(name: &str) -> Option<String> {
+pub(super) fn acronym(name: &str) -> Option<String> {
     let letters: String = name
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
@@ -249,6 +331,11 @@ impl<'a> Ctx<'a> {
             Some((_, Label::Place)) => ValueKind::Place,
             Some((_, Label::Org)) => ValueKind::Organization,
             Some(_) => ValueKind::Entity,
+            // Proper names ("Catalan", "Texas Revolution, Battle of Shiloh") are named
+            // things even when no gazetteer knows them.
+            None if split_list(self.text, item).iter().all(|s| is_proper_name(self.slice(*s))) => {
+                ValueKind::Entity
+            }
             None => expected,
         }
     }
@@ -273,11 +360,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// [`Ctx::find_role_dates`], found once per role and article.
+    fn role_dates(&self, role: KeyRole) -> Rc<[(String, Span, bool)]> {
+        if let Some(found) = self.role_date_cache.borrow().get(&role) {
+            return found.clone();
+        }
+        let found: Rc<[(String, Span, bool)]> = self.find_role_dates(role).into();
+        self.role_date_cache.borrow_mut().insert(role, found.clone());
+        found
+    }
+
+    /// The body's date values, written out once, grouped by year.
+    fn date_index(&self) -> &DateIndex {
+        self.date_index.get_or_init(|| {
+            DateIndex::new(self.body_dates.iter().map(|t| t.value.to_string()).collect())
+        })
+    }
+
     /// Body dates that the role claims: a date after a cue word in the same sentence,
     /// the lead's "(birth – death)", and dated event frames of the role's types. Each
     /// says whether it is strong enough to contradict: only the lead's own dates are
     /// (elsewhere, "born" and "founded" are as often about someone or something else).
-    fn role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
+    fn find_role_dates(&self, role: KeyRole) -> Vec<(String, Span, bool)> {
         let mut out = Vec::new();
         let cues = role.date_cues();
         let lead_end = self.sentences.iter().take(LEAD_SENTENCES).next_back().map_or(0, |s| s.end);
@@ -313,7 +417,7 @@ impl<'a> Ctx<'a> {
                 // Body dates are in text order: only the one before can sit in between.
                 let no_date_between = i == 0 || self.body_dates[i - 1].span.start < from;
                 if near && no_date_between {
-                    out.push((t.value.to_string(), t.span, t.span.end <= lead_end));
+                    out.push((self.date_index().values[i].clone(), t.span, t.span.end <= lead_end));
                 }
             }
         }
@@ -362,12 +466,41 @@ impl<'a> Ctx<'a> {
                 format!("the body gives this date for the role ({:?})", self.slice(*span)),
             );
         }
-        let same: Vec<Span> = self
-            .body_dates
+        // Without the role's own date, the body must give the whole value: each date
+        // and both ends of a range ("1911–1961" needs 1911 and 1961), since one year of
+        // it is often said of something else.
+        let wanted: Vec<String> = self
+            .box_dates
             .iter()
-            .filter(|t| on_value(&t.value.to_string()))
-            .map(|t| t.span)
+            .filter(|t| item.overlaps(t.span))
+            .flat_map(|t| {
+                let v = t.value.to_string();
+                let (a, b) = ends(&v);
+                if a == b {
+                    vec![a.to_string()]
+                } else {
+                    vec![a.to_string(), b.to_string()]
+                }
+            })
             .collect();
+        let index = self.date_index();
+        let candidates = index.same_year(&wanted);
+        let on = |wanted: &str, body: &str| {
+            let (a, b) = ends(body);
+            falls_on(wanted, a) || falls_on(wanted, b)
+        };
+        let mut same: Vec<Span> = Vec::new();
+        for w in &wanted {
+            match candidates.iter().find(|&&i| on(w, &index.values[i])) {
+                Some(&i) => same.push(self.body_dates[i].span),
+                None => {
+                    same.clear();
+                    break;
+                }
+            }
+        }
+        same.sort();
+        same.dedup();
         let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
             |(v, _, _)| {
                 let body = ends(v).0;
@@ -447,9 +580,8 @@ impl<'a> Ctx<'a> {
                 }
                 if let Some(name) = self.name_after(end) {
                     let id = self
-                        .mentions
-                        .iter()
-                        .find(|m| m.span.overlaps(name) && m.label != Label::Demonym)
+                        .body_mentions_overlapping(name)
+                        .find(|m| m.label != Label::Demonym)
                         .map(|m| m.id.clone());
                     out.push((name, id));
                 }
@@ -470,7 +602,10 @@ impl<'a> Ctx<'a> {
             if bare.is_empty() {
                 continue;
             }
-            if let Some(m) = self.mentions.iter().find(|m| m.span.start == start) {
+            let here = self.mention_index.starting_in(Span::new(start, start + 1));
+            if let Some(m) =
+                here.iter().find(|m| m.span.start == start && self.in_body_span(m.span))
+            {
                 return (m.label != Label::Demonym).then_some(m.span);
             }
             if bare.starts_with(char::is_uppercase) {
@@ -556,6 +691,14 @@ impl<'a> Ctx<'a> {
         (Status::Unsupported, format!("the body never names {name:?}"))
     }
 
+    /// Body mentions sharing a byte with `span`, in position order.
+    fn body_mentions_overlapping(
+        &self,
+        span: Span,
+    ) -> impl Iterator<Item = &'a EntityMention> + '_ {
+        self.mention_index.overlapping(span).filter(|m| self.in_body_span(m.span))
+    }
+
     /// One of `cues` ends at most three words before `at` ("a population of 30,000").
     fn cue_before(&self, cues: &[&str], at: usize) -> bool {
         let mut from = at.saturating_sub(40);
@@ -579,7 +722,7 @@ impl<'a> Ctx<'a> {
         other: Span,
         other_id: &Option<Arc<str>>,
     ) -> bool {
-        let other_label = self.mentions.iter().find(|m| m.span.overlaps(other)).map(|m| m.label);
+        let other_label = self.body_mentions_overlapping(other).next().map(|m| m.label);
         match kind {
             ValueKind::Person => match other_label {
                 Some(label) => label == Label::Person,
@@ -595,6 +738,63 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The body's numbers outside dates, read once per article.
+    fn body_numbers(&self) -> &NumberIndex {
+        self.body_numbers.get_or_init(|| {
+            // Body dates are in text order, so one binary search per number.
+            let in_date = |s: Span| {
+                let i = self.body_dates.partition_point(|t| t.span.end <= s.start);
+                self.body_dates.get(i).is_some_and(|t| t.span.overlaps(s))
+            };
+            NumberIndex::new(
+                self.sentences
+                    .iter()
+                    .flat_map(|s| quantities(self.slice(*s), s.start))
+                    .filter(|q| !in_date(q.span))
+                    .collect(),
+            )
+        })
+    }
+
+    /// The body numbers right after one of the role's quantity cues ("a population of
+    /// 30,000"), found once per role and article.
+    fn role_numbers(&self, role: KeyRole) -> Rc<[usize]> {
+        if let Some(found) = self.role_number_cache.borrow().get(&role) {
+            return found.clone();
+        }
+        let cues = role.quantity_cues();
+        let found: Rc<[usize]> = if cues.is_empty() {
+            Rc::from([])
+        } else {
+            let said = self.body_numbers();
+            (0..said.all.len()).filter(|&i| self.cue_before(cues, said.all[i].span.start)).collect()
+        };
+        self.role_number_cache.borrow_mut().insert(role, found.clone());
+        found
+    }
+
+    /// Body number `said` backs the infobox's `boxed` (the two already agree within
+    /// either one's rounding): a rank backs only a rank; the body's rounding counts up to
+    /// a tenth of the value ("3.4 million" backs 3,412,000, "3 million" and "one" back
+    /// nothing finer); and a count under ten, which the body gives for many things,
+    /// needs the same noun after it ("6 Republicans").
+    fn backs(&self, boxed: &Quantity, said: &Quantity) -> bool {
+        // A box value without a unit meets a body measure as written.
+        let (value, step) = match (boxed.dimension, said.dimension) {
+            (None, Some(_)) => said.written,
+            _ => (said.value, said.step),
+        };
+        let margin = boxed.step.max(step.min(boxed.value.abs() * NUMBER_MARGIN)) / 2.0;
+        let small = boxed.dimension.is_none() && boxed.value < 10.0;
+        boxed.ordinal == said.ordinal
+            && (boxed.value - value).abs() <= margin + 1e-9
+            && (!small
+                || boxed
+                    .noun
+                    .zip(said.noun)
+                    .is_some_and(|(a, b)| same_noun(self.slice(a), self.slice(b))))
+    }
+
     fn number(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
         let mut boxed = quantities(self.slice(item), item.start);
         if let Some((dimension, factor)) = key_unit(&check.field) {
@@ -604,43 +804,54 @@ impl<'a> Ctx<'a> {
                 q.step *= factor;
             }
         }
-        let Some(value) = boxed.first() else {
+        let Some(value) = boxed.first().cloned() else {
             return (Status::Unchecked, "no number recognized in this value".into());
         };
+        // The value is its first number, with the other spellings of the same measure
+        // ("58.5 m (192 ft)"); the value's other numbers ("6 Republicans, 1 Democrat",
+        // a rank in parentheses) are other facts.
+        boxed.retain(|q| {
+            q.span == value.span || (value.dimension.is_some() && q.dimension == value.dimension)
+        });
         check.normalized = Some(format!(
             "{}{}",
             value.value,
             value.dimension.map_or(String::new(), |d| format!(" ({d}, base unit)"))
         ));
-        // Body dates are in text order, so one binary search per number.
-        let in_date = |s: Span| {
-            let i = self.body_dates.partition_point(|t| t.span.end <= s.start);
-            self.body_dates.get(i).is_some_and(|t| t.span.overlaps(s))
-        };
-        let mut agreeing = Vec::new();
-        let mut differing = Vec::new();
-        let cues = role.quantity_cues();
-        let said = self.body_numbers.get_or_init(|| {
-            self.sentences
-                .iter()
-                .flat_map(|s| quantities(self.slice(*s), s.start))
-                .filter(|q| !in_date(q.span))
-                .collect()
-        });
-        {
-            for q in said {
-                if boxed.iter().any(|b| b.agrees(q)) {
-                    agreeing.push(q.span);
-                } else if q.dimension == value.dimension
+        // A measure written without a unit ("TotalArea: 1,717,856") may be in any unit
+        // of the role's dimension: each reading may find support, none contradicts.
+        let mut readings = boxed.clone();
+        if let (None, Some(dimension)) = (value.dimension, role.dimension()) {
+            for (_, _, factor) in UNITS.iter().filter(|(_, d, _)| *d == dimension) {
+                readings.push(Quantity {
+                    value: value.value * factor,
+                    step: value.step * factor,
+                    dimension: Some(dimension),
+                    ..value.clone()
+                });
+            }
+        }
+        let boxed = readings;
+        let said = self.body_numbers();
+        let agreeing: Vec<Span> = said
+            .agreeing(&boxed)
+            .into_iter()
+            .map(|i| &said.all[i])
+            .filter(|q| boxed.iter().any(|b| self.backs(b, q)))
+            .map(|q| q.span)
+            .collect();
+        let differing: Vec<Span> = self
+            .role_numbers(role)
+            .iter()
+            .map(|&i| &said.all[i])
+            .filter(|q| {
+                q.dimension == value.dimension
                     && q.value >= 10.0
                     && value.value >= 10.0
                     && (q.value - value.value).abs() > value.value.abs() * NUMBER_MARGIN
-                    && self.cue_before(cues, q.span.start)
-                {
-                    differing.push(q.span);
-                }
-            }
-        }
+            })
+            .map(|q| q.span)
+            .collect();
         if let Some(first) = agreeing.first() {
             check.evidence = agreeing.iter().take(2).copied().collect();
             return (
@@ -727,5 +938,20 @@ mod tests {
         assert!(!q("10 km")[0].agrees(&q("10")[0]));
         assert!(q("é 12 €").len() == 1);
         assert_eq!(acronym("North Atlantic Treaty Organization").as_deref(), Some("NATO"));
+    }
+
+    /// The index finds exactly the numbers that agree by the pairwise rule.
+    #[test]
+    fn number_index_agrees_with_pairwise_rule() {
+        let body = "In 1990 about 3.4 million people, 3,400,000 by 2000 or 3,412,117; seven \
+                    towns, 1,000 km2 (386 sq mi), 58.5 m (192 ft) high, 0.5 and 12 € and 0 and 10";
+        let said = quantities(body, 0);
+        let index = NumberIndex::new(said.clone());
+        for boxed in ["3,400,000", "3.41 million", "7", "1,000 km2", "192 ft", "0", "10", "11"] {
+            let b = quantities(boxed, 0);
+            let naive: Vec<usize> =
+                (0..said.len()).filter(|&i| b.iter().any(|q| q.agrees(&said[i]))).collect();
+            assert_eq!(index.agreeing(&b), naive, "{boxed}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! (ISO alpha-3 codes such as `PER` resolve through the gazetteer's 4th column).
 //! "Body" means the text outside the infobox block and the title line.
 
+mod body;
 mod checks;
 mod facts;
 mod lints;

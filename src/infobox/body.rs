@@ -1,0 +1,205 @@
+//! The article's body indexed once, so that each infobox item is a look-up and checking
+//! every item stays linear in the article: mentions by position and by entity id, words
+//! by their lowercase form, body dates by year, body numbers by rounding step and value.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::{gazetteer::EntityMention, span::Span};
+
+use super::facts::Quantity;
+
+/// Mentions sorted by position, and the body's mentions grouped by entity id.
+pub(super) struct MentionIndex<'a> {
+    /// Every mention (infobox ones included), sorted by (start, end).
+    sorted: Vec<&'a EntityMention>,
+    /// The longest mention, in bytes: how far back an overlapping mention can start.
+    longest: usize,
+    /// Body mentions of each id, in text order.
+    by_id: HashMap<&'a str, Vec<&'a EntityMention>>,
+}
+
+impl<'a> MentionIndex<'a> {
+    /// Index `all`; `body` (a subset) is grouped by id.
+    pub(super) fn new(all: &'a [EntityMention], body: &[&'a EntityMention]) -> MentionIndex<'a> {
+        let mut sorted: Vec<&EntityMention> = all.iter().collect();
+        sorted.sort_by_key(|m| (m.span.start, m.span.end));
+        let longest = sorted.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        let mut by_id: HashMap<&str, Vec<&EntityMention>> = HashMap::new();
+        for m in body {
+            by_id.entry(&*m.id).or_default().push(*m);
+        }
+        for list in by_id.values_mut() {
+            list.sort_by_key(|m| m.span.start);
+        }
+        MentionIndex { sorted, longest, by_id }
+    }
+
+    /// Mentions that start inside `span`, in position order.
+    pub(super) fn starting_in(&self, span: Span) -> &[&'a EntityMention] {
+        let from = self.sorted.partition_point(|m| m.span.start < span.start);
+        let to = self.sorted.partition_point(|m| m.span.start < span.end);
+        &self.sorted[from..to.max(from)]
+    }
+
+    /// Mentions that share a byte with `span`, in position order.
+    pub(super) fn overlapping(&self, span: Span) -> impl Iterator<Item = &'a EntityMention> + '_ {
+        let reach = Span::new(span.start.saturating_sub(self.longest), span.end);
+        self.starting_in(reach).iter().copied().filter(move |m| m.span.overlaps(span))
+    }
+
+    /// Body mentions of `id`, in text order.
+    pub(super) fn body_mentions_of(&self, id: &str) -> &[&'a EntityMention] {
+        self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Where the words of the infobox's items stand in the text as whole words: one
+/// automaton over the items' words (and their plurals), one scan of the text. Indexing
+/// only the words that can be looked up keeps the index small and its build cheap.
+pub(super) struct WordIndex {
+    /// Lowercase word -> byte offsets where it starts as a whole word.
+    starts: HashMap<String, Vec<u32>>,
+}
+
+impl WordIndex {
+    /// Index `words` (lowercase, as in `lower`) and their plurals in `lower`.
+    pub(super) fn new(lower: &str, words: impl IntoIterator<Item = String>) -> WordIndex {
+        let mut patterns: Vec<String> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                let plural = format!("{w}s");
+                [w, plural]
+            })
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let mut starts: HashMap<String, Vec<u32>> = HashMap::new();
+        // An automaton that cannot be built leaves the index empty: every look-up then
+        // falls back to a scan, slower but the same answer.
+        if let Ok(automaton) =
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)
+        {
+            let mut found: Vec<Vec<u32>> = vec![Vec::new(); patterns.len()];
+            for m in automaton.find_overlapping_iter(lower) {
+                let whole =
+                    lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                        && lower[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if whole {
+                    found[m.pattern().as_usize()].push(m.start() as u32);
+                }
+            }
+            starts = patterns.into_iter().zip(found).collect();
+        }
+        WordIndex { starts }
+    }
+
+    /// Where `word` starts as a whole word, in text order; `None` when it was not
+    /// indexed.
+    pub(super) fn starts(&self, word: &str) -> Option<&[u32]> {
+        self.starts.get(word).map(Vec::as_slice)
+    }
+}
+
+/// The body's date values written out once, and grouped by the year each end opens
+/// with, so an item's dates are looked up by year instead of compared with every date.
+pub(super) struct DateIndex {
+    /// The TIMEX3 value of each body date, in the order of the body dates.
+    pub(super) values: Vec<String>,
+    /// First four characters of either end -> body date positions.
+    by_year: HashMap<String, Vec<usize>>,
+}
+
+impl DateIndex {
+    /// Index `values` (one per body date, in order).
+    pub(super) fn new(values: Vec<String>) -> DateIndex {
+        let mut by_year: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, v) in values.iter().enumerate() {
+            let (a, b) = v.split_once('/').unwrap_or((v, v));
+            for end in [a, b] {
+                if let Some(year) = end.get(..4) {
+                    let list = by_year.entry(year.to_string()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        DateIndex { values, by_year }
+    }
+
+    /// Positions of the body dates one of whose ends opens with the same four
+    /// characters as one of `values`, in text order.
+    pub(super) fn same_year(&self, values: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = values
+            .iter()
+            .filter_map(|v| v.get(..4))
+            .filter_map(|y| self.by_year.get(y))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Body numbers grouped by (dimension, rounding step), each group sorted by value: the
+/// numbers that agree with a value within either side's rounding are a few binary
+/// searches away. Measures are also grouped as written, with no dimension, for box
+/// values written without a unit.
+pub(super) struct NumberIndex {
+    /// The numbers, in text order.
+    pub(super) all: Vec<Quantity>,
+    /// (dimension, step, as written) -> (value, position in `all`), sorted by value.
+    groups: Vec<(GroupKey, Vec<(f64, usize)>)>,
+}
+
+/// A group of body numbers: their dimension, their rounding step, and whether they are
+/// measures taken as written.
+type GroupKey = (Option<&'static str>, f64, bool);
+
+impl NumberIndex {
+    /// Index `all` (in text order).
+    pub(super) fn new(all: Vec<Quantity>) -> NumberIndex {
+        let mut groups: Vec<(GroupKey, Vec<(f64, usize)>)> = Vec::new();
+        let mut add = |key: GroupKey, value: f64, i: usize| match groups
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+        {
+            Some((_, list)) => list.push((value, i)),
+            None => groups.push((key, vec![(value, i)])),
+        };
+        for (i, q) in all.iter().enumerate() {
+            add((q.dimension, q.step, false), q.value, i);
+            if q.dimension.is_some() {
+                add((None, q.written.1, true), q.written.0, i);
+            }
+        }
+        for (_, list) in &mut groups {
+            list.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        NumberIndex { all, groups }
+    }
+
+    /// Positions (text order) of the body numbers that agree with one of `boxed`.
+    pub(super) fn agreeing(&self, boxed: &[Quantity]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for b in boxed {
+            for ((dimension, step, _), list) in &self.groups {
+                if *dimension != b.dimension {
+                    continue;
+                }
+                let margin = step.max(b.step) / 2.0 + 1e-9;
+                let from = list.partition_point(|(v, _)| *v < b.value - margin);
+                let to = list.partition_point(|(v, _)| *v <= b.value + margin);
+                out.extend(list[from..to.max(from)].iter().map(|(_, i)| *i));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
