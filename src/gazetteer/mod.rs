@@ -1,11 +1,11 @@
-//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton.
+//! Gazetteer entity matching: TSV dictionaries compiled into one word trie (`words.rs`).
 //!
 //! # Match semantics
 //! * Text and surfaces are folded for case and accents, and every char that is not a
 //!   letter or digit folds to one space (see `fold.rs`); offsets are mapped back to the
 //!   original text, so a mention always slices to what the article says.
-//! * Matches lie between word boundaries, because patterns are padded with a space:
-//!   "Lima" is not found in "Limache", "Peru" not in "Peruvian". A possessive is outside
+//! * Matches lie between word boundaries, because surfaces are matched as whole folded
+//!   words: "Lima" is not found in "Limache", "Peru" not in "Peruvian". A possessive is outside
 //!   the word, so "Pezet's" yields "Pezet"; "Vivanco-Pareja" equals "Vivanco–Pareja".
 //! * Proper-noun guard: an entry whose surface has an uppercase letter does not match
 //!   text with no uppercase letter at all ("Union" is not found in "trade union";
@@ -24,6 +24,7 @@ mod load;
 mod local;
 mod shipped;
 mod title_shape;
+mod words;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -32,7 +33,6 @@ use std::{
     sync::Arc,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use crate::{
@@ -44,10 +44,13 @@ use crate::{
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
 pub use links::with_link_mentions;
+pub(crate) use links::{with_link_mentions_of, LinkTargets};
+pub(crate) use local::local_entries_of;
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
+use words::{words_of, Word, WordTrie};
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,54 +152,46 @@ pub struct EntityMention {
     pub source: EntrySource,
 }
 
-/// Compiled entries of one or more sources: an automaton over folded surfaces.
+/// Compiled entries of one or more sources: a word trie over folded surfaces.
 #[derive(Clone, Debug)]
 struct Matcher {
-    automaton: AhoCorasick,
-    /// Pattern index -> entry index.
-    entry_of_pattern: Vec<u32>,
+    /// Folded surface -> entry index (the first entry with that surface).
+    trie: WordTrie,
 }
 
 impl Matcher {
-    fn build(
-        entries: &[Entry],
-        folded: &[String],
-        first: &[u32],
-        kind: Option<AhoCorasickKind>,
-    ) -> Result<Matcher> {
-        let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(kind)
-            .build(&patterns)
-            .map_err(|e| Error::build(e.to_string()))?;
-        debug_assert!(first.iter().all(|&i| (i as usize) < entries.len()));
-        Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
+    /// The entries `first` (indexes into `folded`, one per distinct folded surface).
+    fn build(folded: &[String], first: impl IntoIterator<Item = u32>) -> Matcher {
+        let mut trie = WordTrie::new();
+        for i in first {
+            trie.insert(&folded[i as usize], i);
+        }
+        Matcher { trie }
     }
 
-    /// Every candidate that passes the proper-noun guard. Patterns are padded with
-    /// spaces, so every match already lies between word boundaries.
+    /// Every candidate that passes the proper-noun guard. Surfaces are whole words, so
+    /// every match already lies between word boundaries.
     fn candidates(
         &self,
         text: &str,
         folded: &Folded,
+        words: &[Word],
         entries: &[Entry],
-        priority: u32,
         out: &mut Vec<Candidate>,
     ) {
-        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
-            let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
-            let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
-                continue;
+        self.trie.find(&folded.text, words, |first, last, entry_index| {
+            let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
+            let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) else {
+                return;
             };
-            let entry = &entries[entry_index as usize];
+            let Some(entry) = entries.get(entry_index as usize) else { return };
             if !passes_proper_noun_guard(&entry.surface, &text[start..end])
                 || entry.rejected_in_context(text, Span::new(start, end))
             {
-                continue;
+                return;
             }
-            out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
-        }
+            out.push(Candidate { span: Span::new(start, end), priority: 0, entry: entry_index });
+        });
     }
 }
 
@@ -381,7 +376,7 @@ impl GazetteerBuilder {
         let matcher = if first.is_empty() {
             None
         } else {
-            Some(Arc::new(Matcher::build(&entries, &folded, &first, None)?))
+            Some(Arc::new(Matcher::build(&folded, first.iter().copied())))
         };
         // The lookup table takes the folded surfaces over: no copy.
         let by_surface: HashMap<String, u32> =
@@ -468,39 +463,24 @@ impl Gazetteer {
     /// Mentions of the global entries and of `local` entries (article-local, highest priority).
     pub fn find_with_local(&self, text: &str, local: &[Entry]) -> Vec<EntityMention> {
         let folded = Folded::new(text);
+        let words = words_of(&folded.text);
         let mut candidates = Vec::new();
         if let Some(m) = &self.matcher {
-            let mut global = Vec::new();
-            m.candidates(text, &folded, &self.entries, 0, &mut global);
-            for c in &mut global {
+            m.candidates(text, &folded, &words, &self.entries, &mut candidates);
+            for c in &mut candidates {
                 c.priority = self.priority[c.entry as usize];
             }
-            candidates.extend(global);
         }
-        // Local entries are few; they get their own small automaton, tagged with
-        // an entry index past the global ones.
+        // Local entries are few: their own small trie, built per article, tagged with an
+        // entry index past the global ones (priority 0, before every file).
         let local_base = self.entries.len() as u32;
         if !local.is_empty() {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
-            let mut seen = std::collections::HashSet::new();
-            let first: Vec<u32> = (0..local.len() as u32)
-                .filter(|&i| {
-                    !folded_local[i as usize].trim().is_empty()
-                        && seen.insert(folded_local[i as usize].clone())
-                })
-                .collect();
-            // Built for every article and used once: an NFA builds in microseconds,
-            // where the DFA that aho-corasick would pick for so few patterns costs more
-            // to build than the scan saves.
-            if let Ok(m) =
-                Matcher::build(local, &folded_local, &first, Some(AhoCorasickKind::ContiguousNFA))
-            {
-                let mut found = Vec::new();
-                m.candidates(text, &folded, local, 0, &mut found);
-                candidates.extend(
-                    found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }),
-                );
-            }
+            let m = Matcher::build(&folded_local, 0..local.len() as u32);
+            let mut found = Vec::new();
+            m.candidates(text, &folded, &words, local, &mut found);
+            candidates
+                .extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
         }
         let entry = |c: &Candidate| -> &Entry {
             if c.entry >= local_base {
