@@ -1,11 +1,13 @@
-//! Gazetteer entity matching: TSV dictionaries compiled into one word trie (`words.rs`).
+//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton;
+//! the article-local entries into a small word trie per article (`words.rs`).
 //!
 //! # Match semantics
 //! * Text and surfaces are folded for case and accents, and every char that is not a
 //!   letter or digit folds to one space (see `fold.rs`); offsets are mapped back to the
 //!   original text, so a mention always slices to what the article says.
-//! * Matches lie between word boundaries, because surfaces are matched as whole folded
-//!   words: "Lima" is not found in "Limache", "Peru" not in "Peruvian". A possessive is outside
+//! * Matches lie between word boundaries, because patterns are padded with a space (and
+//!   local surfaces are matched as whole folded words): "Lima" is not found in "Limache",
+//!   "Peru" not in "Peruvian". A possessive is outside
 //!   the word, so "Pezet's" yields "Pezet"; "Vivanco-Pareja" equals "Vivanco–Pareja".
 //! * Proper-noun guard: an entry whose surface has an uppercase letter does not match
 //!   text with no uppercase letter at all ("Union" is not found in "trade union";
@@ -33,6 +35,7 @@ use std::{
     sync::Arc,
 };
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
 
 use crate::{
@@ -50,7 +53,7 @@ pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
-use words::{words_of, Word, WordTrie};
+use words::{words_of, WordTrie};
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -153,46 +156,76 @@ pub struct EntityMention {
     pub source: EntrySource,
 }
 
-/// Compiled entries of one or more sources: a word trie over folded surfaces.
+/// The global entries compiled into one aho-corasick automaton over folded, padded
+/// surfaces: built once per pipeline, shared by every thread.
 #[derive(Clone, Debug)]
 struct Matcher {
-    /// Folded surface -> entry index (the first entry with that surface).
-    trie: WordTrie,
+    automaton: AhoCorasick,
+    /// Pattern index -> entry index.
+    entry_of_pattern: Vec<u32>,
 }
 
 impl Matcher {
     /// The entries `first` (indexes into `folded`, one per distinct folded surface).
-    fn build(folded: &[String], first: impl IntoIterator<Item = u32>) -> Matcher {
-        let mut trie = WordTrie::new();
-        for i in first {
-            trie.insert(&folded[i as usize], i);
-        }
-        Matcher { trie }
+    fn build(folded: &[String], first: &[u32]) -> Result<Matcher> {
+        let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::build(e.to_string()))?;
+        Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
     }
 
-    /// Every candidate that passes the proper-noun guard. Surfaces are whole words, so
-    /// every match already lies between word boundaries.
-    fn candidates(
-        &self,
-        text: &str,
-        folded: &Folded,
-        words: &[Word],
-        entries: &[Entry],
-        out: &mut Vec<Candidate>,
-    ) {
-        self.trie.find(&folded.text, words, |first, last, entry_index| {
-            let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
-            let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) else {
-                return;
+    /// Every candidate that passes the proper-noun guard. Patterns are padded with
+    /// spaces, so every match already lies between word boundaries.
+    fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], out: &mut Vec<Candidate>) {
+        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
+            let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
+            let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
+                continue;
             };
-            let Some(entry) = entries.get(entry_index as usize) else { return };
-            if !passes_proper_noun_guard(&entry.surface, &text[start..end])
-                || entry.rejected_in_context(text, Span::new(start, end))
-            {
-                return;
-            }
-            out.push(Candidate { span: Span::new(start, end), priority: 0, entry: entry_index });
-        });
+            push_candidate(text, Span::new(start, end), entries, entry_index, out);
+        }
+    }
+}
+
+/// The article-local entries: few, and different for every article, so they get a word
+/// trie (`words.rs`), which builds in one insert per word, where an automaton built for
+/// every article cost more to build than the scan saved.
+fn local_candidates(
+    text: &str,
+    folded: &Folded,
+    local: &[Entry],
+    folded_local: &[String],
+    out: &mut Vec<Candidate>,
+) {
+    let mut trie = WordTrie::new();
+    for (i, surface) in folded_local.iter().enumerate() {
+        trie.insert(surface, i as u32);
+    }
+    let words = words_of(&folded.text);
+    trie.find(&folded.text, &words, |first, last, entry_index| {
+        let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
+        if let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) {
+            push_candidate(text, Span::new(start, end), local, entry_index, out);
+        }
+    });
+}
+
+/// A match of `entries[entry_index]` at `span`, kept when it passes the proper-noun guard
+/// and the entry's context rules.
+fn push_candidate(
+    text: &str,
+    span: Span,
+    entries: &[Entry],
+    entry_index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(entry) = entries.get(entry_index as usize) else { return };
+    if passes_proper_noun_guard(&entry.surface, span.slice(text))
+        && !entry.rejected_in_context(text, span)
+    {
+        out.push(Candidate { span, priority: 0, entry: entry_index });
     }
 }
 
@@ -377,7 +410,7 @@ impl GazetteerBuilder {
         let matcher = if first.is_empty() {
             None
         } else {
-            Some(Arc::new(Matcher::build(&folded, first.iter().copied())))
+            Some(Arc::new(Matcher::build(&folded, &first)?))
         };
         // The lookup table takes the folded surfaces over: no copy.
         let by_surface: HashMap<String, u32> =
@@ -464,22 +497,20 @@ impl Gazetteer {
     /// Mentions of the global entries and of `local` entries (article-local, highest priority).
     pub fn find_with_local(&self, text: &str, local: &[Entry]) -> Vec<EntityMention> {
         let folded = Folded::new(text);
-        let words = words_of(&folded.text);
         let mut candidates = Vec::new();
         if let Some(m) = &self.matcher {
-            m.candidates(text, &folded, &words, &self.entries, &mut candidates);
+            m.candidates(text, &folded, &self.entries, &mut candidates);
             for c in &mut candidates {
                 c.priority = self.priority[c.entry as usize];
             }
         }
-        // Local entries are few: their own small trie, built per article, tagged with an
-        // entry index past the global ones (priority 0, before every file).
+        // Local entries are tagged with an entry index past the global ones (priority 0,
+        // before every file).
         let local_base = self.entries.len() as u32;
         if !local.is_empty() {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
-            let m = Matcher::build(&folded_local, 0..local.len() as u32);
             let mut found = Vec::new();
-            m.candidates(text, &folded, &words, local, &mut found);
+            local_candidates(text, &folded, local, &folded_local, &mut found);
             candidates
                 .extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
         }

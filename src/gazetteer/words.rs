@@ -7,11 +7,11 @@
 //! word: one hash lookup per text word to learn its word id, then one lookup per step
 //! along a trie path, which stops at the first word no surface continues with. That is
 //! linear in the text (a walk is at most as long as the longest surface) and gives the
-//! same matches as an overlapping Aho-Corasick search over the folded bytes, at a
-//! fraction of the cost: the automaton steps once per byte, the trie once per word.
+//! same matches as an overlapping Aho-Corasick search over the folded bytes.
 //!
 //! The trie is cheap to build (one insert per word of a surface), so the article-local
-//! entries get their own small trie per article.
+//! entries, which differ for every article, get their own small trie per article; the
+//! global entries, built once, stay on one aho-corasick automaton.
 
 use std::{
     collections::HashMap,
