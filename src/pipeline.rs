@@ -15,7 +15,8 @@ use crate::{
     error::Result,
     events::{Event, EventExtractor, EventMention},
     gazetteer::{
-        local_entries, with_link_mentions, EntityMention, Gazetteer, GazetteerBuilder, Shipped,
+        local_entries_of, with_link_mentions_of, EntityMention, Gazetteer, GazetteerBuilder,
+        LinkTargets, Shipped,
     },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
@@ -288,12 +289,14 @@ impl Pipeline {
     /// assert_eq!(found, [("Trip", Label::Unknown), ("Lima", Label::Place)]);
     /// ```
     pub fn entities(&self, article: &Article) -> Vec<EntityMention> {
-        let local = local_entries(article, &self.gazetteer);
+        // Each link target is looked up once, for both uses of the article's links.
+        let targets = LinkTargets::new(article, &self.gazetteer);
+        let local = local_entries_of(article, &self.gazetteer, &targets);
         let entities = self.gazetteer.find_with_local(&article.text, &local);
         if article.links.is_empty() {
             return entities;
         }
-        with_link_mentions(article, entities, &self.gazetteer)
+        with_link_mentions_of(article, entities, &targets)
     }
 
     /// The date stage: temporal expressions, in text order.

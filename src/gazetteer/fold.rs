@@ -1,8 +1,7 @@
 //! Case, accent and boundary folding with a map back to the original byte offsets.
 //!
-//! `aho-corasick`'s `ascii_case_insensitive` folds ASCII only, so Unicode case and
-//! accents are folded here: text and patterns both go through [`Folded::new`], and a
-//! match in the folded copy is mapped back through the byte map.
+//! Text and surfaces both go through [`Folded::new`], and a match in the folded copy is
+//! mapped back through the byte map.
 //!
 //! Folding rules, per char: Unicode lowercase; canonical decomposition with the
 //! combining marks dropped (é -> e, ñ -> n); a few letters that do not decompose
@@ -10,9 +9,9 @@
 //! digit (white space, punctuation, dashes, apostrophes) becomes a space, runs of them
 //! collapse to one, and the result is padded with a space at each end.
 //!
-//! That last rule puts word boundaries into the automaton: a padded pattern
-//! (" lima ") can only match between two boundaries, so "Lima" is never reported
-//! inside "Limache", and "Pezet's" folds to " pezet s " where " pezet " matches.
+//! That last rule makes words the unit of matching (`words.rs`): " lima " is one word,
+//! so "Lima" is never reported inside "Limache", and "Pezet's" folds to " pezet s "
+//! where " pezet " matches.
 //! It also makes "Vivanco-Pareja", "Vivanco–Pareja" and "Vivanco Pareja" equal.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -28,25 +27,27 @@ pub(crate) struct Folded {
 }
 
 impl Folded {
-    /// Fold `text`.
+    /// Fold `text`. ASCII, most of any text, takes one table look-up per byte.
     pub fn new(text: &str) -> Folded {
-        let mut text_out = String::with_capacity(text.len() + 2);
-        let mut map = Vec::with_capacity(text.len() + 2);
-        text_out.push(' ');
+        let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
+        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 2);
+        out.push(b' ');
         map.push(0);
         let mut last_space = true;
         let bytes = text.as_bytes();
+        // The fold of one non-ASCII char, reused.
+        let mut folded_char = String::new();
         let mut at = 0;
         while at < bytes.len() {
             let b = bytes[at];
-            // ASCII fast path: one byte in, at most one byte out.
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    text_out.push(b.to_ascii_lowercase() as char);
+                let f = ASCII_FOLD[b as usize];
+                if f != b' ' {
+                    out.push(f);
                     map.push(at as u32);
                     last_space = false;
                 } else if !last_space {
-                    text_out.push(' ');
+                    out.push(b' ');
                     map.push(at as u32);
                     last_space = true;
                 }
@@ -54,23 +55,28 @@ impl Folded {
                 continue;
             }
             let Some(ch) = text[at..].chars().next() else { break };
-            let before = text_out.len();
-            fold_char(ch, &mut text_out);
-            if text_out.len() == before && !is_combining_mark(ch) && !last_space {
+            folded_char.clear();
+            fold_char(ch, &mut folded_char);
+            if !folded_char.is_empty() {
+                out.extend_from_slice(folded_char.as_bytes());
+                map.extend(std::iter::repeat_n(at as u32, folded_char.len()));
+                last_space = false;
+            } else if !is_combining_mark(ch) && !last_space {
                 // Not a letter or digit: a boundary.
-                text_out.push(' ');
+                out.push(b' ');
+                map.push(at as u32);
                 last_space = true;
-            } else if text_out.len() > before {
-                last_space = text_out.ends_with(' ');
             }
-            map.extend(std::iter::repeat_n(at as u32, text_out.len() - before));
             at += ch.len_utf8();
         }
         if !last_space {
-            text_out.push(' ');
+            out.push(b' ');
             map.push(text.len() as u32);
         }
-        Folded { text: text_out, map }
+        // Only ASCII bytes and whole chars were pushed: always valid UTF-8.
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Folded { text, map }
     }
 
     /// The original byte range of the folded range `[start, end)`, which must lie
@@ -85,6 +91,20 @@ impl Folded {
         Some((from, to))
     }
 }
+
+/// ASCII folded: letters lowercased, digits kept, everything else a space (a boundary).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [b' '; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Fold a pattern (or any string) the same way as text, padding included.
 pub(crate) fn fold(s: &str) -> String {

@@ -13,9 +13,9 @@
 //!
 //! and otherwise it is [`Label::Unknown`]: never a guess.
 
-use std::sync::Arc;
+use std::{collections::HashMap, sync::Arc};
 
-use super::{title_shape::label_from_title, EntityMention, EntrySource, Gazetteer, Label};
+use super::{title_shape::label_from_title, EntityMention, Entry, EntrySource, Gazetteer, Label};
 use crate::article::{title_to_id, Article, Link};
 
 /// True for a row of a general list (GeoNames): weaker evidence than a curated row.
@@ -23,21 +23,65 @@ pub(crate) fn is_general_id(id: &str) -> bool {
     id.starts_with("geonames:")
 }
 
+/// What the gazetteer and the title's shape say about one link target: the parts of
+/// [`link_label`] that depend on the target alone.
+#[derive(Clone, Copy, Debug)]
+struct TargetFacts<'g> {
+    index: Option<Label>,
+    known: Option<&'g Entry>,
+    shape: Option<Label>,
+}
+
+/// The facts of every link target of one article, each target looked up once
+/// (an article links the same few targets many times), in the order of `article.links`.
+#[derive(Debug)]
+pub struct LinkTargets<'g> {
+    facts: Vec<TargetFacts<'g>>,
+}
+
+impl<'g> LinkTargets<'g> {
+    /// Look up every distinct link target of `article` in `gazetteer`.
+    pub fn new(article: &Article, gazetteer: &'g Gazetteer) -> LinkTargets<'g> {
+        let mut seen: HashMap<&str, TargetFacts<'g>> = HashMap::new();
+        let facts = article
+            .links
+            .iter()
+            .map(|link| {
+                *seen.entry(link.target.as_str()).or_insert_with(|| TargetFacts {
+                    index: gazetteer.index_label(&link.target),
+                    known: gazetteer.lookup(&link.target),
+                    shape: label_from_title(&link.target),
+                })
+            })
+            .collect();
+        LinkTargets { facts }
+    }
+
+    /// The label of `article.links[i]` (see the module doc); `found` are the dictionary
+    /// mentions, sorted and free of overlaps.
+    pub(crate) fn label(&self, article: &Article, i: usize, found: &[EntityMention]) -> Label {
+        match (self.facts.get(i), article.links.get(i)) {
+            (Some(facts), Some(link)) => link_label(article, link, facts, found),
+            _ => Label::Unknown,
+        }
+    }
+}
+
 /// The label of a link to `target` at `link` (see the module doc).
-pub(crate) fn link_label(
+fn link_label(
     article: &Article,
     link: &Link,
+    facts: &TargetFacts,
     found: &[EntityMention],
-    gazetteer: &Gazetteer,
 ) -> Label {
-    if let Some(label) = gazetteer.index_label(&link.target) {
+    if let Some(label) = facts.index {
         return label;
     }
-    let known = gazetteer.lookup(&link.target);
+    let known = facts.known;
     if let Some(e) = known.filter(|e| !is_general_id(&e.id)) {
         return e.label;
     }
-    if let Some(label) = label_from_title(&link.target) {
+    if let Some(label) = facts.shape {
         return label;
     }
     let field = article.infobox.as_ref().and_then(|infobox| {
@@ -52,7 +96,9 @@ pub(crate) fn link_label(
     if let Some(e) = known {
         return e.label;
     }
-    if let Some(m) = found.iter().find(|m| m.span == link.span) {
+    // `found` is sorted by start and free of overlaps: at most one mention starts here.
+    let at = found.partition_point(|m| m.span.start < link.span.start);
+    if let Some(m) = found.get(at).filter(|m| m.span == link.span) {
         return m.label;
     }
     let anchor = link.span.slice(&article.text);
@@ -70,8 +116,18 @@ pub fn with_link_mentions(
     found: Vec<EntityMention>,
     gazetteer: &Gazetteer,
 ) -> Vec<EntityMention> {
-    let mut links: Vec<&Link> = article.links.iter().filter(|l| !l.span.is_empty()).collect();
-    links.sort_by(|a, b| {
+    with_link_mentions_of(article, found, &LinkTargets::new(article, gazetteer))
+}
+
+/// [`with_link_mentions`] with the article's link targets already looked up.
+pub(crate) fn with_link_mentions_of(
+    article: &Article,
+    found: Vec<EntityMention>,
+    targets: &LinkTargets,
+) -> Vec<EntityMention> {
+    let mut links: Vec<(usize, &Link)> =
+        article.links.iter().enumerate().filter(|(_, l)| !l.span.is_empty()).collect();
+    links.sort_by(|(_, a), (_, b)| {
         a.span
             .start
             .cmp(&b.span.start)
@@ -79,19 +135,17 @@ pub fn with_link_mentions(
             .then_with(|| a.target.cmp(&b.target))
     });
     let mut kept: Vec<&Link> = Vec::with_capacity(links.len());
-    for l in links {
+    let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + links.len());
+    for (i, l) in links {
         if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
             kept.push(l);
+            out.push(EntityMention {
+                span: l.span,
+                label: targets.label(article, i, &found),
+                id: Arc::from(title_to_id(&l.target)),
+                source: EntrySource::Link,
+            });
         }
-    }
-    let mut out: Vec<EntityMention> = Vec::with_capacity(found.len() + kept.len());
-    for l in &kept {
-        out.push(EntityMention {
-            span: l.span,
-            label: link_label(article, l, &found, gazetteer),
-            id: Arc::from(title_to_id(&l.target)),
-            source: EntrySource::Link,
-        });
     }
     // Both lists are sorted and each is free of overlaps: keep dictionary mentions outside every link.
     let mut k = 0;

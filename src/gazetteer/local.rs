@@ -12,7 +12,9 @@
 //! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
 //! title's shape, else of unknown type.
 
-use super::{links::link_label, title_shape::label_from_title, Entry, Gazetteer, Label};
+use std::collections::HashSet;
+
+use super::{links::LinkTargets, title_shape::label_from_title, Entry, Gazetteer, Label};
 use crate::article::{split_list, title_to_id, Article};
 
 /// Given-name particles that are part of a surname ("de Vivanco").
@@ -20,6 +22,15 @@ const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di
 
 /// Entries that `article` contributes for its own mentions.
 pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
+    local_entries_of(article, global, &LinkTargets::new(article, global))
+}
+
+/// [`local_entries`] with the article's link targets already looked up.
+pub(crate) fn local_entries_of(
+    article: &Article,
+    global: &Gazetteer,
+    targets: &LinkTargets,
+) -> Vec<Entry> {
     let mut out = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
@@ -63,13 +74,19 @@ pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
             out.push(Entry::local(link.target.clone(), Label::Event, &title_to_id(&link.target)));
         }
     }
-    for link in &article.links {
+    // A link repeated with the same anchor gives the same surfaces again, and the first
+    // entry with a surface wins: only the first of each (anchor, target) counts.
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    for (i, link) in article.links.iter().enumerate() {
         let anchor = link.span.slice(&article.text).trim();
         if !anchor.starts_with(char::is_uppercase) {
             // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
             continue;
         }
-        let label = link_label(article, link, &[], global);
+        if !seen.insert((anchor, link.target.as_str())) {
+            continue;
+        }
+        let label = targets.label(article, i, &[]);
         let id = title_to_id(&link.target);
         out.push(Entry::local(anchor, label, &id));
         let name = subject_name(&link.target);

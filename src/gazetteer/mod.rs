@@ -1,11 +1,13 @@
-//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton.
+//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton;
+//! the article-local entries into a small word trie per article (`words.rs`).
 //!
 //! # Match semantics
 //! * Text and surfaces are folded for case and accents, and every char that is not a
 //!   letter or digit folds to one space (see `fold.rs`); offsets are mapped back to the
 //!   original text, so a mention always slices to what the article says.
-//! * Matches lie between word boundaries, because patterns are padded with a space:
-//!   "Lima" is not found in "Limache", "Peru" not in "Peruvian". A possessive is outside
+//! * Matches lie between word boundaries, because patterns are padded with a space (and
+//!   local surfaces are matched as whole folded words): "Lima" is not found in "Limache",
+//!   "Peru" not in "Peruvian". A possessive is outside
 //!   the word, so "Pezet's" yields "Pezet"; "Vivanco-Pareja" equals "Vivanco–Pareja".
 //! * Proper-noun guard: an entry whose surface has an uppercase letter does not match
 //!   text with no uppercase letter at all ("Union" is not found in "trade union";
@@ -24,6 +26,7 @@ mod load;
 mod local;
 mod shipped;
 mod title_shape;
+mod words;
 
 use std::{
     collections::{HashMap, HashSet},
@@ -32,7 +35,7 @@ use std::{
     sync::Arc,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
 
 use crate::{
@@ -44,10 +47,13 @@ use crate::{
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
 pub use links::with_link_mentions;
+pub(crate) use links::{with_link_mentions_of, LinkTargets};
+pub(crate) use local::local_entries_of;
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
+use words::{words_of, WordTrie};
 
 /// Where a gazetteer entry came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +156,8 @@ pub struct EntityMention {
     pub source: EntrySource,
 }
 
-/// Compiled entries of one or more sources: an automaton over folded surfaces.
+/// The global entries compiled into one aho-corasick automaton over folded, padded
+/// surfaces: built once per pipeline, shared by every thread.
 #[derive(Clone, Debug)]
 struct Matcher {
     automaton: AhoCorasick,
@@ -159,45 +166,66 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn build(
-        entries: &[Entry],
-        folded: &[String],
-        first: &[u32],
-        kind: Option<AhoCorasickKind>,
-    ) -> Result<Matcher> {
+    /// The entries `first` (indexes into `folded`, one per distinct folded surface).
+    fn build(folded: &[String], first: &[u32]) -> Result<Matcher> {
         let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(kind)
             .build(&patterns)
             .map_err(|e| Error::build(e.to_string()))?;
-        debug_assert!(first.iter().all(|&i| (i as usize) < entries.len()));
         Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
     }
 
     /// Every candidate that passes the proper-noun guard. Patterns are padded with
     /// spaces, so every match already lies between word boundaries.
-    fn candidates(
-        &self,
-        text: &str,
-        folded: &Folded,
-        entries: &[Entry],
-        priority: u32,
-        out: &mut Vec<Candidate>,
-    ) {
+    fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], out: &mut Vec<Candidate>) {
         for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
             let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
             let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
                 continue;
             };
-            let entry = &entries[entry_index as usize];
-            if !passes_proper_noun_guard(&entry.surface, &text[start..end])
-                || entry.rejected_in_context(text, Span::new(start, end))
-            {
-                continue;
-            }
-            out.push(Candidate { span: Span::new(start, end), priority, entry: entry_index });
+            push_candidate(text, Span::new(start, end), entries, entry_index, out);
         }
+    }
+}
+
+/// The article-local entries: few, and different for every article, so they get a word
+/// trie (`words.rs`), which builds in one insert per word, where an automaton built for
+/// every article cost more to build than the scan saved.
+fn local_candidates(
+    text: &str,
+    folded: &Folded,
+    local: &[Entry],
+    folded_local: &[String],
+    out: &mut Vec<Candidate>,
+) {
+    let mut trie = WordTrie::new();
+    for (i, surface) in folded_local.iter().enumerate() {
+        trie.insert(surface, i as u32);
+    }
+    let words = words_of(&folded.text);
+    trie.find(&folded.text, &words, |first, last, entry_index| {
+        let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
+        if let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) {
+            push_candidate(text, Span::new(start, end), local, entry_index, out);
+        }
+    });
+}
+
+/// A match of `entries[entry_index]` at `span`, kept when it passes the proper-noun guard
+/// and the entry's context rules.
+fn push_candidate(
+    text: &str,
+    span: Span,
+    entries: &[Entry],
+    entry_index: u32,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(entry) = entries.get(entry_index as usize) else { return };
+    if passes_proper_noun_guard(&entry.surface, span.slice(text))
+        && !entry.rejected_in_context(text, span)
+    {
+        out.push(Candidate { span, priority: 0, entry: entry_index });
     }
 }
 
@@ -382,7 +410,7 @@ impl GazetteerBuilder {
         let matcher = if first.is_empty() {
             None
         } else {
-            Some(Arc::new(Matcher::build(&entries, &folded, &first, None)?))
+            Some(Arc::new(Matcher::build(&folded, &first)?))
         };
         // The lookup table takes the folded surfaces over: no copy.
         let by_surface: HashMap<String, u32> =
@@ -471,37 +499,20 @@ impl Gazetteer {
         let folded = Folded::new(text);
         let mut candidates = Vec::new();
         if let Some(m) = &self.matcher {
-            let mut global = Vec::new();
-            m.candidates(text, &folded, &self.entries, 0, &mut global);
-            for c in &mut global {
+            m.candidates(text, &folded, &self.entries, &mut candidates);
+            for c in &mut candidates {
                 c.priority = self.priority[c.entry as usize];
             }
-            candidates.extend(global);
         }
-        // Local entries are few; they get their own small automaton, tagged with
-        // an entry index past the global ones.
+        // Local entries are tagged with an entry index past the global ones (priority 0,
+        // before every file).
         let local_base = self.entries.len() as u32;
         if !local.is_empty() {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
-            let mut seen = std::collections::HashSet::new();
-            let first: Vec<u32> = (0..local.len() as u32)
-                .filter(|&i| {
-                    !folded_local[i as usize].trim().is_empty()
-                        && seen.insert(folded_local[i as usize].clone())
-                })
-                .collect();
-            // Built for every article and used once: an NFA builds in microseconds,
-            // where the DFA that aho-corasick would pick for so few patterns costs more
-            // to build than the scan saves.
-            if let Ok(m) =
-                Matcher::build(local, &folded_local, &first, Some(AhoCorasickKind::ContiguousNFA))
-            {
-                let mut found = Vec::new();
-                m.candidates(text, &folded, local, 0, &mut found);
-                candidates.extend(
-                    found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }),
-                );
-            }
+            let mut found = Vec::new();
+            local_candidates(text, &folded, local, &folded_local, &mut found);
+            candidates
+                .extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
         }
         let entry = |c: &Candidate| -> &Entry {
             if c.entry >= local_base {

@@ -6,6 +6,8 @@
 //! Every rule is general: it reads the title only. A title that no rule types stays
 //! untyped; nothing here guesses.
 
+use std::{collections::HashMap, sync::OnceLock};
+
 use super::{
     context::{is_given_name, PERSON_TITLES},
     Label,
@@ -234,15 +236,33 @@ const PERSON_TITLES_AFTER_COMMA: &[&str] = &[
 /// assert_eq!(label_from_title("Digital Spy"), None);
 /// ```
 pub fn label_from_title(title: &str) -> Option<Label> {
-    let title = title.trim().replace('_', " ");
+    // Called for every link target of every article: no allocation unless the title
+    // is written with underscores.
+    let title = title.trim();
+    let spaced;
+    let title = if title.contains('_') {
+        spaced = title.replace('_', " ");
+        spaced.as_str()
+    } else {
+        title
+    };
     if let Some(open) = title.rfind(" (") {
         if let Some(inner) = title[open + 2..].strip_suffix(')') {
             return disambiguator_label(inner);
         }
     }
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let (&first, &last) = (words.first()?, words.last()?);
-    if words.len() >= 2 && SHIP_PREFIXES.contains(&first) {
+    let first = title.split_whitespace().next()?;
+    let (mut count, mut second, mut before_last, mut last) = (0, None, "", first);
+    for word in title.split_whitespace() {
+        count += 1;
+        if count == 2 {
+            second = Some(word);
+        }
+        before_last = last;
+        last = word;
+    }
+    let several = count >= 2;
+    if several && SHIP_PREFIXES.contains(&first) {
         return Some(Label::Ship);
     }
     if let Some((name, rest)) = title.split_once(", ") {
@@ -256,20 +276,20 @@ pub fn label_from_title(title: &str) -> Option<Label> {
             return Some(Label::Place);
         }
     }
-    if words.len() >= 2 {
-        let tail2 = words[words.len() - 2..].join(" ");
-        if let Some(label) = head_label(last).or_else(|| head_label(&tail2)) {
+    if several {
+        if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
-        if words.get(1) == Some(&"of") {
+        if second == Some("of") {
             if let Some(label) = head_label(first) {
                 return Some(label);
             }
         }
-        if PERSON_TITLES.contains(&first) && all_capitalized(&words[1..].join(" ")) {
+        let mut rest = title.split_whitespace().skip(1);
+        if PERSON_TITLES.contains(&first) && rest.clone().all(capitalized_or_number) {
             return Some(Label::Person);
         }
-        if words.len() <= 4 && is_given_name(first) && words[1..].iter().all(|w| name_part(w)) {
+        if count <= 4 && is_given_name(first) && rest.all(name_part) {
             return Some(Label::Person);
         }
     }
@@ -281,18 +301,51 @@ fn disambiguator_label(inner: &str) -> Option<Label> {
     // "(1998 film)", "(Beatles song)", "(American band)": the last words decide.
     DISAMBIGUATORS
         .iter()
-        .find(|(word, _)| inner == *word || inner.ends_with(&format!(" {word}")))
+        .find(|(word, _)| {
+            inner.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with(' '))
+        })
         .map(|&(_, label)| label)
 }
 
+/// [`HEAD_WORDS`] indexed once: one-word heads by word, and the few two-word ones.
+struct HeadWords {
+    single: HashMap<&'static str, Label>,
+    pairs: Vec<(&'static str, &'static str, Label)>,
+}
+
+fn head_words() -> &'static HeadWords {
+    static HEADS: OnceLock<HeadWords> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads = HeadWords { single: HashMap::new(), pairs: Vec::new() };
+        for &(word, label) in HEAD_WORDS {
+            match word.split_once(' ') {
+                Some((a, b)) => heads.pairs.push((a, b, label)),
+                // The first row of a word wins, as in a scan of the table.
+                None => {
+                    heads.single.entry(word).or_insert(label);
+                }
+            }
+        }
+        heads
+    })
+}
+
 fn head_label(word: &str) -> Option<Label> {
-    HEAD_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, l)| l)
+    head_words().single.get(word).copied()
+}
+
+/// The label of a two-word head ("Air Force").
+fn head_label_pair(first: &str, second: &str) -> Option<Label> {
+    head_words().pairs.iter().find(|(a, b, _)| *a == first && *b == second).map(|&(_, _, l)| l)
+}
+
+fn capitalized_or_number(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn all_capitalized(s: &str) -> bool {
     let mut words = s.split_whitespace().peekable();
-    words.peek().is_some()
-        && words.all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+    words.peek().is_some() && words.all(capitalized_or_number)
 }
 
 /// A word of a person's name after the given name: capitalized ("Parish", "McLennan"),
