@@ -407,11 +407,8 @@ impl GazetteerBuilder {
                 first.push(i as u32);
             }
         }
-        let matcher = if first.is_empty() {
-            None
-        } else {
-            Some(Arc::new(Matcher::build(&folded, &first)?))
-        };
+        let matcher =
+            if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&folded, &first)?)) };
         // The lookup table takes the folded surfaces over: no copy.
         let by_surface: HashMap<String, u32> =
             first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
