@@ -15,7 +15,7 @@ use wikianno::{
         ndjson,
     },
     source::{expand_paths, Inputs},
-    Markup, Pipeline, RawArticle, Record, SourceItem,
+    Pipeline, RawArticle, Record, SourceItem,
 };
 
 fn bench(c: &mut Criterion) {
@@ -26,15 +26,10 @@ fn bench(c: &mut Criterion) {
     let mut raws: Vec<RawArticle> = Inputs::new(files)
         .filter_map(|item| if let SourceItem::Article(raw) = item { Some(raw) } else { None })
         .collect();
-    raws.push(RawArticle {
-        title: None,
-        text:
-            "= Café 東京 =\n\nJosé Gálvez paid 5 € in Lima on 2 May 1866 😀; Prado fled to Chile.\n"
-                .into(),
-        origin: "bench".into(),
-        fallback_title: "bench".into(),
-        markup: Markup::WikiStyle,
-    });
+    raws.push(RawArticle::wiki_style(
+        "bench",
+        "= Café 東京 =\n\nJosé Gálvez paid 5 € in Lima on 2 May 1866 😀; Prado fled to Chile.\n",
+    ));
     let annotated: Vec<_> = raws.into_iter().map(|r| pipeline.annotate(r)).collect();
     let lines: Vec<String> =
         annotated.iter().map(|a| ndjson::to_line(&Record::Article(Box::new(a.clone())))).collect();

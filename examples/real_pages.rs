@@ -150,10 +150,10 @@ impl PageSet {
                                 RawArticle::wiki_style(title, text)
                                     .with_origin(path.to_string_lossy()),
                             ),
-                            Err(e) => SourceItem::Error(wikianno::InputError {
-                                origin: path.to_string_lossy().into_owned(),
-                                message: e.to_string(),
-                            }),
+                            Err(e) => SourceItem::Error(wikianno::InputError::new(
+                                path.to_string_lossy(),
+                                e.to_string(),
+                            )),
                         }
                     })
                     .collect();
@@ -218,10 +218,10 @@ impl WikiFairPage {
 fn wikifair_item(line: &str, with_links: bool, line_no: usize) -> SourceItem {
     let origin = format!("wiki-fair.benchmark.jsonl:{line_no}");
     let Some(page) = WikiFairPage::parse(line) else {
-        return SourceItem::Error(wikianno::InputError {
+        return SourceItem::Error(wikianno::InputError::new(
             origin,
-            message: "not a Wiki-Fair record (title, text)".into(),
-        });
+            "not a Wiki-Fair record (title, text)",
+        ));
     };
     let raw = if with_links {
         RawArticle::wikitext(page.title, with_wikitext_links(&page.text, page.links))

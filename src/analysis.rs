@@ -58,6 +58,7 @@ impl serde::Serialize for ClaimKind {
 
 /// "This article dates entity E at V", with the span that says it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DateClaim {
     /// The entity's id (the article's own id for its infobox dates).
     pub entity: Arc<str>,

@@ -4,8 +4,6 @@
 //! annotated, and what could not be parsed is reported here, with a span when
 //! there is one.
 
-use std::{fmt, str::FromStr};
-
 use crate::span::Span;
 
 /// Declares [`DiagnosticKind`] with its record names, in one list.
@@ -61,32 +59,11 @@ diagnostic_kinds! {
     DateMismatch = "date-mismatch",
 }
 
-impl fmt::Display for DiagnosticKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for DiagnosticKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<DiagnosticKind, String> {
-        DiagnosticKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("{s:?} is not a diagnostic kind"))
-    }
-}
-
-impl serde::Serialize for DiagnosticKind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+record_name_impls!(DiagnosticKind, String, |s: &str| format!("{s:?} is not a diagnostic kind"));
 
 /// One thing worth telling the user about an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Where in the article text, when the problem has a place.
     pub span: Option<Span>,

@@ -37,6 +37,9 @@
 //! ```
 #![deny(missing_docs)]
 
+#[macro_use]
+mod names;
+
 pub mod analysis;
 pub mod article;
 pub mod diagnostic;

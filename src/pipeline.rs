@@ -25,6 +25,7 @@ use crate::{
 
 /// Everything the pipeline found in one article.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct AnnotatedArticle {
     /// The parsed article (text, sections, infobox fields, links).
     pub article: Article,

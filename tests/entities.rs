@@ -4,18 +4,12 @@
 mod common;
 
 use common::{pipeline, wikianno};
-use wikianno::{Label, Markup, RawArticle};
+use wikianno::{Label, RawArticle};
 
 /// The label of the mention whose text is exactly `needle` (its first occurrence after
 /// `after`), or `None` when no mention has that span.
 fn label_at(title: &str, wikitext: &str, after: &str, needle: &str) -> Option<Label> {
-    let raw = RawArticle {
-        title: Some(title.to_string()),
-        text: wikitext.to_string(),
-        origin: "test".into(),
-        fallback_title: title.into(),
-        markup: Markup::Wikitext,
-    };
+    let raw = RawArticle::wikitext(title, wikitext.to_string()).with_origin("test");
     let annotated = pipeline().annotate(raw);
     let text = &annotated.article.text;
     let from = text.find(after).unwrap_or_else(|| panic!("{after:?} not in {text:?}"));

@@ -14,14 +14,7 @@ Rain fell on <TIMEX3 tid="t1" type="DATE" value="1998-03-02">Monday</TIMEX3> &am
 
 fn at(text: &str, needle: &str, kind: TimexType, value: &str) -> Timex {
     let start = text.find(needle).unwrap();
-    Timex {
-        span: Span::new(start, start + needle.len()),
-        kind,
-        value: value.parse().expect("a TIMEX3 value"),
-        modifier: None,
-        anchor: None,
-        parts: Vec::new(),
-    }
+    Timex::new(Span::new(start, start + needle.len()), kind, value.parse().expect("a TIMEX3 value"))
 }
 
 #[test]
@@ -103,13 +96,12 @@ fn round_trip_scores(doc: &wikianno::eval::TimemlDocument, reference: Reference)
     let read: Vec<Timex> = back
         .timexes
         .iter()
-        .map(|g| Timex {
-            span: g.span,
-            kind: g.kind.parse().expect("a TIMEX3 type"),
-            value: g.value.parse().expect("a value the tagger wrote"),
-            modifier: None,
-            anchor: None,
-            parts: Vec::new(),
+        .map(|g| {
+            Timex::new(
+                g.span,
+                g.kind.parse().expect("a TIMEX3 type"),
+                g.value.parse().expect("a value the tagger wrote"),
+            )
         })
         .collect();
     let (a, b) = (score_document(doc, &predicted), score_document(doc, &read));

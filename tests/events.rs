@@ -33,25 +33,19 @@ pub const SEED_DATES: &[(&str, &str)] = &[
 fn hand_timexes(text: &str, body_start: usize) -> Vec<Timex> {
     let mut out = Vec::new();
     if let Some(at) = text.find("28 February–8 November 1865") {
-        out.push(Timex {
-            span: Span::new(at, at + "28 February–8 November 1865".len()),
-            kind: TimexType::Date,
-            value: "1865-02-28/1865-11-08".parse().expect("a TIMEX3 value"),
-            modifier: None,
-            anchor: None,
-            parts: Vec::new(),
-        });
+        out.push(Timex::new(
+            Span::new(at, at + "28 February–8 November 1865".len()),
+            TimexType::Date,
+            "1865-02-28/1865-11-08".parse().expect("a TIMEX3 value"),
+        ));
     }
     for (surface, value) in SEED_DATES {
         let at = body_start + text[body_start..].find(surface).expect("seed date surface");
-        out.push(Timex {
-            span: Span::new(at, at + surface.len()),
-            kind: TimexType::Date,
-            value: value.parse().expect("a TIMEX3 value"),
-            modifier: None,
-            anchor: None,
-            parts: Vec::new(),
-        });
+        out.push(Timex::new(
+            Span::new(at, at + surface.len()),
+            TimexType::Date,
+            value.parse().expect("a TIMEX3 value"),
+        ));
     }
     out.sort_by_key(|t| t.span);
     out
@@ -259,7 +253,7 @@ fn general_types_and_false_triggers() {
 
 mod never_panics {
     use proptest::prelude::*;
-    use wikianno::{sentences::SentenceSplitter, Markup, Pipeline, RawArticle};
+    use wikianno::{sentences::SentenceSplitter, Pipeline, RawArticle};
 
     fn small() -> Pipeline {
         Pipeline::builder()
@@ -277,7 +271,7 @@ mod never_panics {
             for s in SentenceSplitter::new().split(&text) {
                 prop_assert!(text.get(s.start..s.end).is_some());
             }
-            let raw = RawArticle { title: None, text, origin: "p".into(), fallback_title: "p".into(), markup: Markup::WikiStyle };
+            let raw = RawArticle::wiki_style("p", text);
             let a = small().annotate(raw);
             let t = &a.article.text;
             for e in &a.events {

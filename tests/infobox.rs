@@ -27,14 +27,11 @@ fn hand_timexes(text: &str, box_span: Span, dates: Dates<'_>) -> Vec<Timex> {
             let from = if *in_box { box_span.start } else { box_span.end };
             let at =
                 from + text[from..].find(surface).unwrap_or_else(|| panic!("{surface:?} in text"));
-            Timex {
-                span: Span::new(at, at + surface.len()),
-                kind: TimexType::Date,
-                value: value.parse().expect("a TIMEX3 value"),
-                modifier: None,
-                anchor: None,
-                parts: Vec::new(),
-            }
+            Timex::new(
+                Span::new(at, at + surface.len()),
+                TimexType::Date,
+                value.parse().expect("a TIMEX3 value"),
+            )
         })
         .collect();
     out.sort_by_key(|t| t.span);

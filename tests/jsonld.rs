@@ -31,7 +31,7 @@ use wikianno::{
     },
     source::{expand_paths, FileSource},
     temporal::{Timex, TimexType},
-    AnnotatedArticle, Markup, Pipeline, RawArticle, Record, Span,
+    AnnotatedArticle, Pipeline, RawArticle, Record, Span,
 };
 
 const W: &str = "https://en.wikipedia.org/wiki/";
@@ -441,13 +441,7 @@ const GAZETTEER: &str = "Varnholt\tPLACE\tgeonames:123\nNorthmark\tORG\tNorthmar
 
 fn annotate(text: &str) -> AnnotatedArticle {
     let pipeline = Pipeline::builder().gazetteer_tsv("test.tsv", GAZETTEER).build().unwrap();
-    pipeline.annotate(RawArticle {
-        title: None,
-        text: text.into(),
-        origin: "test".into(),
-        fallback_title: "test".into(),
-        markup: Markup::WikiStyle,
-    })
+    pipeline.annotate(RawArticle::wiki_style("test", text))
 }
 
 fn span_of(text: &str, needle: &str, nth: usize) -> Span {
@@ -456,21 +450,14 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
 }
 
 fn timex(text: &str, needle: &str, nth: usize, value: &str) -> Timex {
-    Timex {
-        span: span_of(text, needle, nth),
-        kind: TimexType::Date,
-        value: value.parse().expect("a TIMEX3 value"),
-        modifier: None,
-        anchor: None,
-        parts: Vec::new(),
-    }
+    Timex::new(span_of(text, needle, nth), TimexType::Date, value.parse().expect("a TIMEX3 value"))
 }
 
 fn participant(a: &AnnotatedArticle, needle: &str, nth: usize) -> Participant {
     let span = span_of(&a.article.text, needle, nth);
     let m =
         a.entities.iter().find(|m| m.span == span).unwrap_or_else(|| panic!("no mention {needle}"));
-    Participant { span, id: m.id.clone(), label: m.label, role: None }
+    Participant::new(span, m.id.clone(), m.label)
 }
 
 /// Run the analysis stage again on a record whose stage results a test replaced.
@@ -494,77 +481,77 @@ fn siege() -> AnnotatedArticle {
         0,
     );
     let battle = span_of(&text, "The Battle of Kessel Ford followed on 7 May 1901.", 0);
-    a.events = vec![
-        Event {
-            trigger: span_of(&text, "surrounded", 0),
-            kind: EventType::Siege,
-            sentence,
-            date: Some(EventDate {
-                value: "1901-03-03".parse().expect("a TIMEX3 value"),
-                span: span_of(&text, "3 March 1901", 0),
-                inherited: false,
-            }),
-            place: Some(participant(&a, "Varnholt", 3)),
-            participants: vec![participant(&a, "Ada Kovač", 1)],
-            modality: Default::default(),
-        },
-        Event {
-            trigger: span_of(&text, "Battle of Kessel Ford", 0),
-            kind: EventType::Battle,
-            sentence: battle,
-            date: Some(EventDate {
-                value: "1901-05-07".parse().expect("a TIMEX3 value"),
-                span: span_of(&text, "7 May 1901", 0),
-                inherited: false,
-            }),
-            place: None,
-            participants: vec![],
-            modality: Default::default(),
-        },
-    ];
+    let mut siege = Event::new(EventType::Siege, span_of(&text, "surrounded", 0), sentence);
+    siege.date = Some(EventDate::new(
+        "1901-03-03".parse().expect("a TIMEX3 value"),
+        span_of(&text, "3 March 1901", 0),
+        false,
+    ));
+    siege.place = Some(participant(&a, "Varnholt", 3));
+    siege.participants = vec![participant(&a, "Ada Kovač", 1)];
+    let mut kessel_ford =
+        Event::new(EventType::Battle, span_of(&text, "Battle of Kessel Ford", 0), battle);
+    kessel_ford.date = Some(EventDate::new(
+        "1901-05-07".parse().expect("a TIMEX3 value"),
+        span_of(&text, "7 May 1901", 0),
+        false,
+    ));
+    a.events = vec![siege, kessel_ford];
     let field = |key: &str| a.article.infobox.as_ref().unwrap().get(key).unwrap().clone();
     let commander2 = field("Commander2");
-    a.infobox = Some(InfoboxReport {
-        kind: Some(wikianno::article::InfoboxKind::Conflict),
-        checks: vec![
-            Check {
-                field: "Date".into(),
-                value: field("Date").value,
-                span: field("Date").value_span,
-                status: Status::Supported,
-                normalized: Some("1901-03-03/1901-04-09".into()),
-                evidence: vec![span_of(&text, "3 March 1901", 0)],
-                message: "start date found in the body".into(),
-                side: None,
-                value_kind: None,
-            },
-            Check {
-                field: "Commander2".into(),
-                value: "Zoë Œrsted".into(),
-                span: span_of(&text, "Zoë Œrsted", 0),
-                status: Status::Unsupported,
-                normalized: Some("Zoë_Œrsted".into()),
-                evidence: vec![],
-                message: "not named in the body".into(),
-                side: Some(2),
-                value_kind: None,
-            },
-            Check {
-                field: "Commander2".into(),
-                value: "Ilmar Tõnisson".into(),
-                span: Span::new(
+    let check = |field: &str,
+                 value: String,
+                 span: Span,
+                 status: Status,
+                 normalized: Option<&str>,
+                 evidence: Vec<Span>,
+                 message: &str,
+                 side: Option<u32>| {
+        let mut check = Check::new(field, value, span, status);
+        check.normalized = normalized.map(str::to_string);
+        check.evidence = evidence;
+        check.message = message.into();
+        check.side = side;
+        check
+    };
+    a.infobox = Some(InfoboxReport::new(
+        Some(wikianno::article::InfoboxKind::Conflict),
+        vec![
+            check(
+                "Date",
+                field("Date").value,
+                field("Date").value_span,
+                Status::Supported,
+                Some("1901-03-03/1901-04-09"),
+                vec![span_of(&text, "3 March 1901", 0)],
+                "start date found in the body",
+                None,
+            ),
+            check(
+                "Commander2",
+                "Zoë Œrsted".into(),
+                span_of(&text, "Zoë Œrsted", 0),
+                Status::Unsupported,
+                Some("Zoë_Œrsted"),
+                vec![],
+                "not named in the body",
+                Some(2),
+            ),
+            check(
+                "Commander2",
+                "Ilmar Tõnisson".into(),
+                Span::new(
                     commander2.value_span.end - "Ilmar Tõnisson".len(),
                     commander2.value_span.end,
                 ),
-                status: Status::Contradicted,
-                normalized: None,
-                evidence: vec![],
-                message: "the body says otherwise".into(),
-                side: Some(2),
-                value_kind: None,
-            },
+                Status::Contradicted,
+                None,
+                vec![],
+                "the body says otherwise",
+                Some(2),
+            ),
         ],
-    });
+    ));
     reanalyze(&mut a);
     a
 }

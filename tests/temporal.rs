@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use wikianno::temporal::{Reference, TemporalTagger, Timex};
-use wikianno::{Markup, Pipeline, RawArticle};
+use wikianno::{Pipeline, RawArticle};
 
 /// `(text, expected [(span text, type, value)])`, tagged in narrative mode.
 type Row = (&'static str, &'static [(&'static str, &'static str, &'static str)]);
@@ -367,13 +367,7 @@ fn seed() -> Option<(String, Vec<Timex>)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/peruvian_civil_war_of_1865.txt");
     let text = std::fs::read_to_string(path).ok()?;
     let pipeline = Pipeline::builder().build().ok()?;
-    let raw = RawArticle {
-        title: None,
-        text,
-        origin: path.into(),
-        fallback_title: "seed".into(),
-        markup: Markup::WikiStyle,
-    };
+    let raw = RawArticle::wiki_style("seed", text).with_origin(path);
     let annotated = pipeline.annotate(raw);
     Some((annotated.article.text.clone(), annotated.timexes))
 }

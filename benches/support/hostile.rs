@@ -91,13 +91,11 @@ impl Shape {
             Markup::WikiStyle => format!("= Hostile =\n\n{body}\n"),
             Markup::Wikitext => body,
         };
-        RawArticle {
-            title: Some("Hostile".into()),
-            text,
-            origin: format!("hostile#{}", self.name()),
-            fallback_title: "Hostile".into(),
-            markup: self.markup(),
-        }
+        let raw = match self.markup() {
+            Markup::WikiStyle => RawArticle::wiki_style("Hostile", text),
+            Markup::Wikitext => RawArticle::wikitext("Hostile", text),
+        };
+        raw.with_origin(format!("hostile#{}", self.name()))
     }
 }
 

@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use wikianno::{Markup, Pipeline, RawArticle, Record, SourceItem};
+use wikianno::{Pipeline, RawArticle, Record, SourceItem};
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
@@ -19,13 +19,7 @@ fn pipeline() -> &'static Pipeline {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for piece in wikianno::source::split_articles(text) {
-        let raw = RawArticle {
-            title: None,
-            text: piece.to_string(),
-            origin: "fuzz".into(),
-            fallback_title: "Fuzz".into(),
-            markup: Markup::WikiStyle,
-        };
+        let raw = RawArticle::wiki_style("Fuzz", piece).with_origin("fuzz");
         if let Record::Article(a) = pipeline().process(SourceItem::Article(raw)) {
             let text = &a.article.text;
             for m in &a.entities {

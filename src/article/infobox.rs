@@ -12,6 +12,7 @@ use crate::{gazetteer::Label, span::Span};
 
 /// An infobox: its kind (from the template name, if any) and fields in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Infobox {
     /// The template name after "Infobox", e.g. `military conflict`, when given.
     pub template: Option<String>,
@@ -25,6 +26,7 @@ pub struct Infobox {
 
 /// One `Key: Value` infobox field.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InfoboxField {
     /// The key as written.
     pub key: String,

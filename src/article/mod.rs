@@ -20,6 +20,7 @@ use crate::{diagnostic::Diagnostic, span::Span};
 
 /// A parsed article. All spans are byte offsets into [`Article::text`].
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Article {
     /// Wikipedia-style id: the title with spaces as underscores.
     pub id: String,
@@ -55,8 +56,24 @@ pub struct Article {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Article {
+    /// An article of plain `text` titled `title` (its id from the title, its origin the
+    /// title), with no structure: set `links`, `sections`, ... on the result when known.
+    pub fn new(title: impl Into<String>, text: impl Into<String>) -> Article {
+        let title = title.into();
+        Article {
+            id: title_to_id(&title),
+            origin: title.clone(),
+            title,
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+}
+
 /// A section heading and the text it governs.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Section {
     /// The heading text, trimmed.
     pub title: String,
@@ -70,6 +87,7 @@ pub struct Section {
 
 /// A table: its caption, header row and body rows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Table {
     /// From the first rendered line of the table to the end of its last row.
     pub span: Span,
@@ -83,6 +101,7 @@ pub struct Table {
 
 /// One table cell (or caption).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TableCell {
     /// The cell's text in [`Article::text`] (empty, at its place, for an empty cell).
     pub span: Span,
@@ -96,6 +115,7 @@ pub struct TableCell {
 
 /// A construct that has no plain-text rendering, kept as a placeholder.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dropped {
     /// What it was.
     pub kind: DroppedKind,
@@ -159,11 +179,19 @@ impl DroppedKind {
 
 /// A link to another article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Link {
     /// The target article title.
     pub target: String,
     /// Where the link text is.
     pub span: Span,
+}
+
+impl Link {
+    /// A link to the article `target` whose text is at `span`.
+    pub fn new(target: impl Into<String>, span: Span) -> Link {
+        Link { target: target.into(), span }
+    }
 }
 
 /// Maps spans of a rendered text back to the markup it came from.

@@ -63,7 +63,7 @@ pub fn run(args: &AliasesArgs) -> Result<i32, String> {
             }
             // Articles are counted, not annotated: only redirects matter here.
             SourceItem::Article(raw) => stats.add(Counted::Article(raw.text.len())),
-            SourceItem::Error(InputError { origin, message }) => {
+            SourceItem::Error(InputError { origin, message, .. }) => {
                 eprintln!("wikianno: {origin}: {message}");
                 stats.add(Counted::Error);
             }

@@ -307,7 +307,7 @@ pub fn conclude(
 /// silently); redirects are not articles.
 fn skipped_notice(record: &Record) -> Option<String> {
     match record {
-        Record::Error(InputError { origin, message }) => {
+        Record::Error(InputError { origin, message, .. }) => {
             Some(format!("wikianno: {origin}: {message}"))
         }
         _ => None,

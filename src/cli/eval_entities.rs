@@ -28,17 +28,12 @@ pub struct EvalEntitiesArgs {
 
 /// An article holding `text`, its title and, when given, its links as exact mentions.
 fn article(title: &str, text: &str, links: &[(Span, String)]) -> Article {
-    Article {
-        id: wikianno::article::title_to_id(title),
-        title: title.to_string(),
-        origin: title.to_string(),
-        text: text.to_string(),
-        links: links
-            .iter()
-            .map(|(span, target)| wikianno::article::Link { target: target.clone(), span: *span })
-            .collect(),
-        ..Article::default()
-    }
+    let mut article = Article::new(title, text);
+    article.links = links
+        .iter()
+        .map(|(span, target)| wikianno::article::Link::new(target.clone(), *span))
+        .collect();
+    article
 }
 
 fn mentions(pipeline: &Pipeline, article: Article) -> Vec<(Span, Label)> {

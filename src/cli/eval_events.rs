@@ -9,8 +9,8 @@ use std::{
 use clap::{Args, ValueEnum};
 use wikianno::{
     eval::{parse_brat, parse_timeml, score_mentions, GoldEvent, MentionScores},
-    events::{Aspect, EventClass, EventMention, Tense},
-    Markup, Pipeline, RawArticle,
+    events::{EventClass, EventMention},
+    Pipeline, RawArticle,
 };
 
 use super::EXIT_OK;
@@ -88,13 +88,7 @@ fn line(label: &str, s: &MentionScores) -> String {
 
 /// The scored layer of the pipeline's output on `text`.
 fn predict(pipeline: &Pipeline, system: System, name: &str, text: &str) -> Vec<EventMention> {
-    let raw = RawArticle {
-        title: None,
-        text: text.to_string(),
-        origin: name.to_string(),
-        fallback_title: name.to_string(),
-        markup: Markup::WikiStyle,
-    };
+    let raw = RawArticle::wiki_style(name, text);
     let annotated = pipeline.annotate(raw);
     // The parser keeps the text as is, so spans are offsets of `text`.
     debug_assert_eq!(annotated.article.text, text);
@@ -103,13 +97,7 @@ fn predict(pipeline: &Pipeline, system: System, name: &str, text: &str) -> Vec<E
         System::Frames => annotated
             .events
             .iter()
-            .map(|e| EventMention {
-                span: e.trigger,
-                class: EventClass::Occurrence,
-                tense: Tense::None,
-                aspect: Aspect::None,
-                negated: false,
-            })
+            .map(|e| EventMention::new(e.trigger, EventClass::Occurrence))
             .collect(),
     }
 }

@@ -33,7 +33,7 @@ pub fn run(args: &GraphArgs) -> Result<i32, String> {
         stats.count(&record);
         match &record {
             Record::Article(a) => graph.add(a),
-            Record::Error(InputError { origin, message }) => {
+            Record::Error(InputError { origin, message, .. }) => {
                 eprintln!("wikianno: {origin}: {message}")
             }
             Record::Redirect(_) => {}

@@ -340,7 +340,7 @@ pub fn run(args: &ValidateArgs) -> Result<i32, String> {
                     Format::Csv => write_csv_checks(&mut out, &a)?,
                 }
             }
-            Record::Error(InputError { origin, message }) => {
+            Record::Error(InputError { origin, message, .. }) => {
                 summary.errors += 1;
                 eprintln!("wikianno: {origin}: {message}");
             }

@@ -1,6 +1,6 @@
 //! Event types: the closed set of frames the events stage builds.
 
-use std::{fmt, str::FromStr};
+use std::fmt;
 
 /// Declares [`EventType`] with its record names, in one list.
 macro_rules! event_types {
@@ -107,12 +107,6 @@ event_types! {
     Discovery = "DISCOVERY",
 }
 
-impl fmt::Display for EventType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A name that is not an [`EventType`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownEventType(pub String);
@@ -125,23 +119,7 @@ impl fmt::Display for UnknownEventType {
 
 impl std::error::Error for UnknownEventType {}
 
-impl FromStr for EventType {
-    type Err = UnknownEventType;
-
-    fn from_str(s: &str) -> Result<EventType, UnknownEventType> {
-        EventType::ALL
-            .iter()
-            .copied()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| UnknownEventType(s.to_string()))
-    }
-}
-
-impl serde::Serialize for EventType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+record_name_impls!(EventType, UnknownEventType, |s: &str| UnknownEventType(s.to_string()));
 
 #[cfg(test)]
 mod tests {

@@ -152,6 +152,7 @@ impl Aspect {
 
 /// One event mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EventMention {
     /// The word.
     pub span: Span,
@@ -163,6 +164,13 @@ pub struct EventMention {
     pub aspect: Aspect,
     /// True when a negation ("not", "never", "-n't") comes right before it or its auxiliary.
     pub negated: bool,
+}
+
+impl EventMention {
+    /// An asserted mention at `span` of `class`, with no tense or aspect marked.
+    pub fn new(span: Span, class: EventClass) -> EventMention {
+        EventMention { span, class, tense: Tense::None, aspect: Aspect::None, negated: false }
+    }
 }
 
 /// The context a word's predecessor puts it in (the table's `D`, `A`, `T`, `O`).

@@ -22,6 +22,7 @@ pub use triggers::{Modality, Trigger};
 
 /// An event found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Event {
     /// The trigger word or phrase.
     pub trigger: Span,
@@ -39,8 +40,24 @@ pub struct Event {
     pub modality: Modality,
 }
 
+impl Event {
+    /// An asserted event with no date, place or participants yet (set them on the result).
+    pub fn new(kind: EventType, trigger: Span, sentence: Span) -> Event {
+        Event {
+            trigger,
+            kind,
+            sentence,
+            date: None,
+            place: None,
+            participants: Vec::new(),
+            modality: Modality::default(),
+        }
+    }
+}
+
 /// An event's date.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EventDate {
     /// TIMEX3 value.
     pub value: crate::temporal::TimexValue,
@@ -50,8 +67,17 @@ pub struct EventDate {
     pub inherited: bool,
 }
 
+impl EventDate {
+    /// The date `value`, given by the timex at `span`; `inherited` when carried from an
+    /// earlier sentence.
+    pub fn new(value: crate::temporal::TimexValue, span: Span, inherited: bool) -> EventDate {
+        EventDate { value, span, inherited }
+    }
+}
+
 /// An entity taking part in an event (or its place).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Participant {
     /// The mention.
     pub span: Span,
@@ -61,4 +87,11 @@ pub struct Participant {
     pub label: Label,
     /// `agent`, `patient`, ... when a pattern tells.
     pub role: Option<&'static str>,
+}
+
+impl Participant {
+    /// The mention at `span` of the entity `id`, with no role.
+    pub fn new(span: Span, id: impl Into<Arc<str>>, label: Label) -> Participant {
+        Participant { span, id: id.into(), label, role: None }
+    }
 }

@@ -1,6 +1,6 @@
 //! Entity labels: the closed set of types a mention can carry.
 
-use std::{fmt, str::FromStr};
+use std::fmt;
 
 /// What an entity is. Gazetteer rows name it in their second column; the coarse types
 /// of the contract are PERSON, PLACE, ORG, EVENT, WORK and MISC, and the finer labels
@@ -97,12 +97,6 @@ impl Label {
     }
 }
 
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A label name that is not one of [`Label::ALL`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownLabel(pub String);
@@ -120,19 +114,7 @@ impl fmt::Display for UnknownLabel {
 
 impl std::error::Error for UnknownLabel {}
 
-impl FromStr for Label {
-    type Err = UnknownLabel;
-
-    fn from_str(s: &str) -> Result<Label, UnknownLabel> {
-        Label::ALL.into_iter().find(|l| l.as_str() == s).ok_or_else(|| UnknownLabel(s.to_string()))
-    }
-}
-
-impl serde::Serialize for Label {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+record_name_impls!(Label, UnknownLabel, |s: &str| UnknownLabel(s.to_string()));
 
 #[cfg(test)]
 mod tests {

@@ -138,6 +138,7 @@ impl Entry {
 
 /// A gazetteer match in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EntityMention {
     /// Where, in bytes of the article text.
     pub span: Span,

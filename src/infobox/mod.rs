@@ -56,6 +56,7 @@ impl Status {
 
 /// The verdict on one infobox item.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Check {
     /// The field key.
     pub field: String,
@@ -78,8 +79,32 @@ pub struct Check {
     pub value_kind: Option<ValueKind>,
 }
 
+impl Check {
+    /// The verdict `status` on the item `value` of `field` at `span`, with no normalized
+    /// value, evidence, message, side or value kind yet (set them on the result).
+    pub fn new(
+        field: impl Into<String>,
+        value: impl Into<String>,
+        span: Span,
+        status: Status,
+    ) -> Check {
+        Check {
+            field: field.into(),
+            value: value.into(),
+            span,
+            status,
+            normalized: None,
+            evidence: Vec::new(),
+            message: String::new(),
+            side: None,
+            value_kind: None,
+        }
+    }
+}
+
 /// All checks of an article's infobox.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InfoboxReport {
     /// What the infobox describes, or `None` when no schema fits (every item is then
     /// unchecked).
@@ -89,6 +114,11 @@ pub struct InfoboxReport {
 }
 
 impl InfoboxReport {
+    /// The checks of an infobox of `kind` (`None`: no schema fits).
+    pub fn new(kind: Option<InfoboxKind>, checks: Vec<Check>) -> InfoboxReport {
+        InfoboxReport { kind, checks }
+    }
+
     /// How many checks have `status`.
     pub fn count(&self, status: Status) -> usize {
         self.checks.iter().filter(|c| c.status == status).count()

@@ -27,6 +27,7 @@ pub enum Markup {
 
 /// One article as read, before parsing.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct RawArticle {
     /// The title when the container gives one (a dump page); wiki-style text carries its own.
     pub title: Option<String>,
@@ -119,6 +120,7 @@ pub enum SourceItem {
 
 /// A dump redirect page: `from` is an alias of `to`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Redirect {
     /// Where it came from.
     pub origin: String,
@@ -130,11 +132,19 @@ pub struct Redirect {
 
 /// Input that could not be processed, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct InputError {
     /// Where it came from (a path, `-`, `dump#title`).
     pub origin: String,
     /// What went wrong, with a byte offset where one is known.
     pub message: String,
+}
+
+impl InputError {
+    /// Input from `origin` that could not be read, and why.
+    pub fn new(origin: impl Into<String>, message: impl Into<String>) -> InputError {
+        InputError { origin: origin.into(), message: message.into() }
+    }
 }
 
 /// True for paths the dump reader handles (`.xml`, `.xml.bz2`, `.xml.gz`, `.bz2`, `.gz`).

@@ -120,6 +120,7 @@ impl fmt::Display for TimexMod {
 
 /// A temporal expression found in an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Timex {
     /// Where, in bytes of the article text.
     pub span: Span,
@@ -135,6 +136,13 @@ pub struct Timex {
     /// `8 November 1865`), or the date a time of day falls on (`6 November` in
     /// `the early hours of 6 November`). TimeML annotates these separately.
     pub parts: Vec<Timex>,
+}
+
+impl Timex {
+    /// A timex with no modifier, anchor or parts (set them on the result when needed).
+    pub fn new(span: Span, kind: TimexType, value: TimexValue) -> Timex {
+        Timex { span, kind, value, modifier: None, anchor: None, parts: Vec::new() }
+    }
 }
 
 /// Which annotation guidelines decide what is a temporal expression, where they differ.

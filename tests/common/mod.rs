@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use wikianno::{Markup, Pipeline, RawArticle};
+use wikianno::{Pipeline, RawArticle};
 
 /// The crate's root folder.
 pub fn root() -> PathBuf {
@@ -34,13 +34,7 @@ pub fn seed_text() -> String {
 
 /// A wiki-style raw article.
 pub fn raw(text: impl Into<String>) -> RawArticle {
-    RawArticle {
-        title: None,
-        text: text.into(),
-        origin: "test".into(),
-        fallback_title: "test".into(),
-        markup: Markup::WikiStyle,
-    }
+    RawArticle::wiki_style("test", text)
 }
 
 /// Run the built `wikianno` binary: (exit code, stdout, stderr).
