@@ -237,15 +237,17 @@ fn source_item(obj: &Bound<'_, PyAny>) -> PyResult<SourceItem> {
     let title = get("title")?;
     let source = get("source")?;
     if let Some(message) = get("error")? {
-        return Ok(SourceItem::Error(InputError { origin: source.unwrap_or_default(), message }));
+        return Ok(SourceItem::Error(InputError::new(source.unwrap_or_default(), message)));
     }
     if let Some(to) = get("redirect")? {
         let from = title.unwrap_or_default();
         let origin = source.unwrap_or_else(|| from.clone());
-        return Ok(SourceItem::Redirect(Redirect { origin, from, to }));
+        return Ok(SourceItem::Redirect(Redirect::new(origin, from, to)));
     }
     let text = get("text")?.ok_or_else(|| {
-        PyTypeError::new_err("annotate_many: a dict item needs \"text\" (or \"redirect\"/\"error\")")
+        PyTypeError::new_err(
+            "annotate_many: a dict item needs \"text\" (or \"redirect\"/\"error\")",
+        )
     })?;
     let wikitext = match dict.get_item("wikitext")? {
         Some(v) => v.is_truthy()?,
@@ -264,12 +266,12 @@ fn item_dict<'py>(py: Python<'py>, item: SourceItem) -> PyResult<Bound<'py, PyDi
             dict.set_item("source", raw.origin)?;
             dict.set_item("wikitext", raw.markup == Markup::Wikitext)?;
         }
-        SourceItem::Redirect(Redirect { origin, from, to }) => {
+        SourceItem::Redirect(Redirect { origin, from, to, .. }) => {
             dict.set_item("title", from)?;
             dict.set_item("redirect", to)?;
             dict.set_item("source", origin)?;
         }
-        SourceItem::Error(InputError { origin, message }) => {
+        SourceItem::Error(InputError { origin, message, .. }) => {
             dict.set_item("source", origin)?;
             dict.set_item("error", message)?;
         }
@@ -360,12 +362,9 @@ impl<T: Send + 'static> Batches<T> {
         let workers = Workers::new(jobs)?;
         let feed = match items.downcast::<DumpReader>() {
             Ok(reader) => match reader.borrow_mut().source().take() {
-                Some(source) => Feed::Native(spawn_reader(
-                    source,
-                    pipeline.clone(),
-                    workers.clone(),
-                    map,
-                )),
+                Some(source) => {
+                    Feed::Native(spawn_reader(source, pipeline.clone(), workers.clone(), map))
+                }
                 None => Feed::Done,
             },
             Err(_) => Feed::Python(items.try_iter()?.unbind()),
@@ -550,11 +549,13 @@ fn byte_range_arg(arg: &Bound<'_, PyAny>) -> PyResult<ByteRange> {
     if let Ok(text) = arg.extract::<String>() {
         return text.parse().map_err(|e: String| PyValueError::new_err(format!("byte_range {e}")));
     }
-    let (start, end): (u64, u64) = arg.extract().map_err(|_| {
-        PyTypeError::new_err("byte_range: expected (start, end) or \"START:END\"")
-    })?;
+    let (start, end): (u64, u64) = arg
+        .extract()
+        .map_err(|_| PyTypeError::new_err("byte_range: expected (start, end) or \"START:END\""))?;
     if start >= end {
-        return Err(PyValueError::new_err(format!("byte_range ({start}, {end}): start must be below end")));
+        return Err(PyValueError::new_err(format!(
+            "byte_range ({start}, {end}): start must be below end"
+        )));
     }
     Ok(ByteRange { start, end })
 }
@@ -609,8 +610,9 @@ fn split(
     if parts == 0 {
         return Err(PyValueError::new_err("parts must be at least 1"));
     }
-    let ranges =
-        py.allow_threads(|| multistream::split(&path, index.as_deref(), parts)).map_err(py_error)?;
+    let ranges = py
+        .allow_threads(|| multistream::split(&path, index.as_deref(), parts))
+        .map_err(py_error)?;
     Ok(ranges.into_iter().map(|r| (r.start, r.end)).collect())
 }
 
