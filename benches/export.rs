@@ -3,7 +3,9 @@
 //! article of é, €, CJK and emoji; its NDJSON lines are repeated to about 4 MB. Each
 //! iteration exports every line and asserts the article count. The RDF formats convert
 //! the corpus graph's JSON-LD; their throughput is counted in the NDJSON bytes of the
-//! same articles, so the figures compare.
+//! same articles, so the figures compare. Parquet writes the same articles as records
+//! (NDJSON serialization included, as `annotate --format parquet` does), counted in
+//! NDJSON bytes too, beside plain NDJSON writing.
 
 use std::path::PathBuf;
 
@@ -13,6 +15,7 @@ use wikianno::{
         export::{export_line, rdf, ExportFormat, ExportReport},
         graph::GraphBuilder,
         ndjson,
+        parquet::ParquetWriter,
     },
     source::{expand_paths, Inputs},
     Pipeline, RawArticle, Record, SourceItem,
@@ -55,6 +58,38 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    group.finish();
+
+    // Parquet beside NDJSON: the same records, the same byte count.
+    let records: Vec<Record> =
+        annotated.iter().map(|a| Record::Article(Box::new(a.clone()))).collect();
+    let mut group = c.benchmark_group("export-records");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes((once * rounds) as u64));
+    group.bench_function("ndjson", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(once * rounds);
+            for _ in 0..rounds {
+                for record in &records {
+                    ndjson::write_record(&mut out, record).expect("writes to a Vec");
+                }
+            }
+            assert_eq!(out.len(), once * rounds);
+            out.len()
+        })
+    });
+    group.bench_function("parquet", |b| {
+        b.iter(|| {
+            let mut writer = ParquetWriter::new(Vec::new()).expect("parquet writer");
+            for _ in 0..rounds {
+                for record in &records {
+                    writer.write(record).expect("writes to a Vec");
+                }
+            }
+            assert_eq!(writer.rows(), articles);
+            writer.finish().expect("parquet footer").len()
+        })
+    });
     group.finish();
 
     // RDF: the corpus graph's JSON-LD to N-Triples / Turtle.

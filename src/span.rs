@@ -65,14 +65,30 @@ pub struct CharIndex {
 impl CharIndex {
     /// Index `text`.
     pub fn new(text: &str) -> CharIndex {
+        let bytes = text.as_bytes();
         let mut multibyte = Vec::new();
         let mut extra = 0;
-        for (at, ch) in text.char_indices() {
-            let n = ch.len_utf8();
-            if n > 1 {
-                extra += n - 1;
-                multibyte.push((at + n, extra));
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most of a page is ASCII: skip it eight bytes at a time.
+            while let Some(word) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                if word & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                at += 8;
             }
+            let Some(skip) = bytes[at..].iter().position(|&b| b >= 0x80) else { break };
+            at += skip;
+            // `text` is valid UTF-8, so a byte >= 0x80 here leads a 2-, 3- or 4-byte char.
+            let n = match bytes[at] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            extra += n - 1;
+            at += n;
+            multibyte.push((at, extra));
         }
         CharIndex { multibyte }
     }

@@ -12,7 +12,7 @@ use std::{
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use wikianno::{
-    output::{jsonld, ndjson},
+    output::{jsonld, ndjson, parquet::ParquetWriter},
     source::{self, multistream::ByteRange, DumpSource, InputProgress, Inputs},
     InputError, Record, SourceItem,
 };
@@ -28,6 +28,9 @@ pub enum Format {
     Jsonld,
     /// One TimeML document per article (TIMEX3 elements), one after another.
     Timeml,
+    /// One Parquet file (needs `-o FILE`): a row per record, typed nested columns and the
+    /// NDJSON line.
+    Parquet,
 }
 
 #[derive(Args, Debug)]
@@ -191,16 +194,14 @@ impl Progress {
 
 /// Where records go: stdout, or a temporary file renamed over FILE at the end.
 pub struct Output {
-    writer: Box<dyn Write>,
+    writer: Box<dyn Write + Send>,
     finish: Option<(PathBuf, PathBuf)>,
 }
 
 impl Output {
     pub fn open(path: Option<&Path>) -> Result<Output, String> {
         match path {
-            None => {
-                Ok(Output { writer: Box::new(BufWriter::new(io::stdout().lock())), finish: None })
-            }
+            None => Ok(Output { writer: Box::new(BufWriter::new(io::stdout())), finish: None }),
             Some(path) => {
                 let tmp = temporary_path(path);
                 let file = fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
@@ -212,7 +213,7 @@ impl Output {
         }
     }
 
-    pub fn writer(&mut self) -> &mut dyn Write {
+    pub fn writer(&mut self) -> &mut (dyn Write + Send) {
         &mut self.writer
     }
 
@@ -242,10 +243,19 @@ fn temporary_path(path: &Path) -> PathBuf {
 
 pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let started = Instant::now();
+    if let (Format::Parquet, None) = (args.format, &args.output) {
+        return Err("--format parquet writes a file: give it with -o FILE".to_string());
+    }
     let pipeline = args.pipeline.pipeline()?;
     let (inputs, input) = open_items(args)?;
-    if let (Format::Jsonld, Some(dir)) = (args.format, args.output.as_deref()) {
-        return jsonld_files(args, &pipeline, (inputs, input), dir, started);
+    match (args.format, args.output.as_deref()) {
+        (Format::Jsonld, Some(dir)) => {
+            return jsonld_files(args, &pipeline, (inputs, input), dir, started)
+        }
+        (Format::Parquet, Some(path)) => {
+            return parquet_file(args, &pipeline, (inputs, input), path, started)
+        }
+        _ => {}
     }
     let mut out = Output::open(args.output.as_deref())?;
     let mut stats = Stats::default();
@@ -264,6 +274,8 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
                     wikianno::output::timeml::write_document(&mut line, a)
                 }
                 (Format::Jsonld | Format::Timeml, _) => Ok(()),
+                // Written by `parquet_file`, never here.
+                (Format::Parquet, _) => Ok(()),
             };
             let skipped = matches!(format, Format::Jsonld | Format::Timeml)
                 .then(|| skipped_notice(&record))
@@ -281,6 +293,34 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     );
     progress.finish();
     conclude(out.close(result), &stats, args.stats, started, &input)
+}
+
+/// `annotate --format parquet -o FILE`: every record a row of one Parquet file, written
+/// to FILE.tmp and renamed when complete.
+fn parquet_file(
+    args: &AnnotateArgs,
+    pipeline: &wikianno::Pipeline,
+    (inputs, input): Items,
+    path: &Path,
+    started: Instant,
+) -> Result<i32, String> {
+    let mut out = Output::open(Some(path))?;
+    let mut stats = Stats::default();
+    let progress = Progress::new(input.clone(), started);
+    let mut writer =
+        ParquetWriter::new(out.writer()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let result = pipeline.run_map(
+        inputs,
+        |record| record,
+        |record| {
+            stats.count(&record);
+            progress.tick(&stats);
+            writer.write(&record)
+        },
+    );
+    let written = result.and_then(|()| writer.finish().map(drop));
+    progress.finish();
+    conclude(out.close(written), &stats, args.stats, started, &input)
 }
 
 /// End a run: a closed stdout (`| head`) ends it quietly; another write error is a

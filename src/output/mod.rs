@@ -5,5 +5,7 @@ pub mod export;
 pub mod graph;
 pub mod jsonld;
 pub mod ndjson;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod review;
 pub mod timeml;

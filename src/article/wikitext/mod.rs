@@ -219,19 +219,55 @@ fn canonical(name: &str) -> String {
     let name = name.trim();
     let name =
         name.strip_prefix("Template:").or_else(|| name.strip_prefix("template:")).unwrap_or(name);
-    name.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let mut out = single_spaced(name, false);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        // Whole-string lower-casing: a final Σ becomes ς, which a per-char map gets wrong.
+        out.to_lowercase()
+    }
 }
 
 /// A link target as an article title: `#section` dropped, `_` as space, first letter upper.
 fn link_target(raw: &str) -> String {
-    let raw = raw.split('#').next().unwrap_or("");
-    let spaced = raw.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    single_spaced(raw.split('#').next().unwrap_or(""), true)
 }
+
+/// `raw` with `_` and runs of white space as one space, trimmed; the first letter upper
+/// case when `upper_first`. One pass, one allocation: links and template names are
+/// normalized for every one of them on a page.
+fn single_spaced(raw: &str, upper_first: bool) -> String {
+    let mut out = String::with_capacity(raw.len() + 2);
+    let mut space = false;
+    for ch in raw.chars() {
+        if ch == '_' || ch.is_whitespace() {
+            space = !out.is_empty();
+        } else if out.is_empty() && upper_first {
+            out.extend(ch.to_uppercase());
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// The bytes that may start markup (`<`, `{`, `[`, `'`, `&`, `_`, newline): plain text runs
+/// to the next of them. One table look-up per byte instead of seven comparisons.
+static MAY_START_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let starts = b"<{['&_\n";
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// What a `[[prefix:...]]` link is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -539,7 +575,7 @@ impl<'s> Renderer<'s> {
                     // Plain text: copy up to the next byte that may start markup.
                     let run = bytes[i + 1..b]
                         .iter()
-                        .position(|x| matches!(x, b'<' | b'{' | b'[' | b'\'' | b'&' | b'_' | b'\n'))
+                        .position(|&x| MAY_START_MARKUP[usize::from(x)])
                         .map_or(b, |p| i + 1 + p);
                     let mut from = i;
                     if matches!(c, b')' | b';' | b',') {
@@ -912,18 +948,26 @@ impl<'s> Renderer<'s> {
         let mut bars = Vec::new();
         let mut i = a;
         while i < b {
-            if matches!(bytes[i], b'{' | b'[') {
-                if let Some(&close) = self.index.pairs.get(&i) {
-                    i = close + 2;
+            // Only `{`, `[`, `<` and `|` matter: jump to the next of them.
+            let Some(skip) =
+                bytes[i..b].iter().position(|x| matches!(x, b'{' | b'[' | b'<' | b'|'))
+            else {
+                break;
+            };
+            i += skip;
+            match bytes[i] {
+                b'{' | b'[' => {
+                    if let Some(&close) = self.index.pairs.get(&i) {
+                        i = close + 2;
+                        continue;
+                    }
+                }
+                b'<' if bytes[i..b].starts_with(b"<!--") => {
+                    i = self.src[i + 4..b].find("-->").map_or(b, |e| i + 4 + e + 3);
                     continue;
                 }
-            }
-            if bytes[i..b].starts_with(b"<!--") {
-                i = self.src[i + 4..b].find("-->").map_or(b, |e| i + 4 + e + 3);
-                continue;
-            }
-            if bytes[i] == b'|' {
-                bars.push(i);
+                b'|' => bars.push(i),
+                _ => {}
             }
             i += 1;
         }

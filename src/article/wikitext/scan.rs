@@ -6,8 +6,10 @@
 use std::{
     collections::HashMap,
     hash::{BuildHasherDefault, Hasher},
+    sync::LazyLock,
 };
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use memchr::{memchr2, memmem};
 
 /// Open position of `{{` / `[[` -> position of the matching `}}` / `]]`.
@@ -78,35 +80,37 @@ impl PageIndex {
 
 /// Pair `{{`/`}}` and `[[`/`]]` with a stack in one pass, skipping comments.
 fn match_pairs(src: &str) -> Pairs {
+    /// The five tokens, found by one automaton (a SIMD prefilter skips the plain text
+    /// between them; a byte-by-byte loop was a fifth of the rendering time).
+    static TOKENS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(["<!--", "{{", "}}", "[[", "]]"])
+            .expect("five literal tokens")
+    });
     let b = src.as_bytes();
     let mut stack: Vec<(u8, usize)> = Vec::new();
     let mut pairs = Pairs::default();
     let comment_end = memmem::Finder::new("-->");
-    let mut i = 0;
-    while i + 1 < b.len() {
-        match (b[i], b[i + 1]) {
-            (b'<', b'!') if src[i..].starts_with("<!--") => {
-                i = comment_end.find(&b[i + 4..]).map_or(b.len(), |e| i + 4 + e + 3);
-                continue;
-            }
-            (b'{', b'{') | (b'[', b'[') => {
-                stack.push((b[i], i));
-                i += 2;
-                continue;
-            }
-            (b'}', b'}') | (b']', b']') => {
-                let open = if b[i] == b'}' { b'{' } else { b'[' };
+    let mut from = 0;
+    while let Some(m) = TOKENS.find(Input::new(b).span(from..b.len())) {
+        let i = m.start();
+        from = m.end();
+        match b[i] {
+            b'<' => from = comment_end.find(&b[i + 4..]).map_or(b.len(), |e| i + 4 + e + 3),
+            b'{' | b'[' => stack.push((b[i], i)),
+            // A closer that does not match the innermost opener is text. (A loop that
+            // stepped one byte past it would try `}}` at i + 1 with the same stack, and
+            // reject it again.)
+            close => {
+                let open = if close == b'}' { b'{' } else { b'[' };
                 if stack.last().is_some_and(|&(c, _)| c == open) {
                     if let Some((_, at)) = stack.pop() {
                         pairs.insert(at, i);
                     }
-                    i += 2;
-                    continue;
                 }
             }
-            _ => {}
         }
-        i += 1;
     }
     pairs
 }
