@@ -44,7 +44,7 @@ mod general {
     include!(concat!(env!("OUT_DIR"), "/general.rs"));
 }
 
-// mod parquet;
+mod parquet;
 
 create_exception!(
     wikianno,
@@ -177,8 +177,8 @@ impl Pipeline {
         path: PathBuf,
         jobs: Option<usize>,
     ) -> PyResult<u64> {
-        let _ = (py, items, path, jobs);
-        Err(WikiannoError::new_err("write_parquet: PARQUET-PENDING"))
+        let mut batches = Batches::new(&self.inner, items, jobs, |record| record)?;
+        parquet::write(py, &mut batches, &path)
     }
 
     fn __repr__(&self) -> String {
