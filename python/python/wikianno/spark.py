@@ -20,6 +20,7 @@ import functools
 import glob
 import json
 import os
+import re
 import sys
 import time
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -150,6 +151,9 @@ def run(argv: Optional[Sequence[str]] = None) -> int:
         return _fail(str(e))
     if args.parts is not None and args.parts < 1:
         return _fail("--parts must be at least 1")
+    problem = _prepare_output(out, args.overwrite)
+    if problem:
+        return _fail(problem)
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -158,6 +162,9 @@ def run(argv: Optional[Sequence[str]] = None) -> int:
     builder = SparkSession.builder.appName("wikianno " + os.path.basename(dump))
     if args.master:
         builder = builder.master(args.master)
+        if args.master.startswith("local"):
+            # Local workers run this interpreter (its venv has wikianno), not `python3`.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = builder.getOrCreate()
     try:
         sc = spark.sparkContext
@@ -166,9 +173,6 @@ def run(argv: Optional[Sequence[str]] = None) -> int:
             ranges: List[Tuple[int, int]] = wikianno.split(dump, parts, index)
         except wikianno.WikiannoError as e:
             return _fail(str(e))
-        problem = _prepare_output(out, args.overwrite)
-        if problem:
-            return _fail(problem)
         # A task gets spark.task.cpus cores: the pipeline uses that many threads.
         jobs = int(sc.getConf().get("spark.task.cpus", "1"))
         started = time.time()
@@ -181,11 +185,18 @@ def run(argv: Optional[Sequence[str]] = None) -> int:
         try:
             done = sc.parallelize(tasks, len(tasks)).map(work).collect()
         except Exception as e:  # a task failed after Spark's retries
-            first = str(e).strip().splitlines()
-            return _fail("a task failed: %s" % (first[0] if first else type(e).__name__), EXIT_FAILED)
+            return _fail("a task failed: " + _cause(e), EXIT_FAILED)
         return _finish(out, ranges, done, time.time() - started)
     finally:
         spark.stop()
+
+
+def _cause(error: Exception) -> str:
+    """The Python exception line inside a Spark task failure (the last `Name: message`
+    line of the worker's traceback), else the failure's first line."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    causes = [line for line in lines if re.match(r"^[\w.]+(Error|Exception): ", line)]
+    return (causes or lines or [type(error).__name__])[-1 if causes else 0]
 
 
 def _finish(
