@@ -98,6 +98,18 @@ impl PipelineBuilder {
         self
     }
 
+    /// Like [`shipped_gazetteers`](Self::shipped_gazetteers), with the general lists given
+    /// as text instead of read from a folder: `(path below general/, TSV text)` pairs in the
+    /// order a folder load reads them (sorted by path). For builds that embed the lists,
+    /// such as the Python package; mention sources name them as a folder load does.
+    pub fn shipped_gazetteers_from_text(
+        &mut self,
+        general: impl IntoIterator<Item = (String, String)>,
+    ) -> &mut Self {
+        self.shipped = Some(Shipped::CuratedAndGeneralText(general.into_iter().collect()));
+        self
+    }
+
     /// Load only the shipped curated lists (compiled in, so they never fail to load)
     /// before any other gazetteer: no general lists.
     pub fn curated_gazetteers(&mut self) -> &mut Self {

@@ -43,6 +43,9 @@ pub(crate) enum Shipped {
     CuratedAndGeneralIn(PathBuf),
     /// The curated lists and the general lists, located with [`locate_general`].
     All,
+    /// The curated lists and general lists given as text (a build that embeds them, such
+    /// as the Python package): `(path below general/, TSV text)`, in load order.
+    CuratedAndGeneralText(Vec<(String, String)>),
 }
 
 impl Shipped {
@@ -56,6 +59,11 @@ impl Shipped {
             }
             Shipped::All => {
                 builder.add_general(locate_general()?)?;
+            }
+            Shipped::CuratedAndGeneralText(files) => {
+                for (relative, text) in files {
+                    builder.add_tsv(&general_name(relative), text);
+                }
             }
         }
         Ok(())
@@ -93,13 +101,18 @@ impl GazetteerBuilder {
         super::collect_tsv(&general, &mut files)?;
         for file in files {
             let relative = file.strip_prefix(&general).unwrap_or(&file);
-            let name: Vec<String> = std::iter::once(GENERAL_NAME.to_string())
-                .chain(relative.components().map(|c| c.as_os_str().to_string_lossy().into()))
-                .collect();
-            self.add_file_named(&file, &name.join("/"))?;
+            let relative: Vec<String> =
+                relative.components().map(|c| c.as_os_str().to_string_lossy().into()).collect();
+            self.add_file_named(&file, &general_name(&relative.join("/")))?;
         }
         Ok(self)
     }
+}
+
+/// The name a general list carries in mention sources, from its `/`-separated path below
+/// `general/`.
+fn general_name(relative: &str) -> String {
+    format!("{GENERAL_NAME}/{relative}")
 }
 
 /// Find the shipped gazetteer folder that holds the general lists (`general/`). Looked
@@ -188,6 +201,17 @@ mod tests {
         let found = g.find("In Xyzzyville.");
         assert_eq!(found[0].source.to_string(), "gazetteers/general/more/x.tsv:1");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn general_lists_given_as_text_are_named_as_a_folder_load_names_them() {
+        let mut g = GazetteerBuilder::new();
+        let text = vec![("more/x.tsv".to_string(), "Xyzzyville\tPLACE\tXyzzyville\n".to_string())];
+        Shipped::CuratedAndGeneralText(text).add_to(&mut g).unwrap();
+        let found = g.build().unwrap().find("Pezet fled to Xyzzyville.");
+        let sources: Vec<String> = found.iter().map(|m| m.source.to_string()).collect();
+        assert!(sources[0].starts_with("gazetteers/persons.tsv:"), "curated first: {sources:?}");
+        assert_eq!(sources[1], "gazetteers/general/more/x.tsv:1");
     }
 
     #[test]

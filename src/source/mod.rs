@@ -131,6 +131,17 @@ pub struct Redirect {
     pub to: String,
 }
 
+impl Redirect {
+    /// The redirect page `from` (read from `origin`), an alias of `to`.
+    pub fn new(
+        origin: impl Into<String>,
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Redirect {
+        Redirect { origin: origin.into(), from: from.into(), to: to.into() }
+    }
+}
+
 /// Input that could not be processed, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
