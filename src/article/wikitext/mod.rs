@@ -833,13 +833,7 @@ impl<'s> Renderer<'s> {
         if let Some(space) = self.src[i + 1..end].find(' ') {
             let (la, lb) = trim_range(self.src, i + 1 + space, end);
             if lb > la {
-                let start = self.out.len();
-                self.render(
-                    la,
-                    lb,
-                    depth + 1,
-                    Mode { inline: true, start: if mode.inline { mode.start } else { start } },
-                );
+                self.render_value((la, lb), depth, mode);
             }
         }
         Some(end + 1)
@@ -887,12 +881,7 @@ impl<'s> Renderer<'s> {
             None => shown_target(),
         };
         let start = self.out.len();
-        self.render(
-            la,
-            lb,
-            depth + 1,
-            Mode { inline: true, start: if mode.inline { mode.start } else { start } },
-        );
+        self.render_value((la, lb), depth, mode);
         // The link trail: letters right after `]]` belong to the link (`[[war]]s`).
         let trail =
             self.src.as_bytes()[after..b].iter().take_while(|x| x.is_ascii_lowercase()).count();
