@@ -261,8 +261,10 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let mut stats = Stats::default();
     let progress = Progress::new(input.clone(), started);
     let format = args.format;
-    // Records are serialized on the workers; the writer only appends lines in order.
-    let result = pipeline.run_map(
+    // Records are serialized on the workers; the writer only appends lines in order. The
+    // lines count towards the run's in-flight bytes: a page can serialize to many times
+    // its size.
+    let result = pipeline.run_map_sized(
         inputs,
         |record| {
             let mut line = Vec::with_capacity(4096);
@@ -282,6 +284,7 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
                 .flatten();
             (Counted::of(&record), line, skipped)
         },
+        |(_, line, skipped)| line.len() + skipped.as_ref().map_or(0, String::len),
         |(counted, line, skipped)| {
             stats.add(counted);
             progress.tick(&stats);
