@@ -235,7 +235,9 @@ fn small_window_pipeline(threads: usize, window: usize) -> Pipeline {
 fn amplifying_pages(pages: usize, bytes: usize) -> Vec<SourceItem> {
     (0..pages)
         .map(|i| {
-            SourceItem::Article(Shape::ShortSections.article(bytes).with_origin(format!("page {i}")))
+            SourceItem::Article(
+                Shape::ShortSections.article(bytes).with_origin(format!("page {i}")),
+            )
         })
         .collect()
 }
