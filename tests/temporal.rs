@@ -688,6 +688,11 @@ fn timeml_keeps_bounds_and_drops_approximators() {
         &[
             ("The talks lasted less than a week.", &[("less than a week", "DURATION", "P1W")]),
             ("Firefighters worked for over an hour.", &[("over an hour", "DURATION", "PT1H")]),
+            // "over" as a preposition is not a bound.
+            (
+                "The river carried silt over five centuries.",
+                &[("five centuries", "DURATION", "P5CE")],
+            ),
             ("The strike lasted at least 72 hours.", &[("at least 72 hours", "DURATION", "PT72H")]),
             ("The boy stayed for nearly five months.", &[("five months", "DURATION", "P5M")]),
             (

@@ -281,7 +281,8 @@ mod tests {
                 (StrictErrorKind::Spurious, "now".to_string()),
             ]
         );
-        let classes = error_classes(&strict_errors(&doc, &predicted));
+        let errors = strict_errors(&doc, &predicted);
+        let classes = error_classes(&errors);
         assert_eq!(classes.len(), 6);
         assert!(classes.iter().all(|c| c.0 == 1));
     }

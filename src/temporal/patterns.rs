@@ -504,8 +504,21 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
         const APPROXIMATORS: &[&str] =
             &["about ", "around ", "nearly ", "almost ", "approximately ", "some ", "roughly "];
         let lower = s.get(..16.min(s.len())).unwrap_or("").to_ascii_lowercase();
+        // "over" is a bound after a preposition or "just" ("for over sixty years", "just
+        // over an hour"), else a preposition itself ("tons of fish over five centuries"):
+        // then it is left out, and the length is not a lower bound.
+        let over_is_preposition = lower.starts_with("over ")
+            && !matches!(
+                word_before(text, m.span.start).as_str(),
+                "for" | "just" | "well" | "slightly" | "after" | "in" | "within" | "of" | "than"
+            );
         if lower.starts_with("just ") {
             cut = "just ".len();
+        } else if over_is_preposition {
+            cut = "over ".len();
+            if let Expr::Duration { modifier, .. } = &mut m.expr {
+                *modifier = None;
+            }
         } else if let Some(a) = APPROXIMATORS.iter().find(|a| is_duration && lower.starts_with(*a))
         {
             cut = a.len();
