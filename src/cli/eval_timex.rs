@@ -7,7 +7,7 @@ use std::{
 
 use clap::Args;
 use wikianno::{
-    eval::{parse_timeml, score_document, Scores},
+    eval::{error_classes, parse_timeml, score_document, strict_errors, Scores},
     temporal::{Convention, Reference, TemporalTagger},
 };
 
@@ -32,6 +32,10 @@ pub struct EvalTimexArgs {
     /// Print every miss, spurious timex and wrong value (tab-separated) for error analysis.
     #[arg(long)]
     pub errors: bool,
+    /// Print the strict (span-boundary) errors by class, most frequent first, with a
+    /// count and one example each.
+    #[arg(long)]
+    pub error_classes: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -101,6 +105,7 @@ pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
         ConventionArg::Timex2 => Convention::Timex2,
     });
     let mut total = Scores::default();
+    let mut strict = Vec::new();
     println!(
         "{:<34} {:>5} {:>5}  {:<17}  {:<17}  {:<11}  value-F1",
         "document", "gold", "sys", "strict P/R/F1", "relaxed P/R/F1", "type value"
@@ -119,6 +124,9 @@ pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
         };
         let predicted = tagger.tag_text(&doc.text, reference);
         let scores = score_document(&doc, &predicted);
+        if args.error_classes {
+            strict.extend(strict_errors(&doc, &predicted));
+        }
         if args.per_doc {
             println!("{}", line(&doc.name, &scores));
         }
@@ -128,6 +136,15 @@ pub fn run(args: &EvalTimexArgs) -> Result<i32, String> {
     if args.errors {
         for e in &total.errors {
             println!("{e}");
+        }
+    }
+    if args.error_classes {
+        println!(
+            "strict errors by class ({} in all): count, kind, shape, first example",
+            strict.len()
+        );
+        for (count, kind, shape, example) in error_classes(&strict) {
+            println!("{count:>4}  {kind:<14}  {shape:<28}  {example}");
         }
     }
     Ok(EXIT_OK)

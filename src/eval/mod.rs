@@ -19,6 +19,7 @@
 
 mod entities;
 mod events;
+mod extent;
 mod score;
 mod timeml;
 
@@ -27,5 +28,6 @@ pub use entities::{
     EntityError, EntityScores, GoldEntity, WikiFairDoc,
 };
 pub use events::{parse_brat, score_mentions, MentionScores};
+pub use extent::{error_classes, strict_errors, StrictError, StrictErrorKind};
 pub use score::{score_document, timeml_view, Prf, Scores};
 pub use timeml::{parse_timeml, GoldEvent, GoldTimex, TimemlDocument};

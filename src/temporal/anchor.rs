@@ -72,9 +72,12 @@ impl Anchor {
         }
         Some(match &m.expr {
             Expr::Point(p) => {
-                let looks_ahead = p.season == Some(Season::Winter) && p.needs_year();
+                // The coming winter, "next spring", "last fall": looked forward or back
+                // to, not moved to.
+                let looks_ahead = p.needs_year()
+                    && (p.season == Some(Season::Winter)
+                        || (p.season.is_some() && p.rel.is_some()));
                 let (p, anchor) = self.fill(p);
-                // The coming winter is looked forward to, not moved to.
                 let ahead = looks_ahead && p.year != self.year.map(|(y, _)| y);
                 let kind = if p.is_time() { TimexType::Time } else { TimexType::Date };
                 let mut parts = Vec::new();
@@ -151,7 +154,7 @@ impl Anchor {
                 };
                 timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
             }
-            Expr::Weekday { day: wd, part, rel } => {
+            Expr::Weekday { day: wd, time, rel } => {
                 let (value, anchor) = match self.dct.or(self.day.map(|d| (d.0, d.1, d.2))) {
                     Some((y, mo, d)) => {
                         let base = days_from_civil(y, mo, d);
@@ -176,8 +179,8 @@ impl Anchor {
                     self.day = Some((y, mo, d, Some(m.span)));
                     self.clock = None;
                 }
-                let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
-                let value = TimexValue::Date(value.at(part.map(TimeOfDay::Part)));
+                let kind = if time.is_some() { TimexType::Time } else { TimexType::Date };
+                let value = TimexValue::Date(value.at(*time));
                 timex(m.span, kind, value, None, anchor)
             }
             Expr::Today => {
@@ -199,6 +202,28 @@ impl Anchor {
     /// `p` with its year (and, for a clock time, its day) taken from the reference.
     fn fill(&self, p: &Point) -> (Point, Option<Span>) {
         let mut p = p.clone();
+        if let (Some(rel), Some(season)) = (p.rel, p.season) {
+            // "last fall": the latest fall over before the reference month; "next
+            // spring" the first to come. A winter is named after its January.
+            let reference = match self.dct {
+                Some((y, mo, _)) => Some((y, mo, None)),
+                None => self.month.or(self.day.map(|(y, mo, _, s)| (y, mo, s))),
+            };
+            if let Some((y, mo, span)) = reference {
+                let start = season.first_month();
+                p.year = Some(match (rel, season) {
+                    (-1, Season::Winter) => y,
+                    (-1, _) if mo > start + 2 => y,
+                    (-1, _) => y - 1,
+                    (1, Season::Winter) => y + 1,
+                    (1, _) if mo < start => y,
+                    (1, _) => y + 1,
+                    (_, Season::Winter) if mo >= 9 => y + 1,
+                    _ => y,
+                });
+                return (p, span);
+            }
+        }
         if let (Some(rel), Some(month)) = (p.rel, p.month) {
             // "last May": the closest May before the reference month; "next May" after it.
             let reference = match self.dct {

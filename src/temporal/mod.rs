@@ -262,10 +262,13 @@ fn tag(
     priority: Option<Span>,
 ) -> Vec<Timex> {
     let mut mentions = patterns::find(text);
-    if convention == Convention::TimeMl {
-        for m in &mut mentions {
-            patterns::timeml_extent(text, m);
+    match convention {
+        Convention::TimeMl => {
+            for m in &mut mentions {
+                patterns::timeml_extent(text, m);
+            }
         }
+        Convention::Timex2 => patterns::timex2_extents(text, &mut mentions),
     }
     share_years(text, &mut mentions);
     let mut anchor = anchor::Anchor::new(reference, convention);

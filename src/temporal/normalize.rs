@@ -99,11 +99,12 @@ pub(crate) enum Expr {
     Adjectival(TimeRef),
     /// "today": the document date, or PRESENT_REF in a narrative.
     Today,
-    /// A day of the week (1 = Monday), perhaps with a part of day ("Friday night"): in
-    /// news, within the five days before the document date or the day after it; in a
-    /// narrative, the first such day from the reference on. `rel`: "last Friday" (-1,
-    /// strictly before), "this Friday" (0, the same week), "next Friday" (+1, strictly after).
-    Weekday { day: u32, part: Option<PartOfDay>, rel: Option<i8> },
+    /// A day of the week (1 = Monday), perhaps with a time of day ("Friday night", "9
+    /// a.m. Tuesday"): in news, within the five days before the document date or the day
+    /// after it; in a narrative, the first such day from the reference on. `rel`: "last
+    /// Friday" (-1, strictly before), "this Friday" (0, the same week), "next Friday" (+1,
+    /// strictly after).
+    Weekday { day: u32, time: Option<TimeOfDay>, rel: Option<i8> },
     /// A vague reference: PRESENT_REF, PAST_REF, FUTURE_REF.
     Vague(TimeRef),
     /// A length of time, already normalized (`PT6H`).

@@ -11,7 +11,7 @@ use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
-use super::value::{PartOfDay, Season, TimeRef};
+use super::value::{PartOfDay, Season, TimeOfDay, TimeRef};
 use super::TimexMod;
 use crate::span::Span;
 
@@ -52,7 +52,7 @@ const CONNECTOR: &str = r"\s*(?:–|—|-|to|until|till|through|and)\s*";
 
 fn year(name: &str) -> String {
     format!(
-        r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C|AD|CE|A\.D)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})"
+        r"(?P<{name}>[0-9]{{1,4}}\s?(?:BCE|BC|B\.C\.?|AD|CE|A\.D\.?)|(?:AD|A\.D\.)\s?[0-9]{{1,4}}|[12][0-9]{{3}})"
     )
 }
 
@@ -92,6 +92,7 @@ enum Rule {
     Clock,
     Weekday,
     Holiday,
+    BareUnits,
 }
 
 /// One rule's regex and where it can match.
@@ -122,7 +123,12 @@ impl Rule {
             Rule::Decade => DECADE,
             Rule::Season => SEASON,
             Rule::Century => CENTURY,
-            Rule::Quantity | Rule::Span | Rule::DayAround | Rule::UnitPhase | Rule::Deictic => UNIT,
+            Rule::Quantity
+            | Rule::Span
+            | Rule::DayAround
+            | Rule::UnitPhase
+            | Rule::Deictic
+            | Rule::BareUnits => UNIT,
             Rule::Anaphoric => UNIT | SEASON,
             // "these days"
             Rule::Vague => VAGUE | UNIT,
@@ -154,6 +160,10 @@ struct Patterns {
     /// A bare number or ordinal and a range connector ending the text before a BC date.
     era_lookback: Regex,
     bad_after_year: Regex,
+    /// Spaces, perhaps with a time zone, between a clock time and a weekday.
+    zone_gap: Regex,
+    /// "early", "late", "earlier", "later" (perhaps with "in") ending the text before a date.
+    lead_adverb: Regex,
 }
 
 /// Compile every pattern now rather than on the first article.
@@ -176,7 +186,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (Rule::ShortYearRange, r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?\b(?P<y>[12][0-9]{3})(?:–|—|-|/)(?P<y2>[0-9]{2})\b".to_string()),
         (Rule::DayMonth, format!(r"{pre}\b(?:[Tt]he\s+)?(?P<d>{DAY})\b(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+{y}|{THAT_YEAR})?")),
-        (Rule::MonthDay, format!(r"{pre}\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:(?:,\s*|\s+){y}|{THAT_YEAR})?")),
+        (Rule::MonthDay, format!(r"{pre}\b(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b(?:(?:,\s*|\s+of\s+|\s+){y}|{THAT_YEAR})?")),
         (Rule::MonthYear, format!(r"{pre}\b(?P<m>{MONTH})(?:,?\s+|\s+of\s+){y}")),
         (
             Rule::Month,
@@ -184,13 +194,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Rule::Season,
-            format!(r"{pre}(?:[Tt]he\s+)?\b(?P<s>spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall)\b(?:(?:\s+of)?\s+{y}|{THAT_YEAR})?"),
+            format!(r"{pre}(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:[Tt]he\s+)?\b(?P<s>spring|summer|autumn|winter|fall|Spring|Summer|Autumn|Winter|Fall)\b(?:(?:\s+of)?\s+{y}|{THAT_YEAR})?"),
         ),
-        (Rule::Decade, format!(r"{pre}(?:[Tt]he\s+)?\b(?P<dec>[12][0-9]{{2}}|[1-9][0-9]?)0'?s\b(?:\s+(?P<era>BCE|BC|B\.C))?")),
+        (Rule::Decade, format!(r"{pre}(?:[Tt]he\s+)?\b(?P<dec>[12][0-9]{{2}}|[1-9][0-9]?)0'?s\b(?:\s+(?P<era>BCE|BC|B\.C\.?))?")),
         (
             Rule::Century,
             format!(
-                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entur(?:y|ies)(?:\s+(?P<era>BCE|BC|B\.C|AD|CE))?"
+                r"{pre}(?:[Tt]he\s+)?\b(?P<c>[0-9]{{1,2}}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))(?:\s+|-)[Cc]entur(?:y|ies)(?:\s+(?P<era>BCE|BC|B\.C\.?|AD|CE))?"
             ),
         ),
         (
@@ -239,6 +249,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Weekday,
             format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
         ),
+        // "for years", "over weeks": a vague length without a number.
+        (Rule::BareUnits, r"\b(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)\b".to_string()),
         (Rule::Holiday, format!(r"\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve))(?:,?\s+(?:of\s+)?{y})?\b")),
     ];
     let rules = table
@@ -274,6 +286,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"^(?:\s*(?:men|troops|soldiers|people|casualties|dead|killed|wounded|prisoners|ships|aircraft|planes|tanks|guns|km|kilometres|kilometers|mi|miles|metres|meters|m|ft|feet|foot|yd|yards|inches|cm|mm|kg|lb|lbs|pounds|ha|hectares|acres|sq|square|cubic|cc|hp|kW|MW|mph|km/h|kn|knots|tons|tonnes|strong|percent|per\s+cent|alarm|error|code)\b|\s*(?:%|°|m²|km²))",
         )
         .expect("the bad-after-year pattern compiles"),
+        zone_gap: ascii(r"^ +(?:(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC) +)?$")
+            .expect("the zone gap pattern compiles"),
+        lead_adverb: ascii(r"\b(?P<w>[Ee]arl(?:y|ier)|[Ll]ater?)(?: +in)? +$")
+            .expect("the lead adverb pattern compiles"),
     }
 });
 
@@ -310,8 +326,9 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             if span.is_empty() || !boundary_after(text, span.end) {
                 return;
             }
-            if c.rule == Rule::Set {
-                // Its mention's span is a group ("a week" of "twice a week"): read now.
+            if matches!(c.rule, Rule::Set | Rule::BareUnits) {
+                // Its mention's span is a group ("a week" of "twice a week", "years" of
+                // "for years"): read now.
                 if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
                     found.push(Candidate::Read(Box::new(Mention { rule: i, ..m })));
                 }
@@ -374,7 +391,81 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         kept.extend(m);
     }
     let kept = carry_era(text, kept, p);
-    merge_ranges(text, kept, p)
+    let mut kept = join_clock_weekday(text, merge_ranges(text, kept, p), p);
+    lead_adverbs(text, &mut kept, p);
+    kept
+}
+
+/// "9 a.m. Tuesday", "4 a.m. EDT Thursday": a clock time followed by a weekday (and a
+/// time zone between them) is one expression, the weekday's date at that time (learned
+/// on AQUAINT, where TimeML tags them as one).
+fn join_clock_weekday(text: &str, mentions: Vec<Mention>, p: &Patterns) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let (Some(last), Expr::Weekday { day, time: None, rel: None }) =
+            (out.last_mut(), &m.expr)
+        {
+            if let Expr::Point(Point {
+                clock: Some((hour, minute)),
+                month: None,
+                day: None,
+                year: None,
+                ..
+            }) = last.expr
+            {
+                if p.zone_gap.is_match(text.get(last.span.end..m.span.start).unwrap_or("x")) {
+                    last.expr = Expr::Weekday {
+                        day: *day,
+                        time: Some(TimeOfDay::Clock { hour, minute }),
+                        rel: None,
+                    };
+                    last.span = Span::new(last.span.start, m.span.end);
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// "early in 1914", "Later in 1792", "early the next morning", "later that year",
+/// "earlier that day", "early this week": an adverb placing a date within or after it
+/// belongs to its extent in both TIMEX2 (WikiWars) and TimeML (AQUAINT); "early" and
+/// "late" also give the mod. Only for a date without a modifier of its own and an
+/// anaphoric or deictic period ("that year", "this week").
+fn lead_adverbs(text: &str, mentions: &mut [Mention], p: &Patterns) {
+    let mut previous_end = 0;
+    for m in mentions.iter_mut() {
+        let (start, end) = (m.span.start, m.span.end);
+        let fits = match &m.expr {
+            Expr::Point(pt) => pt.modifier.is_none() && pt.part.is_none() && pt.clock.is_none(),
+            Expr::Shift { modifier: None, n, .. } => n.abs() <= 1,
+            _ => false,
+        };
+        let from = (start.saturating_sub(16)..=start)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(start)
+            .max(previous_end);
+        previous_end = end;
+        let lead = if fits { text.get(from..start).unwrap_or("") } else { "" };
+        let Some(word) = p.lead_adverb.captures(lead).and_then(|c| c.name("w")) else { continue };
+        let added = start - (from + word.start());
+        let modifier = match word.as_str().to_ascii_lowercase().as_str() {
+            "early" => Some(TimexMod::Start),
+            "late" => Some(TimexMod::End),
+            _ => None,
+        };
+        match &mut m.expr {
+            Expr::Point(pt) => {
+                pt.modifier = modifier;
+                pt.inner_start += added;
+            }
+            Expr::Shift { modifier: slot, .. } => *slot = modifier,
+            _ => {}
+        }
+        m.span = Span::new(start - added, end);
+    }
 }
 
 /// TimeML draws some extents tighter than TIMEX2 (learned on TempEval-3 AQUAINT): the
@@ -399,30 +490,37 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
             cut = 4;
         }
     }
-    let approximated = match &m.expr {
-        Expr::Duration { modifier, .. } | Expr::Shift { modifier, .. } => {
-            matches!(modifier, Some(TimexMod::Approx | TimexMod::MoreThan | TimexMod::LessThan))
-        }
-        _ => false,
+    // TimeML leaves out an approximator ("about five hours", "nearly five months") but
+    // keeps a bound, which its mod states ("more than four decades ago", "less than a
+    // decade", "over an hour", "at least 72 hours"); before "ago" or "later" (a date,
+    // not a length) it keeps the approximator too ("almost four years ago"), though not
+    // "just" ("just a decade ago"), which only stresses the date.
+    let (is_duration, is_shift) = match &m.expr {
+        Expr::Duration { modifier: Some(_), .. } => (true, false),
+        Expr::Shift { modifier: Some(_), .. } => (false, true),
+        _ => (false, false),
     };
-    if approximated {
-        const APPROXIMATORS: &[&str] = &[
-            "about ",
-            "around ",
-            "nearly ",
-            "almost ",
-            "approximately ",
-            "some ",
-            "over ",
-            "more than ",
-            "less than ",
-            "at least ",
-            "up to ",
-            "roughly ",
-            "just ",
-        ];
+    if is_duration || is_shift {
+        const APPROXIMATORS: &[&str] =
+            &["about ", "around ", "nearly ", "almost ", "approximately ", "some ", "roughly "];
         let lower = s.get(..16.min(s.len())).unwrap_or("").to_ascii_lowercase();
-        if let Some(a) = APPROXIMATORS.iter().find(|a| lower.starts_with(*a)) {
+        // "over" is a bound after a preposition or "just" ("for over sixty years", "just
+        // over an hour"), else a preposition itself ("tons of fish over five centuries"):
+        // then it is left out, and the length is not a lower bound.
+        let over_is_preposition = lower.starts_with("over ")
+            && !matches!(
+                word_before(text, m.span.start).as_str(),
+                "for" | "just" | "well" | "slightly" | "after" | "in" | "within" | "of" | "than"
+            );
+        if lower.starts_with("just ") {
+            cut = "just ".len();
+        } else if over_is_preposition {
+            cut = "over ".len();
+            if let Expr::Duration { modifier, .. } = &mut m.expr {
+                *modifier = None;
+            }
+        } else if let Some(a) = APPROXIMATORS.iter().find(|a| is_duration && lower.starts_with(*a))
+        {
             cut = a.len();
         }
     }
@@ -439,6 +537,45 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
         p.inner_start = p.inner_start.saturating_sub(cut);
     }
     m.span = Span::new(start, m.span.end);
+}
+
+/// TIMEX2 (WikiWars) draws a duration over the "of" phrase that follows it ("two months
+/// of fierce battles", "26 years of age", "the first three years of the war"). The phrase
+/// is taken when it ends at punctuation within six words, before any word that opens a
+/// new clause or adjunct (a preposition, a conjunction, an auxiliary), and holds no
+/// other temporal expression ("the last two weeks of February 1951" stays two).
+pub(crate) fn timex2_extents(text: &str, mentions: &mut [Mention]) {
+    const STOP: &[&str] = &[
+        "in", "on", "at", "since", "until", "till", "when", "while", "before", "after", "during",
+        "from", "to", "by", "for", "with", "against", "into", "which", "that", "who", "was",
+        "were", "is", "are", "had", "has", "have", "would", "could", "will", "as", "but", "than",
+        "then", "of",
+    ];
+    for i in 0..mentions.len() {
+        let next_start = mentions.get(i + 1).map_or(text.len(), |n| n.span.start);
+        let Some(m) = mentions.get_mut(i) else { continue };
+        if !matches!(m.expr, Expr::Duration { .. }) {
+            continue;
+        }
+        let Some(rest) = text.get(m.span.end..next_start) else { continue };
+        let Some(phrase) = rest.strip_prefix(" of ") else { continue };
+        let mut at = m.span.end + " of ".len();
+        let mut end = None;
+        for (n, word) in phrase.split(' ').enumerate() {
+            let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+            if n >= 6 || word.is_empty() || word.contains('\n') || STOP.contains(&bare) {
+                break;
+            }
+            if bare.len() < word.len() {
+                end = (!bare.is_empty()).then_some(at + bare.len());
+                break;
+            }
+            at += word.len() + 1;
+        }
+        if let Some(end) = end {
+            m.span = Span::new(m.span.start, end);
+        }
+    }
 }
 
 /// A match before reading: its span only, or already read (`Rule::Set`; boxed, so
@@ -953,6 +1090,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Season => {
             let s = get("s")?;
             let has_year = caps.name("y").is_some() || caps.name("that").is_some();
+            let rel = relative_word(get("rel"));
             let capital = s.starts_with(|c: char| c.is_ascii_uppercase());
             let at = caps.name("s")?.start();
             let next_capital = text
@@ -961,6 +1099,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
             if !has_year
+                && rel.is_none()
                 && (s.eq_ignore_ascii_case("fall")
                     || next_capital
                     || (capital && !sentence_start(text, at))
@@ -972,6 +1111,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 year: get("y").and_then(year_number),
                 year_shift: that_year_shift(caps),
                 season: season_code(s),
+                rel,
                 ..point
             };
             mention(Expr::Point(pt))
@@ -1227,6 +1367,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             };
             mention(Expr::Point(Point { clock: Some((h, m)), ..Point::default() }))
         }
+        Rule::BareUnits => {
+            let u = caps.name("u")?;
+            let value = Unit::from_word(u.as_str())?.duration(None);
+            let span = Span::new(u.start(), u.end());
+            Some(Mention {
+                span,
+                expr: Expr::Duration { value, modifier: None },
+                ends: None,
+                rule: 0,
+            })
+        }
         Rule::Holiday => {
             // Bare "Christmas" is too often a name ("White Christmas", "the Christmas
             // truce"): only with a year, or as Christmas Day / Eve.
@@ -1251,8 +1402,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let days =
                 ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
             let day = days.iter().position(|d| *d == wd)? as u32 + 1;
-            let part = get("wpart").and_then(part_of_day);
-            mention(Expr::Weekday { day, part, rel: relative_word(get("rel")) })
+            let time = get("wpart").and_then(part_of_day).map(TimeOfDay::Part);
+            mention(Expr::Weekday { day, time, rel: relative_word(get("rel")) })
         }
     }
 }
