@@ -10,11 +10,14 @@
 //!
 //! The article's own subject is always an entry: its name (the title without a
 //! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
-//! title's shape, else of unknown type.
+//! index, the title's shape or the lead sentence ("X is a town in ..."), else of unknown type.
 
 use std::collections::HashSet;
 
-use super::{links::LinkTargets, title_shape::label_from_title, Entry, Gazetteer, Label};
+use super::{
+    link_context::label_from_lead, links::LinkTargets, title_shape::label_from_title, Entry,
+    Gazetteer, Label,
+};
 use crate::article::{split_list, title_to_id, Article};
 
 /// Given-name particles that are part of a surname ("de Vivanco").
@@ -52,7 +55,8 @@ pub(crate) fn local_entries_of(
     let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
     let subject_label = title_label
         .or_else(|| global.index_label(&article.title))
-        .or_else(|| label_from_title(&article.title));
+        .or_else(|| label_from_title(&article.title))
+        .or_else(|| label_from_lead(article));
     let id = title_to_id(&article.title);
     if let Some(label) = title_label {
         out.push(Entry::local(article.title.clone(), label, &id));
@@ -89,6 +93,9 @@ pub(crate) fn local_entries_of(
         let label = targets.label(article, i, &[]);
         let id = title_to_id(&link.target);
         out.push(Entry::local(anchor, label, &id));
+        if let Some(acronym) = acronym_after(&article.text, link.span.end) {
+            out.push(Entry::local(acronym, label, &id));
+        }
         let name = subject_name(&link.target);
         if name != anchor && name.starts_with(char::is_uppercase) {
             out.push(Entry::local(name, label, &id));
@@ -100,6 +107,19 @@ pub(crate) fn local_entries_of(
         }
     }
     out
+}
+
+/// An acronym introduced in parentheses right after a name: "Congrès Internationaux
+/// d'Architecture Moderne (CIAM)" gives "CIAM", a name of the same entity wherever the
+/// article repeats it. Two to eight letters, digits, `&` or `.`, at least two of them capitals.
+fn acronym_after(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?.strip_prefix(" (")?;
+    let acronym = &rest[..rest.find(')')?];
+    let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
+    let shape = acronym
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.'));
+    (shape && capitals >= 2 && acronym.len() <= 8).then_some(acronym)
 }
 
 /// The name in a title: without a disambiguator ("Nevermind (album)" -> "Nevermind") or
