@@ -83,6 +83,10 @@ rows! {
     link_disambiguator_type_noun: ("T", "He met [[Qwerty Zxcv (footballer)|Qwerty Zxcv]].", "met", "Qwerty Zxcv") => Some(Label::Person);
     link_acronym_repeat: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990. The QZP won.", "The", "QZP") => Some(Label::Org);
     link_acronym_in_parentheses: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990.", "(", "QZP") => Some(Label::Org);
+    // A person's given name is a short form too, never inside a longer name, never shared.
+    given_name_repeat: ("T", "The role went to [[Diane Parish]]. Later Diane left.", "Later", "Diane") => Some(Label::Person);
+    given_name_not_in_longer_name: ("T", "The role went to [[Diane Parish]]. Then Diane Keaton came.", "Then", "Diane") => None;
+    given_name_shared_is_dropped: ("T", "[[Diane Parish]] met [[Diane Keaton]]. Later Diane left.", "Later", "Diane") => None;
     // An untyped link in a list takes the type of the item next to it.
     link_list_item_after_place: ("T", "It borders Darmstadt, [[Zxcvton]] and [[Asdfton]].", "Darmstadt", "Asdfton") => Some(Label::Place);
     link_list_item_untyped_neighbours: ("T", "It borders [[Zxcvton]] and [[Asdfton]].", "borders", "Asdfton") => Some(Label::Unknown);

@@ -12,11 +12,11 @@
 //! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
 //! index, the title's shape or the lead sentence ("X is a town in ..."), else of unknown type.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{
-    link_context::label_from_lead, links::LinkTargets, title_shape::label_from_title, Entry,
-    Gazetteer, Label,
+    context::PERSON_TITLES, link_context::label_from_lead, links::LinkTargets,
+    title_shape::label_from_title, Entry, Gazetteer, Label,
 };
 use crate::article::{split_list, title_to_id, Article};
 
@@ -35,6 +35,8 @@ pub(crate) fn local_entries_of(
     targets: &LinkTargets,
 ) -> Vec<Entry> {
     let mut out = Vec::new();
+    // Given-name short forms, kept apart until the persons sharing one are known.
+    let mut given: Vec<(String, String)> = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
             let Some(label) = field.key().role.names() else { continue };
@@ -70,6 +72,7 @@ pub(crate) fn local_entries_of(
         for form in surname_forms(name) {
             out.push(Entry::local_short_form(form, Label::Person, &id));
         }
+        push_given_name(&mut given, name, &id);
     }
     for link in &article.see_also {
         if let Some(known) = global.lookup(&link.target) {
@@ -104,9 +107,49 @@ pub(crate) fn local_entries_of(
             for form in surname_forms(name) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
+            push_given_name(&mut given, name, &id);
         }
     }
+    out.extend(unshared_given_names(given, global));
     out
+}
+
+/// Months and other words that open a sentence as often as they name a person.
+const NOT_GIVEN_NAMES: &[&str] = &["May", "June", "April", "August", "Will", "Sir", "Saint", "St."];
+
+/// A person's given name as a short form of the full name: an article that names "Ray
+/// Dixon", "Louis IX" or "Denise Fox" calls them "Ray", "Louis", "Denise" too (one sense per
+/// discourse). Like a surname it never matches inside a longer name ("Louis VIII"), and
+/// a given name two persons of the article share names neither (`unshared_given_names`).
+fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
+    let mut words = full.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else { return };
+    let name_like = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().count() >= 3
+        && first.chars().all(char::is_alphabetic)
+        && !NOT_GIVEN_NAMES.contains(&first)
+        && !PERSON_TITLES.contains(&first);
+    if name_like {
+        given.push((first.to_string(), id.to_string()));
+    }
+}
+
+/// The given-name entries, without those that stand for two different persons of the
+/// article (ambiguous: both go) or that a gazetteer knows as something else ("German",
+/// "Columbus").
+fn unshared_given_names(given: Vec<(String, String)>, global: &Gazetteer) -> Vec<Entry> {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    let mut shared: HashSet<&str> = HashSet::new();
+    for (name, id) in &given {
+        if owner.insert(name, id).is_some_and(|other| other != id) {
+            shared.insert(name);
+        }
+    }
+    given
+        .iter()
+        .filter(|(name, _)| !shared.contains(name.as_str()) && global.lookup(name).is_none())
+        .map(|(name, id)| Entry::local_short_form(name.as_str(), Label::Person, id))
+        .collect()
 }
 
 /// An acronym introduced in parentheses right after a name: "Congrès Internationaux
