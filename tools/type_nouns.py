@@ -17,15 +17,11 @@ appositions, nouns before a name, lead sentences).
 """
 import re
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from dbpedia_ontology import first_mapped, read_classes
+
 src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dbpedia-mappings")
-ONT = "http://dbpedia.org/ontology/"
-RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-RDFS = "{http://www.w3.org/2000/01/rdf-schema#}"
-OWL = "{http://www.w3.org/2002/07/owl#}"
-XML = "{http://www.w3.org/XML/1998/namespace}"
 
 ROOTS = {"Person": "PERSON", "Place": "PLACE", "Organisation": "ORG", "Event": "EVENT",
          "Work": "WORK"}
@@ -90,30 +86,11 @@ OURS = [
     ("ship", "SHIP", None),
 ]
 
-parent, label = {}, {}
-for cls in ET.parse(src / "ontology.owl").getroot().iter(OWL + "Class"):
-    name = cls.get(RDF + "about", "")
-    if not name.startswith(ONT):
-        continue
-    name = name[len(ONT):]
-    for sup in cls.findall(RDFS + "subClassOf"):
-        res = sup.get(RDF + "resource", "")
-        if res.startswith(ONT):
-            parent[name] = res[len(ONT):]
-            break
-    for lab in cls.findall(RDFS + "label"):
-        if lab.get(XML + "lang") == "en" and lab.text:
-            label[name] = lab.text.strip()
+parent, label = read_classes(src / "ontology.owl")
 
 
 def root(cls):
-    seen = set()
-    while cls and cls not in seen:
-        if cls in ROOTS:
-            return ROOTS[cls]
-        seen.add(cls)
-        cls = parent.get(cls)
-    return None
+    return first_mapped(cls, parent, ROOTS)
 
 
 rows = {}

@@ -95,8 +95,8 @@ pub fn run(args: &EvalEntitiesArgs) -> Result<i32, String> {
     };
     let pipeline = args.pipeline.pipeline()?;
     println!(
-        "{:<22} {:>5} {:>5}  {:<17}  {:<17}  {}",
-        "setting", "gold", "pred", "mention P/R/F1", "typed P/R/F1", "typed F1, UNKNOWN wrong"
+        "{:<22} {:>5} {:>5}  {:<17}  {:<17}  typed F1, UNKNOWN wrong",
+        "setting", "gold", "pred", "mention P/R/F1", "typed P/R/F1"
     );
     let mut reports: Vec<(&str, EntityScores)> = Vec::new();
     if let Some(path) = wikifair {

@@ -216,10 +216,8 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
     match last {
         "near" => return Some(Label::Place),
         // "born in", "born on 15 December 1719 in", "moved to".
-        "in" | "at" | "to" => {
-            if rest.iter().rev().take(6).any(|w| PLACE_VERBS.contains(w)) {
-                return Some(Label::Place);
-            }
+        "in" | "at" | "to" if rest.iter().rev().take(6).any(|w| PLACE_VERBS.contains(w)) => {
+            return Some(Label::Place)
         }
         "of" if rest.last() == Some(&"native") => return Some(Label::Place),
         "by" if rest.last().is_some_and(|w| PERSON_BY_VERBS.contains(w)) => {
