@@ -67,6 +67,29 @@ rows! {
     link_repeat_tagged: ("T", "They toured with [[The Knack (band)|The Knack]]; later The Knack split.", "later", "The Knack") => Some(Label::Org);
     link_repeat_later: ("T", "It was sold to [[Bombardier Inc.|Bombardier]] in 1990; later Bombardier closed it.", "later", "Bombardier") => Some(Label::Org);
     link_surname_repeat: ("T", "The role went to [[Diane Parish]]. Critics praised Parish.", "praised", "Parish") => Some(Label::Person);
+    // Links typed by the words around them (no index, no gazetteer row, no title shape).
+    link_context_born_in: ("T", "He was born in [[Qwerton]] in 1950.", "born", "Qwerton") => Some(Label::Place);
+    link_context_died_at_after_date: ("T", "She died on 2 June 1950 at [[Qwerton]].", "died", "Qwerton") => Some(Label::Place);
+    link_context_noun_before: ("T", "The Dutch botanist [[Qwerty Zxcv]] placed it there.", "botanist", "Qwerty Zxcv") => Some(Label::Person);
+    link_context_kin_before: ("T", "He kissed her sister [[Qwerty Zxcv]] twice.", "sister", "Qwerty Zxcv") => Some(Label::Person);
+    link_context_noun_of: ("T", "It lies in the town of [[Qwerton]].", "town", "Qwerton") => Some(Label::Place);
+    link_context_apposition: ("T", "He met [[Qwerty Zxcv]], an American actor, in 1990.", "met", "Qwerty Zxcv") => Some(Label::Person);
+    link_context_description_place: ("T", "Visit [[Qwerton]], a village in Poland.", "Visit", "Qwerton") => Some(Label::Place);
+    link_context_life_span: ("T", "It was named for [[Qwerty Zxcv]] (1834–1857), a doctor.", "named", "Qwerty Zxcv") => Some(Label::Person);
+    link_context_by_agent: ("T", "It was described by [[Qwerty]] in 1858.", "described", "Qwerty") => Some(Label::Person);
+    link_context_played_for: ("T", "He played for [[Qwerty Zxcv]] in 1990.", "played", "Qwerty Zxcv") => Some(Label::Org);
+    link_context_none: ("T", "He wrote for [[Qwerty Zxcv]] in 1990.", "wrote", "Qwerty Zxcv") => Some(Label::Unknown);
+    link_context_repeat_keeps_type: ("T", "He was born in [[Qwerton]]. Later Qwerton grew.", "Later", "Qwerton") => Some(Label::Place);
+    link_disambiguator_type_noun: ("T", "He met [[Qwerty Zxcv (footballer)|Qwerty Zxcv]].", "met", "Qwerty Zxcv") => Some(Label::Person);
+    link_acronym_repeat: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990. The QZP won.", "The", "QZP") => Some(Label::Org);
+    link_acronym_in_parentheses: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990.", "(", "QZP") => Some(Label::Org);
+    // A person's given name is a short form too, never inside a longer name, never shared.
+    given_name_repeat: ("T", "The role went to [[Diane Parish]]. Later Diane left.", "Later", "Diane") => Some(Label::Person);
+    given_name_not_in_longer_name: ("T", "The role went to [[Diane Parish]]. Then Diane Keaton came.", "Then", "Diane") => None;
+    given_name_shared_is_dropped: ("T", "[[Diane Parish]] met [[Diane Keaton]]. Later Diane left.", "Later", "Diane") => None;
+    // An untyped link in a list takes the type of the item next to it.
+    link_list_item_after_place: ("T", "It borders Darmstadt, [[Zxcvton]] and [[Asdfton]].", "Darmstadt", "Asdfton") => Some(Label::Place);
+    link_list_item_untyped_neighbours: ("T", "It borders [[Zxcvton]] and [[Asdfton]].", "borders", "Asdfton") => Some(Label::Unknown);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

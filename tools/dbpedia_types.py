@@ -14,35 +14,17 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dbpedia-mappings")
-ONT = "http://dbpedia.org/ontology/"
-RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-RDFS = "{http://www.w3.org/2000/01/rdf-schema#}"
-OWL = "{http://www.w3.org/2002/07/owl#}"
+from dbpedia_ontology import first_mapped, read_classes
 
-parent = {}
-for cls in ET.parse(src / "ontology.owl").getroot().iter(OWL + "Class"):
-    name = cls.get(RDF + "about", "")
-    if not name.startswith(ONT):
-        continue
-    for sup in cls.findall(RDFS + "subClassOf"):
-        res = sup.get(RDF + "resource", "")
-        if res.startswith(ONT):
-            parent[name[len(ONT):]] = res[len(ONT):]
-            break
+src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dbpedia-mappings")
+parent, _ = read_classes(src / "ontology.owl")
 
 OURS = {"Person": "PERSON", "Place": "PLACE", "Organisation": "ORG", "Event": "EVENT",
         "Work": "WORK", "Ship": "SHIP"}
 
 
 def label(cls):
-    seen = set()
-    while cls and cls not in seen:
-        if cls in OURS:
-            return OURS[cls]
-        seen.add(cls)
-        cls = parent.get(cls)
-    return "MISC"
+    return first_mapped(cls, parent, OURS) or "MISC"
 
 
 rows = {}

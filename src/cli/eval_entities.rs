@@ -19,16 +19,29 @@ pub struct EvalEntitiesArgs {
     /// wikigold CoNLL file (`wikigold.conll.txt`), scored as plain text.
     #[arg(long, value_name = "FILE")]
     pub wikigold: Option<PathBuf>,
-    /// Print every miss, spurious mention and wrong type (tab-separated) for error analysis.
+    /// Print every miss, spurious mention and wrong type for error analysis, tab-separated:
+    /// setting, document, byte offset, kind, text, predicted label, gold labels.
     #[arg(long)]
     pub errors: bool,
     #[command(flatten)]
     pub pipeline: PipelineArgs,
 }
 
-/// An article holding `text`, its title and, when given, its links as exact mentions.
+/// An article holding `text`, its title and, when given, its links as exact mentions. Its
+/// paragraphs are the blocks between blank lines after the first line (the title), as the
+/// parser gives them on a dump page.
 fn article(title: &str, text: &str, links: &[(Span, String)]) -> Article {
     let mut article = Article::new(title, text);
+    let body = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut at = body;
+    for block in text[body..].split("\n\n") {
+        let lead = block.len() - block.trim_start().len();
+        let trimmed = block.trim();
+        if !trimmed.is_empty() {
+            article.paragraphs.push(Span::new(at + lead, at + lead + trimmed.len()));
+        }
+        at += block.len() + 2;
+    }
     article.links = links
         .iter()
         .map(|(span, target)| wikianno::article::Link::new(target.clone(), *span))
@@ -43,8 +56,16 @@ fn mentions(pipeline: &Pipeline, article: Article) -> Vec<(Span, Label)> {
 fn line(name: &str, s: &EntityScores) -> String {
     let (m, t) = (s.mentions(), s.typed());
     format!(
-        "{name:<22} {:>5} {:>5}  {:.3} {:.3} {:.3}  {:.3} {:.3} {:.3}",
-        s.gold, s.predicted, m.precision, m.recall, m.f1, t.precision, t.recall, t.f1
+        "{name:<22} {:>5} {:>5}  {:.3} {:.3} {:.3}  {:.3} {:.3} {:.3}  {:.3}",
+        s.gold,
+        s.predicted,
+        m.precision,
+        m.recall,
+        m.f1,
+        t.precision,
+        t.recall,
+        t.f1,
+        s.typed_strict().f1
     )
 }
 
@@ -52,7 +73,9 @@ fn print_errors(name: &str, s: &EntityScores) {
     for e in &s.errors {
         let gold: Vec<&str> = e.gold.iter().map(|l| l.as_str()).collect();
         println!(
-            "{name}\t{}\t{}\t{}\t{}",
+            "{name}\t{}\t{}\t{}\t{}\t{}\t{}",
+            e.doc,
+            e.span.start,
             e.kind,
             e.text,
             e.predicted.map_or("-", Label::as_str),
@@ -72,7 +95,7 @@ pub fn run(args: &EvalEntitiesArgs) -> Result<i32, String> {
     };
     let pipeline = args.pipeline.pipeline()?;
     println!(
-        "{:<22} {:>5} {:>5}  {:<17}  {:<17}",
+        "{:<22} {:>5} {:>5}  {:<17}  {:<17}  typed F1, UNKNOWN wrong",
         "setting", "gold", "pred", "mention P/R/F1", "typed P/R/F1"
     );
     let mut reports: Vec<(&str, EntityScores)> = Vec::new();

@@ -14,8 +14,16 @@
 //!   neither a hit nor a false positive; missing one costs nothing.
 //! * Mention P/R/F1 need the exact span. Typed P/R/F1 also need the coarse type to agree
 //!   where gold has one (one of its `|`-joined types maps to the prediction's coarse label;
-//!   a gold label typed `OTHER` accepts any type). [`Label::Unknown`] never agrees with a
-//!   typed gold label: an unknown type is no type.
+//!   a gold label typed `OTHER` accepts any type).
+//! * [`Label::Unknown`] is no claim about the type, the way a NIL prediction is no claim
+//!   about the entity. ELEVANT's default mode (`IGNORED`, "InKB") scores a NIL prediction
+//!   at a gold entity as a false negative only, and a NIL prediction where there is no gold
+//!   not at all (`Case::_get_linking_eval_type` in ELEVANT's `case.py`); so an UNKNOWN
+//!   prediction never agrees with gold (it costs typed recall) and never counts among the
+//!   typed predictions (it costs no typed precision). Mention scores count it like any
+//!   other prediction: it is a mention of a known entity (a link target), only its type is
+//!   not known. [`EntityScores::typed_strict`] gives the stricter count, where an UNKNOWN
+//!   prediction is also a typed false positive.
 //!
 //! Gold types map to labels as Person/Fictional character -> PERSON, Geographic entity/
 //! Fictional location -> PLACE, Organization -> ORG, Creative work -> WORK, Event -> EVENT,
@@ -35,6 +43,9 @@
 //! let predicted = [(Span::new(7, 10), Label::Person), (Span::new(14, 18), Label::Unknown)];
 //! let s = score_entities(&doc, &predicted);
 //! assert_eq!((s.gold, s.predicted, s.span_hits, s.typed_hits), (3, 2, 2, 1));
+//! // Rome's unknown type costs typed recall, not typed precision.
+//! assert_eq!(s.typed_predicted, 1);
+//! assert_eq!((s.typed().precision, s.typed_strict().precision), (1.0, 0.5));
 //! ```
 
 use std::collections::HashMap;
@@ -216,6 +227,9 @@ pub struct EntityScores {
     pub span_hits: usize,
     /// Of those, predictions whose type agrees.
     pub typed_hits: usize,
+    /// Counted predictions whose type is known (not [`Label::Unknown`]): the typed
+    /// precision's denominator (see the module doc).
+    pub typed_predicted: usize,
     /// Gold mentions missed, predictions with no gold span, wrong types (for error analysis):
     /// `(kind, text, predicted label, gold labels)`.
     pub errors: Vec<EntityError>,
@@ -226,6 +240,10 @@ pub struct EntityScores {
 pub struct EntityError {
     /// `miss`, `spurious` or `type`.
     pub kind: &'static str,
+    /// The document's title (Wiki-Fair), empty where the data has none (wikigold).
+    pub doc: String,
+    /// Where, in bytes of the document's text.
+    pub span: Span,
     /// The mention text.
     pub text: String,
     /// The predicted label, if any.
@@ -245,6 +263,7 @@ impl EntityScores {
         self.predicted += other.predicted;
         self.span_hits += other.span_hits;
         self.typed_hits += other.typed_hits;
+        self.typed_predicted += other.typed_predicted;
         self.errors.extend(other.errors.iter().cloned());
     }
 
@@ -253,8 +272,14 @@ impl EntityScores {
         prf(self.span_hits, self.predicted, self.gold)
     }
 
-    /// Exact span and agreeing type.
+    /// Exact span and agreeing type; UNKNOWN predictions cost recall only (see the module
+    /// doc).
     pub fn typed(&self) -> Prf {
+        prf(self.typed_hits, self.typed_predicted, self.gold)
+    }
+
+    /// Exact span and agreeing type, every UNKNOWN prediction also a false positive.
+    pub fn typed_strict(&self) -> Prf {
         prf(self.typed_hits, self.predicted, self.gold)
     }
 }
@@ -289,27 +314,24 @@ pub fn score_entities(doc: &WikiFairDoc, predicted: &[(Span, Label)]) -> EntityS
         }
     }
     let mut s = EntityScores::default();
-    let text_of = |span: Span| span.slice(&doc.text).to_string();
+    let error = |kind, span: Span, predicted, gold: &[Label]| EntityError {
+        kind,
+        doc: doc.title.clone(),
+        span,
+        text: span.slice(&doc.text).to_string(),
+        predicted,
+        gold: gold.to_vec(),
+    };
     for (g, _) in doc.labels.iter().zip(&counted).filter(|(_, &c)| c) {
         s.gold += 1;
         match found(g.span) {
-            None => s.errors.push(EntityError {
-                kind: "miss",
-                text: text_of(g.span),
-                predicted: None,
-                gold: g.types.clone(),
-            }),
+            None => s.errors.push(error("miss", g.span, None, &g.types)),
             Some(label) => {
                 s.span_hits += 1;
                 if agrees(&g.types, label) {
                     s.typed_hits += 1;
                 } else {
-                    s.errors.push(EntityError {
-                        kind: "type",
-                        text: text_of(g.span),
-                        predicted: Some(label),
-                        gold: g.types.clone(),
-                    });
+                    s.errors.push(error("type", g.span, Some(label), &g.types));
                 }
             }
         }
@@ -317,18 +339,15 @@ pub fn score_entities(doc: &WikiFairDoc, predicted: &[(Span, Label)]) -> EntityS
     for &(span, label) in predicted.iter().filter(|(p, _)| inside(*p)) {
         let gold_here: Vec<usize> =
             (0..doc.labels.len()).filter(|&i| doc.labels[i].span == span).collect();
-        if gold_here.iter().any(|&i| counted[i]) {
-            s.predicted += 1;
-        } else if gold_here.is_empty() {
-            s.predicted += 1;
-            s.errors.push(EntityError {
-                kind: "spurious",
-                text: text_of(span),
-                predicted: Some(label),
-                gold: Vec::new(),
-            });
+        let counts = gold_here.iter().any(|&i| counted[i]);
+        if !counts && gold_here.is_empty() {
+            s.errors.push(error("spurious", span, Some(label), &[]));
         }
-        // Else the span is neutral gold: not counted either way.
+        // Else, with no counted gold label there, the span is neutral gold: not counted.
+        if counts || gold_here.is_empty() {
+            s.predicted += 1;
+            s.typed_predicted += usize::from(label.is_known());
+        }
     }
     s
 }
@@ -386,8 +405,21 @@ pub fn score_conll(doc: &ConllDoc, predicted: &[(Span, Label)]) -> EntityScores 
         Label::Person | Label::Place | Label::Org => l.coarse(),
         _ => Label::Misc,
     };
-    let mut s =
-        EntityScores { gold: doc.gold.len(), predicted: predicted.len(), ..Default::default() };
+    let mut s = EntityScores {
+        gold: doc.gold.len(),
+        predicted: predicted.len(),
+        // CoNLL has no unknown type: an UNKNOWN prediction is MISC there, a typed claim.
+        typed_predicted: predicted.len(),
+        ..Default::default()
+    };
+    let error = |kind, span: Span, predicted, gold: Option<Label>| EntityError {
+        kind,
+        doc: String::new(),
+        span,
+        text: span.slice(&doc.text).to_string(),
+        predicted,
+        gold: gold.into_iter().collect(),
+    };
     for &(span, label) in predicted {
         match doc.gold.iter().find(|(g, _)| *g == span) {
             Some(&(_, gold)) => {
@@ -395,30 +427,15 @@ pub fn score_conll(doc: &ConllDoc, predicted: &[(Span, Label)]) -> EntityScores 
                 if conll(label) == gold {
                     s.typed_hits += 1;
                 } else {
-                    s.errors.push(EntityError {
-                        kind: "type",
-                        text: span.slice(&doc.text).to_string(),
-                        predicted: Some(label),
-                        gold: vec![gold],
-                    });
+                    s.errors.push(error("type", span, Some(label), Some(gold)));
                 }
             }
-            None => s.errors.push(EntityError {
-                kind: "spurious",
-                text: span.slice(&doc.text).to_string(),
-                predicted: Some(label),
-                gold: Vec::new(),
-            }),
+            None => s.errors.push(error("spurious", span, Some(label), None)),
         }
     }
     for &(span, gold) in &doc.gold {
         if !predicted.iter().any(|(p, _)| *p == span) {
-            s.errors.push(EntityError {
-                kind: "miss",
-                text: span.slice(&doc.text).to_string(),
-                predicted: None,
-                gold: vec![gold],
-            });
+            s.errors.push(error("miss", span, None, Some(gold)));
         }
     }
     s

@@ -3,19 +3,28 @@
 //! A link beats every dictionary mention that overlaps it. Its label is the type an entity
 //! index gives its target, when one is loaded (`annotate --index`); else the first of:
 //! 1. a curated gazetteer row whose surface is the target title (`Peru`, `Mariano Ignacio Prado`);
-//! 2. the target title's shape ([`label_from_title`]: "(band)", "University of", "HMS", ...);
+//! 2. the target title's shape ([`label_from_title`]: "(band)", "University of", "HMS", ...),
+//!    then the capitalized anchor's (it names the target too: "Whitetop Mountain");
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
-//! 4. any other gazetteer row for the target title (the general GeoNames list);
-//! 5. a dictionary mention with exactly the link's span;
-//! 6. an anchor written all in lowercase ("landgrave", "disco", "sports shooter") names a
+//! 4. the words around the link (`link_context.rs`: "born in X", "the botanist X", "X, a
+//!    German footballer", "X (1834–1857)");
+//! 5. any other gazetteer row for the target title (the general GeoNames list);
+//! 6. a dictionary mention with exactly the link's span;
+//! 7. an anchor written all in lowercase ("landgrave", "disco", "sports shooter") names a
 //!    concept, not a person, place, organization, event or work, whose names English
 //!    capitalizes: MISC;
+//! 8. an acronym linked to an acronym ("[[MI5]]", "[[NCAA]]"): ORG;
+//! 9. an item of a list whose neighbour item has a type ("Scarborough, Whitby and [[Oshawa]]",
+//!    a place after two places): the neighbour's type;
 //!
 //! and otherwise it is [`Label::Unknown`]: never a guess.
 
 use std::{collections::HashMap, sync::Arc};
 
-use super::{title_shape::label_from_title, EntityMention, Entry, EntrySource, Gazetteer, Label};
+use super::{
+    link_context::label_from_context, title_shape::label_from_title, EntityMention, Entry,
+    EntrySource, Gazetteer, Label,
+};
 use crate::article::{title_to_id, Article, Link};
 
 /// True for a row of a general list (GeoNames): weaker evidence than a curated row.
@@ -84,6 +93,13 @@ fn link_label(
     if let Some(label) = facts.shape {
         return label;
     }
+    let anchor = link.span.slice(&article.text);
+    // The anchor is a name of the target too: "[[Whitetop Mountain (Virginia)|Whitetop
+    // Mountain]]", "[[Hebron Township, Licking County, Ohio|Hebron Township]]".
+    if let Some(label) = label_from_title(anchor).filter(|_| anchor.starts_with(char::is_uppercase))
+    {
+        return label;
+    }
     let field = article.infobox.as_ref().and_then(|infobox| {
         infobox
             .fields
@@ -91,6 +107,9 @@ fn link_label(
             .find(|f| f.value_span.start <= link.span.start && link.span.end <= f.value_span.end)
     });
     if let Some(label) = field.and_then(|f| f.key().role.link_label()) {
+        return label;
+    }
+    if let Some(label) = label_from_context(&article.text, link.span) {
         return label;
     }
     if let Some(e) = known {
@@ -101,11 +120,23 @@ fn link_label(
     if let Some(m) = found.get(at).filter(|m| m.span == link.span) {
         return m.label;
     }
-    let anchor = link.span.slice(&article.text);
     if anchor.chars().any(char::is_alphabetic) && !anchor.chars().any(char::is_uppercase) {
         return Label::Misc;
     }
+    // An acronym linked to an acronym ("[[MI5]]", "[[NCAA]]"): English writes the names of
+    // organizations so far more often than anything else (countries, "USA", are curated rows).
+    if is_acronym(anchor) && is_acronym(&link.target) {
+        return Label::Org;
+    }
     Label::Unknown
+}
+
+/// Two to six capitals and digits, at least two capitals: "MI5", "NCAA", "KIIS".
+fn is_acronym(word: &str) -> bool {
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&word.len())
+        && capitals >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Merge the article's links into the dictionary mentions `found` (sorted, free of
@@ -163,5 +194,34 @@ pub(crate) fn with_link_mentions_of(
         out.push(m);
     }
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    type_list_items(&article.text, &mut out);
     out
+}
+
+/// What separates the items of a list: "A, B and C", "A or B".
+const LIST_SEPARATORS: &[&str] = &[", ", " and ", ", and ", " or ", ", or ", " & "];
+
+/// An untyped link that is an item of a list takes the type of the item next to it
+/// ("Scarborough, Whitby and [[Oshawa]]": the items of a list are things of one kind). One
+/// pass left to right and one back, so a type spreads along the whole list; `mentions` are
+/// sorted and free of overlaps.
+fn type_list_items(text: &str, mentions: &mut [EntityMention]) {
+    let n = mentions.len();
+    for left_to_right in [true, false] {
+        for step in 0..n.saturating_sub(1) {
+            let (from, to) =
+                if left_to_right { (step, step + 1) } else { (n - 1 - step, n - 2 - step) };
+            let (first, second) = (from.min(to), from.max(to));
+            let gap = text.get(mentions[first].span.end..mentions[second].span.start);
+            if !gap.is_some_and(|g| LIST_SEPARATORS.contains(&g)) {
+                continue;
+            }
+            if mentions[to].label == Label::Unknown
+                && mentions[to].source == EntrySource::Link
+                && mentions[from].label.is_known()
+            {
+                mentions[to].label = mentions[from].label;
+            }
+        }
+    }
 }

@@ -10,11 +10,14 @@
 //!
 //! The article's own subject is always an entry: its name (the title without a
 //! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
-//! title's shape, else of unknown type.
+//! index, the title's shape or the lead sentence ("X is a town in ..."), else of unknown type.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::{links::LinkTargets, title_shape::label_from_title, Entry, Gazetteer, Label};
+use super::{
+    context::PERSON_TITLES, link_context::label_from_lead, links::LinkTargets,
+    title_shape::label_from_title, Entry, Gazetteer, Label,
+};
 use crate::article::{split_list, title_to_id, Article};
 
 /// Given-name particles that are part of a surname ("de Vivanco").
@@ -32,6 +35,8 @@ pub(crate) fn local_entries_of(
     targets: &LinkTargets,
 ) -> Vec<Entry> {
     let mut out = Vec::new();
+    // Given-name short forms, kept apart until the persons sharing one are known.
+    let mut given: Vec<(String, String)> = Vec::new();
     if let Some(infobox) = &article.infobox {
         for field in &infobox.fields {
             let Some(label) = field.key().role.names() else { continue };
@@ -52,7 +57,8 @@ pub(crate) fn local_entries_of(
     let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
     let subject_label = title_label
         .or_else(|| global.index_label(&article.title))
-        .or_else(|| label_from_title(&article.title));
+        .or_else(|| label_from_title(&article.title))
+        .or_else(|| label_from_lead(article));
     let id = title_to_id(&article.title);
     if let Some(label) = title_label {
         out.push(Entry::local(article.title.clone(), label, &id));
@@ -66,6 +72,7 @@ pub(crate) fn local_entries_of(
         for form in surname_forms(name) {
             out.push(Entry::local_short_form(form, Label::Person, &id));
         }
+        push_given_name(&mut given, name, &id);
     }
     for link in &article.see_also {
         if let Some(known) = global.lookup(&link.target) {
@@ -89,6 +96,9 @@ pub(crate) fn local_entries_of(
         let label = targets.label(article, i, &[]);
         let id = title_to_id(&link.target);
         out.push(Entry::local(anchor, label, &id));
+        if let Some(acronym) = acronym_after(&article.text, link.span.end) {
+            out.push(Entry::local(acronym, label, &id));
+        }
         let name = subject_name(&link.target);
         if name != anchor && name.starts_with(char::is_uppercase) {
             out.push(Entry::local(name, label, &id));
@@ -97,9 +107,62 @@ pub(crate) fn local_entries_of(
             for form in surname_forms(name) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
+            push_given_name(&mut given, name, &id);
         }
     }
+    out.extend(unshared_given_names(given, global));
     out
+}
+
+/// Months and other words that open a sentence as often as they name a person.
+const NOT_GIVEN_NAMES: &[&str] = &["May", "June", "April", "August", "Will", "Sir", "Saint", "St."];
+
+/// A person's given name as a short form of the full name: an article that names "Ray
+/// Dixon", "Louis IX" or "Denise Fox" calls them "Ray", "Louis", "Denise" too (one sense per
+/// discourse). Like a surname it never matches inside a longer name ("Louis VIII"), and
+/// a given name two persons of the article share names neither (`unshared_given_names`).
+fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
+    let mut words = full.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else { return };
+    let name_like = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().count() >= 3
+        && first.chars().all(char::is_alphabetic)
+        && !NOT_GIVEN_NAMES.contains(&first)
+        && !PERSON_TITLES.contains(&first);
+    if name_like {
+        given.push((first.to_string(), id.to_string()));
+    }
+}
+
+/// The given-name entries, without those that stand for two different persons of the
+/// article (ambiguous: both go) or that a gazetteer knows as something else ("German",
+/// "Columbus").
+fn unshared_given_names(given: Vec<(String, String)>, global: &Gazetteer) -> Vec<Entry> {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    let mut shared: HashSet<&str> = HashSet::new();
+    for (name, id) in &given {
+        if owner.insert(name, id).is_some_and(|other| other != id) {
+            shared.insert(name);
+        }
+    }
+    given
+        .iter()
+        .filter(|(name, _)| !shared.contains(name.as_str()) && global.lookup(name).is_none())
+        .map(|(name, id)| Entry::local_short_form(name.as_str(), Label::Person, id))
+        .collect()
+}
+
+/// An acronym introduced in parentheses right after a name: "Congrès Internationaux
+/// d'Architecture Moderne (CIAM)" gives "CIAM", a name of the same entity wherever the
+/// article repeats it. Two to eight letters, digits, `&` or `.`, at least two of them capitals.
+fn acronym_after(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?.strip_prefix(" (")?;
+    let acronym = &rest[..rest.find(')')?];
+    let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
+    let shape = acronym
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.'));
+    (shape && capitals >= 2 && acronym.len() <= 8).then_some(acronym)
 }
 
 /// The name in a title: without a disambiguator ("Nevermind (album)" -> "Nevermind") or

@@ -21,11 +21,13 @@
 mod context;
 mod fold;
 mod label;
+mod link_context;
 mod links;
 mod load;
 mod local;
 mod shipped;
 mod title_shape;
+mod type_nouns;
 mod words;
 
 use std::{
@@ -46,6 +48,8 @@ use crate::{
 
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
+pub(crate) use link_context::label_from_lead;
+pub use link_context::label_from_lead_sentence;
 pub use links::with_link_mentions;
 pub(crate) use links::{with_link_mentions_of, LinkTargets};
 pub(crate) use local::local_entries_of;
@@ -53,6 +57,7 @@ pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
 pub use shipped::{locate_general, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
+pub use type_nouns::label_of_noun_phrase;
 use words::{words_of, WordTrie};
 
 /// Where a gazetteer entry came from.

@@ -1,5 +1,5 @@
 //! Types that an article title's own shape says, with no dictionary: a disambiguator
-//! ("Nevermind (album)"), a head word ("Harvard University", "Battle of Lima"), a ship
+//! ("Nevermind (album)", read in the type nouns of `type_nouns.rs`), a head word ("Harvard University", "Battle of Lima"), a ship
 //! prefix ("HMS Beagle"), a "Place, State" pair ("Cambridge, Massachusetts"), or a person's
 //! name (a known given name followed by capitalized words: "Diane Parish").
 //!
@@ -10,72 +10,9 @@ use std::{collections::HashMap, sync::OnceLock};
 
 use super::{
     context::{is_given_name, PERSON_TITLES},
+    type_nouns::label_of_noun_phrase,
     Label,
 };
-
-/// Disambiguators in parentheses at the end of a title.
-const DISAMBIGUATORS: &[(&str, Label)] = &[
-    ("band", Label::Org),
-    ("group", Label::Org),
-    ("company", Label::Org),
-    ("newspaper", Label::Org),
-    ("magazine", Label::Work),
-    ("political party", Label::Org),
-    ("football club", Label::Org),
-    ("film", Label::Work),
-    ("album", Label::Work),
-    ("song", Label::Work),
-    ("single", Label::Work),
-    ("novel", Label::Work),
-    ("book", Label::Work),
-    ("play", Label::Work),
-    ("opera", Label::Work),
-    ("musical", Label::Work),
-    ("painting", Label::Work),
-    ("poem", Label::Work),
-    ("TV series", Label::Work),
-    ("TV program", Label::Work),
-    ("TV programme", Label::Work),
-    ("TV serial", Label::Work),
-    ("miniseries", Label::Work),
-    ("comics", Label::Work),
-    ("video game", Label::Work),
-    ("soundtrack", Label::Work),
-    ("EP", Label::Work),
-    ("actor", Label::Person),
-    ("actress", Label::Person),
-    ("singer", Label::Person),
-    ("musician", Label::Person),
-    ("politician", Label::Person),
-    ("footballer", Label::Person),
-    ("cricketer", Label::Person),
-    ("writer", Label::Person),
-    ("author", Label::Person),
-    ("poet", Label::Person),
-    ("painter", Label::Person),
-    ("artist", Label::Person),
-    ("composer", Label::Person),
-    ("general", Label::Person),
-    ("bishop", Label::Person),
-    ("saint", Label::Person),
-    ("character", Label::Person),
-    ("city", Label::Place),
-    ("town", Label::Place),
-    ("village", Label::Place),
-    ("river", Label::Place),
-    ("lake", Label::Place),
-    ("mountain", Label::Place),
-    ("island", Label::Place),
-    ("county", Label::Place),
-    ("state", Label::Place),
-    ("province", Label::Place),
-    ("region", Label::Place),
-    ("district", Label::Place),
-    ("country", Label::Place),
-    ("ship", Label::Ship),
-    ("battle", Label::Event),
-    ("election", Label::Event),
-];
 
 /// Prefixes of ship names.
 const SHIP_PREFIXES: &[&str] = &[
@@ -246,11 +183,17 @@ pub fn label_from_title(title: &str) -> Option<Label> {
     } else {
         title
     };
-    if let Some(open) = title.rfind(" (") {
-        if let Some(inner) = title[open + 2..].strip_suffix(')') {
-            return disambiguator_label(inner);
+    // A disambiguator that names no type ("(Virginia)", "(1898)") leaves the name before it
+    // to the other rules: "Whitetop Mountain (Virginia)" is a mountain.
+    let title = match title.rfind(" (") {
+        Some(open) if title.ends_with(')') && open > 0 => {
+            if let Some(label) = disambiguator_label(&title[open + 2..title.len() - 1]) {
+                return Some(label);
+            }
+            title[..open].trim_end()
         }
-    }
+        _ => title,
+    };
     let first = title.split_whitespace().next()?;
     let (mut count, mut second, mut before_last, mut last) = (0, None, "", first);
     for word in title.split_whitespace() {
@@ -280,6 +223,16 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
+        // A numeral after the head: "World War II", "Division 2".
+        if is_numeral(last) {
+            if let Some(label) = head_label(before_last) {
+                return Some(label);
+            }
+            // A single name and a regnal number: "Zogu I", "Louis XIV".
+            if count == 2 && is_roman(last) && capitalized_or_number(first) {
+                return Some(Label::Person);
+            }
+        }
         if second == Some("of") {
             if let Some(label) = head_label(first) {
                 return Some(label);
@@ -292,19 +245,46 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         if count <= 4 && is_given_name(first) && rest.all(name_part) {
             return Some(Label::Person);
         }
+        // A type noun at the end, in any case: "Chhindwara district", "Java island",
+        // "Mongolia national football team", "South Funen Archipelago". Taxon words
+        // ("family", "order") say nothing about a title.
+        // A person noun counts only as written in lowercase: a capitalized one is a surname
+        // or part of a name ("Stephen King", "Digital Spy").
+        let person_noun_ok = !capitalized_or_number(last);
+        if let Some(label) = label_of_noun_phrase(&title.to_lowercase())
+            .filter(|l| *l != Label::Misc && (*l != Label::Person || person_noun_ok))
+        {
+            return Some(label);
+        }
+        // A capitalized word and lowercase ones: a species ("Chersotis juncta") or a
+        // concept ("Ferris wheel"), never a person, place, organization, event or work,
+        // whose names English capitalizes throughout.
+        if capitalized_or_number(first)
+            && title
+                .split_whitespace()
+                .skip(1)
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        {
+            return Some(Label::Misc);
+        }
     }
     None
 }
 
+/// A Roman numeral of a regnal or ordinal number ("I", "XIV").
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// A number after a name: Roman ("II") or Arabic ("2").
+fn is_numeral(word: &str) -> bool {
+    is_roman(word) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A disambiguator says the type by its last words ("(1998 film)", "(Beatles song)",
+/// "(American band)"), read in the one table of type nouns.
 fn disambiguator_label(inner: &str) -> Option<Label> {
-    let inner = inner.trim();
-    // "(1998 film)", "(Beatles song)", "(American band)": the last words decide.
-    DISAMBIGUATORS
-        .iter()
-        .find(|(word, _)| {
-            inner.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with(' '))
-        })
-        .map(|&(_, label)| label)
+    label_of_noun_phrase(inner.trim())
 }
 
 /// [`HEAD_WORDS`] indexed once: one-word heads by word, and the few two-word ones.
@@ -372,10 +352,18 @@ mod tests {
             ("Cuban Missile Crisis", Some(Label::Event)),
             ("1936 Summer Olympics", Some(Label::Event)),
             ("Kaliningrad Oblast", Some(Label::Place)),
-            ("Treaty of Paris (1898)", None),
+            ("Treaty of Paris (1898)", Some(Label::Treaty)),
             ("Treaty of Paris", Some(Label::Treaty)),
             ("Battle of Lima", Some(Label::Event)),
-            ("USS Maine (ACR-1)", None),
+            ("USS Maine (ACR-1)", Some(Label::Ship)),
+            ("Whitetop Mountain (Virginia)", Some(Label::Place)),
+            ("Republican Party (United States)", Some(Label::Org)),
+            ("World War II", Some(Label::Event)),
+            ("Zogu I", Some(Label::Person)),
+            ("Chhindwara district", Some(Label::Place)),
+            ("Mongolia national football team", Some(Label::Org)),
+            ("Chersotis juncta", Some(Label::Misc)),
+            ("Michael Moon (EastEnders)", Some(Label::Person)),
             ("USS Maine", Some(Label::Ship)),
             ("Jamie Foreman", Some(Label::Person)),
             ("Roosevelt Roads, Puerto Rico", Some(Label::Place)),

@@ -11,7 +11,7 @@ use regex::Regex;
 use super::files::{AnchorStats, EntityIndex, TitleInfo};
 use crate::{
     article::{title_to_id, Article},
-    gazetteer::{label_from_title, Gazetteer, GazetteerBuilder, Label},
+    gazetteer::{label_from_lead, label_from_title, Gazetteer, GazetteerBuilder, Label},
     source::{InputPath, Inputs, SourceItem},
     Pipeline,
 };
@@ -122,55 +122,6 @@ fn label_from_categories(wikitext: &str) -> Option<Label> {
     // The first label to reach the highest count.
     let best = votes.iter().map(|&(_, n)| n).max()?;
     votes.into_iter().find(|&(_, n)| n == best).map(|(l, _)| l)
-}
-
-/// Lead-sentence patterns: the first sentence of the article's first paragraph.
-const LEAD_RULES: &[(&str, Label)] = &[
-    (
-        r"\((born |b\. |c\. )?[^()]{0,40}\b\d{3,4}\s*[–-]\s*(c\. )?[^()]{0,40}\d{3,4}\)|\(born [^)]*\d{4}",
-        Label::Person,
-    ),
-    (
-        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(city|town|village|hamlet|municipality|commune|county|country|river|lake|mountain|island|region|province|district|suburb|neighbourhood|neighborhood|settlement|capital)\b",
-        Label::Place,
-    ),
-    (
-        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(company|corporation|organization|organisation|political party|band|university|college|club|newspaper|record label|agency)\b",
-        Label::Org,
-    ),
-    (
-        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(film|album|song|single|novel|book|television series|video game|opera|play|painting|sitcom|soap opera)\b",
-        Label::Work,
-    ),
-    (
-        r"\b(is|was) (a|an|the) ([\w-]+ ){0,4}(battle|war|election|festival|tournament|championship|siege|uprising|revolution)\b",
-        Label::Event,
-    ),
-    (
-        r"\b(is|was) (a|an) ([\w-]+ ){0,3}(actor|actress|singer|politician|writer|author|painter|composer|footballer|player|poet|philosopher|scientist|musician|general|king|queen|emperor|bishop|lawyer|journalist|businessman|engineer|architect)\b",
-        Label::Person,
-    ),
-];
-
-fn lead_regexes() -> &'static [(Regex, Label)] {
-    static SET: OnceLock<Vec<(Regex, Label)>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LEAD_RULES
-            .iter()
-            .map(|(p, l)| (Regex::new(p).expect("lead patterns are valid"), *l))
-            .collect()
-    })
-}
-
-/// The label the lead sentence says: the earliest pattern match in it.
-fn label_from_lead(article: &Article) -> Option<Label> {
-    let first = article.paragraphs.first()?.slice(&article.text);
-    let sentence = &first[..first.find(". ").map_or(first.len(), |i| i + 1)];
-    lead_regexes()
-        .iter()
-        .filter_map(|(re, l)| re.find(sentence).map(|m| (m.start(), *l)))
-        .min_by_key(|&(at, _)| at)
-        .map(|(_, l)| l)
 }
 
 /// True for a disambiguation page.

@@ -1,0 +1,275 @@
+//! What the sentence around a link says its target is, when nothing else types it.
+//!
+//! A link's own words are often the best evidence an article gives without an index of the
+//! whole Wikipedia ("born in [[Béjar]]", "the Dutch botanist [[Hermann Sleumer]]", "[[Krewella]],
+//! an American electronic dance music group"). The rules read only the words next to the
+//! link, in its line, and each is general English:
+//! * a description after the link: ", a|an|the ..." or " is|was a|an ..." whose noun the
+//!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
+//! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"): PERSON;
+//! * "X-based": PLACE;
+//! * a type noun right before it ("the botanist X", "his sister X", "the band X"), or one
+//!   that says what follows "of" ("the town of X", "daughter of X");
+//! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
+//!   ("directed by", "described by", "married X") or an organization ("played for", "signed
+//!   with");
+//! * a title before it ("President X"): PERSON.
+//!
+//! Each rule says nothing when its words are not there: the link then stays untyped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{
+    context::PERSON_TITLES,
+    type_nouns::{label_before_name, label_of_description},
+    Label,
+};
+use crate::{article::Article, span::Span};
+
+/// How far the rules look on either side of a link, in bytes.
+const WINDOW: usize = 100;
+
+/// Verbs after which "in"/"at"/"to" introduces a place ("born in", "died at").
+const PLACE_VERBS: &[&str] = &[
+    "born",
+    "died",
+    "raised",
+    "buried",
+    "located",
+    "situated",
+    "based",
+    "headquartered",
+    "settled",
+    "lived",
+    "lives",
+    "resides",
+    "moved",
+    "emigrated",
+    "relocated",
+    "lies",
+    "grew",
+];
+
+/// Verbs whose agent, after "by", is a person ("directed by", "described by").
+const PERSON_BY_VERBS: &[&str] = &[
+    "directed",
+    "written",
+    "composed",
+    "painted",
+    "sung",
+    "illustrated",
+    "translated",
+    "authored",
+    "narrated",
+    "described",
+    "drawn",
+    "sculpted",
+    "photographed",
+    "played",
+    "voiced",
+    "portrayed",
+];
+
+/// Verb phrases (last word before the link last) whose object is an organization.
+const ORG_OBJECTS: &[&[&str]] =
+    &[&["played", "for"], &["signed", "with"], &["signed", "to"], &["signed", "for"]];
+
+/// Words whose object is a person.
+const PERSON_OBJECTS: &[&str] = &["married", "starring"];
+
+/// The label the words around the link at `span` of `text` say, if any.
+pub(crate) fn label_from_context(text: &str, span: Span) -> Option<Label> {
+    label_after(text, span).or_else(|| label_before(text, span))
+}
+
+/// The text after `at` up to the end of its line, at most [`WINDOW`] bytes.
+fn after(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let mut end = rest.len().min(WINDOW);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    &rest[..end]
+}
+
+/// The text before `at` back to the start of its line, at most [`WINDOW`] bytes.
+fn before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let mut start = head.len().saturating_sub(WINDOW);
+    while !head.is_char_boundary(start) {
+        start += 1;
+    }
+    &head[start..]
+}
+
+/// A person's life span in parentheses: "(1834–1857)", "(15 December 1719 – 6 April 1790)",
+/// "(born 12 May 1950)", "(b. 1950)".
+fn life_span() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\((born |b\. |c\. )?[^()]{0,40}\b\d{3,4}\s*[–-]\s*(c\. )?[^()]{0,40}\b\d{3,4}\)|\((born|b\.) [^()]{0,40}\b\d{4}\)",
+        )
+        .expect("the life span pattern is valid")
+    })
+}
+
+/// Where a description of a name opens: "X, a town", "X is an actor".
+const DESCRIPTION_OPENINGS: &[&str] = &[
+    ", a ",
+    ", an ",
+    ", the ",
+    " is a ",
+    " is an ",
+    " is the ",
+    " was a ",
+    " was an ",
+    " was the ",
+];
+
+/// The label the first sentence of an article says about its subject: a life span in
+/// parentheses ("X (1900–1950) was ...") or a description ("X is a town in ...", "X was an
+/// American actor"), whichever comes first.
+///
+/// # Examples
+/// ```
+/// use wikianno::{gazetteer::label_from_lead_sentence, Label};
+///
+/// assert_eq!(label_from_lead_sentence("Qwerty is a town in Peru."), Some(Label::Place));
+/// assert_eq!(label_from_lead_sentence("Ann Qwerty (1900–1950) was a nurse."), Some(Label::Person));
+/// assert_eq!(label_from_lead_sentence("Qwerty is a moth of the family Noctuidae."), None);
+/// ```
+pub fn label_from_lead_sentence(sentence: &str) -> Option<Label> {
+    let life = life_span().find(sentence).map(|m| (m.start(), Label::Person));
+    let description = DESCRIPTION_OPENINGS
+        .iter()
+        .filter_map(|o| sentence.find(o).map(|at| (at, at + o.len())))
+        .min()
+        .and_then(|(at, rest)| Some((at, label_of_description(&sentence[rest..])?)));
+    match (life, description) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|(_, l)| l),
+    }
+}
+
+/// The label the lead sentence of `article` says about its subject (the first sentence of
+/// its first paragraph; see [`label_from_lead_sentence`]).
+pub(crate) fn label_from_lead(article: &Article) -> Option<Label> {
+    let first = article.paragraphs.first()?.slice(&article.text);
+    let sentence = &first[..first.find(". ").map_or(first.len(), |i| i + 1)];
+    label_from_lead_sentence(sentence)
+}
+
+/// A description, life span or "-based" right after the link.
+fn label_after(text: &str, span: Span) -> Option<Label> {
+    let rest = after(text, span.end);
+    // A closing quote of a quoted link ("[[Aurora 7]]").
+    let rest = rest.strip_prefix(['"', '”', '\'']).unwrap_or(rest);
+    if rest.starts_with(" (") && life_span().find(rest).is_some_and(|m| m.start() == 1) {
+        return Some(Label::Person);
+    }
+    if rest.starts_with("-based") {
+        return Some(Label::Place);
+    }
+    let description = DESCRIPTION_OPENINGS.iter().find_map(|o| rest.strip_prefix(o))?;
+    label_of_description(description)
+}
+
+/// The words right before the link: a type noun, a verb, a title.
+fn label_before(text: &str, span: Span) -> Option<Label> {
+    let head = before(text, span.start);
+    let head = head.strip_suffix(['"', '“', '\'']).unwrap_or(head);
+    // Exactly one space between the words and the link: punctuation breaks the phrase.
+    let head = head.strip_suffix(' ')?;
+    let mut words: Vec<String> = Vec::new();
+    for raw in head.rsplit(' ').take(8) {
+        let clean = raw.trim_start_matches(['(', '"', '“']);
+        let ends_clause = clean.ends_with([',', ';', ':', '.', ')']);
+        if clean.is_empty() || (ends_clause && !words.is_empty()) {
+            break;
+        }
+        if ends_clause {
+            return None;
+        }
+        words.push(clean.to_string());
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // Titles are capitalized ("President"): compared as written.
+    if PERSON_TITLES.contains(&words[0].as_str()) {
+        return Some(Label::Person);
+    }
+    words.reverse();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
+}
+
+/// A verb before the link that says what its object is ("born in", "directed by").
+fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
+    let (&last, rest) = words.split_last()?;
+    match last {
+        "near" => return Some(Label::Place),
+        // "born in", "born on 15 December 1719 in", "moved to".
+        "in" | "at" | "to" if rest.iter().rev().take(6).any(|w| PLACE_VERBS.contains(w)) => {
+            return Some(Label::Place)
+        }
+        "of" if rest.last() == Some(&"native") => return Some(Label::Place),
+        "by" if rest.last().is_some_and(|w| PERSON_BY_VERBS.contains(w)) => {
+            return Some(Label::Person)
+        }
+        _ if PERSON_OBJECTS.contains(&last) => return Some(Label::Person),
+        _ => {}
+    }
+    ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str, anchor: &str) -> Option<Label> {
+        let start = text.find(anchor).expect("anchor in text");
+        label_from_context(text, Span::new(start, start + anchor.len()))
+    }
+
+    #[test]
+    fn words_around_a_link() {
+        for (text, anchor, expected) in [
+            ("He was born in Qwerton in 1950.", "Qwerton", Some(Label::Place)),
+            ("She died on 2 June 1950 at Qwerton.", "Qwerton", Some(Label::Place)),
+            ("They moved to Qwerton.", "Qwerton", Some(Label::Place)),
+            ("They lived near Qwerton.", "Qwerton", Some(Label::Place)),
+            ("a Qwerton-based company", "Qwerton", Some(Label::Place)),
+            ("The Dutch botanist Ann Qwerty placed it.", "Ann Qwerty", Some(Label::Person)),
+            ("Kim's sister Ann Qwerty left.", "Ann Qwerty", Some(Label::Person)),
+            ("the daughter of Ann Qwerty.", "Ann Qwerty", Some(Label::Person)),
+            ("in the town of Qwerton.", "Qwerton", Some(Label::Place)),
+            ("a film directed by Ann Qwerty.", "Ann Qwerty", Some(Label::Person)),
+            ("It was described by Qwerty in 1858.", "Qwerty", Some(Label::Person)),
+            ("In 1741 he married Ann Qwerty.", "Ann Qwerty", Some(Label::Person)),
+            ("He played for Qwerty United.", "Qwerty United", Some(Label::Org)),
+            ("They signed with Qwerty.", "Qwerty", Some(Label::Org)),
+            ("the song by the group Qwerty.", "Qwerty", Some(Label::Org)),
+            ("Qwerty, an American actor, said", "Qwerty", Some(Label::Person)),
+            ("Qwerton, a village in Poland", "Qwerton", Some(Label::Place)),
+            ("Qwerty is a 2007 drama film directed by", "Qwerty", Some(Label::Work)),
+            ("Ann Qwerty (1834–1857) was", "Ann Qwerty", Some(Label::Person)),
+            ("Ann Qwerty (born 12 May 1950) is", "Ann Qwerty", Some(Label::Person)),
+            ("the coronation of President Qwerty.", "Qwerty", Some(Label::Person)),
+            // No rule: the link stays untyped.
+            ("He wrote for Qwerty in 1990.", "Qwerty", None),
+            ("It was released in Qwerty.", "Qwerty", None),
+            ("the king of Qwerton.", "Qwerton", None),
+            ("Born, raised, Qwerton.", "Qwerton", None),
+            ("a moth of the family Qwertidae.", "Qwertidae", Some(Label::Misc)),
+        ] {
+            assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
+        }
+    }
+}
