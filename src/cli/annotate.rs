@@ -64,7 +64,12 @@ fn open_items(args: &AnnotateArgs) -> Result<Items, String> {
         return Ok((Box::new(inputs), progress));
     };
     let [dump] = args.pipeline.paths.as_slice() else {
-        return Err("--byte-range needs exactly one dump path".to_string());
+        let given: Vec<_> = args.pipeline.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "--byte-range {range} reads one dump; {} paths were given: {}",
+            given.len(),
+            given.join(", ")
+        ));
     };
     let xml = source::multistream::open_range(dump, range).map_err(|e| e.to_string())?;
     let pages = DumpSource::from_reader(xml, &dump.to_string_lossy())
