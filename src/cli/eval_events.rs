@@ -94,11 +94,25 @@ fn predict(pipeline: &Pipeline, system: System, name: &str, text: &str) -> Vec<E
     debug_assert_eq!(annotated.article.text, text);
     match system {
         System::Mentions => annotated.event_mentions,
-        System::Frames => annotated
-            .events
-            .iter()
-            .map(|e| EventMention::new(e.trigger, EventClass::Occurrence))
-            .collect(),
+        System::Frames => {
+            // TimeML and SW100 mark one word ("born"), a frame trigger may hold more ("was
+            // born"): a frame is scored on the event mention inside its trigger, else on
+            // the trigger as written. Mentions are in text order.
+            let mentions = &annotated.event_mentions;
+            annotated
+                .events
+                .iter()
+                .map(|e| {
+                    let first = mentions.partition_point(|m| m.span.start < e.trigger.start);
+                    let head = mentions
+                        .get(first)
+                        .map(|m| m.span)
+                        .filter(|span| e.trigger.contains(*span))
+                        .unwrap_or(e.trigger);
+                    EventMention::new(head, EventClass::Occurrence)
+                })
+                .collect()
+        }
     }
 }
 

@@ -69,6 +69,9 @@ const PLACE_OBJECT: &[EventType] = &[
     EventType::Death,
 ];
 
+/// Forms of "be" that make a following participle passive.
+const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are"];
+
 /// Labels listed as participants even without a role pattern.
 const PARTICIPANT_LABELS: &[Label] =
     &[Label::Person, Label::Org, Label::Ship, Label::Treaty, Label::Event];
@@ -593,6 +596,13 @@ fn participants(
         .max()
         .unwrap_or(sentence.start);
     let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    // A trigger that holds its own "was"/"were" ("was established", "was born") is
+    // passive: the name before it is what was founded or born, not who did it.
+    let passive_trigger = trigger.verb
+        && between(trigger.span.start, trigger.span.end)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| BE_FORMS.iter().any(|b| b.eq_ignore_ascii_case(w)));
     // One slot per mention: a role is looked up by index, not searched for.
     let mut roles: Vec<Option<&'static str>> = vec![None; mentions.len()];
     for (i, (m, lead)) in mentions.iter().zip(leads).enumerate() {
@@ -640,7 +650,7 @@ fn participants(
                 short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
             if clean && label != Label::Place {
-                roles[i] = Some(if passive { "patient" } else { "agent" });
+                roles[i] = Some(if passive || passive_trigger { "patient" } else { "agent" });
                 continue;
             }
         }
@@ -735,7 +745,7 @@ fn short_gap(gap: &str, test: impl Fn(&str) -> bool) -> (usize, bool, bool) {
     for w in words(gap).take(4) {
         count += 1;
         all &= test(&w);
-        passive = matches!(&*w, "was" | "were" | "been" | "be" | "is");
+        passive = BE_FORMS.contains(&&*w);
     }
     (count, all, passive)
 }

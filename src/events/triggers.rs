@@ -62,6 +62,22 @@ enum Sense {
     /// `not-month`: a capitalized "March" is the month unless a determiner or
     /// possessive precedes it ("the March on Rome").
     NotMonth,
+    /// `institution`: a name or an institution noun stands next to the trigger in its
+    /// clause ("acquired Pixar", "a school was established"), not an abstract thing
+    /// ("acquire language", "established a national currency").
+    Institution,
+    /// `vessel`: a name or a vessel or product noun stands next to the trigger ("the
+    /// frigate was launched"), and no attack word follows it ("launched an attack").
+    Vessel,
+    /// `place`: a name or a place noun follows the trigger in its clause ("entered
+    /// Lima", "entered the capital"), not a war, a plea or talks.
+    Place,
+    /// `not-that`: no clause follows ("discovered that the law had passed" is learning
+    /// a fact, not a discovery).
+    NotThat,
+    /// `fall`: a fall to someone ("fell to the Ottomans") or in a military sentence, not
+    /// a rate or a person falling.
+    Fall,
 }
 
 impl Sense {
@@ -72,6 +88,11 @@ impl Sense {
             Some("military") => Sense::Military,
             Some("not-requirement") => Sense::NotRequirement,
             Some("not-month") => Sense::NotMonth,
+            Some("institution") => Sense::Institution,
+            Some("vessel") => Sense::Vessel,
+            Some("place") => Sense::Place,
+            Some("not-that") => Sense::NotThat,
+            Some("fall") => Sense::Fall,
             Some(_) => return None,
         })
     }
@@ -125,6 +146,233 @@ const MILITARY_WORDS: &[&str] = &[
     "invaders",
 ];
 
+/// Organizations and what is bought or founded with them (Sense::Institution).
+const INSTITUTION_WORDS: &[&str] = &[
+    "company",
+    "companies",
+    "firm",
+    "corporation",
+    "business",
+    "businesses",
+    "subsidiary",
+    "stake",
+    "shares",
+    "rights",
+    "brand",
+    "startup",
+    "bank",
+    "airline",
+    "studio",
+    "label",
+    "newspaper",
+    "magazine",
+    "station",
+    "network",
+    "chain",
+    "team",
+    "club",
+    "franchise",
+    "school",
+    "schools",
+    "university",
+    "college",
+    "academy",
+    "institute",
+    "society",
+    "association",
+    "union",
+    "league",
+    "party",
+    "church",
+    "monastery",
+    "abbey",
+    "order",
+    "hospital",
+    "museum",
+    "library",
+    "foundation",
+    "organization",
+    "organisation",
+    "agency",
+    "department",
+    "committee",
+    "council",
+    "court",
+    "city",
+    "town",
+    "village",
+    "colony",
+    "settlement",
+    "mission",
+    "diocese",
+    "parish",
+    "county",
+    "province",
+    "kingdom",
+    "state",
+    "republic",
+    "band",
+    "orchestra",
+    "theatre",
+    "theater",
+    "company's",
+    "estate",
+    "property",
+    "land",
+    "territory",
+    "island",
+];
+
+/// Things launched (Sense::Vessel).
+const VESSEL_WORDS: &[&str] = &[
+    "ship",
+    "ships",
+    "vessel",
+    "boat",
+    "frigate",
+    "cruiser",
+    "battleship",
+    "destroyer",
+    "submarine",
+    "carrier",
+    "corvette",
+    "sloop",
+    "schooner",
+    "liner",
+    "steamer",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "satellite",
+    "satellites",
+    "spacecraft",
+    "probe",
+    "shuttle",
+    "capsule",
+    "lander",
+    "rover",
+    "mission",
+    "product",
+    "products",
+    "service",
+    "website",
+    "brand",
+    "magazine",
+    "newspaper",
+    "channel",
+    "console",
+    "model",
+    "series",
+];
+
+/// Objects that make "launched" an attack, not a launch (Sense::Vessel).
+const ATTACK_WORDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "offensive",
+    "offensives",
+    "assault",
+    "assaults",
+    "raid",
+    "raids",
+    "invasion",
+    "counterattack",
+    "counter-attack",
+    "counteroffensive",
+    "strike",
+    "strikes",
+    "bombardment",
+    "campaign",
+    "war",
+    "revolt",
+    "rebellion",
+    "uprising",
+    "coup",
+];
+
+/// Places entered (Sense::Place).
+const PLACE_WORDS: &[&str] = &[
+    "city",
+    "capital",
+    "town",
+    "village",
+    "port",
+    "harbour",
+    "harbor",
+    "bay",
+    "country",
+    "territory",
+    "province",
+    "region",
+    "valley",
+    "palace",
+    "fort",
+    "fortress",
+    "castle",
+    "citadel",
+    "building",
+    "church",
+    "cathedral",
+    "temple",
+    "room",
+    "chamber",
+    "hall",
+    "house",
+    "camp",
+    "island",
+    "islands",
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "gulf",
+    "channel",
+    "pass",
+    "kingdom",
+    "empire",
+    "state",
+    "colony",
+    "area",
+    "zone",
+    "atmosphere",
+    "orbit",
+    "lagoon",
+    "estuary",
+    "mouth",
+    "streets",
+    "square",
+    "gates",
+];
+
+/// Objects that are not places even when named ("entered the Second World War",
+/// "entry into the League"): Sense::Place.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "war",
+    "wars",
+    "conflict",
+    "fray",
+    "league",
+    "alliance",
+    "agreement",
+    "agreements",
+    "talks",
+    "negotiations",
+    "discussions",
+    "service",
+    "competition",
+    "race",
+    "market",
+    "plea",
+    "politics",
+    "office",
+    "contest",
+    "tournament",
+    "championship",
+    "treaty",
+    "union",
+];
+
 /// Objects that make "meet" mean "satisfy" (Sense::NotRequirement).
 const REQUIREMENT_WORDS: &[&str] = &[
     "requirement",
@@ -151,6 +399,34 @@ const REQUIREMENT_WORDS: &[&str] = &[
     "specifications",
     "costs",
     "payments",
+    // "met with criticism": received, not a meeting.
+    "criticism",
+    "condemnation",
+    "difficulties",
+    "difficulty",
+    "resistance",
+    "opposition",
+    "success",
+    "approval",
+    "disapproval",
+    "praise",
+    "acclaim",
+    "hostility",
+    "skepticism",
+    "scepticism",
+    "derision",
+    "indifference",
+    "enthusiasm",
+    "outrage",
+    "protests",
+    "controversy",
+    "failure",
+    "limited",
+    "mixed",
+    "positive",
+    "negative",
+    "favorable",
+    "favourable",
 ];
 
 /// Words before a trigger (in its clause) that deny it.
@@ -190,10 +466,64 @@ const HYPOTHETICAL_CUES: &[&str] = &[
     "expected",
     "considered",
     "allegedly",
+    "desire",
+    "desired",
+    "desires",
+    "wish",
+    "wished",
+    "wishes",
+    "favored",
+    "favoured",
+    "advocated",
+    "urged",
+    "awaiting",
+    "waiting",
+    "possibly",
+    "perhaps",
+    "probably",
 ];
 
-/// How many words back the modality cues are looked for.
-const CUE_WINDOW: usize = 5;
+/// Verbs after which "to VERB" tells an event that happened ("managed to escape", "began
+/// to build"); after any other word, an infinitive is only planned, wished or agreed.
+const IMPLICATIVE_BEFORE_TO: &[&str] = &[
+    "managed",
+    "manages",
+    "began",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "continued",
+    "continues",
+    "went",
+    "came",
+    "used",
+    "helped",
+    "first",
+    "last",
+    "able",
+    "forced",
+    "compelled",
+    "obliged",
+    "chose",
+    "decided",
+    "voted",
+    "got",
+];
+
+/// Words between "to" and an infinitive trigger ("to be built", "to have been killed").
+const INFINITIVE_AUX: &[&str] = &["be", "have", "been"];
+
+/// Reflexive objects: "resigned himself to", "established herself as" are not events.
+const REFLEXIVES: &[&str] = &["himself", "herself", "themselves", "itself", "oneself"];
+
+/// How many words back the hypothetical cues are looked for ("if the person seeking the
+/// donations met ...").
+const CUE_WINDOW: usize = 8;
+
+/// How many words back the negation cues are looked for: a negation further back
+/// belongs to another verb ("for not recognizing performances so much as being awarded").
+const NEGATION_WINDOW: usize = 5;
 
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
@@ -268,12 +598,23 @@ impl TriggerLexicon {
                 &region[m.start()..m.end()],
                 head(&region[m.end()..], CONTEXT_BYTES),
             );
-            if verb && (is_attributive(before, word) || is_plural_noun(before, word, after)) {
+            if verb
+                && (is_attributive(before, word)
+                    || is_plural_noun(before, word, after)
+                    || first_word(after).is_some_and(|w| REFLEXIVES.contains(&w)))
+            {
                 continue;
             }
+            // The same context as written (ASCII lower-casing keeps every offset).
+            let written = Written {
+                before: &text[within.start + m.start() - before.len()..within.start + m.start()],
+                after: &text[within.start + m.end()..within.start + m.end() + after.len()],
+                sentence_start: within.start + (region.len() - region.trim_start().len()),
+                text,
+            };
             let original = &text[within.start + m.start()..within.start + m.end()];
             let in_sense = (sense == Sense::Treaty && about_agreement)
-                || sense_holds(sense, before, original, after);
+                || sense_holds(sense, before, original, after, &written);
             if !in_sense {
                 continue;
             }
@@ -281,7 +622,7 @@ impl TriggerLexicon {
                 span: Span::new(within.start + m.start(), within.start + m.end()),
                 kind,
                 verb,
-                modality: modality(before),
+                modality: modality(before, verb),
             });
         }
         out
@@ -321,18 +662,96 @@ fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether the words before a trigger deny it or make it hypothetical. `before` is
-/// lower-cased.
-fn modality(before: &str) -> Modality {
-    for word in clause_words_back(before).take(CUE_WINDOW) {
+/// lower-cased; `verb`: the trigger is a verb phrase, so "to" before it makes an
+/// infinitive ("agreed to negotiate", "only to be erected"): planned, wished or agreed,
+/// not told as done, unless an implicative verb governs it ("managed to escape").
+fn modality(before: &str, verb: bool) -> Modality {
+    for (i, word) in clause_words_back(before).take(CUE_WINDOW).enumerate() {
+        // "No. 8 Squadron": a number, not a negation.
+        if word == "no." {
+            continue;
+        }
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if NEGATION_CUES.contains(&word) || word.ends_with("n't") {
+        if i < NEGATION_WINDOW && (NEGATION_CUES.contains(&word) || word.ends_with("n't")) {
             return Modality::Negated;
         }
         if HYPOTHETICAL_CUES.contains(&word) {
             return Modality::Hypothetical;
         }
     }
+    if verb && before.ends_with(char::is_whitespace) {
+        let mut words = before.split_whitespace().rev().skip_while(|w| INFINITIVE_AUX.contains(w));
+        if words.next() == Some("to")
+            && !words.next().is_some_and(|w| IMPLICATIVE_BEFORE_TO.contains(&w))
+        {
+            return Modality::Hypothetical;
+        }
+    }
     Modality::Asserted
+}
+
+/// The first word of `after` (lower-cased), punctuation trimmed, when only white space
+/// comes before it.
+fn first_word(after: &str) -> Option<&str> {
+    let w = after.split_whitespace().next()?;
+    (after.starts_with(char::is_whitespace) && !w.is_empty())
+        .then(|| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// A trigger's bounded context as written (capitals kept), for the senses that look for
+/// names.
+struct Written<'a> {
+    /// Up to [`CONTEXT_BYTES`] before the trigger.
+    before: &'a str,
+    /// Up to [`CONTEXT_BYTES`] after it.
+    after: &'a str,
+    /// Where the sentence's first word starts in `text` (its capital names nothing).
+    sentence_start: usize,
+    /// The whole text, for offsets.
+    text: &'a str,
+}
+
+/// How many words on each side of a trigger the name and noun checks read.
+const NAME_WINDOW: usize = 4;
+
+impl Written<'_> {
+    /// The (at most [`NAME_WINDOW`]) words after the trigger in its clause.
+    fn words_after(&self) -> impl Iterator<Item = &str> {
+        let clause = self.after.split([',', ';', ':', '(', ')', '.']).next().unwrap_or("");
+        clause.split_whitespace().take(NAME_WINDOW)
+    }
+
+    /// The (at most [`NAME_WINDOW`]) words before the trigger in its clause, nearest first.
+    fn words_before(&self) -> impl Iterator<Item = &str> {
+        let clause = self.before.rsplit([',', ';', ':', '(', ')']).next().unwrap_or("");
+        clause.split_whitespace().rev().take(NAME_WINDOW)
+    }
+
+    /// True when `word` (a piece of `before` or `after`) is capitalized and not the
+    /// sentence's first word: a name.
+    fn is_name(&self, word: &str) -> bool {
+        let at = word.as_ptr() as usize - self.text.as_ptr() as usize;
+        word.starts_with(|c: char| c.is_uppercase()) && at != self.sentence_start
+    }
+
+    /// A name or one of `nouns` among the words after the trigger (and before it too
+    /// when `both_sides`).
+    fn names_or_nouns(&self, nouns: &[&str], both_sides: bool) -> bool {
+        let hit = |w: &str| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !bare.is_empty()
+                && (self.is_name(bare) || nouns.iter().any(|n| n.eq_ignore_ascii_case(bare)))
+        };
+        self.words_after().any(hit) || (both_sides && self.words_before().any(hit))
+    }
+
+    /// True when one of `words` is among the words after the trigger.
+    fn followed_by(&self, words: &[&str]) -> bool {
+        self.words_after().any(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            words.iter().any(|x| x.eq_ignore_ascii_case(bare))
+        })
+    }
 }
 
 /// True when a one-word `-s` verb form reads as a plural noun: followed by "of" ("signs
@@ -380,7 +799,13 @@ pub(crate) fn names_agreement(title: &str) -> bool {
 
 /// True when the trigger is read in its row's sense. `before` and `after` (the trigger's
 /// clause context, bounded) are lower-cased; `original` is the trigger as written.
-fn sense_holds(sense: Sense, before: &str, original: &str, after: &str) -> bool {
+fn sense_holds(
+    sense: Sense,
+    before: &str,
+    original: &str,
+    after: &str,
+    written: &Written<'_>,
+) -> bool {
     let has_word = |list: &[&str]| {
         [before, after]
             .iter()
@@ -399,6 +824,25 @@ fn sense_holds(sense: Sense, before: &str, original: &str, after: &str) -> bool 
         Sense::NotMonth => {
             let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
             !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
+        }
+        Sense::Institution => written.names_or_nouns(INSTITUTION_WORDS, true),
+        Sense::Vessel => {
+            !written.followed_by(ATTACK_WORDS) && written.names_or_nouns(VESSEL_WORDS, true)
+        }
+        Sense::Place => {
+            !written.followed_by(NOT_PLACE_WORDS) && written.names_or_nouns(PLACE_WORDS, false)
+        }
+        Sense::NotThat => !matches!(
+            first_word(after),
+            Some("that" | "how" | "what" | "whether" | "why" | "where" | "who")
+        ),
+        Sense::Fall => {
+            let mut next = written.words_after();
+            let to_someone = next.next() == Some("to")
+                && next
+                    .find(|w| !w.eq_ignore_ascii_case("the"))
+                    .is_some_and(|w| written.is_name(w));
+            to_someone || has_word(MILITARY_WORDS)
         }
     }
 }
