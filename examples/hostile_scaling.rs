@@ -2,7 +2,9 @@
 //! about 4x, and the acceptance bound is 5x. `cargo run --release --example
 //! hostile_scaling` prints one row per shape; `-- dump [GB]` also builds a synthetic
 //! dump of pathological pages (1 GB by default, in the system temp folder, deleted
-//! after) and prints the run's time and peak memory at a quarter and at the full size.
+//! after) and prints the run's time and peak memory at a quarter and at the full size,
+//! next to a normal synthetic dump of the same size. `-- write hostile|normal MB PATH`
+//! writes one such dump (to compare binaries on it, say).
 
 #[path = "../benches/support/hostile.rs"]
 mod hostile;
@@ -40,6 +42,18 @@ fn main() {
             dumps(&root, args.get(1).and_then(|g| g.parse::<f64>().ok()).unwrap_or(1.0))
         }
         Some("run-file") => run_file(&pipeline, Path::new(&args[1])),
+        Some("write") => {
+            let (kind, mb, path) = match &args[1..] {
+                [kind, mb, path] => (kind.as_str(), mb.parse::<u64>().ok(), Path::new(path)),
+                _ => ("", None, Path::new("")),
+            };
+            let written = match (kind, mb) {
+                ("hostile", Some(mb)) => write_hostile_dump(path, mb << 20, 256 << 10),
+                ("normal", Some(mb)) => synthetic::write_dump(&root, path, mb as usize).map(drop),
+                _ => Err(io::Error::other("usage: write hostile|normal MB PATH")),
+            };
+            written.expect("write dump");
+        }
         which => shapes(&pipeline, which),
     }
 }
@@ -120,18 +134,22 @@ fn write_hostile_dump(path: &Path, bytes: u64, page_bytes: usize) -> io::Result<
     out.flush()
 }
 
-/// In a child process (so each run has its own peak memory): annotate `path` with 2
-/// threads, serialize every record, print "seconds records peak_rss_bytes".
+/// In a child process (so each run has its own peak memory): annotate `path` on all
+/// cores as `wikianno annotate` does (each record serialized on a worker, its line held
+/// until written in order), write the lines nowhere, print "seconds records
+/// peak_rss_bytes".
 fn run_file(pipeline: &Pipeline, path: &Path) {
     let started = Instant::now();
     let mut records = 0usize;
+    let mut out = io::sink();
     pipeline
-        .run_map(
+        .run_map_sized(
             wikianno::source::Inputs::new([path.to_path_buf()]),
-            |record| wikianno::output::ndjson::to_line(&record).len(),
-            |_| -> Result<(), ()> {
+            |record| wikianno::output::ndjson::to_line(&record),
+            String::len,
+            |line| {
                 records += 1;
-                Ok(())
+                out.write_all(line.as_bytes())
             },
         )
         .expect("run");

@@ -1,12 +1,14 @@
 //! The pipeline: every stage built once, applied to each article on all cores.
 
 use std::{
-    panic::{catch_unwind, AssertUnwindSafe},
+    collections::VecDeque,
+    panic::{catch_unwind, resume_unwind, AssertUnwindSafe},
     path::{Path, PathBuf},
-    sync::Arc,
+    sync::{
+        mpsc::{self, Receiver, SyncSender},
+        Arc, Condvar, Mutex, MutexGuard, PoisonError,
+    },
 };
-
-use rayon::prelude::*;
 
 use crate::{
     analysis::{date_claims, DateClaim},
@@ -21,7 +23,6 @@ use crate::{
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, Markup, RawArticle, Redirect, SourceItem},
     temporal::{Reference, TemporalTagger, Timex},
-    Error,
 };
 
 /// Everything the pipeline found in one article.
@@ -73,6 +74,7 @@ pub struct PipelineBuilder {
     lenient_gazetteers: bool,
     index: Option<PathBuf>,
     threads: Option<usize>,
+    in_flight_bytes: Option<usize>,
     reference: Reference,
 }
 
@@ -142,9 +144,18 @@ impl PipelineBuilder {
         self
     }
 
-    /// Worker threads for [`Pipeline::run`] (default: rayon's global pool, all cores).
+    /// Worker threads for [`Pipeline::run`] (default: rayon's thread count, all cores
+    /// unless `RAYON_NUM_THREADS` says otherwise).
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = Some(n.max(1));
+        self
+    }
+
+    /// Bytes a run may hold between reading and writing (default 16 MiB): the article text of the records taken and not yet written, plus, with
+    /// [`Pipeline::run_map_sized`], the output of those finished. Workers wait for room
+    /// past it, so a smaller figure trades parallelism on uneven articles for memory.
+    pub fn in_flight_bytes(&mut self, bytes: usize) -> &mut Self {
+        self.in_flight_bytes = Some(bytes);
         self
     }
 
@@ -165,17 +176,9 @@ impl PipelineBuilder {
             g.entity_index(Arc::new(crate::index::EntityIndex::load(dir)?));
         }
         let gazetteer = g.build()?;
-        let pool = match self.threads {
-            Some(n) => Some(Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| Error::build(e.to_string()))?,
-            )),
-            None => None,
-        };
         Ok(Pipeline {
-            pool,
+            threads: self.threads,
+            in_flight_bytes: self.in_flight_bytes.unwrap_or(IN_FLIGHT_BYTES),
             temporal: TemporalTagger::with_reference(self.reference),
             events: EventExtractor::new(&gazetteer),
             infobox: InfoboxValidator::new(&gazetteer),
@@ -187,19 +190,14 @@ impl PipelineBuilder {
 /// All stages, compiled once. Cheap to clone; `Send + Sync`, shared by all workers.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
-    pool: Option<Arc<rayon::ThreadPool>>,
+    /// Worker threads of a run; `None`: rayon's thread count.
+    threads: Option<usize>,
+    in_flight_bytes: usize,
     gazetteer: Gazetteer,
     temporal: TemporalTagger,
     events: EventExtractor,
     infobox: InfoboxValidator,
 }
-
-/// How many articles (or bytes) a parallel batch holds: bounds memory while
-/// keeping every core busy.
-const BATCH_ARTICLES: usize = 512;
-const BATCH_BYTES: usize = 16 << 20;
-/// Batches read ahead of the workers.
-const QUEUED_BATCHES: usize = 2;
 
 impl Pipeline {
     /// A builder with no gazetteer.
@@ -373,17 +371,16 @@ impl Pipeline {
     }
 
     /// Process a stream as reader -> workers -> ordered writer: a reader thread pulls
-    /// items (decompressing and parsing XML) into batches of at most 512 articles or
-    /// 16 MB, sent through a channel that holds two batches; the workers annotate a
-    /// batch in parallel and apply `map` to each record (serialize it, say), and `sink`
-    /// gets the results in input order on the calling thread. Memory is bounded by a
-    /// few batches whatever the input's size; output order never depends on timing.
-    pub fn run_map<I, T, M, F, E>(
-        &self,
-        items: I,
-        map: M,
-        mut sink: F,
-    ) -> std::result::Result<(), E>
+    /// items (decompressing and parsing XML) into batches of at most 64 articles or 4 MB,
+    /// sent through a channel that holds two; each worker takes the next item, annotates
+    /// it and applies `map` (serialize it, say), and `sink` gets the results in input
+    /// order on the calling thread, each as soon as its turn comes. Workers run ahead of
+    /// the record `sink` waits for by at most 64 records and
+    /// [`in_flight_bytes`](PipelineBuilder::in_flight_bytes) of their input text, so
+    /// memory is bounded whatever the input's size; output order never depends on timing.
+    /// When `map` makes output much larger than its input (NDJSON of a page of tiny
+    /// sections), use [`run_map_sized`](Self::run_map_sized) to count it too.
+    pub fn run_map<I, T, M, F, E>(&self, items: I, map: M, sink: F) -> std::result::Result<(), E>
     where
         I: IntoIterator<Item = SourceItem>,
         I::IntoIter: Send,
@@ -391,43 +388,92 @@ impl Pipeline {
         M: Fn(Record) -> T + Sync,
         F: FnMut(T) -> std::result::Result<(), E>,
     {
+        self.run_map_sized(items, map, |_| 0, sink)
+    }
+
+    /// [`run_map`](Self::run_map), where the bytes each result holds (`size`, say the
+    /// length of a serialized line) count towards
+    /// [`in_flight_bytes`](PipelineBuilder::in_flight_bytes) from the moment it is made
+    /// until `sink` has it. A worker starts an article only while the window holds less
+    /// than that, so the finished output waiting for its turn stays under the bound plus
+    /// one record per worker, however much a page's output outgrows its input.
+    pub fn run_map_sized<I, T, M, S, F, E>(
+        &self,
+        items: I,
+        map: M,
+        size: S,
+        mut sink: F,
+    ) -> std::result::Result<(), E>
+    where
+        I: IntoIterator<Item = SourceItem>,
+        I::IntoIter: Send,
+        T: Send,
+        M: Fn(Record) -> T + Sync,
+        S: Fn(&T) -> usize + Sync,
+        F: FnMut(T) -> std::result::Result<(), E>,
+    {
         let items = items.into_iter();
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<SourceItem>>(QUEUED_BATCHES);
+        let (batches, batches_rx) = mpsc::sync_channel::<Vec<SourceItem>>(QUEUED_BATCHES);
+        let (done_tx, done_rx) = mpsc::channel::<Done<T>>();
+        let flow = Flow::new(batches_rx, self.in_flight_bytes);
+        let workers = self.threads.unwrap_or_else(rayon::current_num_threads).max(1);
         std::thread::scope(|scope| {
-            // Owned here so that an early return drops it, which unblocks and ends the
-            // reader before the scope joins it.
-            let rx = rx;
-            let reader = scope.spawn(move || {
-                let mut items = items;
-                loop {
-                    let mut batch = Vec::with_capacity(BATCH_ARTICLES);
-                    let mut bytes = 0;
-                    for item in items.by_ref() {
-                        if let SourceItem::Article(raw) = &item {
-                            bytes += raw.text.len();
-                        }
-                        batch.push(item);
-                        if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+            // Owned here, so that leaving early closes it and the workers stop sending.
+            let done_rx = done_rx;
+            let reader = scope.spawn(move || read_batches(items, batches));
+            for _ in 0..workers {
+                let (flow, done_tx, map, size) = (&flow, done_tx.clone(), &map, &size);
+                scope.spawn(move || {
+                    while let Some(taken) = flow.take() {
+                        let result = catch_unwind(AssertUnwindSafe(|| {
+                            let out = map(self.process(taken.item));
+                            let bytes = size(&out);
+                            (out, bytes)
+                        }));
+                        let out_bytes = result.as_ref().map_or(0, |(_, bytes)| *bytes);
+                        flow.finished(out_bytes);
+                        let done = Done { seq: taken.seq, held: taken.bytes + out_bytes, result };
+                        // A closed receiver means the writer stopped.
+                        if done_tx.send(done).is_err() {
                             break;
                         }
                     }
-                    // A closed receiver means the writer stopped: stop reading too.
-                    if batch.is_empty() || tx.send(batch).is_err() {
-                        return;
+                });
+            }
+            // The workers hold the only senders: the loop below ends when they all have.
+            drop(done_tx);
+            // However the writer leaves (sink error, a panic of `map`), the workers and
+            // the reader stop.
+            let _stop = StopOnDrop(&flow);
+            let mut waiting: VecDeque<Option<Done<T>>> = VecDeque::new();
+            let mut next = 0u64;
+            for done in done_rx.iter() {
+                let at = (done.seq - next) as usize;
+                if waiting.len() <= at {
+                    waiting.resize_with(at + 1, || None);
+                }
+                waiting[at] = Some(done);
+                while let Some(Some(_)) = waiting.front() {
+                    let Some(Some(done)) = waiting.pop_front() else { break };
+                    next += 1;
+                    flow.written(done.held);
+                    match done.result {
+                        Ok((out, _)) => sink(out)?,
+                        // `map` panicked: the caller's closure, so the caller's panic.
+                        Err(panic) => resume_unwind(panic),
                     }
                 }
-            });
-            let work = |batch: Vec<SourceItem>| -> Vec<T> {
-                batch.into_par_iter().map(|item| map(self.process(item))).collect()
-            };
-            for batch in rx.iter() {
-                let results = match &self.pool {
-                    Some(pool) => pool.install(|| work(batch)),
-                    None => work(batch),
-                };
-                for result in results {
-                    // Returning drops `rx`, which ends the reader.
-                    sink(result)?;
+            }
+            // A record that never came (a worker thread died outside `process` and
+            // `map`) is said, not skipped; the ones after it are still written.
+            for done in waiting {
+                match done {
+                    Some(Done { result: Ok((out, _)), .. }) => sink(out)?,
+                    Some(Done { result: Err(panic), .. }) => resume_unwind(panic),
+                    None => sink(map(Record::Error(InputError {
+                        origin: "<input>".into(),
+                        message: "internal error: a worker stopped; this record was lost".into(),
+                    })))?,
                 }
             }
             if reader.join().is_err() {
@@ -435,5 +481,175 @@ impl Pipeline {
             }
             Ok(())
         })
+    }
+}
+
+/// How many articles (or bytes of article text) the reader sends the workers at once:
+/// small enough that read-ahead holds little, large enough to keep the channel cheap.
+const BATCH_ARTICLES: usize = 64;
+const BATCH_BYTES: usize = 4 << 20;
+/// Batches read ahead of the workers.
+const QUEUED_BATCHES: usize = 2;
+/// Records the workers may be ahead of the one the writer waits for, so that one slow
+/// article does not idle the other workers (while bytes allow).
+const WINDOW_RECORDS: usize = 64;
+/// Default of [`PipelineBuilder::in_flight_bytes`].
+const IN_FLIGHT_BYTES: usize = 16 << 20;
+
+/// Bytes of article text an item holds, as the window counts them.
+fn input_bytes(item: &SourceItem) -> usize {
+    match item {
+        SourceItem::Article(raw) => raw.text.len(),
+        SourceItem::Redirect(_) | SourceItem::Error(_) => 0,
+    }
+}
+
+/// The reader thread: `items` in batches, until they end or the workers stop.
+fn read_batches(mut items: impl Iterator<Item = SourceItem>, batches: SyncSender<Vec<SourceItem>>) {
+    loop {
+        let mut batch = Vec::with_capacity(BATCH_ARTICLES);
+        let mut bytes = 0;
+        for item in items.by_ref() {
+            bytes += input_bytes(&item);
+            batch.push(item);
+            if batch.len() >= BATCH_ARTICLES || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        // A closed receiver means the run stopped: stop reading too.
+        if batch.is_empty() || batches.send(batch).is_err() {
+            return;
+        }
+    }
+}
+
+/// A worker's result, numbered in input order.
+struct Done<T> {
+    seq: u64,
+    /// Bytes it holds in the window: its input text and its output's size.
+    held: usize,
+    /// The output and its size, or the panic of `map`.
+    result: std::thread::Result<(T, usize)>,
+}
+
+/// An item a worker took, numbered in input order.
+struct Taken {
+    seq: u64,
+    item: SourceItem,
+    bytes: usize,
+}
+
+/// What the workers and the writer share: the input, and the window of records taken and
+/// not yet written.
+struct Flow {
+    input: Mutex<Input>,
+    window: Mutex<Window>,
+    /// Signalled when the window shrinks or the run stops.
+    room: Condvar,
+    limit_bytes: usize,
+}
+
+struct Input {
+    /// `None` once the run stops, which ends a reader blocked on a full channel.
+    batches: Option<Receiver<Vec<SourceItem>>>,
+    current: std::vec::IntoIter<SourceItem>,
+    next_seq: u64,
+}
+
+#[derive(Default)]
+struct Window {
+    /// Taken (or being taken) and not yet written.
+    records: usize,
+    /// Their input text, plus the output size of those finished.
+    bytes: usize,
+    stop: bool,
+}
+
+/// A lock that survives a panic elsewhere: the counters stay meaningful.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Flow {
+    fn new(batches: Receiver<Vec<SourceItem>>, limit_bytes: usize) -> Flow {
+        Flow {
+            input: Mutex::new(Input {
+                batches: Some(batches),
+                current: Vec::new().into_iter(),
+                next_seq: 0,
+            }),
+            window: Mutex::new(Window::default()),
+            room: Condvar::new(),
+            limit_bytes,
+        }
+    }
+
+    /// The next item in input order, once the window has room for it (it always has when
+    /// empty, so one article larger than the limit still goes through); `None` when the
+    /// input ends or the run stops.
+    fn take(&self) -> Option<Taken> {
+        // Held while waiting, so items are taken, and numbered, one at a time in order.
+        let mut input = lock(&self.input);
+        {
+            let mut window = lock(&self.window);
+            while !window.stop
+                && window.records > 0
+                && (window.records >= WINDOW_RECORDS || window.bytes >= self.limit_bytes)
+            {
+                window = self.room.wait(window).unwrap_or_else(PoisonError::into_inner);
+            }
+            if window.stop {
+                input.batches = None;
+                return None;
+            }
+            window.records += 1;
+        }
+        let item = loop {
+            if let Some(item) = input.current.next() {
+                break Some(item);
+            }
+            match input.batches.as_ref().and_then(|batches| batches.recv().ok()) {
+                Some(batch) => input.current = batch.into_iter(),
+                None => break None,
+            }
+        };
+        let mut window = lock(&self.window);
+        let Some(item) = item else {
+            window.records -= 1;
+            self.room.notify_all();
+            return None;
+        };
+        let bytes = input_bytes(&item);
+        window.bytes += bytes;
+        let seq = input.next_seq;
+        input.next_seq += 1;
+        Some(Taken { seq, item, bytes })
+    }
+
+    /// A worker finished a record whose output holds `bytes`.
+    fn finished(&self, bytes: usize) {
+        lock(&self.window).bytes += bytes;
+    }
+
+    /// The writer wrote a record that held `bytes` in the window.
+    fn written(&self, bytes: usize) {
+        let mut window = lock(&self.window);
+        window.records -= 1;
+        window.bytes -= bytes;
+        self.room.notify_all();
+    }
+
+    fn stop(&self) {
+        lock(&self.window).stop = true;
+        self.room.notify_all();
+    }
+}
+
+/// Stops a run's workers (and through them its reader) when the writer leaves.
+struct StopOnDrop<'a>(&'a Flow);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
     }
 }

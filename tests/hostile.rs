@@ -20,9 +20,11 @@ use std::{
 };
 
 use hostile::Shape;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use wikianno::{
+    output::ndjson,
     source::{expand_paths, DumpSource, Inputs},
-    Record, SourceItem,
+    Pipeline, Record, SourceItem,
 };
 
 /// Counts the bytes this thread holds, and their peak, on top of the system allocator.
@@ -221,6 +223,93 @@ fn dev_zero_does_not_grow() {
     let _ = child.kill();
     let _ = child.wait();
     assert!(peak < base + 64 * MIB as u64, "peak {peak} vs baseline {base}");
+}
+
+/// A pipeline with no gazetteer (fast in debug builds), `threads` workers and a small
+/// in-flight window.
+fn small_window_pipeline(threads: usize, window: usize) -> Pipeline {
+    Pipeline::builder().threads(threads).in_flight_bytes(window).build().expect("pipeline")
+}
+
+/// `pages` pages of `==a==` sections (NDJSON many times their size), numbered.
+fn amplifying_pages(pages: usize, bytes: usize) -> Vec<SourceItem> {
+    (0..pages)
+        .map(|i| {
+            SourceItem::Article(
+                Shape::ShortSections.article(bytes).with_origin(format!("page {i}")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn output_waiting_to_be_written_is_bounded_however_pages_amplify() {
+    const WINDOW: usize = 64 << 10;
+    let pipeline = small_window_pipeline(2, WINDOW);
+    let items = amplifying_pages(48, 4 << 10);
+    let expected: Vec<String> =
+        items.iter().map(|item| ndjson::to_line(&pipeline.process(item.clone()))).collect();
+    // Bytes of lines made by `map` and not yet given to `sink`, and their peak.
+    let (held, peak) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let mut got = Vec::new();
+    pipeline
+        .run_map_sized(
+            items,
+            |record| {
+                let line = ndjson::to_line(&record);
+                let now = held.fetch_add(line.len(), Ordering::SeqCst) + line.len();
+                peak.fetch_max(now, Ordering::SeqCst);
+                line
+            },
+            String::len,
+            |line| -> Result<(), ()> {
+                held.fetch_sub(line.len(), Ordering::SeqCst);
+                got.push(line);
+                Ok(())
+            },
+        )
+        .expect("run");
+    // Byte for byte what one-by-one processing gives, in input order.
+    assert_eq!(got, expected);
+    let largest = expected.iter().map(String::len).max().unwrap_or(0);
+    let total: usize = expected.iter().map(String::len).sum();
+    // The window, plus a record per worker being finished and the one being written.
+    let bound = WINDOW + 3 * largest;
+    assert!(total > 4 * bound, "the pages must amplify past the bound: {total} bytes");
+    let peak = peak.into_inner();
+    assert!(peak <= bound, "{peak} bytes of output waited (bound {bound}, largest {largest})");
+}
+
+#[test]
+fn a_run_stops_when_its_sink_fails_or_its_map_panics() {
+    let pipeline = small_window_pipeline(2, 16 << 10);
+    let mut written = 0;
+    let stopped = pipeline.run(amplifying_pages(200, 1 << 10), |_| {
+        written += 1;
+        if written == 3 {
+            Err("disk full")
+        } else {
+            Ok(())
+        }
+    });
+    assert_eq!((stopped, written), (Err("disk full"), 3));
+    // A panic of the caller's `map` is the caller's, after the records before it.
+    let mut before = 0;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.run_map(
+            amplifying_pages(200, 1 << 10),
+            |record| match &record {
+                Record::Article(a) if a.article.origin == "page 5" => panic!("map failed"),
+                _ => record,
+            },
+            |_| -> Result<(), ()> {
+                before += 1;
+                Ok(())
+            },
+        )
+    }));
+    assert!(outcome.is_err(), "the panic reached the caller");
+    assert_eq!(before, 5);
 }
 
 // --- One line per article ----------------------------------------------------------

@@ -1,7 +1,10 @@
-//! Multistream `.bz2` dumps: `wikianno split` ranges read with `annotate --byte-range`
-//! give every page exactly once, for 1, 2, 3 and 7 parts, with the index and without;
-//! bad ranges, indexes and files are one-line errors naming the file (exit 2).
-//! A synthetic dump always runs; the shared samples run when ../shared/data is there.
+//! Multistream `.bz2` dumps: the ranges of `split` read with `open_range` (what
+//! `annotate --byte-range` does) give every page exactly once, for 1, 2, 3 and 7 parts,
+//! with the index and without; bad ranges, indexes and files are one-line errors naming
+//! the file (exit 2 from the CLI). A synthetic dump always runs; the shared samples run
+//! when ../shared/data is there. What is about the library runs in this process; one CLI
+//! run per command checks that the CLI gives the library's ranges and records and maps an
+//! error to exit 2 with one line.
 
 mod common;
 
@@ -11,9 +14,17 @@ use std::{
     fs,
     io::Read,
     path::{Path, PathBuf},
+    sync::OnceLock,
 };
 
-use wikianno::source::multistream::write_multistream;
+use wikianno::{
+    output::ndjson,
+    source::{
+        multistream::{open_range, split, write_multistream, ByteRange},
+        DumpSource, Inputs, SourceItem,
+    },
+    Pipeline,
+};
 
 /// An export with a header, `n` articles (some with dates), a redirect and a talk page.
 fn synthetic_export(n: usize) -> String {
@@ -55,12 +66,45 @@ fn multistream(dir: &Path, name: &str, xml: &[u8], pages_per_stream: usize) -> (
 }
 
 /// Each record line, with how often it appears.
-fn counted(lines: &str) -> BTreeMap<String, usize> {
+fn counted(lines: &[String]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
-    for line in lines.lines() {
-        *counts.entry(line.to_string()).or_insert(0) += 1;
+    for line in lines {
+        *counts.entry(line.clone()).or_insert(0) += 1;
     }
     counts
+}
+
+/// The pipeline of `annotate --no-default-gazetteers`: no gazetteer at all.
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::builder().build().expect("no gazetteer to load"))
+}
+
+/// The NDJSON lines of `items`, in order, as `annotate FAST` writes them.
+fn lines_of(items: impl IntoIterator<Item = SourceItem, IntoIter: Send>) -> Vec<String> {
+    let mut lines = Vec::new();
+    pipeline()
+        .run_map(
+            items,
+            |record| ndjson::to_line(&record).trim_end().to_string(),
+            |line| -> Result<(), ()> {
+                lines.push(line);
+                Ok(())
+            },
+        )
+        .expect("run");
+    lines
+}
+
+/// The NDJSON lines of a whole dump (or any input path), read as `annotate PATH` reads it.
+fn whole_lines(path: &Path) -> Vec<String> {
+    lines_of(Inputs::new([path.to_path_buf()]))
+}
+
+/// The NDJSON lines of `range` of `dump`, read as `annotate --byte-range` reads it.
+fn range_lines(dump: &Path, range: ByteRange) -> Vec<String> {
+    let xml = open_range(dump, range).unwrap_or_else(|e| panic!("range {range}: {e}"));
+    lines_of(DumpSource::from_reader(xml, &dump.to_string_lossy()))
 }
 
 /// A record's `source` (its page), to name it in a failure.
@@ -71,53 +115,49 @@ fn source_of(line: &str) -> String {
 
 const FAST: &str = "--no-default-gazetteers";
 
-/// The ranges of `split` (with and without the index) for 1, 2, 3, 7 parts, annotated
-/// one by one, hold the same records as the whole dump, each once.
+/// The ranges of `split` (with and without the index) for 1, 2, 3, 7 parts, read one by
+/// one, hold the same records as the whole dump, each once.
 fn ranges_cover_every_page_once(dump: &Path, index: &Path, min_records: usize) {
-    let dump_s = dump.to_str().expect("utf-8 path");
-    let (code, whole, err) = wikianno(&["annotate", FAST, dump_s]);
-    assert!(code == 0 || code == 1, "{err}");
-    let whole = counted(&whole);
+    let whole = counted(&whole_lines(dump));
     assert!(whole.values().all(|&n| n == 1), "duplicate records in the whole dump");
     assert!(whole.len() >= min_records, "{} records", whole.len());
-    // With the index for every part count; the scan (slower to test, same cuts on a
-    // dump laid out like Wikimedia's) for two.
-    let runs = [("1", true), ("2", true), ("3", true), ("7", true), ("3", false), ("7", false)];
+    // With the index for every part count; the scan (slower, same cuts on a dump laid out
+    // like Wikimedia's) for two.
+    let runs = [(1, true), (2, true), (3, true), (7, true), (3, false), (7, false)];
     for (parts, with_index) in runs {
-        {
-            let mut args = vec!["split", dump_s, "--parts", parts];
-            if with_index {
-                args.extend(["--index", index.to_str().expect("utf-8 path")]);
-            }
-            let (code, ranges, err) = wikianno(&args);
-            assert_eq!(code, 0, "split {args:?}: {err}");
-            let ranges: Vec<&str> = ranges.lines().collect();
-            assert!(!ranges.is_empty() && ranges.len() <= parts.parse().unwrap());
-            let mut got = String::new();
-            for range in &ranges {
-                let (code, out, err) = wikianno(&["annotate", FAST, dump_s, "--byte-range", range]);
-                assert!(code == 0 || code == 1, "range {range}: {err}");
-                got.push_str(&out);
-            }
-            let got = counted(&got);
-            let differ: Vec<String> = got
-                .iter()
-                .filter(|(line, n)| whole.get(*line) != Some(n))
-                .chain(whole.iter().filter(|(line, _)| !got.contains_key(*line)))
-                .map(|(line, n)| {
-                    format!(
-                        "{n}x {}: {}",
-                        source_of(line),
-                        line.chars().take(300).collect::<String>()
-                    )
-                })
-                .collect();
-            assert!(
-                differ.is_empty(),
-                "{parts} parts ({ranges:?}, index: {with_index}): records differ from the whole dump: {differ:?}"
-            );
-        }
+        let ranges = split(dump, with_index.then_some(index), parts)
+            .unwrap_or_else(|e| panic!("split {parts} (index: {with_index}): {e}"));
+        assert!(!ranges.is_empty() && ranges.len() <= parts);
+        let got: Vec<String> = ranges.iter().flat_map(|&range| range_lines(dump, range)).collect();
+        let got = counted(&got);
+        let differ: Vec<String> = got
+            .iter()
+            .filter(|(line, n)| whole.get(*line) != Some(n))
+            .chain(whole.iter().filter(|(line, _)| !got.contains_key(*line)))
+            .map(|(line, n)| {
+                format!("{n}x {}: {}", source_of(line), line.chars().take(300).collect::<String>())
+            })
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{parts} parts ({ranges:?}, index: {with_index}): records differ from the whole dump: {differ:?}"
+        );
     }
+}
+
+/// The CLI: `split` prints the library's ranges, one `START:END` line each, and
+/// `annotate --byte-range` writes the library's records of a range.
+fn cli_gives_the_library_ranges_and_records(dump: &Path, index: &Path) {
+    let (d, i) = (dump.to_str().expect("utf-8 path"), index.to_str().expect("utf-8 path"));
+    let (code, printed, err) = wikianno(&["split", d, "--index", i, "--parts", "3"]);
+    assert_eq!(code, 0, "split: {err}");
+    let ranges = split(dump, Some(index), 3).expect("split");
+    let want: Vec<String> = ranges.iter().map(ByteRange::to_string).collect();
+    assert_eq!(printed.lines().collect::<Vec<_>>(), want);
+    let range = ranges[ranges.len() / 2];
+    let (code, out, err) = wikianno(&["annotate", FAST, d, "--byte-range", &range.to_string()]);
+    assert!(code == 0 || code == 1, "range {range}: {err}");
+    assert_eq!(out.lines().collect::<Vec<_>>(), range_lines(dump, range));
 }
 
 #[test]
@@ -127,6 +167,7 @@ fn synthetic_dump_ranges_cover_every_page_once() {
     let (dump, index) = multistream(dir.path(), "synthetic", xml.as_bytes(), 3);
     // 40 articles and the redirect; the talk page is skipped.
     ranges_cover_every_page_once(&dump, &index, 41);
+    cli_gives_the_library_ranges_and_records(&dump, &index);
     let mut lines = String::new();
     bzip2::read::MultiBzDecoder::new(fs::File::open(&index).expect("index"))
         .read_to_string(&mut lines)
@@ -134,8 +175,7 @@ fn synthetic_dump_ranges_cover_every_page_once() {
     assert_eq!(lines.lines().count(), 42);
     assert!(lines.lines().next().is_some_and(|l| l.ends_with(":1:Treaty 1 & Co")), "{lines}");
     // A 7-part split of 14 page streams gives 7 ranges.
-    let (_, ranges, _) = wikianno(&["split", dump.to_str().unwrap(), "--parts", "7"]);
-    assert_eq!(ranges.lines().count(), 7, "{ranges}");
+    assert_eq!(split(&dump, None, 7).expect("split").len(), 7);
 }
 
 #[test]
@@ -158,6 +198,20 @@ fn one_line_error(args: &[&str], file: &Path) {
     assert!(err.contains(&*name), "{err} does not name {name}");
 }
 
+/// A library error the CLI prints as is: one line naming `file`.
+fn names_the_file<T>(result: wikianno::Result<T>, file: &Path) {
+    let Err(e) = result else { panic!("{} gave no error", file.display()) };
+    let message = e.to_string();
+    assert_eq!(message.trim_end().lines().count(), 1, "{message}");
+    let name = file.file_name().unwrap().to_string_lossy();
+    assert!(message.contains(&*name), "{message} does not name {name}");
+}
+
+/// `open_range` of `dump` for `range` (`START:END`), as `annotate --byte-range` calls it.
+fn opened(dump: &Path, range: &str) -> wikianno::Result<()> {
+    open_range(dump, range.parse().expect("START:END")).map(drop)
+}
+
 #[test]
 fn bad_ranges_indexes_and_files_are_one_line_errors() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -165,71 +219,60 @@ fn bad_ranges_indexes_and_files_are_one_line_errors() {
     let (dump, index) = multistream(dir.path(), "bad", xml.as_bytes(), 2);
     let d = dump.to_str().unwrap();
     let len = fs::metadata(&dump).unwrap().len();
-    let (_, ranges, _) = wikianno(&["split", d, "--parts", "3"]);
-    let second: Vec<u64> = ranges
-        .lines()
-        .nth(1)
-        .expect("a second range")
-        .split(':')
-        .map(|n| n.parse().unwrap())
-        .collect();
+    let second = split(&dump, None, 3).expect("split")[1];
 
-    // Not at a stream boundary: the start, then the end.
-    let off_start = format!("{}:{}", second[0] + 1, second[1]);
+    // Not at a stream boundary: the start (through the CLI: exit 2, one line), then the end.
+    let off_start = format!("{}:{}", second.start + 1, second.end);
     one_line_error(&["annotate", FAST, d, "--byte-range", &off_start], &dump);
-    let off_end = format!("{}:{}", second[0], second[1] - 1);
-    one_line_error(&["annotate", FAST, d, "--byte-range", &off_end], &dump);
+    names_the_file(opened(&dump, &off_start), &dump);
+    names_the_file(opened(&dump, &format!("{}:{}", second.start, second.end - 1)), &dump);
     // Past the end of the file.
-    let past = format!("0:{}", len + 1);
-    one_line_error(&["annotate", FAST, d, "--byte-range", &past], &dump);
+    names_the_file(opened(&dump, &format!("0:{}", len + 1)), &dump);
 
     // A plain XML file, and a gzip one, are not multistream dumps.
     let plain = dir.path().join("plain.xml");
     fs::write(&plain, &xml).unwrap();
-    one_line_error(&["annotate", FAST, plain.to_str().unwrap(), "--byte-range", "0:10"], &plain);
-    one_line_error(&["split", plain.to_str().unwrap(), "--parts", "2"], &plain);
+    names_the_file(opened(&plain, "0:10"), &plain);
+    names_the_file(split(&plain, None, 2), &plain);
     let gzip = dir.path().join("plain.xml.gz");
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     std::io::Write::write_all(&mut encoder, xml.as_bytes()).unwrap();
     fs::write(&gzip, encoder.finish().unwrap()).unwrap();
-    one_line_error(&["annotate", FAST, gzip.to_str().unwrap(), "--byte-range", "0:10"], &gzip);
+    names_the_file(opened(&gzip, "0:10"), &gzip);
     // A single-stream bz2: its only boundary is 0, so a range must span the whole file.
     let single = dir.path().join("single.xml.bz2");
     let mut encoder = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
     std::io::Write::write_all(&mut encoder, xml.as_bytes()).unwrap();
     fs::write(&single, encoder.finish().unwrap()).unwrap();
-    let s = single.to_str().unwrap();
-    let half = format!("0:{}", fs::metadata(&single).unwrap().len() / 2);
-    one_line_error(&["annotate", FAST, s, "--byte-range", &half], &single);
-    let whole = format!("0:{}", fs::metadata(&single).unwrap().len());
-    let (code, _, err) = wikianno(&["annotate", FAST, s, "--byte-range", &whole]);
-    assert_eq!(code, 0, "{err}");
+    let single_len = fs::metadata(&single).unwrap().len();
+    names_the_file(opened(&single, &format!("0:{}", single_len / 2)), &single);
+    let whole = format!("0:{single_len}");
+    assert_eq!(range_lines(&single, whole.parse().unwrap()), whole_lines(&single));
     // A dump that is not there.
     let absent = dir.path().join("absent-multistream.xml.bz2");
-    one_line_error(&["annotate", FAST, absent.to_str().unwrap(), "--byte-range", "0:10"], &absent);
-    one_line_error(&["split", absent.to_str().unwrap(), "--parts", "2"], &absent);
+    names_the_file(opened(&absent, "0:10"), &absent);
+    names_the_file(split(&absent, None, 2), &absent);
 
     // A missing index, a corrupt one (garbage, bad bz2, an offset inside a stream).
     let missing = dir.path().join("missing-index.txt.bz2");
-    one_line_error(&["split", d, "--index", missing.to_str().unwrap(), "--parts", "2"], &missing);
+    names_the_file(split(&dump, Some(&missing), 2), &missing);
     let garbage = dir.path().join("garbage-index.txt");
     fs::write(&garbage, "not an index\n").unwrap();
     one_line_error(&["split", d, "--index", garbage.to_str().unwrap(), "--parts", "2"], &garbage);
+    names_the_file(split(&dump, Some(&garbage), 2), &garbage);
     let cut = dir.path().join("cut-index.txt.bz2");
     let bytes = fs::read(&index).unwrap();
     fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
-    one_line_error(&["split", d, "--index", cut.to_str().unwrap(), "--parts", "2"], &cut);
+    names_the_file(split(&dump, Some(&cut), 2), &cut);
     let inside = dir.path().join("inside-index.txt");
-    fs::write(&inside, format!("{}:1:A\n", second[0] + 1)).unwrap();
-    one_line_error(&["split", d, "--index", inside.to_str().unwrap(), "--parts", "2"], &inside);
+    fs::write(&inside, format!("{}:1:A\n", second.start + 1)).unwrap();
+    names_the_file(split(&dump, Some(&inside), 2), &inside);
 }
 
-/// The records of `annotate FAST path`, with the path written as `DUMP`, and the exit code.
-fn records_of(path: &Path) -> (i32, Vec<String>) {
-    let (code, out, err) = wikianno(&["annotate", FAST, path.to_str().expect("utf-8 path")]);
-    assert!(!err.contains("panicked"), "{err}");
-    let name = path.to_str().unwrap();
-    (code, out.lines().map(|l| l.replace(name, "DUMP")).collect())
+/// The records of `path` read whole, with the path written as `DUMP`.
+fn records_of(path: &Path) -> Vec<String> {
+    let name = path.to_str().expect("utf-8 path");
+    whole_lines(path).iter().map(|l| l.replace(name, "DUMP")).collect()
 }
 
 /// `bz2` decompressed (one stream after another).
@@ -263,9 +306,7 @@ fn same_records_as_the_xml(dir: &Path, name: &str, export: &[u8], pages_per_stre
     let (dump, _) = multistream(dir, name, export, pages_per_stream);
     let xml = dir.join(format!("{name}.xml"));
     decompress(&dump, &xml);
-    let (xml_code, want) = records_of(&xml);
-    let (code, got) = records_of(&dump);
-    assert_eq!(code, xml_code);
+    let (want, got) = (records_of(&xml), records_of(&dump));
     assert!(!want.is_empty());
     if let Some(at) = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i)) {
         panic!(
@@ -295,7 +336,7 @@ fn a_corrupt_stream_in_the_middle_ends_the_dump_with_an_error_record() {
     let (dump, index) = multistream(dir.path(), "corrupt", synthetic_export(60).as_bytes(), 2);
     let xml = dir.path().join("corrupt.xml");
     decompress(&dump, &xml);
-    let (_, whole) = records_of(&xml);
+    let whole = records_of(&xml);
     let mut lines = String::new();
     bzip2::read::MultiBzDecoder::new(fs::File::open(&index).expect("index"))
         .read_to_string(&mut lines)
@@ -310,8 +351,13 @@ fn a_corrupt_stream_in_the_middle_ends_the_dump_with_an_error_record() {
     bytes[damaged_at as usize + 30] ^= 0x5a;
     fs::write(&dump, bytes).expect("write dump");
 
-    let (code, got) = records_of(&dump);
-    assert_eq!(code, 1, "error records make exit code 1");
+    // Through the CLI: error records make exit code 1.
+    let (code, out, err) = wikianno(&["annotate", FAST, dump.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let name = dump.to_str().unwrap();
+    let got: Vec<String> = out.lines().map(|l| l.replace(name, "DUMP")).collect();
+    assert_eq!(got, records_of(&dump), "the CLI writes the library's records");
     // Every page of the streams before the damaged one, as from the .xml ...
     assert!(got.len() > before && got.len() < whole.len(), "{} records", got.len());
     assert_eq!(got[..before], whole[..before]);

@@ -528,16 +528,27 @@ impl Annotations {
 /// byte_range: `(start, end)` or `"START:END"`, as `split` returns them; both must be
 ///     where a bz2 stream starts (end may be the file's end).
 ///
+/// threads: bz2 decoding threads for a byte range (default: one per core, at most 8);
+///     a Spark task passes its own core count so that it uses no more than it was given.
+///
 /// Raises WikiannoError at once for an unreadable file, a range that does not start at a
 /// stream boundary, or a non-multistream file given a range.
 #[pyfunction]
-#[pyo3(signature = (path, byte_range=None))]
-fn read_dump(path: PathBuf, byte_range: Option<&Bound<'_, PyAny>>) -> PyResult<DumpReader> {
+#[pyo3(signature = (path, byte_range=None, threads=None))]
+fn read_dump(
+    path: PathBuf,
+    byte_range: Option<&Bound<'_, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<DumpReader> {
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
     let source = match byte_range {
         None => DumpSource::open(&path).map_err(py_error)?,
         Some(range) => {
             let range = byte_range_arg(range)?;
-            let xml = multistream::open_range(&path, range).map_err(py_error)?;
+            let threads = threads.unwrap_or_else(multistream::default_workers);
+            let xml = multistream::open_range_on(&path, range, threads).map_err(py_error)?;
             DumpSource::from_reader(xml, &path.to_string_lossy())
         }
     };

@@ -117,6 +117,15 @@ def test_split_ranges_cover_every_page_once(synthetic_dump, sample_dump):
         assert all(n == 1 for n in whole.values()), "no page twice"
         start, end = wikianno.split(dump, 2, index=index)[1]
         assert len(list(wikianno.read_dump(dump, byte_range="%d:%d" % (start, end)))) > 0
+        # Decoding threads change nothing but the speed (a Spark task passes its cores).
+        one_thread = Counter(
+            json.dumps(p, sort_keys=True)
+            for r in wikianno.split(dump, 2, index=index)
+            for p in wikianno.read_dump(dump, byte_range=r, threads=1)
+        )
+        assert one_thread == whole
+    with pytest.raises(ValueError, match="threads"):
+        wikianno.read_dump(dump, byte_range=ranges[0], threads=0)
 
 
 def test_setup_and_input_errors_are_exceptions_with_the_rust_message(tmp_path, synthetic_dump):

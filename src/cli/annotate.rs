@@ -64,7 +64,12 @@ fn open_items(args: &AnnotateArgs) -> Result<Items, String> {
         return Ok((Box::new(inputs), progress));
     };
     let [dump] = args.pipeline.paths.as_slice() else {
-        return Err("--byte-range needs exactly one dump path".to_string());
+        let given: Vec<_> = args.pipeline.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "--byte-range {range} reads one dump; {} paths were given: {}",
+            given.len(),
+            given.join(", ")
+        ));
     };
     let xml = source::multistream::open_range(dump, range).map_err(|e| e.to_string())?;
     let pages = DumpSource::from_reader(xml, &dump.to_string_lossy())
@@ -261,8 +266,10 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let mut stats = Stats::default();
     let progress = Progress::new(input.clone(), started);
     let format = args.format;
-    // Records are serialized on the workers; the writer only appends lines in order.
-    let result = pipeline.run_map(
+    // Records are serialized on the workers; the writer only appends lines in order. The
+    // lines count towards the run's in-flight bytes: a page can serialize to many times
+    // its size.
+    let result = pipeline.run_map_sized(
         inputs,
         |record| {
             let mut line = Vec::with_capacity(4096);
@@ -282,6 +289,7 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
                 .flatten();
             (Counted::of(&record), line, skipped)
         },
+        |(_, line, skipped)| line.len() + skipped.as_ref().map_or(0, String::len),
         |(counted, line, skipped)| {
             stats.add(counted);
             progress.tick(&stats);

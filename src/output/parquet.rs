@@ -42,6 +42,7 @@ use parquet::{
     arrow::ArrowWriter,
     basic::Compression,
     file::properties::{WriterProperties, WriterVersion},
+    schema::types::ColumnPath,
 };
 
 use crate::{output::ndjson, Record};
@@ -50,9 +51,9 @@ use crate::{output::ndjson, Record};
 pub const BATCH_ROWS: usize = 1024;
 /// A batch is written once its NDJSON reaches this many bytes, even with fewer rows
 /// (long articles): the bound on what the writer holds before encoding.
-pub const BATCH_BYTES: usize = 32 << 20;
+pub const BATCH_BYTES: usize = 8 << 20;
 /// A row group is closed past this many encoded bytes, even with fewer rows.
-const ROW_GROUP_BYTES: usize = 128 << 20;
+const ROW_GROUP_BYTES: usize = 32 << 20;
 
 /// What a row is: which of the three NDJSON record shapes its `record` has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,6 +233,10 @@ impl<W: Write + Send> ParquetWriter<W> {
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(BATCH_ROWS))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+            // Article texts and record lines never repeat: a dictionary attempt on them
+            // only costs time and memory before the writer falls back to plain pages.
+            .set_column_dictionary_enabled(ColumnPath::from("text"), false)
+            .set_column_dictionary_enabled(ColumnPath::from("record"), false)
             .set_created_by(format!("wikianno {}", env!("CARGO_PKG_VERSION")))
             .build();
         let writer = ArrowWriter::try_new(out, schema(), Some(properties)).map_err(to_io)?;

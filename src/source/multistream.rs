@@ -18,7 +18,12 @@ use std::{
     str::FromStr,
 };
 
-use super::{dump::read_up_to, parallel_bz2::ParallelBz2};
+use super::{
+    dump::read_up_to,
+    parallel_bz2::{self, ParallelBz2},
+};
+
+pub use super::parallel_bz2::default_workers;
 use bzip2::{read::BzDecoder, read::MultiBzDecoder, write::BzEncoder, Compression};
 
 /// Bytes `[start, end)` of a multistream dump file.
@@ -294,6 +299,16 @@ const MAX_HEADER_BYTES: usize = 16 << 20;
 /// Errors, naming the dump: not a bzip2 file, a range past the end, a range that does
 /// not start (or end) where a bz2 stream starts.
 pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Send + 'static> {
+    open_range_on(dump, range, parallel_bz2::default_workers())
+}
+
+/// [`open_range`] decoding on `workers` threads (at least 1): a Spark task given one core
+/// decodes on one thread, so that its executor's cores are not oversubscribed.
+pub fn open_range_on(
+    dump: &Path,
+    range: ByteRange,
+    workers: usize,
+) -> crate::Result<impl Read + Send + 'static> {
     let io_err = |e| crate::Error::io(dump, e);
     let mut file = File::open(dump).map_err(io_err)?;
     let len = file.metadata().map_err(io_err)?.len();
@@ -319,7 +334,7 @@ pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Se
     }
     let header = if range.start > 0 { dump_header(dump)? } else { Vec::new() };
     let footer: &'static [u8] = if range.end < len { b"\n</mediawiki>\n" } else { b"" };
-    let body = ParallelBz2::open_default(dump, range).map_err(io_err)?;
+    let body = ParallelBz2::open(dump, range, workers, parallel_bz2::PIECE_CAP).map_err(io_err)?;
     Ok(io::Cursor::new(header).chain(body).chain(footer))
 }
 

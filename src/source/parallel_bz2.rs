@@ -45,6 +45,11 @@ pub const MIN_PIECE_BYTES: u64 = 64 << 10;
 /// Most worker threads by default: beyond this the dump reader is the bottleneck.
 const MAX_WORKERS: usize = 8;
 
+/// One decoding thread per core, at most [`MAX_WORKERS`].
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).min(MAX_WORKERS)
+}
+
 /// A `.bz2` file is read in parallel when a second stream starts within this many bytes
 /// of the first (Wikimedia's first stream holds only the `<siteinfo>` header). A
 /// single-stream file, or one whose first stream is larger, keeps the sequential path.
@@ -146,8 +151,7 @@ impl ParallelBz2 {
     /// [`open`](Self::open) with the defaults: a worker per core (up to 8) and
     /// [`PIECE_CAP`].
     pub fn open_default(path: &Path, range: ByteRange) -> io::Result<ParallelBz2> {
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        ParallelBz2::open(path, range, workers.min(MAX_WORKERS), PIECE_CAP)
+        ParallelBz2::open(path, range, default_workers(), PIECE_CAP)
     }
 
     /// Make pieces of at least `bytes` (see [`MIN_PIECE_BYTES`]); tests cut finer.

@@ -69,9 +69,12 @@ class DumpReader(Iterator[Page]):
     def __iter__(self) -> "DumpReader": ...
     def __next__(self) -> Page: ...
 
-def read_dump(path: StrPath, byte_range: Optional[ByteRange] = None) -> DumpReader:
+def read_dump(
+    path: StrPath, byte_range: Optional[ByteRange] = None, threads: Optional[int] = None
+) -> DumpReader:
     """The pages of a dump (``.xml``, ``.xml.bz2``, ``.xml.gz``), or of one byte range of a
-    multistream ``.bz2`` dump (a pair from ``split``)."""
+    multistream ``.bz2`` dump (a pair from ``split``), decoded on ``threads`` threads
+    (default: one per core, at most 8)."""
 
 def split(path: StrPath, parts: int, index: Optional[StrPath] = None) -> List[Tuple[int, int]]:
     """Balanced byte ranges of a multistream ``.bz2`` dump at stream boundaries, covering

@@ -58,7 +58,8 @@ def annotate_part(
     """
     number, (start, end) = task
     path = os.path.join(out, part_name(number))
-    pages = wikianno.read_dump(dump, byte_range=(start, end))
+    # The task's cores bound its decoding threads too, not only its annotating ones.
+    pages = wikianno.read_dump(dump, byte_range=(start, end), threads=jobs)
     rows = _pipeline(config).write_parquet(pages, path, jobs=jobs)
     return number, start, end, rows
 
