@@ -653,6 +653,166 @@ const VALUE_ROWS: &[ValueRow] = &[
         Unsupported
     ),
     row!(
+        lifespan_range_in_the_lead,
+        "- death_date: 1956",
+        "Albert Zeller (1879–1955) was a physicist from Ulm.",
+        &[("1956", "1956", true), ("1879–1955", "1879/1955", false)],
+        "death_date",
+        Contradicted
+    ),
+    row!(
+        lifespan_range_in_the_lead_backs,
+        "- birth_date: 1879",
+        "Albert Zeller (1879–1955) was a physicist from Ulm.",
+        &[("1879", "1879", true), ("1879–1955", "1879/1955", false)],
+        "birth_date",
+        Supported
+    ),
+    row!(
+        count_with_a_year_note_is_a_number,
+        "- num_locations: 445 (2021)",
+        "In 2021 the chain ran 422 stores.",
+        &[("2021", "2021", true), ("2021", "2021", false)],
+        "num_locations",
+        Unsupported
+    ),
+    row!(
+        count_with_a_year_note_backed,
+        "- num_locations: 445 (2021)",
+        "In 2021 the chain ran 445 stores.",
+        &[("2021", "2021", true), ("2021", "2021", false)],
+        "num_locations",
+        Supported
+    ),
+    row!(
+        result_with_a_year_note_is_no_date,
+        "- doubles_result: QF (1992)",
+        "In 1992 he played the Davis Cup.",
+        &[("1992", "1992", true), ("1992", "1992", false)],
+        "doubles_result",
+        Unsupported
+    ),
+    row!(
+        school_with_a_year_note_is_no_date,
+        "- alma_mater: University of Zurich (Ph.D., 1905)",
+        "He graduated in 1905 from the polytechnic.",
+        &[("1905", "1905", true), ("1905", "1905", false)],
+        "alma_mater",
+        Unsupported
+    ),
+    row!(
+        amount_not_backed_by_a_bc_year,
+        "- gdp_per_capita: $1,994",
+        "Farming began here around 2000 BC.",
+        &[("2000 BC", "BC2000", false)],
+        "gdp_per_capita",
+        Unsupported
+    ),
+    row!(
+        small_figure_not_backed_by_a_coarser_one,
+        "- gini: 34.5",
+        "The index rose to 35 in the survey.",
+        &[],
+        "gini",
+        Unsupported
+    ),
+    row!(
+        small_figure_backed_as_written,
+        "- gini: 34.5",
+        "The Gini index was 34.5 in the survey.",
+        &[],
+        "gini",
+        Supported
+    ),
+    row!(
+        birth_place_in_a_historical_state_no_contradiction,
+        "- birth_place: Russian Empire",
+        "He was born in Lima and studied there.",
+        &[],
+        "birth_place",
+        Unsupported
+    ),
+    row!(
+        publisher_without_its_company_word,
+        "- publisher: Jarrolds Publishing",
+        "It was first published by Jarrolds in London.",
+        &[],
+        "publisher",
+        Supported
+    ),
+    row!(
+        surname_of_someone_else,
+        "- successor: Thomas L. Harris",
+        "He went to the theatre with Clara Harris.",
+        &[],
+        "successor",
+        Unsupported
+    ),
+    row!(
+        surname_after_a_title,
+        "- successor: Thomas L. Harris",
+        "Later Mr. Harris took the seat.",
+        &[],
+        "successor",
+        Supported
+    ),
+    row!(
+        person_box_successor_scattered_words,
+        "- office: Mayor of Cuzco\n- successor: Juan Pablo Zamora",
+        "Juan met Pablo at the market of Cuzco.",
+        &[],
+        "successor",
+        Unsupported
+    ),
+    row!(
+        person_box_successor_surname,
+        "- office: Mayor of Cuzco\n- successor: Juan Pablo Zamora",
+        "Zamora became mayor of Cuzco.",
+        &[],
+        "successor",
+        Supported
+    ),
+    row!(
+        conflict_place_words_in_two_sentences,
+        "- Combatant1: Spain\n- Place: Caribbean Sea",
+        "The fleet sailed to the Caribbean. Storms at sea sank two ships.",
+        &[],
+        "Place",
+        Unsupported
+    ),
+    row!(
+        conflict_place_words_in_one_sentence,
+        "- Combatant1: Spain\n- Place: Caribbean Sea",
+        "In the Caribbean the fleet lost two ships at sea.",
+        &[],
+        "Place",
+        Supported
+    ),
+    row!(
+        time_of_day_needs_the_time,
+        "- docking_date: July 16, 1969, 16:56 UTC",
+        "The craft was launched on July 16, 1969 from Florida.",
+        &[("July 16, 1969", "1969-07-16", true), ("July 16, 1969", "1969-07-16", false)],
+        "docking_date",
+        Unsupported
+    ),
+    row!(
+        time_of_day_with_the_time,
+        "- docking_date: July 16, 1969, 16:56 UTC",
+        "The craft docked on July 16, 1969 at 16:56 UTC.",
+        &[("July 16, 1969", "1969-07-16", true), ("July 16, 1969", "1969-07-16", false)],
+        "docking_date",
+        Supported
+    ),
+    row!(
+        founded_other_role_date_leaves_a_passing_date_unsupported,
+        "- founded: 1943",
+        "The war reached the town in 1943. The square was rebuilt. The present firm was founded in 1950 by teachers.",
+        &[("1943", "1943", true), ("1943", "1943", false), ("1950", "1950", false)],
+        "founded",
+        Unsupported
+    ),
+    row!(
         image_not_checked,
         "- image: Zeller portrait.jpg",
         "Zeller was painted in Ulm.",

@@ -6,7 +6,7 @@
 //! underscores and hyphens do not count (`In office` = `in_office`), and a trailing number
 //! is the side of a numbered field (`Commander2` is a commander of side 2).
 
-use std::fmt;
+use std::{collections::HashMap, fmt, sync::OnceLock};
 
 use crate::{gazetteer::Label, span::Span};
 
@@ -136,7 +136,15 @@ impl InfoboxKind {
                 }
             }
         }
-        Self::ALL.into_iter().find(|k| fields.iter().any(|f| k.marked_by(f.key().role)))
+        // Each key read once: which kinds some key marks, then the first of them in order.
+        let mut marked = [false; Self::ALL.len()];
+        for f in fields {
+            let role = f.key().role;
+            for (seen, kind) in marked.iter_mut().zip(Self::ALL) {
+                *seen |= kind.marked_by(role);
+            }
+        }
+        Self::ALL.into_iter().zip(marked).find(|(_, m)| *m).map(|(k, _)| k)
     }
 }
 
@@ -513,10 +521,16 @@ const TECHNICAL_WORDS: &[&str] = &[
 /// Key endings that mark identifiers (`imdb_id`, `iata_code`, `postal_code`).
 const TECHNICAL_ENDINGS: &[&str] = &["id", "code", "alt"];
 
+/// [`KEY_TABLE`] as a map, built once: a key is read with one look-up.
+fn key_table() -> &'static HashMap<&'static str, KeyRole> {
+    static TABLE: OnceLock<HashMap<&'static str, KeyRole>> = OnceLock::new();
+    TABLE.get_or_init(|| KEY_TABLE.iter().copied().collect())
+}
+
 impl KeyRole {
     /// The role of a normalized key with its side number removed.
     fn of_base(base: &str) -> KeyRole {
-        if let Some((_, role)) = KEY_TABLE.iter().find(|(k, _)| *k == base) {
+        if let Some(role) = key_table().get(base) {
             return *role;
         }
         if TECHNICAL_WORDS.iter().any(|w| base.starts_with(w) || base.ends_with(w))
@@ -676,10 +690,10 @@ impl InfoboxKey {
     pub fn parse(key: &str) -> InfoboxKey {
         // A key whose digits are part of its name (`area_km2`) is not numbered.
         let whole = normalize_key(key);
-        if let Some((_, role)) = KEY_TABLE.iter().find(|(k, _)| *k == whole) {
+        if let Some(role) = key_table().get(whole.as_str()) {
             return InfoboxKey { role: *role, side: None };
         }
-        let (base, side) = split_key(key);
+        let (base, side) = split_normalized(whole);
         InfoboxKey { role: KeyRole::of_base(&base), side }
     }
 }
@@ -696,7 +710,11 @@ pub fn same_key(a: &str, b: &str) -> bool {
 
 /// `Commander2` -> (`commander`, Some(2)); `In office` -> (`inoffice`, None).
 pub fn split_key(key: &str) -> (String, Option<u32>) {
-    let mut norm = normalize_key(key);
+    split_normalized(normalize_key(key))
+}
+
+/// [`split_key`] of a key already normalized.
+fn split_normalized(mut norm: String) -> (String, Option<u32>) {
     let base_len = norm.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let side = norm[base_len..].parse().ok();
     norm.truncate(base_len);

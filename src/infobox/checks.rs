@@ -105,6 +105,9 @@ pub(super) struct Ctx<'a> {
     /// DATE/TIME timexes of the infobox, and of the body.
     pub(super) box_dates: Vec<&'a Timex>,
     pub(super) body_dates: Vec<&'a Timex>,
+    /// Where every body DATE/TIME timex is, BC ones and those of no known year included,
+    /// in text order: their digits are dates, never amounts ("2000 BCE").
+    pub(super) body_date_spans: Vec<Span>,
     /// Events with a date of their own sentence.
     pub(super) dated: Vec<&'a Event>,
     pub(super) events: &'a [Event],
@@ -183,6 +186,16 @@ pub(super) fn run(
             .filter(|t| infobox.span.contains(t.span))
             .collect(),
         body_dates: timexes.iter().filter(is_date).filter(|t| in_body(t.span)).collect(),
+        body_date_spans: {
+            let mut spans: Vec<Span> = timexes
+                .iter()
+                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                .filter(|t| in_body(t.span))
+                .map(|t| t.span)
+                .collect();
+            spans.sort();
+            spans
+        },
         dated: events
             .iter()
             .filter(|e| e.date.as_ref().is_some_and(|d| !d.inherited && d.value.year().is_some()))
@@ -339,7 +352,7 @@ impl<'a> Ctx<'a> {
             Rule::Persons => self.persons(item, &mut check),
             Rule::Parties => self.parties(item, &mut check),
             Rule::Result => self.result(item, &mut check),
-            Rule::Title => self.words(item.span, &mut check),
+            Rule::Title => self.words(item.span, true, &mut check),
             Rule::ByValue => {
                 let kind = item.kind.unwrap_or(ValueKind::Text);
                 self.by_value(item.role, kind, item.span, &item.siblings, &mut check)
@@ -365,7 +378,24 @@ impl<'a> Ctx<'a> {
 
     fn persons(&self, item: &Item<'_>, check: &mut Check) -> (Status, String) {
         let Some((id, _)) = self.link(item.span) else {
-            return self.words(item.span, check);
+            // An unlinked name: in full or by the same person's surname, never by its
+            // words scattered over the body.
+            let found = self.name_evidence(ValueKind::Person, item.span, None);
+            let Some(first) = found.first() else {
+                return (
+                    Status::Unsupported,
+                    format!("{} is never named in the body", check.value),
+                );
+            };
+            check.evidence = found.iter().take(3).copied().collect();
+            return (
+                Status::Supported,
+                format!(
+                    "named {} times in the body (first as {:?})",
+                    found.len(),
+                    self.slice(*first)
+                ),
+            );
         };
         check.normalized = Some(id.to_string());
         let found = self.mentions_of(&id, false);
@@ -400,12 +430,14 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
-        self.words(item.span, check)
+        self.words(item.span, true, check)
     }
 
     fn places(&self, item: &Item<'_>, locative: bool, check: &mut Check) -> (Status, String) {
+        // A place's name said in words needs them in one sentence: "Caribbean" in one
+        // and "sea" in another are not the Caribbean Sea.
         let Some((id, _)) = self.link(item.span) else {
-            return self.words(item.span, check);
+            return self.words(item.span, false, check);
         };
         check.normalized = Some(id.to_string());
         if !locative {
@@ -451,7 +483,7 @@ impl<'a> Ctx<'a> {
         }
         if named.is_empty() {
             // An article-local name ("aboard a Spanish warship") may still be said in other words.
-            return self.words(item.span, check);
+            return self.words(item.span, false, check);
         }
         check.evidence = named.iter().take(2).map(|m| m.span).collect();
         (
@@ -523,8 +555,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// Literal phrase, else every content word (a country's word also matches its
-    /// demonym: "Peru" <- "Peruvian"), preferably within one sentence.
-    fn words(&self, item: Span, check: &mut Check) -> (Status, String) {
+    /// demonym: "Peru" <- "Peruvian"), preferably within one sentence; across the body
+    /// only when `scattered` allows it.
+    fn words(&self, item: Span, scattered: bool, check: &mut Check) -> (Status, String) {
         let phrase = self.slice(item).trim();
         if phrase.is_empty() {
             return (Status::Unchecked, "empty value".into());
@@ -554,6 +587,12 @@ impl<'a> Ctx<'a> {
             hits.push(spans);
         }
         let together = self.sentence_with_all(&hits);
+        if together.is_none() && !scattered {
+            return (
+                Status::Unsupported,
+                format!("the body never says {phrase:?}, and its words are in no one sentence"),
+            );
+        }
         check.evidence = match together {
             Some(s) => {
                 hits.iter().filter_map(|h| h.iter().find(|x| s.contains(**x)).copied()).collect()

@@ -5,15 +5,18 @@
 //! - **Dates** are supported by a body date at the value's precision. The role's own
 //!   dates come first: a date right after one of the role's cue words ("born 14 March
 //!   1879", "founded in 1937"), the lead's "(14 March 1879 – 18 April 1955)" for birth
-//!   and death, and event frames of the role's types. A role date that differs
-//!   contradicts the value; otherwise any body date on the value supports it.
+//!   and death (two dates or one range), and event frames of the role's types. A lead
+//!   role date that differs contradicts the value; another role date that differs
+//!   leaves it unsupported; otherwise any body date on the value supports it. A value
+//!   with a clock time needs the body to give the time too.
 //! - **Entities** are supported by a body mention of the same entity (link target or
-//!   alias: the same id), the name word for word, a person's surname or an acronym.
-//!   Never by words scattered over the body. An entity the body never names is
+//!   alias: the same id), the name word for word, the same person's surname, the name
+//!   without its company words, or an acronym. Never by words scattered over the body. An entity the body never names is
 //!   contradicted when the body names another one right after the role's cue ("born in
 //!   X" against a birth place) and X is none of the field's items.
 //! - **Numbers** are supported by a body number within either side's rounding, across
-//!   units (the `{{convert}}` renderings: m/ft, km/mi, km²/sq mi, kg/lb, ha/acres);
+//!   units (the `{{convert}}` renderings: m/ft, km/mi, km²/sq mi, kg/lb, ha/acres),
+//!   never by the digits of a body date;
 //!   contradicted when a body sentence that names the role's quantity ("a population
 //!   of") gives another value in the same dimension.
 //! - **Text and technical values** (captions, images, websites, identifiers) are not
@@ -31,7 +34,7 @@ use crate::{
     events::EventType,
     gazetteer::{EntityMention, Label},
     span::Span,
-    temporal::number_word,
+    temporal::{number_word, Timex, TimexValue},
 };
 
 /// How many body sentences make the lead, whose dates may contradict a date item.
@@ -40,6 +43,108 @@ const LEAD_SENTENCES: usize = 2;
 /// Words skipped between a cue and the name it introduces ("born in the village of").
 const NAME_FILLERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
+
+/// Titles and honorifics that may stand before a surname without naming someone else.
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Saint",
+    "St",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "President",
+    "Senator",
+    "Governor",
+    "General",
+    "Gen",
+    "Colonel",
+    "Col",
+    "Captain",
+    "Capt",
+    "Admiral",
+    "Judge",
+    "Justice",
+    "Rev",
+    "Father",
+    "Professor",
+    "Prof",
+    "Representative",
+    "Congressman",
+    "Secretary",
+    "Chancellor",
+    "Minister",
+    "Premier",
+    "Mayor",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Bishop",
+    "Archbishop",
+];
+
+/// Small words that open a sentence, capitalized there ("Then Harris ...").
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "after", "before", "when",
+    "then", "but", "and", "as", "while", "although", "later", "however", "both", "that", "this",
+    "if", "so", "of", "to", "under", "since", "during", "until", "though", "where",
+];
+
+/// Words that say what kind of organization a name is, not which one ("Jarrolds
+/// Publishing", "Del Rey Books"): a body may leave them out.
+const COMPANY_WORDS: &[&str] = &[
+    "publishing",
+    "publishers",
+    "publisher",
+    "press",
+    "books",
+    "records",
+    "recordings",
+    "studios",
+    "studio",
+    "company",
+    "co",
+    "corporation",
+    "corp",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "gmbh",
+    "group",
+    "holdings",
+];
+
+/// `name` without its trailing company words, when something distinctive is left (a
+/// capitalized word of three letters or more).
+fn without_company_words(name: &str) -> Option<&str> {
+    let mut head = name.trim();
+    let mut cut = false;
+    while let Some((rest, last)) = head.rsplit_once(' ') {
+        let word = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if !COMPANY_WORDS.contains(&word.as_str()) {
+            break;
+        }
+        head = rest.trim_end_matches([' ', ',', '&']).trim_end();
+        cut = true;
+    }
+    let distinctive = head.split_whitespace().any(|w| {
+        w.chars().count() >= 3
+            && w.starts_with(char::is_uppercase)
+            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+    });
+    (cut && distinctive).then_some(head)
+}
 
 /// Multiplier words after a number.
 const MULTIPLIERS: &[(&str, f64)] = &[
@@ -292,6 +397,47 @@ fn is_proper_name(value: &str) -> bool {
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
 }
 
+/// The parenthesized parts of `item` in `text` ("(2021)" in "445 (2021)"), outermost
+/// only; an unclosed one runs to the item's end.
+fn parenthesized(text: &str, item: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let (mut depth, mut open) = (0usize, 0usize);
+    for (i, c) in item.slice(text).char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open = item.start + i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(Span::new(open, item.start + i + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(Span::new(open, item.end));
+    }
+    out
+}
+
+/// The text of `item` with its parenthesized `notes` left out.
+fn outside_notes(text: &str, item: Span, notes: &[Span]) -> String {
+    let mut out = String::new();
+    let mut from = item.start;
+    for n in notes {
+        out.push_str(text.get(from..n.start).unwrap_or(""));
+        out.push(' ');
+        from = n.end;
+    }
+    out.push_str(text.get(from..item.end).unwrap_or(""));
+    out
+}
+
 /// The capital letters of a name's content words ("North Atlantic Treaty Organization"
 /// -> "NATO"); `None` under two letters.
 pub(super) fn acronym(name: &str) -> Option<String> {
@@ -311,7 +457,15 @@ impl<'a> Ctx<'a> {
         if expected == ValueKind::Technical || role == KeyRole::Name || looks_technical(value) {
             return ValueKind::Technical;
         }
-        let has_date = self.box_dates.iter().any(|t| item.overlaps(t.span));
+        // A date in parentheses after something else qualifies it ("445 (2021)", "QF
+        // (1992)", "Swiss Federal Polytechnic (1896–1900)"): the value is the part outside,
+        // unless the key itself holds a date or nothing is outside.
+        let notes = parenthesized(self.text, item);
+        let outside = outside_notes(self.text, item, &notes);
+        let notes_count = expected == ValueKind::Date || !outside.contains(char::is_alphanumeric);
+        let has_date = self.box_dates.iter().any(|t| {
+            item.overlaps(t.span) && (notes_count || !notes.iter().any(|n| n.contains(t.span)))
+        });
         // A number-valued key keeps a value that opens with a number ("445 (2021)").
         if has_date
             && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number)
@@ -319,7 +473,11 @@ impl<'a> Ctx<'a> {
         {
             return ValueKind::Date;
         }
-        let leading = value.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_uppercase());
+        // A leading number, after a currency sign or code ("US$64,333"), outside the notes.
+        let leading = outside
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_uppercase())
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
         if leading.starts_with(|c: char| c.is_ascii_digit()) && !has_date {
             return ValueKind::Number;
         }
@@ -386,22 +544,36 @@ impl<'a> Ctx<'a> {
         let cues = role.date_cues();
         let lead_end = self.sentences.iter().take(LEAD_SENTENCES).next_back().map_or(0, |s| s.end);
         if let Some(lead) = self.sentences.first() {
-            let dates: Vec<_> = self.body_dates.iter().filter(|t| lead.contains(t.span)).collect();
-            let open = self.slice(*lead).find('(').map(|i| lead.start + i);
-            if let (Some(open), [first, second, ..]) = (open, dates.as_slice()) {
-                let between = self.text.get(first.span.end..second.span.start).unwrap_or("");
-                let dash = between.trim().chars().all(|c| matches!(c, '–' | '-' | '—' | ' '))
-                    || between.trim() == "to";
-                if first.span.start > open && dash {
-                    match role {
-                        KeyRole::Born | KeyRole::BirthDate => {
-                            out.push((first.value.to_string(), first.span, true))
-                        }
-                        KeyRole::Died | KeyRole::DeathDate => {
-                            out.push((second.value.to_string(), second.span, true))
-                        }
-                        _ => {}
+            // The lifespan: the first dates after the lead's first "(", written as one
+            // range ("(1894–1963)") or as two dates with a dash between.
+            let open = self.slice(*lead).find('(').map_or(usize::MAX, |i| lead.start + i);
+            let dates: Vec<_> = self
+                .body_dates
+                .iter()
+                .filter(|t| lead.contains(t.span) && t.span.start > open)
+                .collect();
+            let lifespan = match dates.as_slice() {
+                [only, ..] if matches!(only.value, TimexValue::Range(..)) => {
+                    only.value.ends().map(|(a, b)| ((a, only.span), (b, only.span)))
+                }
+                [first, second, ..] => {
+                    let between = self.text.get(first.span.end..second.span.start).unwrap_or("");
+                    let dash = between.trim().chars().all(|c| matches!(c, '–' | '-' | '—' | ' '))
+                        || between.trim() == "to";
+                    let date = |t: &Timex| t.value.ends().map(|(a, _)| (a, t.span));
+                    date(first).zip(date(second)).filter(|_| dash)
+                }
+                _ => None,
+            };
+            if let Some((birth, death)) = lifespan {
+                match role {
+                    KeyRole::Born | KeyRole::BirthDate => {
+                        out.push((birth.0.to_string(), birth.1, true))
                     }
+                    KeyRole::Died | KeyRole::DeathDate => {
+                        out.push((death.0.to_string(), death.1, true))
+                    }
+                    _ => {}
                 }
             }
         }
@@ -443,6 +615,27 @@ impl<'a> Ctx<'a> {
     /// A date item: see the module doc. A numbered key (`established_date2`) is one of
     /// several dates of the role, so the body's other dates for it contradict nothing.
     fn role_date(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
+        let verdict = self.role_day(role, item, check);
+        // A value with a clock time ("July 16, 1969, 16:56:03 UTC") is as precise as the
+        // minute: the body's day alone (the launch on July 16) does not back it.
+        let Some(clock) = clock_time(self.slice(item)) else { return verdict };
+        if verdict.0 != Status::Supported {
+            return verdict;
+        }
+        match self.find_word(clock).first() {
+            Some(at) => {
+                check.evidence.push(*at);
+                verdict
+            }
+            None => (
+                Status::Unsupported,
+                format!("the body gives the day ({}) but never the time {clock}", verdict.1),
+            ),
+        }
+    }
+
+    /// [`Ctx::role_date`] at the precision of the day.
+    fn role_day(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
         let Some((value, _)) = self.box_range(item) else {
             return (Status::Unchecked, "no date recognized in this value".into());
         };
@@ -501,17 +694,30 @@ impl<'a> Ctx<'a> {
         }
         same.sort();
         same.dedup();
-        let differs = claimed.iter().filter(|(_, _, strong)| *strong && check.side.is_none()).find(
-            |(v, _, _)| {
+        // Role dates on another day: the lead's contradict the value; others (a cue
+        // later in the body, an event frame) leave a date said in passing no support.
+        let differing = |strong_only: bool| {
+            claimed.iter().filter(|(_, _, strong)| *strong || !strong_only).find(|(v, _, _)| {
                 let body = ends(v).0;
                 body.len() >= 4 && values.iter().all(|v| !prefix_equal(v, body))
-            },
-        );
-        if let Some((v, span, _)) = differs {
+            })
+        };
+        let unnumbered = check.side.is_none();
+        if let Some((v, span, _)) = differing(true).filter(|_| unnumbered) {
             check.evidence = vec![*span];
             return (
                 Status::Contradicted,
                 format!("the body gives {v} for the role ({:?})", self.slice(*span)),
+            );
+        }
+        if let Some((v, span, _)) = differing(false).filter(|_| unnumbered && !same.is_empty()) {
+            check.evidence = vec![*span];
+            return (
+                Status::Unsupported,
+                format!(
+                    "the body gives {v} for the role ({:?}); this date only in passing",
+                    self.slice(*span)
+                ),
             );
         }
         if let Some(first) = same.first() {
@@ -526,7 +732,12 @@ impl<'a> Ctx<'a> {
 
     /// Where the body says the item's name: mentions of the same entity, the name word
     /// for word, a person's surname, or its acronym.
-    fn name_evidence(&self, kind: ValueKind, item: Span, id: Option<&Arc<str>>) -> Vec<Span> {
+    pub(super) fn name_evidence(
+        &self,
+        kind: ValueKind,
+        item: Span,
+        id: Option<&Arc<str>>,
+    ) -> Vec<Span> {
         if let Some(id) = id {
             let found: Vec<Span> =
                 self.mentions_of(id, kind != ValueKind::Person).iter().map(|m| m.span).collect();
@@ -540,12 +751,27 @@ impl<'a> Ctx<'a> {
             return literal;
         }
         if kind == ValueKind::Person {
-            let surname = name.split_whitespace().last().unwrap_or("");
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            let surname = parts.last().copied().unwrap_or("");
             if surname.chars().count() >= 3 && surname.starts_with(char::is_uppercase) {
-                let found = self.find_word(&surname.to_ascii_lowercase());
+                let found: Vec<Span> = self
+                    .find_word(&surname.to_ascii_lowercase())
+                    .into_iter()
+                    .filter(|s| !self.other_given_name_before(*s, &parts))
+                    .collect();
                 if !found.is_empty() {
                     return found;
                 }
+            }
+        } else if let Some(head) = without_company_words(name) {
+            // "Jarrolds" for "Jarrolds Publishing", "Del Rey" for "Del Rey Books".
+            let found: Vec<Span> = self
+                .find_word(&head.to_ascii_lowercase())
+                .into_iter()
+                .filter(|s| self.slice(*s).starts_with(char::is_uppercase))
+                .collect();
+            if !found.is_empty() {
+                return found;
             }
         }
         if let Some(short) = acronym(name).filter(|a| a.len() >= 3) {
@@ -554,6 +780,23 @@ impl<'a> Ctx<'a> {
             return found.into_iter().filter(|s| self.slice(*s).starts_with(&short[..1])).collect();
         }
         Vec::new()
+    }
+
+    /// The surname at `surname` belongs to someone else: a capitalized word or initial
+    /// right before it that is none of the name's `parts` nor a title ("Clara Harris",
+    /// "William C. Harris" for Thomas L. Harris; "Mr. Harris" and "Thomas Harris" are
+    /// him).
+    fn other_given_name_before(&self, surname: Span, parts: &[&str]) -> bool {
+        let before = self.text[..surname.start].trim_end_matches(' ');
+        if before.len() == surname.start {
+            return false;
+        }
+        let word = before.rsplit([' ', '\n', '(', '"']).next().unwrap_or("");
+        let bare = word.trim_end_matches('.');
+        bare.starts_with(char::is_uppercase)
+            && !parts.iter().any(|p| p.trim_end_matches(['.', ',']) == bare)
+            && !TITLES.contains(&bare)
+            && !OPENERS.contains(&bare.to_lowercase().as_str())
     }
 
     /// Names the body gives after the role's cues: (name span, entity id if linked).
@@ -714,7 +957,9 @@ impl<'a> Ctx<'a> {
     /// A name the body gives in the item's role contradicts it only when it is the
     /// same kind of thing: a person for a person (a linked person, or an unlinked name of
     /// two capitalized words), and for a place two linked places neither of which lies
-    /// in the other (the body may name the town where the box names the country).
+    /// in the other (the body may name the town where the box names the country), each
+    /// a country or a place whose country is known: of a historical state or a region
+    /// ("Russian Empire") the gazetteers do not say what lies in it.
     fn can_contradict(
         &self,
         kind: ValueKind,
@@ -732,7 +977,14 @@ impl<'a> Ctx<'a> {
                 let (Some(id), Some(other_id)) = (id, other_id) else { return false };
                 let within =
                     |a: &Arc<str>, b: &Arc<str>| self.v.country_of.get(a).is_some_and(|c| c == b);
-                other_label == Some(Label::Place) && !within(id, other_id) && !within(other_id, id)
+                let known = |a: &Arc<str>| {
+                    self.v.countries.contains(a) || self.v.country_of.contains_key(a)
+                };
+                other_label == Some(Label::Place)
+                    && known(id)
+                    && known(other_id)
+                    && !within(id, other_id)
+                    && !within(other_id, id)
             }
             _ => other_label.is_some_and(|l| l != Label::Demonym),
         }
@@ -743,8 +995,9 @@ impl<'a> Ctx<'a> {
         self.body_numbers.get_or_init(|| {
             // Body dates are in text order, so one binary search per number.
             let in_date = |s: Span| {
-                let i = self.body_dates.partition_point(|t| t.span.end <= s.start);
-                self.body_dates.get(i).is_some_and(|t| t.span.overlaps(s))
+                let dates = &self.body_date_spans;
+                let i = dates.partition_point(|t| t.end <= s.start);
+                dates.get(i).is_some_and(|t| t.overlaps(s))
             };
             NumberIndex::new(
                 self.sentences
@@ -776,7 +1029,7 @@ impl<'a> Ctx<'a> {
     /// Body number `said` backs the infobox's `boxed` (the two already agree within
     /// either one's rounding): a rank backs only a rank; the body's rounding counts up to
     /// a tenth of the value ("3.4 million" backs 3,412,000, "3 million" and "one" back
-    /// nothing finer); and a count under ten, which the body gives for many things,
+    /// nothing finer), and none for a plain figure under 100; and a count under ten, which the body gives for many things,
     /// needs the same noun after it ("6 Republicans").
     fn backs(&self, boxed: &Quantity, said: &Quantity) -> bool {
         // A box value without a unit meets a body measure as written.
@@ -786,7 +1039,14 @@ impl<'a> Ctx<'a> {
         };
         let margin = boxed.step.max(step.min(boxed.value.abs() * NUMBER_MARGIN)) / 2.0;
         let small = boxed.dimension.is_none() && boxed.value < 10.0;
-        boxed.ordinal == said.ordinal
+        // A plain figure under 100 rounded coarser than the box's ("35" for a Gini of
+        // 34.5) is as likely another figure of the same size as the same one rounded.
+        let coarser_small = boxed.dimension.is_none()
+            && said.dimension.is_none()
+            && boxed.value.abs() < 100.0
+            && step > boxed.step + 1e-9;
+        !coarser_small
+            && boxed.ordinal == said.ordinal
             && (boxed.value - value).abs() <= margin + 1e-9
             && (!small
                 || boxed
@@ -870,6 +1130,23 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The first clock time of `value` to the minute ("16:56" in "16:56:03 UTC").
+fn clock_time(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
+    (0..bytes.len()).find_map(|colon| {
+        if bytes[colon] != b':' || colon == 0 {
+            return None;
+        }
+        let digits_before = bytes[..colon].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let minutes = bytes.get(colon + 1..colon + 3)?;
+        let after = bytes.get(colon + 3);
+        ((1..=2).contains(&digits_before)
+            && minutes.iter().all(u8::is_ascii_digit)
+            && !after.is_some_and(u8::is_ascii_digit))
+        .then(|| &value[colon - digits_before..colon + 3])
+    })
+}
+
 /// The two ends of a TIMEX3 value written out (`a/b` -> (a, b); `a` -> (a, a)).
 fn ends(value: &str) -> (&str, &str) {
     value.split_once('/').unwrap_or((value, value))
@@ -938,6 +1215,13 @@ mod tests {
         assert!(!q("10 km")[0].agrees(&q("10")[0]));
         assert!(q("é 12 €").len() == 1);
         assert_eq!(acronym("North Atlantic Treaty Organization").as_deref(), Some("NATO"));
+        assert_eq!(clock_time("July 16, 1969, 16:56:03 UTC"), Some("16:56"));
+        assert_eq!(clock_time("at 2:05 pm"), Some("2:05"));
+        assert_eq!(clock_time("ratio 3:1, 1969"), None);
+        assert_eq!(without_company_words("Jarrolds Publishing"), Some("Jarrolds"));
+        assert_eq!(without_company_words("Del Rey Books"), Some("Del Rey"));
+        assert_eq!(without_company_words("Westin Hotels & Resorts"), None);
+        assert_eq!(without_company_words("The Press"), None);
     }
 
     /// The index finds exactly the numbers that agree by the pairwise rule.

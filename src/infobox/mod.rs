@@ -15,7 +15,10 @@ mod schema;
 mod summary;
 
 use crate::gazetteer::Label;
-use std::{collections::HashMap, sync::Arc};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
 
 use crate::{
     article::{Article, InfoboxKind, ValueKind},
@@ -134,6 +137,8 @@ pub struct InfoboxValidator {
     codes: Arc<HashMap<String, (Arc<str>, String)>>,
     /// Place id -> the id of the country it lies in, built once from the gazetteer.
     country_of: Arc<HashMap<Arc<str>, Arc<str>>>,
+    /// The ids of countries (gazetteer rows with an ISO alpha-3 code).
+    countries: Arc<HashSet<Arc<str>>>,
     splitter: SentenceSplitter,
 }
 
@@ -164,8 +169,10 @@ impl InfoboxValidator {
                 country_of.entry(e.id.clone()).or_insert_with(|| country.clone());
             }
         }
+        let countries = codes.values().map(|(id, _)| id.clone()).collect();
         InfoboxValidator {
             gazetteer: gazetteer.clone(),
+            countries: Arc::new(countries),
             codes: Arc::new(codes),
             country_of: Arc::new(country_of),
             splitter: SentenceSplitter::new(),
