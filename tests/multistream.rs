@@ -225,6 +225,10 @@ fn bad_ranges_indexes_and_files_are_one_line_errors() {
     let off_start = format!("{}:{}", second.start + 1, second.end);
     one_line_error(&["annotate", FAST, d, "--byte-range", &off_start], &dump);
     names_the_file(opened(&dump, &off_start), &dump);
+    // A range of two dumps: the one line names the paths given (the second one too).
+    let other = dir.path().join("other.xml.bz2");
+    let range = format!("{}:{}", second.start, second.end);
+    one_line_error(&["annotate", FAST, d, other.to_str().unwrap(), "--byte-range", &range], &other);
     names_the_file(opened(&dump, &format!("{}:{}", second.start, second.end - 1)), &dump);
     // Past the end of the file.
     names_the_file(opened(&dump, &format!("0:{}", len + 1)), &dump);
