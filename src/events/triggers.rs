@@ -75,8 +75,8 @@ enum Sense {
     /// `not-that`: no clause follows ("discovered that the law had passed" is learning
     /// a fact, not a discovery).
     NotThat,
-    /// `fall`: a fall to someone ("fell to the Ottomans") or in a military sentence, not
-    /// a rate or a person falling.
+    /// `fall`: a fall to someone ("fell to the Ottomans"), in a military sentence or of a
+    /// stronghold ("the fort fell"), not a rate or a person falling.
     Fall,
 }
 
@@ -144,6 +144,21 @@ const MILITARY_WORDS: &[&str] = &[
     "legion",
     "legions",
     "invaders",
+];
+
+/// What falls when a fall is a capture, besides the military words: a stronghold, or
+/// the fight for it ("the fort fell after fierce resistance").
+const STRONGHOLD_WORDS: &[&str] = &[
+    "fort",
+    "fortress",
+    "fortifications",
+    "citadel",
+    "stronghold",
+    "castle",
+    "defenders",
+    "resistance",
+    "assault",
+    "besieged",
 ];
 
 /// Organizations and what is bought or founded with them (Sense::Institution).
@@ -842,7 +857,7 @@ fn sense_holds(
                 && next
                     .find(|w| !w.eq_ignore_ascii_case("the"))
                     .is_some_and(|w| written.is_name(w));
-            to_someone || has_word(MILITARY_WORDS)
+            to_someone || has_word(MILITARY_WORDS) || has_word(STRONGHOLD_WORDS)
         }
     }
 }
@@ -906,6 +921,9 @@ mod tests {
                 "The army assumed power after the city fell.",
                 &[("assumed power", "ASSUMPTION"), ("fell", "CAPTURE")],
             ),
+            ("The fort fell after fierce resistance.", &[("fell", "CAPTURE")]),
+            // A rate or a person falling is no capture.
+            ("Prices fell after the announcement, and he fell ill.", &[]),
             // A participle after a determiner, possessive or number describes a noun.
             ("The allied squadron sheltered; the four allied republics rejoiced.", &[]),
             (
