@@ -207,6 +207,15 @@ impl Output {
     pub fn open(path: Option<&Path>) -> Result<Output, String> {
         match path {
             None => Ok(Output { writer: Box::new(BufWriter::new(io::stdout())), finish: None }),
+            // A device, pipe or socket (`-o /dev/null`, a FIFO) is written in place: a
+            // temporary file renamed over it would replace the device with a file.
+            Some(path) if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                let file = fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(Output { writer: Box::new(BufWriter::new(file)), finish: None })
+            }
             Some(path) => {
                 let tmp = temporary_path(path);
                 let file = fs::File::create(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
@@ -541,5 +550,23 @@ mod tests {
         let err = out.close(written).expect_err("rename over a folder");
         assert!(err.to_string().contains("blocked"), "{err}");
         assert!(!temporary_path(&blocked).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        // `-o /dev/null` once renamed a temporary file over the device (as root, that
+        // replaced /dev/null with a regular file for the whole machine).
+        let null = Path::new("/dev/null");
+        if !fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+            eprintln!("skipped: /dev/null is not a character device here");
+            return;
+        }
+        let mut out = Output::open(Some(null)).expect("open");
+        let written = out.writer().write_all(b"{}\n");
+        out.close(written).expect("close");
+        assert!(fs::metadata(null).expect("exists").file_type().is_char_device());
+        assert!(!temporary_path(null).exists());
     }
 }
