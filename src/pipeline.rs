@@ -433,9 +433,12 @@ impl Pipeline {
                         let out_bytes = result.as_ref().map_or(0, |(_, bytes)| *bytes);
                         flow.finished(out_bytes);
                         let done = Done { seq: taken.seq, held: taken.bytes + out_bytes, result };
-                        // A closed receiver means the writer stopped.
+                        // A closed receiver means the writer stopped. Leave through
+                        // `take`, which lets go of the input: a reader blocked on a full
+                        // channel is released only when its receiver drops, and the scope
+                        // waits for it.
                         if done_tx.send(done).is_err() {
-                            break;
+                            flow.stop();
                         }
                     }
                 });

@@ -312,6 +312,39 @@ fn a_run_stops_when_its_sink_fails_or_its_map_panics() {
     assert_eq!(before, 5);
 }
 
+/// Runs `f` on its own thread and fails the test, instead of hanging it, when it has
+/// not returned within `seconds`.
+fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(seconds))
+        .unwrap_or_else(|_| panic!("still running after {seconds} s: the run hangs"))
+}
+
+/// The writer stops while every worker is busy and the reader waits on a full channel:
+/// the workers find the writer gone only when they send, and leaving then must still
+/// release the reader (a hang of the CI run once came from this).
+#[test]
+fn a_stopped_run_releases_a_reader_blocked_on_a_full_channel() {
+    for _ in 0..3 {
+        let stopped = within(60, || {
+            // 400 pages are several batches, more than the channel holds.
+            small_window_pipeline(2, 16 << 20).run_map(
+                amplifying_pages(400, 64),
+                |record| {
+                    // Slow enough that both workers are inside `map` when the writer stops.
+                    std::thread::sleep(Duration::from_millis(20));
+                    record
+                },
+                |_| Err("disk full"),
+            )
+        });
+        assert_eq!(stopped, Err("disk full"));
+    }
+}
+
 // --- One line per article ----------------------------------------------------------
 
 /// Records out + error records + redirects = articles in, through the pipeline.
