@@ -475,12 +475,12 @@ Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\
     let rows: &[Row<'_>] = &[
         // The nearest date of the trigger's own clause, not of a clause around it.
         ("until", "Quiroga lived in Lima from 1937 until her death.", "her death", "", "", &[]),
-        ("a year before", "In 1962, a year before her death, Quiroga was elected.", "her death", "", "", &[]),
+        ("a year before", "In 1962, a year before her death, Quiroga was elected.", "her death", "", "", &["Marta_Quiroga="]),
         ("own clause", "In 1962, a year before her death, Quiroga was elected.", "was elected", "1962", "", &["Marta_Quiroga=patient"]),
         ("before a date", "Quiroga died before 1960 in Lima.", "died", "1960", "Lima", &["Marta_Quiroga=patient"]),
         ("parenthesis", "The ceremony marked the withdrawal of the troops (the last ones departed on 31 August 1994).", "withdrawal", "", "", &[]),
         ("when after a date", "The claim was confirmed on 11 February 2016, when The Courier published the data.", "published", "2016-02-11", "", &["The_Courier=agent"]),
-        ("fronted clause", "After Quiroga left Lima in 1919, she met Tomas Irrutia.", "met", "1919", "", &["Tomas_Irrutia=patient"]),
+        ("fronted clause", "After Quiroga left Lima in 1919, she met Tomas Irrutia.", "met", "1919", "", &["Marta_Quiroga=", "Tomas_Irrutia=patient"]),
         ("name year", "Quiroga entered politics in the wake of the Revolutions of 1989 and was elected to the council.", "was elected", "", "", &["Marta_Quiroga="]),
         ("attributive participle", "In 1993, democratically elected president Tomas Irrutia was overthrown.", "elected", "", "", &["Tomas_Irrutia=patient"]),
         ("century", "The first Russian settlement in Alaska was established in the 17th century.", "was established", "16", "Alaska", &[]),

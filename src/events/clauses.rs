@@ -75,6 +75,10 @@ enum WallKind {
     When,
     /// Another subordinating word, up to the next comma.
     Subordinate,
+    /// A temporal preposition before a noun phrase ("until his death", "after the
+    /// Battle of Callao"): part of the clause around it, seen through from outside, but
+    /// a trigger inside it takes nothing from before it ("from 1937 until his death").
+    Phrase,
     /// ", recorded live at ...": a participle after a comma, up to the next comma.
     Participle,
 }
@@ -236,14 +240,32 @@ impl Clauses {
                 return None;
             }
         }
+        if TEMPORAL.contains(found) {
+            let next = body[end..].trim_start();
+            let head = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let determiner = ["the", "a", "an", "his", "her", "their", "its", "our", "my"]
+                .iter()
+                .any(|d| head.eq_ignore_ascii_case(d));
+            if determiner || head.chars().next().is_some_and(char::is_uppercase) {
+                return Some(WallKind::Phrase);
+            }
+        }
         Some(if lower(word, "when") { WallKind::When } else { WallKind::Subordinate })
     }
 
     /// True when an argument at `other` may belong to the frame at `trigger`.
     pub(super) fn same_scope(&self, text: &str, trigger: Span, other: Span) -> bool {
         let segment = |at: usize| self.hard.partition_point(|&h| h < at);
-        segment(trigger.start) == segment(other.start)
-            && self.innermost(text, trigger, trigger) == self.innermost(text, trigger, other)
+        if segment(trigger.start) != segment(other.start) {
+            return false;
+        }
+        let own = self.innermost(text, trigger, trigger);
+        let theirs = self.innermost(text, trigger, other);
+        own == theirs
+            || own.is_some_and(|i| {
+                let wall = self.walls[i];
+                wall.kind == WallKind::Phrase && other.start >= wall.span.end && theirs.is_none()
+            })
     }
 
     /// The index of the smallest wall holding `at`, seeing through walls that open right
@@ -253,7 +275,12 @@ impl Clauses {
         self.walls[..before]
             .iter()
             .enumerate()
-            .filter(|(_, w)| w.span.contains(at) && !(at != trigger && attached(text, trigger, w)))
+            .filter(|(_, w)| {
+                w.span.contains(at)
+                    && !(at != trigger
+                        && (attached(text, trigger, w)
+                            || (w.kind == WallKind::Phrase && !w.span.contains(trigger))))
+            })
             .min_by_key(|(_, w)| w.span.len())
             .map(|(i, _)| i)
     }
@@ -400,6 +427,24 @@ mod tests {
                 "battle",
                 "31 December",
                 true,
+            ),
+            (
+                "The war ended after the Battle of Callao, with the withdrawal on 2 May 1866.",
+                "Battle",
+                "2 May 1866",
+                true,
+            ),
+            (
+                "The war ended after the Battle of Callao, with the withdrawal on 2 May 1866.",
+                "withdrawal",
+                "Callao",
+                true,
+            ),
+            (
+                "It began with a withdrawal from battle after he was dishonored by Agamemnon.",
+                "battle",
+                "Agamemnon",
+                false,
             ),
         ];
         for (sentence, trigger, arg, want) in rows {
