@@ -291,6 +291,13 @@ fn general_types_and_false_triggers() {
         ("never", "The ship was never launched.", &[("LAUNCH", "negated")]),
         ("planned", "They planned to attack the fort.", &[("ATTACK", "hypothetical")]),
         (
+            "month May, day first",
+            "On 3 May 1901 the army attacked the fort.",
+            &[("ATTACK", "asserted")],
+        ),
+        ("month May, day after", "On May 3 the army attacked the fort.", &[("ATTACK", "asserted")]),
+        ("modal may", "The army may attack the fort.", &[("ATTACK", "hypothetical")]),
+        (
             "clause ends cue",
             "If it rained, the bridge was built anyway.",
             &[("CONSTRUCTION", "asserted")],
@@ -483,6 +490,7 @@ Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\
         ("fronted clause", "After Quiroga left Lima in 1919, she met Tomas Irrutia.", "met", "1919", "", &["Marta_Quiroga=", "Tomas_Irrutia=patient"]),
         ("name year", "Quiroga entered politics in the wake of the Revolutions of 1989 and was elected to the council.", "was elected", "", "", &["Marta_Quiroga="]),
         ("attributive participle", "In 1993, democratically elected president Tomas Irrutia was overthrown.", "elected", "", "", &["Tomas_Irrutia=patient"]),
+        ("'also' before a verb and its object", "In 1901, Quiroga also entered Lima.", "entered", "1901", "Lima", &["Marta_Quiroga=agent"]),
         ("century", "The first Russian settlement in Alaska was established in the 17th century.", "was established", "16", "Alaska", &[]),
         ("decade", "Another bridge was built north of the river in the 1950s.", "was built", "195", "", &[]),
         ("hypothetical takes what follows", "In September 1818, while waiting for the book to be published, Quiroga left for Berlin.", "published", "", "", &[]),
@@ -497,6 +505,10 @@ Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\
         ("modifier of a noun", "Irrutia negotiated the Paris peace treaty.", "negotiated", "", "", &["Tomas_Irrutia=agent"]),
         // A place is governed by a place preposition or is the object of a place verb.
         ("place object", "Quiroga entered Lima at night.", "entered", "", "Lima", &["Marta_Quiroga=agent"]),
+        ("place object with modifiers", "Quiroga seized the lightly defended Lima at night.", "seized", "", "Lima", &["Marta_Quiroga=agent"]),
+        ("a noun is not a modifier", "Quiroga seized the ships of Lima.", "seized", "", "", &["Marta_Quiroga=agent"]),
+        ("destination after for", "Quiroga embarked for Lima.", "embarked", "", "Lima", &["Marta_Quiroga=agent"]),
+        ("a date's 'that' opens no clause", "Quiroga moved to Lima on 3 May 1901. That same day, Quiroga entered Berlin.", "entered", "1901-05-03", "Berlin", &["Marta_Quiroga=agent"]),
         ("passive modifier", "A Doric temple was built at Lima.", "was built", "", "Lima", &[]),
         ("undergoer", "Quiroga and Tomas Irrutia died in Lima in 1950.", "died", "1950", "Lima", &["Marta_Quiroga=patient", "Tomas_Irrutia=patient"]),
         ("killer is agent", "Ada Brandt killed the dragon Python.", "killed", "", "", &["Ada_Brandt=agent", "Python="]),

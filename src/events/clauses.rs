@@ -138,7 +138,8 @@ impl Clauses {
                 let word = &body[start..i];
                 let glued = start > 0
                     && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-');
-                if !glued && word.len() <= 10 {
+                // A word of a date opens nothing: "That same day, they entered Callao".
+                if !glued && word.len() <= 10 && !in_date(sentence.start + start) {
                     if let Some(kind) = self.opens(body, start, i, word, date_starts.clone()) {
                         let relative = ["which", "who", "whom", "whose"]
                             .iter()
@@ -219,8 +220,9 @@ impl Clauses {
     ) -> Option<WallKind> {
         let lower = |w: &str, want: &str| w.eq_ignore_ascii_case(want);
         let found = SUBORDINATORS.iter().find(|s| lower(word, s))?;
-        if TEMPORAL.contains(found) {
-            // "before 1860", "after 3 May": the date belongs to the event before it.
+        // "before 1860", "after 3 May": the date belongs to the event before it; "that
+        // same day": the date's determiner.
+        if TEMPORAL.contains(found) || lower(word, "that") {
             let next = body[end..].trim_start_matches(|c: char| c.is_whitespace());
             let next_at = self.sentence.start + body.len() - next.len();
             // A date may start at the word itself ("before 1860" tagged whole).

@@ -833,7 +833,18 @@ fn place_object(text: &str, trigger: &Trigger, span: Span) -> bool {
     if gap.len() > LOOK_BACK_BYTES || gap.contains([',', ';']) {
         return false;
     }
-    let (count, fillers, _) = short_gap(gap, |w| w == "the" || PLACE_MODIFIERS.contains(&w));
+    // The object's own modifiers may stand between: "seized the lightly defended
+    // Chincha Islands" (an adverb, a participle), never a noun ("the ships of Lima").
+    // A journey's destination after "for": "embarked for Europe", "sailed for Lima".
+    let journey = matches!(trigger.kind, EventType::Exile | EventType::March | EventType::Refuge);
+    let modifier = |w: &str| {
+        w == "the"
+            || PLACE_MODIFIERS.contains(&w)
+            || is_adverb(w)
+            || w.ends_with("ed")
+            || (journey && w == "for")
+    };
+    let (count, fillers, _) = short_gap(gap, modifier);
     count <= 3 && fillers
 }
 
@@ -967,7 +978,8 @@ fn attributive_participle(text: &str, trigger: &Trigger) -> bool {
         return false;
     }
     let mut before = words_rev(look_back(text, 0, trigger.span.start));
-    let adverb = before.next().is_some_and(|w| is_adverb(&w) && w != "first" && w != "then");
+    // A manner adverb ("democratically", "newly"), not "also", "then" or "later".
+    let adverb = before.next().is_some_and(|w| w.len() > 4 && w.ends_with("ly"));
     adverb
         && !before.next().is_some_and(|w| AUXILIARIES.contains(&&*w))
         && next_word(text, trigger.span).is_some_and(|w| {

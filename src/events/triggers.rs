@@ -681,7 +681,12 @@ fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
 /// infinitive ("agreed to negotiate", "only to be erected"): planned, wished or agreed,
 /// not told as done, unless an implicative verb governs it ("managed to escape").
 fn modality(before: &str, verb: bool) -> Modality {
-    for (i, word) in clause_words_back(before).take(CUE_WINDOW).enumerate() {
+    let numeric = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let mut words = clause_words_back(before).take(CUE_WINDOW).enumerate().peekable();
+    // The word after the current one in the text (the one seen just before it).
+    let mut later: Option<&str> = None;
+    while let Some((i, word)) = words.next() {
+        let after = std::mem::replace(&mut later, Some(word));
         // "No. 8 Squadron": a number, not a negation.
         if word == "no." {
             continue;
@@ -690,7 +695,9 @@ fn modality(before: &str, verb: bool) -> Modality {
         if i < NEGATION_WINDOW && (NEGATION_CUES.contains(&word) || word.ends_with("n't")) {
             return Modality::Negated;
         }
-        if HYPOTHETICAL_CUES.contains(&word) {
+        // "on 3 May 1901", "May 3": the month (`before` is lower-cased), not the modal.
+        let month = word == "may" && (numeric(after) || numeric(words.peek().map(|(_, w)| *w)));
+        if HYPOTHETICAL_CUES.contains(&word) && !month {
             return Modality::Hypothetical;
         }
     }
