@@ -126,6 +126,12 @@ impl Triggers {
         let words: Vec<(usize, Class)> = self
             .ac
             .find_iter(text)
+            // A key inside a word ("day" of "Monday", "now" of "known", "fall" of
+            // "rainfall") triggers nothing: every pattern puts its trigger word after `\b`,
+            // `\s` or "-", none of which follows an ASCII word byte.
+            .filter(|m| {
+                !m.start().checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(is_word_byte)
+            })
             .map(|m| {
                 let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
                 let context = if class & MONTH != 0 { month_context(bytes, m.start()) } else { 0 };
@@ -183,6 +189,11 @@ fn month_context(bytes: &[u8], at: usize) -> Class {
         class |= MONTH_BEFORE_NUMBER;
     }
     class
+}
+
+/// A byte `\b` counts as part of a word in ASCII mode.
+fn is_word_byte(b: &u8) -> bool {
+    b.is_ascii_alphanumeric() || *b == b'_'
 }
 
 fn trim_end(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
