@@ -42,6 +42,15 @@ pub(crate) const DECADE: Class = 64;
 /// "noon"/"midnight": rarer than digits, so a rule that always holds one searches less.
 pub(crate) const JOINT: Class = 128;
 
+/// A weekday name ("Monday"): the `Weekday` rule.
+pub(crate) const WEEKDAY: Class = 1024;
+/// A recurrence word ("every", "each", "daily", "once", "times"): the `Set` rule.
+pub(crate) const RECURRENCE: Class = 2048;
+/// "yesterday", "today", "tomorrow", "tonight": the `DeicticWord` rule.
+pub(crate) const DEICTIC: Class = 4096;
+/// "Christmas", "New" (Year's): the `Holiday` rule.
+pub(crate) const HOLIDAY: Class = 8192;
+
 /// Lower-case trigger words and their class; each is also found capitalized.
 const WORDS: &[(&str, Class)] = &[
     ("second", UNIT),
@@ -73,6 +82,32 @@ const WORDS: &[(&str, Class)] = &[
     ("past", VAGUE),
     ("future", VAGUE),
     ("former", VAGUE),
+    ("monday", WEEKDAY),
+    ("tuesday", WEEKDAY),
+    ("wednesday", WEEKDAY),
+    ("thursday", WEEKDAY),
+    ("friday", WEEKDAY),
+    ("saturday", WEEKDAY),
+    ("sunday", WEEKDAY),
+    ("every", RECURRENCE),
+    ("each", RECURRENCE),
+    ("annually", RECURRENCE),
+    // "yearly", "weekly", ... start with unit keys: the longer key carries both classes.
+    ("yearly", RECURRENCE),
+    ("daily", RECURRENCE),
+    ("weekly", RECURRENCE),
+    ("monthly", RECURRENCE),
+    ("hourly", RECURRENCE),
+    ("nightly", RECURRENCE),
+    ("once", RECURRENCE),
+    ("twice", RECURRENCE),
+    ("times", RECURRENCE),
+    ("yesterday", DEICTIC),
+    ("today", DEICTIC),
+    ("tomorrow", DEICTIC),
+    ("tonight", DEICTIC),
+    ("christmas", HOLIDAY),
+    ("new", HOLIDAY),
 ];
 
 const MONTHS: &[&str] =
