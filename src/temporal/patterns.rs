@@ -102,7 +102,7 @@ struct Compiled {
     /// Group names by index, for `Captures::name` over reusable capture slots.
     names: Vec<Option<String>>,
     /// The trigger classes one of which every match contains; 0: search the whole text
-    /// (the rules whose regex the regex crate already skips ahead with a literal).
+    /// (a rule whose pattern has no bound).
     classes: Class,
     /// Most solid bytes in a match before and after its trigger (`triggers::solid_bound`).
     bound: triggers::Bound,
@@ -113,7 +113,13 @@ impl Rule {
     /// the pattern: "Jan".."Dec" start every month name, the unit words are in UNITS, ...
     fn classes(self) -> Class {
         match self {
-            Rule::Iso | Rule::DeicticWord | Rule::Set | Rule::Weekday | Rule::Holiday => 0,
+            Rule::DeicticWord => triggers::DEICTIC,
+            Rule::Set => triggers::RECURRENCE,
+            Rule::Weekday => triggers::WEEKDAY,
+            Rule::Holiday => triggers::HOLIDAY,
+            // "1866-03-31": the year's last digit is followed by a dash. Digits are too
+            // frequent in real pages (tables, references) for a full-text pass on [12].
+            Rule::Iso => JOINT,
             Rule::Month => triggers::MONTH,
             Rule::DayRange | Rule::DayMonth => triggers::MONTH_AFTER_DAY,
             Rule::MonthDayRange | Rule::MonthDay | Rule::MonthYear => triggers::MONTH_BEFORE_NUMBER,

@@ -42,6 +42,15 @@ pub(crate) const DECADE: Class = 64;
 /// "noon"/"midnight": rarer than digits, so a rule that always holds one searches less.
 pub(crate) const JOINT: Class = 128;
 
+/// A weekday name ("Monday"): the `Weekday` rule.
+pub(crate) const WEEKDAY: Class = 1024;
+/// A recurrence word ("every", "each", "daily", "once", "times"): the `Set` rule.
+pub(crate) const RECURRENCE: Class = 2048;
+/// "yesterday", "today", "tomorrow", "tonight": the `DeicticWord` rule.
+pub(crate) const DEICTIC: Class = 4096;
+/// "Christmas", "New" (Year's): the `Holiday` rule.
+pub(crate) const HOLIDAY: Class = 8192;
+
 /// Lower-case trigger words and their class; each is also found capitalized.
 const WORDS: &[(&str, Class)] = &[
     ("second", UNIT),
@@ -73,6 +82,32 @@ const WORDS: &[(&str, Class)] = &[
     ("past", VAGUE),
     ("future", VAGUE),
     ("former", VAGUE),
+    ("monday", WEEKDAY),
+    ("tuesday", WEEKDAY),
+    ("wednesday", WEEKDAY),
+    ("thursday", WEEKDAY),
+    ("friday", WEEKDAY),
+    ("saturday", WEEKDAY),
+    ("sunday", WEEKDAY),
+    ("every", RECURRENCE),
+    ("each", RECURRENCE),
+    ("annually", RECURRENCE),
+    // "yearly", "weekly", ... start with unit keys: the longer key carries both classes.
+    ("yearly", RECURRENCE),
+    ("daily", RECURRENCE),
+    ("weekly", RECURRENCE),
+    ("monthly", RECURRENCE),
+    ("hourly", RECURRENCE),
+    ("nightly", RECURRENCE),
+    ("once", RECURRENCE),
+    ("twice", RECURRENCE),
+    ("times", RECURRENCE),
+    ("yesterday", DEICTIC),
+    ("today", DEICTIC),
+    ("tomorrow", DEICTIC),
+    ("tonight", DEICTIC),
+    ("christmas", HOLIDAY),
+    ("new", HOLIDAY),
 ];
 
 const MONTHS: &[&str] =
@@ -126,6 +161,12 @@ impl Triggers {
         let words: Vec<(usize, Class)> = self
             .ac
             .find_iter(text)
+            // A key inside a word ("day" of "Monday", "now" of "known", "fall" of
+            // "rainfall") triggers nothing: every pattern puts its trigger word after `\b`,
+            // `\s` or "-", none of which follows an ASCII word byte.
+            .filter(|m| {
+                !m.start().checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(is_word_byte)
+            })
             .map(|m| {
                 let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
                 let context = if class & MONTH != 0 { month_context(bytes, m.start()) } else { 0 };
@@ -183,6 +224,11 @@ fn month_context(bytes: &[u8], at: usize) -> Class {
         class |= MONTH_BEFORE_NUMBER;
     }
     class
+}
+
+/// A byte `\b` counts as part of a word in ASCII mode.
+fn is_word_byte(b: &u8) -> bool {
+    b.is_ascii_alphanumeric() || *b == b'_'
 }
 
 fn trim_end(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
