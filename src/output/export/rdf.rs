@@ -105,10 +105,11 @@ fn invalid(e: &dyn std::fmt::Display) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, e.to_string())
 }
 
-/// oxttl's writer for the syntax chosen.
+/// oxttl's writer for the syntax chosen (Turtle's keeps prefixes and the current
+/// subject: boxed, so the enum stays small).
 enum TripleWriter<W: Write> {
     NTriples(WriterNTriplesSerializer<W>),
-    Turtle(WriterTurtleSerializer<W>),
+    Turtle(Box<WriterTurtleSerializer<W>>),
 }
 
 impl<W: Write> TripleWriter<W> {
@@ -122,7 +123,7 @@ impl<W: Write> TripleWriter<W> {
                 for (name, iri) in PREFIXES {
                     s = s.with_prefix(name, iri).map_err(|e| invalid(&e))?;
                 }
-                TripleWriter::Turtle(s.for_writer(out))
+                TripleWriter::Turtle(Box::new(s.for_writer(out)))
             }
         })
     }
@@ -137,7 +138,7 @@ impl<W: Write> TripleWriter<W> {
     fn finish(self) -> io::Result<W> {
         match self {
             TripleWriter::NTriples(w) => Ok(w.finish()),
-            TripleWriter::Turtle(w) => w.finish(),
+            TripleWriter::Turtle(w) => (*w).finish(),
         }
     }
 }
