@@ -2,10 +2,11 @@
 //! slow step of a dump run). The corpus is annotated once in setup, with one extra
 //! article of é, €, CJK and emoji; its NDJSON lines are repeated to about 4 MB. Each
 //! iteration exports every line and asserts the article count. The RDF formats convert
-//! the corpus graph's JSON-LD; their throughput is counted in the NDJSON bytes of the
-//! same articles, so the figures compare. Parquet writes the same articles as records
-//! (NDJSON serialization included, as `annotate --format parquet` does), counted in
-//! NDJSON bytes too, beside plain NDJSON writing.
+//! the corpus graph's JSON-LD, from its bytes and from the graph in memory; their
+//! throughput is counted in the NDJSON bytes of the same articles, so the figures compare.
+//! Parquet writes the same articles as records (NDJSON serialization included, as
+//! `annotate --format parquet` does), counted in NDJSON bytes too, beside plain NDJSON
+//! writing.
 
 use std::path::PathBuf;
 
@@ -92,10 +93,13 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
-    // RDF: the corpus graph's JSON-LD to N-Triples / Turtle.
+    // RDF: the corpus graph's JSON-LD to N-Triples / Turtle, from the document's bytes
+    // (`export` of a .jsonld file: JSON parsing included) and from the graph built in
+    // memory (`export` of articles, as the CLI does after annotating).
     let mut graph = GraphBuilder::new();
     annotated.iter().for_each(|a| graph.add(a));
-    let document = serde_json::to_vec(&graph.finish().0).expect("graph serializes");
+    let graph = graph.finish().0;
+    let document = serde_json::to_vec(&graph).expect("graph serializes");
     let mut group = c.benchmark_group("export-rdf");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(once as u64));
@@ -107,6 +111,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut out = Vec::with_capacity(1 << 22);
                 assert_eq!(rdf::write_document(&mut out, &document, syntax).unwrap(), expected);
+                out.len()
+            })
+        });
+        group.bench_function(format!("{name}-from-graph"), |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(1 << 22);
+                assert_eq!(rdf::write_graph(&mut out, &graph, syntax).unwrap(), expected);
                 out.len()
             })
         });

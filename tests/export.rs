@@ -16,7 +16,10 @@ use std::{
 };
 
 use serde_json::Value;
-use wikianno::output::export::{conll::conll_class, export_line, ExportFormat, ExportReport};
+use wikianno::output::{
+    export::{conll::conll_class, export_line, rdf, ExportFormat, ExportReport},
+    jsonld,
+};
 
 fn wikianno(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wikianno")).args(args).output().expect("wikianno runs")
@@ -415,17 +418,27 @@ fn brat_files_pass_the_format_check() {
     }
 }
 
-fn triples(path: &Path, turtle: bool) -> BTreeSet<String> {
+fn parsed_triples(path: &Path, turtle: bool) -> Vec<oxrdf::Triple> {
     let bytes = fs::read(path).unwrap();
-    let parsed: Vec<oxrdf::Triple> = if turtle {
+    if turtle {
         oxttl::TurtleParser::new().for_slice(&bytes).map(|t| t.expect("valid Turtle")).collect()
     } else {
         oxttl::NTriplesParser::new()
             .for_slice(&bytes)
             .map(|t| t.expect("valid N-Triples"))
             .collect()
-    };
-    parsed.iter().map(|t| t.to_string()).collect()
+    }
+}
+
+fn triples(path: &Path, turtle: bool) -> BTreeSet<String> {
+    parsed_triples(path, turtle).iter().map(|t| t.to_string()).collect()
+}
+
+/// The graph with its blank nodes named canonically, so two graphs compare.
+fn canonical(triples: impl IntoIterator<Item = oxrdf::Triple>) -> oxrdf::Graph {
+    let mut graph: oxrdf::Graph = triples.into_iter().collect();
+    graph.canonicalize(oxrdf::dataset::CanonicalizationAlgorithm::Unstable);
+    graph
 }
 
 #[test]
@@ -437,19 +450,97 @@ fn turtle_and_ntriples_hold_the_same_graph_as_the_jsonld() {
     export("ntriples", &corpus, &nt);
     let (t, n) = (triples(&ttl, true), triples(&nt, false));
     assert_eq!(t, n, "Turtle and N-Triples hold the same triples");
-    // The graph of `wikianno graph`, expanded independently, has as many triples.
+    // The oracle: the graph of `wikianno graph`, expanded by a general JSON-LD processor
+    // (oxjsonld), is the exported graph, blank node names aside, with as many triples.
     let jsonld = scratch().join("corpus.jsonld");
     let o = wikianno(&["graph", corpus.to_str().unwrap(), "-o", jsonld.to_str().unwrap()]);
     assert!(o.status.success());
     let bytes = fs::read(&jsonld).unwrap();
-    let quads = oxjsonld::JsonLdParser::new().for_slice(&bytes).count();
-    assert_eq!(quads, fs::read_to_string(&nt).unwrap().lines().count());
+    let expanded: Vec<oxrdf::Triple> = oxjsonld::JsonLdParser::new()
+        .for_slice(&bytes)
+        .map(|q| oxrdf::Triple::from(q.expect("the graph expands")))
+        .collect();
+    let exported = parsed_triples(&nt, false);
+    assert_eq!(expanded.len(), exported.len(), "as many triples as the expansion");
+    assert!(canonical(expanded) == canonical(exported), "the same graph as the expansion");
+    // The .jsonld document exports to the same bytes as the articles it was made from.
+    let from_document = scratch().join("corpus-from-jsonld.nt");
+    export("ntriples", &jsonld, &from_document);
+    assert_eq!(fs::read(&nt).unwrap(), fs::read(&from_document).unwrap());
     let prado = "<https://en.wikipedia.org/wiki/Peruvian_Civil_War_of_1865> <http://dbpedia.org/ontology/commander> <https://en.wikipedia.org/wiki/Mariano_Ignacio_Prado>";
     assert!(t.contains(prado), "Prado commands the war");
     // Same bytes on a second run: blank nodes are named in order of use.
     let again = scratch().join("corpus2.ttl");
     export("turtle", &corpus, &again);
     assert_eq!(fs::read(&ttl).unwrap(), fs::read(&again).unwrap());
+}
+
+/// `document` through `rdf::write_graph` and through oxjsonld (the oracle): the same
+/// graph, blank node names aside, with as many triples. Returns our N-Triples.
+fn same_graph_as_oxjsonld(document: &Value) -> String {
+    let mut ours = Vec::new();
+    let count = rdf::write_graph(&mut ours, document, rdf::RdfSyntax::NTriples).unwrap();
+    let bytes = serde_json::to_vec(document).unwrap();
+    let expanded: Vec<oxrdf::Triple> = oxjsonld::JsonLdParser::new()
+        .for_slice(&bytes)
+        .map(|q| oxrdf::Triple::from(q.expect("expands")))
+        .collect();
+    let ours = String::from_utf8(ours).unwrap();
+    let parsed: Vec<oxrdf::Triple> = oxttl::NTriplesParser::new()
+        .for_slice(ours.as_bytes())
+        .map(|t| t.expect("valid N-Triples"))
+        .collect();
+    assert_eq!(count, expanded.len(), "{ours}");
+    assert_eq!(parsed.len(), expanded.len(), "{ours}");
+    assert!(canonical(parsed) == canonical(expanded), "{ours}");
+    ours
+}
+
+/// Every shape the JSON-LD writer uses, with text that needs escaping.
+fn rdf_shapes(context: Value) -> Value {
+    let war = "https://en.wikipedia.org/wiki/War_of_1865";
+    serde_json::json!({"@context": context, "@graph": [
+        {"@id": war, "@type": ["schema:Event", "dbo:MilitaryConflict"],
+         "name": "War \"of\" 1865\n\\ é € 中国 😀",
+         "startDate": {"@value": "1865-02-28", "@type": "xsd:date"},
+         "commander": ["https://en.wikipedia.org/wiki/Mariano_Ignacio_Prado"],
+         "mentionedIn": "https://en.wikipedia.org/wiki/Peru",
+         "side": [{"sideNumber": 1, "combatant": "https://en.wikipedia.org/wiki/Peru"}],
+         "subEvent": [{"@type": "schema:Event", "dateInherited": false, "timex": "1865",
+                       "eventType": "attack", "actor": []}],
+         "infoboxFact": [{"field": "date", "status": "supported", "value": null}]},
+        {"@id": format!("{war}#mention-0-4"), "@type": "oa:Annotation",
+         "motivatedBy": "oa:identifying", "hasBody": war,
+         "hasTarget": {"@type": "oa:SpecificResource", "hasSource": war,
+            "hasSelector": [{"@type": "oa:TextPositionSelector", "start": 0, "end": 4},
+                            {"@type": "oa:TextQuoteSelector", "exact": "War"}]}},
+    ]})
+}
+
+#[test]
+fn rdf_of_every_jsonld_shape_is_the_general_processors_graph() {
+    let nt = same_graph_as_oxjsonld(&rdf_shapes(jsonld::context()));
+    // Read with our context: a node's nested nodes come after it, named in order of use.
+    assert!(nt.starts_with("<https://en.wikipedia.org/wiki/War_of_1865> "), "{nt}");
+    assert!(nt.contains("_:b0 "), "{nt}");
+    // Another context, and ours with constructs our writer never uses: the general path.
+    let mut other = jsonld::context();
+    other["name"] = serde_json::json!("http://example.org/name");
+    same_graph_as_oxjsonld(&rdf_shapes(other));
+    for extra in [
+        serde_json::json!({"@id": "http://x.org/a", "name": {"@value": "a", "@language": "en"}}),
+        serde_json::json!({"@id": "http://x.org/a", "sideNumber": 1.5}),
+        serde_json::json!({"@id": "_:x", "name": "blank by id"}),
+        serde_json::json!({"@id": "http://x.org/a", "http://x.org/p": "a full IRI key"}),
+    ] {
+        let mut doc = rdf_shapes(jsonld::context());
+        doc["@graph"].as_array_mut().unwrap().push(extra);
+        same_graph_as_oxjsonld(&doc);
+    }
+    // An IRI that is none is an error, not a broken line.
+    let bad = serde_json::json!({"@context": jsonld::context(), "@graph": [{"@id": "http://x.org/a b", "name": "x"}]});
+    let e = rdf::write_graph(Vec::new(), &bad, rdf::RdfSyntax::NTriples).unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
 }
 
 /// A Python that imports `module`, or `None` (with a message).

@@ -268,8 +268,7 @@ fn export_rdf(
         for d in &diagnostics {
             eprintln!("wikianno: {}: {}", d.kind, d.message);
         }
-        let doc = serde_json::to_vec(&document).map_err(|e| e.to_string())?;
-        written = rdf::write_document(out.writer(), &doc, syntax).map(|_| ());
+        written = rdf::write_graph(out.writer(), &document, syntax).map(|_| ());
     }
     finish(out.close(written), format, &report, args.stats, bytes, started)
 }
