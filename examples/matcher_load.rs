@@ -106,6 +106,38 @@ fn start_geonames(geonames: &Path, cache: &Path) {
     println!("{seconds:.3}\t{cpu:.2}\t{rss:.0}");
 }
 
+/// Child: matching speed of the full GeoNames gazetteer (global entries only) on the
+/// corpus repeated to about 4 MB, in MB of text per CPU second.
+fn match_geonames(geonames: &Path, cache: &Path) {
+    let mut b = GazetteerBuilder::new();
+    b.cache_dir(cache).add_curated().add_path(geonames).expect("geonames");
+    let gazetteer = b.build().expect("builds");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut paths: Vec<PathBuf> =
+        fs::read_dir(corpus).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut article = String::new();
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
+        article.push_str(&fs::read_to_string(p).unwrap());
+        article.push_str("\nCafé € 中文 😀 — Simon Bolivar met DIEZ CANSECO in São Paulo.\n");
+    }
+    let mut text = String::new();
+    while text.len() < 4_000_000 {
+        text.push_str(&article);
+    }
+    let (cpu_before, _) = cpu_and_peak_rss();
+    let t = Instant::now();
+    let mentions: usize = text.split("\n\n").map(|chunk| gazetteer.find(chunk).len()).sum();
+    let wall = t.elapsed().as_secs_f64();
+    let (cpu_after, _) = cpu_and_peak_rss();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{mb:.1} MB, {mentions} mentions: {:.1} MB/s wall, {:.1} MB/CPU s",
+        mb / wall,
+        mb / (cpu_after - cpu_before).max(0.01)
+    );
+}
+
 fn child(args: &[&str]) -> Vec<String> {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe).args(args).output().expect("child runs");
@@ -124,6 +156,9 @@ fn main() {
     if args.first().map(String::as_str) == Some("--child-index") {
         return load_index(Path::new(&args[1]), surfaces);
     }
+    if args.first().map(String::as_str) == Some("--child-match") {
+        return match_geonames(Path::new(&args[1]), Path::new(&args[2]));
+    }
     if args.first().map(String::as_str) == Some("--child-geonames") {
         return start_geonames(Path::new(&args[1]), Path::new(&args[2]));
     }
@@ -132,10 +167,14 @@ fn main() {
     let n = surfaces.to_string();
     println!("| run | wall s | CPU s | peak RSS MB | goal |\n|---|---|---|---|---|");
 
+    if surfaces == 0 {
+        return geonames_rows(&scratch.path().join("cache"));
+    }
     let t = Instant::now();
     write_index(&dir, surfaces);
     let built = t.elapsed().as_secs_f64();
-    let size: u64 = fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
+    let size: u64 =
+        fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum();
     let matcher = fs::metadata(dir.join("names.matcher")).map_or(0, |m| m.len());
     let (cpu, rss) = cpu_and_peak_rss();
     let figures = [format!("{built:.1}"), format!("{cpu:.1}"), format!("{rss:.0}")];
@@ -148,15 +187,29 @@ fn main() {
         matcher as f64 / 1e6
     );
 
-    let geonames = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/cities15000.tsv");
+    geonames_rows(&scratch.path().join("cache"));
+}
+
+/// The GeoNames rows of the table (`--surfaces 0` prints only these).
+fn geonames_rows(cache: &Path) {
+    let geonames =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/geonames/cities15000.tsv");
     if !geonames.is_file() {
         println!("{} not found: GeoNames start-up skipped", geonames.display());
         return;
     }
-    let cache = scratch.path().join("cache");
     let g = geonames.to_string_lossy().to_string();
     let c = cache.to_string_lossy().to_string();
     println!();
-    row("full GeoNames: start-up, cold (compile + cache)", &child(&["--child-geonames", &g, &c]), "");
-    row("full GeoNames: start-up, warm (cached)", &child(&["--child-geonames", &g, &c]), "<= 0.5 s");
+    row(
+        "full GeoNames: start-up, cold (compile + cache)",
+        &child(&["--child-geonames", &g, &c]),
+        "",
+    );
+    row(
+        "full GeoNames: start-up, warm (cached)",
+        &child(&["--child-geonames", &g, &c]),
+        "<= 0.5 s",
+    );
+    println!("\nfull GeoNames, matching: {}", child(&["--child-match", &g, &c]).join(" "));
 }

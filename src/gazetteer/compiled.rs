@@ -259,7 +259,15 @@ pub(crate) struct EntryTableWriter {
 
 impl EntryTableWriter {
     /// Append an entry: its fields, its source ordinal (1-based into the names) and line.
-    pub fn push(&mut self, surface: &str, label: Label, id: &str, extra: &str, ordinal: u32, line: u32) {
+    pub fn push(
+        &mut self,
+        surface: &str,
+        label: Label,
+        id: &str,
+        extra: &str,
+        ordinal: u32,
+        line: u32,
+    ) {
         self.offsets.extend_from_slice(&(self.records.len() as u64).to_le_bytes());
         self.records.extend_from_slice(&ordinal.to_le_bytes());
         self.records.extend_from_slice(&line.to_le_bytes());
@@ -271,7 +279,12 @@ impl EntryTableWriter {
     }
 
     /// The bytes of a compiled file: this table, the source `names` and `matcher`.
-    pub fn finish(mut self, fingerprint: u64, names: &[Arc<str>], matcher: &CompiledMatcher) -> Vec<u8> {
+    pub fn finish(
+        mut self,
+        fingerprint: u64,
+        names: &[Arc<str>],
+        matcher: &CompiledMatcher,
+    ) -> Vec<u8> {
         let mut name_bytes = (names.len() as u32).to_le_bytes().to_vec();
         for n in names {
             put_str(&mut name_bytes, n);
@@ -280,7 +293,8 @@ impl EntryTableWriter {
         let fst_bytes = matcher.map.as_fst().as_bytes();
         let first_words = matcher.first_words.as_ref();
         let sections = [&name_bytes[..], &self.offsets, &self.records, fst_bytes, first_words];
-        let mut out = Vec::with_capacity(HEADER + sections.iter().map(|s| s.len() + 8).sum::<usize>());
+        let mut out =
+            Vec::with_capacity(HEADER + sections.iter().map(|s| s.len() + 8).sum::<usize>());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
         out.extend_from_slice(&0u32.to_le_bytes());
@@ -397,12 +411,8 @@ pub(crate) fn decode(buf: Vec<u8>, fingerprint: u64) -> std::result::Result<Comp
         return Err(LoadError::Corrupt("bad tables"));
     }
     let map = Map::new(bytes(map)).map_err(|_| LoadError::Corrupt("bad fst"))?;
-    let entries = EntryTable {
-        names,
-        offsets: bytes(offsets),
-        records: bytes(records),
-        decoded: Vec::new(),
-    };
+    let entries =
+        EntryTable { names, offsets: bytes(offsets), records: bytes(records), decoded: Vec::new() };
     let chunks = entries.len().div_ceil(CHUNK);
     let entries = EntryTable { decoded: (0..chunks).map(|_| OnceLock::new()).collect(), ..entries };
     Ok(Compiled { matcher: CompiledMatcher { map, first_words: bytes(first_words) }, entries })
@@ -427,10 +437,7 @@ mod tests {
         let text = super::super::fold("San Jose Maria, San Josefina");
         let mut found = Vec::new();
         m.for_each_match(text.as_bytes(), |s, e, i| found.push((&text[s..e], i)));
-        assert_eq!(
-            found,
-            [(" san ", 1), (" san jose ", 0), (" jose maria ", 2), (" san ", 1)]
-        );
+        assert_eq!(found, [(" san ", 1), (" san jose ", 0), (" jose maria ", 2), (" san ", 1)]);
     }
 
     #[test]

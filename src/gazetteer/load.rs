@@ -53,7 +53,11 @@ pub(crate) fn parse_line(path: &Path, line_no: usize, line: &str) -> Option<Resu
     let mut cols = line.split('\t');
     let (surface, label, id) = (cols.next().unwrap_or(""), cols.next(), cols.next());
     let (Some(label), Some(id)) = (label, id) else {
-        return Some(Err(Error::gazetteer_line(path, line_no, "expected surface<TAB>label<TAB>id")));
+        return Some(Err(Error::gazetteer_line(
+            path,
+            line_no,
+            "expected surface<TAB>label<TAB>id",
+        )));
     };
     let (surface, label, id) = (surface.trim(), label.trim(), id.trim());
     if surface.is_empty() || id.is_empty() {

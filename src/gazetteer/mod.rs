@@ -183,7 +183,8 @@ fn compiled_candidates<'e>(
         let Some(e) = entry(entry_index) else { return };
         let Some((start, end)) = folded.original(start + 1, end - 1, text) else { return };
         let span = Span::new(start, end);
-        if passes_proper_noun_guard(&e.surface, span.slice(text)) && !e.rejected_in_context(text, span)
+        if passes_proper_noun_guard(&e.surface, span.slice(text))
+            && !e.rejected_in_context(text, span)
         {
             out.push(Candidate { span, priority: 0, entry: entry_index + base });
         }
@@ -403,7 +404,8 @@ impl GazetteerBuilder {
             match source {
                 Source::File { path, name } => {
                     let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
-                    let modified = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+                    let modified =
+                        meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
                     (0u8, &**name, fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
                         .hash(&mut h);
                     (meta.len(), modified).hash(&mut h);
@@ -432,14 +434,16 @@ impl GazetteerBuilder {
             }
             _ => None,
         };
-        let cached = cache.as_ref().and_then(|(path, fingerprint)| compiled::load(path, *fingerprint).ok());
+        // A cache whose every entry decodes, or none: a damaged one is compiled again.
+        let cached = cache.as_ref().and_then(|(path, fingerprint)| {
+            let compiled = compiled::load(path, *fingerprint).ok()?;
+            let decoded: Option<Vec<(Entry, u32)>> =
+                (0..compiled.entries.len()).map(|i| compiled.entries.decode(i)).collect();
+            let (entries, priority): (Vec<Entry>, Vec<u32>) = decoded?.into_iter().unzip();
+            Some((entries, priority, Some(compiled.matcher)))
+        });
         let (entries, priority, matcher) = match cached {
-            Some(compiled) => {
-                let decoded: Option<Vec<(Entry, u32)>> =
-                    (0..compiled.entries.len()).map(|i| compiled.entries.decode(i)).collect();
-                let (entries, priority) = decoded.unwrap_or_default().into_iter().unzip();
-                (entries, priority, Some(compiled.matcher))
-            }
+            Some(loaded) => loaded,
             None => {
                 let (entries, priority) = self.read_sources()?;
                 let matcher = compile_first_surfaces(&entries)?;
@@ -458,10 +462,9 @@ impl GazetteerBuilder {
             }
         };
         let index_names = match &self.index {
-            Some(index) => index.compiled_names()?.map(|compiled| IndexNames {
-                compiled,
-                priority: names.len() as u32 + 1,
-            }),
+            Some(index) => index
+                .compiled_names()?
+                .map(|compiled| IndexNames { compiled, priority: names.len() as u32 + 1 }),
             None => None,
         };
         Ok(Gazetteer {
@@ -812,7 +815,10 @@ mod tests {
             let mut b = GazetteerBuilder::new();
             b.cache_dir(&cache).add_path(&file).unwrap();
             let g = b.build().unwrap();
-            g.find("Lima and Callao").iter().map(|m| format!("{} {}", m.id, m.source)).collect::<Vec<_>>()
+            g.find("Lima and Callao")
+                .iter()
+                .map(|m| format!("{} {}", m.id, m.source))
+                .collect::<Vec<_>>()
         };
         let cache_files = || -> Vec<PathBuf> {
             fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect()

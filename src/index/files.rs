@@ -96,8 +96,8 @@ impl EntityIndex {
             return Ok(None);
         }
         let bytes = gazetteer::compile_rows("index", rows.lines(), 0)?;
-        let compiled = gazetteer::compiled::decode(bytes, 0)
-            .map_err(|e| e.into_error(Path::new("index")))?;
+        let compiled =
+            gazetteer::compiled::decode(bytes, 0).map_err(|e| e.into_error(Path::new("index")))?;
         Ok(Some(Arc::new(compiled)))
     }
 
@@ -139,7 +139,9 @@ impl EntityIndex {
         let mut out = String::new();
         for (anchor, s) in &self.anchors {
             let stats = (s.links, s.occurrences);
-            if let Some(label) = self.name_label(anchor, &s.target, stats.0, stats.1, min_links, min_probability) {
+            if let Some(label) =
+                self.name_label(anchor, &s.target, stats.0, stats.1, min_links, min_probability)
+            {
                 let _ = writeln!(out, "{anchor}\t{label}\t{}", s.target);
             }
         }
@@ -204,9 +206,14 @@ impl EntityIndex {
         let mut rows = String::new();
         for_rows(&dir.join(ANCHORS), 6, |cols, bad| {
             let (links, occurrences) = (count(cols, 4, bad)?, count(cols, 5, bad)?);
-            if let Some(label) =
-                index.name_label(cols[0], cols[2], links, occurrences, NAME_MIN_LINKS, NAME_MIN_PROBABILITY)
-            {
+            if let Some(label) = index.name_label(
+                cols[0],
+                cols[2],
+                links,
+                occurrences,
+                NAME_MIN_LINKS,
+                NAME_MIN_PROBABILITY,
+            ) {
                 let _ = writeln!(rows, "{}\t{label}\t{}", cols[0], cols[2]);
             }
             Ok(())
@@ -228,7 +235,10 @@ impl EntityIndex {
         min_probability: f64,
     ) -> Option<Label> {
         let probability = f64::from(links) / f64::from(occurrences.max(1));
-        if !anchor.starts_with(char::is_uppercase) || links < min_links || probability < min_probability {
+        if !anchor.starts_with(char::is_uppercase)
+            || links < min_links
+            || probability < min_probability
+        {
             return None;
         }
         self.label_of(target)
@@ -277,8 +287,8 @@ fn load_titles(dir: &Path) -> Result<Titles> {
     let mut titles = HashMap::new();
     for_rows(&dir.join(TITLES), 5, |cols, bad| {
         let label: Label = cols[1].parse().map_err(|e| bad(format!("{e}")))?;
-        let source = TypeSource::parse(cols[3])
-            .ok_or_else(|| bad(format!("type source {:?}", cols[3])))?;
+        let source =
+            TypeSource::parse(cols[3]).ok_or_else(|| bad(format!("type source {:?}", cols[3])))?;
         let disambiguation = match cols[4] {
             "disambiguation" => true,
             "-" => false,
@@ -382,13 +392,17 @@ mod tests {
             "Lima".to_string(),
             TitleInfo { label: Label::Place, source: TypeSource::Template, disambiguation: false },
         );
-        let stats = AnchorStats { target: Arc::from("Lima"), target_links: 3, links: 3, occurrences: 5 };
+        let stats =
+            AnchorStats { target: Arc::from("Lima"), target_links: 3, links: 3, occurrences: 5 };
         let index = EntityIndex::from_parts(titles, HashMap::new(), vec![("Lima".into(), stats)]);
         let dir = tempfile::tempdir().unwrap();
         index.write(dir.path()).unwrap();
         let found = |index: EntityIndex| -> Vec<String> {
             let g = crate::GazetteerBuilder::new().entity_index(Arc::new(index)).build().unwrap();
-            g.find("From Lima.").iter().map(|m| format!("{} {} {}", m.label, m.id, m.source)).collect()
+            g.find("From Lima.")
+                .iter()
+                .map(|m| format!("{} {} {}", m.label, m.id, m.source))
+                .collect()
         };
         let opened = EntityIndex::open(dir.path()).unwrap();
         assert!(opened.names.is_some() && opened.anchors().is_empty(), "anchors not read");
@@ -402,7 +416,10 @@ mod tests {
             fs::write(&path, &bad).unwrap();
             for err in [EntityIndex::open(dir.path()), EntityIndex::load(dir.path())] {
                 let message = err.unwrap_err().to_string();
-                assert!(message.contains("names.matcher") && message.contains("corrupt"), "{message}");
+                assert!(
+                    message.contains("names.matcher") && message.contains("corrupt"),
+                    "{message}"
+                );
             }
         }
         fs::write(&path, &bytes).unwrap();
