@@ -164,10 +164,13 @@ pub(crate) struct EntryTable {
     names: Vec<Arc<str>>,
     offsets: Bytes,
     records: Bytes,
-    decoded: Vec<OnceLock<Box<[OnceLock<Option<Entry>>; CHUNK]>>>,
+    decoded: Vec<OnceLock<Box<DecodedChunk>>>,
 }
 
 const CHUNK: usize = 16;
+
+/// Entries decoded so far, of one chunk (`None`: a record that did not decode).
+type DecodedChunk = [OnceLock<Option<Entry>>; CHUNK];
 
 impl EntryTable {
     /// Number of entries.
