@@ -452,3 +452,79 @@ fn judged_frames_are_still_produced() {
     }
     assert!(drift.is_empty(), "judged frames moved (re-judge them):\n{}", drift.join("\n"));
 }
+
+/// Frame arguments on sentences we wrote: each row is one argument rule (clause walls,
+/// the nearest date of the trigger's own clause, name parts, modifiers, passive and
+/// undergoer subjects, inheritance), run through the whole pipeline (real date tagger).
+/// Columns: rule, paragraph, trigger, date value ("" none; "~" marks inherited), place id
+/// ("" none), participants as "id=role" (role "" for none), in text order.
+#[test]
+fn frame_arguments_on_new_sentences() {
+    let p = wikianno::Pipeline::builder()
+        .gazetteer_tsv(
+            "t",
+            "Lima\tPLACE\tLima\nChicago\tPLACE\tChicago\nParis\tPLACE\tParis\nBerlin\tPLACE\tBerlin\n\
+Europe\tPLACE\tEurope\nAlaska\tPLACE\tAlaska\nRussian\tDEMONYM\tRussia\nDoric\tDEMONYM\tDoris\n\
+Marta Quiroga\tPERSON\tMarta_Quiroga\nQuiroga\tPERSON\tMarta_Quiroga\nTomas Irrutia\tPERSON\tTomas_Irrutia\n\
+Irrutia\tPERSON\tTomas_Irrutia\nEinstein\tPERSON\tEinstein\nAda Brandt\tPERSON\tAda_Brandt\n\
+Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\tPython\n",
+        )
+        .build()
+        .expect("test gazetteer");
+    type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
+    let rows: &[Row<'_>] = &[
+        // The nearest date of the trigger's own clause, not of a clause around it.
+        ("until", "Quiroga lived in Lima from 1937 until her death.", "her death", "", "", &[]),
+        ("a year before", "In 1962, a year before her death, Quiroga was elected.", "her death", "", "", &["Marta_Quiroga="]),
+        ("own clause", "In 1962, a year before her death, Quiroga was elected.", "was elected", "1962", "", &["Marta_Quiroga=patient"]),
+        ("before a date", "Quiroga died before 1960 in Lima.", "died", "1960", "Lima", &["Marta_Quiroga=patient"]),
+        ("parenthesis", "The ceremony marked the withdrawal of the troops (the last ones departed on 31 August 1994).", "withdrawal", "", "", &[]),
+        ("when after a date", "The claim was confirmed on 11 February 2016, when The Courier published the data.", "published", "2016-02-11", "", &["The_Courier=agent"]),
+        ("fronted clause", "After Quiroga left Lima in 1919, she met Tomas Irrutia.", "met", "1919", "", &["Marta_Quiroga=", "Tomas_Irrutia=patient"]),
+        ("name year", "Quiroga entered politics in the wake of the Revolutions of 1989 and was elected to the council.", "was elected", "", "", &["Marta_Quiroga="]),
+        ("attributive participle", "In 1993, democratically elected president Tomas Irrutia was overthrown.", "elected", "", "", &["Tomas_Irrutia=patient"]),
+        ("century", "The first Russian settlement in Alaska was established in the 17th century.", "was established", "16", "Alaska", &[]),
+        ("decade", "Another bridge was built north of the river in the 1950s.", "was built", "195", "", &[]),
+        ("hypothetical takes what follows", "In September 1818, while waiting for the book to be published, Quiroga left for Berlin.", "published", "", "", &[]),
+        // Places and participants from the trigger's clause only.
+        ("semicolon", "The plan was to keep the men in Lima; other forces would attack the port.", "attack", "", "", &[]),
+        ("participle clause", "Harry James released a song on his album, recorded live in Chicago.", "released", "", "", &["Harry_James=agent"]),
+        ("relative clause", "In 1989 Ada Brandt established a society which serves anthropologists working in Europe.", "established", "1989", "", &["Ada_Brandt=agent"]),
+        ("subordinate clause", "Her father died when Quiroga was a child.", "died", "", "", &[]),
+        ("that clause", "The Courier published a piece saying that Einstein was famous.", "published", "", "", &["The_Courier=agent"]),
+        ("by of another verb", "Quiroga met and was influenced by Tomas Irrutia.", "met", "", "", &["Marta_Quiroga=agent", "Tomas_Irrutia="]),
+        ("name part", "The volumes published so far are listed by the Einstein Papers Project.", "published", "", "", &[]),
+        ("modifier of a noun", "Irrutia negotiated the Paris peace treaty.", "negotiated", "", "", &["Tomas_Irrutia=agent"]),
+        // A place is governed by a place preposition or is the object of a place verb.
+        ("place object", "Quiroga entered Lima at night.", "entered", "", "Lima", &["Marta_Quiroga=agent"]),
+        ("passive modifier", "A Doric temple was built at Lima.", "was built", "", "Lima", &[]),
+        ("undergoer", "Quiroga and Tomas Irrutia died in Lima in 1950.", "died", "1950", "Lima", &["Marta_Quiroga=patient", "Tomas_Irrutia=patient"]),
+        ("killer is agent", "Ada Brandt killed the dragon Python.", "killed", "", "", &["Ada_Brandt=agent", "Python="]),
+        // Inheritance: a point date, into an asserted sentence about the past.
+        ("inherits", "Quiroga moved to Lima in 1901. She married Tomas Irrutia.", "married", "~1901", "", &["Tomas_Irrutia=patient"]),
+        ("present tense", "Quiroga moved to Lima in 1901. Elections are held every year.", "Elections", "", "", &[]),
+        ("not asserted", "Quiroga moved to Lima in 1901. She did not resign.", "resign", "", "", &[]),
+        ("no lifespan", "Quiroga (1901–1960) was a poet. Her father died young.", "died", "", "", &[]),
+    ];
+    let mut failed = Vec::new();
+    for (rule, body, trigger, date, place, parts) in rows {
+        let a = p.annotate(wikianno::RawArticle::wiki_style("t", format!("= T =\n\n{body}\n")));
+        let text = &a.article.text;
+        let Some(e) = a.events.iter().find(|e| e.trigger.slice(text) == *trigger) else {
+            failed.push(format!("{rule}: no frame at {trigger:?} in {body:?}"));
+            continue;
+        };
+        let got_date = e.date.as_ref().map_or(String::new(), |d| {
+            format!("{}{}", if d.inherited { "~" } else { "" }, d.value)
+        });
+        let got_place = e.place.as_ref().map_or("", |p| &*p.id);
+        let got_parts: Vec<String> =
+            e.participants.iter().map(|p| format!("{}={}", p.id, p.role.unwrap_or(""))).collect();
+        if got_date != *date || got_place != *place || got_parts != *parts {
+            failed.push(format!(
+                "{rule}: {body:?}\n   got date {got_date:?} place {got_place:?} {got_parts:?}\n  want date {date:?} place {place:?} {parts:?}"
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

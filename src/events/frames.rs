@@ -11,8 +11,9 @@ use std::{
 use regex::Regex;
 
 use super::{
-    mentions::{EventMention, MentionTagger},
-    triggers::{names_agreement, Trigger, TriggerLexicon},
+    clauses::Clauses,
+    mentions::{EventMention, MentionTagger, Tense},
+    triggers::{names_agreement, Modality, Trigger, TriggerLexicon},
     Event, EventDate, Participant,
 };
 use crate::{
@@ -163,8 +164,10 @@ impl EventExtractor {
         let mut dates: Vec<&Timex> = timexes
             .iter()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.value.year().is_some())
+            // Centuries and decades too: "in the 17th century" dates a settlement.
+            .filter(|t| t.value.is_dated())
             .filter(|t| outside(&t.span) && !inside_any(&names, t.span))
+            .filter(|t| !year_of_a_name(text, t.span))
             .collect();
         dates.sort_by_key(|t| t.span);
         let mut sorted: Vec<&EntityMention> = entities.iter().collect();
@@ -181,6 +184,7 @@ impl EventExtractor {
         // Reused from sentence to sentence (one allocation per article, not per sentence).
         let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) =
             (Vec::new(), Vec::new());
+        let (mut clauses, mut date_spans) = (Clauses::default(), Vec::new());
         for region in regions {
             // A date is inherited only within its paragraph (or list item): a date from
             // another paragraph dated the Moon landing by a program alarm code.
@@ -217,23 +221,93 @@ impl EventExtractor {
                     continue;
                 }
                 let facts = self.facts(&ctx, sentence, &mentions, &antecedents, &mut countries);
+                date_spans.clear();
+                date_spans.extend(in_sentence.iter().map(|t| t.span));
+                clauses.read(text, sentence, &date_spans);
+                // Whether the sentence tells of the past: only then may it borrow an
+                // earlier sentence's date (not "elections are held", "it will be the
+                // solace of my death"). Tagged at most once per sentence, when needed.
+                let mut past: Option<bool> = None;
                 for trigger in &triggers {
-                    let date = nearest(&in_sentence, trigger.span)
-                        .map(|t| EventDate {
-                            value: t.value.clone(),
-                            span: t.span,
-                            inherited: false,
+                    // A frame that is only considered ("to be published", "desire to
+                    // marry") takes what follows it: the date and place before it are
+                    // the considering's.
+                    let own_after = trigger.modality == Modality::Hypothetical;
+                    let in_scope = |s: Span| clauses.same_scope(text, trigger.span, s);
+                    let usable =
+                        |s: Span| in_scope(s) && (!own_after || s.start >= trigger.span.end);
+                    let stated = |t: &&Timex| EventDate {
+                        value: t.value.clone(),
+                        span: t.span,
+                        inherited: false,
+                    };
+                    let date = if attributive_participle(text, trigger) {
+                        // "democratically elected president X was overthrown in 1993":
+                        // the election is not the sentence's event.
+                        None
+                    } else if let Some(t) = nearest(
+                        in_sentence.iter().copied().filter(|t| usable(t.span)),
+                        trigger.span,
+                    ) {
+                        Some(stated(&t))
+                    } else if own_after {
+                        None
+                    } else if let Some(t) =
+                        clauses.when_clause_start(text, trigger.span).and_then(|w| {
+                            // "on 11 February 2016, when researchers published": the date
+                            // the "when" clause hangs on.
+                            in_sentence.iter().copied().find(|t| {
+                                text.get(t.span.end..w)
+                                    .is_some_and(|gap| gap.bytes().all(|b| b == b',' || b == b' '))
+                            })
                         })
-                        .or_else(|| {
-                            narrative.map(|t| EventDate {
+                    {
+                        Some(stated(&t))
+                    } else if let Some(t) = nearest(
+                        in_sentence
+                            .iter()
+                            .copied()
+                            .filter(|t| clauses.fronted(text, trigger.span, t.span)),
+                        trigger.span,
+                    ) {
+                        Some(stated(&t))
+                    } else if let Some(t) = nearest(
+                        in_sentence
+                            .iter()
+                            .copied()
+                            .filter(|t| clauses.in_participle_clause(text, trigger.span, t.span)),
+                        trigger.span,
+                    ) {
+                        Some(stated(&t))
+                    } else if in_sentence.is_empty() && trigger.modality == Modality::Asserted {
+                        // Inherited: a point date (not a lifespan "384–322 BC") from the
+                        // paragraph, into a sentence about the past.
+                        narrative
+                            .filter(|t| t.value.date().is_some())
+                            .filter(|_| {
+                                past_form(text, trigger)
+                                    || *past.get_or_insert_with(|| {
+                                        tells_the_past(&self.mentions, text, sentence)
+                                    })
+                            })
+                            .map(|t| EventDate {
                                 value: t.value.clone(),
                                 span: t.span,
                                 inherited: true,
                             })
-                        });
-                    let participants =
-                        participants(&ctx, sentence, trigger, &triggers, &mentions, &facts.leads);
-                    let place = place(trigger, &participants, &facts.places);
+                    } else {
+                        None
+                    };
+                    let participants = participants(
+                        &ctx,
+                        sentence,
+                        trigger,
+                        &triggers,
+                        &mentions,
+                        &facts.leads,
+                        &in_scope,
+                    );
+                    let place = place(text, trigger, &participants, &facts.places, &usable);
                     events.push(Event {
                         trigger: trigger.span,
                         kind: trigger.kind,
@@ -433,9 +507,11 @@ struct PlaceCandidate<'a> {
 /// The event's place: the first candidate governed by a locative, then the nearest
 /// to the trigger, then the leftmost (see [`EventExtractor`]).
 fn place(
+    text: &str,
     trigger: &Trigger,
     participants: &[Participant],
     candidates: &[PlaceCandidate<'_>],
+    usable: &dyn Fn(Span) -> bool,
 ) -> Option<Participant> {
     // Participants are sorted by span: look the candidate up instead of scanning.
     let taken = |s: Span| {
@@ -451,7 +527,10 @@ fn place(
     };
     candidates
         .iter()
-        .filter(|c| !(c.mention && taken(c.span)))
+        .filter(|c| !(c.mention && taken(c.span)) && usable(c.span))
+        // A place mention counts when a place preposition governs it or it is the object
+        // of a place verb ("entered Lima"); not "the Paris peace treaty", "his Berlin years".
+        .filter(|c| c.governed || !c.mention || place_object(text, trigger, c.span))
         .min_by_key(|c| (!c.governed, distance(c.span), c.span.start))
         .map(|c| Participant { span: c.span, id: c.id.clone(), label: c.label, role: None })
 }
@@ -512,9 +591,9 @@ fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigge
     kept
 }
 
-/// The sentence timex nearest to `trigger`.
-fn nearest<'t>(dates: &[&'t Timex], trigger: Span) -> Option<&'t Timex> {
-    dates.iter().copied().min_by_key(|t| {
+/// The timex of `dates` nearest to `trigger`.
+fn nearest<'t>(dates: impl Iterator<Item = &'t Timex>, trigger: Span) -> Option<&'t Timex> {
+    dates.min_by_key(|t| {
         if t.span.start >= trigger.end {
             t.span.start - trigger.end
         } else {
@@ -581,8 +660,14 @@ fn participants(
     all: &[Trigger],
     mentions: &[&EntityMention],
     leads: &[Lead],
+    usable: &dyn Fn(Span) -> bool,
 ) -> Vec<Participant> {
     let text = ctx.text;
+    // A mention outside the trigger's clause, or a part of a longer name ("Einstein
+    // Papers Project", the rank in "Flying Officer Lloyd Trigg"), takes no part.
+    let eligible = |m: &EntityMention| usable(m.span) && !part_of_longer_name(text, m.span);
+    // "X died", "X passed away": the subject undergoes the event.
+    let subject_role = if undergoer(trigger.span.slice(text)) { "patient" } else { "agent" };
     let next_trigger = all
         .iter()
         .map(|t| t.span.start)
@@ -606,11 +691,18 @@ fn participants(
     // One slot per mention: a role is looked up by index, not searched for.
     let mut roles: Vec<Option<&'static str>> = vec![None; mentions.len()];
     for (i, (m, lead)) in mentions.iter().zip(leads).enumerate() {
+        if !eligible(m) {
+            continue;
+        }
         let label = m.label;
         let lead = *lead;
         let after_trigger = m.span.start >= trigger.span.end && m.span.start < next_trigger;
-        // "led by X", "deposed by X", "under the command of X".
-        if after_trigger && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf) {
+        // "led by X", "deposed by X", "under the command of X"; not "met and was
+        // influenced by X" (the by-phrase of another verb).
+        if after_trigger
+            && matches!(lead, Lead::By | Lead::CommandOf | Lead::UnderTheCommandOf)
+            && !between(trigger.span.end, m.span.start).contains(" and ")
+        {
             roles[i] = Some("agent");
             continue;
         }
@@ -630,7 +722,13 @@ fn participants(
             let (count, only_fillers, _) =
                 short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == Label::Place;
-            if count <= 3 && only_fillers && !gap.contains([',', ';']) && !place_object {
+            // "negotiated the Paris peace treaty": a name before a noun modifies it.
+            if count <= 3
+                && only_fillers
+                && !gap.contains([',', ';'])
+                && !place_object
+                && !modifies_next_noun(text, m.span)
+            {
                 roles[i] = Some("patient");
                 continue;
             }
@@ -649,16 +747,21 @@ fn participants(
             let (count, lower_case, passive) =
                 short_gap(gap, |w| w.chars().all(char::is_lowercase));
             let clean = count <= 3 && lower_case && !gap.contains([',', ';', '(', ')']);
-            if clean && label != Label::Place {
-                roles[i] = Some(if passive || passive_trigger { "patient" } else { "agent" });
+            let passive = passive || passive_trigger;
+            // "a Doric temple was built": the thing built is the noun, not its modifier;
+            // only adverbs and auxiliaries may stand between a patient and its verb.
+            let (_, adverbs_only, _) = short_gap(gap, |w| is_adverb(w) || AUXILIARIES.contains(&w));
+            if clean && label != Label::Place && (!passive || adverbs_only) {
+                roles[i] = Some(if passive { "patient" } else { subject_role });
                 continue;
             }
         }
     }
     // "Pezet, who was ..., renounced power": a sentence-initial person before a comma.
-    if trigger.verb && !roles.contains(&Some("agent")) {
-        if let Some(at) =
-            mentions.iter().position(|m| m.span.start == sentence.start && m.label == Label::Person)
+    if trigger.verb && !roles.contains(&Some(subject_role)) {
+        if let Some(at) = mentions
+            .iter()
+            .position(|m| m.span.start == sentence.start && m.label == Label::Person && eligible(m))
         {
             let first = mentions[at];
             let gap = between(first.span.end, trigger.span.start);
@@ -666,7 +769,7 @@ fn participants(
                 && span_role(mentions, &roles, at).is_none()
                 && !gap.contains(" by ")
             {
-                roles[at] = Some("agent");
+                roles[at] = Some(subject_role);
             }
         }
     }
@@ -677,7 +780,7 @@ fn participants(
             group_role = span_role(mentions, &roles, i);
         }
         let role = group_role;
-        if role.is_some() || PARTICIPANT_LABELS.contains(&m.label) {
+        if (role.is_some() || PARTICIPANT_LABELS.contains(&m.label)) && eligible(m) {
             out.push(Participant { span: m.span, id: m.id.clone(), label: m.label, role });
         }
     }
@@ -699,6 +802,201 @@ fn span_role(
         .zip(&roles[from..])
         .take_while(|(m, _)| m.span == span)
         .find_map(|(_, r)| *r)
+}
+
+/// True when the trigger is a simple past form ("married", "elected"), not after a
+/// present or future auxiliary ("has married", "will be elected").
+fn past_form(text: &str, trigger: &Trigger) -> bool {
+    let present = ["is", "are", "am", "has", "have", "will", "be", "shall", "can", "may"];
+    trigger.verb
+        && trigger.span.slice(text).ends_with("ed")
+        && !words_rev(look_back(text, 0, trigger.span.start))
+            .next()
+            .is_some_and(|w| present.contains(&&*w))
+}
+
+/// True when `sentence` tells of the past: a past auxiliary ("were elected", "had not
+/// ratified") or a past-tense event mention ("gave", "started").
+fn tells_the_past(tagger: &MentionTagger, text: &str, sentence: Span) -> bool {
+    let past_aux = ["was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't"];
+    words(sentence.slice(text)).any(|w| past_aux.contains(&&*w))
+        || tagger.tag_text(sentence.slice(text)).iter().any(|m| m.tense == Tense::Past)
+}
+
+/// True when `span` is the object of the place verb at `trigger` ("seized the islands",
+/// "entered Lima"): at most three filler words between them.
+fn place_object(text: &str, trigger: &Trigger, span: Span) -> bool {
+    if !trigger.verb || !PLACE_OBJECT.contains(&trigger.kind) || span.start < trigger.span.end {
+        return false;
+    }
+    let gap = text.get(trigger.span.end..span.start).unwrap_or("");
+    if gap.len() > LOOK_BACK_BYTES || gap.contains([',', ';']) {
+        return false;
+    }
+    let (count, fillers, _) = short_gap(gap, |w| w == "the" || PLACE_MODIFIERS.contains(&w));
+    count <= 3 && fillers
+}
+
+/// Auxiliaries that may stand between a passive patient and its verb ("X had been
+/// deposed").
+const AUXILIARIES: &[&str] =
+    &["was", "were", "been", "be", "is", "are", "being", "had", "has", "have", "did", "not"];
+
+/// Words that may follow a name or a verb without making it a modifier of a noun:
+/// function words, auxiliaries, common adverbs.
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "after",
+    "before",
+    "during",
+    "as",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "until",
+    "near",
+    "off",
+    "also",
+    "then",
+    "again",
+    "later",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "against",
+    "under",
+    "over",
+    "without",
+    "than",
+    "since",
+    "would",
+    "will",
+    "could",
+    "should",
+    "did",
+    "not",
+    "never",
+    "soon",
+    "once",
+    "twice",
+    "there",
+    "here",
+    "all",
+    "both",
+    "alone",
+    "together",
+    "instead",
+    "up",
+    "down",
+    "out",
+    "across",
+    "along",
+    "around",
+    "about",
+    "upon",
+];
+
+/// Adverbs allowed between a passive patient and its verb: "-ly" words and a few others.
+fn is_adverb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly"))
+        || ["also", "then", "later", "soon", "never", "first", "again", "once", "finally"]
+            .contains(&w)
+}
+
+/// Triggers whose grammatical subject undergoes the event ("X died").
+fn undergoer(trigger: &str) -> bool {
+    ["died", "dies", "die", "passed away", "perished", "committed suicide"]
+        .iter()
+        .any(|t| trigger.eq_ignore_ascii_case(t))
+}
+
+/// The word right after `span` (one space between), if there is one.
+fn next_word(text: &str, span: Span) -> Option<&str> {
+    let rest = text.get(span.end..)?.strip_prefix(' ')?;
+    let word = rest.split(|c: char| !(c.is_alphanumeric() || c == '-')).next()?;
+    (!word.is_empty()).then_some(word)
+}
+
+/// True when a capitalized word follows `span` directly: the mention is part of a longer
+/// name ("Einstein Papers Project") or a title before one ("Flying Officer Lloyd Trigg").
+fn part_of_longer_name(text: &str, span: Span) -> bool {
+    next_word(text, span).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// True when a lower-case word other than a function word follows `span` directly: the
+/// name modifies that noun ("the Paris peace treaty", "the chthonic dragon").
+fn modifies_next_noun(text: &str, span: Span) -> bool {
+    next_word(text, span).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&&*lower(w))
+            && !is_adverb(w)
+    })
+}
+
+/// True when the trigger is a participle used as an adjective before a noun ("the first
+/// democratically elected Government", "newly founded party"): it names no event of the
+/// sentence's time, so it takes no date.
+fn attributive_participle(text: &str, trigger: &Trigger) -> bool {
+    let word = trigger.span.slice(text);
+    if !trigger.verb || word.contains(' ') || !word.ends_with("ed") {
+        return false;
+    }
+    let mut before = words_rev(look_back(text, 0, trigger.span.start));
+    let adverb = before.next().is_some_and(|w| is_adverb(&w) && w != "first" && w != "then");
+    adverb
+        && !before.next().is_some_and(|w| AUXILIARIES.contains(&&*w))
+        && next_word(text, trigger.span).is_some_and(|w| {
+            let w = lower(w);
+            !FUNCTION_WORDS.contains(&&*w) && !is_adverb(&w) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// True when the timex at `span` is the year of a name: "the Revolutions of 1989", "the
+/// Constitution of 1791" (a capitalized word other than a month, then "of").
+fn year_of_a_name(text: &str, span: Span) -> bool {
+    let before = look_back(text, 0, span.start);
+    let Some(rest) = before.strip_suffix(" of ") else { return false };
+    let name = rest.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    name.chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&name)
 }
 
 /// True when `span` lies inside one of `names` (in text order, not overlapping): only

@@ -215,10 +215,37 @@ struct Entry {
     contexts: u8,
 }
 
+/// All the tagger knows about one word form, found with one look-up: whether it is an
+/// event (and in which contexts), and what it tells the next word (the context it puts
+/// it in, the auxiliary it is, whether it negates). Looking the function-word lists up
+/// separately, word by word, cost more than the table look-up itself.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    /// Class and contexts; `contexts` is 0 for a function word that is no event.
+    entry: Entry,
+    /// The context this word puts the next one in.
+    next: Context,
+    /// The auxiliary it is, if any.
+    aux: Aux,
+    /// A contracted negation ("didn't").
+    contracted_negation: bool,
+}
+
+impl Form {
+    fn new(word: &str, entry: Entry) -> Form {
+        Form {
+            entry,
+            next: context_after(word),
+            aux: Aux::of(word),
+            contracted_negation: word.ends_with("n't"),
+        }
+    }
+}
+
 /// Compiled event-mention table. Build once ([`MentionTagger::shipped`]), share freely.
 #[derive(Clone, Debug)]
 pub struct MentionTagger {
-    forms: HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>,
+    forms: HashMap<&'static str, Form, BuildHasherDefault<Fnv>>,
 }
 
 impl Default for MentionTagger {
@@ -233,7 +260,12 @@ impl MentionTagger {
     pub fn shipped() -> MentionTagger {
         let mut forms = HashMap::with_capacity_and_hasher(40_000, BuildHasherDefault::default());
         for (form, entry) in rows(TABLE) {
-            forms.insert(form, entry);
+            forms.insert(form, Form::new(form, entry));
+        }
+        // Function words the table does not list still tell the next word its context.
+        let no_event = Entry { class: EventClass::Occurrence, contexts: 0 };
+        for word in DETERMINERS.iter().chain(AUXILIARIES).chain(AUX_FORMS).chain(&["to"]) {
+            forms.entry(word).or_insert_with(|| Form::new(word, no_event));
         }
         MentionTagger { forms }
     }
@@ -297,7 +329,8 @@ impl MentionTagger {
             } else {
                 ""
             };
-            if let Some(entry) = self.forms.get(word) {
+            let form = self.forms.get(word);
+            if let Some(Form { entry, .. }) = form {
                 if entry.contexts & context as u8 != 0 {
                     let (tense, aspect) = tense_aspect(aux, word, context);
                     out.push(EventMention {
@@ -311,14 +344,16 @@ impl MentionTagger {
             }
             // What this word tells the next one: an auxiliary chain ("had not been")
             // carries its tense-giving auxiliary and any negation along.
-            let this = Aux::of(word);
+            let (this, next, contracted) = form.map_or((Aux::None, Context::Other, false), |f| {
+                (f.aux, f.next, f.contracted_negation)
+            });
             if this == Aux::None {
                 (prev_aux, prev_negated) = (Aux::None, false);
             } else {
-                prev_negated = negated || this == Aux::Negation || word.ends_with("n't");
+                prev_negated = negated || this == Aux::Negation || contracted;
                 prev_aux = if this == Aux::Negation { aux } else { this };
             }
-            prev = context_after(word);
+            prev = next;
             prev_end = Some(end);
         }
     }
@@ -375,6 +410,14 @@ enum Aux {
     /// not, never.
     Negation,
 }
+
+/// Every form [`Aux::of`] knows, so that the table holds them all.
+const AUX_FORMS: &[&str] = &[
+    "is", "are", "am", "isn't", "aren't", "was", "were", "wasn't", "weren't", "has", "have",
+    "hasn't", "haven't", "had", "hadn't", "will", "shall", "won't", "did", "didn't", "would",
+    "should", "can", "could", "may", "might", "must", "do", "does", "doesn't", "don't", "can't",
+    "couldn't", "wouldn't", "not", "never",
+];
 
 impl Aux {
     fn of(word: &str) -> Aux {
@@ -443,6 +486,15 @@ mod tests {
         let good = rows(TABLE).count();
         let all = TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
         assert_eq!(good, all, "an event_mentions.tsv row has a bad class or contexts");
+    }
+
+    #[test]
+    fn every_auxiliary_form_is_in_the_table() {
+        let tagger = MentionTagger::shipped();
+        for word in AUX_FORMS {
+            assert_ne!(Aux::of(word), Aux::None, "{word}");
+            assert!(tagger.forms.get(word).is_some_and(|f| f.aux == Aux::of(word)), "{word}");
+        }
     }
 
     #[test]

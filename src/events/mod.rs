@@ -4,6 +4,7 @@
 //! (`gazetteers/lexicon/event_triggers.tsv`); dates, places and participants from
 //! the entity and timex stages. See [`EventExtractor`] for the rules.
 
+mod clauses;
 mod event_type;
 mod frames;
 mod mentions;
