@@ -73,6 +73,7 @@ pub struct PipelineBuilder {
     tsv: Vec<(String, String)>,
     lenient_gazetteers: bool,
     index: Option<PathBuf>,
+    gazetteer_cache: Option<PathBuf>,
     threads: Option<usize>,
     in_flight_bytes: Option<usize>,
     reference: Reference,
@@ -138,6 +139,12 @@ impl PipelineBuilder {
         self
     }
 
+    /// Keep the compiled gazetteers in `dir`: see [`GazetteerBuilder::cache_dir`].
+    pub fn gazetteer_cache(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.gazetteer_cache = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
     /// Skip malformed gazetteer rows instead of failing (default: fail with file:line).
     pub fn lenient_gazetteers(&mut self, yes: bool) -> &mut Self {
         self.lenient_gazetteers = yes;
@@ -163,6 +170,9 @@ impl PipelineBuilder {
     pub fn build(&self) -> Result<Pipeline> {
         let mut g = GazetteerBuilder::new();
         g.lenient(self.lenient_gazetteers);
+        if let Some(dir) = &self.gazetteer_cache {
+            g.cache_dir(dir);
+        }
         if let Some(shipped) = &self.shipped {
             shipped.add_to(&mut g)?;
         }
@@ -173,7 +183,7 @@ impl PipelineBuilder {
             g.add_tsv(name, tsv);
         }
         if let Some(dir) = &self.index {
-            g.entity_index(Arc::new(crate::index::EntityIndex::load(dir)?));
+            g.entity_index(Arc::new(crate::index::EntityIndex::open(dir)?));
         }
         let gazetteer = g.build()?;
         Ok(Pipeline {

@@ -264,3 +264,32 @@ fn judged_sample_is_in_step_with_the_output() {
     let correct = rows.iter().filter(|c| c.get(9) == Some(&"correct")).count();
     eprintln!("judged precision of non-link mentions: {correct}/200");
 }
+
+#[test]
+fn a_corrupt_stored_matcher_is_a_setup_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("tiny.xml");
+    std::fs::write(&dump, TINY_DUMP).unwrap();
+    let index = dir.path().join("index");
+    let (code, _, stderr) =
+        wikianno(&["index", dump.to_str().unwrap(), "-o", index.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let matcher = index.join("names.matcher");
+    let bytes = std::fs::read(&matcher).unwrap();
+    let mut garbled = bytes.clone();
+    let middle = garbled.len() / 2;
+    garbled[middle] ^= 0x21;
+    for bad in [bytes[..bytes.len() - 7].to_vec(), garbled] {
+        std::fs::write(&matcher, bad).unwrap();
+        let (code, _, stderr) = wikianno(&[
+            "annotate",
+            "--no-default-gazetteers",
+            "--index",
+            index.to_str().unwrap(),
+            dump.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("names.matcher") && stderr.contains("corrupt"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

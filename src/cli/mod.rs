@@ -107,6 +107,9 @@ impl PipelineArgs {
                 Err(e) => return Err(e.to_string()),
             };
         }
+        if let Some(dir) = wikianno::gazetteer::default_cache_dir() {
+            builder.gazetteer_cache(dir);
+        }
         if let Some(n) = self.jobs {
             builder.threads(n);
         }

@@ -34,39 +34,46 @@ pub(crate) fn parse_rows(path: &Path, text: &str) -> (Vec<Row>, Vec<Error>) {
     let mut rows = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+        match parse_line(path, i + 1, line) {
+            Some(Ok(row)) => rows.push(row),
+            Some(Err(e)) => bad.push(e),
+            None => {}
         }
-        let mut cols = line.split('\t');
-        let (surface, label, id) = (cols.next().unwrap_or(""), cols.next(), cols.next());
-        let (Some(label), Some(id)) = (label, id) else {
-            bad.push(Error::gazetteer_line(path, line_no, "expected surface<TAB>label<TAB>id"));
-            continue;
-        };
-        let (surface, label, id) = (surface.trim(), label.trim(), id.trim());
-        if surface.is_empty() || id.is_empty() {
-            bad.push(Error::gazetteer_line(path, line_no, "empty surface or id"));
-            continue;
-        }
-        let label = match label.parse::<Label>() {
-            Ok(label) => label,
-            Err(e) => {
-                bad.push(Error::gazetteer_line(path, line_no, e.to_string()));
-                continue;
-            }
-        };
-        rows.push(Row {
-            surface: surface.to_string(),
-            label,
-            id: id.to_string(),
-            extra: cols.map(|c| c.trim().to_string()).collect(),
-            line: line_no,
-        });
     }
     (rows, bad)
+}
+
+/// Line `line_no` (1-based) of a gazetteer: `None` for a blank line or a comment.
+pub(crate) fn parse_line(path: &Path, line_no: usize, line: &str) -> Option<Result<Row>> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let line = if line_no == 1 { line.trim_start_matches('\u{feff}') } else { line };
+    if line.trim().is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let mut cols = line.split('\t');
+    let (surface, label, id) = (cols.next().unwrap_or(""), cols.next(), cols.next());
+    let (Some(label), Some(id)) = (label, id) else {
+        return Some(Err(Error::gazetteer_line(
+            path,
+            line_no,
+            "expected surface<TAB>label<TAB>id",
+        )));
+    };
+    let (surface, label, id) = (surface.trim(), label.trim(), id.trim());
+    if surface.is_empty() || id.is_empty() {
+        return Some(Err(Error::gazetteer_line(path, line_no, "empty surface or id")));
+    }
+    let label = match label.parse::<Label>() {
+        Ok(label) => label,
+        Err(e) => return Some(Err(Error::gazetteer_line(path, line_no, e.to_string()))),
+    };
+    Some(Ok(Row {
+        surface: surface.to_string(),
+        label,
+        id: id.to_string(),
+        extra: cols.map(|c| c.trim().to_string()).collect(),
+        line: line_no,
+    }))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Gazetteer entity matching: TSV dictionaries compiled into one aho-corasick automaton;
-//! the article-local entries into a small word trie per article (`words.rs`).
+//! Gazetteer entity matching: TSV dictionaries compiled into one matcher, an `fst` of
+//! folded surfaces that is stored and loaded without rebuilding (`compiled.rs`); the
+//! article-local entries into a small word trie per article (`words.rs`).
 //!
 //! # Match semantics
 //! * Text and surfaces are folded for case and accents, and every char that is not a
@@ -18,6 +19,7 @@
 //!   then files in the order they were added. Entries with the same folded surface
 //!   collapse to the first one added.
 
+pub(crate) mod compiled;
 mod context;
 mod fold;
 mod label;
@@ -31,13 +33,14 @@ mod type_nouns;
 mod words;
 
 use std::{
-    collections::{HashMap, HashSet},
+    collections::HashSet,
     fs,
+    hash::{DefaultHasher, Hash, Hasher},
     path::{Path, PathBuf},
     sync::Arc,
+    time::UNIX_EPOCH,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
 
 use crate::{
@@ -46,6 +49,7 @@ use crate::{
     span::Span,
 };
 
+pub(crate) use compiled::{Compiled, CompiledMatcher, LoadError};
 pub(crate) use fold::{fold, Folded};
 pub use label::{Label, UnknownLabel};
 pub(crate) use link_context::label_from_lead;
@@ -55,7 +59,7 @@ pub(crate) use links::{with_link_mentions_of, LinkTargets};
 pub(crate) use local::local_entries_of;
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;
-pub use shipped::{locate_general, GAZETTEERS_ENV};
+pub use shipped::{default_cache_dir, locate_general, CACHE_ENV, GAZETTEERS_ENV};
 pub use title_shape::label_from_title;
 pub use type_nouns::label_of_noun_phrase;
 use words::{words_of, WordTrie};
@@ -161,37 +165,30 @@ pub struct EntityMention {
     pub source: EntrySource,
 }
 
-/// The global entries compiled into one aho-corasick automaton over folded, padded
-/// surfaces: built once per pipeline, shared by every thread.
-#[derive(Clone, Debug)]
-struct Matcher {
-    automaton: AhoCorasick,
-    /// Pattern index -> entry index.
-    entry_of_pattern: Vec<u32>,
-}
-
-impl Matcher {
-    /// The entries `first` (indexes into `folded`, one per distinct folded surface).
-    fn build(folded: &[String], first: &[u32]) -> Result<Matcher> {
-        let patterns: Vec<&str> = first.iter().map(|&i| folded[i as usize].as_str()).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| Error::build(e.to_string()))?;
-        Ok(Matcher { automaton, entry_of_pattern: first.to_vec() })
-    }
-
-    /// Every candidate that passes the proper-noun guard. Patterns are padded with
-    /// spaces, so every match already lies between word boundaries.
-    fn candidates(&self, text: &str, folded: &Folded, entries: &[Entry], out: &mut Vec<Candidate>) {
-        for m in self.automaton.find_overlapping_iter(folded.text.as_str()) {
-            let entry_index = self.entry_of_pattern[m.pattern().as_usize()];
-            let Some((start, end)) = folded.original(m.start() + 1, m.end() - 1, text) else {
-                continue;
-            };
-            push_candidate(text, Span::new(start, end), entries, entry_index, out);
+/// The candidates of `matcher` in `folded`, as entry indexes offset by `base`, kept when
+/// `keep(folded key, entry index)` says so and the entry passes its guards.
+fn compiled_candidates<'e>(
+    matcher: &CompiledMatcher,
+    text: &str,
+    folded: &Folded,
+    entry: impl Fn(u32) -> Option<&'e Entry>,
+    keep: impl Fn(&[u8]) -> bool,
+    base: u32,
+    out: &mut Vec<Candidate>,
+) {
+    matcher.for_each_match(folded.text.as_bytes(), |start, end, entry_index| {
+        if !keep(&folded.text.as_bytes()[start..end]) {
+            return;
         }
-    }
+        let Some(e) = entry(entry_index) else { return };
+        let Some((start, end)) = folded.original(start + 1, end - 1, text) else { return };
+        let span = Span::new(start, end);
+        if passes_proper_noun_guard(&e.surface, span.slice(text))
+            && !e.rejected_in_context(text, span)
+        {
+            out.push(Candidate { span, priority: 0, entry: entry_index + base });
+        }
+    });
 }
 
 /// The article-local entries: few, and different for every article, so they get a word
@@ -273,12 +270,21 @@ pub struct Gazetteer {
     entries: Arc<[Entry]>,
     /// Priority (file order, from 1; 0 is article-local) of every entry.
     priority: Arc<[u32]>,
-    /// Folded surface -> first entry with it.
-    by_surface: Arc<HashMap<String, u32>>,
-    matcher: Option<Arc<Matcher>>,
+    /// The entries' folded surfaces -> the first entry with each.
+    matcher: Option<Arc<CompiledMatcher>>,
+    /// The names an entity index tags on its own, compiled when the index was written.
+    index_names: Option<IndexNames>,
     /// Types of titles from an entity index (`annotate --index`), for link targets and the
     /// article's own subject.
     index: Option<Arc<EntityIndex>>,
+}
+
+/// An entity index's names: after every file, so a surface a file has is the file's.
+#[derive(Clone, Debug)]
+struct IndexNames {
+    compiled: Arc<Compiled>,
+    /// Their priority: after every file.
+    priority: u32,
 }
 
 impl Gazetteer {
@@ -288,23 +294,30 @@ impl Gazetteer {
         Gazetteer {
             entries: Arc::from(vec![]),
             priority: Arc::from(vec![]),
-            by_surface: Arc::default(),
             matcher: None,
+            index_names: None,
             index: None,
         }
     }
 }
 
+/// A gazetteer source, read when [`GazetteerBuilder::build`] needs its rows (not at all
+/// when a cached compiled form of every source is still valid).
+#[derive(Debug)]
+enum Source {
+    File { path: PathBuf, name: Arc<str> },
+    Text { name: Arc<str>, text: String },
+}
+
 /// Collects gazetteer files and entries, then compiles them into a [`Gazetteer`].
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
-    entries: Vec<Entry>,
-    priority: Vec<u32>,
-    sources: u32,
-    /// Bad rows seen so far (file:line); [`build`](Self::build) fails on them unless lenient.
+    sources: Vec<Source>,
+    /// Bad rows seen by the last [`build`](Self::build) (file:line), when lenient.
     bad_rows: Vec<Error>,
     lenient: bool,
     index: Option<Arc<EntityIndex>>,
+    cache_dir: Option<PathBuf>,
 }
 
 impl GazetteerBuilder {
@@ -320,6 +333,17 @@ impl GazetteerBuilder {
         self
     }
 
+    /// Keep the compiled form of the gazetteers in `dir` (created if needed), so the next
+    /// build from the same sources loads it instead of compiling again. The file is keyed by
+    /// every source's path, size and modification time (and the text of sources given as
+    /// text): a changed file gets a new one. A cache file that is truncated, garbled or
+    /// compiled from something else is never trusted: it is rebuilt and replaced. Sources
+    /// with malformed rows are never cached. Default: no cache.
+    pub fn cache_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.cache_dir = Some(dir.into());
+        self
+    }
+
     /// Use an entity index: its titles type link targets and the article's subject, and
     /// its anchors that name an entity on their own (capitalized, linked at least twice,
     /// a link in at least 10% of their occurrences) become entries, after every file.
@@ -328,7 +352,8 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Malformed rows seen so far, each naming file:line.
+    /// Malformed rows seen by the last lenient [`build`](Self::build), each naming
+    /// file:line.
     pub fn warnings(&self) -> &[Error] {
         &self.bad_rows
     }
@@ -336,7 +361,7 @@ impl GazetteerBuilder {
     /// Add a TSV file, or every `*.tsv` below a folder: the folder's own files first,
     /// then its subfolders', each level sorted by name, so the priority order does not
     /// depend on the file system. `lexicon/` subfolders (word lists, not entities)
-    /// are skipped.
+    /// are skipped. Files are read by [`build`](Self::build).
     pub fn add_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
         let path = path.as_ref();
         let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
@@ -359,72 +384,180 @@ impl GazetteerBuilder {
     /// Add a TSV file whose entries say they come from `name` (shipped lists keep their
     /// repository name wherever they are installed).
     fn add_file_named(&mut self, path: &Path, name: &str) -> Result<()> {
-        let (rows, bad) = load::read_rows(path)?;
-        self.add_rows(Arc::from(name), rows);
-        self.bad_rows.extend(bad);
+        fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        self.sources.push(Source::File { path: path.to_path_buf(), name: Arc::from(name) });
         Ok(())
     }
 
     /// Add the rows of TSV `text` as if read from a file called `name`.
     pub fn add_tsv(&mut self, name: &str, text: &str) -> &mut Self {
-        let (rows, bad) = load::parse_rows(Path::new(name), text);
-        self.add_rows(Arc::from(name), rows);
-        self.bad_rows.extend(bad);
+        self.sources.push(Source::Text { name: Arc::from(name), text: text.to_string() });
         self
     }
 
-    fn add_rows(&mut self, file: Arc<str>, rows: Vec<load::Row>) {
-        self.sources += 1;
-        for row in rows {
-            self.entries.push(Entry {
-                surface: row.surface,
-                label: row.label,
-                id: Arc::from(row.id),
-                extra: row.extra.join("\t").into_boxed_str(),
-                source: EntrySource::File { file: file.clone(), line: row.line as u32 },
-                partial: false,
-            });
-            self.priority.push(self.sources);
+    /// What the compiled form depends on: every source's name and content (a file's path,
+    /// size and modification time stand for its content).
+    fn fingerprint(&self) -> Result<u64> {
+        let mut h = DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        for source in &self.sources {
+            match source {
+                Source::File { path, name } => {
+                    let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+                    let modified =
+                        meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+                    (0u8, &**name, fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+                        .hash(&mut h);
+                    (meta.len(), modified).hash(&mut h);
+                }
+                Source::Text { name, text } => (1u8, &**name, text).hash(&mut h),
+            }
         }
+        Ok(h.finish())
     }
 
-    /// Compile the automaton. Fails on the first malformed row unless lenient.
+    /// Compile the gazetteers (or load their cached compiled form). Fails on the first
+    /// malformed row unless lenient.
     pub fn build(&mut self) -> Result<Gazetteer> {
-        if !self.lenient {
-            if let Some(first) = self.bad_rows.drain(..).next() {
-                return Err(first);
+        self.bad_rows.clear();
+        let names: Vec<Arc<str>> = self
+            .sources
+            .iter()
+            .map(|s| match s {
+                Source::File { name, .. } | Source::Text { name, .. } => name.clone(),
+            })
+            .collect();
+        let cache = match &self.cache_dir {
+            Some(dir) if !self.sources.is_empty() => {
+                let fingerprint = self.fingerprint()?;
+                Some((dir.join(format!("gazetteer-{fingerprint:016x}.matcher")), fingerprint))
             }
-        }
-        if let Some(index) = &self.index {
-            let rows = index.name_rows(2, 0.1);
-            self.add_tsv("index", &rows);
-        }
-        let entries = std::mem::take(&mut self.entries);
-        let priority = std::mem::take(&mut self.priority);
-        let mut folded: Vec<String> = entries.par_iter().map(|e| fold(&e.surface)).collect();
-        let mut first = Vec::new();
-        {
-            let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
-            for (i, key) in folded.iter().enumerate() {
-                if key.trim().is_empty() || !seen.insert(key.as_str()) {
-                    continue;
+            _ => None,
+        };
+        // A cache whose every entry decodes, or none: a damaged one is compiled again.
+        let cached = cache.as_ref().and_then(|(path, fingerprint)| {
+            let compiled = compiled::load(path, *fingerprint).ok()?;
+            let decoded: Option<Vec<(Entry, u32)>> =
+                (0..compiled.entries.len()).map(|i| compiled.entries.decode(i)).collect();
+            let (entries, priority): (Vec<Entry>, Vec<u32>) = decoded?.into_iter().unzip();
+            Some((entries, priority, Some(compiled.matcher)))
+        });
+        let (entries, priority, matcher) = match cached {
+            Some(loaded) => loaded,
+            None => {
+                let (entries, priority) = self.read_sources()?;
+                let matcher = compile_first_surfaces(&entries)?;
+                if let (Some((path, fingerprint)), Some(m)) = (&cache, &matcher) {
+                    if self.bad_rows.is_empty() {
+                        let pairs = entries.iter().zip(priority.iter().copied());
+                        let bytes = compiled::encode(*fingerprint, &names, pairs, m);
+                        // A cache that cannot be written costs the next run its start-up
+                        // time, nothing else.
+                        let _ = fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+                            .map_err(|e| Error::io(path, e))
+                            .and_then(|_| compiled::write_file(path, &bytes));
+                    }
                 }
-                first.push(i as u32);
+                (entries, priority, matcher)
             }
-        }
-        let matcher =
-            if first.is_empty() { None } else { Some(Arc::new(Matcher::build(&folded, &first)?)) };
-        // The lookup table takes the folded surfaces over: no copy.
-        let by_surface: HashMap<String, u32> =
-            first.iter().map(|&i| (std::mem::take(&mut folded[i as usize]), i)).collect();
+        };
+        let index_names = match &self.index {
+            Some(index) => index
+                .compiled_names()?
+                .map(|compiled| IndexNames { compiled, priority: names.len() as u32 + 1 }),
+            None => None,
+        };
         Ok(Gazetteer {
             entries: Arc::from(entries),
             priority: Arc::from(priority),
-            by_surface: Arc::new(by_surface),
-            matcher,
+            matcher: matcher.map(Arc::new),
+            index_names,
             index: self.index.clone(),
         })
     }
+
+    /// Every source's rows, in order, with their priorities (the source's ordinal).
+    fn read_sources(&mut self) -> Result<(Vec<Entry>, Vec<u32>)> {
+        let mut entries = Vec::new();
+        let mut priority = Vec::new();
+        for (ordinal, source) in self.sources.iter().enumerate() {
+            let (name, (rows, bad)) = match source {
+                Source::File { path, name } => (name, load::read_rows(path)?),
+                Source::Text { name, text } => (name, load::parse_rows(Path::new(&**name), text)),
+            };
+            if !self.lenient {
+                if let Some(first) = bad.into_iter().next() {
+                    return Err(first);
+                }
+            } else {
+                self.bad_rows.extend(bad);
+            }
+            for row in rows {
+                entries.push(Entry::from_row(row, name.clone()));
+                priority.push(ordinal as u32 + 1);
+            }
+        }
+        Ok((entries, priority))
+    }
+}
+
+impl Entry {
+    fn from_row(row: load::Row, file: Arc<str>) -> Entry {
+        Entry {
+            surface: row.surface,
+            label: row.label,
+            id: Arc::from(row.id),
+            extra: row.extra.join("\t").into_boxed_str(),
+            source: EntrySource::File { file, line: row.line as u32 },
+            partial: false,
+        }
+    }
+}
+
+/// The matcher over `entries`: one key per distinct folded surface, for its first entry.
+fn compile_first_surfaces(entries: &[Entry]) -> Result<Option<CompiledMatcher>> {
+    let folded: Vec<String> = entries.par_iter().map(|e| fold(&e.surface)).collect();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let mut keys = Vec::new();
+    for (i, key) in folded.iter().enumerate() {
+        if key.trim().is_empty() || !seen.insert(key.as_str()) {
+            continue;
+        }
+        keys.push((key.as_bytes().to_vec(), i as u32));
+    }
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    CompiledMatcher::build(keys).map(Some)
+}
+
+/// Compile gazetteer rows (`surface<TAB>LABEL<TAB>id...`, every one well formed, named
+/// `name` in mention sources) into the bytes of a stored matcher (`compiled.rs`). Rows
+/// are encoded as they are read, so millions of them never become [`Entry`] values.
+pub(crate) fn compile_rows<'a>(
+    name: &str,
+    lines: impl Iterator<Item = &'a str>,
+    fingerprint: u64,
+) -> Result<Vec<u8>> {
+    let path = Path::new(name);
+    let mut table = compiled::EntryTableWriter::default();
+    let mut keys: Vec<(Vec<u8>, u32)> = Vec::new();
+    let mut count = 0u32;
+    for (i, line) in lines.enumerate() {
+        let Some(row) = load::parse_line(path, i + 1, line) else { continue };
+        let row = row?;
+        let key = fold(&row.surface);
+        table.push(&row.surface, row.label, &row.id, &row.extra.join("\t"), 1, row.line as u32);
+        if !key.trim().is_empty() {
+            keys.push((key.into_bytes(), count));
+        }
+        count += 1;
+    }
+    // The first entry of each folded surface, as the builder keeps it.
+    keys.sort_unstable();
+    keys.dedup_by(|later, first| later.0 == first.0);
+    let matcher = CompiledMatcher::build(keys)?;
+    Ok(table.finish(fingerprint, &[Arc::from(name)], &matcher))
 }
 
 /// The `*.tsv` files below `dir`: its own files first (sorted), then each subfolder's
@@ -449,17 +582,20 @@ fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 impl Gazetteer {
-    /// Number of entries loaded (before collapsing equal surfaces).
+    /// Number of entries loaded (before collapsing equal surfaces), an entity index's
+    /// names included.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.index_names.as_ref().map_or(0, |n| n.compiled.entries.len())
     }
 
     /// True when no entry is loaded.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    /// Every loaded entry, in load order (for building derived indexes once).
+    /// Every entry loaded from a file or text, in load order (for building derived indexes
+    /// once). An entity index's names are not listed: there may be millions, and they are
+    /// read only where they match.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -472,7 +608,12 @@ impl Gazetteer {
 
     /// The first entry whose folded surface equals the folded `surface`.
     pub fn lookup(&self, surface: &str) -> Option<&Entry> {
-        self.by_surface.get(&fold(surface)).map(|&i| &self.entries[i as usize])
+        let key = fold(surface);
+        if let Some(i) = self.matcher.as_ref().and_then(|m| m.get(key.as_bytes())) {
+            return self.entries.get(i as usize);
+        }
+        let names = &self.index_names.as_ref()?.compiled;
+        names.entries.get(names.matcher.get(key.as_bytes())? as usize)
     }
 
     /// Mentions of the global entries only.
@@ -501,14 +642,36 @@ impl Gazetteer {
         let folded = Folded::new(text);
         let mut candidates = Vec::new();
         if let Some(m) = &self.matcher {
-            m.candidates(text, &folded, &self.entries, &mut candidates);
+            let entry = |i: u32| self.entries.get(i as usize);
+            compiled_candidates(m, text, &folded, entry, |_| true, 0, &mut candidates);
             for c in &mut candidates {
                 c.priority = self.priority[c.entry as usize];
             }
         }
+        // Index names are numbered after the file entries, and a surface a file has is the
+        // file's (equal folded surfaces collapse to the first one loaded).
+        let index_base = self.entries.len() as u32;
+        let index_names = self.index_names.as_ref();
+        if let Some(names) = index_names {
+            let before = candidates.len();
+            let entry = |i: u32| names.compiled.entries.get(i as usize);
+            let new_here = |key: &[u8]| self.matcher.as_ref().is_none_or(|m| m.get(key).is_none());
+            compiled_candidates(
+                &names.compiled.matcher,
+                text,
+                &folded,
+                entry,
+                new_here,
+                index_base,
+                &mut candidates,
+            );
+            for c in &mut candidates[before..] {
+                c.priority = names.priority;
+            }
+        }
         // Local entries are tagged with an entry index past the global ones (priority 0,
         // before every file).
-        let local_base = self.entries.len() as u32;
+        let local_base = index_base + index_names.map_or(0, |n| n.compiled.entries.len() as u32);
         if !local.is_empty() {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
             let mut found = Vec::new();
@@ -519,6 +682,10 @@ impl Gazetteer {
         let entry = |c: &Candidate| -> &Entry {
             if c.entry >= local_base {
                 &local[(c.entry - local_base) as usize]
+            } else if c.entry >= index_base {
+                index_names
+                    .and_then(|n| n.compiled.entries.get((c.entry - index_base) as usize))
+                    .expect("index candidates are made only from entries that decode")
             } else {
                 &self.entries[c.entry as usize]
             }
@@ -638,5 +805,56 @@ mod tests {
             g.find(text).into_iter().map(|m| (m.span, m.id.to_string())).collect();
         assert_eq!(fast, naive_find(text, &entries));
         assert_eq!(fast.len(), 7);
+    }
+
+    #[test]
+    fn a_stale_or_corrupt_cache_is_rebuilt_never_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (file, cache) = (dir.path().join("g.tsv"), dir.path().join("cache"));
+        let build = || {
+            let mut b = GazetteerBuilder::new();
+            b.cache_dir(&cache).add_path(&file).unwrap();
+            let g = b.build().unwrap();
+            g.find("Lima and Callao")
+                .iter()
+                .map(|m| format!("{} {}", m.id, m.source))
+                .collect::<Vec<_>>()
+        };
+        let cache_files = || -> Vec<PathBuf> {
+            fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect()
+        };
+        fs::write(&file, "Lima\tPLACE\tLima\n").unwrap();
+        let cold = build();
+        assert_eq!(cold, [format!("Lima {}:1", file.display())]);
+        assert_eq!(cache_files().len(), 1, "compiled once, kept");
+        assert_eq!(build(), cold, "warm: the same mentions from the cache");
+        // A changed file has another fingerprint: compiled again, never the old cache.
+        fs::write(&file, "Callao\tPLACE\tCallao\nLima\tPLACE\tLima_Peru\n").unwrap();
+        let changed = build();
+        assert_eq!(changed.len(), 2);
+        assert!(changed[0].starts_with("Lima_Peru "), "{changed:?}");
+        // Truncated or garbled: refused, rebuilt and replaced.
+        for damage in [0usize, 1] {
+            for path in cache_files() {
+                let mut bytes = fs::read(&path).unwrap();
+                if damage == 0 {
+                    bytes.truncate(bytes.len() / 2);
+                } else {
+                    let at = bytes.len() - 3;
+                    bytes[at] ^= 0xff;
+                }
+                fs::write(&path, bytes).unwrap();
+            }
+            assert_eq!(build(), changed);
+        }
+        let valid = cache_files()
+            .iter()
+            .filter(|p| {
+                let name = p.file_stem().unwrap().to_string_lossy().replace("gazetteer-", "");
+                let fingerprint = u64::from_str_radix(&name, 16).unwrap();
+                compiled::load(p, fingerprint).is_ok()
+            })
+            .count();
+        assert_eq!(valid, 1, "the cache in use is whole again (the old one is never read)");
     }
 }

@@ -155,6 +155,24 @@ pub fn locate_general() -> Result<PathBuf> {
     }
 }
 
+/// The environment variable that names the folder for compiled gazetteers (see
+/// [`default_cache_dir`]); set and empty, it turns the cache off.
+pub const CACHE_ENV: &str = "WIKIANNO_CACHE_DIR";
+
+/// Where the command line keeps compiled gazetteers ([`GazetteerBuilder::cache_dir`]):
+/// `$WIKIANNO_CACHE_DIR` when set (no cache when it is empty), else
+/// `$XDG_CACHE_HOME/wikianno`, else `$HOME/.cache/wikianno`; `None` when none applies.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(dir) = std::env::var_os(CACHE_ENV) {
+        return (!dir.is_empty()).then(|| PathBuf::from(dir));
+    }
+    if let Some(dir) = non_empty("XDG_CACHE_HOME") {
+        return Some(PathBuf::from(dir).join("wikianno"));
+    }
+    non_empty("HOME").map(|home| PathBuf::from(home).join(".cache").join("wikianno"))
+}
+
 /// The folders [`locate_general`] tries after the environment variable, in order.
 fn general_candidates() -> Vec<PathBuf> {
     let mut out = Vec::new();

@@ -11,7 +11,7 @@
 //!
 //! The trie is cheap to build (one insert per word of a surface), so the article-local
 //! entries, which differ for every article, get their own small trie per article; the
-//! global entries, built once, stay on one aho-corasick automaton.
+//! global entries, built once, are compiled into an fst that is stored (`compiled.rs`).
 
 use std::{
     collections::HashMap,

@@ -17,6 +17,8 @@
 //! * `redirects.tsv`: `alias<TAB>LABEL<TAB>target id<TAB>redirect`
 //! * `anchors.tsv`: `anchor<TAB>LABEL<TAB>target id<TAB>links to target<TAB>links<TAB>occurrences`
 //!   (one row per anchor: its most frequent target).
+//! * `names.matcher`: the compiled matcher (`gazetteer/compiled.rs`) of the anchors that
+//!   name an entity on their own, so `annotate --index` loads it instead of building one.
 //!
 //! Lines starting with `#` are comments. A malformed line is a setup error naming the
 //! file and the line.
@@ -25,4 +27,4 @@ mod build;
 mod files;
 
 pub use build::{index_dumps, IndexBuilder, TypeSource};
-pub use files::{AnchorStats, EntityIndex, TitleInfo};
+pub use files::{AnchorStats, EntityIndex, TitleInfo, NAME_MIN_LINKS, NAME_MIN_PROBABILITY};
