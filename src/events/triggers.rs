@@ -686,7 +686,7 @@ fn modality(before: &str, verb: bool) -> Modality {
     // The word after the current one in the text (the one seen just before it).
     let mut later: Option<&str> = None;
     while let Some((i, word)) = words.next() {
-        let after = std::mem::replace(&mut later, Some(word));
+        let after = later.replace(word);
         // "No. 8 Squadron": a number, not a negation.
         if word == "no." {
             continue;
