@@ -994,21 +994,8 @@ fn year_of_a_name(text: &str, span: Span) -> bool {
     let before = look_back(text, 0, span.start);
     let Some(rest) = before.strip_suffix(" of ") else { return false };
     let name = rest.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    name.chars().next().is_some_and(char::is_uppercase) && !MONTHS.contains(&name)
+    name.chars().next().is_some_and(char::is_uppercase)
+        && !crate::temporal::MONTH_NAMES.contains(&name)
 }
 
 /// True when `span` lies inside one of `names` (in text order, not overlapping): only

@@ -23,6 +23,23 @@ mod patterns;
 mod triggers;
 mod value;
 
+/// The English month names, January first: the one list the renderer (date templates) and
+/// the events stage ("the Revolutions of 1989" vs "May of 1989") read.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub(crate) use patterns::number_word;
 
 use std::{fmt, str::FromStr};

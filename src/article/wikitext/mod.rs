@@ -114,20 +114,7 @@ const TRANSPARENT_TAGS: &[&str] = &[
     "strike",
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::temporal::MONTH_NAMES as MONTHS;
 
 /// Where rendered text goes: prose (headings, lists, tables recognised) or one line
 /// (an infobox value, a link label, a template argument).
