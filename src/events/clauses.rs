@@ -92,6 +92,10 @@ struct Wall {
     relative: bool,
 }
 
+/// Sentences longer than this are one clause (see [`Clauses::read`]): real sentences are far
+/// shorter, and reading walls costs time quadratic in a sentence's length.
+const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// The clause structure of one sentence (see the module docs).
 #[derive(Debug, Default)]
 pub(super) struct Clauses {
@@ -115,6 +119,12 @@ impl Clauses {
         self.hard.clear();
         self.walls.clear();
         self.sentence = sentence;
+        // The work bound: finding an argument's scope looks at every wall, and a wall's
+        // opening word at every date, so a longer "sentence" (a list or table with no full
+        // stop) is read as one clause instead of costing time quadratic in its length.
+        if sentence.len() > MAX_SENTENCE_BYTES {
+            return;
+        }
         let Some(body) = text.get(sentence.start..sentence.end) else { return };
         let bytes = body.as_bytes();
         // Walls waiting for the comma (or other mark) that closes them, and open
