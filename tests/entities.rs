@@ -90,6 +90,21 @@ rows! {
     // An untyped link in a list takes the type of the item next to it.
     link_list_item_after_place: ("T", "It borders Darmstadt, [[Zxcvton]] and [[Asdfton]].", "Darmstadt", "Asdfton") => Some(Label::Place);
     link_list_item_untyped_neighbours: ("T", "It borders [[Zxcvton]] and [[Asdfton]].", "borders", "Asdfton") => Some(Label::Unknown);
+    // Capitalized names never linked: typed by their own shape or the words around them
+    // (the link rules), every occurrence alike; an untyped run gives nothing.
+    unlinked_name_by_shape: ("T", "The ships crossed the Qwerty Sea in May.", "crossed", "Qwerty Sea") => Some(Label::Place);
+    unlinked_name_with_joiner: ("T", "He worked at the Bank of Qwertia for years.", "worked", "Bank of Qwertia") => Some(Label::Org);
+    unlinked_ruler_of_realm: ("T", "It was ruled by Louis IX of Qwertia until 1790.", "ruled", "Louis IX of Qwertia") => Some(Label::Person);
+    unlinked_person_by_given_name: ("T", "The role went to Diane Qwerty in 1990.", "went", "Diane Qwerty") => Some(Label::Person);
+    unlinked_person_surname_repeat: ("T", "The role went to Diane Qwerty. Critics praised Qwerty.", "praised", "Qwerty") => Some(Label::Person);
+    unlinked_name_by_context: ("T", "He was born in Qwerton Zxcv in 1950.", "born", "Qwerton Zxcv") => Some(Label::Place);
+    unlinked_repeat_takes_context_type: ("T", "He was born in Qwerton in 1950. Later Qwerton grew.", "Later", "Qwerton") => Some(Label::Place);
+    unlinked_sentence_start_repeat: ("T", "He was born in Qwerton in 1950. Qwerton grew.", "1950", "Qwerton") => Some(Label::Place);
+    unlinked_untyped_gives_nothing: ("T", "He wrote for Qwerty Zxcv in 1990.", "wrote", "Qwerty Zxcv") => None;
+    unlinked_conflicting_contexts: ("T", "He was born in Qwerty. The botanist Qwerty left.", "botanist", "Qwerty") => None;
+    unlinked_sentence_initial_word: ("T", "He left. Nevertheless, the army stayed.", "left", "Nevertheless") => None;
+    unlinked_possessive_ends_name: ("T", "It was Diane Qwerty's house.", "was", "Diane Qwerty") => Some(Label::Person);
+    unlinked_function_word_stripped: ("T", "He left. After Qwertian War ended, he came.", "After", "Qwertian War") => Some(Label::Event);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

@@ -157,7 +157,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Lowercase words that join the parts of a name ("Battle of Lima", "Juan de Dios").
-const NAME_JOINERS: &[&str] = &["of", "de", "del", "la", "du", "von", "van", "der"];
+pub(crate) const NAME_JOINERS: &[&str] = &["of", "de", "del", "la", "du", "von", "van", "der"];
 
 fn given_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -244,7 +244,8 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
 /// A capitalized word that can be part of a name: not a function word or a number word
 /// capitalized at a sentence start ("In Lima", "One Spanish frigate").
 fn name_word(word: &str) -> bool {
-    capitalized(word) && !FUNCTION_WORDS.contains(&word)
+    // The list is sorted (a test keeps it so): one binary search per capitalized word.
+    capitalized(word) && FUNCTION_WORDS.binary_search(&word).is_err()
 }
 
 /// True when the match at `span` is part of a longer capitalized name (see the module doc).
@@ -263,6 +264,121 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
         }
         _ => false,
     }
+}
+
+/// A run of capitalized words in running text: a candidate name never linked
+/// ("Hermann Sleumer", "Red Sea", "Louis IX of Hesse-Darmstadt").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameRun {
+    /// The run, from its first name word to its last.
+    pub span: Span,
+    /// True when the run opens a sentence (or a line), where English capitalizes any word.
+    pub sentence_start: bool,
+}
+
+/// Abbreviations that end in a full stop inside a name ("Inc.", "Jr.", "St."): the stop
+/// does not end the sentence or the run.
+const NAME_ABBREVIATIONS: &[&str] =
+    &["Inc.", "Jr.", "Sr.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.", "Co.", "Ltd.", "Corp.", "Mt."];
+
+/// One word of running text for [`capitalized_runs`], its trailing punctuation apart.
+#[derive(Clone, Copy, Debug)]
+struct RunWord {
+    span: Span,
+    /// Something after the word ends a run: a sentence's full stop, a possessive "'s".
+    closes: bool,
+}
+
+/// The words of `text`, as [`is_word_char`] cuts them, each with whether it closes a run.
+fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?;
+        let start = at + rest.find(char::is_alphanumeric)?;
+        let len = text[start..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - start);
+        at = start + len;
+        let word = &text[start..start + len];
+        // A full stop ends the sentence unless it belongs to an initial ("J."), an
+        // abbreviation ("Inc.") or an acronym written with stops ("U.S.").
+        let (word, stop) = match word.strip_suffix('.') {
+            Some(bare)
+                if !(NAME_ABBREVIATIONS.contains(&word)
+                    || bare.contains('.')
+                    || (bare.chars().count() == 1 && capitalized(bare))) =>
+            {
+                (bare, true)
+            }
+            _ => (word, false),
+        };
+        // A possessive ends the name: "Smith's", "the Joneses'".
+        let (word, possessive) =
+            match ["'s", "’s", "'", "’"].iter().find_map(|p| word.strip_suffix(p)) {
+                Some(bare) => (bare, true),
+                None => (word, false),
+            };
+        let word = word.trim_end_matches('-');
+        Some(RunWord { span: Span::new(start, start + word.len()), closes: stop || possessive })
+    })
+}
+
+/// True when the word at `start` opens a sentence or a line: nothing but spaces and
+/// quotes between it and a line start or a sentence's end.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("").trim_end_matches([' ', '"', '“', '\'', '(']);
+    head.is_empty() || head.ends_with(['\n', '.', '!', '?', ':', ';', '*', '|', '='])
+}
+
+/// The capitalized runs of `text`, in text order: maximal sequences of capitalized words
+/// one space apart, joined by a name joiner between two of them ("Bank of England"),
+/// without the function words a sentence or a title capitalizes before them ("In", "The")
+/// and ending at a sentence's full stop or a possessive. Linear in the text.
+pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
+    let mut runs = Vec::new();
+    let mut run: Vec<RunWord> = Vec::new();
+    // A joiner waiting for the capitalized word that would keep the run going.
+    let mut joiner: Option<RunWord> = None;
+    let mut previous: Option<RunWord> = None;
+    let flush = |run: &mut Vec<RunWord>, runs: &mut Vec<NameRun>| {
+        let skip = run.iter().take_while(|w| !name_word(w.span.slice(text))).count();
+        if let (Some(first), Some(last)) = (run.get(skip), run.last()) {
+            runs.push(NameRun {
+                span: Span::new(first.span.start, last.span.end),
+                sentence_start: opens_sentence(text, first.span.start),
+            });
+        }
+        run.clear();
+    };
+    for word in run_words(text) {
+        let adjacent = previous
+            .is_some_and(|p| !p.closes && text.get(p.span.end..word.span.start) == Some(" "));
+        previous = Some(word);
+        let written = word.span.slice(text);
+        if !adjacent {
+            flush(&mut run, &mut runs);
+            joiner = None;
+        }
+        if capitalized(written) && !written.chars().any(|c| c.is_ascii_digit()) {
+            if let Some(j) = joiner.take() {
+                run.push(j);
+            }
+            run.push(word);
+        } else if joiner.is_none()
+            && !run.is_empty()
+            && written.len() <= 3
+            && NAME_JOINERS.contains(&written)
+        {
+            joiner = Some(word);
+        } else {
+            flush(&mut run, &mut runs);
+            joiner = None;
+        }
+        if word.closes {
+            flush(&mut run, &mut runs);
+            joiner = None;
+        }
+    }
+    flush(&mut run, &mut runs);
+    runs
 }
 
 /// True when the word after `span` is `word` (ASCII case ignored), after one space.
@@ -305,6 +421,37 @@ mod tests {
         ] {
             assert_eq!(in_longer_name(text, at(text, needle)), inside, "{needle} in {text:?}");
         }
+    }
+
+    #[test]
+    fn capitalized_runs_of_running_text() {
+        for (text, expected) in [
+            (
+                "He met Hermann Sleumer in Leiden.",
+                &[("Hermann Sleumer", false), ("Leiden", false)][..],
+            ),
+            ("The Bank of England paid.", &[("Bank of England", false)]),
+            ("In Lima. Peru was calm", &[("Lima", false), ("Peru", true)]),
+            ("Smith's house burned.", &[("Smith", true)]),
+            ("the King of Spain's fleet", &[("King of Spain", false)]),
+            ("Louis IX of Hesse-Darmstadt ruled", &[("Louis IX of Hesse-Darmstadt", true)]),
+            ("when John R. Pierce said", &[("John R. Pierce", false)]),
+            ("at Harvard, then Yale", &[("Harvard", false), ("Yale", false)]),
+            ("the city of Lima", &[("Lima", false)]),
+            ("after World War II ended", &[("World War II", false)]),
+            ("the Lima of 1865", &[("Lima", false)]),
+        ] {
+            let runs: Vec<(&str, bool)> = capitalized_runs(text)
+                .into_iter()
+                .map(|r| (r.span.slice(text), r.sentence_start))
+                .collect();
+            assert_eq!(runs, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

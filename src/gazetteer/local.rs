@@ -6,7 +6,9 @@
 //! a later unlinked "Foreman" or "Harvard University" is the entity the article linked
 //! (with the link's label, unknown included). Persons also get their surname forms, so that
 //! "Prado" and "Diez Canseco" resolve to the full person's id within that article; those
-//! short forms never match inside a longer name ("Ulrich Merkel").
+//! short forms never match inside a longer name ("Ulrich Merkel"). Capitalized names the
+//! article never links are entries too when their shape or the words around them type them
+//! ("the botanist Hermann Sleumer"), by the rules that type link targets.
 //!
 //! The article's own subject is always an entry: its name (the title without a
 //! disambiguator or a ", Duke of ..." tail), typed by the infobox kind, else by the
@@ -15,10 +17,16 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    context::PERSON_TITLES, link_context::label_from_lead, links::LinkTargets,
-    title_shape::label_from_title, Entry, Gazetteer, Label,
+    context::{capitalized_runs, NameRun, NAME_JOINERS, PERSON_TITLES},
+    link_context::{label_from_context, label_from_lead},
+    links::LinkTargets,
+    title_shape::label_from_title,
+    Entry, Gazetteer, Label,
 };
-use crate::article::{split_list, title_to_id, Article};
+use crate::{
+    article::{split_list, title_to_id, Article},
+    span::Span,
+};
 
 /// Given-name particles that are part of a surname ("de Vivanco").
 const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
@@ -110,8 +118,153 @@ pub(crate) fn local_entries_of(
             push_given_name(&mut given, name, &id);
         }
     }
+    push_unlinked_names(article, global, &mut out, &mut given);
     out.extend(unshared_given_names(given, global));
     out
+}
+
+/// What one occurrence of a capitalized run said about its type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunType {
+    /// The name's own shape ("Red Sea", "Hermann Sleumer"): true wherever it occurs.
+    Shape(Label),
+    /// The words around this occurrence ("born in Qwerton").
+    Context(Label),
+    /// Two occurrences said different things: no type, no entry.
+    Conflicting,
+}
+
+/// Capitalized names the article does not link ("the botanist Hermann Sleumer", "the Red
+/// Sea"), typed by their own shape ([`label_from_title`]) or the words around them
+/// ([`label_from_context`]), the rules that type link targets; an untyped run gives
+/// nothing, never a guess. Each becomes an entry, so every occurrence of the name is the
+/// same entity (one sense per discourse), a person with their surname and given name. A
+/// run the gazetteers or the article's links already name, or that overlaps a link, is
+/// left to them; a single word opening a sentence is capitalized by the sentence, not by
+/// its being a name, so only its own shape counts there.
+fn push_unlinked_names(
+    article: &Article,
+    global: &Gazetteer,
+    out: &mut Vec<Entry>,
+    given: &mut Vec<(String, String)>,
+) {
+    let text = &article.text;
+    let mut links: Vec<Span> = article.links.iter().map(|l| l.span).collect();
+    links.sort_by_key(|s| s.start);
+    let mut next_link = 0;
+    let known: HashSet<String> = out.iter().map(|e| e.surface.to_lowercase()).collect();
+    let mut found: Vec<(&str, RunType)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    // Runs whose later occurrences can change nothing: named elsewhere, or typed by their
+    // shape (true wherever they occur). Most runs repeat, so this spares most of the work.
+    let mut settled: HashSet<&str> = HashSet::new();
+    for run in capitalized_runs(text) {
+        while next_link < links.len() && links[next_link].end <= run.span.start {
+            next_link += 1;
+        }
+        if links[next_link..]
+            .iter()
+            .take_while(|l| l.start < run.span.end)
+            .any(|l| l.overlaps(run.span))
+        {
+            continue;
+        }
+        let whole = run.span.slice(text);
+        if settled.contains(whole) {
+            continue;
+        }
+        if known.contains(&whole.to_lowercase()) || global.lookup(whole).is_some() {
+            settled.insert(whole);
+            continue;
+        }
+        for (span, kind) in typed_parts(text, run) {
+            let surface = span.slice(text);
+            if surface == whole && matches!(kind, RunType::Shape(_)) {
+                settled.insert(whole);
+            }
+            if surface != whole
+                && (known.contains(&surface.to_lowercase()) || global.lookup(surface).is_some())
+            {
+                continue;
+            }
+            match at.get(surface) {
+                None => {
+                    at.insert(surface, found.len());
+                    found.push((surface, kind));
+                }
+                Some(&i) => found[i].1 = merged(found[i].1, kind),
+            }
+        }
+    }
+    for (surface, kind) in found {
+        let (RunType::Shape(label) | RunType::Context(label)) = kind else { continue };
+        let id = title_to_id(surface);
+        out.push(Entry::local(surface, label, &id));
+        if label == Label::Person {
+            for form in surname_forms(surface) {
+                out.push(Entry::local_short_form(form, Label::Person, &id));
+            }
+            push_given_name(given, surface, &id);
+        }
+    }
+}
+
+/// Two occurrences' types as one: a shape beats a context, two contexts must agree.
+fn merged(a: RunType, b: RunType) -> RunType {
+    match (a, b) {
+        (RunType::Shape(_), _) => a,
+        (_, RunType::Shape(_)) => b,
+        (RunType::Context(x), RunType::Context(y)) if x == y => a,
+        _ => RunType::Conflicting,
+    }
+}
+
+/// The type of a run, or of its parts between name joiners when the whole says nothing
+/// ("President of Peru": "President", "Peru").
+fn typed_parts(text: &str, run: NameRun) -> Vec<(Span, RunType)> {
+    if let Some(kind) = run_type(text, run) {
+        return vec![(run.span, kind)];
+    }
+    let surface = run.span.slice(text);
+    if !surface.contains(' ') {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut start = run.span.start;
+    let mut word_start = run.span.start;
+    for word in surface.split(' ') {
+        let word_end = word_start + word.len();
+        if NAME_JOINERS.contains(&word) {
+            parts.push(NameRun {
+                span: Span::new(start, word_start - 1),
+                sentence_start: run.sentence_start && start == run.span.start,
+            });
+            start = word_end + 1;
+        }
+        word_start = word_end + 1;
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    parts.push(NameRun { span: Span::new(start, run.span.end), sentence_start: false });
+    parts.into_iter().filter_map(|p| Some((p.span, run_type(text, p)?))).collect()
+}
+
+/// What one run says about its type: its shape, else (unless it is one word opening a
+/// sentence) the words around it.
+fn run_type(text: &str, run: NameRun) -> Option<RunType> {
+    let surface = run.span.slice(text);
+    // One word has no shape: the title rules read several words or a disambiguator.
+    let several = surface.contains(' ');
+    if let Some(label) =
+        several.then(|| label_from_title(surface)).flatten().filter(|l| *l != Label::Misc)
+    {
+        return Some(RunType::Shape(label));
+    }
+    if run.sentence_start && !several {
+        return None;
+    }
+    label_from_context(text, run.span).map(RunType::Context)
 }
 
 /// Months and other words that open a sentence as often as they name a person.

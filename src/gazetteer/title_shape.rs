@@ -238,6 +238,16 @@ pub fn label_from_title(title: &str) -> Option<Label> {
                 return Some(label);
             }
         }
+        // A ruler's name and regnal number with their realm: "Louis IX of
+        // Hesse-Darmstadt", "Charles II of England".
+        let mut words = title.split_whitespace();
+        if let (Some(name), Some(numeral), Some("of"), Some(realm)) =
+            (words.next(), words.next(), words.next(), words.next())
+        {
+            if capitalized_or_number(name) && is_roman(numeral) && capitalized_or_number(realm) {
+                return Some(Label::Person);
+            }
+        }
         let mut rest = title.split_whitespace().skip(1);
         if PERSON_TITLES.contains(&first) && rest.clone().all(capitalized_or_number) {
             return Some(Label::Person);
@@ -372,6 +382,8 @@ mod tests {
             ("Vertigo (DC Comics)", None),
             ("Landgrave", None),
             ("Warsaw Pact", Some(Label::Org)),
+            ("Louis IX of Hesse-Darmstadt", Some(Label::Person)),
+            ("Charles II of England", Some(Label::Person)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
