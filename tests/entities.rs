@@ -105,6 +105,21 @@ rows! {
     unlinked_sentence_initial_word: ("T", "He left. Nevertheless, the army stayed.", "left", "Nevertheless") => None;
     unlinked_possessive_ends_name: ("T", "It was Diane Qwerty's house.", "was", "Diane Qwerty") => Some(Label::Person);
     unlinked_function_word_stripped: ("T", "He left. After Qwertian War ended, he came.", "After", "Qwertian War") => Some(Label::Event);
+    // A title or rank is not part of the name; a run carries across a person's particles;
+    // an unlinked run gives no given-name short form; a run never makes a new entity of a
+    // person the article already names.
+    unlinked_title_stripped: ("T", "The revolt was led by Colonel Diane Qwerty in 1865.", "led", "Diane Qwerty") => Some(Label::Person);
+    unlinked_title_not_in_span: ("T", "The revolt was led by Colonel Diane Qwerty in 1865.", "led", "Colonel Diane Qwerty") => None;
+    unlinked_titles_stripped: ("T", "It was led by General Sir Diane Qwerty.", "led", "Diane Qwerty") => Some(Label::Person);
+    unlinked_title_of_realm_kept: ("T", "He met the King of Qwertia in 1865.", "met", "Qwertia") => None;
+    unlinked_run_across_particle: ("T", "He sent Manuel Qwerto de Zxcvbo to negotiate.", "sent", "Manuel Qwerto de Zxcvbo") => Some(Label::Person);
+    unlinked_run_across_two_particles: ("T", "He sent Manuel de la Zxcvbo to negotiate.", "sent", "Manuel de la Zxcvbo") => Some(Label::Person);
+    unlinked_run_across_y: ("T", "It was held by Diane Qwerty y Zxcvbo for a year.", "held", "Diane Qwerty y Zxcvbo") => Some(Label::Person);
+    unlinked_particle_name_not_split: ("T", "They entered through the Puerta de Juan Qwerty in 1865.", "through", "Juan Qwerty") => None;
+    unlinked_no_given_name_short_form: ("T", "The role went to Diane Qwerty. Later Diane left.", "Later", "Diane") => None;
+    unlinked_title_before_linked_person: ("T", "[[Diane Qwerty]] won. Later Colonel Diane Qwerty retired.", "Later", "Diane Qwerty") => Some(Label::Person);
+    unlinked_title_before_linked_person_no_run: ("T", "[[Diane Qwerty]] won. Later Colonel Diane Qwerty retired.", "Later", "Colonel Diane Qwerty") => None;
+    unlinked_heading_gives_nothing: ("T", "Intro.\n\n== The Qwertian War ==\nIt ended.", "Intro", "Qwertian War") => None;
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -121,6 +136,43 @@ const TINY_DUMP: &str = r#"<mediawiki>
 {{disambiguation}}</text></revision></page>
 <page><title>Story</title><ns>0</ns><revision><text>'''Story''' is set in [[Old Qwerton|Qwerton]] and [[Zyx Corp]]. Later Qwerton grew; [[Qwerton]] is old.</text></revision></page>
 </mediawiki>"#;
+
+/// Every mention of `needle` in the annotated text, as (label, id).
+fn mentions_of(wikitext: &str, needle: &str) -> Vec<(Label, String)> {
+    let raw = RawArticle::wikitext("T", wikitext.to_string()).with_origin("test");
+    let annotated = pipeline().annotate(raw);
+    let text = &annotated.article.text;
+    annotated
+        .entities
+        .iter()
+        .filter(|m| m.span.slice(text) == needle)
+        .map(|m| (m.label, m.id.to_string()))
+        .collect()
+}
+
+#[test]
+fn unlinked_runs_merge_into_the_person_the_article_names() {
+    // A title before a linked person, a fuller name, a particle and more surname: each
+    // occurrence is the linked person, never a new entity displacing it.
+    for (text, needle, count) in [
+        ("[[Diane Qwerty]] won. Later Colonel Diane Qwerty retired.", "Diane Qwerty", 2),
+        ("[[Diane Qwerty]] won. Later Generalissimo Diane Qwerty left.", "Diane Qwerty", 2),
+        ("[[Diane Qwerty]] won. Later Diane Qwerty y Zxcvbo left.", "Diane Qwerty", 2),
+    ] {
+        let found = mentions_of(text, needle);
+        assert_eq!(found.len(), count, "{text:?}: {found:?}");
+        assert!(
+            found.iter().all(|(l, id)| *l == Label::Person && id == "Diane_Qwerty"),
+            "{text:?}: {found:?}"
+        );
+    }
+    // Another capitalized word after a known name is another person.
+    let found = mentions_of(
+        "[[Diane Qwerty]] won. Later the actress Diane Qwerty Zxcvbo left.",
+        "Diane Qwerty Zxcvbo",
+    );
+    assert!(found.iter().all(|(_, id)| id != "Diane_Qwerty"), "{found:?}");
+}
 
 #[test]
 fn index_types_link_targets_and_bad_lines_are_setup_errors() {

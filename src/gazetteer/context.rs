@@ -156,8 +156,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "Yet",
 ];
 
-/// Lowercase words that join the parts of a name ("Battle of Lima", "Juan de Dios").
-pub(crate) const NAME_JOINERS: &[&str] = &["of", "de", "del", "la", "du", "von", "van", "der"];
+/// Lowercase particles inside a person's name, before a surname ("Manuel Ignacio de
+/// Vivanco", "Otto von Bismarck", "Gómez Sánchez y Benavides", "Mohammed bin Salman").
+pub(crate) const NAME_PARTICLES: &[&str] = &[
+    "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "le",
+    "ter", "van", "von", "y", "zu",
+];
+
+/// True when the lowercase `word` joins the parts of a name: a person's particle
+/// ([`NAME_PARTICLES`]) or "of" ("Battle of Lima", "Bank of England").
+pub(crate) fn is_name_joiner(word: &str) -> bool {
+    word == "of" || NAME_PARTICLES.contains(&word)
+}
 
 fn given_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -258,7 +268,7 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
     }
     match word_before(text, span.start) {
         Some(w) if name_word(w) => true,
-        Some(w) if NAME_JOINERS.contains(&w) => {
+        Some(w) if is_name_joiner(w) => {
             let joiner_start = span.start - 1 - w.len();
             word_before(text, joiner_start).is_some_and(name_word)
         }
@@ -335,8 +345,9 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
     let mut runs = Vec::new();
     let mut run: Vec<RunWord> = Vec::new();
-    // A joiner waiting for the capitalized word that would keep the run going.
-    let mut joiner: Option<RunWord> = None;
+    // Joiners waiting for the capitalized word that would keep the run going: one
+    // ("Bank of England"), or two particles ("Juan de la Cruz", "Ludwig van der Rohe").
+    let mut joiner: Vec<RunWord> = Vec::new();
     let mut previous: Option<RunWord> = None;
     let flush = |run: &mut Vec<RunWord>, runs: &mut Vec<NameRun>| {
         let skip = run.iter().take_while(|w| !name_word(w.span.slice(text))).count();
@@ -355,26 +366,24 @@ pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
         let written = word.span.slice(text);
         if !adjacent {
             flush(&mut run, &mut runs);
-            joiner = None;
+            joiner.clear();
         }
         if capitalized(written) && !written.chars().any(|c| c.is_ascii_digit()) {
-            if let Some(j) = joiner.take() {
-                run.push(j);
-            }
+            run.append(&mut joiner);
             run.push(word);
-        } else if joiner.is_none()
-            && !run.is_empty()
-            && written.len() <= 3
-            && NAME_JOINERS.contains(&written)
+        } else if !run.is_empty()
+            && is_name_joiner(written)
+            && (joiner.is_empty()
+                || (joiner.len() == 1 && written != "of" && NAME_PARTICLES.contains(&written)))
         {
-            joiner = Some(word);
+            joiner.push(word);
         } else {
             flush(&mut run, &mut runs);
-            joiner = None;
+            joiner.clear();
         }
         if word.closes {
             flush(&mut run, &mut runs);
-            joiner = None;
+            joiner.clear();
         }
     }
     flush(&mut run, &mut runs);
@@ -440,6 +449,11 @@ mod tests {
             ("the city of Lima", &[("Lima", false)]),
             ("after World War II ended", &[("World War II", false)]),
             ("the Lima of 1865", &[("Lima", false)]),
+            ("sent Manuel Ignacio de Vivanco to", &[("Manuel Ignacio de Vivanco", false)]),
+            ("met Juan de la Cruz there", &[("Juan de la Cruz", false)]),
+            ("met Gómez Sánchez y Benavides", &[("Gómez Sánchez y Benavides", false)]),
+            ("Lima of the Andes", &[("Lima", true), ("Andes", false)]),
+            ("a de facto ruler", &[]),
         ] {
             let runs: Vec<(&str, bool)> = capitalized_runs(text)
                 .into_iter()

@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    context::{capitalized_runs, NameRun, NAME_JOINERS, PERSON_TITLES},
+    context::{capitalized_runs, NameRun, NAME_PARTICLES, PERSON_TITLES},
     link_context::{label_from_context, label_from_lead},
     links::LinkTargets,
     title_shape::label_from_title,
@@ -27,9 +27,6 @@ use crate::{
     article::{split_list, title_to_id, Article},
     span::Span,
 };
-
-/// Given-name particles that are part of a surname ("de Vivanco").
-const PARTICLES: &[&str] = &["de", "del", "de la", "la", "van", "von", "da", "di", "du", "y"];
 
 /// Entries that `article` contributes for its own mentions.
 pub fn local_entries(article: &Article, global: &Gazetteer) -> Vec<Entry> {
@@ -118,7 +115,7 @@ pub(crate) fn local_entries_of(
             push_given_name(&mut given, name, &id);
         }
     }
-    push_unlinked_names(article, global, &mut out, &mut given);
+    push_unlinked_names(article, global, &mut out);
     out.extend(unshared_given_names(given, global));
     out
 }
@@ -138,31 +135,44 @@ enum RunType {
 /// Sea"), typed by their own shape ([`label_from_title`]) or the words around them
 /// ([`label_from_context`]), the rules that type link targets; an untyped run gives
 /// nothing, never a guess. Each becomes an entry, so every occurrence of the name is the
-/// same entity (one sense per discourse), a person with their surname and given name. A
-/// run the gazetteers or the article's links already name, or that overlaps a link, is
-/// left to them; a single word opening a sentence is capitalized by the sentence, not by
-/// its being a name, so only its own shape counts there.
-fn push_unlinked_names(
-    article: &Article,
-    global: &Gazetteer,
-    out: &mut Vec<Entry>,
-    given: &mut Vec<(String, String)>,
-) {
+/// same entity (one sense per discourse), a person with their surname forms (never their
+/// given name alone: an unlinked run is too weak a witness to claim "Juan" for one
+/// person). A title or rank before a name is not part of it ("Colonel José Balta" is
+/// "José Balta"). A run the gazetteers or the article's links already name, or that
+/// overlaps a link or a heading (which capitalizes its words), is left to them, and so is
+/// a person's run that holds a person the article already knows ("Colonel Mariano Ignacio
+/// Prado", "General Manuel Ignacio de Vivanco"): it is that person, never a new one. A
+/// single word opening a sentence is capitalized by the sentence, not by its being a name,
+/// so only its own shape counts there.
+fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entry>) {
     let text = &article.text;
-    let mut links: Vec<Span> = article.links.iter().map(|l| l.span).collect();
-    links.sort_by_key(|s| s.start);
-    let mut next_link = 0;
-    let known: HashSet<String> = out.iter().map(|e| e.surface.to_lowercase()).collect();
+    // Spans whose runs are not evidence: links (typed by their targets) and headings.
+    let mut blocked: Vec<Span> = article.links.iter().map(|l| l.span).collect();
+    blocked.extend(article.sections.iter().map(|s| s.title_span));
+    blocked.extend(article.title_span);
+    blocked.sort_by_key(|s| s.start);
+    let mut next_blocked = 0;
+    let known: HashMap<String, (Label, bool)> =
+        out.iter().map(|e| (e.surface.to_lowercase(), (e.label, e.partial))).collect();
+    let is_known = |surface: &str| {
+        known.contains_key(&surface.to_lowercase()) || global.lookup(surface).is_some()
+    };
+    let is_known_person = |surface: &str| {
+        known
+            .get(&surface.to_lowercase())
+            .is_some_and(|&(l, partial)| l == Label::Person && !partial)
+            || global.lookup(surface).is_some_and(|e| e.label == Label::Person && !e.partial)
+    };
     let mut found: Vec<(&str, RunType)> = Vec::new();
     let mut at: HashMap<&str, usize> = HashMap::new();
     // Runs whose later occurrences can change nothing: named elsewhere, or typed by their
     // shape (true wherever they occur). Most runs repeat, so this spares most of the work.
     let mut settled: HashSet<&str> = HashSet::new();
     for run in capitalized_runs(text) {
-        while next_link < links.len() && links[next_link].end <= run.span.start {
-            next_link += 1;
+        while next_blocked < blocked.len() && blocked[next_blocked].end <= run.span.start {
+            next_blocked += 1;
         }
-        if links[next_link..]
+        if blocked[next_blocked..]
             .iter()
             .take_while(|l| l.start < run.span.end)
             .any(|l| l.overlaps(run.span))
@@ -173,18 +183,27 @@ fn push_unlinked_names(
         if settled.contains(whole) {
             continue;
         }
-        if known.contains(&whole.to_lowercase()) || global.lookup(whole).is_some() {
+        if is_known(whole) {
+            settled.insert(whole);
+            continue;
+        }
+        let run = without_title(text, run);
+        if run.span.slice(text) != whole && is_known(run.span.slice(text)) {
             settled.insert(whole);
             continue;
         }
         for (span, kind) in typed_parts(text, run) {
             let surface = span.slice(text);
-            if surface == whole && matches!(kind, RunType::Shape(_)) {
+            if span == run.span && matches!(kind, RunType::Shape(_)) {
                 settled.insert(whole);
             }
-            if surface != whole
-                && (known.contains(&surface.to_lowercase()) || global.lookup(surface).is_some())
-            {
+            if span != run.span && is_known(surface) {
+                continue;
+            }
+            let person =
+                matches!(kind, RunType::Shape(Label::Person) | RunType::Context(Label::Person));
+            if person && holds_known_person(surface, &is_known_person) {
+                settled.insert(whole);
                 continue;
             }
             match at.get(surface) {
@@ -204,9 +223,41 @@ fn push_unlinked_names(
             for form in surname_forms(surface) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
-            push_given_name(given, surface, &id);
         }
     }
+}
+
+/// `run` without the titles and ranks before the name ("Colonel", "General Sir"), when a
+/// capitalized name follows them; "Saint" and "St." stay, as they open place names as
+/// often ("Saint Petersburg", "St. Louis").
+fn without_title(text: &str, run: NameRun) -> NameRun {
+    let mut start = run.span.start;
+    for word in run.span.slice(text).split(' ') {
+        let strip = PERSON_TITLES.contains(&word) && !matches!(word, "Saint" | "St.");
+        let next = text[start + word.len()..run.span.end].trim_start();
+        if !strip || !next.starts_with(char::is_uppercase) {
+            break;
+        }
+        start += word.len() + 1;
+    }
+    if start == run.span.start {
+        return run;
+    }
+    NameRun { span: Span::new(start, run.span.end), sentence_start: false }
+}
+
+/// True when `surface` is a person the article or the gazetteers already know by their
+/// full name, written more fully: with more words before it (a rank the title list lacks,
+/// another given name: "Generalissimo José Balta") or with a particle and more surname
+/// after it ("Mariano Ignacio Prado y Ochoa"). Another capitalized word after a known name
+/// makes another person ("John Henry Clay"), so that does not count.
+fn holds_known_person(surface: &str, is_known_person: &dyn Fn(&str) -> bool) -> bool {
+    let suffix = surface.match_indices(' ').any(|(i, _)| is_known_person(&surface[i + 1..]));
+    suffix
+        || surface.match_indices(' ').any(|(i, _)| {
+            let next = surface[i + 1..].split(' ').next().unwrap_or("");
+            NAME_PARTICLES.contains(&next) && is_known_person(&surface[..i])
+        })
 }
 
 /// Two occurrences' types as one: a shape beats a context, two contexts must agree.
@@ -219,7 +270,7 @@ fn merged(a: RunType, b: RunType) -> RunType {
     }
 }
 
-/// The type of a run, or of its parts between name joiners when the whole says nothing
+/// The type of a run, or of its parts around "of" when the whole says nothing
 /// ("President of Peru": "President", "Peru").
 fn typed_parts(text: &str, run: NameRun) -> Vec<(Span, RunType)> {
     if let Some(kind) = run_type(text, run) {
@@ -234,7 +285,9 @@ fn typed_parts(text: &str, run: NameRun) -> Vec<(Span, RunType)> {
     let mut word_start = run.span.start;
     for word in surface.split(' ') {
         let word_end = word_start + word.len();
-        if NAME_JOINERS.contains(&word) {
+        // Only "of" parts a name in two ("President of Peru"); a person's particle is
+        // inside one name ("Manuel Ignacio de Vivanco").
+        if word == "of" {
             parts.push(NameRun {
                 span: Span::new(start, word_start - 1),
                 sentence_start: run.sentence_start && start == run.span.start,
@@ -366,7 +419,7 @@ pub fn surname_forms(full: &str) -> Vec<String> {
         let tail = &words[start..];
         let first = tail[0];
         let capital = first.chars().next().is_some_and(char::is_uppercase);
-        let particle = PARTICLES.contains(&first) && first != "y";
+        let particle = NAME_PARTICLES.contains(&first) && first != "y";
         if !(capital || particle) || tail.len() > 4 {
             continue;
         }

@@ -9,7 +9,7 @@
 use std::{collections::HashMap, sync::OnceLock};
 
 use super::{
-    context::{is_given_name, PERSON_TITLES},
+    context::{is_given_name, NAME_PARTICLES, PERSON_TITLES},
     type_nouns::label_of_noun_phrase,
     Label,
 };
@@ -341,7 +341,8 @@ fn all_capitalized(s: &str) -> bool {
 /// A word of a person's name after the given name: capitalized ("Parish", "McLennan"),
 /// an initial ("J."), a particle ("de", "van"), or a generation suffix ("Jr.").
 fn name_part(word: &str) -> bool {
-    matches!(word, "de" | "da" | "van" | "von" | "der" | "del" | "di" | "le" | "la" | "Jr." | "Sr.")
+    NAME_PARTICLES.contains(&word)
+        || matches!(word, "Jr." | "Sr.")
         || (word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’')))
 }
