@@ -40,6 +40,8 @@ rows! {
     geonames_after_given_name: ("T", "Her husband, Thomas Darmstadt, wrote.", "Thomas", "Darmstadt") => None;
     geonames_after_title: ("T", "The troops of General Frankfurt left.", "General", "Frankfurt") => None;
     geonames_after_of_name: ("T", "The Treaty of Frankfurt was signed.", "Treaty", "Frankfurt") => None;
+    geonames_in_hyphenated_name: ("T", "He was Landgrave of Hesse-Darmstadt until 1790.", "Landgrave", "Darmstadt") => None;
+    geonames_before_hyphen_suffix_still_place: ("T", "It was a Darmstadt-based firm.", "was", "Darmstadt") => Some(Label::Place);
     geonames_after_comma_still_place: ("T", "Goethe, Frankfurt and Weimar.", "Goethe", "Frankfurt") => Some(Label::Place);
     // Demonyms: not inside names, not before "language", not in "African American".
     demonym_alone: ("T", "The Russian army marched.", "The", "Russian") => Some(Label::Demonym);

@@ -27,7 +27,9 @@
 //!
 //! Gold types map to labels as Person/Fictional character -> PERSON, Geographic entity/
 //! Fictional location -> PLACE, Organization -> ORG, Creative work -> WORK, Event -> EVENT,
-//! every other whitelisted type (product, taxon, languoid, position, ...) -> MISC.
+//! every other whitelisted type (product, taxon, languoid, position, ...) -> MISC. A
+//! prediction's type is that of the entity it names, as ELEVANT types its predicted
+//! entity: a DEMONYM names its country (its id), so it is a PLACE here.
 //!
 //! ```
 //! use wikianno::eval::{parse_wikifair_line, score_entities};
@@ -285,7 +287,19 @@ impl EntityScores {
 }
 
 fn agrees(gold: &[Label], predicted: Label) -> bool {
-    predicted.is_known() && (gold.is_empty() || gold.contains(&predicted.coarse()))
+    predicted.is_known() && (gold.is_empty() || gold.contains(&entity_type(predicted)))
+}
+
+/// The coarse type of the entity a prediction names, the type ELEVANT compares (it types
+/// the predicted entity, not the mention): a demonym's id is its country or region
+/// ("American" -> United_States, gazetteers/demonyms.tsv), a place; every other label is
+/// its own coarse type. (CoNLL, which types mentions, keeps nationality words MISC:
+/// [`score_conll`].)
+fn entity_type(predicted: Label) -> Label {
+    match predicted {
+        Label::Demonym => Label::Place,
+        other => other.coarse(),
+    }
 }
 
 /// Score `predicted` (byte spans of `doc.text` with their labels) on one Wiki-Fair article.
@@ -475,6 +489,18 @@ mod tests {
         let s = score_entities(&doc, &parent);
         assert_eq!((s.gold, s.predicted, s.span_hits, s.typed_hits), (1, 1, 1, 1));
         assert!(score_entities(&doc, &[]).gold == 1);
+    }
+
+    #[test]
+    fn a_demonym_is_typed_as_its_country_on_wikifair_and_misc_on_conll() {
+        let line = r#"{"title": "T", "text": "An American army.", "evaluation_span": [0, 17],
+          "labels": [{"id": 0, "span": [3, 11], "entity_id": "Q30", "type": "Q27096213|Q43229"}]}"#;
+        let doc = parse_wikifair_line(line).unwrap();
+        let s = score_entities(&doc, &[(Span::new(3, 11), Label::Demonym)]);
+        assert_eq!((s.span_hits, s.typed_hits), (1, 1));
+        let docs = parse_conll_io("-DOCSTART- O\n\nAn O\nAmerican I-MISC\narmy O\n");
+        let s = score_conll(&docs[0], &[(Span::new(3, 11), Label::Demonym)]);
+        assert_eq!((s.span_hits, s.typed_hits), (1, 1));
     }
 
     #[test]

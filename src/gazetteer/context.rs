@@ -276,6 +276,16 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
     }
 }
 
+/// True when the match at `span` is one part of a hyphenated name ("Hesse-Darmstadt",
+/// "Berlin-Cölln"): a word joined to it by a hyphen before, or a capitalized one after
+/// ("Lima-based" is still Lima). Not for demonyms: each part of "Chinese-American" is one.
+pub(crate) fn in_hyphenated_name(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    before.strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic))
+        || after.strip_prefix('-').is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
 /// A run of capitalized words in running text: a candidate name never linked
 /// ("Hermann Sleumer", "Red Sea", "Louis IX of Hesse-Darmstadt").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,6 +439,14 @@ mod tests {
             ("General Lima wrote", "Lima", true),
         ] {
             assert_eq!(in_longer_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+        for (text, needle, inside) in [
+            ("the Landgrave of Hesse-Darmstadt ruled", "Darmstadt", true),
+            ("the Berlin-Cölln palace", "Berlin", true),
+            ("the Lima-based firm", "Lima", false),
+            ("the Lima - Callao road", "Lima", false),
+        ] {
+            assert_eq!(in_hyphenated_name(text, at(text, needle)), inside, "{needle} in {text:?}");
         }
     }
 

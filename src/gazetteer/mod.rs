@@ -136,8 +136,9 @@ impl Entry {
     }
 
     /// True when the words around a match at `span` of `text` say it is part of something
-    /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name,
-    /// a GeoNames place written in lowercase, a demonym before "language".
+    /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
+    /// (a short form or a GeoNames place inside a hyphenated one too), a GeoNames place
+    /// written in lowercase, a demonym before "language".
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         if general && !span.slice(text).starts_with(char::is_uppercase) {
@@ -147,7 +148,8 @@ impl Entry {
         if demonym && context::followed_by(text, span, &["language", "languages"]) {
             return true;
         }
-        (self.partial || general || demonym) && context::in_longer_name(text, span)
+        ((self.partial || general || demonym) && context::in_longer_name(text, span))
+            || ((self.partial || general) && context::in_hyphenated_name(text, span))
     }
 }
 

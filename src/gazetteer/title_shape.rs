@@ -132,6 +132,17 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Principality", Label::Place),
     ("Township", Label::Place),
     ("Village", Label::Place),
+    ("Reserve", Label::Place),
+    ("Theatre", Label::Place),
+    ("Theater", Label::Place),
+    ("Narrows", Label::Place),
+];
+
+/// First words that make a name a place ("Monte Cavallo", "Lake Tana", "Fort Worth",
+/// "Puerto Rico"): they beat a given name of the same spelling ("Monte").
+const PLACE_PREFIXES: &[&str] = &[
+    "Mount", "Mt.", "Monte", "Mont", "Lake", "Lago", "Lac", "Cape", "Cabo", "Fort", "Port",
+    "Porto", "Puerto", "Rio", "Río", "Sierra", "Cerro", "Isla", "Isle", "Pico", "Punta", "Bahía",
 ];
 
 /// Titles and ranks that open a person's title ("Louis IX, Landgrave of Hesse",
@@ -207,6 +218,9 @@ pub fn label_from_title(title: &str) -> Option<Label> {
     let several = count >= 2;
     if several && SHIP_PREFIXES.contains(&first) {
         return Some(Label::Ship);
+    }
+    if several && PLACE_PREFIXES.contains(&first) {
+        return Some(Label::Place);
     }
     if let Some((name, rest)) = title.split_once(", ") {
         let rest_first = rest.split_whitespace().next().unwrap_or("");
@@ -385,6 +399,10 @@ mod tests {
             ("Warsaw Pact", Some(Label::Org)),
             ("Louis IX of Hesse-Darmstadt", Some(Label::Person)),
             ("Charles II of England", Some(Label::Person)),
+            ("Monte Cavallo", Some(Label::Place)),
+            ("Lake Qwerty", Some(Label::Place)),
+            ("Winter Garden Theatre", Some(Label::Place)),
+            ("Alto Tajo Nature Reserve", Some(Label::Place)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
