@@ -297,6 +297,12 @@ fn general_types_and_false_triggers() {
         ),
         ("month May, day after", "On May 3 the army attacked the fort.", &[("ATTACK", "asserted")]),
         ("modal may", "The army may attack the fort.", &[("ATTACK", "hypothetical")]),
+        // A capital inside a sentence is a name or a month, never a cue; a sentence's first
+        // word is a cue unless a number or a capital follows it.
+        ("month May, no day", "In May the army attacked the fort.", &[("ATTACK", "asserted")]),
+        ("month May first", "May 1901 saw the army attack the fort.", &[("ATTACK", "asserted")]),
+        ("cue first", "Never had the army attacked the fort.", &[("ATTACK", "negated")]),
+        ("modal first", "May the army attack the fort?", &[("ATTACK", "hypothetical")]),
         (
             "clause ends cue",
             "If it rained, the bridge was built anyway.",

@@ -236,67 +236,32 @@ impl EventExtractor {
                     let in_scope = |s: Span| clauses.same_scope(text, trigger.span, s);
                     let usable =
                         |s: Span| in_scope(s) && (!own_after || s.start >= trigger.span.end);
-                    let stated = |t: &&Timex| EventDate {
-                        value: t.value.clone(),
-                        span: t.span,
-                        inherited: false,
-                    };
                     let date = if attributive_participle(text, trigger) {
                         // "democratically elected president X was overthrown in 1993":
                         // the election is not the sentence's event.
                         None
-                    } else if let Some(t) = nearest(
-                        in_sentence.iter().copied().filter(|t| usable(t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if own_after {
-                        None
-                    } else if let Some(t) =
-                        clauses.when_clause_start(text, trigger.span).and_then(|w| {
-                            // "on 11 February 2016, when researchers published": the date
-                            // the "when" clause hangs on.
-                            in_sentence.iter().copied().find(|t| {
-                                text.get(t.span.end..w)
-                                    .is_some_and(|gap| gap.bytes().all(|b| b == b',' || b == b' '))
-                            })
-                        })
-                    {
-                        Some(stated(&t))
-                    } else if let Some(t) = nearest(
-                        in_sentence
-                            .iter()
-                            .copied()
-                            .filter(|t| clauses.fronted(text, trigger.span, t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if let Some(t) = nearest(
-                        in_sentence
-                            .iter()
-                            .copied()
-                            .filter(|t| clauses.in_participle_clause(text, trigger.span, t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if in_sentence.is_empty() && trigger.modality == Modality::Asserted {
-                        // Inherited: a point date (not a lifespan "384–322 BC") from the
-                        // paragraph, into a sentence about the past.
-                        narrative
-                            .filter(|t| t.value.date().is_some())
-                            .filter(|_| {
-                                past_form(text, trigger)
-                                    || *past.get_or_insert_with(|| {
-                                        tells_the_past(&self.mentions, text, sentence)
-                                    })
-                            })
-                            .map(|t| EventDate {
-                                value: t.value.clone(),
-                                span: t.span,
-                                inherited: true,
-                            })
                     } else {
-                        None
+                        stated_date(text, trigger, &clauses, &in_sentence, &usable).or_else(|| {
+                            // Inherited: a point date (not a lifespan "384–322 BC") from
+                            // the paragraph, into an asserted sentence about the past
+                            // with no date of its own.
+                            narrative
+                                .filter(|t| t.value.date().is_some())
+                                .filter(|_| {
+                                    in_sentence.is_empty() && trigger.modality == Modality::Asserted
+                                })
+                                .filter(|_| {
+                                    past_form(text, trigger)
+                                        || *past.get_or_insert_with(|| {
+                                            tells_the_past(&self.mentions, text, sentence)
+                                        })
+                                })
+                                .map(|t| EventDate {
+                                    value: t.value.clone(),
+                                    span: t.span,
+                                    inherited: true,
+                                })
+                        })
                     };
                     let participants = participants(
                         &ctx,
@@ -589,6 +554,38 @@ fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigge
     }
     kept.sort_by_key(|t| t.span);
     kept
+}
+
+/// The date the trigger's sentence gives it: the nearest date of the first of these
+/// places that holds one, tried in order (see [`Clauses`]):
+/// 1. the trigger's own clause (`usable`: a hypothetical frame takes only what follows it,
+///    and nothing else below: the dates before it are the considering's);
+/// 2. the date a "when" clause holding the trigger hangs on ("on 11 February 2016, when
+///    researchers published");
+/// 3. for a trigger in the main clause, a fronted clause ("After X left in 1919, he met");
+/// 4. for a trigger in the main clause, a participle clause of it ("She was elected to
+///    replace him, becoming leader on 10 April 2000").
+fn stated_date(
+    text: &str,
+    trigger: &Trigger,
+    clauses: &Clauses,
+    in_sentence: &[&Timex],
+    usable: &dyn Fn(Span) -> bool,
+) -> Option<EventDate> {
+    let when = clauses.when_clause_start(text, trigger.span);
+    let hangs_on_when = |s: Span| {
+        when.is_some_and(|w| {
+            text.get(s.end..w).is_some_and(|gap| gap.bytes().all(|b| b == b',' || b == b' '))
+        })
+    };
+    let fronted = |s: Span| clauses.fronted(text, trigger.span, s);
+    let participle = |s: Span| clauses.in_participle_clause(text, trigger.span, s);
+    let places: [&dyn Fn(Span) -> bool; 4] = [usable, &hangs_on_when, &fronted, &participle];
+    let tried = if trigger.modality == Modality::Hypothetical { &places[..1] } else { &places };
+    tried.iter().find_map(|holds| {
+        nearest(in_sentence.iter().copied().filter(|t| holds(t.span)), trigger.span)
+            .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
+    })
 }
 
 /// The timex of `dates` nearest to `trigger`.

@@ -637,7 +637,7 @@ impl TriggerLexicon {
                 span: Span::new(within.start + m.start(), within.start + m.end()),
                 kind,
                 verb,
-                modality: modality(before, verb),
+                modality: modality(&written, verb),
             });
         }
         out
@@ -676,35 +676,40 @@ fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
     clause.split_whitespace().rev()
 }
 
-/// Whether the words before a trigger deny it or make it hypothetical. `before` is
-/// lower-cased; `verb`: the trigger is a verb phrase, so "to" before it makes an
-/// infinitive ("agreed to negotiate", "only to be erected"): planned, wished or agreed,
-/// not told as done, unless an implicative verb governs it ("managed to escape").
-fn modality(before: &str, verb: bool) -> Modality {
-    let numeric = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let mut words = clause_words_back(before).take(CUE_WINDOW).enumerate().peekable();
+/// Whether the words before a trigger deny it or make it hypothetical. `written` is the
+/// trigger's context as written: a capitalized word inside the sentence is a name or a
+/// month ("on 3 May 1901", "in May the army"), never a cue. `verb`: the trigger is a verb
+/// phrase, so "to" before it makes an infinitive ("agreed to negotiate", "only to be
+/// erected"): planned, wished or agreed, not told as done, unless an implicative verb
+/// governs it ("managed to escape").
+fn modality(written: &Written<'_>, verb: bool) -> Modality {
+    let is = |list: &[&str], word: &str| list.iter().any(|c| c.eq_ignore_ascii_case(word));
     // The word after the current one in the text (the one seen just before it).
     let mut later: Option<&str> = None;
-    while let Some((i, word)) = words.next() {
-        let after = later.replace(word);
+    for (i, word) in clause_words_back(written.before).take(CUE_WINDOW).enumerate() {
+        let next = later.replace(word);
         // "No. 8 Squadron": a number, not a negation.
-        if word == "no." {
+        if word.eq_ignore_ascii_case("no.") {
             continue;
         }
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if i < NEGATION_WINDOW && (NEGATION_CUES.contains(&word) || word.ends_with("n't")) {
+        if word.is_empty() || written.reads_as_name(word, next) {
+            continue;
+        }
+        let contracted = word.len() >= 3
+            && word.get(word.len() - 3..).is_some_and(|t| t.eq_ignore_ascii_case("n't"));
+        if i < NEGATION_WINDOW && (is(NEGATION_CUES, word) || contracted) {
             return Modality::Negated;
         }
-        // "on 3 May 1901", "May 3": the month (`before` is lower-cased), not the modal.
-        let month = word == "may" && (numeric(after) || numeric(words.peek().map(|(_, w)| *w)));
-        if HYPOTHETICAL_CUES.contains(&word) && !month {
+        if is(HYPOTHETICAL_CUES, word) {
             return Modality::Hypothetical;
         }
     }
+    let before = written.before;
     if verb && before.ends_with(char::is_whitespace) {
-        let mut words = before.split_whitespace().rev().skip_while(|w| INFINITIVE_AUX.contains(w));
-        if words.next() == Some("to")
-            && !words.next().is_some_and(|w| IMPLICATIVE_BEFORE_TO.contains(&w))
+        let mut words = before.split_whitespace().rev().skip_while(|w| is(INFINITIVE_AUX, w));
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && !words.next().is_some_and(|w| is(IMPLICATIVE_BEFORE_TO, w))
         {
             return Modality::Hypothetical;
         }
@@ -754,6 +759,18 @@ impl Written<'_> {
     fn is_name(&self, word: &str) -> bool {
         let at = word.as_ptr() as usize - self.text.as_ptr() as usize;
         word.starts_with(|c: char| c.is_uppercase()) && at != self.sentence_start
+    }
+
+    /// True when `word` (a piece of `before` or `after`) reads as a name or a month rather
+    /// than a function word: capitalized inside the sentence ("on 3 May 1901"), or
+    /// capitalized first word followed by a number or another capital ("May 1901 saw").
+    /// `next` is the word after it, if known.
+    fn reads_as_name(&self, word: &str, next: Option<&str>) -> bool {
+        self.is_name(word)
+            || (word.starts_with(|c: char| c.is_uppercase())
+                && next.is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                }))
     }
 
     /// A name or one of `nouns` among the words after the trigger (and before it too
