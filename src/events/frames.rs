@@ -211,7 +211,11 @@ impl EventExtractor {
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
                 mentions.clear();
                 mentions.extend(
-                    sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)),
+                    sorted[lo..hi.max(lo)]
+                        .iter()
+                        .copied()
+                        .filter(|m| sentence.contains(m.span))
+                        .filter(|m| self.reads_as_name(text, sentence, m.span)),
                 );
                 let triggers = pick_triggers(found, &mentions);
                 if triggers.is_empty() {
@@ -289,6 +293,27 @@ impl EventExtractor {
             }
         }
         events
+    }
+
+    /// True when the mention at `span` reads as a name: a frame takes no junk from the
+    /// entity stage, such as a lone function word ("The"), a common word that opens the
+    /// sentence ("Fighting broke out"), a phrase that opens with a lower-case event word
+    /// ("attacked Quebec City", a link's text) or a mention with no capital at all.
+    fn reads_as_name(&self, text: &str, sentence: Span, span: Span) -> bool {
+        let surface = span.slice(text);
+        let mut words = surface.split_whitespace();
+        let Some(first) = words.next() else { return false };
+        let single = words.next().is_none();
+        let opens_sentence =
+            text.get(sentence.start..span.start).is_some_and(|b| b.trim().is_empty());
+        let function_word = |w: &str| {
+            let w = lower(w);
+            FUNCTION_WORDS.contains(&&*w) || DETERMINERS.contains(&&*w)
+        };
+        surface.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !(first.starts_with(char::is_lowercase) && self.mentions.lists(first))
+            && !(single && function_word(first))
+            && !(single && opens_sentence && self.mentions.lists(first))
     }
 
     /// True when the gazetteer gives `surface` an ISO alpha-3 code (a country).
@@ -662,7 +687,11 @@ fn participants(
     let text = ctx.text;
     // A mention outside the trigger's clause, or a part of a longer name ("Einstein
     // Papers Project", the rank in "Flying Officer Lloyd Trigg"), takes no part.
-    let eligible = |m: &EntityMention| usable(m.span) && !part_of_longer_name(text, m.span);
+    let eligible = |m: &EntityMention| {
+        usable(m.span)
+            && !part_of_longer_name(text, m.span)
+            && !possessor_of_another_noun(text, m.span, trigger.span)
+    };
     // "X died", "X passed away": the subject undergoes the event.
     let subject_role = if undergoer(trigger.span.slice(text)) { "patient" } else { "agent" };
     let next_trigger = all
@@ -845,6 +874,12 @@ fn place_object(text: &str, trigger: &Trigger, span: Span) -> bool {
     count <= 3 && fillers
 }
 
+/// Determiners and pronouns: a mention that is one of them alone names nothing.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "he",
+    "she", "it", "they", "we", "i", "you",
+];
+
 /// Auxiliaries that may stand between a passive patient and its verb ("X had been
 /// deposed").
 const AUXILIARIES: &[&str] =
@@ -948,6 +983,34 @@ fn next_word(text: &str, span: Span) -> Option<&str> {
     let rest = text.get(span.end..)?.strip_prefix(' ')?;
     let word = rest.split(|c: char| !(c.is_alphanumeric() || c == '-')).next()?;
     (!word.is_empty()).then_some(word)
+}
+
+/// True when the mention at `span` owns another noun of the sentence ("all of NASA's
+/// footage", "a video of Lee's affairs"): it takes no part in the event. A possessor
+/// right before the trigger owns the event itself ("Lincoln's assassination", "Einstein's
+/// first marriage"), one right after "TRIGGER of" its object ("the publication of Darwin's
+/// Origin").
+fn possessor_of_another_noun(text: &str, span: Span, trigger: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let possessive = ["'s", "\u{2019}s"]
+        .iter()
+        .filter_map(|p| rest.strip_prefix(p))
+        .chain(
+            ["'", "\u{2019}"]
+                .iter()
+                .filter_map(|p| rest.strip_prefix(p))
+                .filter(|_| span.slice(text).ends_with('s')),
+        )
+        .any(|after| !after.starts_with(char::is_alphanumeric));
+    let owns_trigger = span.end <= trigger.start
+        && text.get(span.end..trigger.start).is_some_and(|gap| {
+            gap.len() <= 40
+                && !gap.contains([',', ';', '(', ')'])
+                && gap.split_whitespace().count() <= 3
+        });
+    // "the publication of Darwin's Origin": the owner of the event's own object.
+    let owns_object = text.get(trigger.end..span.start).is_some_and(|gap| gap == " of ");
+    possessive && !owns_trigger && !owns_object
 }
 
 /// True when a capitalized word follows `span` directly: the mention is part of a longer

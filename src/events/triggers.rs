@@ -75,6 +75,9 @@ enum Sense {
     /// `not-that`: no clause follows ("discovered that the law had passed" is learning
     /// a fact, not a discovery).
     NotThat,
+    /// `troops`: no object ("withdrew from Mexico", "withdrew to the coast") or troops as
+    /// the object ("withdrew his forces"), not "withdrew his application".
+    Troops,
     /// `fall`: a fall to someone ("fell to the Ottomans"), in a military sentence or of a
     /// stronghold ("the fort fell"), not a rate or a person falling.
     Fall,
@@ -93,6 +96,7 @@ impl Sense {
             Some("place") => Sense::Place,
             Some("not-that") => Sense::NotThat,
             Some("fall") => Sense::Fall,
+            Some("troops") => Sense::Troops,
             Some(_) => return None,
         })
     }
@@ -652,6 +656,10 @@ const ATTRIBUTIVE_BEFORE: &[&str] = &[
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both",
 ];
 
+/// Words that open a direct object: "withdrew his application".
+const ARTICLES_AND_POSSESSIVES: &[&str] =
+    &["the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"];
+
 /// True when a one-word past participle (`-ed`) follows a determiner, possessive or
 /// number, so it describes a noun instead of telling an event. `before` and `word` are
 /// lower-cased.
@@ -665,8 +673,14 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !before.ends_with(|c: char| c.is_whitespace()) {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let mut back = before.trim_end().rsplit(|c: char| c.is_whitespace());
+    let previous = back.next().unwrap_or("");
     ATTRIBUTIVE_BEFORE.contains(&previous)
+        // "some wounded captured soldiers": after another participle that describes the
+        // same noun.
+        || (previous.len() > 4
+            && previous.ends_with("ed")
+            && back.next().is_some_and(|w| ATTRIBUTIVE_BEFORE.contains(&w) || w == "some"))
 }
 
 /// The last words of `before` (lower-cased), nearest first, within its clause: the scan
@@ -784,6 +798,39 @@ impl Written<'_> {
         self.words_after().any(hit) || (both_sides && self.words_before().any(hit))
     }
 
+    /// True when what was launched is a name or a vessel or product noun: the object of an
+    /// active verb ("NASA launched Apollo 8": not the launcher before it), the subject
+    /// of a passive one ("the frigate was launched", "She was launched"; not "the
+    /// reconstruction of Albania was launched"), either side of a noun ("the launch of").
+    fn launched_a_vessel(&self, trigger: &str) -> bool {
+        let be = |w: &str| {
+            ["was", "were", "been", "be", "is", "are"].iter().any(|b| b.eq_ignore_ascii_case(w))
+        };
+        let adverb = |w: &str| {
+            w.ends_with("ly")
+                || ["not", "never", "also", "first"].iter().any(|a| a.eq_ignore_ascii_case(w))
+        };
+        let passive = trigger.split_whitespace().next().is_some_and(be)
+            || self.words_before().find(|w| !adverb(w)).is_some_and(be);
+        if !passive {
+            let noun = !trigger.ends_with("ed") && !trigger.ends_with("es");
+            return self.names_or_nouns(VESSEL_WORDS, noun);
+        }
+        // The subject's head: the word before the auxiliaries and adverbs.
+        let mut before = self
+            .words_before()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .skip_while(|w| be(w) || adverb(w));
+        let Some(head) = before.next() else { return false };
+        if self.is_name(head) {
+            // The name's other words, then "of": the name is not what was launched.
+            return !before
+                .find(|w| !self.is_name(w))
+                .is_some_and(|w| w.eq_ignore_ascii_case("of"));
+        }
+        ["she", "it", "they"].iter().chain(VESSEL_WORDS).any(|n| n.eq_ignore_ascii_case(head))
+    }
+
     /// True when one of `words` is among the words after the trigger.
     fn followed_by(&self, words: &[&str]) -> bool {
         self.words_after().any(|w| {
@@ -865,8 +912,12 @@ fn sense_holds(
             !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
         }
         Sense::Institution => written.names_or_nouns(INSTITUTION_WORDS, true),
-        Sense::Vessel => {
-            !written.followed_by(ATTACK_WORDS) && written.names_or_nouns(VESSEL_WORDS, true)
+        Sense::Vessel => !written.followed_by(ATTACK_WORDS) && written.launched_a_vessel(original),
+        Sense::Troops => {
+            let object = written.words_after().next().is_some_and(|w| {
+                ARTICLES_AND_POSSESSIVES.iter().any(|d| d.eq_ignore_ascii_case(w))
+            });
+            !object || written.followed_by(MILITARY_WORDS)
         }
         Sense::Place => {
             !written.followed_by(NOT_PLACE_WORDS) && written.names_or_nouns(PLACE_WORDS, false)
