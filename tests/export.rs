@@ -475,6 +475,52 @@ fn turtle_and_ntriples_hold_the_same_graph_as_the_jsonld() {
     assert_eq!(fs::read(&ttl).unwrap(), fs::read(&again).unwrap());
 }
 
+#[test]
+fn jsonld_written_one_document_per_line_exports_with_distinct_blank_nodes() {
+    // `annotate --format jsonld > FILE.jsonld` holds one document per line: `export`
+    // reads every one, and the blank nodes of one document never merge with another's.
+    let corpus = common::root().join("corpus");
+    let lines = scratch().join("corpus-lines.jsonld");
+    let o = wikianno(&["annotate", corpus.to_str().unwrap(), "--format", "jsonld"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    fs::write(&lines, &o.stdout).unwrap();
+    let bytes = o.stdout;
+    let documents: Vec<Value> = bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert!(documents.len() > 1, "the corpus has several articles");
+    let nt = scratch().join("corpus-lines.nt");
+    export("ntriples", &lines, &nt);
+    let exported = parsed_triples(&nt, false);
+    // The oracle: each document expanded alone, their graphs side by side.
+    let mut expected = Vec::new();
+    for (i, document) in documents.iter().enumerate() {
+        let bytes = serde_json::to_vec(document).unwrap();
+        for q in oxjsonld::JsonLdParser::new().for_slice(&bytes) {
+            let t = oxrdf::Triple::from(q.expect("expands"));
+            // Blank nodes of different documents are different nodes.
+            let own = |b: &oxrdf::BlankNode| {
+                oxrdf::BlankNode::new_unchecked(format!("d{i}{}", b.as_str()))
+            };
+            let subject = match t.subject {
+                oxrdf::NamedOrBlankNode::BlankNode(b) => {
+                    oxrdf::NamedOrBlankNode::BlankNode(own(&b))
+                }
+                named => named,
+            };
+            let object = match t.object {
+                oxrdf::Term::BlankNode(b) => oxrdf::Term::BlankNode(own(&b)),
+                other => other,
+            };
+            expected.push(oxrdf::Triple::new(subject, t.predicate, object));
+        }
+    }
+    assert_eq!(exported.len(), expected.len(), "every document's triples");
+    assert!(canonical(expected) == canonical(exported), "each document's own blank nodes");
+}
+
 /// `document` through `rdf::write_graph` and through oxjsonld (the oracle): the same
 /// graph, blank node names aside, with as many triples. Returns our N-Triples.
 fn same_graph_as_oxjsonld(document: &Value) -> String {

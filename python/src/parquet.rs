@@ -1,7 +1,9 @@
 //! `Pipeline.write_parquet`: records into one Parquet file through the library's
 //! [`ParquetWriter`] (the schema of `wikianno annotate --format parquet`), written under a
 //! temporary name in the destination folder and renamed when complete, so a reader (or a
-//! retried Spark task) never sees half a file.
+//! retried Spark task) never sees half a file. A device, pipe or socket (`/dev/null`, a
+//! FIFO) is written in place, as the CLI's `-o` does: a file renamed over it would replace
+//! the device with a regular file.
 
 use std::{
     fs::{self, File},
@@ -17,6 +19,9 @@ use crate::{Batches, WikiannoError};
 
 /// Write every record of `batches` to `path`; returns the number of rows.
 pub(crate) fn write(py: Python<'_>, batches: &mut Batches<Record>, path: &Path) -> PyResult<u64> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return write_in_place(py, batches, path);
+    }
     let tmp = temporary_name(path);
     let result = write_to(py, batches, path, &tmp);
     if result.is_err() {
@@ -33,19 +38,43 @@ fn write_to(
 ) -> PyResult<u64> {
     let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
     let file = File::create(tmp).map_err(failed)?;
-    let mut writer = ParquetWriter::new(BufWriter::new(file)).map_err(failed)?;
-    while let Some(records) = batches.next_batch(py)? {
-        py.allow_threads(|| records.iter().try_for_each(|r| writer.write(r))).map_err(failed)?;
-    }
-    let rows = writer.rows() as u64;
+    let (rows, out) = write_records(py, batches, BufWriter::new(file), path)?;
     py.allow_threads(|| -> std::io::Result<()> {
-        let mut out = writer.finish()?;
-        out.flush()?;
         out.get_ref().sync_all()?;
         fs::rename(tmp, path)
     })
     .map_err(failed)?;
     Ok(rows)
+}
+
+/// A device, pipe or socket: opened for writing as it is, never replaced.
+fn write_in_place(py: Python<'_>, batches: &mut Batches<Record>, path: &Path) -> PyResult<u64> {
+    let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
+    let file = fs::OpenOptions::new().write(true).open(path).map_err(failed)?;
+    write_records(py, batches, BufWriter::new(file), path).map(|(rows, _)| rows)
+}
+
+/// Every record of `batches` as Parquet into `out`, flushed; the rows written and `out`.
+fn write_records(
+    py: Python<'_>,
+    batches: &mut Batches<Record>,
+    out: BufWriter<File>,
+    path: &Path,
+) -> PyResult<(u64, BufWriter<File>)> {
+    let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
+    let mut writer = ParquetWriter::new(out).map_err(failed)?;
+    while let Some(records) = batches.next_batch(py)? {
+        py.allow_threads(|| records.iter().try_for_each(|r| writer.write(r))).map_err(failed)?;
+    }
+    let rows = writer.rows() as u64;
+    let out = py
+        .allow_threads(|| -> std::io::Result<BufWriter<File>> {
+            let mut out = writer.finish()?;
+            out.flush()?;
+            Ok(out)
+        })
+        .map_err(failed)?;
+    Ok((rows, out))
 }
 
 /// `.<name>.<pid>.<nanos>.tmp` beside `path`: unique per attempt, so two attempts at the

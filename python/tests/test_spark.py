@@ -5,8 +5,10 @@ records (order aside): compared through the `record` JSON column, line for line.
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 from collections import Counter
 
 import pytest
@@ -88,3 +90,21 @@ def test_write_parquet_is_the_cli_parquet(cli, synthetic_dump, tmp_path):
     assert rows == 61
     assert parquet_records(tmp_path / "py.parquet") == parquet_records(tmp_path / "cli.parquet")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cli.parquet", "py.parquet"]
+
+
+def test_write_parquet_writes_a_pipe_in_place(synthetic_dump, tmp_path):
+    # A FIFO (like a device) is written as it is: a temporary file renamed over it would
+    # replace it with a regular file.
+    dump, _ = synthetic_dump
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    rows = wikianno.Pipeline().write_parquet(wikianno.read_dump(dump), fifo)
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "the reader got the end of the file"
+    assert rows == 61
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert received[0][:4] == b"PAR1" and received[0][-4:] == b"PAR1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.fifo"]

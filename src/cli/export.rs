@@ -239,10 +239,11 @@ fn export_rdf(
     let mut out = Output::open(args.output.as_deref())?;
     let mut bytes = 0;
     let mut written = Ok(());
+    let mut blanks = rdf::BlankCount::default();
     for path in documents {
         let doc = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         bytes += doc.len();
-        written = rdf::write_document(out.writer(), &doc, syntax)
+        written = rdf::write_documents(out.writer(), &doc, syntax, &mut blanks)
             .map(|_| ())
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())));
         if written.is_err() {
@@ -268,7 +269,8 @@ fn export_rdf(
         for d in &diagnostics {
             eprintln!("wikianno: {}: {}", d.kind, d.message);
         }
-        written = rdf::write_graph(out.writer(), &document, syntax).map(|_| ());
+        written =
+            rdf::write_graph_continuing(out.writer(), &document, syntax, &mut blanks).map(|_| ());
     }
     finish(out.close(written), format, &report, args.stats, bytes, started)
 }

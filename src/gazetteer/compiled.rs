@@ -82,9 +82,32 @@ pub(crate) struct CompiledMatcher {
     map: Map<Bytes>,
     /// A bit per hash bucket of first words (a power of two of bits).
     first_words: Bytes,
+    /// Where every walk goes first: the state after the padding space and a word's first
+    /// byte (and the output so far), by that byte. Every walk starts with those two
+    /// steps, so they are taken once here (a third of a walk's node decodings).
+    starts: Arc<[Option<(fst::raw::CompiledAddr, u64)>]>,
+}
+
+/// The states [`CompiledMatcher::starts`] holds, read off the fst.
+fn start_states(map: &Map<Bytes>) -> Arc<[Option<(fst::raw::CompiledAddr, u64)>]> {
+    let fst = map.as_fst();
+    let mut starts = vec![None; 256];
+    let root = fst.root();
+    if let Some(space) = root.find_input(b' ').map(|i| root.transition(i)) {
+        let after_space = fst.node(space.addr);
+        for t in after_space.transitions() {
+            starts[usize::from(t.inp)] = Some((t.addr, space.out.cat(t.out).value()));
+        }
+    }
+    starts.into()
 }
 
 impl CompiledMatcher {
+    fn new(map: Map<Bytes>, first_words: Bytes) -> CompiledMatcher {
+        let starts = start_states(&map);
+        CompiledMatcher { map, first_words, starts }
+    }
+
     /// Compile `(folded padded surface, entry index)` pairs; keys must be distinct.
     pub fn build(mut keys: Vec<(Vec<u8>, u32)>) -> Result<CompiledMatcher> {
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -101,7 +124,7 @@ impl CompiledMatcher {
         }
         let bytes = builder.into_inner().map_err(|e| Error::build(e.to_string()))?;
         let map = Map::new(Bytes::whole(bytes)).map_err(|e| Error::build(e.to_string()))?;
-        Ok(CompiledMatcher { map, first_words: Bytes::whole(set) })
+        Ok(CompiledMatcher::new(map, Bytes::whole(set)))
     }
 
     /// The entry index of a folded, padded surface.
@@ -130,14 +153,20 @@ impl CompiledMatcher {
         while at + 1 < folded.len() {
             let Some(word_len) = memchr::memchr(b' ', &folded[at + 1..]) else { return };
             let next_space = at + 1 + word_len;
-            if word_len > 0 && self.may_start(&folded[at + 1..next_space]) {
-                let mut node = fst.root();
-                let mut out = Output::zero();
-                for (i, &b) in folded.iter().enumerate().skip(at) {
+            let start = match folded.get(at + 1) {
+                Some(&first) if word_len > 0 => self.starts[usize::from(first)],
+                _ => None,
+            };
+            if let Some((addr, start_out)) =
+                start.filter(|_| self.may_start(&folded[at + 1..next_space]))
+            {
+                let mut node = fst.node(addr);
+                let mut out = Output::new(start_out);
+                for (i, &b) in folded.iter().enumerate().skip(at + 2) {
                     let Some(t) = node.find_input(b).map(|k| node.transition(k)) else { break };
                     out = out.cat(t.out);
                     node = fst.node(t.addr);
-                    if b == b' ' && i > at && node.is_final() {
+                    if b == b' ' && node.is_final() {
                         if let Ok(entry) = u32::try_from(out.cat(node.final_output()).value()) {
                             found(at, i + 1, entry);
                         }
@@ -418,7 +447,7 @@ pub(crate) fn decode(buf: Vec<u8>, fingerprint: u64) -> std::result::Result<Comp
         EntryTable { names, offsets: bytes(offsets), records: bytes(records), decoded: Vec::new() };
     let chunks = entries.len().div_ceil(CHUNK);
     let entries = EntryTable { decoded: (0..chunks).map(|_| OnceLock::new()).collect(), ..entries };
-    Ok(Compiled { matcher: CompiledMatcher { map, first_words: bytes(first_words) }, entries })
+    Ok(Compiled { matcher: CompiledMatcher::new(map, bytes(first_words)), entries })
 }
 
 #[cfg(test)]

@@ -59,22 +59,54 @@ const PREFIXES: [(&str, &str); 5] = [
     ("wikianno", WIKIANNO_NS),
 ];
 
-/// Write the triples of one JSON-LD document (bytes) in `syntax`; returns how many.
-/// A document that is not JSON or does not expand is an `InvalidData` error naming the
-/// cause.
+/// Blank node names handed out so far in one output. Documents written one after another
+/// into the same output continue the count: each document naming its first blank node
+/// `_:b0` would make one node of two.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BlankCount(usize);
+
+/// Write the triples of the JSON-LD in `jsonld` (bytes) in `syntax`; returns how many. The
+/// bytes may hold one document or several one after another, as `annotate --format jsonld`
+/// writes one per line. Anything that is not JSON or does not expand is an `InvalidData`
+/// error naming the cause.
 pub fn write_document<W: Write>(out: W, jsonld: &[u8], syntax: RdfSyntax) -> io::Result<usize> {
-    let document: Value = serde_json::from_slice(jsonld).map_err(|e| invalid(&e))?;
-    write_graph(out, &document, syntax)
+    write_documents(out, jsonld, syntax, &mut BlankCount::default())
+}
+
+/// [`write_document`] into an output that already holds `blanks` blank nodes.
+pub fn write_documents<W: Write>(
+    mut out: W,
+    jsonld: &[u8],
+    syntax: RdfSyntax,
+    blanks: &mut BlankCount,
+) -> io::Result<usize> {
+    let mut count = 0;
+    for document in serde_json::Deserializer::from_slice(jsonld).into_iter::<Value>() {
+        let document = document.map_err(|e| invalid(&e))?;
+        count += write_graph_continuing(&mut out, &document, syntax, blanks)?;
+    }
+    Ok(count)
 }
 
 /// Write the triples of one JSON-LD document (already parsed) in `syntax`; returns how
 /// many. Ours are read with our context; anything else is expanded by oxjsonld.
-pub fn write_graph<W: Write>(mut out: W, document: &Value, syntax: RdfSyntax) -> io::Result<usize> {
+pub fn write_graph<W: Write>(out: W, document: &Value, syntax: RdfSyntax) -> io::Result<usize> {
+    write_graph_continuing(out, document, syntax, &mut BlankCount::default())
+}
+
+/// [`write_graph`] into an output that already holds `blanks` blank nodes.
+pub fn write_graph_continuing<W: Write>(
+    mut out: W,
+    document: &Value,
+    syntax: RdfSyntax,
+    blanks: &mut BlankCount,
+) -> io::Result<usize> {
     if let Some(terms) = known_terms(document) {
-        let mut walk = Walk::new(terms, TripleWriter::new(Vec::new(), syntax)?);
+        let mut walk = Walk::new(terms, TripleWriter::new(Vec::new(), syntax)?, blanks.0);
         match walk.document(document) {
             Ok(()) => {
                 let count = walk.sink.count;
+                blanks.0 = walk.blanks;
                 out.write_all(&walk.sink.out.finish()?)?;
                 return Ok(count);
             }
@@ -84,12 +116,17 @@ pub fn write_graph<W: Write>(mut out: W, document: &Value, syntax: RdfSyntax) ->
         }
     }
     let bytes = serde_json::to_vec(document).map_err(|e| invalid(&e))?;
-    expand_generally(out, &bytes, syntax)
+    expand_generally(out, &bytes, syntax, blanks)
 }
 
 /// The general path: oxjsonld expands the document, blank nodes are renamed.
-fn expand_generally<W: Write>(out: W, jsonld: &[u8], syntax: RdfSyntax) -> io::Result<usize> {
-    let mut names = BlankNames::default();
+fn expand_generally<W: Write>(
+    out: W,
+    jsonld: &[u8],
+    syntax: RdfSyntax,
+    blanks: &mut BlankCount,
+) -> io::Result<usize> {
+    let mut names = BlankNames { first: blanks.0, names: HashMap::new() };
     let mut w = TripleWriter::new(out, syntax)?;
     let mut count = 0;
     for quad in JsonLdParser::new().for_slice(jsonld) {
@@ -98,6 +135,7 @@ fn expand_generally<W: Write>(out: W, jsonld: &[u8], syntax: RdfSyntax) -> io::R
         count += 1;
     }
     w.finish()?;
+    blanks.0 += names.names.len();
     Ok(count)
 }
 
@@ -143,15 +181,16 @@ impl<W: Write> TripleWriter<W> {
     }
 }
 
-/// Stable blank node names for the general path: `b<n>` by order of first use.
-#[derive(Default)]
+/// Stable blank node names for the general path: `b<n>` by order of first use, counted
+/// from `first`.
 struct BlankNames {
+    first: usize,
     names: HashMap<String, BlankNode>,
 }
 
 impl BlankNames {
     fn rename(&mut self, node: BlankNode) -> BlankNode {
-        let next = self.names.len();
+        let next = self.first + self.names.len();
         self.names.entry(node.into_string()).or_insert_with(|| blank(next)).clone()
     }
 
@@ -404,11 +443,11 @@ struct Walk<'d, W: Write> {
 }
 
 impl<'d, W: Write> Walk<'d, W> {
-    fn new(terms: &'static Terms, out: TripleWriter<W>) -> Walk<'d, W> {
+    fn new(terms: &'static Terms, out: TripleWriter<W>, first_blank: usize) -> Walk<'d, W> {
         Walk {
             terms,
             sink: Sink { out, count: 0, lexical: String::new() },
-            blanks: 0,
+            blanks: first_blank,
             pending: Vec::new(),
             checked: HashSet::new(),
             vocab: HashMap::new(),
