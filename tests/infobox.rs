@@ -813,38 +813,6 @@ const VALUE_ROWS: &[ValueRow] = &[
         Unsupported
     ),
     row!(
-        key_words_date_the_fact,
-        "- FrenchOpenresult: 1999",
-        "In 1992 he lost in Paris. He won the 1999 French Open after a long slump.",
-        &[("1999", "1999", true), ("1992", "1992", false), ("1999", "1999", false)],
-        "FrenchOpenresult",
-        Supported
-    ),
-    row!(
-        key_words_leave_a_passing_year_unsupported,
-        "- gini_year: 2015",
-        "The Gini index was 34.1 in 2008. A new road opened in 2015.",
-        &[("2015", "2015", true), ("2008", "2008", false), ("2015", "2015", false)],
-        "gini_year",
-        Unsupported
-    ),
-    row!(
-        key_words_never_contradict,
-        "- thesis_year: 1912",
-        "His thesis of 1905 made his name. In 1912 he moved to Zurich.",
-        &[("1912", "1912", true), ("1905", "1905", false), ("1912", "1912", false)],
-        "thesis_year",
-        Unsupported
-    ),
-    row!(
-        key_words_in_another_sentence_claim_nothing,
-        "- thesis_year: 1912",
-        "He wrote a thesis. In 1905 and 1912 he moved house.",
-        &[("1912", "1912", true), ("1905", "1905", false), ("1912", "1912", false)],
-        "thesis_year",
-        Supported
-    ),
-    row!(
         image_not_checked,
         "- image: Zeller portrait.jpg",
         "Zeller was painted in Ulm.",

@@ -632,8 +632,8 @@ impl<'a> Ctx<'a> {
         self.sentences.get(first)
     }
 
-    /// The words that can anchor a look-up (every item's words but small ones, each
-    /// item's acronym, and the keys' own words), indexed in the text.
+    /// The words that can anchor a look-up (every item's words but small ones, and each
+    /// item's acronym), indexed in the text.
     fn index_item_words(&self) -> WordIndex {
         let mut words = Vec::new();
         for item in &self.item_spans {
@@ -648,10 +648,6 @@ impl<'a> Ctx<'a> {
             if let Some(short) = super::facts::acronym(self.slice(*item)) {
                 words.push(short.to_ascii_lowercase());
             }
-        }
-        // The keys' own words, which date the keys' facts (`facts::key_words`).
-        for field in &self.infobox.fields {
-            words.extend(super::facts::key_words(&field.key));
         }
         WordIndex::new(self.lower, words)
     }

@@ -146,58 +146,6 @@ fn without_company_words(name: &str) -> Option<&str> {
     (cut && distinctive).then_some(head)
 }
 
-/// Key words that say what kind of value a key holds, not which fact ("date",
-/// "result"): the key's other words ("thesis", "French Open", "Gini") name the fact.
-const GENERIC_KEY_WORDS: &[&str] = &[
-    "date", "dates", "year", "years", "start", "end", "result", "results", "first", "last", "est",
-    "estimate", "number", "total", "active", "current", "time", "day", "since", "from", "until",
-    "term", "latest", "the", "and", "of", "rank", "ranking", "highest", "event",
-];
-
-/// How many bytes a key word may stand from a body date, in the same sentence, for
-/// the date to be about the key's fact ("won the 1999 French Open").
-const KEY_WORD_REACH: usize = 60;
-
-/// The words of a key as written that name its fact, lowercase: the key is cut at
-/// separators, digits and case changes ("FrenchOpenresult" -> french, open;
-/// "thesis_year" -> thesis), a generic word glued to the end is cut off ("openresult"),
-/// and generic words and words under three letters are left out.
-pub(super) fn key_words(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut pieces: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_alphabetic() {
-            pieces.push(std::mem::take(&mut current));
-            continue;
-        }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1);
-        let boundary = c.is_uppercase()
-            && prev.is_some_and(|p| {
-                p.is_lowercase() || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
-            });
-        if boundary {
-            pieces.push(std::mem::take(&mut current));
-        }
-        current.extend(c.to_lowercase());
-    }
-    pieces.push(current);
-    let mut out = Vec::new();
-    for mut piece in pieces {
-        while let Some(g) =
-            GENERIC_KEY_WORDS.iter().find(|g| piece.len() >= g.len() + 3 && piece.ends_with(*g))
-        {
-            piece.truncate(piece.len() - g.len());
-        }
-        if piece.chars().count() >= 3 && !GENERIC_KEY_WORDS.contains(&piece.as_str()) {
-            out.push(piece);
-        }
-    }
-    out.dedup();
-    out
-}
-
 /// Multiplier words after a number.
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("thousand", 1e3),
@@ -664,54 +612,6 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// Body dates near all of the key's own words in one sentence ("won the 1999 French
-    /// Open" for `FrenchOpenresult`, "his thesis in 1905" for `thesis_year`): the body
-    /// dates the key's fact there. Weak claims (the words may be about something
-    /// else): they support the value, or leave a date the body gives only in passing
-    /// unsupported, and never contradict.
-    fn key_word_dates(&self, key: &str) -> Vec<(String, Span, bool)> {
-        let words = key_words(key);
-        let Some(anchor) = words.iter().max_by_key(|w| w.len()) else { return Vec::new() };
-        let mut out = Vec::new();
-        for at in self.find_word(anchor) {
-            let Some(sentence) =
-                self.sentences.get(self.sentences.partition_point(|s| s.end <= at.start))
-            else {
-                continue;
-            };
-            if !sentence.contains(at) {
-                continue;
-            }
-            let window = Span::new(
-                at.start.saturating_sub(KEY_WORD_REACH).max(sentence.start),
-                (at.end + KEY_WORD_REACH).min(sentence.end),
-            );
-            let said = |w: &String| {
-                self.lower.get(window.start..window.end).is_some_and(|s| {
-                    s.match_indices(w.as_str()).any(|(i, _)| {
-                        let before = s[..i].chars().next_back();
-                        let after = s[i + w.len()..].chars().next();
-                        !before.is_some_and(char::is_alphanumeric)
-                            && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
-                    })
-                })
-            };
-            if !words.iter().all(said) {
-                continue;
-            }
-            let from = self.body_dates.partition_point(|t| t.span.end <= window.start);
-            for (i, t) in self.body_dates.iter().enumerate().skip(from) {
-                if t.span.start >= window.end {
-                    break;
-                }
-                if window.contains(t.span) {
-                    out.push((self.date_index().values[i].clone(), t.span, false));
-                }
-            }
-        }
-        out
-    }
-
     /// A date item: see the module doc. A numbered key (`established_date2`) is one of
     /// several dates of the role, so the body's other dates for it contradict nothing.
     fn role_date(&self, role: KeyRole, item: Span, check: &mut Check) -> (Status, String) {
@@ -751,8 +651,7 @@ impl<'a> Ctx<'a> {
             let (a, b) = ends(body);
             values.iter().any(|v| falls_on(v, a) || falls_on(v, b))
         };
-        let mut claimed = self.role_dates(role).to_vec();
-        claimed.extend(self.key_word_dates(&check.field));
+        let claimed = self.role_dates(role);
         if let Some((_, span, _)) = claimed.iter().find(|(v, _, _)| on_value(v)) {
             check.evidence = vec![*span];
             return (
@@ -1323,12 +1222,6 @@ mod tests {
         assert_eq!(without_company_words("Del Rey Books"), Some("Del Rey"));
         assert_eq!(without_company_words("Westin Hotels & Resorts"), None);
         assert_eq!(without_company_words("The Press"), None);
-        assert_eq!(key_words("FrenchOpenresult"), ["french", "open"]);
-        assert_eq!(key_words("USOpenresult"), ["open"]);
-        assert_eq!(key_words("thesis_year"), ["thesis"]);
-        assert_eq!(key_words("gini_year"), ["gini"]);
-        assert_eq!(key_words("established_date2"), ["established"]);
-        assert!(key_words("term_start").is_empty());
     }
 
     /// The index finds exactly the numbers that agree by the pairwise rule.
