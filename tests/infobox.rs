@@ -477,22 +477,6 @@ const VALUE_ROWS: &[ValueRow] = &[
         Supported
     ),
     row!(
-        year_range_ends_in_two_sentences,
-        "- years_active: 1911–1961",
-        "He began acting in 1911. The studio burned down in 1961.",
-        &[("1911–1961", "1911/1961", true), ("1911", "1911", false), ("1961", "1961", false)],
-        "years_active",
-        Unsupported
-    ),
-    row!(
-        year_range_as_a_body_range,
-        "- years: 1997–2001",
-        "He played for Polonia (1997–2001) and then moved to Greece.",
-        &[("1997–2001", "1997/2001", true), ("1997–2001", "1997/2001", false)],
-        "years",
-        Supported
-    ),
-    row!(
         birth_place_literal,
         "- birth_place: Ulm",
         "He was born in Ulm and studied in Munich.",

@@ -659,51 +659,33 @@ impl<'a> Ctx<'a> {
                 format!("the body gives this date for the role ({:?})", self.slice(*span)),
             );
         }
-        // Without the role's own date, the body must give the whole value: each date,
-        // and both ends of a range in one sentence ("1911–1961" needs 1911 and 1961
-        // said together, "from 1911 to 1961"), since one year of it is often said of
-        // something else, and two years far apart are two other facts.
-        let wanted: Vec<(String, Option<String>)> = self
+        // Without the role's own date, the body must give the whole value: each date
+        // and both ends of a range ("1911–1961" needs 1911 and 1961), since one year of
+        // it is often said of something else.
+        let wanted: Vec<String> = self
             .box_dates
             .iter()
             .filter(|t| item.overlaps(t.span))
-            .map(|t| {
+            .flat_map(|t| {
                 let v = t.value.to_string();
                 let (a, b) = ends(&v);
-                (a.to_string(), (a != b).then(|| b.to_string()))
+                if a == b {
+                    vec![a.to_string()]
+                } else {
+                    vec![a.to_string(), b.to_string()]
+                }
             })
             .collect();
         let index = self.date_index();
-        let years: Vec<String> =
-            wanted.iter().flat_map(|(a, b)| std::iter::once(a.clone()).chain(b.clone())).collect();
-        let candidates = index.same_year(&years);
+        let candidates = index.same_year(&wanted);
         let on = |wanted: &str, body: &str| {
             let (a, b) = ends(body);
             falls_on(wanted, a) || falls_on(wanted, b)
         };
-        let sentence_of = |i: usize| {
-            let span = self.body_dates[i].span;
-            self.sentences.partition_point(|s| s.end <= span.start)
-        };
         let mut same: Vec<Span> = Vec::new();
-        for (start, end) in &wanted {
-            let starts = candidates.iter().copied().filter(|&i| on(start, &index.values[i]));
-            let found = match end {
-                None => starts.take(1).map(|i| vec![i]).next(),
-                Some(end) => {
-                    // Sentence -> a body date there on the range's end.
-                    let ends_at: std::collections::HashMap<usize, usize> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|&j| on(end, &index.values[j]))
-                        .map(|j| (sentence_of(j), j))
-                        .collect();
-                    let mut starts = starts;
-                    starts.find_map(|i| ends_at.get(&sentence_of(i)).map(|&j| vec![i, j]))
-                }
-            };
-            match found {
-                Some(found) => same.extend(found.into_iter().map(|i| self.body_dates[i].span)),
+        for w in &wanted {
+            match candidates.iter().find(|&&i| on(w, &index.values[i])) {
+                Some(&i) => same.push(self.body_dates[i].span),
                 None => {
                     same.clear();
                     break;
