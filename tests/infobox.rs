@@ -830,11 +830,25 @@ const VALUE_ROWS: &[ValueRow] = &[
     ),
 ];
 
-/// Coordinate parts and layout numbers are technical, not counted numbers.
+/// Coordinate parts, layout numbers and database identifiers are technical, not counted
+/// numbers.
 #[test]
 fn coordinate_parts_are_technical() {
     use wikianno::article::{InfoboxKey, KeyRole};
-    for key in ["latm", "lat_s", "latNS", "long_m", "longs", "longEW", "area_magnitude", "pixels"] {
+    for key in [
+        "latm",
+        "lat_s",
+        "latNS",
+        "long_m",
+        "longs",
+        "longEW",
+        "area_magnitude",
+        "pixels",
+        "OMIM",
+        "DiseasesDB",
+        "ICD10",
+        "MedlinePlus",
+    ] {
         assert_eq!(InfoboxKey::parse(key).role, KeyRole::Technical, "{key}");
     }
     assert_eq!(InfoboxKey::parse("population_total").role, KeyRole::Population);

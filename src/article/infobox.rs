@@ -525,6 +525,12 @@ const TECHNICAL_WORDS: &[&str] = &[
     "longew",
     "magnitude",
     "pixels",
+    // Medical database identifiers (`OMIM`, `DiseasesDB`, `ICD10`).
+    "omim",
+    "diseasesdb",
+    "medlineplus",
+    "emedicine",
+    "icd",
     "blank",
 ];
 
