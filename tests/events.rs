@@ -224,6 +224,21 @@ fn general_types_and_false_triggers() {
             &[("WITHDRAWAL", "asserted")],
         ),
         ("german die", "Die Truppen zogen ab.", &[]),
+        // Withdrawing troops or oneself, not an application; occupying ground, not a rank.
+        ("withdrew an application", "He withdrew his application.", &[]),
+        (
+            "withdrew troops",
+            "The king withdrew his forces from the city.",
+            &[("WITHDRAWAL", "asserted")],
+        ),
+        ("withdrew from", "The French withdrew from Mexico.", &[("WITHDRAWAL", "asserted")]),
+        ("occupies a rank", "The city occupies the position of sixth.", &[]),
+        ("participle chain", "He sent aid to some wounded captured soldiers.", &[]),
+        // What was launched: the object of an active verb, the subject of a passive one.
+        ("launched a reform", "In 1946 the reconstruction of Aldovia was launched.", &[]),
+        ("launched a factory", "Samsung launched the largest factory in India.", &[]),
+        ("ship launched", "She was launched on 3 May 1901.", &[("LAUNCH", "asserted")]),
+        ("launched a name", "The agency launched Apollo 8.", &[("LAUNCH", "asserted")]),
         // Entering a place, not a war, talks or a plea.
         ("entered a city", "The rebels entered the capital at night.", &[("ENTRY", "asserted")]),
         ("entered a name", "Canseco entered Lima on 6 November.", &[("ENTRY", "asserted")]),
@@ -297,6 +312,12 @@ fn general_types_and_false_triggers() {
         ),
         ("month May, day after", "On May 3 the army attacked the fort.", &[("ATTACK", "asserted")]),
         ("modal may", "The army may attack the fort.", &[("ATTACK", "hypothetical")]),
+        // A capital inside a sentence is a name or a month, never a cue; a sentence's first
+        // word is a cue unless a number or a capital follows it.
+        ("month May, no day", "In May the army attacked the fort.", &[("ATTACK", "asserted")]),
+        ("month May first", "May 1901 saw the army attack the fort.", &[("ATTACK", "asserted")]),
+        ("cue first", "Never had the army attacked the fort.", &[("ATTACK", "negated")]),
+        ("modal first", "May the army attack the fort?", &[("ATTACK", "hypothetical")]),
         (
             "clause ends cue",
             "If it rained, the bridge was built anyway.",
@@ -474,7 +495,8 @@ fn frame_arguments_on_new_sentences() {
 Europe\tPLACE\tEurope\nAlaska\tPLACE\tAlaska\nRussian\tDEMONYM\tRussia\nDoric\tDEMONYM\tDoris\n\
 Marta Quiroga\tPERSON\tMarta_Quiroga\nQuiroga\tPERSON\tMarta_Quiroga\nTomas Irrutia\tPERSON\tTomas_Irrutia\n\
 Irrutia\tPERSON\tTomas_Irrutia\nEinstein\tPERSON\tEinstein\nAda Brandt\tPERSON\tAda_Brandt\n\
-Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\tPython\n",
+Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\tPython\n\
+attacked Lima\tEVENT\tAttack_on_Lima\nThe\tORG\tThe\n",
         )
         .build()
         .expect("test gazetteer");
@@ -512,6 +534,11 @@ Harry James\tPERSON\tHarry_James\nThe Courier\tORG\tThe_Courier\nPython\tPERSON\
         ("passive modifier", "A Doric temple was built at Lima.", "was built", "", "Lima", &[]),
         ("undergoer", "Quiroga and Tomas Irrutia died in Lima in 1950.", "died", "1950", "Lima", &["Marta_Quiroga=patient", "Tomas_Irrutia=patient"]),
         ("killer is agent", "Ada Brandt killed the dragon Python.", "killed", "", "", &["Ada_Brandt=agent", "Python="]),
+        // Only names take part: no possessor of another noun, no junk mention.
+        ("possessor of another noun", "Ada Brandt released a film of Tomas Irrutia's speech.", "released", "", "", &["Ada_Brandt=agent"]),
+        ("possessor of the event", "In 1950 Tomas Irrutia's second marriage ended.", "marriage", "1950", "", &["Tomas_Irrutia="]),
+        ("a phrase is no name", "Quiroga attacked Lima in 1901.", "attacked", "1901", "", &["Marta_Quiroga=agent"]),
+        ("a lone word is no name", "The army attacked in 1901.", "attacked", "1901", "", &[]),
         // Inheritance: a point date, into an asserted sentence about the past.
         ("inherits", "Quiroga moved to Lima in 1901. She married Tomas Irrutia.", "married", "~1901", "", &["Tomas_Irrutia=patient"]),
         ("present tense", "Quiroga moved to Lima in 1901. Elections are held every year.", "Elections", "", "", &[]),

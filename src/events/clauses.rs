@@ -83,18 +83,25 @@ enum WallKind {
     Participle,
 }
 
-/// A stretch of the sentence set apart from the clause around it.
+/// A stretch of the sentence set apart from the clause around it. Walls nest: a wall
+/// opened inside another closes before it (a parenthesis closes the subordinate clauses
+/// opened in it, and closes those opened before it at its opening).
 #[derive(Clone, Copy, Debug)]
 struct Wall {
     span: Span,
     kind: WallKind,
     /// Opened by a relative pronoun (which, who, whom, whose).
     relative: bool,
+    /// The index of the smallest wall holding this one, if any.
+    parent: Option<usize>,
+    /// How many walls hold this one.
+    depth: usize,
 }
 
-/// Sentences longer than this are one clause (see [`Clauses::read`]): real sentences are far
-/// shorter, and reading walls costs time quadratic in a sentence's length.
-const MAX_SENTENCE_BYTES: usize = 4096;
+/// Walls nested deeper than this are not recorded (their text counts as the wall around
+/// them): finding an argument's wall walks up the walls that hold it, so the depth bounds
+/// the work per argument. Real sentences nest two or three deep.
+const MAX_WALL_DEPTH: usize = 8;
 
 /// The clause structure of one sentence (see the module docs).
 #[derive(Debug, Default)]
@@ -110,8 +117,10 @@ pub(super) struct Clauses {
 impl Clauses {
     /// Reads `sentence` of `text`; `dates` are the sentence's date spans (sorted), so
     /// that "before 1860" opens no wall and the comma of "January 21, 1862" closes none.
+    /// Linear in the sentence's length (times the log of its dates): walls are found in
+    /// one pass and recorded in order with their parent, so that [`Self::same_scope`]
+    /// needs a binary search and a walk of at most [`MAX_WALL_DEPTH`] walls.
     pub(super) fn read(&mut self, text: &str, sentence: Span, dates: &[Span]) {
-        let date_starts = dates.iter().map(|d| d.start);
         let in_date = |at: usize| {
             let after = dates.partition_point(|d| d.start <= at);
             after.checked_sub(1).is_some_and(|i| dates[i].end > at)
@@ -119,22 +128,33 @@ impl Clauses {
         self.hard.clear();
         self.walls.clear();
         self.sentence = sentence;
-        // The work bound: finding an argument's scope looks at every wall, and a wall's
-        // opening word at every date, so a longer "sentence" (a list or table with no full
-        // stop) is read as one clause instead of costing time quadratic in its length.
-        if sentence.len() > MAX_SENTENCE_BYTES {
-            return;
-        }
         let Some(body) = text.get(sentence.start..sentence.end) else { return };
         let bytes = body.as_bytes();
-        // Walls waiting for the comma (or other mark) that closes them, and open
-        // parentheses; both index into `walls`.
+        // Walls waiting for the comma (or other mark) that closes them, innermost last,
+        // and open parentheses (`None`: one nested too deep to record); both index into
+        // `walls`.
         let mut open: Vec<usize> = Vec::new();
-        let mut parens: Vec<usize> = Vec::new();
+        let mut parens: Vec<Option<usize>> = Vec::new();
         let close_open = |walls: &mut Vec<Wall>, open: &mut Vec<usize>, at: usize| {
             for i in open.drain(..) {
                 walls[i].span.end = at;
             }
+        };
+        // A new wall at `start` of `kind` nests in the innermost open wall or parenthesis
+        // (`open` walls were opened after the last open parenthesis); `None` when too deep.
+        let push = |walls: &mut Vec<Wall>,
+                    open: &[usize],
+                    parens: &[Option<usize>],
+                    start: usize,
+                    kind: WallKind,
+                    relative: bool| {
+            let parent = open.last().copied().or_else(|| parens.iter().rev().find_map(|p| *p));
+            let depth = parent.map_or(0, |p| walls[p].depth + 1);
+            (depth < MAX_WALL_DEPTH).then(|| {
+                let span = Span::new(start, sentence.end);
+                walls.push(Wall { span, kind, relative, parent, depth });
+                walls.len() - 1
+            })
         };
         let mut i = 0;
         while i < bytes.len() {
@@ -150,13 +170,14 @@ impl Clauses {
                     && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-');
                 // A word of a date opens nothing: "That same day, they entered Callao".
                 if !glued && word.len() <= 10 && !in_date(sentence.start + start) {
-                    if let Some(kind) = self.opens(body, start, i, word, date_starts.clone()) {
+                    if let Some(kind) = self.opens(body, i, word, dates) {
                         let relative = ["which", "who", "whom", "whose"]
                             .iter()
                             .any(|r| word.eq_ignore_ascii_case(r));
-                        let span = Span::new(sentence.start + start, sentence.end);
-                        self.walls.push(Wall { span, kind, relative });
-                        open.push(self.walls.len() - 1);
+                        let at = sentence.start + start;
+                        if let Some(w) = push(&mut self.walls, &open, &parens, at, kind, relative) {
+                            open.push(w);
+                        }
                     }
                 }
                 continue;
@@ -172,34 +193,27 @@ impl Clauses {
                 b',' => {
                     close_open(&mut self.walls, &mut open, at);
                     if participle_after(body, i + 1) {
-                        self.walls.push(Wall {
-                            span: Span::new(at, sentence.end),
-                            kind: WallKind::Participle,
-                            relative: false,
-                        });
-                        open.push(self.walls.len() - 1);
+                        let kind = WallKind::Participle;
+                        if let Some(w) = push(&mut self.walls, &open, &parens, at, kind, false) {
+                            open.push(w);
+                        }
                     }
                 }
-                b';' => {
-                    close_open(&mut self.walls, &mut open, at);
-                    self.hard.push(at);
-                }
-                b':' if bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
+                // "10:30", "http://": a colon inside a token ends nothing.
+                b':' if bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace()) => {}
+                b';' | b':' => {
                     close_open(&mut self.walls, &mut open, at);
                     self.hard.push(at);
                 }
                 b'(' => {
                     close_open(&mut self.walls, &mut open, at);
-                    self.walls.push(Wall {
-                        span: Span::new(at, sentence.end),
-                        kind: WallKind::Parenthesis,
-                        relative: false,
-                    });
-                    parens.push(self.walls.len() - 1);
+                    let kind = WallKind::Parenthesis;
+                    let w = push(&mut self.walls, &open, &parens, at, kind, false);
+                    parens.push(w);
                 }
                 b')' => {
                     close_open(&mut self.walls, &mut open, at);
-                    if let Some(p) = parens.pop() {
+                    if let Some(p) = parens.pop().flatten() {
                         self.walls[p].span.end = at + 1;
                     }
                 }
@@ -219,41 +233,29 @@ impl Clauses {
         }
     }
 
-    /// The kind of wall `word` (at `body[start..end]`) opens, if any.
-    fn opens(
-        &self,
-        body: &str,
-        start: usize,
-        end: usize,
-        word: &str,
-        mut date_starts: impl Iterator<Item = usize>,
-    ) -> Option<WallKind> {
+    /// The kind of wall `word` (ending at `body[..end]`) opens, if any. (A word inside a
+    /// date, "before 1860" tagged whole or "that same day", is never asked.)
+    fn opens(&self, body: &str, end: usize, word: &str, dates: &[Span]) -> Option<WallKind> {
         let lower = |w: &str, want: &str| w.eq_ignore_ascii_case(want);
         let found = SUBORDINATORS.iter().find(|s| lower(word, s))?;
-        // "before 1860", "after 3 May": the date belongs to the event before it; "that
-        // same day": the date's determiner.
-        if TEMPORAL.contains(found) || lower(word, "that") {
-            let next = body[end..].trim_start_matches(|c: char| c.is_whitespace());
-            let next_at = self.sentence.start + body.len() - next.len();
-            // A date may start at the word itself ("before 1860" tagged whole).
-            let here = self.sentence.start + start;
-            if date_starts.any(|d| d == next_at || d == here) {
-                return None;
-            }
-        }
+        let next = body[end..].trim_start();
         if lower(word, "that") {
-            // "that year", "that day": a determiner, not a clause.
-            let next = body[end..].trim_start();
-            let noun = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-            if ["year", "day", "month", "time", "week", "period", "era", "season"]
-                .iter()
-                .any(|n| noun.eq_ignore_ascii_case(n))
-            {
+            // "that year", "that same day": a determiner of a time noun, not a clause
+            // (also where the date tagger gives no date: "at that time", "that era").
+            let mut nouns =
+                next.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+            let noun = nouns.find(|w| !["same", "very"].iter().any(|s| lower(w, s)));
+            let time_nouns = ["year", "day", "month", "time", "week", "period", "era", "season"];
+            if noun.is_some_and(|n| time_nouns.iter().any(|t| lower(n, t))) {
                 return None;
             }
         }
         if TEMPORAL.contains(found) {
-            let next = body[end..].trim_start();
+            // "before 1860", "after 3 May": the date belongs to the event before it.
+            let next_at = self.sentence.start + body.len() - next.len();
+            if dates.binary_search_by_key(&next_at, |d| d.start).is_ok() {
+                return None;
+            }
             let head = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             let determiner = ["the", "a", "an", "his", "her", "their", "its", "our", "my"]
                 .iter()
@@ -281,20 +283,23 @@ impl Clauses {
     }
 
     /// The index of the smallest wall holding `at`, seeing through walls that open right
-    /// after `trigger` (they describe it).
+    /// after `trigger` (they describe it). Walls nest, so the walls holding `at` are the
+    /// last wall starting at or before it and the walls holding that one: a binary
+    /// search, then a walk up at most [`MAX_WALL_DEPTH`] parents.
     fn innermost(&self, text: &str, trigger: Span, at: Span) -> Option<usize> {
         let before = self.walls.partition_point(|w| w.span.start <= at.start);
-        self.walls[..before]
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| {
-                w.span.contains(at)
-                    && !(at != trigger
-                        && (attached(text, trigger, w)
-                            || (w.kind == WallKind::Phrase && !w.span.contains(trigger))))
-            })
-            .min_by_key(|(_, w)| w.span.len())
-            .map(|(i, _)| i)
+        let mut next = before.checked_sub(1);
+        while let Some(i) = next {
+            let w = &self.walls[i];
+            let seen_through = at != trigger
+                && (attached(text, trigger, w)
+                    || (w.kind == WallKind::Phrase && !w.span.contains(trigger)));
+            if w.span.contains(at) && !seen_through {
+                return Some(i);
+            }
+            next = w.parent;
+        }
+        None
     }
 
     /// When the trigger sits in a "when" clause right after a date ("on 11 February 2016,
@@ -491,6 +496,33 @@ mod tests {
         let met = s.find("met").expect("trigger");
         let year = s.find("1919").expect("date");
         assert!(c.fronted(s, Span::new(met, met + 3), Span::new(year, year + 4)));
+    }
+
+    /// Walls nest (each inside its parent, siblings apart), which the parent walk of
+    /// `innermost` relies on; nesting deeper than the bound records no more walls.
+    #[test]
+    fn walls_nest_and_depth_is_bounded() {
+        let deep = format!("{}x{}", "(".repeat(50), ")".repeat(50));
+        let sentences = [
+            "When he left (which was late, as he said) while it rained, they met; then, \
+             recorded live, it ended (after the war (in 1901)) when who which that.",
+            "a (b (c) d, which e, recorded f) g, whose h (i",
+            deep.as_str(),
+        ];
+        for s in sentences {
+            let mut c = Clauses::default();
+            c.read(s, Span::new(0, s.len()), &[]);
+            assert!(c.walls.iter().all(|w| w.depth < MAX_WALL_DEPTH), "{s:?}");
+            for (i, w) in c.walls.iter().enumerate() {
+                if let Some(p) = w.parent {
+                    assert!(p < i && c.walls[p].span.contains(w.span), "{s:?}: {w:?}");
+                }
+                for later in &c.walls[i + 1..] {
+                    let inside = w.span.contains(later.span);
+                    assert!(inside || later.span.start >= w.span.end, "{s:?}: {w:?} {later:?}");
+                }
+            }
+        }
     }
 
     #[test]

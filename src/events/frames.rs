@@ -211,7 +211,11 @@ impl EventExtractor {
                 let hi = sorted.partition_point(|m| m.span.start < sentence.end);
                 mentions.clear();
                 mentions.extend(
-                    sorted[lo..hi.max(lo)].iter().copied().filter(|m| sentence.contains(m.span)),
+                    sorted[lo..hi.max(lo)]
+                        .iter()
+                        .copied()
+                        .filter(|m| sentence.contains(m.span))
+                        .filter(|m| self.reads_as_name(text, sentence, m.span)),
                 );
                 let triggers = pick_triggers(found, &mentions);
                 if triggers.is_empty() {
@@ -236,67 +240,32 @@ impl EventExtractor {
                     let in_scope = |s: Span| clauses.same_scope(text, trigger.span, s);
                     let usable =
                         |s: Span| in_scope(s) && (!own_after || s.start >= trigger.span.end);
-                    let stated = |t: &&Timex| EventDate {
-                        value: t.value.clone(),
-                        span: t.span,
-                        inherited: false,
-                    };
                     let date = if attributive_participle(text, trigger) {
                         // "democratically elected president X was overthrown in 1993":
                         // the election is not the sentence's event.
                         None
-                    } else if let Some(t) = nearest(
-                        in_sentence.iter().copied().filter(|t| usable(t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if own_after {
-                        None
-                    } else if let Some(t) =
-                        clauses.when_clause_start(text, trigger.span).and_then(|w| {
-                            // "on 11 February 2016, when researchers published": the date
-                            // the "when" clause hangs on.
-                            in_sentence.iter().copied().find(|t| {
-                                text.get(t.span.end..w)
-                                    .is_some_and(|gap| gap.bytes().all(|b| b == b',' || b == b' '))
-                            })
-                        })
-                    {
-                        Some(stated(&t))
-                    } else if let Some(t) = nearest(
-                        in_sentence
-                            .iter()
-                            .copied()
-                            .filter(|t| clauses.fronted(text, trigger.span, t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if let Some(t) = nearest(
-                        in_sentence
-                            .iter()
-                            .copied()
-                            .filter(|t| clauses.in_participle_clause(text, trigger.span, t.span)),
-                        trigger.span,
-                    ) {
-                        Some(stated(&t))
-                    } else if in_sentence.is_empty() && trigger.modality == Modality::Asserted {
-                        // Inherited: a point date (not a lifespan "384–322 BC") from the
-                        // paragraph, into a sentence about the past.
-                        narrative
-                            .filter(|t| t.value.date().is_some())
-                            .filter(|_| {
-                                past_form(text, trigger)
-                                    || *past.get_or_insert_with(|| {
-                                        tells_the_past(&self.mentions, text, sentence)
-                                    })
-                            })
-                            .map(|t| EventDate {
-                                value: t.value.clone(),
-                                span: t.span,
-                                inherited: true,
-                            })
                     } else {
-                        None
+                        stated_date(text, trigger, &clauses, &in_sentence, &usable).or_else(|| {
+                            // Inherited: a point date (not a lifespan "384–322 BC") from
+                            // the paragraph, into an asserted sentence about the past
+                            // with no date of its own.
+                            narrative
+                                .filter(|t| t.value.date().is_some())
+                                .filter(|_| {
+                                    in_sentence.is_empty() && trigger.modality == Modality::Asserted
+                                })
+                                .filter(|_| {
+                                    past_form(text, trigger)
+                                        || *past.get_or_insert_with(|| {
+                                            tells_the_past(&self.mentions, text, sentence)
+                                        })
+                                })
+                                .map(|t| EventDate {
+                                    value: t.value.clone(),
+                                    span: t.span,
+                                    inherited: true,
+                                })
+                        })
                     };
                     let participants = participants(
                         &ctx,
@@ -324,6 +293,27 @@ impl EventExtractor {
             }
         }
         events
+    }
+
+    /// True when the mention at `span` reads as a name: a frame takes no junk from the
+    /// entity stage, such as a lone function word ("The"), a common word that opens the
+    /// sentence ("Fighting broke out"), a phrase that opens with a lower-case event word
+    /// ("attacked Quebec City", a link's text) or a mention with no capital at all.
+    fn reads_as_name(&self, text: &str, sentence: Span, span: Span) -> bool {
+        let surface = span.slice(text);
+        let mut words = surface.split_whitespace();
+        let Some(first) = words.next() else { return false };
+        let single = words.next().is_none();
+        let opens_sentence =
+            text.get(sentence.start..span.start).is_some_and(|b| b.trim().is_empty());
+        let function_word = |w: &str| {
+            let w = lower(w);
+            FUNCTION_WORDS.contains(&&*w) || DETERMINERS.contains(&&*w)
+        };
+        surface.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !(first.starts_with(char::is_lowercase) && self.mentions.lists(first))
+            && !(single && function_word(first))
+            && !(single && opens_sentence && self.mentions.lists(first))
     }
 
     /// True when the gazetteer gives `surface` an ISO alpha-3 code (a country).
@@ -591,6 +581,38 @@ fn pick_triggers(found: Vec<Trigger>, mentions: &[&EntityMention]) -> Vec<Trigge
     kept
 }
 
+/// The date the trigger's sentence gives it: the nearest date of the first of these
+/// places that holds one, tried in order (see [`Clauses`]):
+/// 1. the trigger's own clause (`usable`: a hypothetical frame takes only what follows it,
+///    and nothing else below: the dates before it are the considering's);
+/// 2. the date a "when" clause holding the trigger hangs on ("on 11 February 2016, when
+///    researchers published");
+/// 3. for a trigger in the main clause, a fronted clause ("After X left in 1919, he met");
+/// 4. for a trigger in the main clause, a participle clause of it ("She was elected to
+///    replace him, becoming leader on 10 April 2000").
+fn stated_date(
+    text: &str,
+    trigger: &Trigger,
+    clauses: &Clauses,
+    in_sentence: &[&Timex],
+    usable: &dyn Fn(Span) -> bool,
+) -> Option<EventDate> {
+    let when = clauses.when_clause_start(text, trigger.span);
+    let hangs_on_when = |s: Span| {
+        when.is_some_and(|w| {
+            text.get(s.end..w).is_some_and(|gap| gap.bytes().all(|b| b == b',' || b == b' '))
+        })
+    };
+    let fronted = |s: Span| clauses.fronted(text, trigger.span, s);
+    let participle = |s: Span| clauses.in_participle_clause(text, trigger.span, s);
+    let places: [&dyn Fn(Span) -> bool; 4] = [usable, &hangs_on_when, &fronted, &participle];
+    let tried = if trigger.modality == Modality::Hypothetical { &places[..1] } else { &places };
+    tried.iter().find_map(|holds| {
+        nearest(in_sentence.iter().copied().filter(|t| holds(t.span)), trigger.span)
+            .map(|t| EventDate { value: t.value.clone(), span: t.span, inherited: false })
+    })
+}
+
 /// The timex of `dates` nearest to `trigger`.
 fn nearest<'t>(dates: impl Iterator<Item = &'t Timex>, trigger: Span) -> Option<&'t Timex> {
     dates.min_by_key(|t| {
@@ -665,7 +687,11 @@ fn participants(
     let text = ctx.text;
     // A mention outside the trigger's clause, or a part of a longer name ("Einstein
     // Papers Project", the rank in "Flying Officer Lloyd Trigg"), takes no part.
-    let eligible = |m: &EntityMention| usable(m.span) && !part_of_longer_name(text, m.span);
+    let eligible = |m: &EntityMention| {
+        usable(m.span)
+            && !part_of_longer_name(text, m.span)
+            && !possessor_of_another_noun(text, m.span, trigger.span)
+    };
     // "X died", "X passed away": the subject undergoes the event.
     let subject_role = if undergoer(trigger.span.slice(text)) { "patient" } else { "agent" };
     let next_trigger = all
@@ -848,6 +874,12 @@ fn place_object(text: &str, trigger: &Trigger, span: Span) -> bool {
     count <= 3 && fillers
 }
 
+/// Determiners and pronouns: a mention that is one of them alone names nothing.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "he",
+    "she", "it", "they", "we", "i", "you",
+];
+
 /// Auxiliaries that may stand between a passive patient and its verb ("X had been
 /// deposed").
 const AUXILIARIES: &[&str] =
@@ -951,6 +983,34 @@ fn next_word(text: &str, span: Span) -> Option<&str> {
     let rest = text.get(span.end..)?.strip_prefix(' ')?;
     let word = rest.split(|c: char| !(c.is_alphanumeric() || c == '-')).next()?;
     (!word.is_empty()).then_some(word)
+}
+
+/// True when the mention at `span` owns another noun of the sentence ("all of NASA's
+/// footage", "a video of Lee's affairs"): it takes no part in the event. A possessor
+/// right before the trigger owns the event itself ("Lincoln's assassination", "Einstein's
+/// first marriage"), one right after "TRIGGER of" its object ("the publication of Darwin's
+/// Origin").
+fn possessor_of_another_noun(text: &str, span: Span, trigger: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let possessive = ["'s", "\u{2019}s"]
+        .iter()
+        .filter_map(|p| rest.strip_prefix(p))
+        .chain(
+            ["'", "\u{2019}"]
+                .iter()
+                .filter_map(|p| rest.strip_prefix(p))
+                .filter(|_| span.slice(text).ends_with('s')),
+        )
+        .any(|after| !after.starts_with(char::is_alphanumeric));
+    let owns_trigger = span.end <= trigger.start
+        && text.get(span.end..trigger.start).is_some_and(|gap| {
+            gap.len() <= 40
+                && !gap.contains([',', ';', '(', ')'])
+                && gap.split_whitespace().count() <= 3
+        });
+    // "the publication of Darwin's Origin": the owner of the event's own object.
+    let owns_object = text.get(trigger.end..span.start).is_some_and(|gap| gap == " of ");
+    possessive && !owns_trigger && !owns_object
 }
 
 /// True when a capitalized word follows `span` directly: the mention is part of a longer

@@ -287,6 +287,19 @@ impl MentionTagger {
         out
     }
 
+    /// True when the table lists `word` (any case) as an event in some context: a common
+    /// word of the language, not a name ("Fighting", "attacked").
+    pub(crate) fn lists(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_WORD];
+        let Some(slot) = buf.get_mut(..word.len()) else { return false };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        std::str::from_utf8(slot)
+            .ok()
+            .and_then(|w| self.forms.get(w))
+            .is_some_and(|f| f.entry.contexts != 0)
+    }
+
     /// Append the event mentions of `text[within]` to `out`, in text order.
     pub fn tag(&self, text: &str, within: Span, out: &mut Vec<EventMention>) {
         let Some(region) = text.get(within.start..within.end) else { return };
@@ -333,13 +346,23 @@ impl MentionTagger {
             if let Some(Form { entry, .. }) = form {
                 if entry.contexts & context as u8 != 0 {
                     let (tense, aspect) = tense_aspect(aux, word, context);
+                    // A word of a name that names an event ("the Great Depression", "the
+                    // Cultural Revolution"): the mention is the rest of the name too.
+                    let name_end =
+                        if context == Context::Name { name_end(bytes, end) } else { end };
                     out.push(EventMention {
-                        span: Span::new(within.start + start, within.start + end),
+                        span: Span::new(within.start + start, within.start + name_end),
                         class: entry.class,
                         tense,
                         aspect,
                         negated,
                     });
+                    if name_end > end {
+                        // The name's other words are read: the next word starts afresh.
+                        (i, prev_end, prev) = (name_end, Some(name_end), Context::Other);
+                        (prev_aux, prev_negated) = (Aux::None, false);
+                        continue;
+                    }
                 }
             }
             // What this word tells the next one: an auxiliary chain ("had not been")
@@ -373,6 +396,30 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
         } else {
             return end;
         }
+    }
+}
+
+/// The end of the name whose word ends at `end`: the capitalized words that follow it one
+/// space apart ("Great Depression", "Hurricane Katrina"), also after "of" ("Great Fire of
+/// London"). Stops before a word glued to a non-ASCII letter ("Zürich"), as the tagger
+/// reads no such word.
+fn name_end(bytes: &[u8], mut end: usize) -> usize {
+    loop {
+        let mut next = end + 1;
+        if bytes.get(end) != Some(&b' ') {
+            return end;
+        }
+        if bytes.get(next..).is_some_and(|rest| rest.starts_with(b"of ")) {
+            next += 3;
+        }
+        if !bytes.get(next).is_some_and(u8::is_ascii_uppercase) {
+            return end;
+        }
+        let word = word_end(bytes, next);
+        if bytes.get(word).is_some_and(|b| !b.is_ascii()) {
+            return end;
+        }
+        end = word;
     }
 }
 
@@ -559,6 +606,10 @@ mod tests {
             ("in a name", "He joined the Attack Squadron at dawn.", "Attack", false),
             ("first word", "Attack came at dawn.", "Attack", true),
             ("after a full stop", "It rained. Attack came at dawn.", "Attack", true),
+            // An event named by a name is the whole name.
+            ("whole name", "It ended the Great Depression quickly.", "Great Depression", true),
+            ("name with of", "It followed the Great Fire of London.", "Great Fire of London", true),
+            ("name stops", "It ended the Great Depression in 1939.", "Great Depression", true),
         ];
         for (name, text, word, tagged) in rows {
             let found = tagger.tag_text(text).iter().any(|m| m.span.slice(text) == word);

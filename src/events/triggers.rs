@@ -75,6 +75,9 @@ enum Sense {
     /// `not-that`: no clause follows ("discovered that the law had passed" is learning
     /// a fact, not a discovery).
     NotThat,
+    /// `troops`: no object ("withdrew from Mexico", "withdrew to the coast") or troops as
+    /// the object ("withdrew his forces"), not "withdrew his application".
+    Troops,
     /// `fall`: a fall to someone ("fell to the Ottomans"), in a military sentence or of a
     /// stronghold ("the fort fell"), not a rate or a person falling.
     Fall,
@@ -93,6 +96,7 @@ impl Sense {
             Some("place") => Sense::Place,
             Some("not-that") => Sense::NotThat,
             Some("fall") => Sense::Fall,
+            Some("troops") => Sense::Troops,
             Some(_) => return None,
         })
     }
@@ -637,7 +641,7 @@ impl TriggerLexicon {
                 span: Span::new(within.start + m.start(), within.start + m.end()),
                 kind,
                 verb,
-                modality: modality(before, verb),
+                modality: modality(&written, verb),
             });
         }
         out
@@ -652,6 +656,10 @@ const ATTRIBUTIVE_BEFORE: &[&str] = &[
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both",
 ];
 
+/// Words that open a direct object: "withdrew his application".
+const ARTICLES_AND_POSSESSIVES: &[&str] =
+    &["the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"];
+
 /// True when a one-word past participle (`-ed`) follows a determiner, possessive or
 /// number, so it describes a noun instead of telling an event. `before` and `word` are
 /// lower-cased.
@@ -665,8 +673,14 @@ fn is_attributive(before: &str, word: &str) -> bool {
     if !before.ends_with(|c: char| c.is_whitespace()) {
         return false;
     }
-    let previous = before.trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let mut back = before.trim_end().rsplit(|c: char| c.is_whitespace());
+    let previous = back.next().unwrap_or("");
     ATTRIBUTIVE_BEFORE.contains(&previous)
+        // "some wounded captured soldiers": after another participle that describes the
+        // same noun.
+        || (previous.len() > 4
+            && previous.ends_with("ed")
+            && back.next().is_some_and(|w| ATTRIBUTIVE_BEFORE.contains(&w) || w == "some"))
 }
 
 /// The last words of `before` (lower-cased), nearest first, within its clause: the scan
@@ -676,35 +690,40 @@ fn clause_words_back(before: &str) -> impl Iterator<Item = &str> {
     clause.split_whitespace().rev()
 }
 
-/// Whether the words before a trigger deny it or make it hypothetical. `before` is
-/// lower-cased; `verb`: the trigger is a verb phrase, so "to" before it makes an
-/// infinitive ("agreed to negotiate", "only to be erected"): planned, wished or agreed,
-/// not told as done, unless an implicative verb governs it ("managed to escape").
-fn modality(before: &str, verb: bool) -> Modality {
-    let numeric = |w: Option<&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let mut words = clause_words_back(before).take(CUE_WINDOW).enumerate().peekable();
+/// Whether the words before a trigger deny it or make it hypothetical. `written` is the
+/// trigger's context as written: a capitalized word inside the sentence is a name or a
+/// month ("on 3 May 1901", "in May the army"), never a cue. `verb`: the trigger is a verb
+/// phrase, so "to" before it makes an infinitive ("agreed to negotiate", "only to be
+/// erected"): planned, wished or agreed, not told as done, unless an implicative verb
+/// governs it ("managed to escape").
+fn modality(written: &Written<'_>, verb: bool) -> Modality {
+    let is = |list: &[&str], word: &str| list.iter().any(|c| c.eq_ignore_ascii_case(word));
     // The word after the current one in the text (the one seen just before it).
     let mut later: Option<&str> = None;
-    while let Some((i, word)) = words.next() {
-        let after = later.replace(word);
+    for (i, word) in clause_words_back(written.before).take(CUE_WINDOW).enumerate() {
+        let next = later.replace(word);
         // "No. 8 Squadron": a number, not a negation.
-        if word == "no." {
+        if word.eq_ignore_ascii_case("no.") {
             continue;
         }
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        if i < NEGATION_WINDOW && (NEGATION_CUES.contains(&word) || word.ends_with("n't")) {
+        if word.is_empty() || written.reads_as_name(word, next) {
+            continue;
+        }
+        let contracted = word.len() >= 3
+            && word.get(word.len() - 3..).is_some_and(|t| t.eq_ignore_ascii_case("n't"));
+        if i < NEGATION_WINDOW && (is(NEGATION_CUES, word) || contracted) {
             return Modality::Negated;
         }
-        // "on 3 May 1901", "May 3": the month (`before` is lower-cased), not the modal.
-        let month = word == "may" && (numeric(after) || numeric(words.peek().map(|(_, w)| *w)));
-        if HYPOTHETICAL_CUES.contains(&word) && !month {
+        if is(HYPOTHETICAL_CUES, word) {
             return Modality::Hypothetical;
         }
     }
+    let before = written.before;
     if verb && before.ends_with(char::is_whitespace) {
-        let mut words = before.split_whitespace().rev().skip_while(|w| INFINITIVE_AUX.contains(w));
-        if words.next() == Some("to")
-            && !words.next().is_some_and(|w| IMPLICATIVE_BEFORE_TO.contains(&w))
+        let mut words = before.split_whitespace().rev().skip_while(|w| is(INFINITIVE_AUX, w));
+        if words.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && !words.next().is_some_and(|w| is(IMPLICATIVE_BEFORE_TO, w))
         {
             return Modality::Hypothetical;
         }
@@ -756,6 +775,18 @@ impl Written<'_> {
         word.starts_with(|c: char| c.is_uppercase()) && at != self.sentence_start
     }
 
+    /// True when `word` (a piece of `before` or `after`) reads as a name or a month rather
+    /// than a function word: capitalized inside the sentence ("on 3 May 1901"), or
+    /// capitalized first word followed by a number or another capital ("May 1901 saw").
+    /// `next` is the word after it, if known.
+    fn reads_as_name(&self, word: &str, next: Option<&str>) -> bool {
+        self.is_name(word)
+            || (word.starts_with(|c: char| c.is_uppercase())
+                && next.is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+                }))
+    }
+
     /// A name or one of `nouns` among the words after the trigger (and before it too
     /// when `both_sides`).
     fn names_or_nouns(&self, nouns: &[&str], both_sides: bool) -> bool {
@@ -765,6 +796,39 @@ impl Written<'_> {
                 && (self.is_name(bare) || nouns.iter().any(|n| n.eq_ignore_ascii_case(bare)))
         };
         self.words_after().any(hit) || (both_sides && self.words_before().any(hit))
+    }
+
+    /// True when what was launched is a name or a vessel or product noun: the object of an
+    /// active verb ("NASA launched Apollo 8": not the launcher before it), the subject
+    /// of a passive one ("the frigate was launched", "She was launched"; not "the
+    /// reconstruction of Albania was launched"), either side of a noun ("the launch of").
+    fn launched_a_vessel(&self, trigger: &str) -> bool {
+        let be = |w: &str| {
+            ["was", "were", "been", "be", "is", "are"].iter().any(|b| b.eq_ignore_ascii_case(w))
+        };
+        let adverb = |w: &str| {
+            w.ends_with("ly")
+                || ["not", "never", "also", "first"].iter().any(|a| a.eq_ignore_ascii_case(w))
+        };
+        let passive = trigger.split_whitespace().next().is_some_and(be)
+            || self.words_before().find(|w| !adverb(w)).is_some_and(be);
+        if !passive {
+            let noun = !trigger.ends_with("ed") && !trigger.ends_with("es");
+            return self.names_or_nouns(VESSEL_WORDS, noun);
+        }
+        // The subject's head: the word before the auxiliaries and adverbs.
+        let mut before = self
+            .words_before()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .skip_while(|w| be(w) || adverb(w));
+        let Some(head) = before.next() else { return false };
+        if self.is_name(head) {
+            // The name's other words, then "of": the name is not what was launched.
+            return !before
+                .find(|w| !self.is_name(w))
+                .is_some_and(|w| w.eq_ignore_ascii_case("of"));
+        }
+        ["she", "it", "they"].iter().chain(VESSEL_WORDS).any(|n| n.eq_ignore_ascii_case(head))
     }
 
     /// True when one of `words` is among the words after the trigger.
@@ -848,8 +912,12 @@ fn sense_holds(
             !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
         }
         Sense::Institution => written.names_or_nouns(INSTITUTION_WORDS, true),
-        Sense::Vessel => {
-            !written.followed_by(ATTACK_WORDS) && written.names_or_nouns(VESSEL_WORDS, true)
+        Sense::Vessel => !written.followed_by(ATTACK_WORDS) && written.launched_a_vessel(original),
+        Sense::Troops => {
+            let object = written.words_after().next().is_some_and(|w| {
+                ARTICLES_AND_POSSESSIVES.iter().any(|d| d.eq_ignore_ascii_case(w))
+            });
+            !object || written.followed_by(MILITARY_WORDS)
         }
         Sense::Place => {
             !written.followed_by(NOT_PLACE_WORDS) && written.names_or_nouns(PLACE_WORDS, false)
