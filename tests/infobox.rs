@@ -830,6 +830,30 @@ const VALUE_ROWS: &[ValueRow] = &[
     ),
 ];
 
+/// Coordinate parts, layout numbers and database identifiers are technical, not counted
+/// numbers.
+#[test]
+fn coordinate_parts_are_technical() {
+    use wikianno::article::{InfoboxKey, KeyRole};
+    for key in [
+        "latm",
+        "lat_s",
+        "latNS",
+        "long_m",
+        "longs",
+        "longEW",
+        "area_magnitude",
+        "pixels",
+        "OMIM",
+        "DiseasesDB",
+        "ICD10",
+        "MedlinePlus",
+    ] {
+        assert_eq!(InfoboxKey::parse(key).role, KeyRole::Technical, "{key}");
+    }
+    assert_eq!(InfoboxKey::parse("population_total").role, KeyRole::Population);
+}
+
 #[test]
 fn value_driven_checks() {
     let mut failures = Vec::new();

@@ -515,6 +515,22 @@ const TECHNICAL_WORDS: &[&str] = &[
     "pushpin",
     "latd",
     "longd",
+    // The other parts of a coordinate (`lat_m`, `long_s`, `lat_NS`) and layout numbers
+    // (`area_magnitude`, `pixels`): not facts a body states.
+    "latm",
+    "lats",
+    "latns",
+    "longm",
+    "longs",
+    "longew",
+    "magnitude",
+    "pixels",
+    // Medical database identifiers (`OMIM`, `DiseasesDB`, `ICD10`).
+    "omim",
+    "diseasesdb",
+    "medlineplus",
+    "emedicine",
+    "icd",
     "blank",
 ];
 
