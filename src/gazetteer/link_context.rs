@@ -84,26 +84,29 @@ pub(crate) fn label_from_context(text: &str, span: Span) -> Option<Label> {
     label_after(text, span).or_else(|| label_before(text, span))
 }
 
-/// The text after `at` up to the end of its line, at most [`WINDOW`] bytes.
+/// The text after `at` up to the end of its line, at most [`WINDOW`] bytes. The window is
+/// cut first and the line end looked for inside it: a look-up per mention must not read to
+/// the end of a megabyte-long line (that made a page of one long line quadratic).
 fn after(text: &str, at: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
-    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
     let mut end = rest.len().min(WINDOW);
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    &rest[..end]
+    let window = &rest[..end];
+    &window[..window.find('\n').unwrap_or(window.len())]
 }
 
-/// The text before `at` back to the start of its line, at most [`WINDOW`] bytes.
+/// The text before `at` back to the start of its line, at most [`WINDOW`] bytes (the
+/// window first, as in [`after`]).
 fn before(text: &str, at: usize) -> &str {
     let head = text.get(..at).unwrap_or("");
-    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
     let mut start = head.len().saturating_sub(WINDOW);
     while !head.is_char_boundary(start) {
         start += 1;
     }
-    &head[start..]
+    let window = &head[start..];
+    &window[window.rfind('\n').map_or(0, |i| i + 1)..]
 }
 
 /// A person's life span in parentheses: "(1834–1857)", "(15 December 1719 – 6 April 1790)",
