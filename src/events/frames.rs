@@ -13,7 +13,7 @@ use regex::Regex;
 use super::{
     clauses::Clauses,
     mentions::{EventMention, MentionTagger, Tense},
-    triggers::{names_agreement, Modality, Trigger, TriggerLexicon},
+    triggers::{names_agreement, Modality, Trigger, TriggerLexicon, BE_FORMS},
     Event, EventDate, Participant,
 };
 use crate::{
@@ -69,9 +69,6 @@ const PLACE_OBJECT: &[EventType] = &[
     EventType::Birth,
     EventType::Death,
 ];
-
-/// Forms of "be" that make a following participle passive.
-const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are"];
 
 /// Labels listed as participants even without a role pattern.
 const PARTICIPANT_LABELS: &[Label] =

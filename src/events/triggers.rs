@@ -656,6 +656,9 @@ const ATTRIBUTIVE_BEFORE: &[&str] = &[
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both",
 ];
 
+/// Forms of "be" that make a following participle passive (frames read them too).
+pub(super) const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are"];
+
 /// Words that open a direct object: "withdrew his application".
 const ARTICLES_AND_POSSESSIVES: &[&str] =
     &["the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"];
@@ -803,9 +806,7 @@ impl Written<'_> {
     /// of a passive one ("the frigate was launched", "She was launched"; not "the
     /// reconstruction of Albania was launched"), either side of a noun ("the launch of").
     fn launched_a_vessel(&self, trigger: &str) -> bool {
-        let be = |w: &str| {
-            ["was", "were", "been", "be", "is", "are"].iter().any(|b| b.eq_ignore_ascii_case(w))
-        };
+        let be = |w: &str| BE_FORMS.iter().any(|b| b.eq_ignore_ascii_case(w));
         let adverb = |w: &str| {
             w.ends_with("ly")
                 || ["not", "never", "also", "first"].iter().any(|a| a.eq_ignore_ascii_case(w))
