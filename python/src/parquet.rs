@@ -36,7 +36,7 @@ fn write_to(
     path: &Path,
     tmp: &Path,
 ) -> PyResult<u64> {
-    let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
+    let failed = failed_on(path);
     let file = File::create(tmp).map_err(failed)?;
     let (rows, out) = write_records(py, batches, BufWriter::new(file), path)?;
     py.allow_threads(|| -> std::io::Result<()> {
@@ -49,7 +49,7 @@ fn write_to(
 
 /// A device, pipe or socket: opened for writing as it is, never replaced.
 fn write_in_place(py: Python<'_>, batches: &mut Batches<Record>, path: &Path) -> PyResult<u64> {
-    let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
+    let failed = failed_on(path);
     let file = fs::OpenOptions::new().write(true).open(path).map_err(failed)?;
     write_records(py, batches, BufWriter::new(file), path).map(|(rows, _)| rows)
 }
@@ -61,7 +61,7 @@ fn write_records(
     out: BufWriter<File>,
     path: &Path,
 ) -> PyResult<(u64, BufWriter<File>)> {
-    let failed = |e: std::io::Error| WikiannoError::new_err(format!("{}: {e}", path.display()));
+    let failed = failed_on(path);
     let mut writer = ParquetWriter::new(out).map_err(failed)?;
     while let Some(records) = batches.next_batch(py)? {
         py.allow_threads(|| records.iter().try_for_each(|r| writer.write(r))).map_err(failed)?;
@@ -75,6 +75,11 @@ fn write_records(
         })
         .map_err(failed)?;
     Ok((rows, out))
+}
+
+/// An I/O error as the Python exception, naming the file written.
+fn failed_on(path: &Path) -> impl Fn(std::io::Error) -> PyErr + Copy + '_ {
+    move |e| WikiannoError::new_err(format!("{}: {e}", path.display()))
 }
 
 /// `.<name>.<pid>.<nanos>.tmp` beside `path`: unique per attempt, so two attempts at the
