@@ -298,10 +298,15 @@ fn general_types_and_false_triggers() {
         // A participle with no noun after it tells an event, whatever precedes it.
         ("plural subject", "Both died in 1950.", &[("DEATH", "asserted")]),
         ("numeral subject", "The two died of fever.", &[("DEATH", "asserted")]),
-        // A participle between a determiner and an adverb, or after a preposition,
-        // describes the noun that follows.
-        ("adverb participle", "The newly established kingdom grew.", &[]),
+        // A participle after a preposition describes the noun that follows; a family
+        // is no adverb.
         ("preposition participle", "Women sit in elected bodies.", &[]),
+        ("noun before a verb", "His family fled the palace.", &[("REFUGE", "asserted")]),
+        (
+            "national occupation then a verb",
+            "Resistance to British occupation was growing.",
+            &[("SEIZURE", "asserted")],
+        ),
         // A capitalized verb after another capitalized word is a word of a title.
         ("title case verb", "He wrote Machines Capture Algorithms in 2000.", &[]),
         // Occupation: of a place, not a job.

@@ -750,9 +750,9 @@ fn is_attributive(before: &str, word: &str, after: &str) -> bool {
         // noun describes the noun.
         || PREPOSITIONS_BEFORE_ADJECTIVE.contains(&previous)
         // "some wounded captured soldiers": after another participle that describes the
-        // same noun; "the newly established kingdom": after an adverb of the noun phrase.
+        // same noun.
         || (previous.len() > 4
-            && (previous.ends_with("ed") || previous.ends_with("ly"))
+            && previous.ends_with("ed")
             && back.next().is_some_and(|w| ATTRIBUTIVE_BEFORE.contains(&w) || w == "some"))
 }
 
@@ -1015,10 +1015,9 @@ fn sense_holds(
         Sense::NotJob => {
             let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
             let next = first_word(after);
+            // Not the verb after it: "resistance to British occupation was growing".
             matches!(next, Some("of" | "by"))
-                || !(JOB_BEFORE.contains(&previous)
-                    || previous.ends_with("'s")
-                    || matches!(next, Some("was" | "is" | "as" | "were")))
+                || !(JOB_BEFORE.contains(&previous) || previous.ends_with("'s"))
         }
         Sense::NotNaming => !matches!(
             first_word(after),
