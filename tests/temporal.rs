@@ -286,6 +286,11 @@ fn narrative_year_choice() {
                 "The army camped there in the autumn of 1855 and spent the winter in huts. In spring it marched.",
                 &[("the autumn of 1855", "DATE", "1855-FA"), ("the winter", "DATE", "1856-WI"), ("spring", "DATE", "1856-SP")],
             ),
+            // A shift by decades is a decade, as one by years is a year.
+            (
+                "The dam was finished in 1965. Two decades earlier the valley was farmland.",
+                &[("1965", "DATE", "1965"), ("Two decades earlier", "DATE", "194")],
+            ),
             // A January after a December date is the next year's (the story moved over
             // New Year); a month further back may be a look back, and keeps the year.
             (

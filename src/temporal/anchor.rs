@@ -426,8 +426,10 @@ impl Anchor {
                 None => (CalendarDate::unknown_year(YearPart::Whole), None),
             },
             Unit::Decade | Unit::Century => match year {
-                // "this decade", "the next century": the period itself.
-                Some((y, span)) if deictic && y >= 0 => {
+                // "this decade", "the next century", "two decades earlier": the period
+                // itself, as TIMEX writes a shift at the precision of its unit ("two years
+                // earlier" is a year, "two decades earlier" from 1965 the 1940s).
+                Some((y, span)) if y >= 0 => {
                     let (size, n) = (if unit == Unit::Decade { 10 } else { 100 }, n as i32);
                     let digits = (y / size + n).max(0).unsigned_abs();
                     let date = if unit == Unit::Decade {
@@ -437,7 +439,7 @@ impl Anchor {
                     };
                     (date, span)
                 }
-                // "a decade earlier": ten years before, like "ten years earlier".
+                // BC: ten years before, like "ten years earlier".
                 Some((y, span)) => {
                     let step = if unit == Unit::Decade { 10 } else { 100 };
                     (CalendarDate::year(y + step * n as i32), span)
