@@ -9,7 +9,10 @@ use wikianno::{Pipeline, RawArticle};
 type Row = (&'static str, &'static [(&'static str, &'static str, &'static str)]);
 
 fn check(rows: &[Row], reference: Reference) {
-    let tagger = TemporalTagger::new();
+    check_with(&TemporalTagger::new(), rows, reference);
+}
+
+fn check_with(tagger: &TemporalTagger, rows: &[Row], reference: Reference) {
     for (text, expected) in rows {
         let found = tagger.tag_text(text, reference);
         let got: Vec<(&str, &str, String)> = found
@@ -283,6 +286,21 @@ fn narrative_year_choice() {
                 "The army camped there in the autumn of 1855 and spent the winter in huts. In spring it marched.",
                 &[("the autumn of 1855", "DATE", "1855-FA"), ("the winter", "DATE", "1856-WI"), ("spring", "DATE", "1856-SP")],
             ),
+            // A shift by decades is a decade, as one by years is a year.
+            (
+                "The dam was finished in 1965. Two decades earlier the valley was farmland.",
+                &[("1965", "DATE", "1965"), ("Two decades earlier", "DATE", "194")],
+            ),
+            // A January after a December date is the next year's (the story moved over
+            // New Year); a month further back may be a look back, and keeps the year.
+            (
+                "The fleet sailed on 20 December 1805. In January the crews rested.",
+                &[("20 December 1805", "DATE", "1805-12-20"), ("January", "DATE", "1806-01")],
+            ),
+            (
+                "The treaty was signed in November 1805. In January the talks had begun.",
+                &[("November 1805", "DATE", "1805-11"), ("January", "DATE", "1805-01")],
+            ),
             // "May and June 1860": the first takes the year the second states.
             (
                 "The port opened in 1858. Ships were idle in May and June 1860.",
@@ -316,6 +334,16 @@ fn sets_and_seasons() {
             ("The fair is held every year in the square.", &[("every year", "SET", "P1Y")]),
             ("The guild met annually.", &[("annually", "SET", "P1Y")]),
             ("Rations were issued daily.", &[("daily", "SET", "P1D")]),
+            // A rate after a count of events or things: TimeML marks only "a week".
+            ("The ferry crossed three times a week.", &[("a week", "SET", "P1W")]),
+            ("Raids averaged 30 a day.", &[("a day", "SET", "P1D")]),
+            ("The state spent $2 billion a year on roads.", &[("a year", "SET", "P1Y")]),
+            // Not a rate: a year before "a year", "a day" before "-long" or "later".
+            (
+                "In 1944 a year of famine began.",
+                &[("1944", "DATE", "1944"), ("a year", "DURATION", "P1Y")],
+            ),
+            ("The pilots were given 2 a day-long rests.", &[("a day", "DURATION", "P1D")]),
             ("The offensive stalled in summer 1916.", &[("summer 1916", "DATE", "1916-SU")]),
             (
                 "The canal froze in the winter of 1709.",
@@ -491,6 +519,28 @@ fn timex2_marks_temporal_adjectives() {
         .map(|t| (t.span.slice(text).to_string(), t.value.to_string()))
         .collect();
     assert_eq!(got, [("former".into(), "PAST_REF".into()), ("future".into(), "FUTURE_REF".into())]);
+}
+
+/// TIMEX2 (WikiWars) writes the recurrence of one calendar unit as the unit's calendar
+/// pattern; a rate after a count, and a recurrence of several units, stay periods.
+#[test]
+fn timex2_writes_recurrences_as_calendar_patterns() {
+    use wikianno::temporal::Convention;
+    let tagger = TemporalTagger::new().with_convention(Convention::Timex2);
+    check_with(
+        &tagger,
+        &[
+            ("Trains ran daily.", &[("daily", "SET", "XXXX-XX-XX")]),
+            ("The council met weekly.", &[("weekly", "SET", "XXXX-WXX")]),
+            ("Elections were held annually.", &[("annually", "SET", "XXXX")]),
+            ("The paper came out monthly.", &[("monthly", "SET", "XXXX-XX")]),
+            ("Guards patrolled every night.", &[("every night", "SET", "XXXX-XX-XXTNI")]),
+            ("The fair is held every year.", &[("every year", "SET", "XXXX")]),
+            ("The fair is held every two years.", &[("every two years", "SET", "P2Y")]),
+            ("The ferry crossed twice a week.", &[("a week", "SET", "P1W")]),
+        ],
+        Reference::Narrative,
+    );
 }
 
 #[test]

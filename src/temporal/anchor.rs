@@ -194,7 +194,13 @@ impl Anchor {
             Expr::Duration { value, modifier } => {
                 timex(m.span, TimexType::Duration, value.clone(), *modifier, None)
             }
-            Expr::Set { value } => timex(m.span, TimexType::Set, value.clone(), None, None),
+            Expr::Set { value, each } => {
+                let value = match (self.convention, each) {
+                    (Convention::Timex2, Some(pattern)) => TimexValue::Date(*pattern),
+                    _ => value.clone(),
+                };
+                timex(m.span, TimexType::Set, value, None, None)
+            }
             Expr::Adjectival(_) => return None,
         })
     }
@@ -284,7 +290,14 @@ impl Anchor {
                 // After that winter, spring comes in its year.
                 let after_winter = matches!(p.season, Some(Season::Spring | Season::Summer))
                     && self.season == Some((y + 1, Season::Winter));
-                p.year = Some(if next_winter || after_winter { y + 1 } else { y });
+                // A January after a December date is the next year's: the narrative has
+                // moved over New Year ("in December 1941 ... in January"). Only the step of
+                // one month: a month two or more before the reference is as often a look back.
+                let after_december = p.season.is_none()
+                    && p.month == Some(1)
+                    && self.month.is_some_and(|(my, mo, _)| my == y && mo == 12);
+                p.year =
+                    Some(if next_winter || after_winter || after_december { y + 1 } else { y });
                 (p, span)
             }
             None => (p, None),
@@ -413,8 +426,10 @@ impl Anchor {
                 None => (CalendarDate::unknown_year(YearPart::Whole), None),
             },
             Unit::Decade | Unit::Century => match year {
-                // "this decade", "the next century": the period itself.
-                Some((y, span)) if deictic && y >= 0 => {
+                // "this decade", "the next century", "two decades earlier": the period
+                // itself, as TIMEX writes a shift at the precision of its unit ("two years
+                // earlier" is a year, "two decades earlier" from 1965 the 1940s).
+                Some((y, span)) if y >= 0 => {
                     let (size, n) = (if unit == Unit::Decade { 10 } else { 100 }, n as i32);
                     let digits = (y / size + n).max(0).unsigned_abs();
                     let date = if unit == Unit::Decade {
@@ -424,7 +439,7 @@ impl Anchor {
                     };
                     (date, span)
                 }
-                // "a decade earlier": ten years before, like "ten years earlier".
+                // BC: ten years before, like "ten years earlier".
                 Some((y, span)) => {
                     let step = if unit == Unit::Decade { 10 } else { 100 };
                     (CalendarDate::year(y + step * n as i32), span)

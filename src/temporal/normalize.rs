@@ -109,8 +109,12 @@ pub(crate) enum Expr {
     Vague(TimeRef),
     /// A length of time, already normalized (`PT6H`).
     Duration { value: TimexValue, modifier: Option<TimexMod> },
-    /// A recurrence, already normalized (`P1Y`).
-    Set { value: TimexValue },
+    /// A recurrence, already normalized (`P1Y`). `each`: for the recurrence of one
+    /// calendar unit ("every day", "daily", "annually"), the unit's calendar pattern
+    /// (`XXXX-XX-XX`, `XXXX-WXX`, `XXXX`), the value TIMEX2 gives it (WikiWars); TimeML
+    /// writes the period. A rate after a count ("three times a week", "30 a day") is a
+    /// period in both.
+    Set { value: TimexValue, each: Option<CalendarDate> },
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -11,7 +11,7 @@ use regex::{CaptureLocations, Regex, RegexBuilder};
 
 use super::normalize::{Expr, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
-use super::value::{PartOfDay, Season, TimeOfDay, TimeRef};
+use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, YearPart};
 use super::TimexMod;
 use crate::span::Span;
 
@@ -89,6 +89,7 @@ enum Rule {
     DeicticWord,
     Vague,
     Set,
+    Rate,
     Clock,
     Weekday,
     Holiday,
@@ -115,6 +116,8 @@ impl Rule {
         match self {
             Rule::DeicticWord => triggers::DEICTIC,
             Rule::Set => triggers::RECURRENCE,
+            // "a week" of "twice a week", "30 a day"
+            Rule::Rate => UNIT,
             Rule::Weekday => triggers::WEEKDAY,
             Rule::Holiday => triggers::HOLIDAY,
             // "1866-03-31": the year's last digit is followed by a dash. Digits are too
@@ -213,6 +216,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Year,
             format!(r"(?:(?P<approx>(?:[Cc]\.|[Cc]a\.|[Cc]irca|[Aa]bout|[Aa]round|[Aa]pproximately)\s*)|{pre})(?:[Tt]he\s+year\s+)?\b{y}"),
         ),
+        // A rate: "a week" after a count of events ("three times a week", "twice a year")
+        // or of things ("30 a day", "$1 billion a year", "960 a week"). Before `Quantity`,
+        // which would read the same "a week" as a length.
+        (
+            Rule::Rate,
+            r"\b(?P<n>[0-9]+(?:[,.][0-9]+){0,4}|once|twice|times|hundred|thousand|million|billion|dozen)\s+(?P<a>a\s+(?P<u>day|week|month|year))\b".to_string(),
+        ),
         (
             Rule::Quantity,
             format!(
@@ -244,7 +254,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Set,
             format!(
-                r"\b(?:(?:[Ee]very|[Ee]ach)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNITS})\b|(?P<adv>[Aa]nnually|[Yy]early|[Dd]aily|[Ww]eekly|[Mm]onthly|[Hh]ourly|[Nn]ightly)\b|(?P<times>once|twice|times)\s+(?P<a>a\s+(?P<u2>day|week|month|year))\b)"
+                r"\b(?:(?:[Ee]very|[Ee]ach)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{UNITS})\b|(?P<adv>[Aa]nnually|[Yy]early|[Dd]aily|[Ww]eekly|[Mm]onthly|[Hh]ourly|[Nn]ightly)\b)"
             ),
         ),
         (
@@ -332,7 +342,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             if span.is_empty() || !boundary_after(text, span.end) {
                 return;
             }
-            if matches!(c.rule, Rule::Set | Rule::BareUnits) {
+            if matches!(c.rule, Rule::Set | Rule::Rate | Rule::BareUnits) {
                 // Its mention's span is a group ("a week" of "twice a week", "years" of
                 // "for years"): read now.
                 if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
@@ -584,7 +594,8 @@ pub(crate) fn timex2_extents(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// A match before reading: its span only, or already read (`Rule::Set`; boxed, so
+/// A match before reading: its span only, or already read (`Rule::Set`, `Rule::Rate`,
+/// `Rule::BareUnits`; boxed, so
 /// that sorting moves small values).
 enum Candidate {
     Found { span: Span, rule: usize },
@@ -870,6 +881,20 @@ fn season_code(word: &str) -> Option<Season> {
         "winter" => Some(Season::Winter),
         _ => None,
     }
+}
+
+/// The calendar pattern of "every day" (`XXXX-XX-XX`), "weekly" (`XXXX-WXX`),
+/// "every month" (`XXXX-XX`), "annually" (`XXXX`), "nightly" (`XXXX-XX-XXTNI`): how
+/// TIMEX2 writes the recurrence of one calendar unit.
+fn calendar_pattern(unit: Unit, part: Option<PartOfDay>) -> Option<CalendarDate> {
+    let part_of_year = match unit {
+        Unit::Day => YearPart::Day(None, None),
+        Unit::Week => YearPart::Week(None),
+        Unit::Month => YearPart::Month(None),
+        Unit::Year => YearPart::Whole,
+        _ => return None,
+    };
+    Some(CalendarDate::unknown_year(part_of_year).at(part.map(TimeOfDay::Part)))
 }
 
 /// The previous word before byte `at`, lowercased.
@@ -1330,27 +1355,62 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Vague(v))
         }
         Rule::Set => {
-            let value = if let Some(adv) = get("adv") {
-                match adv.to_ascii_lowercase().as_str() {
-                    "annually" | "yearly" => Unit::Year,
-                    "daily" | "nightly" => Unit::Day,
-                    "weekly" => Unit::Week,
-                    "monthly" => Unit::Month,
-                    _ => Unit::Hour,
-                }
-                .duration(Some(1.0))
-            } else if let Some(u) = get("u2") {
-                Unit::from_word(u)?.duration(Some(1.0))
+            let (unit, n, part) = if let Some(adv) = get("adv") {
+                let (unit, part) = match adv.to_ascii_lowercase().as_str() {
+                    "annually" | "yearly" => (Unit::Year, None),
+                    "daily" => (Unit::Day, None),
+                    "nightly" => (Unit::Day, Some(PartOfDay::Night)),
+                    "weekly" => (Unit::Week, None),
+                    "monthly" => (Unit::Month, None),
+                    _ => (Unit::Hour, None),
+                };
+                (unit, Some(1.0), part)
             } else {
                 let n = match get("n") {
                     Some(n) => number(n)?,
                     None => Some(1.0),
                 };
-                Unit::from_word(get("u")?)?.duration(n)
+                let word = get("u")?;
+                (Unit::from_word(word)?, n, part_of_day(word))
             };
-            // "twice a week": TimeML marks only "a week".
-            let span = caps.name("a").map_or(span, |a| Span::new(a.start(), a.end()));
-            Some(Mention { span, expr: Expr::Set { value }, ends: None, rule: 0 })
+            let each = (n == Some(1.0)).then(|| calendar_pattern(unit, part)).flatten();
+            Some(Mention {
+                span,
+                expr: Expr::Set { value: unit.duration(n), each },
+                ends: None,
+                rule: 0,
+            })
+        }
+        Rule::Rate => {
+            let n = get("n")?;
+            // "In 1944 a year of famine": a year is not a count.
+            let year_like =
+                n.len() == 4 && n.starts_with(['1', '2']) && n.bytes().all(|b| b.is_ascii_digit());
+            let after = text.get(span.end..).unwrap_or("");
+            // "a day-long march", "a year later", "a week of talks": not a rate.
+            let next: String = after
+                .trim_start_matches(' ')
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            if year_like
+                || after.starts_with('-')
+                || matches!(
+                    next.as_str(),
+                    "of" | "later" | "earlier" | "after" | "before" | "ago" | "old" | "long"
+                )
+            {
+                return None;
+            }
+            let unit = Unit::from_word(get("u")?)?;
+            // TimeML marks only "a week" of "twice a week".
+            let a = caps.name("a")?;
+            Some(Mention {
+                span: Span::new(a.start(), a.end()),
+                expr: Expr::Set { value: unit.duration(Some(1.0)), each: None },
+                ends: None,
+                rule: 0,
+            })
         }
         Rule::Clock => {
             let (h, m) = if let Some(word) = get("word") {
