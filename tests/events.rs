@@ -295,6 +295,36 @@ fn general_types_and_false_triggers() {
         ("met with criticism", "The plan was met with criticism.", &[]),
         ("met with a person", "The envoy met with the king.", &[("MEETING", "asserted")]),
         ("resigns himself", "He resigns himself to defeat.", &[]),
+        // A participle with no noun after it tells an event, whatever precedes it.
+        ("plural subject", "Both died in 1950.", &[("DEATH", "asserted")]),
+        ("numeral subject", "The two died of fever.", &[("DEATH", "asserted")]),
+        // A participle after a preposition describes the noun that follows; a family
+        // is no adverb.
+        ("preposition participle", "Women sit in elected bodies.", &[]),
+        ("noun before a verb", "His family fled the palace.", &[("REFUGE", "asserted")]),
+        (
+            "national occupation then a verb",
+            "Resistance to British occupation was growing.",
+            &[("SEIZURE", "asserted")],
+        ),
+        // A capitalized verb after another capitalized word is a word of a title.
+        ("title case verb", "He wrote Machines Capture Algorithms in 2000.", &[]),
+        // Occupation: of a place, not a job.
+        ("occupation job", "His main occupation was farming.", &[]),
+        ("occupation of", "The occupation of Paris lasted four years.", &[("SEIZURE", "asserted")]),
+        (
+            "national occupation",
+            "Oil fields burned during Iraqi occupation.",
+            &[("SEIZURE", "asserted")],
+        ),
+        // Named to an office, not given a name or a rank.
+        ("named after", "The town was named after his uncle.", &[]),
+        ("named one of", "The firm was named one of the best employers.", &[]),
+        ("named to office", "She was named ambassador to Chile.", &[("APPOINTMENT", "asserted")]),
+        // An event noun that classifies a thing is no event.
+        ("assault rifles", "They came armed with assault rifles.", &[]),
+        ("alliance engines", "Two firms make alliance engines.", &[]),
+        ("launch vehicle", "The launch vehicle was tested.", &[]),
         // Negated and hypothetical events are marked, not asserted.
         ("refused", "The king refused to declare war.", &[("WAR_DECLARATION", "negated")]),
         (

@@ -29,7 +29,8 @@ pub struct EvalEventsArgs {
     /// Print one line of scores per document.
     #[arg(long)]
     pub per_doc: bool,
-    /// Print every miss, spurious mention and wrong class (tab-separated).
+    /// Print every miss, spurious mention, mention of another extent (SPAN) and wrong
+    /// class (tab-separated).
     #[arg(long)]
     pub errors: bool,
 }
@@ -96,19 +97,23 @@ fn predict(pipeline: &Pipeline, system: System, name: &str, text: &str) -> Vec<E
         System::Mentions => annotated.event_mentions,
         System::Frames => {
             // TimeML and SW100 mark one word ("born"), a frame trigger may hold more ("was
-            // born"): a frame is scored on the event mention inside its trigger, else on
-            // the trigger as written. Mentions are in text order.
+            // born"); a trigger that is a word of an event's name ("Death" in "the Black
+            // Death") is marked as the whole name, as the mention layer marks it: a frame
+            // is scored on the event mention inside its trigger, else on the one holding
+            // it, else on the trigger as written. Mentions are in text order.
             let mentions = &annotated.event_mentions;
             annotated
                 .events
                 .iter()
                 .map(|e| {
                     let first = mentions.partition_point(|m| m.span.start < e.trigger.start);
-                    let head = mentions
-                        .get(first)
-                        .map(|m| m.span)
-                        .filter(|span| e.trigger.contains(*span))
-                        .unwrap_or(e.trigger);
+                    let at = mentions.get(first);
+                    let inside = at.filter(|m| e.trigger.contains(m.span));
+                    let holding = at
+                        .into_iter()
+                        .chain(first.checked_sub(1).and_then(|i| mentions.get(i)))
+                        .find(|m| m.span.contains(e.trigger));
+                    let head = inside.or(holding).map_or(e.trigger, |m| m.span);
                     EventMention::new(head, EventClass::Occurrence)
                 })
                 .collect()

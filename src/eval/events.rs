@@ -37,7 +37,8 @@ pub struct MentionScores {
     pub class_correct: usize,
     /// Relaxed matches with a gold class.
     pub class_gold: usize,
-    /// One line per miss, spurious mention and wrong class, for error analysis.
+    /// One line per miss, spurious mention, mention of another extent than the gold one
+    /// it overlaps (`SPAN`) and wrong class, for error analysis.
     pub errors: Vec<String>,
 }
 
@@ -85,9 +86,19 @@ pub fn score_mentions(
 ) -> MentionScores {
     let mut s = MentionScores { gold: gold.len(), system: predicted.len(), ..Default::default() };
     for m in predicted {
-        s.strict_system += usize::from(gold.iter().any(|g| g.span == m.span));
-        if gold.iter().any(|g| g.span.overlaps(m.span)) {
+        let exact = gold.iter().any(|g| g.span == m.span);
+        s.strict_system += usize::from(exact);
+        if let Some(g) = gold.iter().find(|g| g.span.overlaps(m.span)) {
             s.relaxed_system += 1;
+            if !exact {
+                // Right place, other extent: a span convention ("was born" vs "born",
+                // a phrase vs its head) rather than a false mention.
+                s.errors.push(format!(
+                    "{name}\tSPAN\t{:?}\tgold {:?}",
+                    m.span.slice(text),
+                    g.span.slice(text)
+                ));
+            }
         } else {
             s.errors.push(format!("{name}\tSPURIOUS\t{:?}", m.span.slice(text)));
         }

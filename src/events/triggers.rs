@@ -81,6 +81,12 @@ enum Sense {
     /// `fall`: a fall to someone ("fell to the Ottomans"), in a military sentence or of a
     /// stronghold ("the fort fell"), not a rate or a person falling.
     Fall,
+    /// `not-job`: "occupation" of a place ("the occupation of Paris", "Iraqi occupation"),
+    /// not someone's job ("his main occupation was writing").
+    NotJob,
+    /// `not-naming`: "was named" to an office ("was named ambassador"), not given a
+    /// name or a rank in a list ("was named after his uncle", "was named one of the best").
+    NotNaming,
 }
 
 impl Sense {
@@ -97,6 +103,8 @@ impl Sense {
             Some("not-that") => Sense::NotThat,
             Some("fall") => Sense::Fall,
             Some("troops") => Sense::Troops,
+            Some("not-job") => Sense::NotJob,
+            Some("not-naming") => Sense::NotNaming,
             Some(_) => return None,
         })
     }
@@ -618,10 +626,15 @@ impl TriggerLexicon {
                 head(&region[m.end()..], CONTEXT_BYTES),
             );
             if verb
-                && (is_attributive(before, word)
+                && (is_attributive(before, word, after)
                     || is_plural_noun(before, word, after)
                     || first_word(after).is_some_and(|w| REFLEXIVES.contains(&w)))
             {
+                continue;
+            }
+            // "assault rifles", "alliance engines", "birth rate": a noun trigger that
+            // modifies a thing names a kind of thing, not an event.
+            if !verb && first_word(after).is_some_and(|w| THING_HEADS.contains(&w)) {
                 continue;
             }
             // The same context as written (ASCII lower-casing keeps every offset).
@@ -632,6 +645,9 @@ impl TriggerLexicon {
                 text,
             };
             let original = &text[within.start + m.start()..within.start + m.end()];
+            if verb && written.in_title_case(original) {
+                continue;
+            }
             let in_sense = (sense == Sense::Treaty && about_agreement)
                 || sense_holds(sense, before, original, after, &written);
             if !in_sense {
@@ -656,6 +672,40 @@ const ATTRIBUTIVE_BEFORE: &[&str] = &[
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "both",
 ];
 
+/// Nouns of things (and rates) that an event noun before them only classifies
+/// ("assault rifles", "launch vehicle", "death rate"): no event.
+const THING_HEADS: &[&str] = &[
+    "rifle",
+    "rifles",
+    "weapon",
+    "weapons",
+    "gun",
+    "guns",
+    "engine",
+    "engines",
+    "vehicle",
+    "vehicles",
+    "craft",
+    "aircraft",
+    "boat",
+    "boats",
+    "ship",
+    "ships",
+    "pad",
+    "pads",
+    "rate",
+    "rates",
+    "certificate",
+    "certificates",
+    "penalty",
+    "penalties",
+];
+
+/// Words before "occupation" that make it someone's job ("his main occupation"), unless
+/// "of" or "by" follows (Sense::NotJob).
+const JOB_BEFORE: &[&str] =
+    &["his", "her", "their", "whose", "main", "primary", "principal", "chief", "usual", "an"];
+
 /// Forms of "be" that make a following participle passive (frames read them too).
 pub(super) const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are"];
 
@@ -663,11 +713,28 @@ pub(super) const BE_FORMS: &[&str] = &["was", "were", "been", "be", "is", "are"]
 const ARTICLES_AND_POSSESSIVES: &[&str] =
     &["the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"];
 
+/// Words after a participle that show it has no noun to describe, so it is a verb:
+/// "both died in 1950", "the two allied against Chile", "both died shortly after".
+const NO_NOUN_AFTER: &[&str] = &[
+    "in", "on", "at", "of", "from", "with", "by", "to", "after", "before", "during", "within",
+    "near", "together", "shortly", "soon", "later", "there", "young", "suddenly", "when", "while",
+];
+
 /// True when a one-word past participle (`-ed`) follows a determiner, possessive or
-/// number, so it describes a noun instead of telling an event. `before` and `word` are
-/// lower-cased.
-fn is_attributive(before: &str, word: &str) -> bool {
+/// number and comes before a noun, so it describes the noun instead of telling an event
+/// ("its deposed king"; not "both died." or "the two died in 1950": a participle with
+/// punctuation or a preposition after it describes nothing). `before`, `word` and `after`
+/// are lower-cased.
+fn is_attributive(before: &str, word: &str, after: &str) -> bool {
     if !word.ends_with("ed") || word.contains(' ') {
+        return false;
+    }
+    // Only white space, then a word that could be (part of) a noun phrase.
+    let next = after.split_whitespace().next().unwrap_or("");
+    if !after.starts_with(char::is_whitespace)
+        || !next.starts_with(char::is_alphanumeric)
+        || NO_NOUN_AFTER.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    {
         return false;
     }
     // Only when the participle follows the word directly (no comma or bracket between).
@@ -679,12 +746,20 @@ fn is_attributive(before: &str, word: &str) -> bool {
     let mut back = before.trim_end().rsplit(|c: char| c.is_whitespace());
     let previous = back.next().unwrap_or("");
     ATTRIBUTIVE_BEFORE.contains(&previous)
+        // "representation in elected bodies": a participle between a preposition and a
+        // noun describes the noun.
+        || PREPOSITIONS_BEFORE_ADJECTIVE.contains(&previous)
         // "some wounded captured soldiers": after another participle that describes the
         // same noun.
         || (previous.len() > 4
             && previous.ends_with("ed")
             && back.next().is_some_and(|w| ATTRIBUTIVE_BEFORE.contains(&w) || w == "some"))
 }
+
+/// Prepositions before which a verb cannot stand, so a participle after one describes
+/// the noun that follows ("in elected bodies", "with captured guns").
+const PREPOSITIONS_BEFORE_ADJECTIVE: &[&str] =
+    &["in", "of", "for", "with", "from", "among", "into", "under", "against"];
 
 /// The last words of `before` (lower-cased), nearest first, within its clause: the scan
 /// stops at a comma, semicolon, colon or bracket. Reads backwards, never allocates.
@@ -776,6 +851,16 @@ impl Written<'_> {
     fn is_name(&self, word: &str) -> bool {
         let at = word.as_ptr() as usize - self.text.as_ptr() as usize;
         word.starts_with(|c: char| c.is_uppercase()) && at != self.sentence_start
+    }
+
+    /// True when the verb trigger `original` (a piece of `text`) is written capitalized
+    /// inside the sentence right after another capitalized word: a word of a title or
+    /// name ("Sequential Abstract State Machines Capture Sequential Algorithms"), not a
+    /// verb of the sentence.
+    fn in_title_case(&self, original: &str) -> bool {
+        original.starts_with(|c: char| c.is_uppercase())
+            && self.before.ends_with(' ')
+            && self.before.split_whitespace().next_back().is_some_and(|w| self.is_name(w))
     }
 
     /// True when `word` (a piece of `before` or `after`) reads as a name or a month rather
@@ -926,6 +1011,17 @@ fn sense_holds(
         Sense::NotThat => !matches!(
             first_word(after),
             Some("that" | "how" | "what" | "whether" | "why" | "where" | "who")
+        ),
+        Sense::NotJob => {
+            let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            let next = first_word(after);
+            // Not the verb after it: "resistance to British occupation was growing".
+            matches!(next, Some("of" | "by"))
+                || !(JOB_BEFORE.contains(&previous) || previous.ends_with("'s"))
+        }
+        Sense::NotNaming => !matches!(
+            first_word(after),
+            Some("after" | "for" | "in" | "one" | "among" | "by" | "because")
         ),
         Sense::Fall => {
             let mut next = written.words_after();
