@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Draw the judged sample of non-link entity mentions (see tests/data/entities_judged_rules.md).
 
-    python3 tools/judge_sample.py annotated.ndjson > sample.tsv
+    python3 tools/judge_sample.py [--seed N] annotated.ndjson > sample.tsv
+
+The seed is 11 for entities_judged.tsv (the default) and 23 for entities_judged_s23.tsv.
 
 Output columns: article id, start, end (code points), text, label, entity id, source,
 left context, right context, verdict (empty), reason (empty).
@@ -10,8 +12,13 @@ import json
 import random
 import sys
 
+args = sys.argv[1:]
+seed = 11
+if args[:1] == ["--seed"]:
+    seed = int(args[1])
+    args = args[2:]
 items = []
-for line in open(sys.argv[1], encoding="utf-8"):
+for line in open(args[0], encoding="utf-8"):
     r = json.loads(line)
     text = r.get("text")
     if text is None:
@@ -24,6 +31,6 @@ for line in open(sys.argv[1], encoding="utf-8"):
         items.append((r["id"], e["start"], e["end"], e["text"].replace("\t", " "), e["label"],
                       e["id"], e["source"], left, right))
 items.sort(key=lambda x: (x[0], x[1], x[2]))
-print(f"# {len(items)} non-link mentions; 200 drawn with random.Random(11)", file=sys.stderr)
-for it in sorted(random.Random(11).sample(items, 200), key=lambda x: (x[0], x[1], x[2])):
+print(f"# {len(items)} non-link mentions; 200 drawn with random.Random({seed})", file=sys.stderr)
+for it in sorted(random.Random(seed).sample(items, 200), key=lambda x: (x[0], x[1], x[2])):
     print("\t".join(str(x) for x in it) + "\t\t")

@@ -276,6 +276,14 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
     }
 }
 
+/// True when the word right before the match at `span`, after one space, is a capitalized
+/// word that is no function word: the match closes a longer name ("New Jersey", "Soviet
+/// Russia", "IKEA Canada"). The half of [`in_longer_name`] that country rows obey too: a
+/// country before a capitalized word is as often an item of a list as a longer name's start.
+pub(crate) fn after_name_word(text: &str, span: Span) -> bool {
+    word_before(text, span.start).is_some_and(name_word)
+}
+
 /// True when the match at `span` is one part of a hyphenated name ("Hesse-Darmstadt",
 /// "Berlin-Cölln"): a word joined to it by a hyphen before, or a capitalized one after
 /// ("Lima-based" is still Lima). Not for demonyms: each part of "Chinese-American" is one.

@@ -17,13 +17,13 @@
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.
 
-use std::sync::OnceLock;
+use std::{borrow::Cow, sync::OnceLock};
 
 use regex::Regex;
 
 use super::{
     context::PERSON_TITLES,
-    type_nouns::{label_before_name, label_of_description},
+    type_nouns::{ends_a_type_noun, label_before_name, label_of_description},
     Label,
 };
 use crate::{article::Article, span::Span};
@@ -188,6 +188,19 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let head = head.strip_suffix(['"', '“', '\'']).unwrap_or(head);
     // Exactly one space between the words and the link: punctuation breaks the phrase.
     let head = head.strip_suffix(' ')?;
+    // Every rule below reads the word right before the link first, and most such words
+    // ("the", "and", "with") open none: they are turned away before the phrase is read
+    // (this runs for every occurrence of every capitalized run of an article).
+    let last = head.rsplit(' ').next().unwrap_or("").trim_start_matches(['(', '"', '“']);
+    if last.is_empty() || last.ends_with([',', ';', ':', '.', ')']) {
+        return None;
+    }
+    if PERSON_TITLES.contains(&last) {
+        return Some(Label::Person);
+    }
+    if !opens_a_rule(last) {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     for raw in head.rsplit(' ').take(8) {
         let clean = raw.trim_start_matches(['(', '"', '“']);
@@ -211,6 +224,26 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
+}
+
+/// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
+/// for", "married").
+const VERB_PHRASE_ENDS: &[&str] = &["near", "in", "at", "to", "of", "by", "for", "with"];
+
+/// True when `word`, the last word before a name, can end a phrase that some rule of
+/// [`label_before`] reads: a verb phrase's last word or a type noun's (compared lowercase,
+/// as the rules compare them).
+fn opens_a_rule(word: &str) -> bool {
+    let lower = if word.bytes().any(|b| !b.is_ascii_lowercase()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
+    let lower = lower.as_ref();
+    VERB_PHRASE_ENDS.contains(&lower)
+        || PERSON_OBJECTS.contains(&lower)
+        || ORG_OBJECTS.iter().any(|phrase| phrase.last() == Some(&lower))
+        || ends_a_type_noun(lower)
 }
 
 /// A verb before the link that says what its object is ("born in", "directed by").

@@ -168,6 +168,11 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
     // Runs whose later occurrences can change nothing: named elsewhere, or typed by their
     // shape (true wherever they occur). Most runs repeat, so this spares most of the work.
     let mut settled: HashSet<&str> = HashSet::new();
+    // What a run's own words say is the same at every occurrence, so it is worked out once
+    // per distinct surface: how long the title before the name is (the run was looked up
+    // and is not known), and each surface's shape, look-up and known person.
+    let mut title_len: HashMap<&str, usize> = HashMap::new();
+    let mut facts = SurfaceFacts::default();
     for run in capitalized_runs(text) {
         while next_blocked < blocked.len() && blocked[next_blocked].end <= run.span.start {
             next_blocked += 1;
@@ -183,26 +188,47 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
         if settled.contains(whole) {
             continue;
         }
-        if is_known(whole) {
-            settled.insert(whole);
+        let cut = match title_len.get(whole) {
+            Some(&cut) => cut,
+            None => {
+                if is_known(whole) {
+                    settled.insert(whole);
+                    continue;
+                }
+                let bare = without_title(text, run);
+                if bare.span.slice(text) != whole && is_known(bare.span.slice(text)) {
+                    settled.insert(whole);
+                    continue;
+                }
+                title_len.insert(whole, bare.span.start - run.span.start);
+                bare.span.start - run.span.start
+            }
+        };
+        let run = match cut {
+            0 => run,
+            _ => NameRun {
+                span: Span::new(run.span.start + cut, run.span.end),
+                sentence_start: false,
+            },
+        };
+        let name = run.span.slice(text);
+        // Two contexts disagreed: no later occurrence can type the name again (a shape would
+        // have typed its first), and a name without "of" has no parts to try instead.
+        let conflicting = at.get(name).is_some_and(|&i| found[i].1 == RunType::Conflicting);
+        if conflicting && !name.split(' ').any(|w| w == "of") {
             continue;
         }
-        let run = without_title(text, run);
-        if run.span.slice(text) != whole && is_known(run.span.slice(text)) {
-            settled.insert(whole);
-            continue;
-        }
-        for (span, kind) in typed_parts(text, run) {
+        for (span, kind) in typed_parts(text, run, &mut facts) {
             let surface = span.slice(text);
             if span == run.span && matches!(kind, RunType::Shape(_)) {
                 settled.insert(whole);
             }
-            if span != run.span && is_known(surface) {
+            if span != run.span && facts.known(surface, &is_known) {
                 continue;
             }
             let person =
                 matches!(kind, RunType::Shape(Label::Person) | RunType::Context(Label::Person));
-            if person && holds_known_person(surface, &is_known_person) {
+            if person && facts.holds_known_person(surface, &is_known_person) {
                 settled.insert(whole);
                 continue;
             }
@@ -272,8 +298,12 @@ fn merged(a: RunType, b: RunType) -> RunType {
 
 /// The type of a run, or of its parts around "of" when the whole says nothing
 /// ("President of Peru": "President", "Peru").
-fn typed_parts(text: &str, run: NameRun) -> Vec<(Span, RunType)> {
-    if let Some(kind) = run_type(text, run) {
+fn typed_parts<'t>(
+    text: &'t str,
+    run: NameRun,
+    facts: &mut SurfaceFacts<'t>,
+) -> Vec<(Span, RunType)> {
+    if let Some(kind) = run_type(text, run, facts) {
         return vec![(run.span, kind)];
     }
     let surface = run.span.slice(text);
@@ -300,24 +330,58 @@ fn typed_parts(text: &str, run: NameRun) -> Vec<(Span, RunType)> {
         return Vec::new();
     }
     parts.push(NameRun { span: Span::new(start, run.span.end), sentence_start: false });
-    parts.into_iter().filter_map(|p| Some((p.span, run_type(text, p)?))).collect()
+    parts.into_iter().filter_map(|p| Some((p.span, run_type(text, p, facts)?))).collect()
 }
 
 /// What one run says about its type: its shape, else (unless it is one word opening a
 /// sentence) the words around it.
-fn run_type(text: &str, run: NameRun) -> Option<RunType> {
+fn run_type<'t>(text: &'t str, run: NameRun, facts: &mut SurfaceFacts<'t>) -> Option<RunType> {
     let surface = run.span.slice(text);
-    // One word has no shape: the title rules read several words or a disambiguator.
-    let several = surface.contains(' ');
-    if let Some(label) =
-        several.then(|| label_from_title(surface)).flatten().filter(|l| *l != Label::Misc)
-    {
+    if let Some(label) = facts.shape(surface) {
         return Some(RunType::Shape(label));
     }
-    if run.sentence_start && !several {
+    if run.sentence_start && !surface.contains(' ') {
         return None;
     }
     label_from_context(text, run.span).map(RunType::Context)
+}
+
+/// What a surface's own words say, worked out at its first occurrence and kept for the
+/// others: its shape, whether a gazetteer or the article already names it, whether it holds
+/// a person known by a fuller name. The words around each occurrence are read every time.
+#[derive(Default)]
+struct SurfaceFacts<'t> {
+    shapes: HashMap<&'t str, Option<Label>>,
+    known: HashMap<&'t str, bool>,
+    known_person: HashMap<&'t str, bool>,
+}
+
+impl<'t> SurfaceFacts<'t> {
+    /// The type a run's own shape says (never MISC, and never for one word: the title
+    /// rules read several words or a disambiguator).
+    fn shape(&mut self, surface: &'t str) -> Option<Label> {
+        *self.shapes.entry(surface).or_insert_with(|| {
+            let several = surface.contains(' ');
+            several.then(|| label_from_title(surface)).flatten().filter(|l| *l != Label::Misc)
+        })
+    }
+
+    /// `is_known(surface)`, once per surface.
+    fn known(&mut self, surface: &'t str, is_known: &dyn Fn(&str) -> bool) -> bool {
+        *self.known.entry(surface).or_insert_with(|| is_known(surface))
+    }
+
+    /// [`holds_known_person`], once per surface.
+    fn holds_known_person(
+        &mut self,
+        surface: &'t str,
+        is_known_person: &dyn Fn(&str) -> bool,
+    ) -> bool {
+        *self
+            .known_person
+            .entry(surface)
+            .or_insert_with(|| holds_known_person(surface, is_known_person))
+    }
 }
 
 /// Months and other words that open a sentence as often as they name a person.

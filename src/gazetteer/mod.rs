@@ -137,7 +137,8 @@ impl Entry {
 
     /// True when the words around a match at `span` of `text` say it is part of something
     /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
-    /// (a short form or a GeoNames place inside a hyphenated one too), a GeoNames place
+    /// (a short form or a GeoNames place inside a hyphenated one too), a country row
+    /// right after a capitalized word ("New Jersey"), a GeoNames place
     /// written in lowercase, a demonym before "language".
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
@@ -146,6 +147,11 @@ impl Entry {
         }
         let demonym = self.label == Label::Demonym;
         if demonym && context::followed_by(text, span, &["language", "languages"]) {
+            return true;
+        }
+        // A country row closes no longer name either ("New Jersey", "Soviet Russia").
+        let country = self.label == Label::Place && self.iso_code(3).is_some();
+        if country && context::after_name_word(text, span) {
             return true;
         }
         ((self.partial || general || demonym) && context::in_longer_name(text, span))

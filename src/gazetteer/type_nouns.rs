@@ -8,7 +8,10 @@
 //! Nouns are compared as written in the table (lowercase, except "EP" and "TV series"), a
 //! phrase by its words: the longest run of words the table knows wins.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::OnceLock,
+};
 
 use super::Label;
 
@@ -44,6 +47,17 @@ fn table() -> &'static HashMap<&'static str, Noun> {
             })
             .collect()
     })
+}
+
+/// True when `word` is the last word of some noun of the table ("film", "band",
+/// "series"): a phrase that ends in any other word has no head here.
+pub(crate) fn ends_a_type_noun(word: &str) -> bool {
+    static LAST_WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LAST_WORDS
+        .get_or_init(|| {
+            table().keys().map(|noun| noun.rsplit(' ').next().unwrap_or(noun)).collect()
+        })
+        .contains(word)
 }
 
 /// The label of the noun phrase `words` ends with: the longest run of its last words the
