@@ -127,6 +127,7 @@ rows! {
     curated_place_after_adjective_name: ("T", "It was legal in Soviet Russia then.", "legal", "Russia") => None;
     curated_place_alone: ("T", "He moved to Jersey in 1990.", "moved", "Jersey") => Some(Label::Place);
     curated_place_after_function_word: ("T", "He left. In Jersey it rained.", "left", "Jersey") => Some(Label::Place);
+    curated_place_after_capitalized_preposition: ("T", "It sank. Off Jersey the sea is rough.", "sank", "Jersey") => Some(Label::Place);
     unlinked_heading_gives_nothing: ("T", "Intro.\n\n== The Qwertian War ==\nIt ended.", "Intro", "Qwertian War") => None;
 }
 
