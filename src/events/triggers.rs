@@ -730,11 +730,10 @@ fn is_attributive(before: &str, word: &str, after: &str) -> bool {
         return false;
     }
     // Only white space, then a word that could be (part of) a noun phrase.
-    let next = after.split_whitespace().next().unwrap_or("");
-    if !after.starts_with(char::is_whitespace)
-        || !next.starts_with(char::is_alphanumeric)
-        || NO_NOUN_AFTER.contains(&next.trim_end_matches(|c: char| !c.is_alphanumeric()))
-    {
+    let noun_may_follow = first_word(after).is_some_and(|next| {
+        next.starts_with(char::is_alphanumeric) && !NO_NOUN_AFTER.contains(&next)
+    });
+    if !noun_may_follow {
         return false;
     }
     // Only when the participle follows the word directly (no comma or bracket between).
@@ -807,6 +806,11 @@ fn modality(written: &Written<'_>, verb: bool) -> Modality {
         }
     }
     Modality::Asserted
+}
+
+/// The last word of `before`, white space after it ignored ("" when there is none).
+fn last_word(before: &str) -> &str {
+    before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
 /// The first word of `after` (lower-cased), punctuation trimmed, when only white space
@@ -935,7 +939,7 @@ fn is_plural_noun(before: &str, word: &str, after: &str) -> bool {
     if after.split_whitespace().next() == Some("of") {
         return true;
     }
-    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let previous = last_word(before);
     before.ends_with(char::is_whitespace)
         && (ATTRIBUTIVE_BEFORE.contains(&previous)
             || ["some", "any", "no", "clear", "early", "first", "all"].contains(&previous))
@@ -994,7 +998,7 @@ fn sense_holds(
             .take(4)
             .any(|w| REQUIREMENT_WORDS.contains(&w)),
         Sense::NotMonth => {
-            let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            let previous = last_word(before);
             !original.starts_with('M') || ATTRIBUTIVE_BEFORE.contains(&previous)
         }
         Sense::Institution => written.names_or_nouns(INSTITUTION_WORDS, true),
@@ -1013,7 +1017,7 @@ fn sense_holds(
             Some("that" | "how" | "what" | "whether" | "why" | "where" | "who")
         ),
         Sense::NotJob => {
-            let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+            let previous = last_word(before);
             let next = first_word(after);
             // Not the verb after it: "resistance to British occupation was growing".
             matches!(next, Some("of" | "by"))
