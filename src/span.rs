@@ -51,56 +51,92 @@ impl Span {
     }
 }
 
+/// The top bits of the eight bytes of `top` (nothing else set), as the low eight bits:
+/// byte `i`'s at bit `i`. The multiplication moves bit `8i + 7` to bit `56 + i`; no two
+/// partial products meet, so nothing carries.
+const fn pack(top: u64) -> u64 {
+    (top >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// Maps byte offsets of one text to code-point offsets (Python `str` indices).
 ///
-/// Built once per article in `O(n)`; each lookup is a binary search over the
-/// positions of non-ASCII characters, so ASCII-heavy text costs almost nothing.
+/// Built once per article in `O(n)`: one bit per byte marks the UTF-8 continuation bytes
+/// (`10xxxxxx`), with a running count per 64-byte word. A code point offset is the byte
+/// offset less the continuation bytes before it, so each lookup is one popcount, `O(1)`
+/// (a writer converts every span's two ends; a binary search per end was the largest
+/// part of writing a record). An ASCII text keeps nothing: offsets are the same.
 #[derive(Clone, Debug)]
 pub struct CharIndex {
-    /// `(byte offset, extra bytes before it)` for every char that is longer than one byte,
-    /// recorded just after the char: code point = byte - extra.
-    multibyte: Vec<(usize, usize)>,
+    /// Bit `i % 64` of word `i / 64`: byte `i` continues a multi-byte char. Empty for an
+    /// ASCII text.
+    continuation: Vec<u64>,
+    /// Continuation bytes before word `k`, for `k` in `0..=continuation.len()`.
+    before: Vec<usize>,
 }
 
 impl CharIndex {
     /// Index `text`.
     pub fn new(text: &str) -> CharIndex {
         let bytes = text.as_bytes();
-        let mut multibyte = Vec::new();
-        let mut extra = 0;
-        let mut at = 0;
-        while at < bytes.len() {
-            // Most of a page is ASCII: skip it eight bytes at a time.
-            while let Some(word) = bytes.get(at..at + 8) {
-                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-                if word & 0x8080_8080_8080_8080 != 0 {
-                    break;
-                }
-                at += 8;
-            }
-            let Some(skip) = bytes[at..].iter().position(|&b| b >= 0x80) else { break };
-            at += skip;
-            // `text` is valid UTF-8, so a byte >= 0x80 here leads a 2-, 3- or 4-byte char.
-            let n = match bytes[at] {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                _ => 2,
-            };
-            extra += n - 1;
-            at += n;
-            multibyte.push((at, extra));
+        if bytes.is_ascii() {
+            return CharIndex { continuation: Vec::new(), before: Vec::new() };
         }
-        CharIndex { multibyte }
+        let words = bytes.len().div_ceil(64);
+        let mut continuation = Vec::with_capacity(words);
+        let mut before = Vec::with_capacity(words + 1);
+        let mut count = 0;
+        // Eight bytes at a time: a continuation byte has its top bit set and the next one
+        // clear; `pack` gathers those top bits into one bit per byte.
+        let mask = |chunk: &[u8]| {
+            chunk.chunks(8).enumerate().fold(0u64, |acc, (i, eight)| {
+                let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or_else(|_| {
+                    // The text's last few bytes.
+                    let mut le = [0u8; 8];
+                    for (to, from) in le.iter_mut().zip(eight) {
+                        *to = *from;
+                    }
+                    le
+                }));
+                acc | pack(x & !(x << 1) & 0x8080_8080_8080_8080) << (8 * i)
+            })
+        };
+        for chunk in bytes.chunks(64) {
+            let word = mask(chunk);
+            before.push(count);
+            count += word.count_ones() as usize;
+            continuation.push(word);
+        }
+        before.push(count);
+        CharIndex { continuation, before }
+    }
+
+    /// Continuation bytes before byte offset `byte` (all of them past the text's end).
+    fn continuations_before(&self, byte: usize) -> usize {
+        let (word, bit) = (byte / 64, byte % 64);
+        match (self.continuation.get(word), self.before.get(word)) {
+            (Some(bits), Some(before)) => {
+                before + (bits & ((1u64 << bit) - 1)).count_ones() as usize
+            }
+            _ => self.before.last().copied().unwrap_or(0),
+        }
+    }
+
+    fn is_continuation(&self, byte: usize) -> bool {
+        self.continuation.get(byte / 64).is_some_and(|bits| bits >> (byte % 64) & 1 == 1)
     }
 
     /// The code-point offset of byte offset `byte` (which must be a char boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
-        let i = self.multibyte.partition_point(|&(end, _)| end <= byte);
-        if i == 0 {
-            byte
-        } else {
-            byte - self.multibyte[i - 1].1
+        if self.continuation.is_empty() {
+            return byte;
         }
+        // Inside a char (not a boundary: a caller's mistake), count from the char's first
+        // byte, as if its bytes were one code point each.
+        let mut lead = byte;
+        while lead > 0 && self.is_continuation(lead) {
+            lead -= 1;
+        }
+        byte - self.continuations_before(lead)
     }
 
     /// `span` in code points.
@@ -119,6 +155,34 @@ mod tests {
         let index = CharIndex::new(text);
         for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             assert_eq!(index.char_offset(byte), text[..byte].chars().count(), "byte {byte}");
+        }
+    }
+
+    /// The count of the index before the bitmap (a binary search over the ends of the
+    /// multi-byte chars), inside chars and past the end too.
+    fn naive_char_offset(text: &str, byte: usize) -> usize {
+        let extra: usize = text
+            .char_indices()
+            .filter(|(at, c)| at + c.len_utf8() <= byte)
+            .map(|(_, c)| c.len_utf8() - 1)
+            .sum();
+        byte - extra
+    }
+
+    #[test]
+    fn char_offsets_match_the_naive_count_at_every_byte_across_words() {
+        let texts = [
+            String::new(),
+            "plain ASCII".to_string(),
+            "aé€中😀b é".repeat(23),
+            format!("{}é{}€", "x".repeat(63), "y".repeat(64)),
+            format!("{}😀", "z".repeat(62)),
+        ];
+        for text in &texts {
+            let index = CharIndex::new(text);
+            for byte in 0..=text.len() + 3 {
+                assert_eq!(index.char_offset(byte), naive_char_offset(text, byte), "byte {byte}");
+            }
         }
     }
 

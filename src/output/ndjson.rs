@@ -15,7 +15,7 @@
 
 use crate::diagnostic::DiagnosticKind;
 use crate::events::EventType;
-use crate::gazetteer::Label;
+use crate::gazetteer::{EntrySource, Label};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -125,7 +125,16 @@ struct EntityWire<'a> {
     text: &'a str,
     label: Label,
     id: &'a str,
-    source: String,
+    /// Written through its `Display` straight into the line, with no `String` per mention.
+    #[serde(serialize_with = "display")]
+    source: &'a EntrySource,
+}
+
+fn display<S: serde::Serializer>(
+    value: &impl std::fmt::Display,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
 }
 
 #[derive(Serialize)]
@@ -337,7 +346,7 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             text: m.span.slice(text),
             label: m.label,
             id: &m.id,
-            source: m.source.to_string(),
+            source: &m.source,
         })
         .collect();
     let timexes = a.timexes.iter().map(|t| c.timex(t)).collect();
@@ -455,25 +464,37 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     }
 }
 
-/// Write `record` as one JSON line (with the trailing newline).
-pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
+/// A record as written: an article, a redirect or an error (untagged: each is its own
+/// object shape).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum RecordWire<'a> {
+    Article(ArticleWire<'a>),
+    Redirect(RedirectWire<'a>),
+    Error(ErrorWire<'a>),
+}
+
+fn record_wire(record: &Record) -> RecordWire<'_> {
     match record {
-        Record::Article(a) => serde_json::to_writer(&mut *out, &article_wire(a))?,
+        Record::Article(a) => RecordWire::Article(article_wire(a)),
         Record::Redirect(Redirect { origin, from, to }) => {
-            serde_json::to_writer(&mut *out, &RedirectWire { source: origin, redirect: from, to })?
+            RecordWire::Redirect(RedirectWire { source: origin, redirect: from, to })
         }
         Record::Error(InputError { origin, message }) => {
-            serde_json::to_writer(&mut *out, &ErrorWire { source: origin, error: message })?
+            RecordWire::Error(ErrorWire { source: origin, error: message })
         }
     }
+}
+
+/// Write `record` as one JSON line (with the trailing newline).
+pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &record_wire(record))?;
     out.write_all(b"\n")
 }
 
 /// `record` as one JSON line, without the newline.
 pub fn to_line(record: &Record) -> String {
-    let mut buf = Vec::new();
-    // Writing to a Vec cannot fail, and every field serializes.
-    let _ = write_record(&mut buf, record);
-    buf.pop();
-    String::from_utf8(buf).unwrap_or_default()
+    // serde_json writes UTF-8 and `to_string` takes its word for it: no second pass over
+    // the line to check it. Every field serializes, so the empty string is never returned.
+    serde_json::to_string(&record_wire(record)).unwrap_or_default()
 }
