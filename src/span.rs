@@ -51,10 +51,11 @@ impl Span {
     }
 }
 
-/// The top bits of the eight bytes of `top` (nothing else set), as the low eight bits:
+/// The top bits of the eight bytes of `top` (nothing else set), as the low eight bits
+/// (SWAR byte tests end with it: here and in the date triggers' bitmaps):
 /// byte `i`'s at bit `i`. The multiplication moves bit `8i + 7` to bit `56 + i`; no two
 /// partial products meet, so nothing carries.
-const fn pack(top: u64) -> u64 {
+pub(crate) const fn pack_top_bits(top: u64) -> u64 {
     (top >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
@@ -86,7 +87,7 @@ impl CharIndex {
         let mut before = Vec::with_capacity(words + 1);
         let mut count = 0;
         // Eight bytes at a time: a continuation byte has its top bit set and the next one
-        // clear; `pack` gathers those top bits into one bit per byte.
+        // clear; `pack_top_bits` gathers those top bits into one bit per byte.
         let mask = |chunk: &[u8]| {
             chunk.chunks(8).enumerate().fold(0u64, |acc, (i, eight)| {
                 let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or_else(|_| {
@@ -97,7 +98,7 @@ impl CharIndex {
                     }
                     le
                 }));
-                acc | pack(x & !(x << 1) & 0x8080_8080_8080_8080) << (8 * i)
+                acc | pack_top_bits(x & !(x << 1) & 0x8080_8080_8080_8080) << (8 * i)
             })
         };
         for chunk in bytes.chunks(64) {

@@ -14,6 +14,7 @@
 //! The result is exactly the full-text iteration (`find_iter`): see `search_windows` in
 //! `patterns.rs` for the argument, and the tests that compare both on many texts.
 
+use crate::span::pack_top_bits;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
@@ -272,18 +273,31 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
     class
 }
 
-/// `Solid::new`'s masks of one full chunk: a fixed trip count the compiler vectorizes.
+/// `Solid::new`'s masks (solid, digit) of one full chunk, eight bytes at a time (SWAR):
+/// each test leaves a byte's top bit set where it holds, and `pack_top_bits` gathers them.
 fn masks64(chunk: &[u8; 64]) -> (u64, u64) {
-    let mut is_digit = [false; 64];
-    let mut is_solid = [false; 64];
-    for ((d, s), &b) in is_digit.iter_mut().zip(is_solid.iter_mut()).zip(chunk) {
-        *d = b.wrapping_sub(b'0') < 10;
-        *s = !(*d || b == b' ' || b.wrapping_sub(b'\t') < 5);
+    let (mut solid, mut digit) = (0u64, 0u64);
+    for (i, eight) in chunk.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let is_digit = in_range(x, b'0', b'9');
+        let is_space = in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ');
+        solid |= pack_top_bits(!(is_digit | is_space) & TOP) << (8 * i);
+        digit |= pack_top_bits(is_digit) << (8 * i);
     }
-    let pack = |flags: &[bool; 64]| {
-        flags.iter().enumerate().fold(0u64, |m, (i, &f)| m | (u64::from(f) << i))
-    };
-    (pack(&is_solid), pack(&is_digit))
+    (solid, digit)
+}
+
+/// The top bit of every byte of a word.
+const TOP: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `x` that lies in `lo..=hi` (ASCII bounds, `lo` > 0), and
+/// nothing else. On the low seven bits the two additions cannot carry into the next byte.
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = x & !TOP;
+    let at_least_lo = low + ONES * (0x80 - lo as u64);
+    let above_hi = low + ONES * (0x7F - hi as u64);
+    at_least_lo & !above_hi & !x & TOP
 }
 
 /// Bytes a match may hold any number of (`\s+`, `[0-9]+`): not counted by the bound.
@@ -615,6 +629,23 @@ mod tests {
                 ("Jul", 0)
             ]
         );
+    }
+
+    #[test]
+    fn chunk_masks_match_the_byte_rule_for_every_byte_value() {
+        for shift in 0..64 {
+            for chunk in (0..=255u8).collect::<Vec<u8>>().chunks(64) {
+                let mut full = [0u8; 64];
+                for (i, &b) in chunk.iter().enumerate() {
+                    full[(i + shift) % 64] = b;
+                }
+                let (solid, digit) = masks64(&full);
+                for (i, &b) in full.iter().enumerate() {
+                    assert_eq!(solid >> i & 1 == 1, SOLID[usize::from(b)], "byte {b:#x} at {i}");
+                    assert_eq!(digit >> i & 1 == 1, b.is_ascii_digit(), "byte {b:#x} at {i}");
+                }
+            }
+        }
     }
 
     #[test]
