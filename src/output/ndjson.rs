@@ -469,14 +469,14 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum RecordWire<'a> {
-    Article(ArticleWire<'a>),
+    Article(Box<ArticleWire<'a>>),
     Redirect(RedirectWire<'a>),
     Error(ErrorWire<'a>),
 }
 
 fn record_wire(record: &Record) -> RecordWire<'_> {
     match record {
-        Record::Article(a) => RecordWire::Article(article_wire(a)),
+        Record::Article(a) => RecordWire::Article(Box::new(article_wire(a))),
         Record::Redirect(Redirect { origin, from, to }) => {
             RecordWire::Redirect(RedirectWire { source: origin, redirect: from, to })
         }
