@@ -246,7 +246,9 @@ impl Form {
 /// Compiled event-mention table. Build once ([`MentionTagger::shipped`]), share freely.
 #[derive(Clone, Debug)]
 pub struct MentionTagger {
-    forms: HashMap<&'static str, Form, BuildHasherDefault<Fnv>>,
+    /// Keyed by the form's bytes: the tagger looks up words lower-cased into a byte
+    /// buffer, which need no UTF-8 check (a word is ASCII letters, '-' and '\'').
+    forms: HashMap<&'static [u8], Form, BuildHasherDefault<Fnv>>,
 }
 
 impl Default for MentionTagger {
@@ -261,12 +263,12 @@ impl MentionTagger {
     pub fn shipped() -> MentionTagger {
         let mut forms = HashMap::with_capacity_and_hasher(40_000, BuildHasherDefault::default());
         for (form, entry) in rows(TABLE) {
-            forms.insert(form, Form::new(form, entry));
+            forms.insert(form.as_bytes(), Form::new(form, entry));
         }
         // Function words the table does not list still tell the next word its context.
         let no_event = Entry { class: EventClass::Occurrence, contexts: 0 };
         for word in DETERMINERS.iter().chain(AUXILIARIES).chain(AUX_FORMS).chain(&["to"]) {
-            forms.entry(word).or_insert_with(|| Form::new(word, no_event));
+            forms.entry(word.as_bytes()).or_insert_with(|| Form::new(word, no_event));
         }
         MentionTagger { forms }
     }
@@ -295,10 +297,7 @@ impl MentionTagger {
         let Some(slot) = buf.get_mut(..word.len()) else { return false };
         slot.copy_from_slice(word.as_bytes());
         slot.make_ascii_lowercase();
-        std::str::from_utf8(slot)
-            .ok()
-            .and_then(|w| self.forms.get(w))
-            .is_some_and(|f| f.entry.contexts != 0)
+        self.forms.get(&*slot).is_some_and(|f| f.entry.contexts != 0)
     }
 
     /// Append the event mentions of `text[within]` to `out`, in text order.
@@ -336,12 +335,12 @@ impl MentionTagger {
             };
             let (aux, negated) = if joined { (prev_aux, prev_negated) } else { (Aux::None, false) };
             let len = end - start;
-            let word: &str = if len <= MAX_WORD {
+            let word: &[u8] = if len <= MAX_WORD {
                 buf[..len].copy_from_slice(&bytes[start..end]);
                 buf[..len].make_ascii_lowercase();
-                std::str::from_utf8(&buf[..len]).unwrap_or("")
+                &buf[..len]
             } else {
-                ""
+                b""
             };
             let form = self.forms.get(word);
             if let Some(Form { entry, .. }) = form {
@@ -484,8 +483,8 @@ impl Aux {
     }
 }
 
-fn tense_aspect(aux: Aux, word: &str, context: Context) -> (Tense, Aspect) {
-    let ing = word.ends_with("ing");
+fn tense_aspect(aux: Aux, word: &[u8], context: Context) -> (Tense, Aspect) {
+    let ing = word.ends_with(b"ing");
     match aux {
         Aux::BePresent if ing => (Tense::Present, Aspect::Progressive),
         Aux::BePast if ing => (Tense::Past, Aspect::Progressive),
@@ -496,7 +495,7 @@ fn tense_aspect(aux: Aux, word: &str, context: Context) -> (Tense, Aspect) {
         Aux::Future => (Tense::Future, Aspect::None),
         Aux::DidPast => (Tense::Past, Aspect::None),
         Aux::Modal | Aux::Negation => (Tense::None, Aspect::None),
-        Aux::None if context == Context::Other && word.ends_with("ed") => {
+        Aux::None if context == Context::Other && word.ends_with(b"ed") => {
             (Tense::Past, Aspect::None)
         }
         Aux::None => (Tense::None, Aspect::None),
@@ -541,7 +540,8 @@ mod tests {
         let tagger = MentionTagger::shipped();
         for word in AUX_FORMS {
             assert_ne!(Aux::of(word), Aux::None, "{word}");
-            assert!(tagger.forms.get(word).is_some_and(|f| f.aux == Aux::of(word)), "{word}");
+            let form = tagger.forms.get(word.as_bytes());
+            assert!(form.is_some_and(|f| f.aux == Aux::of(word)), "{word}");
         }
     }
 
