@@ -206,6 +206,12 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+
+    /// A slice key's length prefix is one step, not eight (lengths are hashed for
+    /// every look-up of a byte-string key).
+    fn write_usize(&mut self, n: usize) {
+        self.write(&[n as u8]);
+    }
 }
 
 /// What the table says about one form: its class and the contexts (bit set) in which
@@ -321,8 +327,7 @@ impl MentionTagger {
             let end = word_end(bytes, start);
             i = end;
             // Part of a longer non-ASCII word ("Zürich"): not a word of ours.
-            let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-            if glued(region[..start].chars().next_back()) || glued(region[end..].chars().next()) {
+            if glued_before(region, start) || glued_after(region, end) {
                 prev_end = None;
                 continue;
             }
@@ -336,8 +341,11 @@ impl MentionTagger {
             let (aux, negated) = if joined { (prev_aux, prev_negated) } else { (Aux::None, false) };
             let len = end - start;
             let word: &[u8] = if len <= MAX_WORD {
-                buf[..len].copy_from_slice(&bytes[start..end]);
-                buf[..len].make_ascii_lowercase();
+                // Lower-cased as it is copied: a word's bytes are ASCII letters, '-' and
+                // '\'', and setting bit 0x20 lower-cases a capital and leaves the others.
+                for (to, &from) in buf[..len].iter_mut().zip(&bytes[start..end]) {
+                    *to = from | 0x20;
+                }
                 &buf[..len]
             } else {
                 b""
@@ -379,6 +387,25 @@ impl MentionTagger {
             prev = next;
             prev_end = Some(end);
         }
+    }
+}
+
+/// The character before byte `at` of `region` is a letter or digit (ASCII is read
+/// without decoding).
+fn glued_before(region: &str, at: usize) -> bool {
+    match region.as_bytes()[..at].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => region[..at].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The character at byte `at` of `region` is a letter or digit.
+fn glued_after(region: &str, at: usize) -> bool {
+    match region.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => region[at..].chars().next().is_some_and(char::is_alphanumeric),
     }
 }
 
