@@ -103,38 +103,60 @@ impl WordIndex {
     }
 }
 
+/// What a byte says about the character it belongs to: an ASCII letter or digit, an
+/// ASCII byte of any other kind, or a byte of a non-ASCII character (decoded to tell).
+const WORD: u8 = 1;
+const NOT_WORD: u8 = 0;
+const NON_ASCII: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() { WORD } else { NOT_WORD };
+        b += 1;
+    }
+    table
+};
+
 /// The maximal runs of alphanumeric characters of `text`, with their byte offsets, in
-/// text order. ASCII bytes are classified without decoding.
+/// text order. ASCII bytes are classified by one table look-up, without decoding.
 fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
-    // Whether the character at `i` (a char boundary) is alphanumeric, and its length.
-    let class = move |i: usize| -> (bool, usize) {
-        match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-        }
+    let class = move |i: usize| BYTE_CLASS[usize::from(bytes[i])];
+    // The non-ASCII character at `i` (a char boundary): alphanumeric, and its length.
+    let decode = move |i: usize| {
+        text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
     };
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let (word, len) = class(i);
-            if !word {
-                i += len;
-                continue;
+            while i < bytes.len() && class(i) == NOT_WORD {
+                i += 1;
             }
             let start = i;
-            i += len;
+            // A non-ASCII character that opens no word (a dash, a quote) is stepped over.
+            let mut stepped_over = false;
             while i < bytes.len() {
-                let (word, len) = class(i);
-                if !word {
-                    break;
+                match class(i) {
+                    WORD => i += 1,
+                    NOT_WORD => break,
+                    _ => {
+                        let (alphanumeric, len) = decode(i);
+                        if alphanumeric {
+                            i += len;
+                        } else {
+                            if i == start {
+                                i += len;
+                                stepped_over = true;
+                            }
+                            break;
+                        }
+                    }
                 }
-                i += len;
             }
-            return Some((start, &text[start..i]));
+            if i > start && !stepped_over {
+                return Some((start, &text[start..i]));
+            }
         }
         None
     })
@@ -238,5 +260,31 @@ impl NumberIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs are those a char-by-char reading finds (é, €, CJK, an emoji, dashes).
+    #[test]
+    fn alphanumeric_runs_agree_with_a_char_reading() {
+        for text in ["", "a", "Zürich–Genève 1865, €12 東京 😀x", "—é—", "a-b c'd", "x² ½ Ⅻ", "€"]
+        {
+            let mut naive = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < text.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        naive.push((s, &text[s..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(alphanumeric_runs(text).collect::<Vec<_>>(), naive, "{text:?}");
+        }
     }
 }

@@ -305,7 +305,10 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
             continue;
         }
         if starts_word && bytes[i].is_ascii_alphabetic() {
-            let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
+            // Bytes, not chars: a non-ASCII character's first byte ends the word as the
+            // character would.
+            let end =
+                bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
             // Number words for small counts ("seven series"): zero to twenty, none
             // longer than "seventeen", lowercased on the stack; a word that cannot be
             // one is turned away before the look-up.
@@ -1242,9 +1245,27 @@ mod tests {
     #[test]
     fn prefilters_keep_every_number_word_and_unit() {
         let words = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-            "eighteen", "nineteen", "twenty",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
         ];
         for (n, w) in words.iter().enumerate() {
             assert_eq!(number_word(w), Some(n as u32), "{w}");
