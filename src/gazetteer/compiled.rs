@@ -16,7 +16,9 @@
 //! walked over the text's bytes until no transition continues; every final state reached
 //! right after a space is a match. That is every occurrence of every surface, as the
 //! overlapping aho-corasick search found before. A walk is at most as long as the longest
-//! surface, so the scan is linear in the text.
+//! surface, so the scan is linear in the text. The walk takes a word (and its space) at a
+//! time, and a text's (state, word) steps are cached while it is scanned: a text repeats
+//! its words, and a word read from one state always leads to the same state.
 //!
 //! # File format (little endian; version [`FORMAT`])
 //! `MAGIC`, format `u32`, CRC-32 of everything after the header `u32`, fingerprint `u64`
