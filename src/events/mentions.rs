@@ -189,8 +189,9 @@ enum Context {
 
 /// FNV-1a: the keys are short ASCII words; SipHash's flood resistance buys nothing on a
 /// fixed embedded table and costs a third of the lookup time.
+/// The infobox checks' word index uses it too, for the same reason.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -204,6 +205,12 @@ impl Hasher for Fnv {
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
         self.0 = h;
+    }
+
+    /// A slice key's length prefix is one step, not eight (lengths are hashed for
+    /// every look-up of a byte-string key).
+    fn write_usize(&mut self, n: usize) {
+        self.write(&[n as u8]);
     }
 }
 
@@ -245,7 +252,9 @@ impl Form {
 /// Compiled event-mention table. Build once ([`MentionTagger::shipped`]), share freely.
 #[derive(Clone, Debug)]
 pub struct MentionTagger {
-    forms: HashMap<&'static str, Form, BuildHasherDefault<Fnv>>,
+    /// Keyed by the form's bytes: the tagger looks up words lower-cased into a byte
+    /// buffer, which need no UTF-8 check (a word is ASCII letters, '-' and '\'').
+    forms: HashMap<&'static [u8], Form, BuildHasherDefault<Fnv>>,
 }
 
 impl Default for MentionTagger {
@@ -260,12 +269,12 @@ impl MentionTagger {
     pub fn shipped() -> MentionTagger {
         let mut forms = HashMap::with_capacity_and_hasher(40_000, BuildHasherDefault::default());
         for (form, entry) in rows(TABLE) {
-            forms.insert(form, Form::new(form, entry));
+            forms.insert(form.as_bytes(), Form::new(form, entry));
         }
         // Function words the table does not list still tell the next word its context.
         let no_event = Entry { class: EventClass::Occurrence, contexts: 0 };
         for word in DETERMINERS.iter().chain(AUXILIARIES).chain(AUX_FORMS).chain(&["to"]) {
-            forms.entry(word).or_insert_with(|| Form::new(word, no_event));
+            forms.entry(word.as_bytes()).or_insert_with(|| Form::new(word, no_event));
         }
         MentionTagger { forms }
     }
@@ -294,10 +303,7 @@ impl MentionTagger {
         let Some(slot) = buf.get_mut(..word.len()) else { return false };
         slot.copy_from_slice(word.as_bytes());
         slot.make_ascii_lowercase();
-        std::str::from_utf8(slot)
-            .ok()
-            .and_then(|w| self.forms.get(w))
-            .is_some_and(|f| f.entry.contexts != 0)
+        self.forms.get(&*slot).is_some_and(|f| f.entry.contexts != 0)
     }
 
     /// Append the event mentions of `text[within]` to `out`, in text order.
@@ -321,8 +327,7 @@ impl MentionTagger {
             let end = word_end(bytes, start);
             i = end;
             // Part of a longer non-ASCII word ("Zürich"): not a word of ours.
-            let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-            if glued(region[..start].chars().next_back()) || glued(region[end..].chars().next()) {
+            if glued_before(region, start) || glued_after(region, end) {
                 prev_end = None;
                 continue;
             }
@@ -335,12 +340,15 @@ impl MentionTagger {
             };
             let (aux, negated) = if joined { (prev_aux, prev_negated) } else { (Aux::None, false) };
             let len = end - start;
-            let word: &str = if len <= MAX_WORD {
-                buf[..len].copy_from_slice(&bytes[start..end]);
-                buf[..len].make_ascii_lowercase();
-                std::str::from_utf8(&buf[..len]).unwrap_or("")
+            let word: &[u8] = if len <= MAX_WORD {
+                // Lower-cased as it is copied: a word's bytes are ASCII letters, '-' and
+                // '\'', and setting bit 0x20 lower-cases a capital and leaves the others.
+                for (to, &from) in buf[..len].iter_mut().zip(&bytes[start..end]) {
+                    *to = from | 0x20;
+                }
+                &buf[..len]
             } else {
-                ""
+                b""
             };
             let form = self.forms.get(word);
             if let Some(Form { entry, .. }) = form {
@@ -379,6 +387,25 @@ impl MentionTagger {
             prev = next;
             prev_end = Some(end);
         }
+    }
+}
+
+/// The character before byte `at` of `region` is a letter or digit (ASCII is read
+/// without decoding).
+fn glued_before(region: &str, at: usize) -> bool {
+    match region.as_bytes()[..at].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => region[..at].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// The character at byte `at` of `region` is a letter or digit.
+fn glued_after(region: &str, at: usize) -> bool {
+    match region.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => region[at..].chars().next().is_some_and(char::is_alphanumeric),
     }
 }
 
@@ -483,8 +510,8 @@ impl Aux {
     }
 }
 
-fn tense_aspect(aux: Aux, word: &str, context: Context) -> (Tense, Aspect) {
-    let ing = word.ends_with("ing");
+fn tense_aspect(aux: Aux, word: &[u8], context: Context) -> (Tense, Aspect) {
+    let ing = word.ends_with(b"ing");
     match aux {
         Aux::BePresent if ing => (Tense::Present, Aspect::Progressive),
         Aux::BePast if ing => (Tense::Past, Aspect::Progressive),
@@ -495,7 +522,7 @@ fn tense_aspect(aux: Aux, word: &str, context: Context) -> (Tense, Aspect) {
         Aux::Future => (Tense::Future, Aspect::None),
         Aux::DidPast => (Tense::Past, Aspect::None),
         Aux::Modal | Aux::Negation => (Tense::None, Aspect::None),
-        Aux::None if context == Context::Other && word.ends_with("ed") => {
+        Aux::None if context == Context::Other && word.ends_with(b"ed") => {
             (Tense::Past, Aspect::None)
         }
         Aux::None => (Tense::None, Aspect::None),
@@ -540,7 +567,8 @@ mod tests {
         let tagger = MentionTagger::shipped();
         for word in AUX_FORMS {
             assert_ne!(Aux::of(word), Aux::None, "{word}");
-            assert!(tagger.forms.get(word).is_some_and(|f| f.aux == Aux::of(word)), "{word}");
+            let form = tagger.forms.get(word.as_bytes());
+            assert!(form.is_some_and(|f| f.aux == Aux::of(word)), "{word}");
         }
     }
 

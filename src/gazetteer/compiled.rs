@@ -16,7 +16,9 @@
 //! walked over the text's bytes until no transition continues; every final state reached
 //! right after a space is a match. That is every occurrence of every surface, as the
 //! overlapping aho-corasick search found before. A walk is at most as long as the longest
-//! surface, so the scan is linear in the text.
+//! surface, so the scan is linear in the text. The walk takes a word (and its space) at a
+//! time, and a text's (state, word) steps are cached while it is scanned: a text repeats
+//! its words, and a word read from one state always leads to the same state.
 //!
 //! # File format (little endian; version [`FORMAT`])
 //! `MAGIC`, format `u32`, CRC-32 of everything after the header `u32`, fingerprint `u64`
@@ -35,7 +37,10 @@ use std::{
     sync::{Arc, OnceLock},
 };
 
-use fst::{raw::Output, Map, MapBuilder};
+use fst::{
+    raw::{CompiledAddr, Output},
+    Map, MapBuilder,
+};
 
 use super::{Entry, EntrySource, Label};
 use crate::error::{Error, Result};
@@ -132,20 +137,28 @@ impl CompiledMatcher {
         self.map.get(key).and_then(|v| u32::try_from(v).ok())
     }
 
-    fn may_start(&self, word: &[u8]) -> bool {
+    /// True when some surface may start with the word whose [`word_hash`] is `hash`.
+    fn may_start(&self, hash: u64) -> bool {
         let set = self.first_words.as_ref();
         let bits = set.len() * 8;
         if bits == 0 {
             return false;
         }
-        let h = word_hash(word) as usize & (bits - 1);
+        let h = hash as usize & (bits - 1);
         set[h / 8] & (1 << (h % 8)) != 0
     }
 
     /// Every occurrence of every surface in `folded` (a folded, padded text), as
     /// `(byte start, byte end, entry index)` in the folded text, the spaces included.
+    ///
+    /// The walk goes a word at a time: a word and the space after it, read from a state,
+    /// always lead to the same state, and a text repeats its words, so each (state, word)
+    /// step is taken through the fst once and then read from a cache of the text's steps
+    /// ([`StepCache`]; a step is at most as long as its word, so the scan stays linear).
     pub fn for_each_match(&self, folded: &[u8], mut found: impl FnMut(usize, usize, u32)) {
         let fst = self.map.as_fst();
+        let root = fst.root().addr();
+        let mut cache = StepCache::for_text(folded.len());
         let mut at = match memchr::memchr(b' ', folded) {
             Some(at) => at,
             None => return,
@@ -153,29 +166,120 @@ impl CompiledMatcher {
         while at + 1 < folded.len() {
             let Some(word_len) = memchr::memchr(b' ', &folded[at + 1..]) else { return };
             let next_space = at + 1 + word_len;
-            let start = match folded.get(at + 1) {
-                Some(&first) if word_len > 0 => self.starts[usize::from(first)],
-                _ => None,
+            let word = &folded[at + 1..next_space];
+            let start = match word.first() {
+                Some(&first) => self.starts[usize::from(first)],
+                None => None,
             };
-            if let Some((addr, start_out)) =
-                start.filter(|_| self.may_start(&folded[at + 1..next_space]))
-            {
-                let mut node = fst.node(addr);
-                let mut out = Output::new(start_out);
-                for (i, &b) in folded.iter().enumerate().skip(at + 2) {
-                    let Some(t) = node.find_input(b).map(|k| node.transition(k)) else { break };
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
-                    if b == b' ' && node.is_final() {
-                        if let Ok(entry) = u32::try_from(out.cat(node.final_output()).value()) {
-                            found(at, i + 1, entry);
+            let hash = start.map(|_| word_hash(word));
+            if let (Some(start), Some(hash)) = (start, hash.filter(|&h| self.may_start(h))) {
+                // The first step, from the root over the space and the word, starts from
+                // the table of states after the space and a first byte.
+                let mut next = cache.step(fst, root, word, hash, Some(start));
+                let mut out = Output::zero();
+                let mut end = next_space;
+                while let Some(s) = next {
+                    out = out.cat(Output::new(s.out));
+                    if let Some(final_out) = s.final_out {
+                        if let Ok(entry) = u32::try_from(out.cat(Output::new(final_out)).value()) {
+                            found(at, end + 1, entry);
                         }
                     }
+                    let Some(len) = memchr::memchr(b' ', folded.get(end + 1..).unwrap_or(&[]))
+                    else {
+                        break;
+                    };
+                    let word = &folded[end + 1..end + 1 + len];
+                    end += 1 + len;
+                    next = cache.step(fst, s.addr, word, word_hash(word), None);
                 }
             }
             at = next_space;
         }
     }
+}
+
+/// The word steps of one text already taken, direct-mapped by a hash of (state, word): a
+/// slot holds the last step hashed to it, so a look-up is one hash and one compare, and a
+/// collision only costs the step again. Sized by the text (linear memory).
+struct StepCache<'t> {
+    slots: Vec<Option<CachedStep<'t>>>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
+
+/// One slot of a [`StepCache`]: the step's state and word, and where it leads.
+#[derive(Clone, Copy)]
+struct CachedStep<'t> {
+    addr: CompiledAddr,
+    word: &'t [u8],
+    step: Option<WordStep>,
+}
+
+impl<'t> StepCache<'t> {
+    /// A cache for a folded text of `len` bytes: a slot per 8 bytes, 256 to 65,536 slots.
+    fn for_text(len: usize) -> StepCache<'t> {
+        let bits = (len / 8).next_power_of_two().trailing_zeros().clamp(8, 16);
+        StepCache { slots: vec![None; 1 << bits], bits }
+    }
+
+    /// The step over `word` (of [`word_hash`] `hash`) and the space after it from the
+    /// state at `addr`; `first` is the state (and output) after the word's first byte when
+    /// the step starts at the root (the first step of a walk: the space before the word is
+    /// read too). `None` when the fst has no path.
+    fn step(
+        &mut self,
+        fst: &fst::raw::Fst<Bytes>,
+        addr: CompiledAddr,
+        word: &'t [u8],
+        hash: u64,
+        first: Option<(CompiledAddr, u64)>,
+    ) -> Option<WordStep> {
+        let mixed = (hash ^ addr as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = (mixed >> (64 - self.bits)) as usize;
+        if let Some(Some(cached)) = self.slots.get(slot) {
+            if cached.addr == addr && cached.word == word {
+                return cached.step;
+            }
+        }
+        let step = word_step(fst, addr, word, first);
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some(CachedStep { addr, word, step });
+        }
+        step
+    }
+}
+
+/// [`StepCache::step`] taken through the fst.
+fn word_step(
+    fst: &fst::raw::Fst<Bytes>,
+    addr: CompiledAddr,
+    word: &[u8],
+    first: Option<(CompiledAddr, u64)>,
+) -> Option<WordStep> {
+    let (mut addr, mut out, rest) = match first {
+        Some((addr, out)) => (addr, Output::new(out), word.get(1..).unwrap_or(&[])),
+        None => (addr, Output::zero(), word),
+    };
+    for &b in rest.iter().chain(b" ") {
+        let node = fst.node(addr);
+        let t = node.find_input(b).map(|k| node.transition(k))?;
+        out = out.cat(t.out);
+        addr = t.addr;
+    }
+    let node = fst.node(addr);
+    let final_out = node.is_final().then(|| node.final_output().value());
+    Some(WordStep { addr, out: out.value(), final_out })
+}
+
+/// One word's step through the fst (see [`CompiledMatcher::for_each_match`]): the state
+/// after the word and the space after it, the output gathered on the way, and the final
+/// output when that state ends a surface.
+#[derive(Clone, Copy, Debug)]
+struct WordStep {
+    addr: CompiledAddr,
+    out: u64,
+    final_out: Option<u64>,
 }
 
 /// The first word of a padded key (" san jose " -> "san").

@@ -14,8 +14,9 @@
 //! Punctuation between two words (a comma, a full stop, a parenthesis) breaks the chain,
 //! so "Austin, Texas" and "in Lima. Peru" are not chains.
 
-use std::{collections::HashSet, sync::OnceLock};
+use std::sync::OnceLock;
 
+use super::words::FastSet;
 use crate::span::Span;
 
 /// Given names from the 1990 US Census lists (see the file's header).
@@ -184,8 +185,8 @@ pub(crate) fn is_name_joiner(word: &str) -> bool {
     word == "of" || NAME_PARTICLES.contains(&word)
 }
 
-fn given_names() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn given_names() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         GIVEN_NAMES
             .lines()
@@ -269,8 +270,13 @@ pub(crate) const PERSON_TITLES: &[&str] = &[
 /// A capitalized word that can be part of a name: not a function word or a number word
 /// capitalized at a sentence start ("In Lima", "One Spanish frigate").
 fn name_word(word: &str) -> bool {
-    // The list is sorted (a test keeps it so): one binary search per capitalized word.
-    capitalized(word) && FUNCTION_WORDS.binary_search(&word).is_err()
+    capitalized(word) && !function_words().contains(word)
+}
+
+/// [`FUNCTION_WORDS`] as a set: one hash per capitalized word.
+fn function_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
 }
 
 /// True when the match at `span` is part of a longer capitalized name (see the module doc).
@@ -336,11 +342,10 @@ struct RunWord {
 fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let rest = text.get(at..)?;
-        let start = at + rest.find(char::is_alphanumeric)?;
-        let len = text[start..].find(|c: char| !is_word_char(c)).unwrap_or(text.len() - start);
-        at = start + len;
-        let word = &text[start..start + len];
+        let start = find_char(text, at, char::is_alphanumeric)?;
+        let end = find_char(text, start, |c| !is_word_char(c)).unwrap_or(text.len());
+        at = end;
+        let word = &text[start..end];
         // A full stop ends the sentence unless it belongs to an initial ("J."), an
         // abbreviation ("Inc.") or an acronym written with stops ("U.S.").
         let (word, stop) = match word.strip_suffix('.') {
@@ -364,6 +369,29 @@ fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
     })
 }
 
+/// The byte offset of the first char at or after `from` (a char boundary) that `wanted`
+/// holds for, as `text[from..].find(wanted)` gives it: an ASCII byte is read as its char
+/// without decoding (most of any text).
+fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if wanted(char::from(b)) {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text.get(at..)?.chars().next()?;
+            if wanted(c) {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// True when the word at `start` opens a sentence or a line: nothing but spaces and
 /// quotes between it and a line start or a sentence's end.
 fn opens_sentence(text: &str, start: usize) -> bool {
@@ -383,6 +411,9 @@ pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
     let mut joiner: Vec<RunWord> = Vec::new();
     let mut previous: Option<RunWord> = None;
     let flush = |run: &mut Vec<RunWord>, runs: &mut Vec<NameRun>| {
+        if run.is_empty() {
+            return;
+        }
         let skip = run.iter().take_while(|w| !name_word(w.span.slice(text))).count();
         if let (Some(first), Some(last)) = (run.get(skip), run.last()) {
             runs.push(NameRun {
@@ -393,15 +424,20 @@ pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
         run.clear();
     };
     for word in run_words(text) {
-        let adjacent = previous
-            .is_some_and(|p| !p.closes && text.get(p.span.end..word.span.start) == Some(" "));
+        // One space between the two words (a byte compare: the space is one char).
+        let adjacent = previous.is_some_and(|p| {
+            !p.closes
+                && word.span.start == p.span.end + 1
+                && text.as_bytes().get(p.span.end) == Some(&b' ')
+        });
         previous = Some(word);
         let written = word.span.slice(text);
         if !adjacent {
             flush(&mut run, &mut runs);
             joiner.clear();
         }
-        if capitalized(written) && !written.chars().any(|c| c.is_ascii_digit()) {
+        // An ASCII digit byte is never part of a longer char: no decoding needed.
+        if capitalized(written) && !written.bytes().any(|b| b.is_ascii_digit()) {
             run.append(&mut joiner);
             run.push(word);
         } else if !run.is_empty()
@@ -505,7 +541,7 @@ mod tests {
     }
 
     #[test]
-    fn function_words_are_sorted_for_binary_search() {
+    fn function_words_are_sorted_and_distinct() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 

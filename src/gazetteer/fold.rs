@@ -26,56 +26,101 @@ pub(crate) struct Folded {
     map: Vec<u32>,
 }
 
-impl Folded {
-    /// Fold `text`. ASCII, most of any text, takes one table look-up per byte.
-    pub fn new(text: &str) -> Folded {
-        let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
-        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 2);
-        out.push(b' ');
-        map.push(0);
-        let mut last_space = true;
-        let bytes = text.as_bytes();
-        // The fold of one non-ASCII char, reused.
-        let mut folded_char = String::new();
-        let mut at = 0;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b.is_ascii() {
-                let f = ASCII_FOLD[b as usize];
-                if f != b' ' {
-                    out.push(f);
-                    map.push(at as u32);
-                    last_space = false;
-                } else if !last_space {
-                    out.push(b' ');
-                    map.push(at as u32);
-                    last_space = true;
-                }
-                at += 1;
-                continue;
+/// Where [`fold_into`] records, for every byte it writes, the original offset it came from.
+trait OffsetSink {
+    /// `n` folded bytes came from the original byte offset `at`.
+    fn record(&mut self, at: usize, n: usize);
+
+    /// One folded byte came from each original offset of `offsets`.
+    fn record_each(&mut self, offsets: std::ops::Range<usize>);
+}
+
+impl OffsetSink for Vec<u32> {
+    fn record(&mut self, at: usize, n: usize) {
+        if n == 1 {
+            self.push(at as u32);
+        } else {
+            self.extend(std::iter::repeat_n(at as u32, n));
+        }
+    }
+
+    fn record_each(&mut self, offsets: std::ops::Range<usize>) {
+        self.extend(offsets.map(|at| at as u32));
+    }
+}
+
+/// No map: a surface or title folded to be looked up, never mapped back.
+impl OffsetSink for () {
+    fn record(&mut self, _: usize, _: usize) {}
+
+    fn record_each(&mut self, _: std::ops::Range<usize>) {}
+}
+
+/// Fold `text` (the rules of the module doc), recording each folded byte's origin in `map`.
+fn fold_into(text: &str, map: &mut impl OffsetSink) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 2);
+    out.push(b' ');
+    map.record(0, 1);
+    let mut last_space = true;
+    let bytes = text.as_bytes();
+    // The fold of one non-ASCII char, reused.
+    let mut folded_char = String::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits (most of any text): lowercased and copied
+            // in one go, each byte mapped to its own offset.
+            let mut end = at + 1;
+            while end < bytes.len() && ASCII_WORD[usize::from(bytes[end])] {
+                end += 1;
             }
-            let Some(ch) = text[at..].chars().next() else { break };
-            folded_char.clear();
-            fold_char(ch, &mut folded_char);
-            if !folded_char.is_empty() {
-                out.extend_from_slice(folded_char.as_bytes());
-                map.extend(std::iter::repeat_n(at as u32, folded_char.len()));
-                last_space = false;
-            } else if !is_combining_mark(ch) && !last_space {
-                // Not a letter or digit: a boundary.
+            let from = out.len();
+            out.extend_from_slice(&bytes[at..end]);
+            out[from..].make_ascii_lowercase();
+            map.record_each(at..end);
+            last_space = false;
+            at = end;
+            continue;
+        }
+        if b.is_ascii() {
+            // Any other ASCII char is a boundary.
+            if !last_space {
                 out.push(b' ');
-                map.push(at as u32);
+                map.record(at, 1);
                 last_space = true;
             }
-            at += ch.len_utf8();
+            at += 1;
+            continue;
         }
-        if !last_space {
+        let Some(ch) = text[at..].chars().next() else { break };
+        folded_char.clear();
+        fold_char(ch, &mut folded_char);
+        if !folded_char.is_empty() {
+            out.extend_from_slice(folded_char.as_bytes());
+            map.record(at, folded_char.len());
+            last_space = false;
+        } else if !is_combining_mark(ch) && !last_space {
+            // Not a letter or digit: a boundary.
             out.push(b' ');
-            map.push(text.len() as u32);
+            map.record(at, 1);
+            last_space = true;
         }
-        // Only ASCII bytes and whole chars were pushed: always valid UTF-8.
-        let text = String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        at += ch.len_utf8();
+    }
+    if !last_space {
+        out.push(b' ');
+        map.record(text.len(), 1);
+    }
+    // Only ASCII bytes and whole chars were pushed: always valid UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+impl Folded {
+    /// Fold `text`, keeping the map back to its offsets.
+    pub fn new(text: &str) -> Folded {
+        let mut map: Vec<u32> = Vec::with_capacity(text.len() + 2);
+        let text = fold_into(text, &mut map);
         Folded { text, map }
     }
 
@@ -92,23 +137,20 @@ impl Folded {
     }
 }
 
-/// ASCII folded: letters lowercased, digits kept, everything else a space (a boundary).
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [b' '; 128];
+/// ASCII letters and digits, by byte: what [`fold_into`] copies in runs.
+const ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            table[b] = c.to_ascii_lowercase();
-        }
+        table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     table
 };
 
-/// Fold a pattern (or any string) the same way as text, padding included.
+/// Fold a pattern (or any string) the same way as text, padding included (no offset map).
 pub(crate) fn fold(s: &str) -> String {
-    Folded::new(s).text
+    fold_into(s, &mut ())
 }
 
 /// Push the folded form of a letter or digit; push nothing for anything else.

@@ -33,7 +33,7 @@ pub(crate) fn is_general_id(id: &str) -> bool {
 }
 
 /// What the gazetteer and the title's shape say about one link target: the parts of
-/// [`link_label`] that depend on the target alone.
+/// [`label_before_mentions`] that depend on the target alone.
 #[derive(Clone, Copy, Debug)]
 struct TargetFacts<'g> {
     index: Option<Label>,
@@ -41,18 +41,22 @@ struct TargetFacts<'g> {
     shape: Option<Label>,
 }
 
-/// The facts of every link target of one article, each target looked up once
-/// (an article links the same few targets many times), in the order of `article.links`.
+/// What the rules before the dictionary mentions say about every link of one article,
+/// each link target looked up once (an article links the same few targets many times), in
+/// the order of `article.links`.
 #[derive(Debug)]
-pub struct LinkTargets<'g> {
-    facts: Vec<TargetFacts<'g>>,
+pub struct LinkTargets {
+    /// What each link's own target, anchor, field and words say (the rules before the
+    /// dictionary mentions), worked out once: the local entries and the link mentions both
+    /// label the same links.
+    before_mentions: Vec<Option<Label>>,
 }
 
-impl<'g> LinkTargets<'g> {
+impl LinkTargets {
     /// Look up every distinct link target of `article` in `gazetteer`.
-    pub fn new(article: &Article, gazetteer: &'g Gazetteer) -> LinkTargets<'g> {
-        let mut seen: HashMap<&str, TargetFacts<'g>> = HashMap::new();
-        let facts = article
+    pub fn new(article: &Article, gazetteer: &Gazetteer) -> LinkTargets {
+        let mut seen: HashMap<&str, TargetFacts> = HashMap::new();
+        let facts: Vec<TargetFacts> = article
             .links
             .iter()
             .map(|link| {
@@ -63,42 +67,43 @@ impl<'g> LinkTargets<'g> {
                 })
             })
             .collect();
-        LinkTargets { facts }
+        let before_mentions = (article.links.iter().zip(&facts))
+            .map(|(link, facts)| label_before_mentions(article, link, facts))
+            .collect();
+        LinkTargets { before_mentions }
     }
 
     /// The label of `article.links[i]` (see the module doc); `found` are the dictionary
     /// mentions, sorted and free of overlaps.
     pub(crate) fn label(&self, article: &Article, i: usize, found: &[EntityMention]) -> Label {
-        match (self.facts.get(i), article.links.get(i)) {
-            (Some(facts), Some(link)) => link_label(article, link, facts, found),
+        match (self.before_mentions.get(i), article.links.get(i)) {
+            (Some(&before), Some(link)) => {
+                before.unwrap_or_else(|| label_after_mentions(article, link, found))
+            }
             _ => Label::Unknown,
         }
     }
 }
 
-/// The label of a link to `target` at `link` (see the module doc).
-fn link_label(
-    article: &Article,
-    link: &Link,
-    facts: &TargetFacts,
-    found: &[EntityMention],
-) -> Label {
+/// The label of a link to `target` at `link` by the rules before the dictionary mentions
+/// (1-5 of the module doc).
+fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) -> Option<Label> {
     if let Some(label) = facts.index {
-        return label;
+        return Some(label);
     }
     let known = facts.known;
     if let Some(e) = known.filter(|e| !is_general_id(&e.id)) {
-        return e.label;
+        return Some(e.label);
     }
     if let Some(label) = facts.shape {
-        return label;
+        return Some(label);
     }
     let anchor = link.span.slice(&article.text);
     // The anchor is a name of the target too: "[[Whitetop Mountain (Virginia)|Whitetop
     // Mountain]]", "[[Hebron Township, Licking County, Ohio|Hebron Township]]".
     if let Some(label) = label_from_title(anchor).filter(|_| anchor.starts_with(char::is_uppercase))
     {
-        return label;
+        return Some(label);
     }
     let field = article.infobox.as_ref().and_then(|infobox| {
         infobox
@@ -107,19 +112,23 @@ fn link_label(
             .find(|f| f.value_span.start <= link.span.start && link.span.end <= f.value_span.end)
     });
     if let Some(label) = field.and_then(|f| f.key().role.link_label()) {
-        return label;
+        return Some(label);
     }
     if let Some(label) = label_from_context(&article.text, link.span) {
-        return label;
+        return Some(label);
     }
-    if let Some(e) = known {
-        return e.label;
-    }
+    known.map(|e| e.label)
+}
+
+/// The label of a link that [`label_before_mentions`] leaves untyped: the rules from the
+/// dictionary mentions on (6-8 of the module doc).
+fn label_after_mentions(article: &Article, link: &Link, found: &[EntityMention]) -> Label {
     // `found` is sorted by start and free of overlaps: at most one mention starts here.
     let at = found.partition_point(|m| m.span.start < link.span.start);
     if let Some(m) = found.get(at).filter(|m| m.span == link.span) {
         return m.label;
     }
+    let anchor = link.span.slice(&article.text);
     if anchor.chars().any(char::is_alphabetic) && !anchor.chars().any(char::is_uppercase) {
         return Label::Misc;
     }

@@ -21,6 +21,7 @@ use super::{
     link_context::{label_from_context, label_from_lead},
     links::LinkTargets,
     title_shape::label_from_title,
+    words::{FastMap, FastSet},
     Entry, Gazetteer, Label,
 };
 use crate::{
@@ -152,7 +153,7 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
     blocked.extend(article.title_span);
     blocked.sort_by_key(|s| s.start);
     let mut next_blocked = 0;
-    let known: HashMap<String, (Label, bool)> =
+    let known: FastMap<String, (Label, bool)> =
         out.iter().map(|e| (e.surface.to_lowercase(), (e.label, e.partial))).collect();
     let is_known = |surface: &str| {
         known.contains_key(&surface.to_lowercase()) || global.lookup(surface).is_some()
@@ -164,14 +165,12 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
             || global.lookup(surface).is_some_and(|e| e.label == Label::Person && !e.partial)
     };
     let mut found: Vec<(&str, RunType)> = Vec::new();
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at: FastMap<&str, usize> = FastMap::default();
     // Runs whose later occurrences can change nothing: named elsewhere, or typed by their
     // shape (true wherever they occur). Most runs repeat, so this spares most of the work.
-    let mut settled: HashSet<&str> = HashSet::new();
+    let mut settled: FastSet<&str> = FastSet::default();
     // What a run's own words say is the same at every occurrence, so it is worked out once
-    // per distinct surface: how long the title before the name is (the run was looked up
-    // and is not known), and each surface's shape, look-up and known person.
-    let mut title_len: HashMap<&str, usize> = HashMap::new();
+    // per distinct surface (`SurfaceFacts`).
     let mut facts = SurfaceFacts::default();
     for run in capitalized_runs(text) {
         while next_blocked < blocked.len() && blocked[next_blocked].end <= run.span.start {
@@ -188,8 +187,8 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
         if settled.contains(whole) {
             continue;
         }
-        let cut = match title_len.get(whole) {
-            Some(&cut) => cut,
+        let cut = match facts.title_len(whole) {
+            Some(cut) => cut,
             None => {
                 if is_known(whole) {
                     settled.insert(whole);
@@ -200,8 +199,9 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
                     settled.insert(whole);
                     continue;
                 }
-                title_len.insert(whole, bare.span.start - run.span.start);
-                bare.span.start - run.span.start
+                let cut = bare.span.start - run.span.start;
+                facts.set_title_len(whole, cut);
+                cut
             }
         };
         let run = match cut {
@@ -347,20 +347,42 @@ fn run_type<'t>(text: &'t str, run: NameRun, facts: &mut SurfaceFacts<'t>) -> Op
 }
 
 /// What a surface's own words say, worked out at its first occurrence and kept for the
-/// others: its shape, whether a gazetteer or the article already names it, whether it holds
-/// a person known by a fuller name. The words around each occurrence are read every time.
+/// others, in one map by surface ([`Facts`]). The words around each occurrence are read
+/// every time.
 #[derive(Default)]
 struct SurfaceFacts<'t> {
-    shapes: HashMap<&'t str, Option<Label>>,
-    known: HashMap<&'t str, bool>,
-    known_person: HashMap<&'t str, bool>,
+    of: FastMap<&'t str, Facts>,
+}
+
+/// The facts of one surface, each worked out when first asked (`None` until then).
+#[derive(Default)]
+struct Facts {
+    /// As a whole run, the length of the title before the name ("Colonel "), once the run
+    /// and its name were looked up and are not known.
+    title_len: Option<usize>,
+    /// The type its shape says.
+    shape: Option<Option<Label>>,
+    /// Whether a gazetteer or the article already names it.
+    known: Option<bool>,
+    /// Whether it holds a person known by a fuller name.
+    known_person: Option<bool>,
 }
 
 impl<'t> SurfaceFacts<'t> {
+    /// The title length recorded for the run `whole`, if any.
+    fn title_len(&self, whole: &str) -> Option<usize> {
+        self.of.get(whole).and_then(|f| f.title_len)
+    }
+
+    /// Record the title length of the run `whole`.
+    fn set_title_len(&mut self, whole: &'t str, len: usize) {
+        self.of.entry(whole).or_default().title_len = Some(len);
+    }
+
     /// The type a run's own shape says (never MISC, and never for one word: the title
     /// rules read several words or a disambiguator).
     fn shape(&mut self, surface: &'t str) -> Option<Label> {
-        *self.shapes.entry(surface).or_insert_with(|| {
+        *self.of.entry(surface).or_default().shape.get_or_insert_with(|| {
             let several = surface.contains(' ');
             several.then(|| label_from_title(surface)).flatten().filter(|l| *l != Label::Misc)
         })
@@ -368,7 +390,7 @@ impl<'t> SurfaceFacts<'t> {
 
     /// `is_known(surface)`, once per surface.
     fn known(&mut self, surface: &'t str, is_known: &dyn Fn(&str) -> bool) -> bool {
-        *self.known.entry(surface).or_insert_with(|| is_known(surface))
+        *self.of.entry(surface).or_default().known.get_or_insert_with(|| is_known(surface))
     }
 
     /// [`holds_known_person`], once per surface.
@@ -378,9 +400,11 @@ impl<'t> SurfaceFacts<'t> {
         is_known_person: &dyn Fn(&str) -> bool,
     ) -> bool {
         *self
-            .known_person
+            .of
             .entry(surface)
-            .or_insert_with(|| holds_known_person(surface, is_known_person))
+            .or_default()
+            .known_person
+            .get_or_insert_with(|| holds_known_person(surface, is_known_person))
     }
 }
 
@@ -439,12 +463,15 @@ fn acronym_after(text: &str, at: usize) -> Option<&str> {
 /// a tail after a comma ("Louis IX, Landgrave of Hesse" -> "Louis IX"; "Cambridge,
 /// Massachusetts" -> "Cambridge").
 fn subject_name(title: &str) -> &str {
+    // Called for every link: byte searches, no substring searcher.
     let title = title.trim();
-    let title = match title.rfind(" (") {
-        Some(open) if title.ends_with(')') => &title[..open],
+    let title = match title.ends_with(')').then(|| title.rfind(" (")).flatten() {
+        Some(open) => &title[..open],
         _ => title,
     };
-    title.split(", ").next().unwrap_or(title).trim()
+    let comma = memchr::memchr_iter(b',', title.as_bytes())
+        .find(|&i| title.as_bytes().get(i + 1) == Some(&b' '));
+    comma.map_or(title, |i| &title[..i]).trim()
 }
 
 fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer) {

@@ -6,11 +6,12 @@
 //! Every rule is general: it reads the title only. A title that no rule types stays
 //! untyped; nothing here guesses.
 
-use std::{collections::HashMap, sync::OnceLock};
+use std::sync::OnceLock;
 
 use super::{
     context::{is_given_name, NAME_PARTICLES, PERSON_TITLES},
-    type_nouns::label_of_noun_phrase,
+    type_nouns::{ends_a_type_noun, label_of_noun_phrase},
+    words::FastMap,
     Label,
 };
 
@@ -184,8 +185,8 @@ const PERSON_TITLES_AFTER_COMMA: &[&str] = &[
 /// assert_eq!(label_from_title("Digital Spy"), None);
 /// ```
 pub fn label_from_title(title: &str) -> Option<Label> {
-    // Called for every link target of every article: no allocation unless the title
-    // is written with underscores.
+    // Called for every link target and capitalized anchor of every article: no allocation
+    // unless the title is written with underscores or has more than STACK_WORDS words.
     let title = title.trim();
     let spaced;
     let title = if title.contains('_') {
@@ -196,8 +197,8 @@ pub fn label_from_title(title: &str) -> Option<Label> {
     };
     // A disambiguator that names no type ("(Virginia)", "(1898)") leaves the name before it
     // to the other rules: "Whitetop Mountain (Virginia)" is a mountain.
-    let title = match title.rfind(" (") {
-        Some(open) if title.ends_with(')') && open > 0 => {
+    let title = match title.ends_with(')').then(|| title.rfind(" (")).flatten() {
+        Some(open) if open > 0 => {
             if let Some(label) = disambiguator_label(&title[open + 2..title.len() - 1]) {
                 return Some(label);
             }
@@ -205,16 +206,36 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         }
         _ => title,
     };
-    let first = title.split_whitespace().next()?;
-    let (mut count, mut second, mut before_last, mut last) = (0, None, "", first);
+    // The words are cut once, on the stack, and every rule below reads them.
+    let mut stack = [""; STACK_WORDS];
+    let mut heap = Vec::new();
+    let mut count = 0;
     for word in title.split_whitespace() {
-        count += 1;
-        if count == 2 {
-            second = Some(word);
+        match stack.get_mut(count) {
+            Some(slot) => *slot = word,
+            None => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&stack);
+                }
+                heap.push(word);
+            }
         }
-        before_last = last;
-        last = word;
+        count += 1;
     }
+    let words = if count <= STACK_WORDS { &stack[..count] } else { &heap[..] };
+    label_of_title_words(title, words)
+}
+
+/// Titles of at most this many words are cut into words on the stack.
+const STACK_WORDS: usize = 12;
+
+/// [`label_from_title`] of `title` (disambiguator already read) cut into its `words`.
+fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
+    let (&first, rest) = words.split_first()?;
+    let count = words.len();
+    let second = rest.first().copied();
+    let last = words[count - 1];
+    let before_last = words[count.saturating_sub(2)];
     let several = count >= 2;
     if several && SHIP_PREFIXES.contains(&first) {
         return Some(Label::Ship);
@@ -254,19 +275,15 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         }
         // A ruler's name and regnal number with their realm: "Louis IX of
         // Hesse-Darmstadt", "Charles II of England".
-        let mut words = title.split_whitespace();
-        if let (Some(name), Some(numeral), Some("of"), Some(realm)) =
-            (words.next(), words.next(), words.next(), words.next())
-        {
+        if let [name, numeral, "of", realm, ..] = words {
             if capitalized_or_number(name) && is_roman(numeral) && capitalized_or_number(realm) {
                 return Some(Label::Person);
             }
         }
-        let mut rest = title.split_whitespace().skip(1);
-        if PERSON_TITLES.contains(&first) && rest.clone().all(capitalized_or_number) {
+        if PERSON_TITLES.contains(&first) && rest.iter().all(|w| capitalized_or_number(w)) {
             return Some(Label::Person);
         }
-        if count <= 4 && is_given_name(first) && rest.all(name_part) {
+        if count <= 4 && is_given_name(first) && rest.iter().all(|w| name_part(w)) {
             return Some(Label::Person);
         }
         // A type noun at the end, in any case: "Chhindwara district", "Java island",
@@ -274,8 +291,12 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         // ("family", "order") say nothing about a title.
         // A person noun counts only as written in lowercase: a capitalized one is a surname
         // or part of a name ("Stephen King", "Digital Spy").
+        // Every noun of the table ends in one of its last words: a title whose last word
+        // is none is not lowercased and read in full (most titles).
         let person_noun_ok = !capitalized_or_number(last);
-        if let Some(label) = label_of_noun_phrase(&title.to_lowercase())
+        if let Some(label) = lowercase_ends_a_type_noun(last)
+            .then(|| label_of_noun_phrase(&title.to_lowercase()))
+            .flatten()
             .filter(|l| *l != Label::Misc && (*l != Label::Person || person_noun_ok))
         {
             return Some(label);
@@ -284,15 +305,26 @@ pub fn label_from_title(title: &str) -> Option<Label> {
         // concept ("Ferris wheel"), never a person, place, organization, event or work,
         // whose names English capitalizes throughout.
         if capitalized_or_number(first)
-            && title
-                .split_whitespace()
-                .skip(1)
-                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
         {
             return Some(Label::Misc);
         }
     }
     None
+}
+
+/// True when `word` in lowercase ends some type noun ([`ends_a_type_noun`]); an ASCII word
+/// is lowercased on the stack.
+fn lowercase_ends_a_type_noun(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(ends_a_type_noun)
+        }
+        None => ends_a_type_noun(&word.to_lowercase()),
+    }
 }
 
 /// A Roman numeral of a regnal or ordinal number ("I", "XIV").
@@ -313,14 +345,14 @@ fn disambiguator_label(inner: &str) -> Option<Label> {
 
 /// [`HEAD_WORDS`] indexed once: one-word heads by word, and the few two-word ones.
 struct HeadWords {
-    single: HashMap<&'static str, Label>,
+    single: FastMap<&'static str, Label>,
     pairs: Vec<(&'static str, &'static str, Label)>,
 }
 
 fn head_words() -> &'static HeadWords {
     static HEADS: OnceLock<HeadWords> = OnceLock::new();
     HEADS.get_or_init(|| {
-        let mut heads = HeadWords { single: HashMap::new(), pairs: Vec::new() };
+        let mut heads = HeadWords { single: FastMap::default(), pairs: Vec::new() };
         for &(word, label) in HEAD_WORDS {
             match word.split_once(' ') {
                 Some((a, b)) => heads.pairs.push((a, b, label)),

@@ -8,12 +8,12 @@
 //! Nouns are compared as written in the table (lowercase, except "EP" and "TV series"), a
 //! phrase by its words: the longest run of words the table knows wins.
 
-use std::{
-    collections::{HashMap, HashSet},
-    sync::OnceLock,
-};
+use std::sync::OnceLock;
 
-use super::Label;
+use super::{
+    words::{FastMap, FastSet},
+    Label,
+};
 
 /// The table, compiled in so the library needs no data files at run time.
 const TABLE: &str = include_str!("../../gazetteers/lexicon/type_nouns.tsv");
@@ -31,8 +31,8 @@ struct Noun {
     of: Option<Label>,
 }
 
-fn table() -> &'static HashMap<&'static str, Noun> {
-    static TABLE_MAP: OnceLock<HashMap<&'static str, Noun>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, Noun> {
+    static TABLE_MAP: OnceLock<FastMap<&'static str, Noun>> = OnceLock::new();
     TABLE_MAP.get_or_init(|| {
         TABLE
             .lines()
@@ -52,7 +52,7 @@ fn table() -> &'static HashMap<&'static str, Noun> {
 /// True when `word` is the last word of some noun of the table ("film", "band",
 /// "series"): a phrase that ends in any other word has no head here.
 pub(crate) fn ends_a_type_noun(word: &str) -> bool {
-    static LAST_WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static LAST_WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
     LAST_WORDS
         .get_or_init(|| {
             table().keys().map(|noun| noun.rsplit(' ').next().unwrap_or(noun)).collect()
@@ -85,6 +85,10 @@ fn head_of(words: &[&str]) -> Option<Noun> {
 /// assert_eq!(label_of_noun_phrase("EastEnders"), None);
 /// ```
 pub fn label_of_noun_phrase(phrase: &str) -> Option<Label> {
+    // Every noun ends in one of the table's last words: most phrases end in none.
+    if !phrase.split_whitespace().next_back().is_some_and(ends_a_type_noun) {
+        return None;
+    }
     let words: Vec<&str> = phrase.split_whitespace().collect();
     head_of(&words).map(|n| n.label)
 }

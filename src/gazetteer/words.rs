@@ -14,7 +14,7 @@
 //! global entries, built once, are compiled into an fst that is stored (`compiled.rs`).
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     hash::{BuildHasherDefault, Hasher},
 };
 
@@ -60,7 +60,11 @@ impl Hasher for WordHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A map hashed with [`WordHasher`]: for the word tables read once per word or title.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// A set hashed with [`WordHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// No value at a trie node (it only continues longer surfaces).
 const NONE: u32 = u32::MAX;
@@ -74,6 +78,15 @@ pub(crate) struct WordTrie {
     edges: FastMap<u64, u32>,
     /// Node -> the value of the surface ending there, or `NONE`.
     values: Vec<u32>,
+    /// By a word's first byte, a bit per length (31 for longer) of the vocabulary's words
+    /// that start with it: most text words are in no surface, and this turns them away
+    /// before hashing them (empty until the first word is added).
+    shapes: Vec<u32>,
+}
+
+/// The bit of a word's length in [`WordTrie::shapes`].
+fn length_bit(word: &[u8]) -> u32 {
+    1 << word.len().min(31)
 }
 
 /// A word of a folded text: its byte range, without the spaces around it.
@@ -113,6 +126,12 @@ impl WordTrie {
         }
         let id = self.vocabulary.len() as u32;
         self.vocabulary.insert(Box::from(word), id);
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 256];
+        }
+        if let Some(&first) = word.as_bytes().first() {
+            self.shapes[usize::from(first)] |= length_bit(word.as_bytes());
+        }
         id
     }
 
@@ -143,6 +162,12 @@ impl WordTrie {
         true
     }
 
+    /// False when no word of the vocabulary has `word`'s first byte and length.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let shape = word.first().and_then(|&b| self.shapes.get(usize::from(b)));
+        shape.is_some_and(|&lengths| lengths & length_bit(word) != 0)
+    }
+
     /// True when no surface was added.
     pub fn is_empty(&self) -> bool {
         self.vocabulary.is_empty()
@@ -159,6 +184,7 @@ impl WordTrie {
             .map(|w| {
                 folded
                     .get(w.start as usize..w.end as usize)
+                    .filter(|word| self.may_hold(word.as_bytes()))
                     .and_then(|word| self.vocabulary.get(word).copied())
                     .unwrap_or(NONE)
             })

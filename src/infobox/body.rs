@@ -2,11 +2,9 @@
 //! every item stays linear in the article: mentions by position and by entity id, words
 //! by their lowercase form, body dates by year, body numbers by rounding step and value.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, hash::BuildHasherDefault};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use crate::{gazetteer::EntityMention, span::Span};
+use crate::{events::Fnv, gazetteer::EntityMention, span::Span};
 
 use super::facts::Quantity;
 
@@ -55,43 +53,45 @@ impl<'a> MentionIndex<'a> {
     }
 }
 
-/// Where the words of the infobox's items stand in the text as whole words: one
-/// automaton over the items' words (and their plurals), one scan of the text. Indexing
-/// only the words that can be looked up keeps the index small and its build cheap.
+/// Where the words of the infobox's items stand in the text as whole words: one pass
+/// over the text's words (maximal runs of alphanumeric characters), each looked up
+/// among the items' words (and their plurals). An indexed word is itself such a run, so
+/// its whole-word occurrences are exactly the text words equal to it. Indexing only the
+/// words that can be looked up keeps the index small and its build cheap.
 pub(super) struct WordIndex {
     /// Lowercase word -> byte offsets where it starts as a whole word.
-    starts: HashMap<String, Vec<u32>>,
+    starts: HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>,
 }
 
 impl WordIndex {
-    /// Index `words` (lowercase, as in `lower`) and their plurals in `lower`.
+    /// Index `words` (lowercase, as in `lower`; runs of alphanumeric characters, as
+    /// items' words split at every other character are) and their plurals in `lower`.
     pub(super) fn new(lower: &str, words: impl IntoIterator<Item = String>) -> WordIndex {
-        let mut patterns: Vec<String> = words
-            .into_iter()
-            .filter(|w| !w.is_empty())
-            .flat_map(|w| {
-                let plural = format!("{w}s");
-                [w, plural]
-            })
-            .collect();
-        patterns.sort_unstable();
-        patterns.dedup();
-        let mut starts: HashMap<String, Vec<u32>> = HashMap::new();
-        // An automaton that cannot be built leaves the index empty: every look-up then
-        // falls back to a scan, slower but the same answer.
-        if let Ok(automaton) =
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)
-        {
-            let mut found: Vec<Vec<u32>> = vec![Vec::new(); patterns.len()];
-            for m in automaton.find_overlapping_iter(lower) {
-                let whole =
-                    lower[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                        && lower[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                if whole {
-                    found[m.pattern().as_usize()].push(m.start() as u32);
+        let mut starts: HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            starts.insert(format!("{w}s"), Vec::new());
+            starts.insert(w, Vec::new());
+        }
+        // A text word is looked up only when some indexed word has its length and its
+        // first two bytes (six bits of each): most text words are turned away unhashed.
+        let mut lengths = 0u64;
+        let mut pairs = [0u64; 64];
+        let shape = |w: &[u8]| {
+            let second = w.get(1).copied().unwrap_or(0);
+            (1u64 << w.len().min(63), usize::from(w[0] & 63), 1u64 << (second & 63))
+        };
+        for w in starts.keys() {
+            let (length, first, second) = shape(w.as_bytes());
+            lengths |= length;
+            pairs[first] |= second;
+        }
+        for (at, word) in alphanumeric_runs(lower) {
+            let (length, first, second) = shape(word.as_bytes());
+            if lengths & length != 0 && pairs[first] & second != 0 {
+                if let Some(list) = starts.get_mut(word) {
+                    list.push(at as u32);
                 }
             }
-            starts = patterns.into_iter().zip(found).collect();
         }
         WordIndex { starts }
     }
@@ -101,6 +101,65 @@ impl WordIndex {
     pub(super) fn starts(&self, word: &str) -> Option<&[u32]> {
         self.starts.get(word).map(Vec::as_slice)
     }
+}
+
+/// What a byte says about the character it belongs to: an ASCII letter or digit, an
+/// ASCII byte of any other kind, or a byte of a non-ASCII character (decoded to tell).
+const WORD: u8 = 1;
+const NOT_WORD: u8 = 0;
+const NON_ASCII: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() { WORD } else { NOT_WORD };
+        b += 1;
+    }
+    table
+};
+
+/// The maximal runs of alphanumeric characters of `text`, with their byte offsets, in
+/// text order. ASCII bytes are classified by one table look-up, without decoding.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let class = move |i: usize| BYTE_CLASS[usize::from(bytes[i])];
+    // The non-ASCII character at `i` (a char boundary): alphanumeric, and its length.
+    let decode = move |i: usize| {
+        text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            while i < bytes.len() && class(i) == NOT_WORD {
+                i += 1;
+            }
+            let start = i;
+            // A non-ASCII character that opens no word (a dash, a quote) is stepped over.
+            let mut stepped_over = false;
+            while i < bytes.len() {
+                match class(i) {
+                    WORD => i += 1,
+                    NOT_WORD => break,
+                    _ => {
+                        let (alphanumeric, len) = decode(i);
+                        if alphanumeric {
+                            i += len;
+                        } else {
+                            if i == start {
+                                i += len;
+                                stepped_over = true;
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            if i > start && !stepped_over {
+                return Some((start, &text[start..i]));
+            }
+        }
+        None
+    })
 }
 
 /// The body's date values written out once, and grouped by the year each end opens
@@ -201,5 +260,31 @@ impl NumberIndex {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs are those a char-by-char reading finds (é, €, CJK, an emoji, dashes).
+    #[test]
+    fn alphanumeric_runs_agree_with_a_char_reading() {
+        for text in ["", "a", "Zürich–Genève 1865, €12 東京 😀x", "—é—", "a-b c'd", "x² ½ Ⅻ", "€"]
+        {
+            let mut naive = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < text.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        naive.push((s, &text[s..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(alphanumeric_runs(text).collect::<Vec<_>>(), naive, "{text:?}");
+        }
     }
 }

@@ -305,11 +305,16 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
             continue;
         }
         if starts_word && bytes[i].is_ascii_alphabetic() {
-            let end = s[i..].find(|c: char| !c.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
+            // Bytes, not chars: a non-ASCII character's first byte ends the word as the
+            // character would.
+            let end =
+                bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |e| i + e);
             // Number words for small counts ("seven series"): zero to twenty, none
-            // longer than "seventeen", lowercased on the stack.
+            // longer than "seventeen", lowercased on the stack; a word that cannot be
+            // one is turned away before the look-up.
             let mut buffer = [0u8; 9];
-            let word = buffer.get_mut(..end - i).map(|b| {
+            let word = buffer.get_mut(..end - i).filter(|_| may_be_number_word(&bytes[i..end]));
+            let word = word.map(|b| {
                 b.copy_from_slice(&bytes[i..end]);
                 b.make_ascii_lowercase();
                 &*b
@@ -332,6 +337,13 @@ pub(super) fn quantities(s: &str, base: usize) -> Vec<Quantity> {
         i += 1;
     }
     out
+}
+
+/// The spellings of zero to twenty have three to nine letters and open with one of
+/// these (any case): a cheap test that turns most words away before [`number_word`].
+fn may_be_number_word(word: &[u8]) -> bool {
+    (3..=9).contains(&word.len())
+        && matches!(word[0].to_ascii_lowercase(), b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
 }
 
 /// The word of three letters or more right after a number (`rest`, at byte `at` of the
@@ -367,6 +379,10 @@ fn multiplier(rest: &str) -> (f64, usize) {
 /// A unit right after a number: (dimension, factor, bytes taken).
 fn unit(rest: &str) -> (Option<&'static str>, f64, usize) {
     let trimmed = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}')).unwrap_or(rest);
+    // Every spelling opens with an ASCII letter (a unit test keeps this honest).
+    if !trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return (None, 1.0, 0);
+    }
     let skipped = rest.len() - trimmed.len();
     let mut best: Option<(&'static str, f64, usize)> = None;
     for (spelling, dimension, factor) in UNITS {
@@ -1222,6 +1238,41 @@ mod tests {
         assert_eq!(without_company_words("Del Rey Books"), Some("Del Rey"));
         assert_eq!(without_company_words("Westin Hotels & Resorts"), None);
         assert_eq!(without_company_words("The Press"), None);
+    }
+
+    /// The cheap tests in front of the number-word and unit look-ups turn away no word
+    /// that the look-ups accept.
+    #[test]
+    fn prefilters_keep_every_number_word_and_unit() {
+        let words = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ];
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(number_word(w), Some(n as u32), "{w}");
+            assert!(may_be_number_word(w.as_bytes()), "{w}");
+            assert!(may_be_number_word(w.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(UNITS.iter().all(|(s, _, _)| s.starts_with(|c: char| c.is_ascii_alphabetic())));
     }
 
     /// The index finds exactly the numbers that agree by the pairwise rule.
