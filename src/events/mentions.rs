@@ -18,10 +18,7 @@
 //! is allocated per word. Tense, aspect and polarity come from the one or two words
 //! before ("had left": PAST PERFECTIVE; "did not sign": NEG).
 
-use std::{
-    collections::HashMap,
-    hash::{BuildHasherDefault, Hasher},
-};
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 
@@ -187,33 +184,6 @@ enum Context {
     Name = 16,
 }
 
-/// FNV-1a: the keys are short ASCII words; SipHash's flood resistance buys nothing on a
-/// fixed embedded table and costs a third of the lookup time.
-/// The infobox checks' word index uses it too, for the same reason.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    /// A slice key's length prefix is one step, not eight (lengths are hashed for
-    /// every look-up of a byte-string key).
-    fn write_usize(&mut self, n: usize) {
-        self.write(&[n as u8]);
-    }
-}
-
 /// What the table says about one form: its class and the contexts (bit set) in which
 /// it is an event.
 #[derive(Clone, Copy, Debug)]
@@ -254,7 +224,7 @@ impl Form {
 pub struct MentionTagger {
     /// Keyed by the form's bytes: the tagger looks up words lower-cased into a byte
     /// buffer, which need no UTF-8 check (a word is ASCII letters, '-' and '\'').
-    forms: HashMap<&'static [u8], Form, BuildHasherDefault<Fnv>>,
+    forms: FxHashMap<&'static [u8], Form>,
 }
 
 impl Default for MentionTagger {
@@ -267,7 +237,7 @@ impl MentionTagger {
     /// The tagger with the shipped table. Malformed rows are skipped (a unit test checks
     /// the shipped file has none).
     pub fn shipped() -> MentionTagger {
-        let mut forms = HashMap::with_capacity_and_hasher(40_000, BuildHasherDefault::default());
+        let mut forms = FxHashMap::with_capacity_and_hasher(40_000, Default::default());
         for (form, entry) in rows(TABLE) {
             forms.insert(form.as_bytes(), Form::new(form, entry));
         }

@@ -18,7 +18,6 @@ use crate::span::Span;
 pub use event_type::{EventType, UnknownEventType};
 pub(crate) use frames::governed_by_locative;
 pub use frames::EventExtractor;
-pub(crate) use mentions::Fnv;
 pub use mentions::{Aspect, EventClass, EventMention, MentionTagger, Tense};
 pub use triggers::{Modality, Trigger};
 

@@ -16,8 +16,8 @@
 
 use std::sync::OnceLock;
 
-use super::words::FastSet;
 use crate::span::Span;
+use rustc_hash::FxHashSet;
 
 /// Given names from the 1990 US Census lists (see the file's header).
 const GIVEN_NAMES: &str = include_str!("../../gazetteers/lexicon/given_names.tsv");
@@ -185,8 +185,8 @@ pub(crate) fn is_name_joiner(word: &str) -> bool {
     word == "of" || NAME_PARTICLES.contains(&word)
 }
 
-fn given_names() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+fn given_names() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         GIVEN_NAMES
             .lines()
@@ -274,8 +274,8 @@ fn name_word(word: &str) -> bool {
 }
 
 /// [`FUNCTION_WORDS`] as a set: one hash per capitalized word.
-fn function_words() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+fn function_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
 }
 

@@ -16,12 +16,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{
     context::{capitalized_runs, NameRun, NAME_PARTICLES, PERSON_TITLES},
     link_context::{label_from_context, label_from_lead},
     links::LinkTargets,
     title_shape::label_from_title,
-    words::{FastMap, FastSet},
     Entry, Gazetteer, Label,
 };
 use crate::{
@@ -153,7 +154,7 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
     blocked.extend(article.title_span);
     blocked.sort_by_key(|s| s.start);
     let mut next_blocked = 0;
-    let known: FastMap<String, (Label, bool)> =
+    let known: FxHashMap<String, (Label, bool)> =
         out.iter().map(|e| (e.surface.to_lowercase(), (e.label, e.partial))).collect();
     let is_known = |surface: &str| {
         known.contains_key(&surface.to_lowercase()) || global.lookup(surface).is_some()
@@ -165,10 +166,10 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
             || global.lookup(surface).is_some_and(|e| e.label == Label::Person && !e.partial)
     };
     let mut found: Vec<(&str, RunType)> = Vec::new();
-    let mut at: FastMap<&str, usize> = FastMap::default();
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
     // Runs whose later occurrences can change nothing: named elsewhere, or typed by their
     // shape (true wherever they occur). Most runs repeat, so this spares most of the work.
-    let mut settled: FastSet<&str> = FastSet::default();
+    let mut settled: FxHashSet<&str> = FxHashSet::default();
     // What a run's own words say is the same at every occurrence, so it is worked out once
     // per distinct surface (`SurfaceFacts`).
     let mut facts = SurfaceFacts::default();
@@ -351,7 +352,7 @@ fn run_type<'t>(text: &'t str, run: NameRun, facts: &mut SurfaceFacts<'t>) -> Op
 /// every time.
 #[derive(Default)]
 struct SurfaceFacts<'t> {
-    of: FastMap<&'t str, Facts>,
+    of: FxHashMap<&'t str, Facts>,
 }
 
 /// The facts of one surface, each worked out when first asked (`None` until then).

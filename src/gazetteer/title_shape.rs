@@ -8,10 +8,11 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::{
     context::{is_given_name, NAME_PARTICLES, PERSON_TITLES},
     type_nouns::{ends_a_type_noun, label_of_noun_phrase},
-    words::FastMap,
     Label,
 };
 
@@ -345,14 +346,14 @@ fn disambiguator_label(inner: &str) -> Option<Label> {
 
 /// [`HEAD_WORDS`] indexed once: one-word heads by word, and the few two-word ones.
 struct HeadWords {
-    single: FastMap<&'static str, Label>,
+    single: FxHashMap<&'static str, Label>,
     pairs: Vec<(&'static str, &'static str, Label)>,
 }
 
 fn head_words() -> &'static HeadWords {
     static HEADS: OnceLock<HeadWords> = OnceLock::new();
     HEADS.get_or_init(|| {
-        let mut heads = HeadWords { single: FastMap::default(), pairs: Vec::new() };
+        let mut heads = HeadWords { single: FxHashMap::default(), pairs: Vec::new() };
         for &(word, label) in HEAD_WORDS {
             match word.split_once(' ') {
                 Some((a, b)) => heads.pairs.push((a, b, label)),

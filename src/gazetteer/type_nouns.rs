@@ -10,10 +10,9 @@
 
 use std::sync::OnceLock;
 
-use super::{
-    words::{FastMap, FastSet},
-    Label,
-};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::Label;
 
 /// The table, compiled in so the library needs no data files at run time.
 const TABLE: &str = include_str!("../../gazetteers/lexicon/type_nouns.tsv");
@@ -31,8 +30,8 @@ struct Noun {
     of: Option<Label>,
 }
 
-fn table() -> &'static FastMap<&'static str, Noun> {
-    static TABLE_MAP: OnceLock<FastMap<&'static str, Noun>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Noun> {
+    static TABLE_MAP: OnceLock<FxHashMap<&'static str, Noun>> = OnceLock::new();
     TABLE_MAP.get_or_init(|| {
         TABLE
             .lines()
@@ -52,7 +51,7 @@ fn table() -> &'static FastMap<&'static str, Noun> {
 /// True when `word` is the last word of some noun of the table ("film", "band",
 /// "series"): a phrase that ends in any other word has no head here.
 pub(crate) fn ends_a_type_noun(word: &str) -> bool {
-    static LAST_WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    static LAST_WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     LAST_WORDS
         .get_or_init(|| {
             table().keys().map(|noun| noun.rsplit(' ').next().unwrap_or(noun)).collect()

@@ -13,58 +13,7 @@
 //! entries, which differ for every article, get their own small trie per article; the
 //! global entries, built once, are compiled into an fst that is stored (`compiled.rs`).
 
-use std::{
-    collections::{HashMap, HashSet},
-    hash::{BuildHasherDefault, Hasher},
-};
-
-/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's `FxHasher`): keys
-/// are words of trusted gazetteers and node ids, and lookups are the hot path.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map hashed with [`WordHasher`]: for the word tables read once per word or title.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-/// A set hashed with [`WordHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+use rustc_hash::FxHashMap;
 
 /// No value at a trie node (it only continues longer surfaces).
 const NONE: u32 = u32::MAX;
@@ -73,9 +22,9 @@ const NONE: u32 = u32::MAX;
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordTrie {
     /// Folded word -> word id.
-    vocabulary: FastMap<Box<str>, u32>,
+    vocabulary: FxHashMap<Box<str>, u32>,
     /// (node << 32 | word id) -> child node. Node 0 is the root.
-    edges: FastMap<u64, u32>,
+    edges: FxHashMap<u64, u32>,
     /// Node -> the value of the surface ending there, or `NONE`.
     values: Vec<u32>,
     /// By a word's first byte, a bit per length (31 for longer) of the vocabulary's words

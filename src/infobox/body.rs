@@ -2,9 +2,11 @@
 //! every item stays linear in the article: mentions by position and by entity id, words
 //! by their lowercase form, body dates by year, body numbers by rounding step and value.
 
-use std::{collections::HashMap, hash::BuildHasherDefault};
+use std::collections::HashMap;
 
-use crate::{events::Fnv, gazetteer::EntityMention, span::Span};
+use rustc_hash::FxHashMap;
+
+use crate::{gazetteer::EntityMention, span::Span};
 
 use super::facts::Quantity;
 
@@ -60,14 +62,14 @@ impl<'a> MentionIndex<'a> {
 /// words that can be looked up keeps the index small and its build cheap.
 pub(super) struct WordIndex {
     /// Lowercase word -> byte offsets where it starts as a whole word.
-    starts: HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>>,
+    starts: FxHashMap<String, Vec<u32>>,
 }
 
 impl WordIndex {
     /// Index `words` (lowercase, as in `lower`; runs of alphanumeric characters, as
     /// items' words split at every other character are) and their plurals in `lower`.
     pub(super) fn new(lower: &str, words: impl IntoIterator<Item = String>) -> WordIndex {
-        let mut starts: HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut starts: FxHashMap<String, Vec<u32>> = HashMap::default();
         for w in words.into_iter().filter(|w| !w.is_empty()) {
             starts.insert(format!("{w}s"), Vec::new());
             starts.insert(w, Vec::new());
