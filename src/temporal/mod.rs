@@ -41,6 +41,9 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 ];
 
 pub(crate) use patterns::number_word;
+// The number-word lists themselves, for the infobox checks' prefilter test.
+#[cfg(test)]
+pub(crate) use patterns::{NUMBER_TENS, NUMBER_UNITS};
 
 use std::{fmt, str::FromStr};
 

@@ -737,37 +737,40 @@ fn year_number(s: &str) -> Option<i32> {
     }
 }
 
+/// English number words "zero" to "nineteen", at their values.
+pub(crate) const NUMBER_UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+/// The tens "twenty" to "ninety", from 20 up.
+pub(crate) const NUMBER_TENS: [&str; 8] =
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
 /// The value of one English number word: "zero" to "nineteen", and the tens "twenty" to
 /// "ninety". The one list of number words: the date rules and the infobox checks read it.
 pub(crate) fn number_word(w: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] =
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = UNITS.iter().position(|x| *x == w) {
+    if let Some(i) = NUMBER_UNITS.iter().position(|x| *x == w) {
         return Some(i as u32);
     }
-    TENS.iter().position(|x| *x == w).map(|i| (i as u32 + 2) * 10)
+    NUMBER_TENS.iter().position(|x| *x == w).map(|i| (i as u32 + 2) * 10)
 }
 
 /// English number words and digits; `None` inside `Some` is a vague amount ("several").
