@@ -31,6 +31,7 @@
 
 use std::{
     fs,
+    hash::Hasher,
     io::Write,
     ops::Range,
     path::{Path, PathBuf},
@@ -74,10 +75,9 @@ impl AsRef<[u8]> for Bytes {
 /// The hash of a folded word for the first-word filter (FNV-1a: part of the file format,
 /// so it must never change without bumping [`FORMAT`]).
 fn word_hash(word: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in word {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(word);
+    let h = hasher.finish();
     h ^ (h >> 29)
 }
 
