@@ -374,3 +374,65 @@ fn a_corrupt_stored_matcher_is_a_setup_error_naming_it() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
+
+// Precision of non-link mentions (session s25, issue #11): whole names (an article's
+// repeat of a name, a curated row) inside longer ones, file names, citations, common
+// nouns, short forms that are no names, surnames two persons share.
+rows! {
+    precision_repeat_before_capitalized_word: ("T", "He joined [[Qwerco]] in 1990. Later the Qwerco Tentative List grew.", "the", "Qwerco") => None;
+    precision_repeat_after_capitalized_word: ("T", "It spoke [[Qwertic]] early. Eastern Qwertic is old.", "early", "Qwertic") => None;
+    precision_repeat_alone_still_tagged: ("T", "He joined [[Qwerco]] in 1990. Later the Qwerco grew.", "the", "Qwerco") => Some(Label::Unknown);
+    precision_repeat_after_title_still_tagged: ("T", "[[Diane Qwerty]] won. Later President Diane Qwerty spoke.", "President", "Diane Qwerty") => Some(Label::Person);
+    precision_repeat_after_possessive_still_tagged: ("T", "He founded [[Qwerco]]. Diane's Qwerco grew.", "Diane's", "Qwerco") => Some(Label::Unknown);
+    precision_repeat_after_of_still_tagged: ("T", "She led [[Qwerco]]. She was Deputy Whip of the Qwerco then.", "Whip", "Qwerco") => Some(Label::Unknown);
+    precision_repeat_in_dashed_pair_still_tagged: ("T", "He studied [[Qwerto]] and Zxcvo. The Zxcvo-Qwerto relations grew.", "Zxcvo-", "Qwerto") => Some(Label::Unknown);
+    precision_curated_row_inside_longer_name: ("T", "Storms cross the South Atlantic often.", "South", "Atlantic") => None;
+    precision_curated_row_alone: ("T", "Storms cross the Atlantic often.", "the", "Atlantic") => Some(Label::Place);
+    precision_file_name: ("T", "The photo Darmstadt market.jpg shows it.", "photo", "Darmstadt") => None;
+    precision_file_name_after_sentence_end: ("T", "He was born in Darmstadt. Photo.jpg shows it.", "born", "Darmstadt") => Some(Label::Place);
+    precision_citation_initials: ("T", "Read Darmstadt, D.L. (2004). Chemistry.", "Read", "Darmstadt") => None;
+    precision_capitalized_name_in_lowercase: ("T", "He became [[Chancellor of Qwertia]]. The chancellor of Qwertia left.", "The", "chancellor of Qwertia") => None;
+    precision_list_target_gives_no_repeats: ("T", "Its [[List of countries by GQP|GQP]] grew. The GQP fell.", "The", "GQP") => None;
+    precision_concept_acronym_no_repeats: ("T", "Its [[Gross qwerty product|GQP]] grew. The GQP fell.", "The", "GQP") => None;
+    precision_common_noun_opening_sentence: ("Qwertite", "'''Qwertite''' is grey stuff. Most qwertite is soft. Qwertite melts.", "soft", "Qwertite") => None;
+    precision_common_noun_no_worse_entry: ("Jersey", "'''Jersey''' is grey stuff. A jersey is soft. Jersey melts.", "soft", "Jersey") => None;
+    precision_subject_never_lowercase_still_tagged: ("Qwertite", "'''Qwertite''' is grey stuff. Qwertite melts.", "stuff", "Qwertite") => Some(Label::Unknown);
+    precision_subject_in_infobox_value_still_tagged: ("Qwertite", "'''Qwertite''' is grey stuff. Most qwertite is soft.\n* Made of: Qwertite", "Made", "Qwertite") => Some(Label::Unknown);
+    precision_month_no_surname_form: ("T", "The botanist [[Qwerty July]] came. On July 16 he left.", "On", "July") => None;
+    precision_function_word_no_given_name: ("T", "The botanist [[The Qwerty]] came. The plants grew.", "came", "The") => None;
+}
+
+/// The ids of the mentions whose text is exactly `needle`, in text order.
+fn ids_of(title: &str, wikitext: &str, needle: &str) -> Vec<String> {
+    let raw = RawArticle::wikitext(title, wikitext.to_string()).with_origin("test");
+    let annotated = pipeline().annotate(raw);
+    let text = &annotated.article.text;
+    annotated
+        .entities
+        .iter()
+        .filter(|m| m.span.slice(text) == needle)
+        .map(|m| m.id.to_string())
+        .collect()
+}
+
+#[test]
+fn precision_shared_surname_is_the_person_named_last() {
+    // Two persons of the article share "Qwerty": each occurrence is the one named last,
+    // never the one whose link came first; the article's own subject keeps its surname.
+    for (title, text, expected) in [
+        ("T", "[[Diane Qwerty]] met [[Ray Qwerty]]. Later Qwerty left.", &["Ray_Qwerty"][..]),
+        ("T", "[[Ray Qwerty]] met [[Diane Qwerty]]. Later Qwerty left.", &["Diane_Qwerty"]),
+        (
+            "T",
+            "[[Diane Qwerty]] met [[Ray Qwerty]]. Qwerty left. Then Diane Qwerty sang. Qwerty won.",
+            &["Ray_Qwerty", "Diane_Qwerty"],
+        ),
+        (
+            "Diane Qwerty",
+            "{{Infobox person\n| name = Diane Qwerty\n}}\n'''Diane Qwerty''' met [[Ray Qwerty]]. Later Qwerty left.",
+            &["Diane_Qwerty"],
+        ),
+    ] {
+        assert_eq!(ids_of(title, text, "Qwerty"), expected, "{text:?}");
+    }
+}

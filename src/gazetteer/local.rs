@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    context::{capitalized_runs, NameRun, NAME_PARTICLES, PERSON_TITLES},
+    context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES, PERSON_TITLES},
     link_context::{label_from_context, label_from_lead},
     links::LinkTargets,
     title_shape::label_from_title,
@@ -97,13 +97,17 @@ pub(crate) fn local_entries_of(
             // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
             continue;
         }
-        if !seen.insert((anchor, link.target.as_str())) {
+        if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
             continue;
         }
         let label = targets.label(article, i, &[]);
         let id = title_to_id(&link.target);
-        out.push(Entry::local(anchor, label, &id));
-        if let Some(acronym) = acronym_after(&article.text, link.span.end) {
+        // A concept's acronym ("GDP" for "Gross domestic product") is a word, not a name.
+        let concept = is_concept_title(&link.target);
+        if !(concept && is_acronym(anchor)) {
+            out.push(Entry::local(anchor, label, &id));
+        }
+        if let Some(acronym) = acronym_after(&article.text, link.span.end).filter(|_| !concept) {
             out.push(Entry::local(acronym, label, &id));
         }
         let name = subject_name(&link.target);
@@ -118,8 +122,55 @@ pub(crate) fn local_entries_of(
         }
     }
     push_unlinked_names(article, global, &mut out);
+    let mut out = subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
+}
+
+/// A list's title ("List of countries by GDP"): a list is no entity, so what links to it
+/// ("GDP") names something else and its repeats are no mentions of it.
+fn is_list_title(title: &str) -> bool {
+    title.starts_with("List of ") || title.starts_with("Lists of ")
+}
+
+/// A title in sentence case whose words after the first are all lowercase ("Gross
+/// domestic product", "Chief executive officer", "C-C bond"): Wikipedia capitalizes the
+/// words of a name, so this is a concept, a common noun phrase.
+fn is_concept_title(title: &str) -> bool {
+    let mut words = subject_name(title).split(' ');
+    words.next();
+    let mut rest = words.peekable();
+    rest.peek().is_some() && rest.all(|w| w.starts_with(char::is_lowercase))
+}
+
+/// Two or more letters, all capitals ("GDP", "CEO").
+fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// `entries` where a surname form that the article's own subject (`subject_id`) shares
+/// with another person of the article ("Obama" in an article on Barack Obama that links
+/// Michelle Obama) is the subject's only: the subject is who an article names by surname.
+/// A form two other persons share stays with both; the matcher gives each occurrence to
+/// the one the text named last (`Gazetteer::find_with_local`).
+fn subject_keeps_shared_surnames(entries: Vec<Entry>, subject_id: &str) -> Vec<Entry> {
+    let is_surname = |e: &Entry| e.partial && e.label == Label::Person;
+    let subject_forms: FxHashSet<String> = entries
+        .iter()
+        .filter(|e| is_surname(e) && &*e.id == subject_id)
+        .map(|e| e.surface.to_lowercase())
+        .collect();
+    if subject_forms.is_empty() {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|e| {
+            !is_surname(e)
+                || &*e.id == subject_id
+                || !subject_forms.contains(&e.surface.to_lowercase())
+        })
+        .collect()
 }
 
 /// What one occurrence of a capitalized run said about its type.
@@ -409,8 +460,15 @@ impl<'t> SurfaceFacts<'t> {
     }
 }
 
-/// Months and other words that open a sentence as often as they name a person.
-const NOT_GIVEN_NAMES: &[&str] = &["May", "June", "April", "August", "Will", "Sir", "Saint", "St."];
+/// Words that open a sentence as often as they name a person (months are
+/// [`is_month_or_function_word`]'s).
+const NOT_GIVEN_NAMES: &[&str] = &["Will", "Sir", "Saint", "St."];
+
+/// A month ("July" of a "Sunday July") or a function word ("The" of "The Towers"): never
+/// a person's short form, whatever the full name.
+fn is_month_or_function_word(word: &str) -> bool {
+    crate::temporal::MONTH_NAMES.contains(&word) || is_function_word(word)
+}
 
 /// A person's given name as a short form of the full name: an article that names "Ray
 /// Dixon", "Louis IX" or "Denise Fox" calls them "Ray", "Louis", "Denise" too (one sense per
@@ -423,6 +481,7 @@ fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
         && first.chars().count() >= 3
         && first.chars().all(char::is_alphabetic)
         && !NOT_GIVEN_NAMES.contains(&first)
+        && !is_month_or_function_word(first)
         && !PERSON_TITLES.contains(&first);
     if name_like {
         given.push((first.to_string(), id.to_string()));
@@ -501,7 +560,11 @@ pub fn surname_forms(full: &str) -> Vec<String> {
         return forms;
     }
     let mut push = |form: String| {
-        if form.len() >= 3 && !forms.contains(&form) && form != full {
+        if form.len() >= 3
+            && !forms.contains(&form)
+            && form != full
+            && !is_month_or_function_word(&form)
+        {
             forms.push(form);
         }
     };

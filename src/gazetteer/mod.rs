@@ -42,6 +42,7 @@ use std::{
 };
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::{
     error::{Error, Result},
@@ -137,12 +138,31 @@ impl Entry {
 
     /// True when the words around a match at `span` of `text` say it is part of something
     /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
-    /// (a short form or a GeoNames place inside a hyphenated one too), a country row
-    /// right after a capitalized word ("New Jersey"), a GeoNames place
-    /// written in lowercase, a demonym before "language".
+    /// (a short form or a GeoNames place inside a hyphenated one too), a whole name (an
+    /// article's repeat of a name, a curated row) inside a longer one, any match inside a
+    /// file name ("Coat of arms of Berlin.svg"), a country row right after a capitalized
+    /// word ("New Jersey"), a GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
+    /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
+    /// before "language".
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
-        if general && !span.slice(text).starts_with(char::is_uppercase) {
+        let matched = span.slice(text);
+        if general && !matched.starts_with(char::is_uppercase) {
+            return true;
+        }
+        if general && context::before_initials(text, span) {
+            return true;
+        }
+        let local = self.source == EntrySource::Local;
+        // An article's name is capitalized as the article writes it (a link's anchor, a
+        // title): in lowercase it is a common noun phrase ("the chancellor of Germany").
+        if local
+            && self.surface.starts_with(char::is_uppercase)
+            && !matched.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
+        if context::in_file_name(text, span) {
             return true;
         }
         let demonym = self.label == Label::Demonym;
@@ -154,8 +174,11 @@ impl Entry {
         if country && context::after_name_word(text, span) {
             return true;
         }
+        // A whole name: a repeat of a name the article gives, or a curated row.
+        let whole = !(self.partial || general || demonym);
         ((self.partial || general || demonym) && context::in_longer_name(text, span))
             || ((self.partial || general) && context::in_hyphenated_name(text, span))
+            || (whole && context::inside_longer_name(text, span, self.label == Label::Person))
     }
 }
 
@@ -202,24 +225,47 @@ fn compiled_candidates<'e>(
 /// The article-local entries: few, and different for every article, so they get a word
 /// trie (`words.rs`), which builds in one insert per word, where an automaton built for
 /// every article cost more to build than the scan saved.
+///
+/// A one-word untyped entry (the subject of "Algae", "Methane") that the article also
+/// writes in lowercase is a common noun: capitalized where it opens a sentence ("Algae
+/// are ...") it is no name, and no other entry may take that span either (an index name
+/// would type it, wrongly). Those spans go to `not_names`. The lowercase occurrences are
+/// found by the same scan: no second pass.
 fn local_candidates(
     text: &str,
     folded: &Folded,
     local: &[Entry],
     folded_local: &[String],
     out: &mut Vec<Candidate>,
+    not_names: &mut Vec<Span>,
 ) {
     let mut trie = WordTrie::new();
     for (i, surface) in folded_local.iter().enumerate() {
         trie.insert(surface, i as u32);
     }
     let words = words_of(&folded.text);
+    let mut lowercase = vec![false; local.len()];
     trie.find(&folded.text, &words, |first, last, entry_index| {
         let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
         if let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) {
-            push_candidate(text, Span::new(start, end), local, entry_index, out);
+            let span = Span::new(start, end);
+            if !span.slice(text).chars().any(char::is_uppercase) {
+                if let Some(seen) = lowercase.get_mut(entry_index as usize) {
+                    *seen = true;
+                }
+            }
+            push_candidate(text, span, local, entry_index, out);
         }
     });
+    let common_noun = |c: &Candidate| {
+        let e = &local[c.entry as usize];
+        lowercase[c.entry as usize]
+            && e.label == Label::Unknown
+            && !e.surface.contains(' ')
+            && context::opens_running_sentence(text, c.span.start)
+    };
+    not_names.extend(out.iter().filter(|c| common_noun(c)).map(|c| c.span));
+    out.retain(|c| !common_noun(c));
 }
 
 /// A match of `entries[entry_index]` at `span`, kept when it passes the proper-noun guard
@@ -683,7 +729,12 @@ impl Gazetteer {
         if !local.is_empty() {
             let folded_local: Vec<String> = local.iter().map(|e| fold(&e.surface)).collect();
             let mut found = Vec::new();
-            local_candidates(text, &folded, local, &folded_local, &mut found);
+            let mut not_names = Vec::new();
+            local_candidates(text, &folded, local, &folded_local, &mut found, &mut not_names);
+            if !not_names.is_empty() {
+                let not_names: HashSet<Span> = not_names.into_iter().collect();
+                candidates.retain(|c| !not_names.contains(&c.span));
+            }
             candidates
                 .extend(found.into_iter().map(|c| Candidate { entry: c.entry + local_base, ..c }));
         }
@@ -698,6 +749,7 @@ impl Gazetteer {
                 &self.entries[c.entry as usize]
             }
         };
+        let mut shared = SharedSurnames::of(local);
         resolve(candidates, |c| entry(c).id.clone())
             .into_iter()
             .map(|c| {
@@ -705,7 +757,7 @@ impl Gazetteer {
                 EntityMention {
                     span: c.span,
                     label: e.label,
-                    id: e.id.clone(),
+                    id: shared.owner(e),
                     source: e.source.clone(),
                 }
             })
@@ -713,8 +765,71 @@ impl Gazetteer {
     }
 }
 
+/// The surname forms that two persons of an article share ("Kamprad" of Ingvar and
+/// Mathias Kamprad), and which of their owners the text named last: an occurrence of
+/// such a form is that person (the nearest antecedent), never the one whose entry came
+/// first. Linear: each mention updates the few forms its person owns.
+#[derive(Default)]
+struct SharedSurnames {
+    /// Folded form -> the owner named last (`None` before any is).
+    last_owner: FxHashMap<String, Option<Arc<str>>>,
+    /// Person id -> the shared forms it owns.
+    forms_of: FxHashMap<Arc<str>, Vec<String>>,
+}
+
+impl SharedSurnames {
+    /// The shared surname forms of the article-local entries `local`.
+    fn of(local: &[Entry]) -> SharedSurnames {
+        let mut first_owner: FxHashMap<String, (Arc<str>, bool)> = FxHashMap::default();
+        for e in local.iter().filter(|e| e.partial && e.label == Label::Person) {
+            first_owner
+                .entry(fold(&e.surface))
+                .and_modify(|(id, shared)| *shared |= *id != e.id)
+                .or_insert((e.id.clone(), false));
+        }
+        let mut out = SharedSurnames::default();
+        for e in local.iter().filter(|e| e.partial && e.label == Label::Person) {
+            let form = fold(&e.surface);
+            if !first_owner.get(&form).is_some_and(|(_, shared)| *shared) {
+                continue;
+            }
+            let forms = out.forms_of.entry(e.id.clone()).or_default();
+            if !forms.contains(&form) {
+                forms.push(form.clone());
+            }
+            out.last_owner.insert(form, None);
+        }
+        out
+    }
+
+    /// The id of a mention of `e`, taken in text order: for a shared form, the owner named
+    /// last before it (its own entry's when none was); every mention records its person
+    /// as the last named for the forms that person owns.
+    fn owner(&mut self, e: &Entry) -> Arc<str> {
+        if self.last_owner.is_empty() {
+            return e.id.clone();
+        }
+        let id = match e.partial && e.label == Label::Person {
+            true => self
+                .last_owner
+                .get(&fold(&e.surface))
+                .and_then(Clone::clone)
+                .unwrap_or_else(|| e.id.clone()),
+            false => e.id.clone(),
+        };
+        for form in self.forms_of.get(&id).into_iter().flatten() {
+            if let Some(last) = self.last_owner.get_mut(form) {
+                *last = Some(id.clone());
+            }
+        }
+        id
+    }
+}
+
 /// A naive reference matcher with the same rules, for tests: a scan for every folded
-/// surface at every position of the folded text, then the same overlap resolution.
+/// surface at every position of the folded text, the same guards and context rules
+/// (`Entry::rejected_in_context`, which reads the text, not the matcher), then the same
+/// overlap resolution.
 #[doc(hidden)]
 pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span, String)> {
     let folded = Folded::new(text);
@@ -730,7 +845,15 @@ pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span
                 continue;
             }
             if let Some((start, end)) = folded.original(s + 1, s + key.len() - 1, text) {
-                if passes_proper_noun_guard(surface, &text[start..end]) {
+                let (_, label, id) = &entries[i];
+                let entry = Entry {
+                    label: label.parse().unwrap_or(Label::Unknown),
+                    source: EntrySource::File { file: Arc::from("naive"), line: 1 },
+                    ..Entry::local(surface.as_str(), Label::Unknown, id)
+                };
+                if passes_proper_noun_guard(surface, &text[start..end])
+                    && !entry.rejected_in_context(text, Span::new(start, end))
+                {
                     candidates.push(Candidate {
                         span: Span::new(start, end),
                         priority: 1,
