@@ -313,6 +313,10 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
 /// person after another capitalized word, a rank the title list lacks or another given
 /// name ("Generalissimo José Balta"): only the word after counts for it.
 pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
+    // A name in a script without case ("中文") says nothing by its neighbours' capitals.
+    if !span.slice(text).chars().any(char::is_uppercase) {
+        return false;
+    }
     if word_after(text, span.end)
         .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
     {
