@@ -313,8 +313,9 @@ pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
 /// person after another capitalized word, a rank the title list lacks or another given
 /// name ("Generalissimo José Balta"): only the word after counts for it.
 pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
-    // A name in a script without case ("中文") says nothing by its neighbours' capitals.
-    if !span.slice(text).chars().any(char::is_uppercase) {
+    // Only a capitalized name is continued by capitalized neighbours: one in a script
+    // without case ("中文") or a row written in lowercase ("de Gaulle") is left as matched.
+    if !span.slice(text).starts_with(char::is_uppercase) {
         return false;
     }
     if word_after(text, span.end)
