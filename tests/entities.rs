@@ -146,9 +146,15 @@ const TINY_DUMP: &str = r#"<mediawiki>
 <page><title>Story</title><ns>0</ns><revision><text>'''Story''' is set in [[Old Qwerton|Qwerton]] and [[Zyx Corp]]. Later Qwerton grew; [[Qwerton]] is old.</text></revision></page>
 </mediawiki>"#;
 
-/// Every mention of `needle` in the annotated text, as (label, id).
+/// Every mention of `needle` in the annotated text of an article titled "T", as (label, id).
 fn mentions_of(wikitext: &str, needle: &str) -> Vec<(Label, String)> {
-    let raw = RawArticle::wikitext("T", wikitext.to_string()).with_origin("test");
+    mentions_in("T", wikitext, needle)
+}
+
+/// Every mention of `needle` in the annotated text of an article titled `title`, as
+/// (label, id), in text order.
+fn mentions_in(title: &str, wikitext: &str, needle: &str) -> Vec<(Label, String)> {
+    let raw = RawArticle::wikitext(title, wikitext.to_string()).with_origin("test");
     let annotated = pipeline().annotate(raw);
     let text = &annotated.article.text;
     annotated
@@ -406,19 +412,6 @@ rows! {
     precision_function_word_no_given_name: ("T", "The botanist [[The Qwerty]] came. The plants grew.", "came", "The") => None;
 }
 
-/// The ids of the mentions whose text is exactly `needle`, in text order.
-fn ids_of(title: &str, wikitext: &str, needle: &str) -> Vec<String> {
-    let raw = RawArticle::wikitext(title, wikitext.to_string()).with_origin("test");
-    let annotated = pipeline().annotate(raw);
-    let text = &annotated.article.text;
-    annotated
-        .entities
-        .iter()
-        .filter(|m| m.span.slice(text) == needle)
-        .map(|m| m.id.to_string())
-        .collect()
-}
-
 #[test]
 fn precision_shared_surname_is_the_person_named_last() {
     // Two persons of the article share "Qwerty": each occurrence is the one named last,
@@ -437,6 +430,8 @@ fn precision_shared_surname_is_the_person_named_last() {
             &["Diane_Qwerty"],
         ),
     ] {
-        assert_eq!(ids_of(title, text, "Qwerty"), expected, "{text:?}");
+        let ids: Vec<String> =
+            mentions_in(title, text, "Qwerty").into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, expected, "{text:?}");
     }
 }
