@@ -353,7 +353,7 @@ pub(crate) fn in_file_name(text: &str, span: Span) -> bool {
     let rest = text.get(span.end..).unwrap_or("").as_bytes();
     let window = &rest[..rest.len().min(FILE_NAME_REACH)];
     let mut at = 0;
-    while let Some(dot) = window[at..].iter().position(|&b| matches!(b, b'.' | b'\n' | b'|')) {
+    while let Some(dot) = memchr::memchr3(b'.', b'\n', b'|', &window[at..]) {
         let dot = at + dot;
         if window[dot] != b'.' {
             return false;
