@@ -7,7 +7,7 @@
 //! * a description after the link: ", a|an|the ..." or " is|was a|an ..." whose noun the
 //!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
 //! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"): PERSON;
-//! * "X-based": PLACE;
+//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area"): PLACE;
 //! * a type noun right before it ("the botanist X", "his sister X", "the band X"), or one
 //!   that says what follows "of" ("the town of X", "daughter of X");
 //! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
@@ -23,7 +23,9 @@ use regex::Regex;
 
 use super::{
     context::PERSON_TITLES,
-    type_nouns::{ends_a_type_noun, label_before_name, label_of_description},
+    type_nouns::{
+        ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
+    },
     Label,
 };
 use crate::{article::Article, span::Span};
@@ -178,6 +180,13 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     if rest.starts_with("-based") {
         return Some(Label::Place);
     }
+    // A noun of geography right after the name: "the Tagus river", "the Flin Flon area".
+    if let Some(next) = rest.strip_prefix(' ') {
+        let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
+        if place_noun_after_name(word) {
+            return Some(Label::Place);
+        }
+    }
     let description = DESCRIPTION_OPENINGS.iter().find_map(|o| rest.strip_prefix(o))?;
     label_of_description(description)
 }
@@ -282,6 +291,10 @@ mod tests {
             ("They moved to Qwerton.", "Qwerton", Some(Label::Place)),
             ("They lived near Qwerton.", "Qwerton", Some(Label::Place)),
             ("a Qwerton-based company", "Qwerton", Some(Label::Place)),
+            ("gorges formed by the Qwerty river and", "Qwerty", Some(Label::Place)),
+            ("mining in the Qwer Ton area, a dock", "Qwer Ton", Some(Label::Place)),
+            ("the regions of Qwerton, Ytrewq and", "Qwerton", Some(Label::Place)),
+            ("after the Qwerty Market bombing,", "Qwerty Market", None),
             ("The Dutch botanist Ann Qwerty placed it.", "Ann Qwerty", Some(Label::Person)),
             ("Kim's sister Ann Qwerty left.", "Ann Qwerty", Some(Label::Person)),
             ("the daughter of Ann Qwerty.", "Ann Qwerty", Some(Label::Person)),
