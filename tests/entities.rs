@@ -381,6 +381,10 @@ rows! {
     // to the same target that nothing else types; links that disagree give nothing.
     link_target_typed_by_its_other_link: ("T", "He met [[Qwerty Zxcv]], an American actor. Later [[Qwerty Zxcv|Zxcv]] left.", "Later", "Zxcv") => Some(Label::Person);
     link_target_other_links_disagree: ("T", "He was born in [[Qwerty]]. The botanist [[Qwerty]] left. Later [[Qwerty|Q. Z.]] grew.", "Later", "Q. Z.") => Some(Label::Unknown);
+    // A link followed by a person's link in parentheses: a character and its actor.
+    link_character_with_its_actor: ("T", "It starred [[Qwe Rtyu]] ([[Diane Parish]]) as a cook.", "starred", "Qwe Rtyu") => Some(Label::Person);
+    link_character_played_by: ("T", "Later [[Qwe Rtyu]], played by Zxcv Bnm, left.", "Later", "Qwe Rtyu") => Some(Label::Person);
+    link_character_without_person_in_parentheses: ("T", "It starred [[Qwe Rtyu]] ([[Zxcv Bnm]]) as a cook.", "starred", "Qwe Rtyu") => Some(Label::Unknown);
     // A lowercase noun of geography after a name: the name is a place; another noun after
     // a name says nothing of it.
     place_noun_after_unlinked_name: ("T", "The gorges of the Qwerty river are deep.", "gorges", "Qwerty") => Some(Label::Place);

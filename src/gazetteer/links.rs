@@ -10,7 +10,9 @@
 //!    German footballer", "X (1834–1857)");
 //! 5. any other gazetteer row for the target title (the general GeoNames list); and when none
 //!    of 1-5 types this link, another link to the same target they type (one sense per
-//!    discourse: "[[Qwerty]], the Russian president" types every link to Qwerty);
+//!    discourse: "[[Qwerty]], the Russian president" types every link to Qwerty); a link
+//!    followed by a person's link in parentheses is a person ("[[Kat Moon]] ([[Jessie
+//!    Wallace]])": a character and its actor);
 //! 6. a dictionary mention with exactly the link's span;
 //! 7. an anchor written all in lowercase ("landgrave", "disco", "sports shooter") names a
 //!    concept, not a person, place, organization, event or work, whose names English
@@ -74,6 +76,7 @@ impl LinkTargets {
         let mut before_mentions: Vec<Option<Label>> = (article.links.iter().zip(&facts))
             .map(|(link, facts)| label_before_mentions(article, link, facts))
             .collect();
+        named_with_its_player(article, &mut before_mentions);
         same_target_same_type(article, &mut before_mentions);
         LinkTargets { before_mentions }
     }
@@ -86,6 +89,25 @@ impl LinkTargets {
                 before.unwrap_or_else(|| label_after_mentions(article, link, found))
             }
             _ => Label::Unknown,
+        }
+    }
+}
+
+/// A link followed by a person's link in parentheses names a person too: a character and the
+/// actor who plays them ("[[Kat Moon]] ([[Jessie Wallace]])", the way articles on fiction
+/// list their casts), or a person and the name they are better known by.
+fn named_with_its_player(article: &Article, labels: &mut [Option<Label>]) {
+    // Links are in text order; the next link is the only one that can sit in the parentheses.
+    for i in 1..article.links.len() {
+        let (name, player) = (&article.links[i - 1], &article.links[i]);
+        let untyped = labels[i - 1].is_none();
+        if !untyped || labels[i] != Some(Label::Person) {
+            continue;
+        }
+        let between = article.text.get(name.span.end..player.span.start);
+        let closed = article.text.get(player.span.end..).is_some_and(|r| r.starts_with(')'));
+        if between == Some(" (") && closed {
+            labels[i - 1] = Some(Label::Person);
         }
     }
 }
