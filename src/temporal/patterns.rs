@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::{CaptureLocations, Regex, RegexBuilder};
 
-use super::normalize::{Expr, Point, Unit};
+use super::normalize::{Expr, Floating, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
 use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, YearPart};
 use super::TimexMod;
@@ -267,7 +267,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // "for years", "over weeks": a vague length without a number.
         (Rule::BareUnits, r"\b(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)\b".to_string()),
-        (Rule::Holiday, format!(r"\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve))(?:,?\s+(?:of\s+)?{y})?\b")),
+        (
+            Rule::Holiday,
+            format!(
+                r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve)|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+(?P<ew>Sunday|Monday|Day))?)(?:,?\s+(?:of\s+)?{y})?\b"
+            ),
+        ),
     ];
     let rules = table
         .into_iter()
@@ -1448,23 +1453,40 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             })
         }
         Rule::Holiday => {
-            // Bare "Christmas" is too often a name ("White Christmas", "the Christmas
-            // truce"): only with a year, or as Christmas Day / Eve.
-            if get("y").is_none() && get("hw").is_none() && get("nw").is_none() {
+            let h = get("h")?;
+            let year = get("y").and_then(year_number);
+            let rel = relative_word(get("rel"));
+            // Bare "Christmas" or "Easter" is too often a name ("White Christmas", "the
+            // Christmas truce", "the Easter Rising", "Easter Island"): only with a year, a
+            // "last"/"next", or as Christmas Day / Eve, Easter Sunday / Monday.
+            // "Thanksgiving" and "Election Day" name the day.
+            let named_day = get("hw").is_some() || get("nw").is_some() || get("ew").is_some();
+            let (month, day, floating) = if h.starts_with("Thanksgiving") {
+                (11, None, Some(Floating::Thanksgiving))
+            } else if h.starts_with("Election") {
+                (11, None, Some(Floating::ElectionDay))
+            } else if year.is_none() && rel.is_none() && !named_day {
                 return None;
-            }
-            let (month, day) = match (get("hw"), get("nw")) {
-                (Some("Eve"), _) => (12, 24),
-                (_, Some("Day")) => (1, 1),
-                (_, Some("Eve")) => (12, 31),
-                _ => (12, 25),
+            } else if h.starts_with("Easter") {
+                let monday = get("ew") == Some("Monday");
+                (4, None, Some(if monday { Floating::EasterMonday } else { Floating::Easter }))
+            } else {
+                match (get("hw"), get("nw")) {
+                    (Some("Eve"), _) => (12, Some(24), None),
+                    (_, Some("Day")) => (1, Some(1), None),
+                    (_, Some("Eve")) => (12, Some(31), None),
+                    _ => (12, Some(25), None),
+                }
             };
-            mention(Expr::Point(Point {
-                year: get("y").and_then(year_number),
-                month: Some(month),
-                day: Some(day),
-                ..Point::default()
-            }))
+            let point = Point { year, rel, month: Some(month), day, floating, ..Point::default() };
+            let (month, day) = match point.floating.zip(year) {
+                Some((holiday, y)) => {
+                    let (m, d) = holiday.date_in(y);
+                    (Some(m), Some(d))
+                }
+                None => (point.month, point.day),
+            };
+            mention(Expr::Point(Point { month, day, ..point }))
         }
         Rule::Weekday => {
             let wd = get("wd")?;
