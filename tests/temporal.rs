@@ -861,3 +861,23 @@ fn floating_holidays_fall_on_their_day_of_the_year() {
         Reference::Narrative,
     );
 }
+
+/// TimeML span conventions learnt from AQUAINT's strict errors: "the weekend" is a
+/// two-day length; the comparative of "said earlier this week" stays out of the extent
+/// (the position adverb of "early this week" stays in, with its mod).
+#[test]
+fn timeml_weekends_and_comparatives_before_this() {
+    // 2000-01-12 is a Wednesday, in ISO week 2.
+    let dct = Reference::document_date("2000-01-12").unwrap();
+    check(
+        &[
+            ("Talks went on over the weekend.", &[("the weekend", "DURATION", "P2D")]),
+            (
+                "The minister said earlier this week that talks would go on.",
+                &[("this week", "DATE", "2000-W02")],
+            ),
+            ("A vote is due early this week.", &[("early this week", "DATE", "2000-W02")]),
+        ],
+        dct,
+    );
+}

@@ -235,7 +235,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Rule::Anaphoric,
-            r"\b(?P<det>[Tt]he\s+(?:very\s+)?(?:next|following|previous|preceding|subsequent|same|prior)|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|autumn|winter)\b".to_string(),
+            r"\b(?:(?P<det>[Tt]he\s+(?:very\s+)?(?:next|following|previous|preceding|subsequent|same|prior)|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|autumn|winter)|(?P<weekend>[Tt]he\s+weekend))\b".to_string(),
         ),
         (Rule::DayAround, r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after|following)\b".to_string()),
         (
@@ -510,6 +510,12 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
         if number(rest) || modified || matches!(word, "past" | "last" | "coming") {
             cut = 4;
         }
+    }
+    // "said earlier this week": TimeML (AQUAINT, four of five) leaves the comparative
+    // out before a period around the document date; "early this week" it keeps, as a mod.
+    let head = s.get(..13.min(s.len())).unwrap_or("");
+    if head.eq_ignore_ascii_case("earlier this ") {
+        cut = "earlier ".len();
     }
     // TimeML leaves out an approximator ("about five hours", "nearly five months") but
     // keeps a bound, which its mod states ("more than four decades ago", "less than a
@@ -1259,6 +1265,11 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Duration { value: unit.duration(n), modifier: None })
         }
         Rule::Anaphoric => {
+            // "over the weekend": TimeML (AQUAINT) marks it as its length, two days.
+            if get("weekend").is_some() {
+                let value = Unit::Day.duration(Some(2.0));
+                return mention(Expr::Duration { value, modifier: None });
+            }
             let det = get("det")?.to_ascii_lowercase();
             let word = get("u")?;
             let n = if det.contains("next")
