@@ -881,3 +881,21 @@ fn timeml_weekends_and_comparatives_before_this() {
         dct,
     );
 }
+
+/// A holiday named without a year, a "last"/"next" or its "Day" is the custom, not a date;
+/// "the weekend" before a noun modifies it.
+#[test]
+fn holiday_customs_and_weekend_modifiers_are_not_dates() {
+    check(
+        &[
+            ("Thanksgiving became a national holiday in 1863.", &[("1863", "DATE", "1863")]),
+            ("Lincoln called for a national Thanksgiving.", &[]),
+            ("Films open before the weekend box office.", &[]),
+            (
+                "Talks went on over the weekend and into Monday.",
+                &[("the weekend", "DURATION", "P2D"), ("Monday", "DATE", "XXXX-WXX-1")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}

@@ -63,6 +63,15 @@ fn prefix() -> String {
     )
 }
 
+/// Words that may follow a time noun without being modified by it ("the weekend of",
+/// "the weekend when"): any other lower-case word after it is a noun it modifies
+/// ("the weekend box office").
+const CLAUSE_WORDS: &[&str] = &[
+    "of", "and", "or", "but", "to", "in", "at", "on", "by", "for", "from", "with", "before",
+    "after", "when", "while", "as", "that", "which", "so", "than", "was", "were", "is", "are",
+    "had", "has", "have", "will", "would", "could", "can", "may", "might", "did", "also",
+];
+
 /// "of that year", "of the following year" after a month or day.
 const THAT_YEAR: &str = r"\s+of\s+(?P<that>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year";
 
@@ -270,7 +279,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Holiday,
             format!(
-                r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve)|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter(?:\s+(?P<ew>Sunday|Monday|Day))?)(?:,?\s+(?:of\s+)?{y})?\b"
+                r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve)|Thanksgiving(?:\s+(?P<tw>Day))?|Election\s+Day|Easter(?:\s+(?P<ew>Sunday|Monday|Day))?)(?:,?\s+(?:of\s+)?{y})?\b"
             ),
         ),
     ];
@@ -1265,8 +1274,16 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Duration { value: unit.duration(n), modifier: None })
         }
         Rule::Anaphoric => {
-            // "over the weekend": TimeML (AQUAINT) marks it as its length, two days.
-            if get("weekend").is_some() {
+            // "over the weekend": TimeML (AQUAINT) marks it as its length, two days; not
+            // before a noun it modifies ("the weekend box office").
+            if let Some(weekend) = caps.name("weekend") {
+                let after = text.get(weekend.end()..).unwrap_or("");
+                let next = after.strip_prefix(' ').unwrap_or("");
+                let noun_follows = next.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !next.split(' ').next().is_some_and(|w| CLAUSE_WORDS.contains(&w));
+                if noun_follows {
+                    return None;
+                }
                 let value = Unit::Day.duration(Some(2.0));
                 return mention(Expr::Duration { value, modifier: None });
             }
@@ -1467,17 +1484,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let h = get("h")?;
             let year = get("y").and_then(year_number);
             let rel = relative_word(get("rel"));
-            // Bare "Christmas" or "Easter" is too often a name ("White Christmas", "the
-            // Christmas truce", "the Easter Rising", "Easter Island"): only with a year, a
-            // "last"/"next", or as Christmas Day / Eve, Easter Sunday / Monday.
-            // "Thanksgiving" and "Election Day" name the day.
-            let named_day = get("hw").is_some() || get("nw").is_some() || get("ew").is_some();
-            let (month, day, floating) = if h.starts_with("Thanksgiving") {
-                (11, None, Some(Floating::Thanksgiving))
-            } else if h.starts_with("Election") {
+            // A bare holiday name is too often a name or the custom ("White Christmas",
+            // "the Christmas truce", "the Easter Rising", "Easter Island", "a day of
+            // Thanksgiving"): only with a year, a "last"/"next", or as Christmas Day / Eve,
+            // Thanksgiving Day, Easter Sunday / Monday. "Election Day" names the day.
+            let named_day = ["hw", "nw", "tw", "ew"].iter().any(|g| get(g).is_some());
+            let (month, day, floating) = if h.starts_with("Election") {
                 (11, None, Some(Floating::ElectionDay))
             } else if year.is_none() && rel.is_none() && !named_day {
                 return None;
+            } else if h.starts_with("Thanksgiving") {
+                (11, None, Some(Floating::Thanksgiving))
             } else if h.starts_with("Easter") {
                 let monday = get("ew") == Some("Monday");
                 (4, None, Some(if monday { Floating::EasterMonday } else { Floating::Easter }))
