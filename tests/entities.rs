@@ -435,3 +435,26 @@ fn precision_shared_surname_is_the_person_named_last() {
         assert_eq!(ids, expected, "{text:?}");
     }
 }
+
+// Session s25 (entlinks): more of the article's own words type a link target or a name.
+rows! {
+    // One sense per discourse for link targets: the words around one link type every link
+    // to the same target that nothing else types; links that disagree give nothing.
+    link_target_typed_by_its_other_link: ("T", "He met [[Qwerty Zxcv]], an American actor. Later [[Qwerty Zxcv|Zxcv]] left.", "Later", "Zxcv") => Some(Label::Person);
+    link_target_other_links_disagree: ("T", "He was born in [[Qwerty]]. The botanist [[Qwerty]] left. Later [[Qwerty|Q. Z.]] grew.", "Later", "Q. Z.") => Some(Label::Unknown);
+    // A link followed by a person's link in parentheses: a character and its actor.
+    link_character_with_its_actor: ("T", "It starred [[Qwe Rtyu]] ([[Diane Parish]]) as a cook.", "starred", "Qwe Rtyu") => Some(Label::Person);
+    link_character_played_by: ("T", "Later [[Qwe Rtyu]], played by Zxcv Bnm, left.", "Later", "Qwe Rtyu") => Some(Label::Person);
+    link_character_without_person_in_parentheses: ("T", "It starred [[Qwe Rtyu]] ([[Zxcv Bnm]]) as a cook.", "starred", "Qwe Rtyu") => Some(Label::Unknown);
+    // A lowercase noun of geography after a name: the name is a place; another noun after
+    // a name says nothing of it.
+    place_noun_after_unlinked_name: ("T", "The gorges of the Qwerty river are deep.", "gorges", "Qwerty") => Some(Label::Place);
+    place_noun_after_link: ("T", "It lies in the [[Qwer Ton]] area near the coast.", "lies", "Qwer Ton") => Some(Label::Place);
+    other_noun_after_link_says_nothing: ("T", "It closed after the [[Qwer Ton]] bombing of 1990.", "after", "Qwer Ton") => Some(Label::Unknown);
+    // A plural type noun before "of" types each item it lists.
+    plural_noun_of_list: ("T", "It borders the regions of [[Qwerton]], [[Zxcvton]] and [[Asdfton]].", "regions", "Asdfton") => Some(Label::Place);
+    // The article's subject: its name's shape when the title has a tail, more lead nouns.
+    subject_name_shape_without_tail: ("Qwerty Township, Zxcv County, Illinois", "'''Qwerty Township''' is one of the townships.", "", "Qwerty Township") => Some(Label::Place);
+    subject_lead_memoir: ("Qwerty Zxcv", "'''Qwerty Zxcv''' is a 2011 memoir by a survivor.", "", "Qwerty Zxcv") => Some(Label::Work);
+    subject_lead_horse: ("Qwertown", "'''Qwertown''' was a British event horse.", "", "Qwertown") => Some(Label::Misc);
+}

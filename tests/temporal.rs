@@ -822,3 +822,80 @@ fn timex2_draws_a_length_over_its_of_phrase() {
         }
     }
 }
+
+/// Holidays whose day moves with the year are found on the calendar of the year they
+/// take (learnt from AQUAINT's missed "Thanksgiving Day", "Election Day"); bare
+/// "Easter", like bare "Christmas", is too often a name to be a date.
+#[test]
+fn floating_holidays_fall_on_their_day_of_the_year() {
+    // 2000-01-10 is a Monday: last November's holidays are 1999's.
+    let dct = Reference::document_date("2000-01-10").unwrap();
+    check(
+        &[
+            (
+                "Flights were full over Thanksgiving Day.",
+                &[("Thanksgiving Day", "DATE", "1999-11-25")],
+            ),
+            (
+                "He had not seen her since last Thanksgiving.",
+                &[("last Thanksgiving", "DATE", "1999-11-25")],
+            ),
+            ("Polls opened early on Election Day.", &[("Election Day", "DATE", "1999-11-02")]),
+            ("Services were held on Easter Sunday.", &[("Easter Sunday", "DATE", "2000-04-23")]),
+        ],
+        dct,
+    );
+    check(
+        &[
+            (
+                "The rising began on Easter Monday 1916.",
+                &[("Easter Monday 1916", "DATE", "1916-04-24")],
+            ),
+            (
+                "Ballots were cast in March 1998 and again on Election Day.",
+                &[("March 1998", "DATE", "1998-03"), ("Election Day", "DATE", "1998-11-03")],
+            ),
+            ("Rebels held Dublin during the Easter Rising.", &[]),
+            ("The ship reached Easter Island.", &[]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+/// TimeML span conventions learnt from AQUAINT's strict errors: "the weekend" is a
+/// two-day length; the comparative of "said earlier this week" stays out of the extent
+/// (the position adverb of "early this week" stays in, with its mod).
+#[test]
+fn timeml_weekends_and_comparatives_before_this() {
+    // 2000-01-12 is a Wednesday, in ISO week 2.
+    let dct = Reference::document_date("2000-01-12").unwrap();
+    check(
+        &[
+            ("Talks went on over the weekend.", &[("the weekend", "DURATION", "P2D")]),
+            (
+                "The minister said earlier this week that talks would go on.",
+                &[("this week", "DATE", "2000-W02")],
+            ),
+            ("A vote is due early this week.", &[("early this week", "DATE", "2000-W02")]),
+        ],
+        dct,
+    );
+}
+
+/// A holiday named without a year, a "last"/"next" or its "Day" is the custom, not a date;
+/// "the weekend" before a noun modifies it.
+#[test]
+fn holiday_customs_and_weekend_modifiers_are_not_dates() {
+    check(
+        &[
+            ("Thanksgiving became a national holiday in 1863.", &[("1863", "DATE", "1863")]),
+            ("Lincoln called for a national Thanksgiving.", &[]),
+            ("Films open before the weekend box office.", &[]),
+            (
+                "Talks went on over the weekend and into Monday.",
+                &[("the weekend", "DURATION", "P2D"), ("Monday", "DATE", "XXXX-WXX-1")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}

@@ -63,7 +63,9 @@ OURS = [
     *[(w, "PLACE", "PLACE") for w in (
         "town city village hamlet municipality commune suburb borough township county district "
         "province region state country island river lake mountain valley capital "
-        "neighbourhood neighborhood settlement parish").split()],
+        "neighbourhood neighborhood settlement parish barrio").split()],
+    # Places that take no "of" ("the area of mathematics" is no place).
+    *[(w, "PLACE", None) for w in "area station".split()],
     # Organizations.
     *[(w, "ORG", None) for w in (
         "company corporation band club team party university college school newspaper firm "
@@ -74,7 +76,7 @@ OURS = [
     # Works.
     *[(w, "WORK", None) for w in (
         "film album song single novel book play opera musical painting poem magazine sitcom "
-        "miniseries soundtrack EP comics").split()],
+        "miniseries soundtrack EP comics memoir autobiography biography").split()],
     ("television series", "WORK", None), ("TV series", "WORK", None),
     ("TV program", "WORK", None), ("TV programme", "WORK", None), ("TV serial", "WORK", None),
     ("soap opera", "WORK", None), ("video game", "WORK", None),
@@ -83,6 +85,8 @@ OURS = [
                                    "revolution championship").split()],
     # Taxa and other kinds of things (MISC): "the genus X", "a moth of the family X".
     *[(w, "MISC", None) for w in "genus family subfamily tribe order".split()],
+    # Named animals (CoNLL's MISC): "Toytown was a British event horse".
+    *[(w, "MISC", None) for w in "horse racehorse stallion mare gelding".split()],
     ("ship", "SHIP", None),
 ]
 

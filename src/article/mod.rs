@@ -243,21 +243,106 @@ impl SourceMap {
     /// Pieces after an anchor are verbatim copies, so code points count the same way on
     /// both sides.
     pub fn source_chars(&self, span: Span, text: &crate::span::CharIndex) -> (usize, usize) {
-        let at = |pos: usize, strict: bool| -> usize {
-            let i = self.anchors.partition_point(|&(t, _)| if strict { t < pos } else { t <= pos });
+        self.source_chars_near(span, text, &mut 0)
+    }
+
+    /// [`SourceMap::source_chars`] for spans that come in near text order (a record's
+    /// mentions, then its timexes, ...): `cursor` keeps the anchor the last span ended
+    /// at, and the anchors are searched outward from it, so a run of nearby spans costs
+    /// a few steps each instead of a binary search over every anchor of the page.
+    pub fn source_chars_near(
+        &self,
+        span: Span,
+        text: &crate::span::CharIndex,
+        cursor: &mut usize,
+    ) -> (usize, usize) {
+        let at = |pos: usize, strict: bool, from: usize| -> (usize, usize) {
+            let i = self.anchors_before(pos, strict, from);
             let (t, c): (usize, usize) = i
                 .checked_sub(1)
                 .and_then(|k| Some((self.anchors.get(k)?.0, *self.char_anchors.get(k)?)))
                 .unwrap_or_default();
-            (c + text.char_offset(pos).saturating_sub(text.char_offset(t)))
-                .min(self.source_char_len)
+            let chars = (c + text.char_offset(pos).saturating_sub(text.char_offset(t)))
+                .min(self.source_char_len);
+            (chars, i)
         };
-        let start = at(span.start, false);
-        (start, at(span.end, true).max(start))
+        let (start, i) = at(span.start, false, *cursor);
+        let (end, j) = at(span.end, true, i);
+        *cursor = j;
+        (start, end.max(start))
+    }
+
+    /// How many anchors lie before text offset `pos` (at or before it unless `strict`):
+    /// a galloping search from the guess `from`, the same answer as a binary search
+    /// over all anchors.
+    fn anchors_before(&self, pos: usize, strict: bool, from: usize) -> usize {
+        let before = |&(t, _): &(usize, usize)| if strict { t < pos } else { t <= pos };
+        let anchors = &self.anchors;
+        let n = anchors.len();
+        let guess = from.min(n);
+        let (lo, hi) = if guess < n && before(&anchors[guess]) {
+            // The answer lies after the guess: double the step until an anchor is not before.
+            let (mut lo, mut step) = (guess + 1, 1);
+            loop {
+                let probe = guess + step;
+                if probe >= n {
+                    break (lo, n);
+                }
+                if !before(&anchors[probe]) {
+                    break (lo, probe);
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        } else if guess > 0 && !before(&anchors[guess - 1]) {
+            // The answer lies before the guess: double the step back until an anchor is before.
+            let (mut hi, mut step) = (guess - 1, 1);
+            loop {
+                let Some(probe) = (guess - 1).checked_sub(step) else {
+                    break (0, hi);
+                };
+                if before(&anchors[probe]) {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        } else {
+            return guess;
+        };
+        lo + anchors[lo..hi].partition_point(before)
     }
 }
 
 /// Article id from a title: spaces become underscores, surrounding space trimmed.
 pub fn title_to_id(title: &str) -> String {
     title.trim().replace(' ', "_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The galloping search from any guess gives the binary search's answer.
+    #[test]
+    fn anchors_before_matches_a_binary_search_from_any_guess() {
+        for len in 0..9usize {
+            let anchors: Vec<(usize, usize)> = (0..len).map(|k| (3 * k + k % 2, 5 * k)).collect();
+            let map = SourceMap { anchors, ..SourceMap::default() };
+            for pos in 0..30 {
+                for strict in [false, true] {
+                    let want = map
+                        .anchors
+                        .partition_point(|&(t, _)| if strict { t < pos } else { t <= pos });
+                    for from in 0..len + 3 {
+                        assert_eq!(
+                            map.anchors_before(pos, strict, from),
+                            want,
+                            "{len} {pos} {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -6,8 +6,9 @@
 //! link, in its line, and each is general English:
 //! * a description after the link: ", a|an|the ..." or " is|was a|an ..." whose noun the
 //!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
-//! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"): PERSON;
-//! * "X-based": PLACE;
+//! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"), or the actor
+//!   who plays it ("X, played by Y": a character): PERSON;
+//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area"): PLACE;
 //! * a type noun right before it ("the botanist X", "his sister X", "the band X"), or one
 //!   that says what follows "of" ("the town of X", "daughter of X");
 //! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
@@ -23,7 +24,9 @@ use regex::Regex;
 
 use super::{
     context::PERSON_TITLES,
-    type_nouns::{ends_a_type_noun, label_before_name, label_of_description},
+    type_nouns::{
+        ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
+    },
     Label,
 };
 use crate::{article::Article, span::Span};
@@ -75,6 +78,9 @@ const PERSON_BY_VERBS: &[&str] = &[
 /// Verb phrases (last word before the link last) whose object is an organization.
 const ORG_OBJECTS: &[&[&str]] =
     &[&["played", "for"], &["signed", "with"], &["signed", "to"], &["signed", "for"]];
+
+/// What follows a character's name before the actor's ("Kat Moon, played by Jessie Wallace").
+const PLAYED_BY: &[&str] = &["played by ", "portrayed by ", "voiced by "];
 
 /// Words whose object is a person.
 const PERSON_OBJECTS: &[&str] = &["married", "starring"];
@@ -177,6 +183,18 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     }
     if rest.starts_with("-based") {
         return Some(Label::Place);
+    }
+    // A character and its actor: "Kat Moon, played by Jessie Wallace".
+    let clause = rest.strip_prefix(", ").unwrap_or(rest).trim_start();
+    if PLAYED_BY.iter().any(|p| clause.starts_with(p)) {
+        return Some(Label::Person);
+    }
+    // A noun of geography right after the name: "the Tagus river", "the Flin Flon area".
+    if let Some(next) = rest.strip_prefix(' ') {
+        let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
+        if place_noun_after_name(word) {
+            return Some(Label::Place);
+        }
     }
     let description = DESCRIPTION_OPENINGS.iter().find_map(|o| rest.strip_prefix(o))?;
     label_of_description(description)
@@ -282,6 +300,11 @@ mod tests {
             ("They moved to Qwerton.", "Qwerton", Some(Label::Place)),
             ("They lived near Qwerton.", "Qwerton", Some(Label::Place)),
             ("a Qwerton-based company", "Qwerton", Some(Label::Place)),
+            ("gorges formed by the Qwerty river and", "Qwerty", Some(Label::Place)),
+            ("Qwe Rtyu, played by Ann Smith, left", "Qwe Rtyu", Some(Label::Person)),
+            ("mining in the Qwer Ton area, a dock", "Qwer Ton", Some(Label::Place)),
+            ("the regions of Qwerton, Ytrewq and", "Qwerton", Some(Label::Place)),
+            ("after the Qwerty Market bombing,", "Qwerty Market", None),
             ("The Dutch botanist Ann Qwerty placed it.", "Ann Qwerty", Some(Label::Person)),
             ("Kim's sister Ann Qwerty left.", "Ann Qwerty", Some(Label::Person)),
             ("the daughter of Ann Qwerty.", "Ann Qwerty", Some(Label::Person)),

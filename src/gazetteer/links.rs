@@ -8,7 +8,11 @@
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
 //! 4. the words around the link (`link_context.rs`: "born in X", "the botanist X", "X, a
 //!    German footballer", "X (1834–1857)");
-//! 5. any other gazetteer row for the target title (the general GeoNames list);
+//! 5. any other gazetteer row for the target title (the general GeoNames list); and when none
+//!    of 1-5 types this link, another link to the same target they type (one sense per
+//!    discourse: "[[Qwerty]], the Russian president" types every link to Qwerty); a link
+//!    followed by a person's link in parentheses is a person ("[[Kat Moon]] ([[Jessie
+//!    Wallace]])": a character and its actor);
 //! 6. a dictionary mention with exactly the link's span;
 //! 7. an anchor written all in lowercase ("landgrave", "disco", "sports shooter") names a
 //!    concept, not a person, place, organization, event or work, whose names English
@@ -20,6 +24,8 @@
 //! and otherwise it is [`Label::Unknown`]: never a guess.
 
 use std::{collections::HashMap, sync::Arc};
+
+use rustc_hash::FxHashMap;
 
 use super::{
     link_context::label_from_context, title_shape::label_from_title, EntityMention, Entry,
@@ -67,9 +73,11 @@ impl LinkTargets {
                 })
             })
             .collect();
-        let before_mentions = (article.links.iter().zip(&facts))
+        let mut before_mentions: Vec<Option<Label>> = (article.links.iter().zip(&facts))
             .map(|(link, facts)| label_before_mentions(article, link, facts))
             .collect();
+        named_with_its_player(article, &mut before_mentions);
+        same_target_same_type(article, &mut before_mentions);
         LinkTargets { before_mentions }
     }
 
@@ -81,6 +89,50 @@ impl LinkTargets {
                 before.unwrap_or_else(|| label_after_mentions(article, link, found))
             }
             _ => Label::Unknown,
+        }
+    }
+}
+
+/// A link followed by a person's link in parentheses names a person too: a character and the
+/// actor who plays them ("[[Kat Moon]] ([[Jessie Wallace]])", the way articles on fiction
+/// list their casts), or a person and the name they are better known by.
+fn named_with_its_player(article: &Article, labels: &mut [Option<Label>]) {
+    // Links are in text order; the next link is the only one that can sit in the parentheses.
+    for i in 1..article.links.len() {
+        let (name, player) = (&article.links[i - 1], &article.links[i]);
+        let untyped = labels[i - 1].is_none();
+        if !untyped || labels[i] != Some(Label::Person) {
+            continue;
+        }
+        let between = article.text.get(name.span.end..player.span.start);
+        let closed = article.text.get(player.span.end..).is_some_and(|r| r.starts_with(')'));
+        if between == Some(" (") && closed {
+            labels[i - 1] = Some(Label::Person);
+        }
+    }
+}
+
+/// One sense per discourse for link targets: what the words around one link to a target say
+/// ("[[Vladimir Putin]], the Russian president") types every link to it that nothing else
+/// types. Links to one target whose rules disagree give the others nothing.
+fn same_target_same_type(article: &Article, labels: &mut [Option<Label>]) {
+    // Per target: the one label its typed links agree on, or `None` when they disagree.
+    let mut agreed: FxHashMap<&str, Option<Label>> = FxHashMap::default();
+    for (link, label) in article.links.iter().zip(labels.iter()) {
+        if let Some(label) = *label {
+            agreed
+                .entry(link.target.as_str())
+                .and_modify(|a| {
+                    if *a != Some(label) {
+                        *a = None;
+                    }
+                })
+                .or_insert(Some(label));
+        }
+    }
+    for (link, label) in article.links.iter().zip(labels.iter_mut()) {
+        if label.is_none() {
+            *label = agreed.get(link.target.as_str()).copied().flatten();
         }
     }
 }

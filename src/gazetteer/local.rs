@@ -65,6 +65,8 @@ pub(crate) fn local_entries_of(
     let subject_label = title_label
         .or_else(|| global.index_label(&article.title))
         .or_else(|| label_from_title(&article.title))
+        // The name without its tail: "Hebron Township, McHenry County, Illinois".
+        .or_else(|| label_from_title(subject_name(&article.title)))
         .or_else(|| label_from_lead(article));
     let id = title_to_id(&article.title);
     if let Some(label) = title_label {

@@ -96,10 +96,26 @@ pub fn label_of_noun_phrase(phrase: &str) -> Option<Label> {
 /// "the botanist" -> PERSON, "the town of" -> PLACE, "daughter of" -> PERSON.
 pub(crate) fn label_before_name(words: &[&str]) -> Option<Label> {
     match words.split_last() {
-        Some((&"of", before)) => head_of(before).and_then(|n| n.of),
+        Some((&"of", before)) => head_of(before).and_then(|n| n.of).or_else(|| {
+            // A plural says the same of each name it lists: "the regions of X, Y and Z".
+            let (&last, rest) = before.split_last()?;
+            let singular = last.strip_suffix('s')?;
+            let mut words = rest.to_vec();
+            words.push(singular);
+            head_of(&words).and_then(|n| n.of)
+        }),
         Some(_) => head_of(words).map(|n| n.label),
         None => None,
     }
+}
+
+/// The label of a name followed by a lowercase noun of geography (`word`, the word right
+/// after it): "the Tagus river", "the Flin Flon area", "Ciénaga Baja barrio" are places.
+/// Only places: a name before another noun is as often a modifier of another kind of thing
+/// ("the Borough Market bombing" is an event, the market no event).
+pub(crate) fn place_noun_after_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && table().get(word).is_some_and(|n| n.label == Label::Place)
 }
 
 /// Words that end the noun phrase of a description ("a town in ...", "an actor who ...").

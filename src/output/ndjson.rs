@@ -275,6 +275,8 @@ struct Chars<'a> {
     text: &'a str,
     index: CharIndex,
     map: Option<&'a SourceMap>,
+    /// Where the last span's source look-up ended (spans come in near text order).
+    anchor: std::cell::Cell<usize>,
 }
 
 impl<'a> Chars<'a> {
@@ -282,7 +284,9 @@ impl<'a> Chars<'a> {
         let (start, end) = self.index.chars(span);
         let (source_start, source_end) = match self.map {
             Some(map) => {
-                let (a, b) = map.source_chars(span, &self.index);
+                let mut anchor = self.anchor.get();
+                let (a, b) = map.source_chars_near(span, &self.index, &mut anchor);
+                self.anchor.set(anchor);
                 (Some(a), Some(b))
             }
             None => (None, None),
@@ -329,7 +333,12 @@ impl<'a> Chars<'a> {
 
 fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     let text = a.article.text.as_str();
-    let c = Chars { text, index: CharIndex::new(text), map: a.article.source_map.as_ref() };
+    let c = Chars {
+        text,
+        index: CharIndex::new(text),
+        map: a.article.source_map.as_ref(),
+        anchor: Default::default(),
+    };
     let sections = a
         .article
         .sections

@@ -205,8 +205,19 @@ impl Anchor {
         })
     }
 
-    /// `p` with its year (and, for a clock time, its day) taken from the reference.
+    /// `p` with its year (and, for a clock time, its day) taken from the reference, and
+    /// a floating holiday's day found in that year.
     fn fill(&self, p: &Point) -> (Point, Option<Span>) {
+        let (mut p, span) = self.fill_year(p);
+        if let Some((holiday, y)) = p.floating.zip(p.year) {
+            let (month, day) = holiday.date_in(y);
+            p.month = Some(month);
+            p.day = Some(day);
+        }
+        (p, span)
+    }
+
+    fn fill_year(&self, p: &Point) -> (Point, Option<Span>) {
         let mut p = p.clone();
         if let (Some(rel), Some(season)) = (p.rel, p.season) {
             // "last fall": the latest fall over before the reference month; "next

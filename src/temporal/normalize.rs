@@ -33,6 +33,60 @@ pub(crate) struct Point {
     /// Byte length of the leading part-of-day / modifier phrase inside the span, so the
     /// bare date can be reported as a part.
     pub inner_start: usize,
+    /// A holiday whose day moves with the year ("Thanksgiving", "Easter Sunday"): `month`
+    /// holds its usual month for anchoring, the day is set once the year is known.
+    pub floating: Option<Floating>,
+}
+
+/// Holidays set by a rule over the calendar rather than a fixed day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Floating {
+    /// US Thanksgiving: the fourth Thursday of November.
+    Thanksgiving,
+    /// US Election Day: the Tuesday after the first Monday of November.
+    ElectionDay,
+    /// Easter Sunday (Gregorian computus).
+    Easter,
+    /// Easter Monday.
+    EasterMonday,
+}
+
+impl Floating {
+    /// The holiday's (month, day) in year `y`.
+    pub(crate) fn date_in(self, y: i32) -> (u32, u32) {
+        // The first `wd` (1 = Monday) on or after November `from`.
+        let november = |from: u32, wd: u32| {
+            let first = weekday(days_from_civil(y, 11, from));
+            (11, from + (wd + 7 - first) % 7)
+        };
+        match self {
+            Floating::Thanksgiving => {
+                let (m, d) = november(1, 4);
+                (m, d + 21)
+            }
+            // The Tuesday after the first Monday: the first Tuesday from the 2nd on.
+            Floating::ElectionDay => november(2, 2),
+            Floating::Easter | Floating::EasterMonday => {
+                let (m, d) = easter(y);
+                let days = days_from_civil(y, m, d) + i64::from(self == Floating::EasterMonday);
+                let (_, m, d) = civil_from_days(days);
+                (m, d)
+            }
+        }
+    }
+}
+
+/// Easter Sunday of year `y` (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+fn easter(y: i32) -> (u32, u32) {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let h = (19 * a + b - b / 4 - (8 * b + 13) / 25 + 15).rem_euclid(30);
+    let l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month.unsigned_abs(), day.unsigned_abs())
 }
 
 impl Point {
@@ -184,6 +238,16 @@ mod tests {
 
     #[test]
     fn values() {
+        // Thanksgiving, Election Day and Easter of years we checked on a calendar.
+        assert_eq!(Floating::Thanksgiving.date_in(1999), (11, 25));
+        assert_eq!(Floating::Thanksgiving.date_in(2026), (11, 26));
+        assert_eq!(Floating::ElectionDay.date_in(1998), (11, 3));
+        assert_eq!(Floating::ElectionDay.date_in(2026), (11, 3));
+        assert_eq!(Floating::ElectionDay.date_in(2022), (11, 8));
+        assert_eq!(Floating::Easter.date_in(2000), (4, 23));
+        assert_eq!(Floating::Easter.date_in(2024), (3, 31));
+        assert_eq!(Floating::EasterMonday.date_in(2024), (4, 1));
+        assert_eq!(Floating::Easter.date_in(1916), (4, 23));
         let p = Point { year: Some(-490), ..Point::default() };
         assert_eq!(p.value().to_string(), "BC0490");
         let decade = Point { decade: Some((47, true)), ..Point::default() };

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::{CaptureLocations, Regex, RegexBuilder};
 
-use super::normalize::{Expr, Point, Unit};
+use super::normalize::{Expr, Floating, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
 use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, YearPart};
 use super::TimexMod;
@@ -62,6 +62,15 @@ fn prefix() -> String {
         r"(?:(?P<part>(?:[Tt]he\s+)?(?:(?:early|late)\s+)?(?:morning|afternoon|evening|night|(?:early\s+)?(?:morning\s+)?hours|small\s+hours|dawn|daybreak)\s+of\s+)|(?P<pre>(?:[Tt]he\s+)?(?:very\s+)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|[Ff]irst\s+half|[Ss]econd\s+half|[Ll]atter\s+half|[Ff]irst\s+days|[Ll]ast\s+days)\s+of\s+))?(?:{WEEKDAY},?\s+)?"
     )
 }
+
+/// Words that may follow a time noun without being modified by it ("the weekend of",
+/// "the weekend when"): any other lower-case word after it is a noun it modifies
+/// ("the weekend box office").
+const CLAUSE_WORDS: &[&str] = &[
+    "of", "and", "or", "but", "to", "in", "at", "on", "by", "for", "from", "with", "before",
+    "after", "when", "while", "as", "that", "which", "so", "than", "was", "were", "is", "are",
+    "had", "has", "have", "will", "would", "could", "can", "may", "might", "did", "also",
+];
 
 /// "of that year", "of the following year" after a month or day.
 const THAT_YEAR: &str = r"\s+of\s+(?P<that>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year";
@@ -235,7 +244,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Rule::Anaphoric,
-            r"\b(?P<det>[Tt]he\s+(?:very\s+)?(?:next|following|previous|preceding|subsequent|same|prior)|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|autumn|winter)\b".to_string(),
+            r"\b(?:(?P<det>[Tt]he\s+(?:very\s+)?(?:next|following|previous|preceding|subsequent|same|prior)|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+same)\s+(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year|spring|summer|autumn|winter)|(?P<weekend>[Tt]he\s+weekend))\b".to_string(),
         ),
         (Rule::DayAround, r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after|following)\b".to_string()),
         (
@@ -267,7 +276,12 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // "for years", "over weeks": a vague length without a number.
         (Rule::BareUnits, r"\b(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)\b".to_string()),
-        (Rule::Holiday, format!(r"\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve))(?:,?\s+(?:of\s+)?{y})?\b")),
+        (
+            Rule::Holiday,
+            format!(
+                r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve)|Thanksgiving(?:\s+(?P<tw>Day))?|Election\s+Day|Easter(?:\s+(?P<ew>Sunday|Monday|Day))?)(?:,?\s+(?:of\s+)?{y})?\b"
+            ),
+        ),
     ];
     let rules = table
         .into_iter()
@@ -505,6 +519,12 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
         if number(rest) || modified || matches!(word, "past" | "last" | "coming") {
             cut = 4;
         }
+    }
+    // "said earlier this week": TimeML (AQUAINT, four of five) leaves the comparative
+    // out before a period around the document date; "early this week" it keeps, as a mod.
+    let head = s.get(..13.min(s.len())).unwrap_or("");
+    if head.eq_ignore_ascii_case("earlier this ") {
+        cut = "earlier ".len();
     }
     // TimeML leaves out an approximator ("about five hours", "nearly five months") but
     // keeps a bound, which its mod states ("more than four decades ago", "less than a
@@ -1254,6 +1274,19 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Duration { value: unit.duration(n), modifier: None })
         }
         Rule::Anaphoric => {
+            // "over the weekend": TimeML (AQUAINT) marks it as its length, two days; not
+            // before a noun it modifies ("the weekend box office").
+            if let Some(weekend) = caps.name("weekend") {
+                let after = text.get(weekend.end()..).unwrap_or("");
+                let next = after.strip_prefix(' ').unwrap_or("");
+                let noun_follows = next.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !next.split(' ').next().is_some_and(|w| CLAUSE_WORDS.contains(&w));
+                if noun_follows {
+                    return None;
+                }
+                let value = Unit::Day.duration(Some(2.0));
+                return mention(Expr::Duration { value, modifier: None });
+            }
             let det = get("det")?.to_ascii_lowercase();
             let word = get("u")?;
             let n = if det.contains("next")
@@ -1448,23 +1481,40 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             })
         }
         Rule::Holiday => {
-            // Bare "Christmas" is too often a name ("White Christmas", "the Christmas
-            // truce"): only with a year, or as Christmas Day / Eve.
-            if get("y").is_none() && get("hw").is_none() && get("nw").is_none() {
+            let h = get("h")?;
+            let year = get("y").and_then(year_number);
+            let rel = relative_word(get("rel"));
+            // A bare holiday name is too often a name or the custom ("White Christmas",
+            // "the Christmas truce", "the Easter Rising", "Easter Island", "a day of
+            // Thanksgiving"): only with a year, a "last"/"next", or as Christmas Day / Eve,
+            // Thanksgiving Day, Easter Sunday / Monday. "Election Day" names the day.
+            let named_day = ["hw", "nw", "tw", "ew"].iter().any(|g| get(g).is_some());
+            let (month, day, floating) = if h.starts_with("Election") {
+                (11, None, Some(Floating::ElectionDay))
+            } else if year.is_none() && rel.is_none() && !named_day {
                 return None;
-            }
-            let (month, day) = match (get("hw"), get("nw")) {
-                (Some("Eve"), _) => (12, 24),
-                (_, Some("Day")) => (1, 1),
-                (_, Some("Eve")) => (12, 31),
-                _ => (12, 25),
+            } else if h.starts_with("Thanksgiving") {
+                (11, None, Some(Floating::Thanksgiving))
+            } else if h.starts_with("Easter") {
+                let monday = get("ew") == Some("Monday");
+                (4, None, Some(if monday { Floating::EasterMonday } else { Floating::Easter }))
+            } else {
+                match (get("hw"), get("nw")) {
+                    (Some("Eve"), _) => (12, Some(24), None),
+                    (_, Some("Day")) => (1, Some(1), None),
+                    (_, Some("Eve")) => (12, Some(31), None),
+                    _ => (12, Some(25), None),
+                }
             };
-            mention(Expr::Point(Point {
-                year: get("y").and_then(year_number),
-                month: Some(month),
-                day: Some(day),
-                ..Point::default()
-            }))
+            let point = Point { year, rel, month: Some(month), day, floating, ..Point::default() };
+            let (month, day) = match point.floating.zip(year) {
+                Some((holiday, y)) => {
+                    let (m, d) = holiday.date_in(y);
+                    (Some(m), Some(d))
+                }
+                None => (point.month, point.day),
+            };
+            mention(Expr::Point(Point { month, day, ..point }))
         }
         Rule::Weekday => {
             let wd = get("wd")?;

@@ -49,7 +49,7 @@ pub(crate) const WEEKDAY: Class = 1024;
 pub(crate) const RECURRENCE: Class = 2048;
 /// "yesterday", "today", "tomorrow", "tonight": the `DeicticWord` rule.
 pub(crate) const DEICTIC: Class = 4096;
-/// "Christmas", "New" (Year's): the `Holiday` rule.
+/// "Christmas", "New" (Year's), "Thanksgiving", "Election" (Day), "Easter": the `Holiday` rule.
 pub(crate) const HOLIDAY: Class = 8192;
 
 /// Lower-case trigger words and their class; each is also found capitalized.
@@ -109,6 +109,9 @@ const WORDS: &[(&str, Class)] = &[
     ("tonight", DEICTIC),
     ("christmas", HOLIDAY),
     ("new", HOLIDAY),
+    ("thanksgiving", HOLIDAY),
+    ("election", HOLIDAY),
+    ("easter", HOLIDAY),
 ];
 
 const MONTHS: &[&str] =
