@@ -392,3 +392,21 @@ fn dropped_constructs_are_placeholders_counted_by_kind() {
     assert!(counts.iter().any(|m| m.starts_with("2 reference")), "{counts:?}");
     assert!(a.text.contains("Paris at") && !a.text.contains("()"), "{:?}", a.text);
 }
+
+/// Pages the fuzzer found to panic the renderer (`tests/data/fuzz/`, kept as found): each
+/// renders, and every span slices. `render-link-label-takes-back-text.txt`: a link whose
+/// label's rendering took back text from before the link (session 25's CI fuzzing).
+#[test]
+fn fuzzed_pages_that_once_panicked_render() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/data/fuzz") {
+        let path = entry.expect("a directory entry").path();
+        let bytes = std::fs::read(&path).expect("a fuzz fixture");
+        let Ok(src) = std::str::from_utf8(&bytes) else { continue };
+        let a = render(src);
+        check_spans(src, &a);
+        seen += 1;
+    }
+    assert!(seen > 0, "no fixture in {}", dir.display());
+}

@@ -869,6 +869,10 @@ impl<'s> Renderer<'s> {
         };
         let start = self.out.len();
         self.render_value((la, lb), depth, mode);
+        // Rendering the label can take back text from before it (a parenthesis its
+        // references leave empty goes with them): the link starts no later than the
+        // output now ends (a fuzzed page found this).
+        let start = start.min(self.out.len());
         // The link trail: letters right after `]]` belong to the link (`[[war]]s`).
         let trail =
             self.src.as_bytes()[after..b].iter().take_while(|x| x.is_ascii_lowercase()).count();
