@@ -404,6 +404,7 @@ rows! {
     precision_capitalized_name_in_lowercase: ("T", "He became [[Chancellor of Qwertia]]. The chancellor of Qwertia left.", "The", "chancellor of Qwertia") => None;
     precision_list_target_gives_no_repeats: ("T", "Its [[List of countries by GQP|GQP]] grew. The GQP fell.", "The", "GQP") => None;
     precision_concept_acronym_no_repeats: ("T", "Its [[Gross qwerty product|GQP]] grew. The GQP fell.", "The", "GQP") => None;
+    precision_concept_formula_no_repeats: ("T", "It releases [[Qwerty dioxide|QO2]]. The QO2 rose.", "The", "QO2") => None;
     precision_common_noun_opening_sentence: ("Qwertite", "'''Qwertite''' is grey stuff. Most qwertite is soft. Qwertite melts.", "soft", "Qwertite") => None;
     precision_common_noun_no_worse_entry: ("Jersey", "'''Jersey''' is grey stuff. A jersey is soft. Jersey melts.", "soft", "Jersey") => None;
     precision_subject_never_lowercase_still_tagged: ("Qwertite", "'''Qwertite''' is grey stuff. Qwertite melts.", "stuff", "Qwertite") => Some(Label::Unknown);

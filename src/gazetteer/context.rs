@@ -470,19 +470,29 @@ fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<u
     None
 }
 
-/// True when the word at `start` opens a sentence in running text: nothing but spaces
-/// and quotes between it and a line start or a full stop, "!" or "?" (not a colon or a
-/// field separator, after which an infobox value or a list item starts).
-pub(crate) fn opens_running_sentence(text: &str, start: usize) -> bool {
+/// The mark before the word at `start`, past the spaces, quotes and opening parentheses
+/// between them; `None` at the text's start.
+fn mark_before(text: &str, start: usize) -> Option<char> {
     let head = text.get(..start).unwrap_or("").trim_end_matches([' ', '"', '“', '\'', '(']);
-    head.is_empty() || head.ends_with(['\n', '.', '!', '?'])
+    head.chars().next_back()
 }
 
-/// True when the word at `start` opens a sentence or a line: nothing but spaces and
-/// quotes between it and a line start or a sentence's end.
+/// What ends a sentence of running text, or a line.
+const SENTENCE_ENDS: [char; 4] = ['\n', '.', '!', '?'];
+/// After these a value, list item, table cell or heading starts, capitalized as a sentence.
+const FIELD_MARKS: [char; 5] = [':', ';', '*', '|', '='];
+
+/// True when the word at `start` opens a sentence in running text: it follows a line
+/// start or a full stop, "!" or "?" (not a [`FIELD_MARKS`] mark: see [`opens_sentence`]).
+pub(crate) fn opens_running_sentence(text: &str, start: usize) -> bool {
+    mark_before(text, start).is_none_or(|mark| SENTENCE_ENDS.contains(&mark))
+}
+
+/// True when the word at `start` opens a sentence, a line or a field: after a
+/// [`SENTENCE_ENDS`] or a [`FIELD_MARKS`] mark.
 fn opens_sentence(text: &str, start: usize) -> bool {
-    let head = text.get(..start).unwrap_or("").trim_end_matches([' ', '"', '“', '\'', '(']);
-    head.is_empty() || head.ends_with(['\n', '.', '!', '?', ':', ';', '*', '|', '='])
+    mark_before(text, start)
+        .is_none_or(|mark| SENTENCE_ENDS.contains(&mark) || FIELD_MARKS.contains(&mark))
 }
 
 /// The capitalized runs of `text`, in text order: maximal sequences of capitalized words

@@ -192,8 +192,8 @@ fn label_after_mentions(article: &Article, link: &Link, found: &[EntityMention])
     Label::Unknown
 }
 
-/// Two to six capitals and digits, at least two capitals: "MI5", "NCAA", "KIIS".
-fn is_acronym(word: &str) -> bool {
+/// Two to six capitals and digits, at least two capitals: "MI5", "NCAA", "KIIS", "GDP".
+pub(super) fn is_acronym(word: &str) -> bool {
     let capitals = word.chars().filter(char::is_ascii_uppercase).count();
     (2..=6).contains(&word.len())
         && capitals >= 2

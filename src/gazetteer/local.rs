@@ -21,8 +21,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{
     context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES, PERSON_TITLES},
     link_context::{label_from_context, label_from_lead},
-    links::LinkTargets,
-    title_shape::label_from_title,
+    links::{is_acronym, LinkTargets},
+    title_shape::{label_from_title, split_disambiguator},
     Entry, Gazetteer, Label,
 };
 use crate::{
@@ -143,11 +143,6 @@ fn is_concept_title(title: &str) -> bool {
     words.next();
     let mut rest = words.peekable();
     rest.peek().is_some() && rest.all(|w| w.starts_with(char::is_lowercase))
-}
-
-/// Two or more letters, all capitals ("GDP", "CEO").
-fn is_acronym(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// `entries` where a surname form that the article's own subject (`subject_id`) shares
@@ -527,10 +522,7 @@ fn acronym_after(text: &str, at: usize) -> Option<&str> {
 fn subject_name(title: &str) -> &str {
     // Called for every link: byte searches, no substring searcher.
     let title = title.trim();
-    let title = match title.ends_with(')').then(|| title.rfind(" (")).flatten() {
-        Some(open) => &title[..open],
-        _ => title,
-    };
+    let (title, _) = split_disambiguator(title);
     let comma = memchr::memchr_iter(b',', title.as_bytes())
         .find(|&i| title.as_bytes().get(i + 1) == Some(&b' '));
     comma.map_or(title, |i| &title[..i]).trim()

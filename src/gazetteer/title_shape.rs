@@ -172,6 +172,18 @@ const PERSON_TITLES_AFTER_COMMA: &[&str] = &[
     "Lady",
 ];
 
+/// A title's name and its trailing disambiguator, the words in its last parentheses:
+/// "Nevermind (album)" -> ("Nevermind", Some("album")); "Lima" -> ("Lima", None). Byte
+/// searches only: this runs for every link of every article.
+pub fn split_disambiguator(title: &str) -> (&str, Option<&str>) {
+    match title.ends_with(')').then(|| title.rfind(" (")).flatten() {
+        Some(open) if open > 0 => {
+            (title[..open].trim_end(), Some(&title[open + 2..title.len() - 1]))
+        }
+        _ => (title, None),
+    }
+}
+
 /// The type the title's shape says, if any.
 ///
 /// # Examples
@@ -198,15 +210,10 @@ pub fn label_from_title(title: &str) -> Option<Label> {
     };
     // A disambiguator that names no type ("(Virginia)", "(1898)") leaves the name before it
     // to the other rules: "Whitetop Mountain (Virginia)" is a mountain.
-    let title = match title.ends_with(')').then(|| title.rfind(" (")).flatten() {
-        Some(open) if open > 0 => {
-            if let Some(label) = disambiguator_label(&title[open + 2..title.len() - 1]) {
-                return Some(label);
-            }
-            title[..open].trim_end()
-        }
-        _ => title,
-    };
+    let (title, disambiguator) = split_disambiguator(title);
+    if let Some(label) = disambiguator.and_then(disambiguator_label) {
+        return Some(label);
+    }
     // The words are cut once, on the stack, and every rule below reads them.
     let mut stack = [""; STACK_WORDS];
     let mut heap = Vec::new();
