@@ -158,7 +158,8 @@ impl PipelineBuilder {
         self
     }
 
-    /// Bytes a run may hold between reading and writing (default 16 MiB): the article text of the records taken and not yet written, plus, with
+    /// Bytes a run may hold between reading and writing (default 2 MiB per worker thread):
+    /// the article text of the records taken and not yet written, plus, with
     /// [`Pipeline::run_map_sized`], the output of those finished. Workers wait for room
     /// past it, so a smaller figure trades parallelism on uneven articles for memory.
     pub fn in_flight_bytes(&mut self, bytes: usize) -> &mut Self {
@@ -188,7 +189,7 @@ impl PipelineBuilder {
         let gazetteer = g.build()?;
         Ok(Pipeline {
             threads: self.threads,
-            in_flight_bytes: self.in_flight_bytes.unwrap_or(IN_FLIGHT_BYTES),
+            in_flight_bytes: self.in_flight_bytes,
             temporal: TemporalTagger::with_reference(self.reference),
             events: EventExtractor::new(&gazetteer),
             infobox: InfoboxValidator::new(&gazetteer),
@@ -202,7 +203,8 @@ impl PipelineBuilder {
 pub struct Pipeline {
     /// Worker threads of a run; `None`: rayon's thread count.
     threads: Option<usize>,
-    in_flight_bytes: usize,
+    /// `None`: [`IN_FLIGHT_BYTES_PER_WORKER`] times the run's workers.
+    in_flight_bytes: Option<usize>,
     gazetteer: Gazetteer,
     temporal: TemporalTagger,
     events: EventExtractor,
@@ -425,8 +427,9 @@ impl Pipeline {
         let items = items.into_iter();
         let (batches, batches_rx) = mpsc::sync_channel::<Vec<SourceItem>>(QUEUED_BATCHES);
         let (done_tx, done_rx) = mpsc::channel::<Done<T>>();
-        let flow = Flow::new(batches_rx, self.in_flight_bytes);
         let workers = self.threads.unwrap_or_else(rayon::current_num_threads).max(1);
+        let in_flight = self.in_flight_bytes.unwrap_or(IN_FLIGHT_BYTES_PER_WORKER * workers);
+        let flow = Flow::new(batches_rx, in_flight);
         std::thread::scope(|scope| {
             // Owned here, so that leaving early closes it and the workers stop sending.
             let done_rx = done_rx;
@@ -506,8 +509,11 @@ const QUEUED_BATCHES: usize = 2;
 /// Records the workers may be ahead of the one the writer waits for, so that one slow
 /// article does not idle the other workers (while bytes allow).
 const WINDOW_RECORDS: usize = 64;
-/// Default of [`PipelineBuilder::in_flight_bytes`].
-const IN_FLIGHT_BYTES: usize = 16 << 20;
+/// Default of [`PipelineBuilder::in_flight_bytes`], per worker thread: enough records
+/// of real articles (tens to hundreds of KB of output each) for every worker to run ahead
+/// of a slow one, while a run of pages whose output is MBs holds little more than one
+/// record per worker.
+const IN_FLIGHT_BYTES_PER_WORKER: usize = 2 << 20;
 
 /// Bytes of article text an item holds, as the window counts them.
 fn input_bytes(item: &SourceItem) -> usize {
