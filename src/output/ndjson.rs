@@ -495,9 +495,29 @@ fn record_wire(record: &Record) -> RecordWire<'_> {
     }
 }
 
+/// A record as its NDJSON line holds it, before it is written: a serde value whose fields,
+/// names and offsets are the line's. Writers that take serde values (Parquet's typed
+/// columns) serialize this, so what a field means and how its offsets are counted keeps
+/// its one home here, and building it once serves both the line and the columns.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Wire<'a>(RecordWire<'a>);
+
+impl Wire<'_> {
+    /// The JSON line (without the newline), appended to `out`.
+    pub fn write_line<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        serde_json::to_writer(out, self).map_err(io::Error::from)
+    }
+}
+
+/// `record` as a [`Wire`] value.
+pub fn wire(record: &Record) -> Wire<'_> {
+    Wire(record_wire(record))
+}
+
 /// Write `record` as one JSON line (with the trailing newline).
 pub fn write_record<W: Write + ?Sized>(out: &mut W, record: &Record) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &record_wire(record))?;
+    wire(record).write_line(out)?;
     out.write_all(b"\n")
 }
 

@@ -10,9 +10,11 @@
 //! `level` and `side`), which Spark, DuckDB and pyarrow all read. [`schema`] is the full
 //! schema; README's Parquet section lists every column.
 //!
-//! The typed columns are decoded from the NDJSON line by `arrow-json` against [`schema`],
-//! so what a field means and how its offsets are counted has one home ([`super::ndjson`]),
-//! and a typed column can never disagree with `record`. Rows are buffered in batches of
+//! The typed columns are serialized by `serde_arrow` from the same value the NDJSON line
+//! is written from ([`super::ndjson::wire`]), against [`schema`]: what a field means and
+//! how its offsets are counted has one home ([`super::ndjson`]), and a typed column can
+//! never disagree with `record` (fields the schema lacks are skipped, absent ones are
+//! null, as a JSON reader of the line would have them). Rows are buffered in batches of
 //! at most [`BATCH_ROWS`] rows or [`BATCH_BYTES`] bytes of JSON and written as row groups
 //! of at most [`BATCH_ROWS`] rows: memory stays bounded whatever the input's size.
 //!
@@ -36,14 +38,15 @@ use std::{
 };
 
 use arrow_array::{ArrayRef, RecordBatch, StringArray};
-use arrow_json::reader::{Decoder, ReaderBuilder};
-use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use arrow_buffer::{Buffer, OffsetBuffer, ScalarBuffer};
+use arrow_schema::{DataType, Field, FieldRef, Fields, Schema, SchemaRef};
 use parquet::{
     arrow::ArrowWriter,
     basic::Compression,
-    file::properties::{WriterProperties, WriterVersion},
+    file::properties::{EnabledStatistics, WriterProperties, WriterVersion},
     schema::types::ColumnPath,
 };
+use serde_arrow::ArrayBuilder;
 
 use crate::{output::ndjson, Record};
 
@@ -196,6 +199,15 @@ fn record_fields() -> Vec<Field> {
     ]
 }
 
+/// [`record_fields`], built once.
+fn record_fields_ref() -> &'static [FieldRef] {
+    static FIELDS: OnceLock<Vec<FieldRef>> = OnceLock::new();
+    FIELDS.get_or_init(|| record_fields().into_iter().map(Arc::new).collect())
+}
+
+/// The top-level columns that hold whole articles (`text`) and whole lines (`record`).
+const LONG_STRINGS: [&str; 2] = ["text", "record"];
+
 /// The schema of every file [`ParquetWriter`] writes: `kind`, the record's fields, `record`.
 pub fn schema() -> SchemaRef {
     static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
@@ -217,10 +229,12 @@ fn to_io(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 /// Nothing is complete until [`ParquetWriter::finish`] writes the footer.
 pub struct ParquetWriter<W: Write + Send> {
     writer: ArrowWriter<W>,
-    decoder: Decoder,
-    /// The buffered rows' NDJSON lines, newline-terminated, and where each one ends.
+    /// The buffered rows' typed columns (the fields of [`record_fields`]).
+    columns: ArrayBuilder,
+    /// The buffered rows' NDJSON lines, one after another without newlines, and where
+    /// each one ends: the `record` column's bytes and offsets as they are.
     lines: Vec<u8>,
-    line_ends: Vec<usize>,
+    line_ends: Vec<i32>,
     kinds: Vec<RowKind>,
     rows: usize,
 }
@@ -228,25 +242,29 @@ pub struct ParquetWriter<W: Write + Send> {
 impl<W: Write + Send> ParquetWriter<W> {
     /// A writer that writes a Parquet file into `out` (snappy-compressed pages).
     pub fn new(out: W) -> io::Result<ParquetWriter<W>> {
-        let properties = WriterProperties::builder()
+        let mut properties = WriterProperties::builder()
             .set_writer_version(WriterVersion::PARQUET_1_0)
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(BATCH_ROWS))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
-            // Article texts and record lines never repeat: a dictionary attempt on them
-            // only costs time and memory before the writer falls back to plain pages.
-            .set_column_dictionary_enabled(ColumnPath::from("text"), false)
-            .set_column_dictionary_enabled(ColumnPath::from("record"), false)
             .set_created_by(format!("wikianno {}", env!("CARGO_PKG_VERSION")))
-            .build();
-        let writer = ArrowWriter::try_new(out, schema(), Some(properties)).map_err(to_io)?;
-        let decoder = ReaderBuilder::new(Arc::new(Schema::new(record_fields())))
-            .with_batch_size(BATCH_ROWS)
-            .build_decoder()
-            .map_err(to_io)?;
+            // Plain pages everywhere: snappy takes out the repeats (labels, types, ids)
+            // about as well as a dictionary, without hashing every value (the file of the
+            // gensim sample: 13.87 MB plain, 14.04 MB with dictionaries; 4% fewer
+            // instructions on the corpus, examples/export_speed.rs).
+            .set_dictionary_enabled(false);
+        // The min/max of article texts and record lines (the lexically first and last
+        // article) help no reader skip a page: not worth comparing every value.
+        for long in LONG_STRINGS {
+            properties = properties
+                .set_column_statistics_enabled(ColumnPath::from(long), EnabledStatistics::None);
+        }
+        let writer =
+            ArrowWriter::try_new(out, schema(), Some(properties.build())).map_err(to_io)?;
+        let columns = ArrayBuilder::from_arrow(record_fields_ref()).map_err(to_io)?;
         Ok(ParquetWriter {
             writer,
-            decoder,
+            columns,
             lines: Vec::new(),
             line_ends: Vec::new(),
             kinds: Vec::new(),
@@ -256,8 +274,13 @@ impl<W: Write + Send> ParquetWriter<W> {
 
     /// Append one record as a row.
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
-        ndjson::write_record(&mut self.lines, record)?;
-        self.line_ends.push(self.lines.len());
+        // One wire value serves the line and the typed columns: they cannot disagree.
+        let wire = ndjson::wire(record);
+        wire.write_line(&mut self.lines)?;
+        self.columns.push(&wire).map_err(to_io)?;
+        let end = i32::try_from(self.lines.len())
+            .map_err(|_| io::Error::other("parquet: a batch's records exceed 2 GiB"))?;
+        self.line_ends.push(end);
         self.kinds.push(RowKind::of(record));
         if self.kinds.len() >= BATCH_ROWS || self.lines.len() >= BATCH_BYTES {
             self.write_batch()?;
@@ -276,43 +299,31 @@ impl<W: Write + Send> ParquetWriter<W> {
         self.writer.into_inner().map_err(to_io)
     }
 
-    /// Decode the buffered lines into the typed columns, add `kind` and `record`, and
-    /// hand the batch to the Parquet writer.
+    /// Take the buffered typed columns, add `kind` and `record`, and hand the batch to
+    /// the Parquet writer.
     fn write_batch(&mut self) -> io::Result<()> {
         if self.kinds.is_empty() {
             return Ok(());
         }
-        let consumed = self.decoder.decode(&self.lines).map_err(to_io)?;
-        let decoded = self.decoder.flush().map_err(to_io)?;
-        let decoded = match decoded {
-            Some(batch) if consumed == self.lines.len() && batch.num_rows() == self.kinds.len() => {
-                batch
-            }
-            _ => {
-                return Err(io::Error::other(
-                    "parquet: the NDJSON lines did not decode to one row each",
-                ))
-            }
-        };
+        let typed = self.columns.to_arrow().map_err(to_io)?;
         let kinds: StringArray = self.kinds.iter().map(|k| Some(k.as_str())).collect();
-        let mut line_start = 0;
-        let records: StringArray = self
-            .line_ends
-            .iter()
-            .map(|&end| {
-                // Every line is serde_json's output: UTF-8, ending in its newline.
-                let line = std::str::from_utf8(&self.lines[line_start..end - 1]).ok();
-                line_start = end;
-                line
-            })
-            .collect();
+        let mut offsets = Vec::with_capacity(self.line_ends.len() + 1);
+        offsets.push(0);
+        offsets.extend_from_slice(&self.line_ends);
+        // The lines move into the column as they are (checked as UTF-8 once, here).
+        let lines = std::mem::take(&mut self.lines);
+        let records = StringArray::try_new(
+            OffsetBuffer::new(ScalarBuffer::from(offsets)),
+            Buffer::from_vec(lines),
+            None,
+        )
+        .map_err(to_io)?;
         let mut columns: Vec<ArrayRef> = vec![Arc::new(kinds)];
-        columns.extend(decoded.columns().iter().cloned());
+        columns.extend(typed);
         columns.push(Arc::new(records));
         let batch = RecordBatch::try_new(schema(), columns).map_err(to_io)?;
         self.writer.write(&batch).map_err(to_io)?;
         self.rows += self.kinds.len();
-        self.lines.clear();
         self.line_ends.clear();
         self.kinds.clear();
         Ok(())
