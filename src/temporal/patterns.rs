@@ -5,6 +5,7 @@
 //! The `regex` crate has no look-around, so the checks it would express (a year not
 //! followed by "men", a bare "May" that is a month) are done on the match's context.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::{CaptureLocations, Regex, RegexBuilder};
@@ -639,72 +640,101 @@ impl Candidate {
 /// their meaning (`read`).
 ///
 /// Capturing groups is the costly part of a read (the regex crate's bounded backtracker
-/// over a large pattern, ~6,000 instructions), and most matches repeat: the same year,
-/// "the 19th century", "two years". So the groups of a match are remembered, relative to
-/// its start, keyed by the rule, the matched text and whether a word byte stands on each
-/// side. That is all they depend on: the match `start..end` is the highest-priority path
-/// of the pattern from `start`; every path of higher priority fails, the same way in
-/// any text where the same rule matches the same `start..end` (one that went on past
-/// `end` and succeeded would have made a longer match), and a path inside the match
-/// reads only its bytes and the `\b` tests at its two ends, which see one byte outside
-/// it each (ASCII `\b`: word byte or not). Same text, same sides: same path, same groups.
-struct Reader<'p, 't> {
+/// over a large pattern, ~3,000-6,000 instructions), and most matches repeat, within a
+/// page and across pages: the same year, "the 19th century", "two years". So the groups
+/// of a match are remembered, relative to its start, keyed by the rule, the matched text
+/// and whether a word byte stands on each side. That is all they depend on: the match
+/// `start..end` is the highest-priority path of the pattern from `start`; every path of
+/// higher priority fails, the same way in any text where the same rule matches the same
+/// `start..end` (one that went on past `end` and succeeded would have made a longer
+/// match), and a path inside the match reads only its bytes and the `\b` tests at its two
+/// ends, which see one byte outside it each (ASCII `\b`: word byte or not). Same text,
+/// same sides: same path, same groups. The memo is per thread (`READ_MEMO`), so pages
+/// tagged on one thread share it; it is emptied when it reaches `READ_MEMO_ENTRIES`.
+struct Reader<'p> {
     p: &'p Patterns,
     /// Capture slots per rule, reused across searches.
     locs: Vec<CaptureLocations>,
-    /// Groups of matches read before (`None` when the memo is off: the reference path
-    /// of the tests reads every match afresh).
-    memo: Option<FxHashMap<MatchKey<'t>, RelativeGroups>>,
+    /// Whether to use the memo (off: the reference path of the tests reads every match
+    /// afresh).
+    memo: bool,
+    /// The current match's key (`memo_key`).
+    key: Vec<u8>,
     /// The current match's groups as text offsets.
     groups: Vec<Option<(usize, usize)>>,
 }
 
-/// What the groups of a match depend on: rule, matched text, word bytes before and after.
-type MatchKey<'t> = (usize, &'t str, bool, bool);
-
 /// Each group's (start, end) relative to the match start, by index.
 type RelativeGroups = Box<[Option<(usize, usize)>]>;
 
-impl<'p, 't> Reader<'p, 't> {
-    fn new(p: &'p Patterns, memo: bool) -> Reader<'p, 't> {
+/// Most matches remembered per thread (~250 bytes each): a page rarely has more
+/// distinct matches, and the common ones come back after the memo is emptied.
+const READ_MEMO_ENTRIES: usize = 8192;
+
+thread_local! {
+    /// Groups of matches read before on this thread, by `memo_key`.
+    static READ_MEMO: RefCell<FxHashMap<Box<[u8]>, RelativeGroups>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// What the groups of a match depend on, as one byte string: the rule (four bytes),
+/// whether a word byte stands before and after it (one byte), and the matched text.
+fn memo_key(key: &mut Vec<u8>, rule: usize, text: &str, span: Span) -> Option<()> {
+    let bytes = text.as_bytes();
+    let word_at =
+        |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(triggers::is_word_byte);
+    let sides =
+        u8::from(word_at(span.start.checked_sub(1))) | u8::from(word_at(Some(span.end))) << 1;
+    key.clear();
+    key.extend_from_slice(&u32::try_from(rule).ok()?.to_le_bytes());
+    key.push(sides);
+    key.extend_from_slice(bytes.get(span.start..span.end)?);
+    Some(())
+}
+
+impl<'p> Reader<'p> {
+    fn new(p: &'p Patterns, memo: bool) -> Reader<'p> {
         Reader {
             p,
             locs: p.rules.iter().map(|c| c.re.capture_locations()).collect(),
-            memo: memo.then(FxHashMap::default),
+            memo,
+            key: Vec::new(),
             groups: Vec::new(),
         }
     }
 
     /// Reads the match of rule `rule` at `span`.
-    fn read(&mut self, rule: usize, text: &'t str, span: Span) -> Option<Mention> {
+    fn read(&mut self, rule: usize, text: &str, span: Span) -> Option<Mention> {
         let c = self.p.rules.get(rule)?;
-        let bytes = text.as_bytes();
-        let word_at =
-            |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(triggers::is_word_byte);
-        let key = (
-            rule,
-            text.get(span.start..span.end)?,
-            word_at(span.start.checked_sub(1)),
-            word_at(Some(span.end)),
-        );
         self.groups.clear();
-        match self.memo.as_ref().and_then(|memo| memo.get(&key)) {
-            Some(relative) => self
-                .groups
-                .extend(relative.iter().map(|g| g.map(|(a, b)| (span.start + a, span.start + b)))),
-            None => {
-                let locs = self.locs.get_mut(rule)?;
-                // The leftmost match from `start` is the one found there.
-                c.re.captures_read_at(locs, text, span.start)?;
-                self.groups.extend((0..locs.len()).map(|i| locs.get(i)));
-                if let Some(memo) = self.memo.as_mut() {
-                    let relative = self
-                        .groups
-                        .iter()
-                        .map(|g| g.map(|(a, b)| (a - span.start, b - span.start)))
-                        .collect();
-                    memo.insert(key, relative);
-                }
+        let keyed = self.memo && memo_key(&mut self.key, rule, text, span).is_some();
+        let remembered = keyed
+            && READ_MEMO.with_borrow(|memo| {
+                let Some(relative) = memo.get(self.key.as_slice()) else { return false };
+                self.groups.extend(
+                    relative.iter().map(|g| g.map(|(a, b)| (span.start + a, span.start + b))),
+                );
+                true
+            });
+        if !remembered {
+            let locs = self.locs.get_mut(rule)?;
+            // The leftmost match from `start` is the one found there.
+            c.re.captures_read_at(locs, text, span.start)?;
+            self.groups.extend((0..locs.len()).map(|i| locs.get(i)));
+            if keyed {
+                let relative = self
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        g.map(|(a, b)| (a.saturating_sub(span.start), b.saturating_sub(span.start)))
+                    })
+                    .collect();
+                READ_MEMO.with_borrow_mut(|memo| {
+                    if memo.len() >= READ_MEMO_ENTRIES {
+                        memo.clear();
+                    }
+                    memo.insert(Box::from(self.key.as_slice()), relative);
+                });
             }
         }
         read(c.rule, &Captures { text, groups: &self.groups, names: &c.names }, text, self.p)
