@@ -5,9 +5,11 @@
 //! The `regex` crate has no look-around, so the checks it would express (a year not
 //! followed by "men", a bare "May" that is a month) are done on the match's context.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::{CaptureLocations, Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 
 use super::normalize::{Expr, Floating, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
@@ -348,8 +350,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     };
     // Trigger offsets per class mask, filtered once for the rules that share a mask.
     let mut by_mask: Vec<(Class, Vec<usize>)> = Vec::new();
-    let mut locs: Vec<CaptureLocations> =
-        p.rules.iter().map(|c| c.re.capture_locations()).collect();
+    let mut reader = Reader::new(p, windowed);
     let mut found: Vec<Candidate> = Vec::new();
     for (i, c) in p.rules.iter().enumerate() {
         let mut keep = |span: Span| {
@@ -359,7 +360,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             if matches!(c.rule, Rule::Set | Rule::Rate | Rule::BareUnits) {
                 // Its mention's span is a group ("a week" of "twice a week", "years" of
                 // "for years"): read now.
-                if let Some(m) = locs.get_mut(i).and_then(|l| read_at(c, l, text, span.start, p)) {
+                if let Some(m) = reader.read(i, text, span) {
                     found.push(Candidate::Read(Box::new(Mention { rule: i, ..m })));
                 }
             } else {
@@ -412,10 +413,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         let m = match cand {
             Candidate::Read(m) => Some(*m),
             Candidate::Found { span, rule } => {
-                let c = p.rules.get(rule);
-                c.zip(locs.get_mut(rule))
-                    .and_then(|(c, l)| read_at(c, l, text, span.start, p))
-                    .map(|m| Mention { rule, ..m })
+                reader.read(rule, text, span).map(|m| Mention { rule, ..m })
             }
         };
         kept.extend(m);
@@ -638,17 +636,109 @@ impl Candidate {
     }
 }
 
-/// Reads the match of `c` that starts at `start` (found by `search_windows`): the
-/// leftmost match from there is that one.
-fn read_at(
-    c: &Compiled,
-    locs: &mut CaptureLocations,
-    text: &str,
-    start: usize,
-    p: &Patterns,
-) -> Option<Mention> {
-    c.re.captures_read_at(locs, text, start)?;
-    read(c.rule, &Captures { text, locs, names: &c.names }, text, p)
+/// Reads matches (found by `search_windows`) into mentions: their capture groups, then
+/// their meaning (`read`).
+///
+/// Capturing groups is the costly part of a read (the regex crate's bounded backtracker
+/// over a large pattern, ~3,000-6,000 instructions), and most matches repeat, within a
+/// page and across pages: the same year, "the 19th century", "two years". So the groups
+/// of a match are remembered, relative to its start, keyed by the rule, the matched text
+/// and whether a word byte stands on each side. That is all they depend on: the match
+/// `start..end` is the highest-priority path of the pattern from `start`; every path of
+/// higher priority fails, the same way in any text where the same rule matches the same
+/// `start..end` (one that went on past `end` and succeeded would have made a longer
+/// match), and a path inside the match reads only its bytes and the `\b` tests at its two
+/// ends, which see one byte outside it each (ASCII `\b`: word byte or not). Same text,
+/// same sides: same path, same groups. The memo is per thread (`READ_MEMO`), so pages
+/// tagged on one thread share it; it is emptied when it reaches `READ_MEMO_ENTRIES`.
+struct Reader<'p> {
+    p: &'p Patterns,
+    /// Capture slots per rule, reused across searches.
+    locs: Vec<CaptureLocations>,
+    /// Whether to use the memo (off: the reference path of the tests reads every match
+    /// afresh).
+    memo: bool,
+    /// The current match's key (`memo_key`).
+    key: Vec<u8>,
+    /// The current match's groups as text offsets.
+    groups: Vec<Option<(usize, usize)>>,
+}
+
+/// Each group's (start, end) relative to the match start, by index.
+type RelativeGroups = Box<[Option<(usize, usize)>]>;
+
+/// Most matches remembered per thread (~250 bytes each): a page rarely has more
+/// distinct matches, and the common ones come back after the memo is emptied.
+const READ_MEMO_ENTRIES: usize = 8192;
+
+thread_local! {
+    /// Groups of matches read before on this thread, by `memo_key`.
+    static READ_MEMO: RefCell<FxHashMap<Box<[u8]>, RelativeGroups>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// What the groups of a match depend on, as one byte string: the rule (four bytes),
+/// whether a word byte stands before and after it (one byte), and the matched text.
+fn memo_key(key: &mut Vec<u8>, rule: usize, text: &str, span: Span) -> Option<()> {
+    let bytes = text.as_bytes();
+    let word_at =
+        |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(triggers::is_word_byte);
+    let sides =
+        u8::from(word_at(span.start.checked_sub(1))) | u8::from(word_at(Some(span.end))) << 1;
+    key.clear();
+    key.extend_from_slice(&u32::try_from(rule).ok()?.to_le_bytes());
+    key.push(sides);
+    key.extend_from_slice(bytes.get(span.start..span.end)?);
+    Some(())
+}
+
+impl<'p> Reader<'p> {
+    fn new(p: &'p Patterns, memo: bool) -> Reader<'p> {
+        Reader {
+            p,
+            locs: p.rules.iter().map(|c| c.re.capture_locations()).collect(),
+            memo,
+            key: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Reads the match of rule `rule` at `span`.
+    fn read(&mut self, rule: usize, text: &str, span: Span) -> Option<Mention> {
+        let c = self.p.rules.get(rule)?;
+        self.groups.clear();
+        let keyed = self.memo && memo_key(&mut self.key, rule, text, span).is_some();
+        let remembered = keyed
+            && READ_MEMO.with_borrow(|memo| {
+                let Some(relative) = memo.get(self.key.as_slice()) else { return false };
+                self.groups.extend(
+                    relative.iter().map(|g| g.map(|(a, b)| (span.start + a, span.start + b))),
+                );
+                true
+            });
+        if !remembered {
+            let locs = self.locs.get_mut(rule)?;
+            // The leftmost match from `start` is the one found there.
+            c.re.captures_read_at(locs, text, span.start)?;
+            self.groups.extend((0..locs.len()).map(|i| locs.get(i)));
+            if keyed {
+                let relative = self
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        g.map(|(a, b)| (a.saturating_sub(span.start), b.saturating_sub(span.start)))
+                    })
+                    .collect();
+                READ_MEMO.with_borrow_mut(|memo| {
+                    if memo.len() >= READ_MEMO_ENTRIES {
+                        memo.clear();
+                    }
+                    memo.insert(Box::from(self.key.as_slice()), relative);
+                });
+            }
+        }
+        read(c.rule, &Captures { text, groups: &self.groups, names: &c.names }, text, self.p)
+    }
 }
 
 /// The matches `re.find_iter(text)` gives, searching only the windows.
@@ -687,7 +777,8 @@ fn search_windows(
 /// A match's groups, read from capture slots reused across searches.
 struct Captures<'a> {
     text: &'a str,
-    locs: &'a CaptureLocations,
+    /// Each group's (start, end) in `text`, by index.
+    groups: &'a [Option<(usize, usize)>],
     names: &'a [Option<String>],
 }
 
@@ -715,7 +806,8 @@ impl<'a> Group<'a> {
 
 impl<'a> Captures<'a> {
     fn get(&self, i: usize) -> Option<Group<'a>> {
-        self.locs.get(i).map(|(start, end)| Group { text: self.text, start, end })
+        let (start, end) = self.groups.get(i).copied().flatten()?;
+        Some(Group { text: self.text, start, end })
     }
 
     fn name(&self, name: &str) -> Option<Group<'a>> {

@@ -231,7 +231,7 @@ fn month_context(bytes: &[u8], at: usize) -> Class {
 }
 
 /// A byte `\b` counts as part of a word in ASCII mode.
-fn is_word_byte(b: &u8) -> bool {
+pub(crate) fn is_word_byte(b: &u8) -> bool {
     b.is_ascii_alphanumeric() || *b == b'_'
 }
 
