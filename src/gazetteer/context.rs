@@ -338,6 +338,100 @@ pub(crate) fn before_initials(text: &str, span: Span) -> bool {
     matches!(rest, [b',', b' ', initial, b'.', ..] if initial.is_ascii_uppercase())
 }
 
+/// How far back the surname of an inverted name is looked for: one word.
+const SURNAME_REACH: usize = 40;
+
+/// True when the person's name at `span` is the given-name part of an inverted name, the
+/// way reference lists write authors: "Logan, Robert K.", "Ishiguro, Hiroshi. \"Android
+/// science\"", "McLuhan, Marshall; Logan, ...". The match starts with a known given name, one
+/// capitalized word and a comma come right before it, that word starts an item (the text's
+/// start, a line, or after ". ", "; ", ") "), and a full stop, a semicolon or a year in
+/// parentheses ends the name. "However, Robert, who ..." is no inverted name (a comma
+/// follows), nor "In Paris, Robert." (the word before "Paris" does not end an item). Reads
+/// at most [`SURNAME_REACH`] bytes back: constant work per match.
+pub(crate) fn in_inverted_name(text: &str, span: Span) -> bool {
+    let matched = span.slice(text);
+    let first = matched.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !is_given_name(first) {
+        return false;
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let ends_name = after.starts_with(['.', ';'])
+        || after.strip_prefix(" (").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if !ends_name {
+        return false;
+    }
+    let Some(head) = text.get(..span.start).and_then(|b| b.strip_suffix(", ")) else {
+        return false;
+    };
+    let mut from = head.len().saturating_sub(SURNAME_REACH);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &head[from..];
+    let surname_start = window
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .map(|(i, c)| i + c.len_utf8());
+    let (surname, item_start) = match surname_start {
+        Some(i) => (&window[i..], &window[..i]),
+        // The whole window is one word: only an inverted name when the text starts there.
+        None if from == 0 => (window, ""),
+        None => return false,
+    };
+    capitalized(surname)
+        && ((item_start.is_empty() && from == 0)
+            || item_start.ends_with('\n')
+            || [". ", "; ", ") "].iter().any(|end| item_start.ends_with(end)))
+}
+
+/// How far around a match the quotes of a quoted title are looked for: a title is a line.
+const QUOTED_TITLE_REACH: usize = 160;
+
+/// True when the match at `span` lies inside a quoted title longer than it, the way
+/// reference lists and prose quote the titles of articles, songs and chapters: "The
+/// Aesthetic Phenomenology of Arthur Schopenhauer", "Songs of Lima". The quotes ("..." or
+/// “...”) are the nearest ones on each side on the same line; what they hold starts right
+/// after the opening quote with a capital, ends right before the closing one, and every
+/// word of four or more letters in it is capitalized (title case): a quoted sentence ("Lima
+/// is lovely") is no title. Reads at most [`QUOTED_TITLE_REACH`] bytes each side.
+pub(crate) fn in_quoted_title(text: &str, span: Span) -> bool {
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
+    let mut from = span.start.saturating_sub(QUOTED_TITLE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + QUOTED_TITLE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (Some(before), Some(after)) = (text.get(from..span.start), text.get(span.end..to)) else {
+        return false;
+    };
+    let Some((open, quote)) = before.char_indices().rev().find(|&(_, c)| is_quote(c) || c == '\n')
+    else {
+        return false;
+    };
+    let Some((close, end_quote)) = after.char_indices().find(|&(_, c)| is_quote(c) || c == '\n')
+    else {
+        return false;
+    };
+    if quote == '\n' || end_quote == '\n' || quote == '”' || end_quote == '“' {
+        return false;
+    }
+    let inner_start = from + open + quote.len_utf8();
+    let inner_end = span.end + close;
+    let Some(inner) = text.get(inner_start..inner_end) else { return false };
+    let longer = inner.len() > span.len();
+    let tight = inner.starts_with(char::is_uppercase) && !inner.ends_with(char::is_whitespace);
+    let title_case = inner
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    longer && tight && title_case
+}
+
 /// Extensions of the files an infobox or a gallery names ("Coat of arms of Berlin.svg").
 const FILE_EXTENSIONS: &[&str] = &[
     "svg", "jpg", "jpeg", "png", "gif", "tif", "tiff", "ogg", "oga", "ogv", "webm", "pdf", "webp",

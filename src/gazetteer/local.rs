@@ -113,6 +113,8 @@ pub(crate) fn local_entries_of(
             out.push(Entry::local(acronym, label, &id));
         }
         let name = subject_name(&link.target);
+        // The target's own name keeps the target's type: "Russia" of "[[Russia|Russian]]".
+        let label = targets.target_label(article, i, &[]);
         if name != anchor && name.starts_with(char::is_uppercase) {
             out.push(Entry::local(name, label, &id));
         }
