@@ -158,6 +158,10 @@ rows! {
     quoted_title_person: ("T", "[[Diane Qwerty]] wrote it. He read \"The Life of Diane Qwerty\" twice.", "Life", "Diane Qwerty") => None;
     quoted_sentence_place: ("T", "He said \"we left Darmstadt early\" then.", "left", "Darmstadt") => Some(Label::Place);
     quoted_name_alone: ("T", "The city \"Darmstadt\" grew.", "city", "Darmstadt") => Some(Label::Place);
+    // Table codes: a currency code and a one-letter anchor's repeats are no names.
+    currency_code_no_place: ("T", "He moved to the [[United States|US]] and earned US$5 million.", "earned", "US") => None;
+    currency_code_country_alone: ("T", "He moved to the [[United States|US]] and earned US$5 million.", "the", "US") => Some(Label::Place);
+    single_letter_anchor_no_repeat: ("T", "Result: [[Win (sport)|W]] in 1990. Then W and X came.", "Then", "W") => None;
     not_inverted_inside_sentence: ("T", "[[Diane Qwerty]] wrote it. He met in Paris, Diane.", "Paris", "Diane") => Some(Label::Person);
 }
 

@@ -99,6 +99,11 @@ pub(crate) fn local_entries_of(
             // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
             continue;
         }
+        if anchor.chars().count() < 2 {
+            // A single letter ("[[Win|W]]" in a results table) is a code: its repeats are
+            // every other "W" of the article.
+            continue;
+        }
         if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
             continue;
         }
