@@ -154,8 +154,10 @@ rows! {
     not_inverted_after_adverb_comma: ("T", "[[Diane Qwerty]] wrote it. However, Diane, who knew it, left.", "However", "Diane") => Some(Label::Person);
     // A quoted title is one name: nothing inside it is a mention of its own; a quoted
     // sentence is no title, and a quoted name alone is still that name.
-    quoted_title_place: ("T", "She sang \"Songs of Darmstadt\" in 1990.", "sang", "Darmstadt") => None;
+    quoted_title_place: ("T", "She sang \"Goodbye, Darmstadt\" in 1990.", "sang", "Darmstadt") => None;
     quoted_title_person: ("T", "[[Diane Qwerty]] wrote it. He read \"The Life of Diane Qwerty\" twice.", "Life", "Diane Qwerty") => None;
+    quoted_title_curly_quotes: ("T", "She sang “Goodbye, Darmstadt” in 1990.", "sang", "Darmstadt") => None;
+    quoted_title_unquoted_twin: ("T", "She sang it: Goodbye, Darmstadt in 1990.", "Goodbye", "Darmstadt") => Some(Label::Place);
     quoted_sentence_place: ("T", "He said \"we left Darmstadt early\" then.", "left", "Darmstadt") => Some(Label::Place);
     quoted_name_alone: ("T", "The city \"Darmstadt\" grew.", "city", "Darmstadt") => Some(Label::Place);
     // Table codes: a currency code and a one-letter anchor's repeats are no names.

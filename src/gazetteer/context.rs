@@ -397,39 +397,91 @@ const QUOTED_TITLE_REACH: usize = 160;
 /// word of four or more letters in it is capitalized (title case): a quoted sentence ("Lima
 /// is lovely") is no title. Reads at most [`QUOTED_TITLE_REACH`] bytes each side.
 pub(crate) fn in_quoted_title(text: &str, span: Span) -> bool {
-    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
-    let mut from = span.start.saturating_sub(QUOTED_TITLE_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (span.end + QUOTED_TITLE_REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let (Some(before), Some(after)) = (text.get(from..span.start), text.get(span.end..to)) else {
+    let bytes = text.as_bytes();
+    let from = span.start.saturating_sub(QUOTED_TITLE_REACH);
+    let to = (span.end + QUOTED_TITLE_REACH).min(bytes.len());
+    let (Some(before), Some(after)) = (bytes.get(from..span.start), bytes.get(span.end..to)) else {
         return false;
     };
-    let Some((open, quote)) = before.char_indices().rev().find(|&(_, c)| is_quote(c) || c == '\n')
-    else {
+    // Most matches have no quote near them: two SIMD scans each side settle it.
+    let Some((open, Mark::Straight | Mark::Opening)) = last_mark(before) else {
         return false;
     };
-    let Some((close, end_quote)) = after.char_indices().find(|&(_, c)| is_quote(c) || c == '\n')
-    else {
+    let Some((close, Mark::Straight | Mark::Closing)) = first_mark(after) else {
         return false;
     };
-    if quote == '\n' || end_quote == '\n' || quote == '”' || end_quote == '“' {
+    let quote_len = if before[open] == b'"' { 1 } else { 3 };
+    let Some(inner) = text.get(from + open + quote_len..span.end + close) else {
         return false;
-    }
-    let inner_start = from + open + quote.len_utf8();
-    let inner_end = span.end + close;
-    let Some(inner) = text.get(inner_start..inner_end) else { return false };
+    };
     let longer = inner.len() > span.len();
     let tight = inner.starts_with(char::is_uppercase) && !inner.ends_with(char::is_whitespace);
-    let title_case = inner
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
-    longer && tight && title_case
+    let title_case = || {
+        inner
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+    };
+    longer && tight && title_case()
+}
+
+/// What ends the search for a quoted title's quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// `"`, which opens or closes.
+    Straight,
+    /// `“`.
+    Opening,
+    /// `”`.
+    Closing,
+    /// A line break: a title does not run across lines.
+    LineEnd,
+}
+
+/// The mark at byte `i` of `bytes`, found by its last byte (`“` and `”` are E2 80 9C and
+/// E2 80 9D), with the byte where the mark starts; `None` for a 9C/9D byte of another
+/// character ("Ü" is C3 9C).
+fn mark_at(bytes: &[u8], i: usize) -> Option<(usize, Mark)> {
+    match bytes[i] {
+        b'"' => Some((i, Mark::Straight)),
+        b'\n' => Some((i, Mark::LineEnd)),
+        last if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => {
+            Some((i - 2, if last == 0x9C { Mark::Opening } else { Mark::Closing }))
+        }
+        _ => None,
+    }
+}
+
+/// The last quote mark or line break of `window` (a curly quote cut by the window's start
+/// is not seen).
+fn last_mark(window: &[u8]) -> Option<(usize, Mark)> {
+    let mut end = window.len();
+    loop {
+        let quote_or_line = memchr::memrchr3(b'"', b'\n', 0x9C, &window[..end]);
+        let closing = memchr::memrchr(0x9D, &window[..end]);
+        let i = quote_or_line.max(closing)?;
+        if let Some(mark) = mark_at(window, i) {
+            return Some(mark);
+        }
+        end = i;
+    }
+}
+
+/// The first quote mark or line break of `window`; a curly quote cut by the window's end is
+/// not seen.
+fn first_mark(window: &[u8]) -> Option<(usize, Mark)> {
+    let mut start = 0;
+    loop {
+        let rest = window.get(start..)?;
+        let i = match (memchr::memchr3(b'"', b'\n', 0x9C, rest), memchr::memchr(0x9D, rest)) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        } + start;
+        if let Some(mark) = mark_at(window, i) {
+            return Some(mark);
+        }
+        start = i + 1;
+    }
 }
 
 /// Extensions of the files an infobox or a gallery names ("Coat of arms of Berlin.svg").
