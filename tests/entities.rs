@@ -129,6 +129,42 @@ rows! {
     curated_place_after_function_word: ("T", "He left. In Jersey it rained.", "left", "Jersey") => Some(Label::Place);
     curated_place_after_capitalized_preposition: ("T", "It sank. Off Jersey the sea is rough.", "sank", "Jersey") => Some(Label::Place);
     unlinked_heading_gives_nothing: ("T", "Intro.\n\n== The Qwertian War ==\nIt ended.", "Intro", "Qwertian War") => None;
+    // First-level regions (gazetteers/general/subdivisions.tsv) are places, under the
+    // GeoNames rules: capitalized text only, never inside a longer name; a name made of
+    // direction words only is no region.
+    region_state: ("T", "She was born in New Jersey in 1950.", "born", "New Jersey") => Some(Label::Place);
+    region_province: ("T", "He moved to Saskatchewan in 1990.", "moved", "Saskatchewan") => Some(Label::Place);
+    region_english_name: ("T", "The brewery lies in Bavaria, near the Alps.", "lies", "Bavaria") => Some(Label::Place);
+    region_inside_longer_name: ("T", "He studied at the Saskatchewan Institute of Art.", "the", "Saskatchewan") => None;
+    region_lowercase_is_no_place: ("T", "He read texas hold'em rules.", "read", "texas") => None;
+    region_direction_words_only: ("T", "He spoke of the Upper East often.", "the", "Upper East") => None;
+    region_link_typed: ("T", "He toured [[Saskatchewan]] in 1990.", "toured", "Saskatchewan") => Some(Label::Place);
+    // A link written as a nationality word names the people or an attribute: a DEMONYM,
+    // not the place or person its target is; its unlinked repeats too.
+    link_nationality_adjective: ("T", "He was a [[Russia|Russian]] painter.", "a", "Russian") => Some(Label::Demonym);
+    link_nationality_plural: ("T", "Then the [[United States|Americans]] landed.", "the", "Americans") => Some(Label::Demonym);
+    link_nationality_repeat: ("T", "He was a [[Russia|Russian]] painter. Later a Russian critic wrote.", "Later", "Russian") => Some(Label::Demonym);
+    link_nationality_target_name_stays_place: ("T", "He was a [[Russia|Russian]] painter. Later Russia fell.", "Later", "Russia") => Some(Label::Place);
+    link_country_name_stays_place: ("T", "He moved to [[Russia]] in 1990.", "moved", "Russia") => Some(Label::Place);
+    // A reference list's inverted author name ("Qwerty, Diane K.") holds no mention of the
+    // given names alone; the same given name in running text is still the person.
+    inverted_author_initials: ("T", "He wrote more.\nQwerty, Diane K. (1977). A Book. Press.", "Qwerty", "Diane K") => None;
+    inverted_author_after_semicolon: ("T", "[[Diane Qwerty]] wrote it. Sources: Zxcvb, Marshall; Qwerty, Diane. Books.", "Sources", "Diane") => None;
+    inverted_author_year: ("T", "[[Diane Qwerty]] wrote it.\nQwerty, Diane (1977). A Book.", "Qwerty, ", "Diane") => None;
+    not_inverted_after_adverb_comma: ("T", "[[Diane Qwerty]] wrote it. However, Diane, who knew it, left.", "However", "Diane") => Some(Label::Person);
+    // A quoted title is one name: nothing inside it is a mention of its own; a quoted
+    // sentence is no title, and a quoted name alone is still that name.
+    quoted_title_place: ("T", "She sang \"Goodbye, Darmstadt\" in 1990.", "sang", "Darmstadt") => None;
+    quoted_title_person: ("T", "[[Diane Qwerty]] wrote it. He read \"The Life of Diane Qwerty\" twice.", "Life", "Diane Qwerty") => None;
+    quoted_title_curly_quotes: ("T", "She sang “Goodbye, Darmstadt” in 1990.", "sang", "Darmstadt") => None;
+    quoted_title_unquoted_twin: ("T", "She sang it: Goodbye, Darmstadt in 1990.", "Goodbye", "Darmstadt") => Some(Label::Place);
+    quoted_sentence_place: ("T", "He said \"we left Darmstadt early\" then.", "left", "Darmstadt") => Some(Label::Place);
+    quoted_name_alone: ("T", "The city \"Darmstadt\" grew.", "city", "Darmstadt") => Some(Label::Place);
+    // Table codes: a currency code and a one-letter anchor's repeats are no names.
+    currency_code_no_place: ("T", "He moved to the [[United States|US]] and earned US$5 million.", "earned", "US") => None;
+    currency_code_country_alone: ("T", "He moved to the [[United States|US]] and earned US$5 million.", "the", "US") => Some(Label::Place);
+    single_letter_anchor_no_repeat: ("T", "Result: [[Win (sport)|W]] in 1990. Then W and X came.", "Then", "W") => None;
+    not_inverted_inside_sentence: ("T", "[[Diane Qwerty]] wrote it. He met in Paris, Diane.", "Paris", "Diane") => Some(Label::Person);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

@@ -123,6 +123,36 @@ def load_curated(gaz_dir):
     return countries, others, places
 
 
+def name_filter_reason(surface, key, common, curated, lowercase_ok=False):
+    """The first of filters 1-8b above that removes `surface` (folded: `key`), or None.
+
+    The one home of the rules that say whether a place name is safe to match in English text;
+    tools/subdivisions.py applies them to region names too. `common` is load_words()'s set,
+    `curated` load_curated()'s triple; `lowercase_ok` lets a name that is its place's own
+    canonical spelling start in lowercase ("les Escaldes").
+    """
+    countries, curated_other, curated_places = curated
+    if any(c.isdigit() for c in surface):
+        return "digits"
+    if not is_latin(surface):
+        return "non_latin"
+    if not any(c.islower() for c in surface):
+        return "all_caps"
+    if len(surface) < 4:
+        return "short"
+    if not surface[0].isupper() and not lowercase_ok:
+        return "lowercase_alt"
+    if key in common:
+        return "common_word"
+    if key in countries:
+        return "country_name"
+    if key in curated_other:
+        return "curated_other"
+    if key in curated_places:
+        return "curated_place"
+    return None
+
+
 def main(argv):
     args = argv[1:]
     out_path = DEFAULT_OUT
@@ -158,24 +188,10 @@ def main(argv):
                 pop = int(cols[5])
             except ValueError:
                 pop = 0
-            if any(c.isdigit() for c in surface):
-                removed["digits"] += 1
-            elif not is_latin(surface):
-                removed["non_latin"] += 1
-            elif not any(c.islower() for c in surface):
-                removed["all_caps"] += 1
-            elif len(surface) < 4:
-                removed["short"] += 1
-            elif not surface[0].isupper() and surface != cols[3]:
-                removed["lowercase_alt"] += 1
-            elif key in common:
-                removed["common_word"] += 1
-            elif key in countries:
-                removed["country_name"] += 1
-            elif key in curated_other:
-                removed["curated_other"] += 1
-            elif key in curated_places:
-                removed["curated_place"] += 1
+            reason = name_filter_reason(surface, key, common, (countries, curated_other, curated_places),
+                                        lowercase_ok=surface == cols[3])
+            if reason is not None:
+                removed[reason] += 1
             elif pop < ALT_MIN_POPULATION and surface != cols[3]:
                 removed["small_city_alt"] += 1
             else:

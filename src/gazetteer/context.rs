@@ -338,6 +338,152 @@ pub(crate) fn before_initials(text: &str, span: Span) -> bool {
     matches!(rest, [b',', b' ', initial, b'.', ..] if initial.is_ascii_uppercase())
 }
 
+/// How far back the surname of an inverted name is looked for: one word.
+const SURNAME_REACH: usize = 40;
+
+/// True when the person's name at `span` is the given-name part of an inverted name, the
+/// way reference lists write authors: "Logan, Robert K.", "Ishiguro, Hiroshi. \"Android
+/// science\"", "McLuhan, Marshall; Logan, ...". The match starts with a known given name, one
+/// capitalized word and a comma come right before it, that word starts an item (the text's
+/// start, a line, or after ". ", "; ", ") "), and a full stop, a semicolon or a year in
+/// parentheses ends the name. "However, Robert, who ..." is no inverted name (a comma
+/// follows), nor "In Paris, Robert." (the word before "Paris" does not end an item). Reads
+/// at most [`SURNAME_REACH`] bytes back: constant work per match.
+pub(crate) fn in_inverted_name(text: &str, span: Span) -> bool {
+    let matched = span.slice(text);
+    let first = matched.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !is_given_name(first) {
+        return false;
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let ends_name = after.starts_with(['.', ';'])
+        || after.strip_prefix(" (").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if !ends_name {
+        return false;
+    }
+    let Some(head) = text.get(..span.start).and_then(|b| b.strip_suffix(", ")) else {
+        return false;
+    };
+    let mut from = head.len().saturating_sub(SURNAME_REACH);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &head[from..];
+    let surname_start = window
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .map(|(i, c)| i + c.len_utf8());
+    let (surname, item_start) = match surname_start {
+        Some(i) => (&window[i..], &window[..i]),
+        // The whole window is one word: only an inverted name when the text starts there.
+        None if from == 0 => (window, ""),
+        None => return false,
+    };
+    capitalized(surname)
+        && ((item_start.is_empty() && from == 0)
+            || item_start.ends_with('\n')
+            || [". ", "; ", ") "].iter().any(|end| item_start.ends_with(end)))
+}
+
+/// How far around a match the quotes of a quoted title are looked for: a title is a line.
+const QUOTED_TITLE_REACH: usize = 160;
+
+/// True when the match at `span` lies inside a quoted title longer than it, the way
+/// reference lists and prose quote the titles of articles, songs and chapters: "The
+/// Aesthetic Phenomenology of Arthur Schopenhauer", "Songs of Lima". The quotes ("..." or
+/// “...”) are the nearest ones on each side on the same line; what they hold starts right
+/// after the opening quote with a capital, ends right before the closing one, and every
+/// word of four or more letters in it is capitalized (title case): a quoted sentence ("Lima
+/// is lovely") is no title. Reads at most [`QUOTED_TITLE_REACH`] bytes each side.
+pub(crate) fn in_quoted_title(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let from = span.start.saturating_sub(QUOTED_TITLE_REACH);
+    let to = (span.end + QUOTED_TITLE_REACH).min(bytes.len());
+    let (Some(before), Some(after)) = (bytes.get(from..span.start), bytes.get(span.end..to)) else {
+        return false;
+    };
+    // Most matches have no quote near them: two SIMD scans each side settle it.
+    let Some((open, Mark::Straight | Mark::Opening)) = last_mark(before) else {
+        return false;
+    };
+    let Some((close, Mark::Straight | Mark::Closing)) = first_mark(after) else {
+        return false;
+    };
+    let quote_len = if before[open] == b'"' { 1 } else { 3 };
+    let Some(inner) = text.get(from + open + quote_len..span.end + close) else {
+        return false;
+    };
+    let longer = inner.len() > span.len();
+    let tight = inner.starts_with(char::is_uppercase) && !inner.ends_with(char::is_whitespace);
+    let title_case = || {
+        inner
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+    };
+    longer && tight && title_case()
+}
+
+/// What ends the search for a quoted title's quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// `"`, which opens or closes.
+    Straight,
+    /// `“`.
+    Opening,
+    /// `”`.
+    Closing,
+    /// A line break: a title does not run across lines.
+    LineEnd,
+}
+
+/// The mark at byte `i` of `bytes`, found by its last byte (`“` and `”` are E2 80 9C and
+/// E2 80 9D), with the byte where the mark starts; `None` for a 9C/9D byte of another
+/// character ("Ü" is C3 9C).
+fn mark_at(bytes: &[u8], i: usize) -> Option<(usize, Mark)> {
+    match bytes[i] {
+        b'"' => Some((i, Mark::Straight)),
+        b'\n' => Some((i, Mark::LineEnd)),
+        last if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 => {
+            Some((i - 2, if last == 0x9C { Mark::Opening } else { Mark::Closing }))
+        }
+        _ => None,
+    }
+}
+
+/// The last quote mark or line break of `window` (a curly quote cut by the window's start
+/// is not seen).
+fn last_mark(window: &[u8]) -> Option<(usize, Mark)> {
+    let mut end = window.len();
+    loop {
+        let quote_or_line = memchr::memrchr3(b'"', b'\n', 0x9C, &window[..end]);
+        let closing = memchr::memrchr(0x9D, &window[..end]);
+        let i = quote_or_line.max(closing)?;
+        if let Some(mark) = mark_at(window, i) {
+            return Some(mark);
+        }
+        end = i;
+    }
+}
+
+/// The first quote mark or line break of `window`; a curly quote cut by the window's end is
+/// not seen.
+fn first_mark(window: &[u8]) -> Option<(usize, Mark)> {
+    let mut start = 0;
+    loop {
+        let rest = window.get(start..)?;
+        let i = match (memchr::memchr3(b'"', b'\n', 0x9C, rest), memchr::memchr(0x9D, rest)) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        } + start;
+        if let Some(mark) = mark_at(window, i) {
+            return Some(mark);
+        }
+        start = i + 1;
+    }
+}
+
 /// Extensions of the files an infobox or a gallery names ("Coat of arms of Berlin.svg").
 const FILE_EXTENSIONS: &[&str] = &[
     "svg", "jpg", "jpeg", "png", "gif", "tif", "tiff", "ogg", "oga", "ogv", "webm", "pdf", "webp",

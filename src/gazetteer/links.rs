@@ -21,7 +21,10 @@
 //! 9. an item of a list whose neighbour item has a type ("Scarborough, Whitby and [[Oshawa]]",
 //!    a place after two places): the neighbour's type;
 //!
-//! and otherwise it is [`Label::Unknown`]: never a guess.
+//! and otherwise it is [`Label::Unknown`]: never a guess. A link that 1-5 type PLACE or PERSON
+//! but whose anchor is a nationality adjective or its plural ("[[Russia|Russian]] painter",
+//! "[[United States|Americans]]") is a DEMONYM: the anchor names the country's people or an
+//! attribute, not the place; a language keeps its type ("[[Spanish language|Spanish]]").
 
 use std::{collections::HashMap, sync::Arc};
 
@@ -33,10 +36,17 @@ use super::{
 };
 use crate::article::{title_to_id, Article, Link};
 
-/// True for a row of a general list (GeoNames): weaker evidence than a curated row.
+/// True for a row of a general list (GeoNames cities, ISO 3166-2 regions): weaker evidence
+/// than a curated row. The prefixes are the ones `tools/geonames_subset.py` and
+/// `tools/subdivisions.py` write.
 pub(crate) fn is_general_id(id: &str) -> bool {
-    id.starts_with("geonames:")
+    GENERAL_ID_PREFIXES.iter().any(|prefix| id.starts_with(prefix))
 }
+
+/// The id prefixes of the general lists: `geonames:<n>` (a city) and
+/// `ISO_3166-2:<alpha-2>#<code>` (a first-level region, pointing into the Wikipedia article
+/// that lists the country's codes).
+const GENERAL_ID_PREFIXES: [&str; 2] = ["geonames:", "ISO_3166-2:"];
 
 /// What the gazetteer and the title's shape say about one link target: the parts of
 /// [`label_before_mentions`] that depend on the target alone.
@@ -56,6 +66,9 @@ pub struct LinkTargets {
     /// dictionary mentions), worked out once: the local entries and the link mentions both
     /// label the same links.
     before_mentions: Vec<Option<Label>>,
+    /// Per link: its anchor is a nationality word for a PLACE or PERSON target (the link
+    /// is a DEMONYM; see the module doc).
+    nationality_word: Vec<bool>,
 }
 
 impl LinkTargets {
@@ -78,12 +91,25 @@ impl LinkTargets {
             .collect();
         named_with_its_player(article, &mut before_mentions);
         same_target_same_type(article, &mut before_mentions);
-        LinkTargets { before_mentions }
+        // A place or a person written as its nationality word: the word is an adjective or a
+        // group. A language ("[[Spanish language|Spanish]]") keeps its own type.
+        let nationality_word = (article.links.iter().zip(&before_mentions))
+            .map(|(link, label)| {
+                matches!(label, Some(Label::Place | Label::Person))
+                    && is_nationality_word(link.span.slice(&article.text), gazetteer)
+            })
+            .collect();
+        LinkTargets { before_mentions, nationality_word }
     }
 
-    /// The label of `article.links[i]` (see the module doc); `found` are the dictionary
-    /// mentions, sorted and free of overlaps.
-    pub(crate) fn label(&self, article: &Article, i: usize, found: &[EntityMention]) -> Label {
+    /// The label of the target of `article.links[i]`, whatever its anchor: "Russia" for
+    /// "[[Russia|Russian]]" is a PLACE (the target's name is an entry of its own).
+    pub(crate) fn target_label(
+        &self,
+        article: &Article,
+        i: usize,
+        found: &[EntityMention],
+    ) -> Label {
         match (self.before_mentions.get(i), article.links.get(i)) {
             (Some(&before), Some(link)) => {
                 before.unwrap_or_else(|| label_after_mentions(article, link, found))
@@ -91,6 +117,24 @@ impl LinkTargets {
             _ => Label::Unknown,
         }
     }
+
+    /// The label of `article.links[i]` (see the module doc); `found` are the dictionary
+    /// mentions, sorted and free of overlaps.
+    pub(crate) fn label(&self, article: &Article, i: usize, found: &[EntityMention]) -> Label {
+        if self.nationality_word.get(i) == Some(&true) {
+            return Label::Demonym;
+        }
+        self.target_label(article, i, found)
+    }
+}
+
+/// True when `anchor` is a nationality adjective or its plural, as the gazetteer's DEMONYM
+/// rows know them ("Russian"; "Americans", the plural of a row).
+fn is_nationality_word(anchor: &str, gazetteer: &Gazetteer) -> bool {
+    let is_demonym = |word: &str| gazetteer.lookup(word).is_some_and(|e| e.label == Label::Demonym);
+    // Only a capitalized word can be one ("American", not "american-made" prose).
+    anchor.starts_with(char::is_uppercase)
+        && (is_demonym(anchor) || anchor.strip_suffix('s').is_some_and(is_demonym))
 }
 
 /// A link followed by a person's link in parentheses names a person too: a character and the

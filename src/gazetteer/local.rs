@@ -99,6 +99,11 @@ pub(crate) fn local_entries_of(
             // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
             continue;
         }
+        if anchor.chars().count() < 2 {
+            // A single letter ("[[Win|W]]" in a results table) is a code: its repeats are
+            // every other "W" of the article.
+            continue;
+        }
         if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
             continue;
         }
@@ -113,6 +118,8 @@ pub(crate) fn local_entries_of(
             out.push(Entry::local(acronym, label, &id));
         }
         let name = subject_name(&link.target);
+        // The target's own name keeps the target's type: "Russia" of "[[Russia|Russian]]".
+        let label = targets.target_label(article, i, &[]);
         if name != anchor && name.starts_with(char::is_uppercase) {
             out.push(Entry::local(name, label, &id));
         }

@@ -140,7 +140,9 @@ impl Entry {
     /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
     /// (a short form or a GeoNames place inside a hyphenated one too), a whole name (an
     /// article's repeat of a name, a curated row) inside a longer one, any match inside a
-    /// file name ("Coat of arms of Berlin.svg"), a country row right after a capitalized
+    /// file name ("Coat of arms of Berlin.svg"), a currency code ("US$"), any match inside a quoted title ("Songs of
+    /// Lima"), a person's given names in an inverted author name ("Logan, Robert K."), a
+    /// country row right after a capitalized
     /// word ("New Jersey"), a GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
     /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
     /// before "language".
@@ -163,6 +165,18 @@ impl Entry {
             return true;
         }
         if context::in_file_name(text, span) {
+            return true;
+        }
+        // A currency code ("US$5 million", "A$"): the letters are no name of their own.
+        if text.get(span.end..).is_some_and(|rest| rest.starts_with('$')) {
+            return true;
+        }
+        // A quoted title is one name (a work's): what it holds is no mention of its own.
+        if context::in_quoted_title(text, span) {
+            return true;
+        }
+        // A reference list's author, "Logan, Robert K.": the given names alone are no mention.
+        if self.label == Label::Person && context::in_inverted_name(text, span) {
             return true;
         }
         let demonym = self.label == Label::Demonym;
