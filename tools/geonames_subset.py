@@ -37,6 +37,7 @@ removes the row; counts are printed per filter):
                    cannot steal a big city's name. Exact duplicate rows are dropped here too.
 The canonical name and Latin-script alternates of each kept city survive these filters.
 """
+import argparse
 import os
 import sys
 import unicodedata
@@ -154,13 +155,12 @@ def name_filter_reason(surface, key, common, curated, lowercase_ok=False):
 
 
 def main(argv):
-    args = argv[1:]
-    out_path = DEFAULT_OUT
-    if "-o" in args:
-        i = args.index("-o")
-        out_path = args[i + 1]
-        del args[i:i + 2]
-    in_path = args[0] if args else DEFAULT_IN
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("input", nargs="?", default=DEFAULT_IN)
+    parser.add_argument("-o", dest="output", default=DEFAULT_OUT)
+    args = parser.parse_args(argv[1:])
+    out_path = args.output
+    in_path = args.input
 
     common = load_words(WORDS)
     countries, curated_other, curated_places = load_curated(GAZ_DIR)

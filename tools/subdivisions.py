@@ -44,6 +44,7 @@ Filters, in order (the first that matches removes the surface; counts are printe
                    geonames_subset.py keeps the most populous of same-name cities.
 Exact duplicate surfaces of one region are written once.
 """
+import argparse
 import gettext
 import os
 import sys
@@ -137,13 +138,12 @@ def country_city_population(path):
 
 
 def main(argv):
-    args = argv[1:]
-    out_path = DEFAULT_OUT
-    if "-o" in args:
-        i = args.index("-o")
-        out_path = args[i + 1]
-        del args[i:i + 2]
-    cities_path = args[0] if args else CITIES15000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("input", nargs="?", default=CITIES15000)
+    parser.add_argument("-o", dest="output", default=DEFAULT_OUT)
+    args = parser.parse_args(argv[1:])
+    out_path = args.output
+    cities_path = args.input
 
     common = load_words(WORDS) - KEEP_REGION_WORDS
     curated = load_curated(GAZ_DIR)
