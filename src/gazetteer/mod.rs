@@ -140,10 +140,10 @@ impl Entry {
     /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
     /// (a short form or a GeoNames place inside a hyphenated one too), a whole name (an
     /// article's repeat of a name, a curated row) inside a longer one, any match inside a
-    /// file name ("Coat of arms of Berlin.svg"), a currency code ("US$"), any match inside a quoted title ("Songs of
-    /// Lima"), a person's given names in an inverted author name ("Logan, Robert K."), a
-    /// country row right after a capitalized
-    /// word ("New Jersey"), a GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
+    /// file name ("Coat of arms of Berlin.svg"), a currency code ("US$"), any match inside a
+    /// quoted title ("Songs of Lima"), a person's given names in an inverted author name
+    /// ("Logan, Robert K."), a country row right after a capitalized word ("New Jersey"), a
+    /// GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
     /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
     /// before "language".
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
