@@ -649,7 +649,10 @@ impl Candidate {
 /// `start..end` (one that went on past `end` and succeeded would have made a longer
 /// match), and a path inside the match reads only its bytes and the `\b` tests at its two
 /// ends, which see one byte outside it each (ASCII `\b`: word byte or not). Same text,
-/// same sides: same path, same groups. The memo is per thread (`READ_MEMO`), so pages
+/// same sides: same path, same groups. This holds because `\b` (built with
+/// `unicode(false)`) is the only assertion the rules' patterns use (the context checks'
+/// anchored patterns are not read here): a rule with `^`, `$` or a Unicode word boundary
+/// would need more of its context in the key. The memo is per thread (`READ_MEMO`), so pages
 /// tagged on one thread share it; it is emptied when it reaches `READ_MEMO_ENTRIES`.
 struct Reader<'p> {
     p: &'p Patterns,
