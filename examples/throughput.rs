@@ -22,6 +22,7 @@ use std::{
     time::Instant,
 };
 
+use clap::{Parser, Subcommand};
 use wikianno::{output::ndjson, source::Inputs, Pipeline};
 
 fn root() -> PathBuf {
@@ -180,7 +181,7 @@ fn geonames_child(tsv: &Path) {
 /// Run this example again as a child and return its RESULT fields.
 fn child(args: &[&str]) -> Vec<(String, String)> {
     let exe = std::env::current_exe().expect("own path");
-    let out = Command::new(exe).arg("--child").args(args).output().expect("child");
+    let out = Command::new(exe).args(args).output().expect("child");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let line = stdout.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| {
         panic!("child {args:?} failed: {}", String::from_utf8_lossy(&out.stderr))
@@ -196,31 +197,45 @@ fn get(r: &[(String, String)], key: &str) -> f64 {
     r.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.parse().ok()).unwrap_or(0.0)
 }
 
+/// Whole-pipeline throughput on a synthetic MediaWiki dump, printed as a table.
+#[derive(Parser)]
+struct Args {
+    /// Size of the synthetic dump the speeds are measured on, in MB.
+    #[arg(long, default_value_t = 100)]
+    mb: usize,
+    /// Size of the dump whose peak RSS is compared with the first one's, in MB (0: skip).
+    #[arg(long, default_value_t = 1000)]
+    big_mb: usize,
+    /// The GeoNames TSV for the load and matching figures (skipped when absent).
+    #[arg(long, default_value_os_t = root().join("../shared/data/geonames/cities15000.tsv"))]
+    geonames: PathBuf,
+    #[command(subcommand)]
+    child: Option<Child>,
+}
+
+/// One measurement, run in a child process of this example so that its peak RSS is its own.
+#[derive(Subcommand)]
+enum Child {
+    #[command(hide = true)]
+    Pipeline { dump: PathBuf, threads: usize },
+    #[command(hide = true)]
+    Scan { dump: PathBuf },
+    #[command(hide = true)]
+    Read { dump: PathBuf },
+    #[command(hide = true)]
+    Geonames { tsv: PathBuf },
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("--child") {
-        match args.get(1).map(String::as_str) {
-            Some("pipeline") => pipeline_child(Path::new(&args[2]), args[3].parse().unwrap_or(1)),
-            Some("scan") => scan_child(Path::new(&args[2])),
-            Some("read") => read_child(Path::new(&args[2])),
-            Some("geonames") => geonames_child(Path::new(&args[2])),
-            _ => eprintln!("unknown child"),
-        }
-        return;
+    let Args { mb, big_mb, geonames, child: measurement } = Args::parse();
+    match measurement {
+        Some(Child::Pipeline { dump, threads }) => return pipeline_child(&dump, threads),
+        Some(Child::Scan { dump }) => return scan_child(&dump),
+        Some(Child::Read { dump }) => return read_child(&dump),
+        Some(Child::Geonames { tsv }) => return geonames_child(&tsv),
+        None => {}
     }
-    let flag = |name: &str, default: &str| -> String {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-            .unwrap_or_else(|| default.to_string())
-    };
-    let mb: usize = flag("--mb", "100").parse().unwrap_or(100);
-    let big_mb: usize = flag("--big-mb", "1000").parse().unwrap_or(0);
-    let geonames = flag(
-        "--geonames",
-        &root().join("../shared/data/geonames/cities15000.tsv").to_string_lossy(),
-    );
+    let geonames = geonames.to_string_lossy().into_owned();
 
     let small = synthetic::dump_of(&root(), mb).expect("synthetic dump");
     let small_s = small.to_string_lossy().into_owned();
