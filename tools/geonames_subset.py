@@ -154,13 +154,17 @@ def name_filter_reason(surface, key, common, curated, lowercase_ok=False):
     return None
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", nargs="?", default=DEFAULT_IN)
-    parser.add_argument("-o", dest="output", default=DEFAULT_OUT)
+def input_and_output(argv, description, default_in, default_out):
+    """The `[INPUT] [-o OUTPUT]` arguments both gazetteer scripts take, with their defaults."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("input", nargs="?", default=default_in)
+    parser.add_argument("-o", dest="output", default=default_out)
     args = parser.parse_args(argv[1:])
-    out_path = args.output
-    in_path = args.input
+    return args.input, args.output
+
+
+def main(argv):
+    in_path, out_path = input_and_output(argv, __doc__.splitlines()[0], DEFAULT_IN, DEFAULT_OUT)
 
     common = load_words(WORDS)
     countries, curated_other, curated_places = load_curated(GAZ_DIR)

@@ -44,7 +44,6 @@ Filters, in order (the first that matches removes the surface; counts are printe
                    geonames_subset.py keeps the most populous of same-name cities.
 Exact duplicate surfaces of one region are written once.
 """
-import argparse
 import gettext
 import os
 import sys
@@ -54,7 +53,7 @@ import pycountry
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from geonames_subset import (  # noqa: E402  (the shared filters live there)
-    GAZ_DIR, WORDS, fold, load_curated, load_words, name_filter_reason)
+    GAZ_DIR, WORDS, fold, input_and_output, load_curated, load_words, name_filter_reason)
 
 ROOT = os.path.dirname(HERE)
 DEFAULT_OUT = os.path.join(ROOT, "gazetteers", "general", "subdivisions.tsv")
@@ -138,12 +137,9 @@ def country_city_population(path):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", nargs="?", default=CITIES15000)
-    parser.add_argument("-o", dest="output", default=DEFAULT_OUT)
-    args = parser.parse_args(argv[1:])
-    out_path = args.output
-    cities_path = args.input
+    cities_path, out_path = input_and_output(
+        argv, __doc__.splitlines()[0], CITIES15000, DEFAULT_OUT
+    )
 
     common = load_words(WORDS) - KEEP_REGION_WORDS
     curated = load_curated(GAZ_DIR)

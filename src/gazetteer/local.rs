@@ -107,23 +107,24 @@ pub(crate) fn local_entries_of(
         if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
             continue;
         }
-        let label = targets.label(article, i, &[]);
+        // The anchor's label may be a nationality's ("[[Russia|Russian]]": DEMONYM); the
+        // target's own name keeps the target's type ("Russia": PLACE).
+        let anchor_label = targets.label(article, i, &[]);
+        let target_label = targets.target_label(article, i, &[]);
         let id = title_to_id(&link.target);
         // A concept's acronym ("GDP" for "Gross domestic product") is a word, not a name.
         let concept = is_concept_title(&link.target);
         if !(concept && is_acronym(anchor)) {
-            out.push(Entry::local(anchor, label, &id));
+            out.push(Entry::local(anchor, anchor_label, &id));
         }
         if let Some(acronym) = acronym_after(&article.text, link.span.end).filter(|_| !concept) {
-            out.push(Entry::local(acronym, label, &id));
+            out.push(Entry::local(acronym, anchor_label, &id));
         }
         let name = subject_name(&link.target);
-        // The target's own name keeps the target's type: "Russia" of "[[Russia|Russian]]".
-        let label = targets.target_label(article, i, &[]);
         if name != anchor && name.starts_with(char::is_uppercase) {
-            out.push(Entry::local(name, label, &id));
+            out.push(Entry::local(name, target_label, &id));
         }
-        if label == Label::Person {
+        if target_label == Label::Person {
             for form in surname_forms(name) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }

@@ -213,9 +213,9 @@ pub fn schema() -> SchemaRef {
     static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
     SCHEMA
         .get_or_init(|| {
-            let mut fields = vec![Field::new("kind", DataType::Utf8, false)];
-            fields.extend(record_fields());
-            fields.push(Field::new("record", DataType::Utf8, false));
+            let mut fields = vec![Arc::new(Field::new("kind", DataType::Utf8, false))];
+            fields.extend(record_fields_ref().iter().cloned());
+            fields.push(Arc::new(Field::new("record", DataType::Utf8, false)));
             Arc::new(Schema::new(fields))
         })
         .clone()
