@@ -1,6 +1,7 @@
 //! Time of every pathological shape at 64 KB and 256 KB (issue 10): linear stages grow
 //! about 4x, and the acceptance bound is 5x. `cargo run --release --example
-//! hostile_scaling` prints one row per shape; `-- dump [GB]` also builds a synthetic
+//! hostile_scaling` prints one row per shape (`-- shapes renderer|text`: one group;
+//! `-- stages`: per-stage seconds of the text shapes); `-- dump [GB]` builds a synthetic
 //! dump of pathological pages (1 GB by default, in the system temp folder, deleted
 //! after) and prints the run's time and peak memory at a quarter and at the full size,
 //! next to a normal synthetic dump of the same size. `-- write hostile|normal MB PATH`
@@ -19,6 +20,7 @@ use std::{
     time::Instant,
 };
 
+use clap::{Parser, Subcommand, ValueEnum};
 use hostile::Shape;
 use wikianno::{Pipeline, Record, SourceItem};
 
@@ -31,40 +33,71 @@ fn seconds(pipeline: &Pipeline, shape: Shape, bytes: usize) -> f64 {
     secs
 }
 
+/// Time and memory of pathological input, printed as tables (no subcommand: every shape).
+#[derive(Parser)]
+struct Args {
+    #[command(subcommand)]
+    task: Option<Task>,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// One row per shape of one group: seconds at 64 and 256 KB.
+    Shapes { group: Option<Group> },
+    /// Seconds per pipeline stage on each text shape, to find a quadratic stage.
+    Stages,
+    /// The all-pathological and the normal synthetic dump, a quarter and the full size.
+    Dump {
+        #[arg(default_value_t = 1.0)]
+        gigabytes: f64,
+    },
+    /// Write one synthetic dump of MB megabytes to PATH.
+    Write { kind: DumpKind, mb: u64, path: PathBuf },
+    /// A child run of `dump`: annotate PATH, print "seconds records peak_rss_bytes".
+    #[command(hide = true)]
+    RunFile { path: PathBuf },
+}
+
+/// The two groups of shapes `Shape::is_renderer` tells apart.
+#[derive(Clone, Copy, ValueEnum)]
+enum Group {
+    Renderer,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DumpKind {
+    /// Pathological pages only (256 KB each).
+    Hostile,
+    /// The synthetic dump of the throughput benchmark.
+    Normal,
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pipeline =
         Pipeline::builder().gazetteer(root.join("gazetteers")).build().expect("shipped gazetteers");
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("stages") => stages(&pipeline),
-        Some("dump") => {
-            dumps(&root, args.get(1).and_then(|g| g.parse::<f64>().ok()).unwrap_or(1.0))
+    match Args::parse().task {
+        None => shapes(&pipeline, None),
+        Some(Task::Shapes { group }) => shapes(&pipeline, group),
+        Some(Task::Stages) => stages(&pipeline),
+        Some(Task::Dump { gigabytes }) => dumps(&root, gigabytes),
+        Some(Task::RunFile { path }) => run_file(&pipeline, &path),
+        Some(Task::Write { kind, mb, path }) => match kind {
+            DumpKind::Hostile => write_hostile_dump(&path, mb << 20, 256 << 10),
+            DumpKind::Normal => synthetic::write_dump(&root, &path, mb as usize).map(drop),
         }
-        Some("run-file") => run_file(&pipeline, Path::new(&args[1])),
-        Some("write") => {
-            let (kind, mb, path) = match &args[1..] {
-                [kind, mb, path] => (kind.as_str(), mb.parse::<u64>().ok(), Path::new(path)),
-                _ => ("", None, Path::new("")),
-            };
-            let written = match (kind, mb) {
-                ("hostile", Some(mb)) => write_hostile_dump(path, mb << 20, 256 << 10),
-                ("normal", Some(mb)) => synthetic::write_dump(&root, path, mb as usize).map(drop),
-                _ => Err(io::Error::other("usage: write hostile|normal MB PATH")),
-            };
-            written.expect("write dump");
-        }
-        which => shapes(&pipeline, which),
+        .expect("write dump"),
     }
 }
 
-/// One row per shape (`renderer` or `text` picks a group): seconds at 64 and 256 KB.
-fn shapes(pipeline: &Pipeline, which: Option<&str>) {
+/// One row per shape (of `group`, or all): seconds at 64 and 256 KB.
+fn shapes(pipeline: &Pipeline, group: Option<Group>) {
     println!("{:<20} {:>10} {:>10} {:>7}", "shape", "64 KB s", "256 KB s", "ratio");
     for shape in Shape::ALL {
-        match which {
-            Some("renderer") if !shape.is_renderer() => continue,
-            Some("text") if shape.is_renderer() => continue,
+        match group {
+            Some(Group::Renderer) if !shape.is_renderer() => continue,
+            Some(Group::Text) if shape.is_renderer() => continue,
             _ => {}
         }
         {

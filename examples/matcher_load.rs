@@ -22,6 +22,7 @@ use std::{
     time::Instant,
 };
 
+use clap::{Parser, Subcommand};
 use wikianno::{index::EntityIndex, GazetteerBuilder, Pipeline};
 
 /// Consonant-vowel syllables: fixed width, so a name spelled from them is unique.
@@ -149,21 +150,40 @@ fn row(name: &str, figures: &[String], goal: &str) {
     println!("| {name} | {} | {} | {} | {goal} |", figures[0], figures[1], figures[2]);
 }
 
+/// Load figures of the compiled matcher, printed as a table.
+#[derive(Parser)]
+struct Args {
+    /// Surfaces in the generated entity index (0: only the GeoNames rows).
+    #[arg(long, default_value_t = 20_000_000)]
+    surfaces: usize,
+    /// Where to write the generated index (kept); a temporary folder when absent.
+    #[arg(long)]
+    keep: Option<PathBuf>,
+    #[command(subcommand)]
+    child: Option<Child>,
+}
+
+/// One measurement, run in a child process of this example so that its peak RSS is its own.
+#[derive(Subcommand)]
+enum Child {
+    #[command(hide = true)]
+    Index { dir: PathBuf },
+    #[command(hide = true)]
+    Match { geonames: PathBuf, cache: PathBuf },
+    #[command(hide = true)]
+    Geonames { geonames: PathBuf, cache: PathBuf },
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let arg = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1));
-    let surfaces: usize = arg("--surfaces").map_or(20_000_000, |n| n.parse().expect("a count"));
-    if args.first().map(String::as_str) == Some("--child-index") {
-        return load_index(Path::new(&args[1]), surfaces);
-    }
-    if args.first().map(String::as_str) == Some("--child-match") {
-        return match_geonames(Path::new(&args[1]), Path::new(&args[2]));
-    }
-    if args.first().map(String::as_str) == Some("--child-geonames") {
-        return start_geonames(Path::new(&args[1]), Path::new(&args[2]));
+    let Args { surfaces, keep, child: measurement } = Args::parse();
+    match measurement {
+        Some(Child::Index { dir }) => return load_index(&dir, surfaces),
+        Some(Child::Match { geonames, cache }) => return match_geonames(&geonames, &cache),
+        Some(Child::Geonames { geonames, cache }) => return start_geonames(&geonames, &cache),
+        None => {}
     }
     let scratch = tempfile::tempdir().expect("temporary folder");
-    let dir = arg("--keep").map_or_else(|| scratch.path().join("index"), PathBuf::from);
+    let dir = keep.unwrap_or_else(|| scratch.path().join("index"));
     let n = surfaces.to_string();
     println!("| run | wall s | CPU s | peak RSS MB | goal |\n|---|---|---|---|---|");
 
@@ -179,7 +199,7 @@ fn main() {
     let (cpu, rss) = cpu_and_peak_rss();
     let figures = [format!("{built:.1}"), format!("{cpu:.1}"), format!("{rss:.0}")];
     row(&format!("index of {n} surfaces: write + compile (one-time)"), &figures, "");
-    let loaded = child(&["--child-index", &dir.to_string_lossy(), "--surfaces", &n]);
+    let loaded = child(&["--surfaces", &n, "index", &dir.to_string_lossy()]);
     row(&format!("index of {n} surfaces: open + gazetteer"), &loaded, "<= 5 s, <= 4096 MB");
     println!(
         "\nindex folder {:.0} MB, of which names.matcher {:.0} MB",
@@ -201,15 +221,7 @@ fn geonames_rows(cache: &Path) {
     let g = geonames.to_string_lossy().to_string();
     let c = cache.to_string_lossy().to_string();
     println!();
-    row(
-        "full GeoNames: start-up, cold (compile + cache)",
-        &child(&["--child-geonames", &g, &c]),
-        "",
-    );
-    row(
-        "full GeoNames: start-up, warm (cached)",
-        &child(&["--child-geonames", &g, &c]),
-        "<= 0.5 s",
-    );
-    println!("\nfull GeoNames, matching: {}", child(&["--child-match", &g, &c]).join(" "));
+    row("full GeoNames: start-up, cold (compile + cache)", &child(&["geonames", &g, &c]), "");
+    row("full GeoNames: start-up, warm (cached)", &child(&["geonames", &g, &c]), "<= 0.5 s");
+    println!("\nfull GeoNames, matching: {}", child(&["match", &g, &c]).join(" "));
 }

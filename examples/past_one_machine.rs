@@ -26,6 +26,7 @@ use std::{
     time::Instant,
 };
 
+use clap::Parser;
 use wikianno::source::multistream::write_multistream;
 
 fn root() -> PathBuf {
@@ -205,16 +206,19 @@ struct Row {
     goal: String,
 }
 
+/// The "past one machine" benchmark, printed as a table.
+#[derive(Parser)]
+struct Args {
+    /// Least size of the benchmark dump's XML, in MB.
+    #[arg(long, default_value_t = 200)]
+    mb: u64,
+    /// Build the dump and stop.
+    #[arg(long)]
+    build_only: bool,
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let (mut mb, mut build_only) = (200u64, false);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--mb" => mb = args.next().and_then(|v| v.parse().ok()).expect("--mb N"),
-            "--build-only" => build_only = true,
-            other => panic!("unknown argument {other} (expected --mb N, --build-only)"),
-        }
-    }
+    let Args { mb, build_only } = Args::parse();
     if build_only {
         build_dump(mb);
         return;
