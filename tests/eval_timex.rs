@@ -39,15 +39,18 @@ fn scores_match_a_hand_count() {
         at(t, "owners", TimexType::Date, "PRESENT_REF"),    // spurious
     ];
     let s = score_document(&doc, &predicted);
-    assert_eq!((s.gold, s.system), (4, 4));
-    assert_eq!((s.strict_gold, s.strict_system, s.relaxed_gold, s.relaxed_system), (1, 1, 3, 3));
-    let strict = s.strict();
+    assert_eq!((s.spans.gold, s.spans.system), (4, 4));
+    assert_eq!(
+        (s.spans.strict_gold, s.spans.strict_system, s.spans.relaxed_gold, s.spans.relaxed_system),
+        (1, 1, 3, 3)
+    );
+    let strict = s.spans.strict();
     assert!(
         (strict.precision - 0.25).abs() < 1e-9
             && (strict.recall - 0.25).abs() < 1e-9
             && (strict.f1 - 0.25).abs() < 1e-9
     );
-    let relaxed = s.relaxed();
+    let relaxed = s.spans.relaxed();
     assert!((relaxed.f1 - 0.75).abs() < 1e-9);
     assert!((s.value_accuracy() - 2.0 / 3.0).abs() < 1e-9);
     assert!((s.type_accuracy() - 1.0).abs() < 1e-9);
@@ -61,7 +64,7 @@ fn ranges_are_scored_as_their_two_ends() {
     let doc = parse_timeml("range", xml).unwrap();
     let predicted = TemporalTagger::new().tag_text(&doc.text, Reference::Narrative);
     let s = score_document(&doc, &predicted);
-    assert_eq!((s.strict_gold, s.value_correct), (2, 2));
+    assert_eq!((s.spans.strict_gold, s.value_correct), (2, 2));
 }
 
 #[test]
@@ -81,7 +84,7 @@ fn wikiwars_dev_file_scores_sensibly() {
     let doc = parse_timeml("03_AmCivWar", &xml).unwrap();
     let predicted = TemporalTagger::new().tag_text(&doc.text, Reference::Narrative);
     let s = score_document(&doc, &predicted);
-    assert!(s.relaxed().f1 > 0.8, "relaxed F1 {}", s.relaxed().f1);
+    assert!(s.spans.relaxed().f1 > 0.8, "relaxed F1 {}", s.spans.relaxed().f1);
 }
 
 /// Tagger output written as TimeML and read back scores exactly as the tagger does.
@@ -106,7 +109,14 @@ fn round_trip_scores(doc: &wikianno::eval::TimemlDocument, reference: Reference)
         .collect();
     let (a, b) = (score_document(doc, &predicted), score_document(doc, &read));
     let counts = |s: &wikianno::eval::Scores| {
-        (s.gold, s.system, s.strict_gold, s.strict_system, s.relaxed_gold, s.value_correct)
+        (
+            s.spans.gold,
+            s.spans.system,
+            s.spans.strict_gold,
+            s.spans.strict_system,
+            s.spans.relaxed_gold,
+            s.value_correct,
+        )
     };
     assert_eq!(counts(&a), counts(&b), "{}", doc.name);
 }

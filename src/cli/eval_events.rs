@@ -72,19 +72,7 @@ fn files(paths: &[PathBuf], ext: &str, recursive: bool) -> Result<Vec<PathBuf>, 
 }
 
 fn line(label: &str, s: &MentionScores) -> String {
-    let (strict, relaxed) = (s.strict(), s.relaxed());
-    format!(
-        "{label:<40} {:>5} {:>5}  {:.3} {:.3} {:.3}  {:.3} {:.3} {:.3}  {:.3}",
-        s.gold,
-        s.system,
-        strict.precision,
-        strict.recall,
-        strict.f1,
-        relaxed.precision,
-        relaxed.recall,
-        relaxed.f1,
-        s.class_accuracy(),
-    )
+    format!("{label:<40} {}  {:.3}", s.spans.columns(), s.class_accuracy())
 }
 
 /// The scored layer of the pipeline's output on `text`.

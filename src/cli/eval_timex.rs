@@ -75,17 +75,9 @@ fn name(path: &Path) -> String {
 }
 
 fn line(label: &str, s: &Scores) -> String {
-    let (strict, relaxed) = (s.strict(), s.relaxed());
     format!(
-        "{label:<34} {:>5} {:>5}  {:.3} {:.3} {:.3}  {:.3} {:.3} {:.3}  {:.3} {:.3}  {:.3}",
-        s.gold,
-        s.system,
-        strict.precision,
-        strict.recall,
-        strict.f1,
-        relaxed.precision,
-        relaxed.recall,
-        relaxed.f1,
+        "{label:<34} {}  {:.3} {:.3}  {:.3}",
+        s.spans.columns(),
         s.type_accuracy(),
         s.value_accuracy(),
         s.value_f1()

@@ -11,28 +11,21 @@
 //! let doc = parse_timeml("doc", xml).unwrap();
 //! let predicted = MentionTagger::shipped().tag_text(&doc.text);
 //! let scores = score_mentions(&doc.name, &doc.text, &doc.events, &predicted);
-//! assert_eq!(scores.strict().f1, 1.0);
+//! assert_eq!(scores.spans.strict().f1, 1.0);
 //! assert_eq!(scores.class_accuracy(), 1.0);
 //! ```
 
-use super::{score::prf, timeml::GoldEvent, Prf};
+use super::{
+    score::{match_spans, ratio, SpanCounts},
+    timeml::GoldEvent,
+};
 use crate::{events::EventMention, span::Span};
 
 /// Match counts of event mentions, one document or several added together.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MentionScores {
-    /// Gold mentions.
-    pub gold: usize,
-    /// System mentions.
-    pub system: usize,
-    /// Gold mentions with a system mention of exactly the same span.
-    pub strict_gold: usize,
-    /// System mentions with a gold mention of exactly the same span.
-    pub strict_system: usize,
-    /// Gold mentions overlapped by a system mention.
-    pub relaxed_gold: usize,
-    /// System mentions overlapping a gold mention.
-    pub relaxed_system: usize,
+    /// Gold and system mentions and how their spans agree.
+    pub spans: SpanCounts,
     /// Relaxed matches whose class agrees (only counted when the gold has classes).
     pub class_correct: usize,
     /// Relaxed matches with a gold class.
@@ -43,33 +36,14 @@ pub struct MentionScores {
 }
 
 impl MentionScores {
-    /// Exact-span P/R/F1.
-    pub fn strict(&self) -> Prf {
-        prf(self.strict_system, self.system, self.strict_gold, self.gold)
-    }
-
-    /// Overlapping-span P/R/F1.
-    pub fn relaxed(&self) -> Prf {
-        prf(self.relaxed_system, self.system, self.relaxed_gold, self.gold)
-    }
-
     /// Class accuracy on the relaxed matches that have a gold class.
     pub fn class_accuracy(&self) -> f64 {
-        if self.class_gold == 0 {
-            0.0
-        } else {
-            self.class_correct as f64 / self.class_gold as f64
-        }
+        ratio(self.class_correct, self.class_gold)
     }
 
     /// Add another document's counts (errors included).
     pub fn add(&mut self, other: &MentionScores) {
-        self.gold += other.gold;
-        self.system += other.system;
-        self.strict_gold += other.strict_gold;
-        self.strict_system += other.strict_system;
-        self.relaxed_gold += other.relaxed_gold;
-        self.relaxed_system += other.relaxed_system;
+        self.spans.add(&other.spans);
         self.class_correct += other.class_correct;
         self.class_gold += other.class_gold;
         self.errors.extend(other.errors.iter().cloned());
@@ -84,36 +58,28 @@ pub fn score_mentions(
     gold: &[GoldEvent],
     predicted: &[EventMention],
 ) -> MentionScores {
-    let mut s = MentionScores { gold: gold.len(), system: predicted.len(), ..Default::default() };
-    for m in predicted {
-        let exact = gold.iter().any(|g| g.span == m.span);
-        s.strict_system += usize::from(exact);
-        if let Some(g) = gold.iter().find(|g| g.span.overlaps(m.span)) {
-            s.relaxed_system += 1;
-            if !exact {
-                // Right place, other extent: a span convention ("was born" vs "born",
-                // a phrase vs its head) rather than a false mention.
-                s.errors.push(format!(
-                    "{name}\tSPAN\t{:?}\tgold {:?}",
-                    m.span.slice(text),
-                    g.span.slice(text)
-                ));
-            }
-        } else {
-            s.errors.push(format!("{name}\tSPURIOUS\t{:?}", m.span.slice(text)));
+    let gold_spans: Vec<Span> = gold.iter().map(|g| g.span).collect();
+    let system_spans: Vec<Span> = predicted.iter().map(|m| m.span).collect();
+    let found = match_spans(&gold_spans, &system_spans);
+    let mut s = MentionScores { spans: found.counts, ..Default::default() };
+    for (m, overlapped) in predicted.iter().zip(&found.overlapped) {
+        match *overlapped {
+            // Right place, other extent: a span convention ("was born" vs "born", a
+            // phrase vs its head) rather than a false mention.
+            Some((g, false)) => s.errors.push(format!(
+                "{name}\tSPAN\t{:?}\tgold {:?}",
+                m.span.slice(text),
+                gold[g].span.slice(text)
+            )),
+            Some((_, true)) => {}
+            None => s.errors.push(format!("{name}\tSPURIOUS\t{:?}", m.span.slice(text))),
         }
     }
-    for g in gold {
-        s.strict_gold += usize::from(predicted.iter().any(|m| m.span == g.span));
-        let Some(m) = predicted
-            .iter()
-            .find(|m| m.span == g.span)
-            .or_else(|| predicted.iter().find(|m| m.span.overlaps(g.span)))
-        else {
+    for (g, matched) in gold.iter().zip(&found.matched) {
+        let Some(m) = matched.map(|i| &predicted[i]) else {
             s.errors.push(format!("{name}\tMISSED\t{:?}\t{}", g.span.slice(text), g.class));
             continue;
         };
-        s.relaxed_gold += 1;
         if !g.class.is_empty() {
             s.class_gold += 1;
             if m.class.as_str() == g.class {

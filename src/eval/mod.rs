@@ -13,7 +13,7 @@
 //! let reference = Reference::document_date(doc.dct.as_deref().unwrap()).unwrap();
 //! let predicted = TemporalTagger::new().tag_text(&doc.text, reference);
 //! let scores = score_document(&doc, &predicted);
-//! assert_eq!(scores.relaxed().f1, 1.0);
+//! assert_eq!(scores.spans.relaxed().f1, 1.0);
 //! assert_eq!(scores.value_accuracy(), 1.0);
 //! ```
 
@@ -29,5 +29,5 @@ pub use entities::{
 };
 pub use events::{parse_brat, score_mentions, MentionScores};
 pub use extent::{error_classes, strict_errors, StrictError, StrictErrorKind};
-pub use score::{score_document, timeml_view, Prf, Scores};
+pub use score::{score_document, timeml_view, Prf, Scores, SpanCounts};
 pub use timeml::{parse_timeml, GoldEvent, GoldTimex, TimemlDocument};
