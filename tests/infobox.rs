@@ -946,3 +946,37 @@ fn cli_summary_and_csv() {
     let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert!(doc["summary"]["templates"].is_object() && doc["summary"]["families"].is_object());
 }
+
+/// Number items backed by a table cell: a cell that holds one figure of three significant
+/// digits or more states it ("345,900"), a small figure of a statistics table does not
+/// ("40" among caps and goals), and a cell never contradicts (it has no cue words).
+#[test]
+fn numbers_in_table_cells() {
+    let page = |employees: &str, caps: &str| {
+        format!(
+            "{{{{Infobox company\n| name = Zeller Works\n| num_employees = {employees}\n\
+             | caps = {caps}\n}}}}\n'''Zeller Works''' is a maker of lenses in Ulm.\n\n\
+             == Figures ==\n{{| class=\"wikitable\"\n! Year !! Staff !! Caps\n|-\n\
+             | 2019 || 345,900 || 40\n|-\n| 2020 || 352,600 || 60\n|}}\n"
+        )
+    };
+    let p = pipeline();
+    let status = |text: String, field: &str| {
+        let raw = wikianno::RawArticle::wikitext("Zeller Works", text).with_origin("test");
+        let a = p.annotate(raw);
+        a.infobox
+            .iter()
+            .flat_map(|r| &r.checks)
+            .filter(|c| c.field == field)
+            .map(|c| c.status)
+            .collect::<Vec<_>>()
+    };
+    let rows = [
+        ("345,900", "40", "num_employees", Status::Supported),
+        ("518,850", "40", "num_employees", Status::Unsupported),
+        ("345,900", "40", "caps", Status::Unsupported),
+    ];
+    for (employees, caps, field, want) in rows {
+        assert_eq!(status(page(employees, caps), field), [want], "{field} = {employees}/{caps}");
+    }
+}

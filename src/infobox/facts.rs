@@ -1006,7 +1006,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The body's numbers outside dates, read once per article.
+    /// The body's numbers outside dates (the prose's, then the table cells'), read once
+    /// per article.
     fn body_numbers(&self) -> &NumberIndex {
         self.body_numbers.get_or_init(|| {
             // Body dates are in text order, so one binary search per number.
@@ -1015,13 +1016,28 @@ impl<'a> Ctx<'a> {
                 let i = dates.partition_point(|t| t.end <= s.start);
                 dates.get(i).is_some_and(|t| t.overlaps(s))
             };
-            NumberIndex::new(
-                self.sentences
-                    .iter()
-                    .flat_map(|s| quantities(self.slice(*s), s.start))
-                    .filter(|q| !in_date(q.span))
-                    .collect(),
-            )
+            let prose = self
+                .sentences
+                .iter()
+                .flat_map(|s| quantities(self.slice(*s), s.start))
+                .filter(|q| !in_date(q.span))
+                .collect();
+            // A table cell that holds one number of three significant digits or more
+            // ("345,900", "$31,152,975", "276") states it as plainly as a sentence. A
+            // cell of several numbers ("8 days, 3 hours") does not say which is the
+            // quantity, and a statistics table's small figures ("40", "20", "2,000")
+            // would back a changed value by chance as often as the true one.
+            let cells = self
+                .table_cells
+                .iter()
+                .filter_map(|c| match quantities(self.slice(*c), c.start).as_slice() {
+                    [only] if !in_date(only.span) && only.value.abs() >= only.step * 100.0 => {
+                        Some(only.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            NumberIndex::new(prose, cells)
         })
     }
 
@@ -1036,7 +1052,7 @@ impl<'a> Ctx<'a> {
             Rc::from([])
         } else {
             let said = self.body_numbers();
-            (0..said.all.len()).filter(|&i| self.cue_before(cues, said.all[i].span.start)).collect()
+            (0..said.prose).filter(|&i| self.cue_before(cues, said.all[i].span.start)).collect()
         };
         self.role_number_cache.borrow_mut().insert(role, found.clone());
         found
@@ -1261,7 +1277,7 @@ mod tests {
         let body = "In 1990 about 3.4 million people, 3,400,000 by 2000 or 3,412,117; seven \
                     towns, 1,000 km2 (386 sq mi), 58.5 m (192 ft) high, 0.5 and 12 € and 0 and 10";
         let said = quantities(body, 0);
-        let index = NumberIndex::new(said.clone());
+        let index = NumberIndex::new(said.clone(), Vec::new());
         for boxed in ["3,400,000", "3.41 million", "7", "1,000 km2", "192 ft", "0", "10", "11"] {
             let b = quantities(boxed, 0);
             let naive: Vec<usize> =
