@@ -645,6 +645,46 @@ const VALUE_ROWS: &[ValueRow] = &[
         Contradicted
     ),
     row!(
+        area_of_a_part_ten_times_smaller_is_no_contradiction,
+        "- area_km2: 1,246,700",
+        "The northern province has an area of 7,283 km2.",
+        &[],
+        "area_km2",
+        Unsupported
+    ),
+    row!(
+        population_of_another_year_is_no_contradiction,
+        "- population_total: 85,470",
+        "In 1950 the town had a population of 52,000.",
+        &[("1950", "1950", false)],
+        "population_total",
+        Unsupported
+    ),
+    row!(
+        area_in_a_dated_sentence_still_contradicts,
+        "- area_km2: 1,000",
+        "In 1950 the province had an area of 5,000 km2.",
+        &[("1950", "1950", false)],
+        "area_km2",
+        Contradicted
+    ),
+    row!(
+        share_is_no_staff_figure,
+        "- num_employees: 120",
+        "The firm gives its staff a discount of 90 percent.",
+        &[],
+        "num_employees",
+        Unsupported
+    ),
+    row!(
+        staff_figure_contradicts,
+        "- num_employees: 120",
+        "The firm employs 90 people.",
+        &[],
+        "num_employees",
+        Contradicted
+    ),
+    row!(
         unitless_area_other_unit_body_is_no_contradiction,
         "- area: 1,000",
         "The province has an area of 5,000 sqmi.",

@@ -1006,6 +1006,26 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The number at `span` is a share ("80 percent of government revenue", "10%"), not
+    /// an amount.
+    fn is_share(&self, span: Span) -> bool {
+        let after = self.lower.get(span.end..).unwrap_or("");
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
+    }
+
+    /// The body sentence holding `span` gives a date (sentences and body dates are in
+    /// text order: two binary searches).
+    fn dated_sentence(&self, span: Span) -> bool {
+        let i = self.sentences.partition_point(|s| s.end < span.end);
+        let Some(sentence) = self.sentences.get(i).filter(|s| s.contains(span)) else {
+            return false;
+        };
+        let dates = &self.body_date_spans;
+        let j = dates.partition_point(|d| d.end <= sentence.start);
+        dates.get(j).is_some_and(|d| d.start < sentence.end)
+    }
+
     /// The body's numbers outside dates (the prose's, then the table cells'), read once
     /// per article.
     fn body_numbers(&self) -> &NumberIndex {
@@ -1141,6 +1161,9 @@ impl<'a> Ctx<'a> {
                     && q.value >= 10.0
                     && value.value >= 10.0
                     && (q.value - value.value).abs() > value.value.abs() * NUMBER_MARGIN
+                    && q.value.max(value.value) < q.value.min(value.value) * SAME_QUANTITY_FACTOR
+                    && !self.is_share(q.span)
+                    && !(role.changes_over_time() && self.dated_sentence(q.span))
             })
             .map(|q| q.span)
             .collect();
@@ -1199,6 +1222,12 @@ fn falls_on(boxed: &str, body: &str) -> bool {
 /// How far apart two values of one quantity must be to contradict each other: figures
 /// of different years (a census and an estimate) differ by less.
 const NUMBER_MARGIN: f64 = 0.1;
+
+/// Two figures for one quantity (a census and a later estimate, two sources) stay within
+/// this factor of each other; a figure ten times larger or smaller is another thing's (a
+/// province's area in a country's article, a park's in a city's), so it contradicts
+/// nothing.
+const SAME_QUANTITY_FACTOR: f64 = 10.0;
 
 /// The unit a key names when its value has none (`area_km2`, `elevation_ft`).
 fn key_unit(key: &str) -> Option<(&'static str, f64)> {
