@@ -16,9 +16,11 @@
 //!   X" against a birth place) and X is none of the field's items.
 //! - **Numbers** are supported by a body number within either side's rounding, across
 //!   units (the `{{convert}}` renderings: m/ft, km/mi, km²/sq mi, kg/lb, ha/acres),
-//!   never by the digits of a body date;
-//!   contradicted when a body sentence that names the role's quantity ("a population
-//!   of") gives another value in the same dimension.
+//!   never by the digits of a body date; a table cell that holds one figure of three
+//!   significant digits or more counts as the prose does.
+//!   Contradicted when a body sentence that names the role's quantity ("a population
+//!   of") gives another value in the same dimension, of the same quantity: within a
+//!   factor of ten, not a share, and for a yearly figure not one given with its date.
 //! - **Text and technical values** (captions, images, websites, identifiers) are not
 //!   checked, and the coverage figures do not count them.
 
