@@ -645,6 +645,46 @@ const VALUE_ROWS: &[ValueRow] = &[
         Contradicted
     ),
     row!(
+        area_of_a_part_ten_times_smaller_is_no_contradiction,
+        "- area_km2: 1,246,700",
+        "The northern province has an area of 7,283 km2.",
+        &[],
+        "area_km2",
+        Unsupported
+    ),
+    row!(
+        population_of_another_year_is_no_contradiction,
+        "- population_total: 85,470",
+        "In 1950 the town had a population of 52,000.",
+        &[("1950", "1950", false)],
+        "population_total",
+        Unsupported
+    ),
+    row!(
+        area_in_a_dated_sentence_still_contradicts,
+        "- area_km2: 1,000",
+        "In 1950 the province had an area of 5,000 km2.",
+        &[("1950", "1950", false)],
+        "area_km2",
+        Contradicted
+    ),
+    row!(
+        share_is_no_staff_figure,
+        "- num_employees: 120",
+        "The firm gives its staff a discount of 90 percent.",
+        &[],
+        "num_employees",
+        Unsupported
+    ),
+    row!(
+        staff_figure_contradicts,
+        "- num_employees: 120",
+        "The firm employs 90 people.",
+        &[],
+        "num_employees",
+        Contradicted
+    ),
+    row!(
         unitless_area_other_unit_body_is_no_contradiction,
         "- area: 1,000",
         "The province has an area of 5,000 sqmi.",
@@ -945,4 +985,38 @@ fn cli_summary_and_csv() {
     let (_, json) = run_validate(&["--format", "json", "--summary"], &seed_text());
     let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert!(doc["summary"]["templates"].is_object() && doc["summary"]["families"].is_object());
+}
+
+/// Number items backed by a table cell: a cell that holds one figure of three significant
+/// digits or more states it ("345,900"), a small figure of a statistics table does not
+/// ("40" among caps and goals), and a cell never contradicts (it has no cue words).
+#[test]
+fn numbers_in_table_cells() {
+    let page = |employees: &str, caps: &str| {
+        format!(
+            "{{{{Infobox company\n| name = Zeller Works\n| num_employees = {employees}\n\
+             | caps = {caps}\n}}}}\n'''Zeller Works''' is a maker of lenses in Ulm.\n\n\
+             == Figures ==\n{{| class=\"wikitable\"\n! Year !! Staff !! Caps\n|-\n\
+             | 2019 || 345,900 || 40\n|-\n| 2020 || 352,600 || 60\n|}}\n"
+        )
+    };
+    let p = pipeline();
+    let status = |text: String, field: &str| {
+        let raw = wikianno::RawArticle::wikitext("Zeller Works", text).with_origin("test");
+        let a = p.annotate(raw);
+        a.infobox
+            .iter()
+            .flat_map(|r| &r.checks)
+            .filter(|c| c.field == field)
+            .map(|c| c.status)
+            .collect::<Vec<_>>()
+    };
+    let rows = [
+        ("345,900", "40", "num_employees", Status::Supported),
+        ("518,850", "40", "num_employees", Status::Unsupported),
+        ("345,900", "40", "caps", Status::Unsupported),
+    ];
+    for (employees, caps, field, want) in rows {
+        assert_eq!(status(page(employees, caps), field), [want], "{field} = {employees}/{caps}");
+    }
 }

@@ -642,6 +642,13 @@ impl KeyRole {
         }
     }
 
+    /// The role's quantity changes from year to year (a population, a staff, a revenue),
+    /// so a body figure given for a date ("the 2011 census reported 3,645,257") is that
+    /// date's and contradicts no other year's figure.
+    pub const fn changes_over_time(self) -> bool {
+        matches!(self, KeyRole::Population | KeyRole::Employees | KeyRole::Revenue)
+    }
+
     /// The physical dimension of the role's quantity (`area`, `length`), when it has
     /// one: a value written without a unit is read in each unit of it.
     pub const fn dimension(self) -> Option<&'static str> {

@@ -212,8 +212,11 @@ impl DateIndex {
 /// searches away. Measures are also grouped as written, with no dimension, for box
 /// values written without a unit.
 pub(super) struct NumberIndex {
-    /// The numbers, in text order.
+    /// The numbers of the prose, in text order, then those of the table cells, in text
+    /// order (a prose number is the first evidence).
     pub(super) all: Vec<Quantity>,
+    /// How many of `all` are the prose's: only those follow a quantity's cue words.
+    pub(super) prose: usize,
     /// (dimension, step, as written) -> (value, position in `all`), sorted by value.
     groups: Vec<(GroupKey, Vec<(f64, usize)>)>,
 }
@@ -223,8 +226,11 @@ pub(super) struct NumberIndex {
 type GroupKey = (Option<&'static str>, f64, bool);
 
 impl NumberIndex {
-    /// Index `all` (in text order).
-    pub(super) fn new(all: Vec<Quantity>) -> NumberIndex {
+    /// Index the `prose` numbers and the `cells`' (each in text order).
+    pub(super) fn new(prose: Vec<Quantity>, cells: Vec<Quantity>) -> NumberIndex {
+        let prose_len = prose.len();
+        let mut all = prose;
+        all.extend(cells);
         let mut groups: Vec<(GroupKey, Vec<(f64, usize)>)> = Vec::new();
         let mut add = |key: GroupKey, value: f64, i: usize| match groups
             .iter_mut()
@@ -242,7 +248,7 @@ impl NumberIndex {
         for (_, list) in &mut groups {
             list.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
-        NumberIndex { all, groups }
+        NumberIndex { all, prose: prose_len, groups }
     }
 
     /// Positions (text order) of the body numbers that agree with one of `boxed`.

@@ -113,6 +113,9 @@ pub(super) struct Ctx<'a> {
     pub(super) events: &'a [Event],
     /// Body sentences.
     pub(super) sentences: Vec<Span>,
+    /// The body's table cells (header and data rows), in text order: their numbers
+    /// may back a number item, never contradict one (a cell has no cue words).
+    pub(super) table_cells: Vec<Span>,
     /// Ids of the people the infobox names (commanders, signatories, ...).
     pub(super) people: Vec<Arc<str>>,
     /// Every item's spans: their words are what [`Ctx::find_word`] looks up.
@@ -168,6 +171,14 @@ pub(super) fn run(
         .collect();
     regions.sort();
     let sentences = regions.iter().flat_map(|r| v.splitter.split_within(text, *r)).collect();
+    let mut table_cells: Vec<Span> = article
+        .tables
+        .iter()
+        .flat_map(|t| t.header.iter().chain(t.rows.iter().flatten()))
+        .map(|c| c.span)
+        .filter(|s| !s.is_empty() && in_body(*s))
+        .collect();
+    table_cells.sort();
     let lower = text.to_ascii_lowercase();
     let mut mentions: Vec<&EntityMention> = entities.iter().filter(|m| in_body(m.span)).collect();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -202,6 +213,7 @@ pub(super) fn run(
             .collect(),
         events,
         sentences,
+        table_cells,
         people: Vec::new(),
         item_spans: Vec::new(),
         word_index: OnceCell::new(),

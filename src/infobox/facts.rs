@@ -16,9 +16,11 @@
 //!   X" against a birth place) and X is none of the field's items.
 //! - **Numbers** are supported by a body number within either side's rounding, across
 //!   units (the `{{convert}}` renderings: m/ft, km/mi, km²/sq mi, kg/lb, ha/acres),
-//!   never by the digits of a body date;
-//!   contradicted when a body sentence that names the role's quantity ("a population
-//!   of") gives another value in the same dimension.
+//!   never by the digits of a body date; a table cell that holds one figure of three
+//!   significant digits or more counts as the prose does.
+//!   Contradicted when a body sentence that names the role's quantity ("a population
+//!   of") gives another value in the same dimension, of the same quantity: within a
+//!   factor of ten, not a share, and for a yearly figure not one given with its date.
 //! - **Text and technical values** (captions, images, websites, identifiers) are not
 //!   checked, and the coverage figures do not count them.
 
@@ -1006,7 +1008,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The body's numbers outside dates, read once per article.
+    /// The number at `span` is a share ("80 percent of government revenue", "10%"), not
+    /// an amount.
+    fn is_share(&self, span: Span) -> bool {
+        let after = self.lower.get(span.end..).unwrap_or("");
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
+    }
+
+    /// The body sentence holding `span` gives a date (sentences and body dates are in
+    /// text order: two binary searches).
+    fn dated_sentence(&self, span: Span) -> bool {
+        let i = self.sentences.partition_point(|s| s.end < span.end);
+        let Some(sentence) = self.sentences.get(i).filter(|s| s.contains(span)) else {
+            return false;
+        };
+        let dates = &self.body_date_spans;
+        let j = dates.partition_point(|d| d.end <= sentence.start);
+        dates.get(j).is_some_and(|d| d.start < sentence.end)
+    }
+
+    /// The body's numbers outside dates (the prose's, then the table cells'), read once
+    /// per article.
     fn body_numbers(&self) -> &NumberIndex {
         self.body_numbers.get_or_init(|| {
             // Body dates are in text order, so one binary search per number.
@@ -1015,13 +1038,28 @@ impl<'a> Ctx<'a> {
                 let i = dates.partition_point(|t| t.end <= s.start);
                 dates.get(i).is_some_and(|t| t.overlaps(s))
             };
-            NumberIndex::new(
-                self.sentences
-                    .iter()
-                    .flat_map(|s| quantities(self.slice(*s), s.start))
-                    .filter(|q| !in_date(q.span))
-                    .collect(),
-            )
+            let prose = self
+                .sentences
+                .iter()
+                .flat_map(|s| quantities(self.slice(*s), s.start))
+                .filter(|q| !in_date(q.span))
+                .collect();
+            // A table cell that holds one number of three significant digits or more
+            // ("345,900", "$31,152,975", "276") states it as plainly as a sentence. A
+            // cell of several numbers ("8 days, 3 hours") does not say which is the
+            // quantity, and a statistics table's small figures ("40", "20", "2,000")
+            // would back a changed value by chance as often as the true one.
+            let cells = self
+                .table_cells
+                .iter()
+                .filter_map(|c| match quantities(self.slice(*c), c.start).as_slice() {
+                    [only] if !in_date(only.span) && only.value.abs() >= only.step * 100.0 => {
+                        Some(only.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            NumberIndex::new(prose, cells)
         })
     }
 
@@ -1036,7 +1074,7 @@ impl<'a> Ctx<'a> {
             Rc::from([])
         } else {
             let said = self.body_numbers();
-            (0..said.all.len()).filter(|&i| self.cue_before(cues, said.all[i].span.start)).collect()
+            (0..said.prose).filter(|&i| self.cue_before(cues, said.all[i].span.start)).collect()
         };
         self.role_number_cache.borrow_mut().insert(role, found.clone());
         found
@@ -1125,6 +1163,9 @@ impl<'a> Ctx<'a> {
                     && q.value >= 10.0
                     && value.value >= 10.0
                     && (q.value - value.value).abs() > value.value.abs() * NUMBER_MARGIN
+                    && q.value.max(value.value) < q.value.min(value.value) * SAME_QUANTITY_FACTOR
+                    && !self.is_share(q.span)
+                    && !(role.changes_over_time() && self.dated_sentence(q.span))
             })
             .map(|q| q.span)
             .collect();
@@ -1183,6 +1224,12 @@ fn falls_on(boxed: &str, body: &str) -> bool {
 /// How far apart two values of one quantity must be to contradict each other: figures
 /// of different years (a census and an estimate) differ by less.
 const NUMBER_MARGIN: f64 = 0.1;
+
+/// Two figures for one quantity (a census and a later estimate, two sources) stay within
+/// this factor of each other; a figure ten times larger or smaller is another thing's (a
+/// province's area in a country's article, a park's in a city's), so it contradicts
+/// nothing.
+const SAME_QUANTITY_FACTOR: f64 = 10.0;
 
 /// The unit a key names when its value has none (`area_km2`, `elevation_ft`).
 fn key_unit(key: &str) -> Option<(&'static str, f64)> {
@@ -1261,7 +1308,7 @@ mod tests {
         let body = "In 1990 about 3.4 million people, 3,400,000 by 2000 or 3,412,117; seven \
                     towns, 1,000 km2 (386 sq mi), 58.5 m (192 ft) high, 0.5 and 12 € and 0 and 10";
         let said = quantities(body, 0);
-        let index = NumberIndex::new(said.clone());
+        let index = NumberIndex::new(said.clone(), Vec::new());
         for boxed in ["3,400,000", "3.41 million", "7", "1,000 km2", "192 ft", "0", "10", "11"] {
             let b = quantities(boxed, 0);
             let naive: Vec<usize> =
