@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::{
-    context::{is_given_name, NAME_PARTICLES, PERSON_TITLES},
+    context::{is_given_name, is_group_plural, NAME_PARTICLES, PERSON_TITLES},
     type_nouns::{ends_a_type_noun, label_of_noun_phrase},
     Label,
 };
@@ -245,6 +245,11 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     let last = words[count - 1];
     let before_last = words[count.saturating_sub(2)];
     let several = count >= 2;
+    // A people or a faith named by its plural ("Christian Arabs", "Saint Thomas Christians",
+    // "African Americans"): a group, whatever word opens it (a given name, "Saint").
+    if several && is_group_plural(last) {
+        return Some(Label::Misc);
+    }
     if several && SHIP_PREFIXES.contains(&first) {
         return Some(Label::Ship);
     }
@@ -443,6 +448,14 @@ mod tests {
             ("Lake Qwerty", Some(Label::Place)),
             ("Winter Garden Theatre", Some(Label::Place)),
             ("Alto Tajo Nature Reserve", Some(Label::Place)),
+            // A group named by its plural, whatever opens it: never a person.
+            ("Christian Qwertans", Some(Label::Person)),
+            ("Coastal Arabs", Some(Label::Misc)),
+            ("Diane Christians", Some(Label::Misc)),
+            ("Saint Qwerty Christians", Some(Label::Misc)),
+            ("Jamie Americans", Some(Label::Misc)),
+            ("Jamie Swiss", Some(Label::Person)),
+            ("Jamie Jewell", Some(Label::Person)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
