@@ -22,6 +22,13 @@ const SHIP_PREFIXES: &[&str] = &[
     "INS", "HNLMS", "FS",
 ];
 
+/// Abbreviations that open a sports club's name ("FC Qwerty", "AD Qwerton": Football Club,
+/// Club Deportivo, Asociación Deportiva, ...); closing ones are head words ("Qwerton UD").
+const CLUB_PREFIXES: &[&str] = &[
+    "FC", "AFC", "PFC", "CF", "CD", "AD", "SD", "UD", "SC", "AC", "CA", "FK", "NK", "SK", "SV",
+    "TSV", "VfB", "VfL", "KS",
+];
+
 /// Head words that type a title of several words, by the word's position: a last word
 /// ("Harvard University") or a first word followed by "of" ("University of Texas").
 const HEAD_WORDS: &[(&str, Label)] = &[
@@ -65,6 +72,10 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Club", Label::Org),
     ("F.C.", Label::Org),
     ("FC", Label::Org),
+    ("AFC", Label::Org),
+    ("CF", Label::Org),
+    ("UD", Label::Org),
+    ("FK", Label::Org),
     ("Pact", Label::Org),
     ("Organization", Label::Org),
     ("Organisation", Label::Org),
@@ -256,14 +267,33 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     if several && PLACE_PREFIXES.contains(&first) {
         return Some(Label::Place);
     }
+    // A club's abbreviation before a name, not before a year ("AD 1066").
+    if several
+        && CLUB_PREFIXES.contains(&first)
+        && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(Label::Org);
+    }
     if let Some((name, rest)) = title.split_once(", ") {
         let rest_first = rest.split_whitespace().next().unwrap_or("");
         if PERSON_TITLES_AFTER_COMMA.contains(&rest_first) {
             return Some(Label::Person);
         }
-        // "Cambridge, Massachusetts", "Roosevelt Roads, Puerto Rico": a place and the
-        // region it lies in, both capitalized names.
-        if all_capitalized(name) && all_capitalized(rest) && !rest.contains(',') {
+        // "Cambridge, Massachusetts", "Roosevelt Roads, Puerto Rico": a place and the region
+        // it lies in, both capitalized names. With more regions, each but the last is named
+        // as one ("Union Township, Union County, New Jersey"); a list of capitalized words
+        // ("One, Two, Three") is no place.
+        let mut regions = rest.split(", ").peekable();
+        let mut all_regions = all_capitalized(name);
+        while let (true, Some(region)) = (all_regions, regions.next()) {
+            let inner = regions.peek().is_some();
+            let named_as_region = || {
+                region.rsplit(' ').next().and_then(head_label) == Some(Label::Place)
+                    && region.contains(' ')
+            };
+            all_regions = all_capitalized(region) && (!inner || named_as_region());
+        }
+        if all_regions {
             return Some(Label::Place);
         }
     }
@@ -284,6 +314,19 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         if second == Some("of") {
             if let Some(label) = head_label(first) {
                 return Some(label);
+            }
+        }
+        // A head after capitalized modifiers, before "of": "State Railway of Thailand",
+        // "First Battle of Qwerton" (at most three modifiers: a name, not a sentence). A
+        // lowercase last word ends a common noun phrase that says more ("2021 Qwerty Union
+        // of Qwertonia leadership election": an election), read by the rules below.
+        let of = words.iter().take(5).position(|w| *w == "of").filter(|&i| i >= 2);
+        if let Some(of) = of.filter(|_| capitalized_or_number(last)) {
+            let modifiers = &words[..of - 1];
+            if modifiers.iter().all(|w| capitalized_or_number(w)) {
+                if let Some(label) = head_label(words[of - 1]) {
+                    return Some(label);
+                }
             }
         }
         // A ruler's name and regnal number with their realm: "Louis IX of
@@ -456,6 +499,20 @@ mod tests {
             ("Jamie Americans", Some(Label::Misc)),
             ("Jamie Swiss", Some(Label::Person)),
             ("Jamie Jewell", Some(Label::Person)),
+            // A sports club's abbreviation before or after its name; not before a year.
+            ("FC Qwerty Town", Some(Label::Org)),
+            ("CD Qwerton", Some(Label::Org)),
+            ("Qwerton UD", Some(Label::Org)),
+            ("AD 1066", None),
+            // A place and the regions it lies in.
+            ("Qwerty Township, Qwerty County, Ohio", Some(Label::Place)),
+            ("Qwerty, Stills, and Nash", None),
+            ("One, Qwerty, Three", None),
+            // A head word before "of" after capitalized modifiers.
+            ("State Railway of Qwertonia", Some(Label::Org)),
+            ("Second Battle of Qwerton", Some(Label::Event)),
+            ("The Qwerty House of Representatives", None),
+            ("2021 Qwerty Union of Qwertonia leadership election", Some(Label::Event)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
