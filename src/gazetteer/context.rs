@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use super::shipped::DEMONYMS;
+use super::{shipped::DEMONYMS, Label};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 
@@ -209,18 +209,19 @@ fn group_words() -> &'static FxHashSet<&'static str> {
             .filter_map(|l| {
                 let mut columns = l.split('\t');
                 let surface = columns.next()?.trim();
-                (columns.next()? == "DEMONYM").then_some(surface)
+                let label: Label = columns.next()?.parse().ok()?;
+                (label == Label::Demonym).then_some(surface)
             })
             .collect()
     })
 }
 
-/// True when `word` names the members of a people or a faith: a shipped DEMONYM row's surface
-/// or its plural in "s" ("Americans", "Arabs", "Christians"). Such a word ends the name of a
-/// group ("Christian Arabs", "Saint Thomas Christians"), never a person's name.
+/// True when `word` names the members of a people or a faith: the plural in "s" of a shipped
+/// DEMONYM row ("Americans", "Arabs", "Christians"; not "Swiss", a row that merely ends in
+/// "s"). Such a word ends the name of a group ("Christian Arabs", "Saint Thomas
+/// Christians"), never a person's name.
 pub(crate) fn is_group_plural(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|singular| group_words().contains(singular))
-        || (word.ends_with('s') && group_words().contains(word))
 }
 
 /// True when `word` is a known given name ("Diane", "Ulrich"), in its capitalized form.
