@@ -66,12 +66,18 @@ OURS = [
         "neighbourhood neighborhood settlement parish barrio").split()],
     # Places that take no "of" ("the area of mathematics" is no place).
     *[(w, "PLACE", None) for w in "area station".split()],
+    # Landforms and roads the ontology lacks ("Chilcotin Plateau", "Qwerton Highway"); not
+    # "coast", which follows adjectives as often as names ("the Algerian coast").
+    *[(w, "PLACE", None) for w in (
+        "plateau peninsula strait gulf creek highway motorway expressway tehsil").split()],
     # Organizations.
     *[(w, "ORG", None) for w in (
         "company corporation band club team party university college school newspaper firm "
         "airline agency ministry label group").split()],
     ("record label", "ORG", None), ("political party", "ORG", None),
     ("football club", "ORG", None), ("rock band", "ORG", None), ("duo", "ORG", None),
+    ("TV channel", "ORG", None), ("TV network", "ORG", None), ("TV station", "ORG", None),
+    ("television channel", "ORG", None), ("television network", "ORG", None),
     ("trio", "ORG", None), ("quartet", "ORG", None),
     # Works.
     *[(w, "WORK", None) for w in (

@@ -16,6 +16,7 @@
 
 use std::sync::OnceLock;
 
+use super::{shipped::DEMONYMS, Label};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 
@@ -195,6 +196,32 @@ fn given_names() -> &'static FxHashSet<&'static str> {
             .filter(|l| !FUNCTION_WORDS.contains(l))
             .collect()
     })
+}
+
+/// The surfaces of the shipped DEMONYM rows: nationality words and the names of ethnic and
+/// religious groups ("Russian", "Arab", "Christians"), as `gazetteers/demonyms.tsv` lists them.
+fn group_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        DEMONYMS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut columns = l.split('\t');
+                let surface = columns.next()?.trim();
+                let label: Label = columns.next()?.parse().ok()?;
+                (label == Label::Demonym).then_some(surface)
+            })
+            .collect()
+    })
+}
+
+/// True when `word` names the members of a people or a faith: the plural in "s" of a shipped
+/// DEMONYM row ("Americans", "Arabs", "Christians"; not "Swiss", a row that merely ends in
+/// "s"). Such a word ends the name of a group ("Christian Arabs", "Saint Thomas
+/// Christians"), never a person's name.
+pub(crate) fn is_group_plural(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|singular| group_words().contains(singular))
 }
 
 /// True when `word` is a known given name ("Diane", "Ulrich"), in its capitalized form.

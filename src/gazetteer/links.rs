@@ -93,10 +93,10 @@ impl LinkTargets {
         same_target_same_type(article, &mut before_mentions);
         // A place or a person written as its nationality word: the word is an adjective or a
         // group. A language ("[[Spanish language|Spanish]]") keeps its own type.
-        let nationality_word = (article.links.iter().zip(&before_mentions))
-            .map(|(link, label)| {
+        let nationality_word = (article.links.iter().zip(&before_mentions).zip(&facts))
+            .map(|((link, label), facts)| {
                 matches!(label, Some(Label::Place | Label::Person))
-                    && is_nationality_word(link.span.slice(&article.text), gazetteer)
+                    && is_nationality_word(link, &article.text, facts.known, gazetteer)
             })
             .collect();
         LinkTargets { before_mentions, nationality_word }
@@ -128,13 +128,28 @@ impl LinkTargets {
     }
 }
 
-/// True when `anchor` is a nationality adjective or its plural, as the gazetteer's DEMONYM
-/// rows know them ("Russian"; "Americans", the plural of a row).
-fn is_nationality_word(anchor: &str, gazetteer: &Gazetteer) -> bool {
+/// True when the anchor of `link` is a nationality adjective or its plural, as the
+/// gazetteer's DEMONYM rows know them ("Russian"; "Americans", the plural of a row).
+/// `target_entry` is the gazetteer's entry for the link's target, already looked up.
+fn is_nationality_word(
+    link: &Link,
+    text: &str,
+    target_entry: Option<&Entry>,
+    gazetteer: &Gazetteer,
+) -> bool {
+    let anchor = link.span.slice(text);
     let is_demonym = |word: &str| gazetteer.lookup(word).is_some_and(|e| e.label == Label::Demonym);
     // Only a capitalized word can be one ("American", not "american-made" prose).
-    anchor.starts_with(char::is_uppercase)
-        && (is_demonym(anchor) || anchor.strip_suffix('s').is_some_and(is_demonym))
+    if !anchor.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // Most anchors are their target's title ("[[Germany]]"): that title's entry was looked
+    // up once per target already, and the same string has the same entry.
+    let anchor_is_demonym = match anchor == link.target {
+        true => target_entry.is_some_and(|e| e.label == Label::Demonym),
+        false => is_demonym(anchor),
+    };
+    anchor_is_demonym || anchor.strip_suffix('s').is_some_and(is_demonym)
 }
 
 /// A link followed by a person's link in parentheses names a person too: a character and the

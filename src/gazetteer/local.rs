@@ -22,6 +22,7 @@ use super::{
     context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES, PERSON_TITLES},
     link_context::{label_from_context, label_from_lead},
     links::{is_acronym, LinkTargets},
+    surnames,
     title_shape::{label_from_title, split_disambiguator},
     Entry, Gazetteer, Label,
 };
@@ -132,7 +133,7 @@ pub(crate) fn local_entries_of(
         }
     }
     push_unlinked_names(article, global, &mut out);
-    let mut out = subject_keeps_shared_surnames(out, &id);
+    let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
 }
@@ -151,31 +152,6 @@ fn is_concept_title(title: &str) -> bool {
     words.next();
     let mut rest = words.peekable();
     rest.peek().is_some() && rest.all(|w| w.starts_with(char::is_lowercase))
-}
-
-/// `entries` where a surname form that the article's own subject (`subject_id`) shares
-/// with another person of the article ("Obama" in an article on Barack Obama that links
-/// Michelle Obama) is the subject's only: the subject is who an article names by surname.
-/// A form two other persons share stays with both; the matcher gives each occurrence to
-/// the one the text named last (`Gazetteer::find_with_local`).
-fn subject_keeps_shared_surnames(entries: Vec<Entry>, subject_id: &str) -> Vec<Entry> {
-    let is_surname = |e: &Entry| e.partial && e.label == Label::Person;
-    let subject_forms: FxHashSet<String> = entries
-        .iter()
-        .filter(|e| is_surname(e) && &*e.id == subject_id)
-        .map(|e| e.surface.to_lowercase())
-        .collect();
-    if subject_forms.is_empty() {
-        return entries;
-    }
-    entries
-        .into_iter()
-        .filter(|e| {
-            !is_surname(e)
-                || &*e.id == subject_id
-                || !subject_forms.contains(&e.surface.to_lowercase())
-        })
-        .collect()
 }
 
 /// What one occurrence of a capitalized run said about its type.

@@ -28,6 +28,7 @@ mod links;
 mod load;
 mod local;
 mod shipped;
+mod surnames;
 mod title_shape;
 mod type_nouns;
 mod words;
@@ -42,7 +43,6 @@ use std::{
 };
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::{
     error::{Error, Result},
@@ -763,7 +763,7 @@ impl Gazetteer {
                 &self.entries[c.entry as usize]
             }
         };
-        let mut shared = SharedSurnames::of(local);
+        let mut shared = surnames::SharedSurnames::of(local);
         resolve(candidates, |c| entry(c).id.clone())
             .into_iter()
             .map(|c| {
@@ -776,67 +776,6 @@ impl Gazetteer {
                 }
             })
             .collect()
-    }
-}
-
-/// The surname forms that two persons of an article share ("Kamprad" of Ingvar and
-/// Mathias Kamprad), and which of their owners the text named last: an occurrence of
-/// such a form is that person (the nearest antecedent), never the one whose entry came
-/// first. Linear: each mention updates the few forms its person owns.
-#[derive(Default)]
-struct SharedSurnames {
-    /// Folded form -> the owner named last (`None` before any is).
-    last_owner: FxHashMap<String, Option<Arc<str>>>,
-    /// Person id -> the shared forms it owns.
-    forms_of: FxHashMap<Arc<str>, Vec<String>>,
-}
-
-impl SharedSurnames {
-    /// The shared surname forms of the article-local entries `local`.
-    fn of(local: &[Entry]) -> SharedSurnames {
-        let mut first_owner: FxHashMap<String, (Arc<str>, bool)> = FxHashMap::default();
-        for e in local.iter().filter(|e| e.partial && e.label == Label::Person) {
-            first_owner
-                .entry(fold(&e.surface))
-                .and_modify(|(id, shared)| *shared |= *id != e.id)
-                .or_insert((e.id.clone(), false));
-        }
-        let mut out = SharedSurnames::default();
-        for e in local.iter().filter(|e| e.partial && e.label == Label::Person) {
-            let form = fold(&e.surface);
-            if !first_owner.get(&form).is_some_and(|(_, shared)| *shared) {
-                continue;
-            }
-            let forms = out.forms_of.entry(e.id.clone()).or_default();
-            if !forms.contains(&form) {
-                forms.push(form.clone());
-            }
-            out.last_owner.insert(form, None);
-        }
-        out
-    }
-
-    /// The id of a mention of `e`, taken in text order: for a shared form, the owner named
-    /// last before it (its own entry's when none was); every mention records its person
-    /// as the last named for the forms that person owns.
-    fn owner(&mut self, e: &Entry) -> Arc<str> {
-        if self.last_owner.is_empty() {
-            return e.id.clone();
-        }
-        let id = match e.partial && e.label == Label::Person {
-            true => self
-                .last_owner
-                .get(&fold(&e.surface))
-                .and_then(Clone::clone)
-                .unwrap_or_else(|| e.id.clone()),
-            false => e.id.clone(),
-        };
-        for form in self.forms_of.get(&id).into_iter().flatten() {
-            if let Some(last) = self.last_owner.get_mut(form) {
-                *last = Some(id.clone());
-            }
-        }
-        id
     }
 }
 

@@ -18,11 +18,15 @@ use crate::error::{Error, Result};
 /// like the repository's `gazetteers/`, holding `general/`.
 pub const GAZETTEERS_ENV: &str = "WIKIANNO_GAZETTEERS";
 
+/// The shipped nationality and group words (`gazetteers/demonyms.tsv`): a curated list, and
+/// the one home of the words that name a people ("Russian", "Arabs") for the title-shape rules.
+pub(crate) const DEMONYMS: &str = include_str!("../../gazetteers/demonyms.tsv");
+
 /// The curated lists, in the order a folder load used to read them (sorted by name), so
 /// that ties between equal surfaces resolve as before.
 const CURATED: [(&str, &str); 8] = [
     ("gazetteers/countries.tsv", include_str!("../../gazetteers/countries.tsv")),
-    ("gazetteers/demonyms.tsv", include_str!("../../gazetteers/demonyms.tsv")),
+    ("gazetteers/demonyms.tsv", DEMONYMS),
     ("gazetteers/events.tsv", include_str!("../../gazetteers/events.tsv")),
     ("gazetteers/orgs.tsv", include_str!("../../gazetteers/orgs.tsv")),
     ("gazetteers/persons.tsv", include_str!("../../gazetteers/persons.tsv")),

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::{
-    context::{is_given_name, NAME_PARTICLES, PERSON_TITLES},
+    context::{is_given_name, is_group_plural, NAME_PARTICLES, PERSON_TITLES},
     type_nouns::{ends_a_type_noun, label_of_noun_phrase},
     Label,
 };
@@ -20,6 +20,13 @@ use super::{
 const SHIP_PREFIXES: &[&str] = &[
     "HMS", "HMAS", "HMCS", "HMNZS", "USS", "USNS", "USCGC", "SS", "RMS", "MV", "SMS", "ARA", "BAP",
     "INS", "HNLMS", "FS",
+];
+
+/// Abbreviations that open a sports club's name ("FC Qwerty", "AD Qwerton": Football Club,
+/// Club Deportivo, Asociación Deportiva, ...); closing ones are head words ("Qwerton UD").
+const CLUB_PREFIXES: &[&str] = &[
+    "FC", "AFC", "PFC", "CF", "CD", "AD", "SD", "UD", "SC", "AC", "CA", "FK", "NK", "SK", "SV",
+    "TSV", "VfB", "VfL", "KS",
 ];
 
 /// Head words that type a title of several words, by the word's position: a last word
@@ -65,6 +72,10 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Club", Label::Org),
     ("F.C.", Label::Org),
     ("FC", Label::Org),
+    ("AFC", Label::Org),
+    ("CF", Label::Org),
+    ("UD", Label::Org),
+    ("FK", Label::Org),
     ("Pact", Label::Org),
     ("Organization", Label::Org),
     ("Organisation", Label::Org),
@@ -245,20 +256,44 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     let last = words[count - 1];
     let before_last = words[count.saturating_sub(2)];
     let several = count >= 2;
+    // A people or a faith named by its plural ("Christian Arabs", "Saint Thomas Christians",
+    // "African Americans"): a group, whatever word opens it (a given name, "Saint").
+    if several && is_group_plural(last) {
+        return Some(Label::Misc);
+    }
     if several && SHIP_PREFIXES.contains(&first) {
         return Some(Label::Ship);
     }
     if several && PLACE_PREFIXES.contains(&first) {
         return Some(Label::Place);
     }
+    // A club's abbreviation before a name, not before a year ("AD 1066").
+    if several
+        && CLUB_PREFIXES.contains(&first)
+        && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return Some(Label::Org);
+    }
     if let Some((name, rest)) = title.split_once(", ") {
         let rest_first = rest.split_whitespace().next().unwrap_or("");
         if PERSON_TITLES_AFTER_COMMA.contains(&rest_first) {
             return Some(Label::Person);
         }
-        // "Cambridge, Massachusetts", "Roosevelt Roads, Puerto Rico": a place and the
-        // region it lies in, both capitalized names.
-        if all_capitalized(name) && all_capitalized(rest) && !rest.contains(',') {
+        // "Cambridge, Massachusetts", "Roosevelt Roads, Puerto Rico": a place and the region
+        // it lies in, both capitalized names. With more regions, each but the last is named
+        // as one ("Union Township, Union County, New Jersey"); a list of capitalized words
+        // ("One, Two, Three") is no place.
+        let mut regions = rest.split(", ").peekable();
+        let mut all_regions = all_capitalized(name);
+        while let (true, Some(region)) = (all_regions, regions.next()) {
+            let inner = regions.peek().is_some();
+            let named_as_region = || {
+                region.rsplit(' ').next().and_then(head_label) == Some(Label::Place)
+                    && region.contains(' ')
+            };
+            all_regions = all_capitalized(region) && (!inner || named_as_region());
+        }
+        if all_regions {
             return Some(Label::Place);
         }
     }
@@ -279,6 +314,19 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         if second == Some("of") {
             if let Some(label) = head_label(first) {
                 return Some(label);
+            }
+        }
+        // A head after capitalized modifiers, before "of": "State Railway of Thailand",
+        // "First Battle of Qwerton" (at most three modifiers: a name, not a sentence). A
+        // lowercase last word ends a common noun phrase that says more ("2021 Qwerty Union
+        // of Qwertonia leadership election": an election), read by the rules below.
+        let of = words.iter().take(5).position(|w| *w == "of").filter(|&i| i >= 2);
+        if let Some(of) = of.filter(|_| capitalized_or_number(last)) {
+            let modifiers = &words[..of - 1];
+            if modifiers.iter().all(|w| capitalized_or_number(w)) {
+                if let Some(label) = head_label(words[of - 1]) {
+                    return Some(label);
+                }
             }
         }
         // A ruler's name and regnal number with their realm: "Louis IX of
@@ -443,6 +491,28 @@ mod tests {
             ("Lake Qwerty", Some(Label::Place)),
             ("Winter Garden Theatre", Some(Label::Place)),
             ("Alto Tajo Nature Reserve", Some(Label::Place)),
+            // A group named by its plural, whatever opens it: never a person.
+            ("Christian Qwertans", Some(Label::Person)),
+            ("Coastal Arabs", Some(Label::Misc)),
+            ("Diane Christians", Some(Label::Misc)),
+            ("Saint Qwerty Christians", Some(Label::Misc)),
+            ("Jamie Americans", Some(Label::Misc)),
+            ("Jamie Swiss", Some(Label::Person)),
+            ("Jamie Jewell", Some(Label::Person)),
+            // A sports club's abbreviation before or after its name; not before a year.
+            ("FC Qwerty Town", Some(Label::Org)),
+            ("CD Qwerton", Some(Label::Org)),
+            ("Qwerton UD", Some(Label::Org)),
+            ("AD 1066", None),
+            // A place and the regions it lies in.
+            ("Qwerty Township, Qwerty County, Ohio", Some(Label::Place)),
+            ("Qwerty, Stills, and Nash", None),
+            ("One, Qwerty, Three", None),
+            // A head word before "of" after capitalized modifiers.
+            ("State Railway of Qwertonia", Some(Label::Org)),
+            ("Second Battle of Qwerton", Some(Label::Event)),
+            ("The Qwerty House of Representatives", None),
+            ("2021 Qwerty Union of Qwertonia leadership election", Some(Label::Event)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
