@@ -87,14 +87,13 @@ impl SharedSurnames {
         if self.last_owner.is_empty() {
             return e.id.clone();
         }
-        let id = match is_surname_form(e) {
-            true => self
-                .last_owner
-                .get(&fold(&e.surface))
-                .and_then(Clone::clone)
-                .unwrap_or_else(|| e.id.clone()),
-            false => e.id.clone(),
+        // A shared form is the person's named last, once one of its owners was named.
+        let named_last = if is_surname_form(e) {
+            self.last_owner.get(&fold(&e.surface)).cloned().flatten()
+        } else {
+            None
         };
+        let id = named_last.unwrap_or_else(|| e.id.clone());
         for form in self.forms_of.get(&id).into_iter().flatten() {
             if let Some(last) = self.last_owner.get_mut(form) {
                 *last = Some(id.clone());
