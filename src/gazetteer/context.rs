@@ -14,9 +14,9 @@
 //! Punctuation between two words (a comma, a full stop, a parenthesis) breaks the chain,
 //! so "Austin, Texas" and "in Lima. Peru" are not chains.
 
-use std::sync::OnceLock;
+use std::{path::Path, sync::OnceLock};
 
-use super::{shipped::DEMONYMS, Label};
+use super::{load, shipped::DEMONYMS, Label};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 
@@ -200,19 +200,13 @@ fn given_names() -> &'static FxHashSet<&'static str> {
 
 /// The surfaces of the shipped DEMONYM rows: nationality words and the names of ethnic and
 /// religious groups ("Russian", "Arab", "Christians"), as `gazetteers/demonyms.tsv` lists them.
-fn group_words() -> &'static FxHashSet<&'static str> {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+fn group_words() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        DEMONYMS
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut columns = l.split('\t');
-                let surface = columns.next()?.trim();
-                let label: Label = columns.next()?.parse().ok()?;
-                (label == Label::Demonym).then_some(surface)
-            })
-            .collect()
+        // Read as every gazetteer is: a bad row fails the shipped gazetteers' strict build
+        // (`read_sources`), so none is left out here unseen.
+        let (rows, _) = load::parse_rows(Path::new("gazetteers/demonyms.tsv"), DEMONYMS);
+        rows.into_iter().filter(|r| r.label == Label::Demonym).map(|r| r.surface).collect()
     })
 }
 
