@@ -144,6 +144,14 @@ struct Figures {
     strict: usize,
 }
 
+impl Figures {
+    fn count(&mut self, outcome: &Outcome) {
+        self.mutations += 1;
+        self.detected += usize::from(outcome.detected);
+        self.strict += usize::from(outcome.strict);
+    }
+}
+
 /// One mutation's outcome.
 struct Outcome {
     family: &'static str,
@@ -280,16 +288,9 @@ fn main() {
     let mut backed_by_family: HashMap<&str, Figures> = HashMap::new();
     for r in &results {
         for name in [r.family, "all"] {
-            let tallies = if r.backed {
-                vec![&mut by_family, &mut backed_by_family]
-            } else {
-                vec![&mut by_family]
-            };
-            for tally in tallies {
-                let f = tally.entry(name).or_default();
-                f.mutations += 1;
-                f.detected += usize::from(r.detected);
-                f.strict += usize::from(r.strict);
+            by_family.entry(name).or_default().count(r);
+            if r.backed {
+                backed_by_family.entry(name).or_default().count(r);
             }
         }
     }

@@ -145,9 +145,10 @@ fn is_nationality_word(
     }
     // Most anchors are their target's title ("[[Germany]]"): that title's entry was looked
     // up once per target already, and the same string has the same entry.
-    let anchor_is_demonym = match anchor == link.target {
-        true => target_entry.is_some_and(|e| e.label == Label::Demonym),
-        false => is_demonym(anchor),
+    let anchor_is_demonym = if anchor == link.target {
+        target_entry.is_some_and(|e| e.label == Label::Demonym)
+    } else {
+        is_demonym(anchor)
     };
     anchor_is_demonym || anchor.strip_suffix('s').is_some_and(is_demonym)
 }

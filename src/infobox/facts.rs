@@ -1023,26 +1023,25 @@ impl<'a> Ctx<'a> {
         let Some(sentence) = self.sentences.get(i).filter(|s| s.contains(span)) else {
             return false;
         };
+        self.overlaps_body_date(*sentence)
+    }
+
+    /// A body date overlaps `span` (body dates are in text order: one binary search).
+    fn overlaps_body_date(&self, span: Span) -> bool {
         let dates = &self.body_date_spans;
-        let j = dates.partition_point(|d| d.end <= sentence.start);
-        dates.get(j).is_some_and(|d| d.start < sentence.end)
+        let i = dates.partition_point(|d| d.end <= span.start);
+        dates.get(i).is_some_and(|d| d.overlaps(span))
     }
 
     /// The body's numbers outside dates (the prose's, then the table cells'), read once
     /// per article.
     fn body_numbers(&self) -> &NumberIndex {
         self.body_numbers.get_or_init(|| {
-            // Body dates are in text order, so one binary search per number.
-            let in_date = |s: Span| {
-                let dates = &self.body_date_spans;
-                let i = dates.partition_point(|t| t.end <= s.start);
-                dates.get(i).is_some_and(|t| t.overlaps(s))
-            };
             let prose = self
                 .sentences
                 .iter()
                 .flat_map(|s| quantities(self.slice(*s), s.start))
-                .filter(|q| !in_date(q.span))
+                .filter(|q| !self.overlaps_body_date(q.span))
                 .collect();
             // A table cell that holds one number of three significant digits or more
             // ("345,900", "$31,152,975", "276") states it as plainly as a sentence. A
@@ -1053,7 +1052,10 @@ impl<'a> Ctx<'a> {
                 .table_cells
                 .iter()
                 .filter_map(|c| match quantities(self.slice(*c), c.start).as_slice() {
-                    [only] if !in_date(only.span) && only.value.abs() >= only.step * 100.0 => {
+                    [only]
+                        if !self.overlaps_body_date(only.span)
+                            && only.value.abs() >= only.step * 100.0 =>
+                    {
                         Some(only.clone())
                     }
                     _ => None,
