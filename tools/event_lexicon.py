@@ -149,7 +149,10 @@ CONTEXTS = contexts()
 
 
 def wordnet():
-    """(verb forms -> lemma, noun forms, eventive noun forms, adjective forms)."""
+    """(verb forms -> lemma, noun forms, eventive noun forms, adjective forms).
+
+    Eventive noun forms hold the plurals too ("riots", "uprisings"); verb forms map an
+    irregular inflection to its lemma ("sang" -> "sing")."""
     def index(pos):
         out = {}
         for line in open(os.path.join(WORDNET, "index." + pos)):
@@ -184,7 +187,18 @@ def wordnet():
     noun_forms = set(w for w in nouns if "_" not in w)
     for w in list(noun_forms):
         noun_forms.add(w + "s")
+    eventive_nouns |= {plural for w in eventive_nouns for plural in pluralize(w)}
     return verb_forms, noun_forms, eventive_nouns, set(adjs)
+
+
+def pluralize(noun):
+    """The regular plural of a noun (English spelling rules)."""
+    if re.search(r"[^aeiou]y$", noun):
+        yield noun[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", noun):
+        yield noun + "es"
+    else:
+        yield noun + "s"
 
 
 def inflect(lemma):
@@ -250,16 +264,30 @@ def cross_validate(aquaint, sw100, wn, folds=5):
     With --errors, also the held-out false positives and misses by (form, context), most
     frequent first."""
     errors = collections.Counter()
+    # Held-out counts split by whether the form was seen in the training folds (the
+    # unseen ones are where the WordNet fallback decides): [tp, fp, fn] per corpus and side.
+    by_seen = collections.defaultdict(lambda: [0, 0, 0])
 
     def score(name, test, train, total=None):
         tp = fp = fn = 0
         rows = build(train, wn)
+        seen = set()
+        if total is not None:
+            stats = collections.defaultdict(lambda: [0, 0])
+            count(train, stats, collections.defaultdict(collections.Counter))
+            seen = {w for (w, c) in stats if c == "*"}
         for text, events in test:
             gold = {(s, e) for s, e, _ in events}
             got = {(s, e) for s, e, _ in tag(text, rows)}
             tp += len(gold & got)
             fp += len(got - gold)
             fn += len(gold - got)
+            if total is not None:
+                form = {s: w for s, _, w, _ in tokens(text)}
+                for s, e in gold | got:
+                    side = "seen" if form.get(s, text[s:e].lower()) in seen else "unseen"
+                    counts = by_seen[(name.split()[0], side)]
+                    counts[0 if (s, e) in gold and (s, e) in got else 1 if (s, e) in got else 2] += 1
             if "--errors" in sys.argv and total is not None:
                 ctx = {s: c for s, _, _, c in tokens(text)}
                 for s, e in got - gold:
@@ -289,6 +317,8 @@ def cross_validate(aquaint, sw100, wn, folds=5):
         train = aquaint + [d for i, d in enumerate(sw100) if i % folds != k]
         score(f"SW100 fold {k}", test, train, total)
     report("SW100, all folds", *total)
+    for (corpus, side), counts in sorted(by_seen.items()):
+        report(f"{corpus}, all folds, forms {side} in training", *counts)
     for (corpus, kind, form, ctx), n in errors.most_common(80):
         print(f"{corpus}\t{kind}\t{form}\t{ctx}\t{n}", file=sys.stderr)
 
@@ -341,18 +371,24 @@ def wordnet_says(w, c, verb_forms, noun_forms, eventive_nouns, adjs):
         return False
     is_verb = w in verb_forms
     is_noun = w in noun_forms
-    if w in eventive_nouns and (c == "D" or not is_verb):
-        # An eventive noun: "the invasion", "a collapse".
+    plural = w.endswith("s") and not w.endswith("ss")
+    if w in eventive_nouns and (c == "D" or not is_verb or plural):
+        # An eventive noun: "the invasion", "a collapse"; a plural one is an event as a
+        # verb's third person too ("riots", "massacres").
         return True
     if not is_verb:
         return False
-    verb_morph = w.endswith("ed") or w.endswith("ing")
     if c in "AT":
         return True
     if c == "D":
         return w.endswith("ing") and not is_noun
-    # Plain context: a verb form that is not also a plain noun or adjective.
-    return (verb_morph and w not in adjs) or not (is_noun or w in adjs)
+    # Plain context: a participle or past form, even one WordNet also lists as an adjective
+    # ("stressed", "celebrated", "sang"; held out, TimeML marks most of them), or a verb
+    # form that is not also a plain noun or adjective.
+    past_or_participle = (
+        w.endswith("ed") or w.endswith("ing") or (verb_forms[w] != w and not plural)
+    )
+    return past_or_participle or not (is_noun or w in adjs)
 
 
 if __name__ == "__main__":

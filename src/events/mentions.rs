@@ -615,6 +615,35 @@ mod tests {
         }
     }
 
+    /// Forms the annotated data never shows come from WordNet (tools/event_lexicon.py's
+    /// fallback): one row per rule of `wordnet_says`.
+    #[test]
+    fn forms_the_data_never_showed_follow_wordnet() {
+        let tagger = MentionTagger::shipped();
+        // (rule, sentence, word, tagged)
+        let rows = [
+            (
+                "a past form WordNet also lists as an adjective",
+                "Ministers stressed the risk.",
+                "stressed",
+                true,
+            ),
+            ("an irregular past form", "A storm swept the coast.", "swept", true),
+            ("a plural eventive noun", "Two uprisings followed.", "uprisings", true),
+            (
+                "a plural eventive noun that is also a verb form",
+                "The massacres shocked them.",
+                "massacres",
+                true,
+            ),
+            ("a plain noun", "The table stood there.", "table", false),
+        ];
+        for (rule, text, word, tagged) in rows {
+            let found = tagger.tag_text(text).iter().any(|m| m.span.slice(text) == word);
+            assert_eq!(found, tagged, "{rule}: {text:?}");
+        }
+    }
+
     #[test]
     fn non_ascii_words_and_long_words_do_not_panic() {
         let tagger = MentionTagger::shipped();
