@@ -899,3 +899,29 @@ fn holiday_customs_and_weekend_modifiers_are_not_dates() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn two_days_joined_by_and_are_two_dates() {
+    check(
+        &[
+            (
+                "Voting took place on May 4 and 5, 1960.",
+                &[("May 4", "DATE", "1960-05-04"), ("5, 1960", "DATE", "1960-05-05")],
+            ),
+            (
+                "The fair came back in 1911, on 7 and 8 June.",
+                &[
+                    ("1911", "DATE", "1911"),
+                    ("7", "DATE", "1911-06-07"),
+                    ("8 June", "DATE", "1911-06-08"),
+                ],
+            ),
+            // "between ... and" is one range.
+            (
+                "The fair was held between 7 and 9 June 1911.",
+                &[("between 7 and 9 June 1911", "DATE", "1911-06-07/1911-06-09")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}

@@ -416,12 +416,33 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
                 reader.read(rule, text, span).map(|m| Mention { rule, ..m })
             }
         };
-        kept.extend(m);
+        if let Some(m) = m {
+            split_day_pair(text, m, &mut kept);
+        }
     }
     let kept = carry_era(text, kept, p);
     let mut kept = join_clock_weekday(text, merge_ranges(text, kept, p), p);
     lead_adverbs(text, &mut kept, p);
     kept
+}
+
+/// "May 4 and 5", "7 and 8 June": two days of one month joined by "and" (without
+/// "between") are two dates, as TimeML tags them, each with the month and the year stated
+/// after the second; any other mention is pushed as it is.
+fn split_day_pair(text: &str, m: Mention, kept: &mut Vec<Mention>) {
+    if let (Expr::Range(a, b), Some((sa, sb))) = (&m.expr, m.ends) {
+        let joined_by_and = text.get(sa.end..sb.start).is_some_and(|gap| gap.trim() == "and");
+        if joined_by_and && sa.start == m.span.start && a.day.is_some() && b.day.is_some() {
+            let first =
+                Mention { span: sa, expr: Expr::Point(a.clone()), ends: None, rule: m.rule };
+            let second =
+                Mention { span: sb, expr: Expr::Point(b.clone()), ends: None, rule: m.rule };
+            kept.push(first);
+            kept.push(second);
+            return;
+        }
+    }
+    kept.push(m);
 }
 
 /// "9 a.m. Tuesday", "4 a.m. EDT Thursday": a clock time followed by a weekday (and a
@@ -1157,7 +1178,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::DayRange | Rule::MonthDayRange => {
             let conn = get("conn")?;
             let from = get("from").unwrap_or("");
-            if conn.trim() == "and" && !from.to_ascii_lowercase().starts_with("between") {
+            // "between 4 and 5 May" is a range; "May 4 and 5" two days (split by
+            // `split_day_pair`), "from 4 and 5 May" neither.
+            if conn.trim() == "and"
+                && !from.is_empty()
+                && !from.to_ascii_lowercase().starts_with("between")
+            {
                 return None;
             }
             let month = month_number(get("m")?);
