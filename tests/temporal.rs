@@ -925,3 +925,18 @@ fn two_days_joined_by_and_are_two_dates() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn length_adjectives_keep_long_and_leave_the_article() {
+    check(
+        &[
+            ("The town survived a month-long siege.", &[("month-long", "DURATION", "P1M")]),
+            ("It was the end of a months-long strike.", &[("months-long", "DURATION", "PXM")]),
+            ("Their decades-long feud ended.", &[("decades-long", "DURATION", "PXDE")]),
+            ("After a third day-long march they rested.", &[("day-long", "DURATION", "P1D")]),
+            ("The course is three weeks long.", &[("three weeks long", "DURATION", "P3W")]),
+            ("They began a 3-year-long survey.", &[("3-year-long", "DURATION", "P3Y")]),
+        ],
+        Reference::Narrative,
+    );
+}

@@ -237,7 +237,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Quantity,
             format!(
-                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
         ),
         (
@@ -277,7 +277,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
         ),
         // "for years", "over weeks": a vague length without a number.
-        (Rule::BareUnits, r"\b(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)\b".to_string()),
+        // "day-long", "decades-long": a length as an adjective, "long" in its extent.
+        (
+            Rule::BareUnits,
+            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long)\b".to_string(),
+        ),
         (
             Rule::Holiday,
             format!(
@@ -1358,6 +1362,20 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 return None; // "a second front"
             }
             let approx = get("approx").map(|a| a.trim().to_ascii_lowercase());
+            let n_group = caps.name("n")?;
+            if caps.name("long").is_some() && get("rel").is_none() && approx.is_none() {
+                // "a month-long siege", "a months-long war": the article is the noun's,
+                // and a plural unit after it is a vague number ("months" long).
+                if n_group.as_str().eq_ignore_ascii_case("a")
+                    || n_group.as_str().eq_ignore_ascii_case("an")
+                {
+                    let u = caps.name("u")?;
+                    let n = if u.as_str().ends_with('s') { None } else { Some(1.0) };
+                    let span = Span::new(u.start(), span.end);
+                    let expr = Expr::Duration { value: unit.duration(n), modifier: None };
+                    return Some(Mention { span, expr, ends: None, rule: 0 });
+                }
+            }
             if let Some(rel) = get("rel") {
                 let rel = rel.trim();
                 let sign = if matches!(rel, "later" | "afterwards" | "afterward" | "thereafter") {
@@ -1591,6 +1609,13 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Point(Point { clock: Some((h, m)), ..Point::default() }))
         }
         Rule::BareUnits => {
+            if let Some(lu) = caps.name("lu") {
+                let n = if lu.as_str().ends_with('s') { None } else { Some(1.0) };
+                let value = Unit::from_word(lu.as_str())?.duration(n);
+                let span = Span::new(lu.start(), whole.end());
+                let expr = Expr::Duration { value, modifier: None };
+                return Some(Mention { span, expr, ends: None, rule: 0 });
+            }
             let u = caps.name("u")?;
             let value = Unit::from_word(u.as_str())?.duration(None);
             let span = Span::new(u.start(), u.end());
