@@ -242,7 +242,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Rule::Span,
-            format!(r"\b(?:[Tt]he\s+)?(?P<w>past|last|next|first|previous|coming|following|final|intervening)\s+(?:(?P<n>{NUM})\s+)?(?P<u>(?:second|minute|hour|day|night|week|month|year|decade)s|centuries)\b"),
+            // "the last week of August", "the first two weeks of May": a length (TimeML
+            // and TIMEX2 write it as a DURATION with its begin and end points) that
+            // includes its month; with a year ("of May 1916") the year stays its own
+            // date, which the narrative needs.
+            format!(r"\b(?:[Tt]he\s+)?(?P<w>past|last|next|first|previous|coming|following|final|intervening)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<u>(?:second|minute|hour|day|night|week|month|year|decade)s|centuries)\b|(?P<week>week)\b)(?P<of>\s+of\s+{FULL_MONTH}\b)?"),
         ),
         (
             Rule::Anaphoric,
@@ -1405,12 +1409,29 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Duration { value: unit.duration(n), modifier })
         }
         Rule::Span => {
+            // "of May 1916": the month and year are a date of their own (the narrative's).
+            let year_follows = text
+                .get(span.end..)
+                .unwrap_or("")
+                .trim_start_matches([' ', ','])
+                .starts_with(|c: char| c.is_ascii_digit());
+            let (span, of) = match caps.name("of") {
+                Some(o) if year_follows => (Span::new(span.start, o.start()), None),
+                o => (span, o),
+            };
             let n = match get("n") {
                 Some(n) => number(n)?,
                 None => None,
             };
-            let unit = Unit::from_word(get("u")?)?;
-            mention(Expr::Duration { value: unit.duration(n), modifier: None })
+            let value = if caps.name("week").is_some() {
+                // "the last week" alone is the deictic week; "of August" makes it a length.
+                of?;
+                Unit::Week.duration(Some(n.unwrap_or(1.0)))
+            } else {
+                Unit::from_word(get("u")?)?.duration(n)
+            };
+            let expr = Expr::Duration { value, modifier: None };
+            Some(Mention { span, expr, ends: None, rule: 0 })
         }
         Rule::Anaphoric => {
             // "over the weekend": TimeML (AQUAINT) marks it as its length, two days; not
