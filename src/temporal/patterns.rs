@@ -1410,11 +1410,14 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Span => {
             // "of May 1916": the month and year are a date of their own (the narrative's).
+            // Bounded look-ahead: a year follows within a few characters or not at all.
             let year_follows = text
                 .get(span.end..)
                 .unwrap_or("")
-                .trim_start_matches([' ', ','])
-                .starts_with(|c: char| c.is_ascii_digit());
+                .chars()
+                .take(8)
+                .find(|c| !matches!(c, ' ' | ','))
+                .is_some_and(|c| c.is_ascii_digit());
             let (span, of) = match caps.name("of") {
                 Some(o) if year_follows => (Span::new(span.start, o.start()), None),
                 o => (span, o),
