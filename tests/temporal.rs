@@ -343,7 +343,8 @@ fn sets_and_seasons() {
                 "In 1944 a year of famine began.",
                 &[("1944", "DATE", "1944"), ("a year", "DURATION", "P1Y")],
             ),
-            ("The pilots were given 2 a day-long rests.", &[("a day", "DURATION", "P1D")]),
+            // A length adjective, not "2 a day": its extent leaves the article out.
+            ("The pilots were given 2 a day-long rests.", &[("day-long", "DURATION", "P1D")]),
             ("The offensive stalled in summer 1916.", &[("summer 1916", "DATE", "1916-SU")]),
             (
                 "The canal froze in the winter of 1709.",
@@ -895,6 +896,72 @@ fn holiday_customs_and_weekend_modifiers_are_not_dates() {
                 "Talks went on over the weekend and into Monday.",
                 &[("the weekend", "DURATION", "P2D"), ("Monday", "DATE", "XXXX-WXX-1")],
             ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn two_days_joined_by_and_are_two_dates() {
+    check(
+        &[
+            (
+                "Voting took place on May 4 and 5, 1960.",
+                &[("May 4", "DATE", "1960-05-04"), ("5, 1960", "DATE", "1960-05-05")],
+            ),
+            (
+                "The fair came back in 1911, on 7 and 8 June.",
+                &[
+                    ("1911", "DATE", "1911"),
+                    ("7", "DATE", "1911-06-07"),
+                    ("8 June", "DATE", "1911-06-08"),
+                ],
+            ),
+            // "between ... and" is one range.
+            (
+                "The fair was held between 7 and 9 June 1911.",
+                &[("between 7 and 9 June 1911", "DATE", "1911-06-07/1911-06-09")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn length_adjectives_keep_long_and_leave_the_article() {
+    check(
+        &[
+            ("The town survived a month-long siege.", &[("month-long", "DURATION", "P1M")]),
+            ("It was the end of a months-long strike.", &[("months-long", "DURATION", "PXM")]),
+            ("Their decades-long feud ended.", &[("decades-long", "DURATION", "PXDE")]),
+            ("After a third day-long march they rested.", &[("day-long", "DURATION", "P1D")]),
+            ("The course is three weeks long.", &[("three weeks long", "DURATION", "P3W")]),
+            ("They began a 3-year-long survey.", &[("3-year-long", "DURATION", "P3Y")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn the_last_week_of_a_month_is_a_length() {
+    check(
+        &[
+            (
+                "In 1916 the lines held. During the last week of August the rain fell.",
+                &[("1916", "DATE", "1916"), ("last week of August", "DURATION", "P1W")],
+            ),
+            (
+                "The harvest took the first two weeks of October.",
+                &[("the first two weeks of October", "DURATION", "P2W")],
+            ),
+            // TimeML leaves "the" out before "last" / "past" (TIMEX2 keeps it). With a year
+            // the month is a date of its own, which the narrative reads.
+            (
+                "The last two weeks of May 1916 were quiet.",
+                &[("last two weeks", "DURATION", "P2W"), ("May 1916", "DATE", "1916-05")],
+            ),
+            // Alone, "the last week" is not a length (a look back in news, "last week").
+            ("The last week was quiet.", &[]),
         ],
         Reference::Narrative,
     );

@@ -237,12 +237,16 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Quantity,
             format!(
-                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
         ),
         (
             Rule::Span,
-            format!(r"\b(?:[Tt]he\s+)?(?P<w>past|last|next|first|previous|coming|following|final|intervening)\s+(?:(?P<n>{NUM})\s+)?(?P<u>(?:second|minute|hour|day|night|week|month|year|decade)s|centuries)\b"),
+            // "the last week of August", "the first two weeks of May": a length (TimeML
+            // and TIMEX2 write it as a DURATION with its begin and end points) that
+            // includes its month; with a year ("of May 1916") the year stays its own
+            // date, which the narrative needs.
+            format!(r"\b(?:[Tt]he\s+)?(?P<w>past|last|next|first|previous|coming|following|final|intervening)\s+(?:(?P<n>{NUM})\s+)?(?:(?P<u>(?:second|minute|hour|day|night|week|month|year|decade)s|centuries)\b|(?P<week>week)\b)(?P<of>\s+of\s+{FULL_MONTH}\b)?"),
         ),
         (
             Rule::Anaphoric,
@@ -277,7 +281,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
         ),
         // "for years", "over weeks": a vague length without a number.
-        (Rule::BareUnits, r"\b(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)\b".to_string()),
+        // "day-long", "decades-long": a length as an adjective, "long" in its extent.
+        (
+            Rule::BareUnits,
+            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long)\b".to_string(),
+        ),
         (
             Rule::Holiday,
             format!(
@@ -416,12 +424,33 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
                 reader.read(rule, text, span).map(|m| Mention { rule, ..m })
             }
         };
-        kept.extend(m);
+        if let Some(m) = m {
+            split_day_pair(text, m, &mut kept);
+        }
     }
     let kept = carry_era(text, kept, p);
     let mut kept = join_clock_weekday(text, merge_ranges(text, kept, p), p);
     lead_adverbs(text, &mut kept, p);
     kept
+}
+
+/// "May 4 and 5", "7 and 8 June": two days of one month joined by "and" (without
+/// "between") are two dates, as TimeML tags them, each with the month and the year stated
+/// after the second; any other mention is pushed as it is.
+fn split_day_pair(text: &str, m: Mention, kept: &mut Vec<Mention>) {
+    if let (Expr::Range(a, b), Some((sa, sb))) = (&m.expr, m.ends) {
+        let joined_by_and = text.get(sa.end..sb.start).is_some_and(|gap| gap.trim() == "and");
+        if joined_by_and && sa.start == m.span.start && a.day.is_some() && b.day.is_some() {
+            let first =
+                Mention { span: sa, expr: Expr::Point(a.clone()), ends: None, rule: m.rule };
+            let second =
+                Mention { span: sb, expr: Expr::Point(b.clone()), ends: None, rule: m.rule };
+            kept.push(first);
+            kept.push(second);
+            return;
+        }
+    }
+    kept.push(m);
 }
 
 /// "9 a.m. Tuesday", "4 a.m. EDT Thursday": a clock time followed by a weekday (and a
@@ -1157,7 +1186,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::DayRange | Rule::MonthDayRange => {
             let conn = get("conn")?;
             let from = get("from").unwrap_or("");
-            if conn.trim() == "and" && !from.to_ascii_lowercase().starts_with("between") {
+            // "between 4 and 5 May" is a range; "May 4 and 5" two days (split by
+            // `split_day_pair`), "from 4 and 5 May" neither.
+            if conn.trim() == "and"
+                && !from.is_empty()
+                && !from.to_ascii_lowercase().starts_with("between")
+            {
                 return None;
             }
             let month = month_number(get("m")?);
@@ -1332,6 +1366,20 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 return None; // "a second front"
             }
             let approx = get("approx").map(|a| a.trim().to_ascii_lowercase());
+            let n_group = caps.name("n")?;
+            if caps.name("long").is_some() && get("rel").is_none() && approx.is_none() {
+                // "a month-long siege", "a months-long war": the article is the noun's,
+                // and a plural unit after it is a vague number ("months" long).
+                if n_group.as_str().eq_ignore_ascii_case("a")
+                    || n_group.as_str().eq_ignore_ascii_case("an")
+                {
+                    let u = caps.name("u")?;
+                    let n = if u.as_str().ends_with('s') { None } else { Some(1.0) };
+                    let span = Span::new(u.start(), span.end);
+                    let expr = Expr::Duration { value: unit.duration(n), modifier: None };
+                    return Some(Mention { span, expr, ends: None, rule: 0 });
+                }
+            }
             if let Some(rel) = get("rel") {
                 let rel = rel.trim();
                 let sign = if matches!(rel, "later" | "afterwards" | "afterward" | "thereafter") {
@@ -1361,12 +1409,32 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Duration { value: unit.duration(n), modifier })
         }
         Rule::Span => {
+            // "of May 1916": the month and year are a date of their own (the narrative's).
+            // Bounded look-ahead: a year follows within a few characters or not at all.
+            let year_follows = text
+                .get(span.end..)
+                .unwrap_or("")
+                .chars()
+                .take(8)
+                .find(|c| !matches!(c, ' ' | ','))
+                .is_some_and(|c| c.is_ascii_digit());
+            let (span, of) = match caps.name("of") {
+                Some(o) if year_follows => (Span::new(span.start, o.start()), None),
+                o => (span, o),
+            };
             let n = match get("n") {
                 Some(n) => number(n)?,
                 None => None,
             };
-            let unit = Unit::from_word(get("u")?)?;
-            mention(Expr::Duration { value: unit.duration(n), modifier: None })
+            let value = if caps.name("week").is_some() {
+                // "the last week" alone is the deictic week; "of August" makes it a length.
+                of?;
+                Unit::Week.duration(Some(n.unwrap_or(1.0)))
+            } else {
+                Unit::from_word(get("u")?)?.duration(n)
+            };
+            let expr = Expr::Duration { value, modifier: None };
+            Some(Mention { span, expr, ends: None, rule: 0 })
         }
         Rule::Anaphoric => {
             // "over the weekend": TimeML (AQUAINT) marks it as its length, two days; not
@@ -1565,6 +1633,13 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Point(Point { clock: Some((h, m)), ..Point::default() }))
         }
         Rule::BareUnits => {
+            if let Some(lu) = caps.name("lu") {
+                let n = if lu.as_str().ends_with('s') { None } else { Some(1.0) };
+                let value = Unit::from_word(lu.as_str())?.duration(n);
+                let span = Span::new(lu.start(), whole.end());
+                let expr = Expr::Duration { value, modifier: None };
+                return Some(Mention { span, expr, ends: None, rule: 0 });
+            }
             let u = caps.name("u")?;
             let value = Unit::from_word(u.as_str())?.duration(None);
             let span = Span::new(u.start(), u.end());
