@@ -368,7 +368,7 @@ impl Serialize for ArticleWire<'_> {
         st.serialize_field(
             "sections",
             &Lazy(sections.map(|s| SectionWire {
-                title: &s.title,
+                title: s.title(text),
                 level: s.level,
                 at: c.at(s.span),
             })),
