@@ -178,11 +178,16 @@ fn run_file(pipeline: &Pipeline, path: &Path) {
     pipeline
         .run_map_sized(
             wikianno::source::Inputs::new([path.to_path_buf()]),
-            |record| wikianno::output::ndjson::to_line(&record),
-            String::len,
+            |record| {
+                let mut line = wikianno::output::Chunked::default();
+                // Writing to memory cannot fail.
+                let _ = wikianno::output::ndjson::write_record(&mut line, &record);
+                line
+            },
+            wikianno::output::Chunked::len,
             |line| {
                 records += 1;
-                out.write_all(line.as_bytes())
+                line.write_to(&mut out)
             },
         )
         .expect("run");

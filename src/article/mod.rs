@@ -75,14 +75,20 @@ impl Article {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Section {
-    /// The heading text, trimmed.
-    pub title: String,
     /// 2 for `== H ==`, 3 for `=== H ===`, ...
     pub level: u8,
     /// From the heading line to the next heading of the same or a higher level.
     pub span: Span,
-    /// The heading text itself.
+    /// The heading text itself, trimmed: [`Section::title`].
     pub title_span: Span,
+}
+
+impl Section {
+    /// The heading text, a slice of the article's `text`: a span, not a copy, since a page
+    /// can hold tens of thousands of headings (issue 10).
+    pub fn title<'t>(&self, text: &'t str) -> &'t str {
+        self.title_span.slice(text)
+    }
 }
 
 /// A table: its caption, header row and body rows.

@@ -282,8 +282,10 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
     let result = pipeline.run_map_sized(
         inputs,
         |record| {
-            let mut line = Vec::with_capacity(4096);
-            // Writing to a Vec cannot fail.
+            // Held until its turn at its own size (no doubled capacity): pages of tiny
+            // sections serialize to MBs each.
+            let mut line = wikianno::output::Chunked::default();
+            // Writing to memory cannot fail.
             let _ = match (format, &record) {
                 (Format::Ndjson, _) => ndjson::write_record(&mut line, &record),
                 (Format::Jsonld, Record::Article(a)) => jsonld::write_document(&mut line, a),
@@ -306,7 +308,7 @@ pub fn run(args: &AnnotateArgs) -> Result<i32, String> {
             if let Some(notice) = skipped {
                 eprintln!("{notice}");
             }
-            out.writer().write_all(&line)
+            line.write_to(out.writer())
         },
     );
     progress.finish();

@@ -37,25 +37,30 @@ struct Offsets {
     source_end: Option<usize>,
 }
 
-#[derive(Serialize)]
+/// An article record as written: the fields, in this order, `id`, `title`, `source`,
+/// `text`, `sections`, `entities`, `timexes`, `events`, `event_mentions`, `infobox`,
+/// `diagnostics`, then `claims`, `tables` and `dropped` when not empty. Each list is
+/// serialized straight from the article's items ([`Lazy`]) instead of a `Vec` of wire
+/// values built first: a page of tiny sections or list items has tens of thousands, and
+/// those vectors were the largest part of a pathological record's working set (issue 10).
 struct ArticleWire<'a> {
-    id: &'a str,
-    title: &'a str,
-    source: &'a str,
-    text: &'a str,
-    sections: Vec<SectionWire<'a>>,
-    entities: Vec<EntityWire<'a>>,
-    timexes: Vec<TimexWire<'a>>,
-    events: Vec<EventWire<'a>>,
-    event_mentions: Vec<EventMentionWire<'a>>,
-    infobox: Option<InfoboxWire<'a>>,
-    diagnostics: Vec<DiagnosticWire<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    claims: Vec<ClaimWire<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    tables: Vec<TableWire<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    dropped: Vec<DroppedWire>,
+    article: &'a AnnotatedArticle,
+    chars: Chars<'a>,
+}
+
+/// A sequence written item by item from its iterator, never collected. Serializing clones
+/// the iterator, so one wire value can be written twice (Parquet writes the line and the
+/// columns from it).
+struct Lazy<I>(I);
+
+impl<I> Serialize for Lazy<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
 }
 
 /// A date claim of the analysis stage: `entity` (an id) dated `what` at `value`, said
@@ -333,22 +338,42 @@ impl<'a> Chars<'a> {
 
 fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     let text = a.article.text.as_str();
-    let c = Chars {
+    let chars = Chars {
         text,
         index: CharIndex::new(text),
         map: a.article.source_map.as_ref(),
         anchor: Default::default(),
     };
-    let sections = a
-        .article
-        .sections
-        .iter()
-        .map(|s| SectionWire { title: &s.title, level: s.level, at: c.at(s.span) })
-        .collect();
-    let entities = a
-        .entities
-        .iter()
-        .map(|m| EntityWire {
+    ArticleWire { article: a, chars }
+}
+
+impl Serialize for ArticleWire<'_> {
+    /// The fields as `#[derive(Serialize)]` writes a struct: `serialize_struct` with the
+    /// count of fields present, `skip_field` for an empty optional list.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (a, c) = (self.article, &self.chars);
+        let text = c.text;
+        let present =
+            [a.claims.is_empty(), a.article.tables.is_empty(), a.article.dropped.is_empty()]
+                .iter()
+                .filter(|empty| !**empty)
+                .count();
+        let mut st = serializer.serialize_struct("ArticleWire", 11 + present)?;
+        st.serialize_field("id", &a.article.id)?;
+        st.serialize_field("title", &a.article.title)?;
+        st.serialize_field("source", &a.article.origin)?;
+        st.serialize_field("text", text)?;
+        let sections = a.article.sections.iter();
+        st.serialize_field(
+            "sections",
+            &Lazy(sections.map(|s| SectionWire {
+                title: s.title(text),
+                level: s.level,
+                at: c.at(s.span),
+            })),
+        )?;
+        let entities = a.entities.iter().map(|m| EntityWire {
             at: c.at(m.span),
             byte_start: m.span.start,
             byte_end: m.span.end,
@@ -356,13 +381,10 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             label: m.label,
             id: &m.id,
             source: &m.source,
-        })
-        .collect();
-    let timexes = a.timexes.iter().map(|t| c.timex(t)).collect();
-    let events = a
-        .events
-        .iter()
-        .map(|e| EventWire {
+        });
+        st.serialize_field("entities", &Lazy(entities))?;
+        st.serialize_field("timexes", &Lazy(a.timexes.iter().map(|t| c.timex(t))))?;
+        let events = a.events.iter().map(|e| EventWire {
             at: c.at(e.trigger),
             text: e.trigger.slice(text),
             kind: e.kind,
@@ -377,74 +399,60 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
             sentence: SentenceWire { at: c.at(e.sentence) },
             modality: (e.modality != crate::events::Modality::Asserted)
                 .then(|| e.modality.as_str()),
-        })
-        .collect();
-    let event_mentions = a
-        .event_mentions
-        .iter()
-        .map(|m| EventMentionWire {
+        });
+        st.serialize_field("events", &Lazy(events))?;
+        let event_mentions = a.event_mentions.iter().map(|m| EventMentionWire {
             at: c.at(m.span),
             text: m.span.slice(text),
             class: m.class,
             tense: m.tense.as_str(),
             aspect: m.aspect.as_str(),
             polarity: if m.negated { "NEG" } else { "POS" },
-        })
-        .collect();
-    let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
-        fields: ib
-            .fields
-            .iter()
-            .map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) })
-            .collect(),
-        checks: a
-            .infobox
-            .iter()
-            .flat_map(|r| r.checks.iter())
-            .map(|k| CheckWire {
-                field: &k.field,
-                value: &k.value,
-                at: c.at(k.span),
-                status: k.status.as_str(),
-                normalized: k.normalized.as_deref(),
-                evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
-                message: &k.message,
-                side: k.side,
-            })
-            .collect(),
-    });
-    let diagnostics = a
-        .diagnostics
-        .iter()
-        .map(|d| DiagnosticWire { at: d.span.map(|s| c.at(s)), kind: d.kind, message: &d.message })
-        .collect();
-    let claims = a
-        .claims
-        .iter()
-        .map(|cl| ClaimWire {
+        });
+        st.serialize_field("event_mentions", &Lazy(event_mentions))?;
+        let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
+            fields: ib
+                .fields
+                .iter()
+                .map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) })
+                .collect(),
+            checks: a
+                .infobox
+                .iter()
+                .flat_map(|r| r.checks.iter())
+                .map(|k| CheckWire {
+                    field: &k.field,
+                    value: &k.value,
+                    at: c.at(k.span),
+                    status: k.status.as_str(),
+                    normalized: k.normalized.as_deref(),
+                    evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
+                    message: &k.message,
+                    side: k.side,
+                })
+                .collect(),
+        });
+        st.serialize_field("infobox", &infobox)?;
+        let diagnostics = a.diagnostics.iter().map(|d| DiagnosticWire {
+            at: d.span.map(|s| c.at(s)),
+            kind: d.kind,
+            message: &d.message,
+        });
+        st.serialize_field("diagnostics", &Lazy(diagnostics))?;
+        let claims = a.claims.iter().map(|cl| ClaimWire {
             at: c.at(cl.span),
             text: cl.span.slice(text),
             entity: &cl.entity,
             what: cl.what,
             value: &cl.value,
-        })
-        .collect();
-    let tables = a
-        .article
-        .tables
-        .iter()
-        .map(|t| TableWire {
+        });
+        let tables = a.article.tables.iter().map(|t| TableWire {
             at: c.at(t.span),
             caption: t.caption.as_ref().map(|cell| c.cell(cell)),
             header: t.header.iter().map(|cell| c.cell(cell)).collect(),
             rows: t.rows.iter().map(|r| r.iter().map(|cell| c.cell(cell)).collect()).collect(),
-        })
-        .collect();
-    let dropped = a
-        .article
-        .dropped
-        .iter()
-        .map(|d| {
+        });
+        let dropped = a.article.dropped.iter().map(|d| {
             let (start, end) = c.index.chars(d.span);
             DroppedWire {
                 kind: d.kind.as_str(),
@@ -453,23 +461,23 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
                 source_start: d.source_chars.start,
                 source_end: d.source_chars.end,
             }
-        })
-        .collect();
-    ArticleWire {
-        id: &a.article.id,
-        title: &a.article.title,
-        source: &a.article.origin,
-        text,
-        sections,
-        entities,
-        timexes,
-        events,
-        event_mentions,
-        infobox,
-        diagnostics,
-        claims,
-        tables,
-        dropped,
+        });
+        if a.claims.is_empty() {
+            st.skip_field("claims")?;
+        } else {
+            st.serialize_field("claims", &Lazy(claims))?;
+        }
+        if a.article.tables.is_empty() {
+            st.skip_field("tables")?;
+        } else {
+            st.serialize_field("tables", &Lazy(tables))?;
+        }
+        if a.article.dropped.is_empty() {
+            st.skip_field("dropped")?;
+        } else {
+            st.serialize_field("dropped", &Lazy(dropped))?;
+        }
+        st.end()
     }
 }
 

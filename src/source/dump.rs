@@ -433,7 +433,12 @@ impl DumpSource {
                 self.where_now()
             ));
         }
-        match String::from_utf8(page.text) {
+        let mut text = page.text;
+        // Read ahead of the workers in batches of up to 4 MB, a page is held at its length,
+        // not at the capacity it grew to while read (up to twice: a page just over 256 KB
+        // sits in a 512 KB buffer).
+        text.shrink_to_fit();
+        match String::from_utf8(text) {
             Ok(text) => Some(SourceItem::Article(RawArticle {
                 title: Some(title.clone()),
                 text,

@@ -1395,7 +1395,6 @@ impl<'s> Renderer<'s> {
             let end =
                 self.headings[k + 1..].iter().find(|h| h.0 <= level).map_or(text_len, |h| h.2);
             sections.push(Section {
-                title: title_span.slice(&self.out).to_string(),
                 level,
                 span: Span::new(line_start, end.max(line_start)),
                 title_span,
@@ -1424,6 +1423,9 @@ impl<'s> Renderer<'s> {
         let text_len = self.out.len();
         let keep = self.anchors.partition_point(|&(t, _)| t <= text_len);
         self.anchors.truncate(keep);
+        // Held as long as the article: pushed one by one, its capacity is up to twice its
+        // length, MBs on a page of tiny sections.
+        self.anchors.shrink_to_fit();
         let source_index = crate::span::CharIndex::new(self.src);
         let char_anchors = self.anchors.iter().map(|&(_, s)| source_index.char_offset(s)).collect();
         let source_char_len = source_index.char_offset(self.src.len());
@@ -1697,7 +1699,7 @@ mod tests {
         let got: Vec<(&str, u8, &str)> = a
             .sections
             .iter()
-            .map(|s| (s.title.as_str(), s.level, s.title_span.slice(&a.text)))
+            .map(|s| (s.title(&a.text), s.level, s.title_span.slice(&a.text)))
             .collect();
         assert_eq!(
             got,
@@ -1705,7 +1707,7 @@ mod tests {
         );
         let map = a.source_map.as_ref().unwrap();
         for s in &a.sections {
-            assert_eq!(map.source_span(s.title_span).slice(src), s.title);
+            assert_eq!(map.source_span(s.title_span).slice(src), s.title(&a.text));
         }
         assert!(a.sections[0].span.slice(&a.text).contains("Two."));
         assert!(!a.sections[0].span.slice(&a.text).contains("See also"));
