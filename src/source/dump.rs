@@ -434,7 +434,7 @@ impl DumpSource {
             ));
         }
         let mut text = page.text;
-        // Read ahead of the workers in batches of up to 4 MB, a page is held at its length,
+        // Read ahead of the workers in batches of up to 1 MB, a page is held at its length,
         // not at the capacity it grew to while read (up to twice: a page just over 256 KB
         // sits in a 512 KB buffer).
         text.shrink_to_fit();
