@@ -16,7 +16,7 @@
 
 use std::{path::Path, sync::OnceLock};
 
-use super::{load, shipped::DEMONYMS, Label};
+use super::{load, person_titles::is_title_before_name, shipped::DEMONYMS, Label};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 
@@ -249,45 +249,6 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Titles and ranks written before a person's name ("General Pareja", "President Pezet").
-pub(crate) const PERSON_TITLES: &[&str] = &[
-    "General",
-    "Admiral",
-    "Colonel",
-    "Captain",
-    "Commander",
-    "Lieutenant",
-    "Major",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "King",
-    "Queen",
-    "Emperor",
-    "Empress",
-    "Pope",
-    "Saint",
-    "St.",
-    "President",
-    "Prince",
-    "Princess",
-    "Count",
-    "Countess",
-    "Duke",
-    "Duchess",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Minister",
-    "Senator",
-    "Governor",
-    "Bishop",
-    "Archbishop",
-    "Father",
-];
-
 /// A capitalized word that can be part of a name: not a function word or a number word
 /// capitalized at a sentence start ("In Lima", "One Spanish frigate").
 fn name_word(word: &str) -> bool {
@@ -309,7 +270,7 @@ fn function_words() -> &'static FxHashSet<&'static str> {
 /// A title after the match does not extend it: "Peruvian President Pezet".
 pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
     if word_after(text, span.end)
-        .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
+        .is_some_and(|w| capitalized(w) && w != "I" && !is_title_before_name(w))
     {
         return true;
     }
@@ -340,14 +301,14 @@ pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
         return false;
     }
     if word_after(text, span.end)
-        .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
+        .is_some_and(|w| capitalized(w) && w != "I" && !is_title_before_name(w))
     {
         return true;
     }
     !person
         && word_before(text, span.start).is_some_and(|w| {
             name_word(w)
-                && !PERSON_TITLES.contains(&w)
+                && !is_title_before_name(w)
                 && !["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
         })
 }

@@ -19,9 +19,10 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES, PERSON_TITLES},
+    context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES},
     link_context::{label_from_context, label_from_lead},
     links::{is_acronym, LinkTargets},
+    person_titles::{is_person_making_title, is_title_before_name},
     surnames,
     title_shape::{label_from_title, split_disambiguator},
     Entry, Gazetteer, Label,
@@ -292,7 +293,7 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
 fn without_title(text: &str, run: NameRun) -> NameRun {
     let mut start = run.span.start;
     for word in run.span.slice(text).split(' ') {
-        let strip = PERSON_TITLES.contains(&word) && !matches!(word, "Saint" | "St.");
+        let strip = is_person_making_title(word);
         let next = text[start + word.len()..run.span.end].trim_start();
         if !strip || !next.starts_with(char::is_uppercase) {
             break;
@@ -463,7 +464,7 @@ fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
         && first.chars().all(char::is_alphabetic)
         && !NOT_GIVEN_NAMES.contains(&first)
         && !is_month_or_function_word(first)
-        && !PERSON_TITLES.contains(&first);
+        && !is_title_before_name(first);
     if name_like {
         given.push((first.to_string(), id.to_string()));
     }

@@ -27,6 +27,7 @@ mod link_context;
 mod links;
 mod load;
 mod local;
+pub(crate) mod person_titles;
 mod shipped;
 mod surnames;
 mod title_shape;
