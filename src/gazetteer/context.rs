@@ -313,6 +313,25 @@ pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
         })
 }
 
+/// True when the text at `span` is a whole quotation ("Oscar Greats" at Time magazine, the
+/// song "Eleanor Rigby"), not a nickname quoted inside a name (Ilona "Lona Dee" Dertinger:
+/// a capitalized word on both sides). Wikipedia quotes the titles of short works (songs,
+/// essays, episodes, chapters), never a person's name. Reads a quote mark and one word
+/// either side: constant work.
+pub(crate) fn is_whole_quotation(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let (Some(open), Some(close)) =
+        (before.strip_suffix(['"', '“']), after.strip_prefix(['"', '”']))
+    else {
+        return false;
+    };
+    let close_end = text.len() - close.len();
+    let inside_name = word_before(text, open.len()).is_some_and(capitalized)
+        && word_after(text, close_end).is_some_and(capitalized);
+    !inside_name
+}
+
 /// True when an author's initials follow the match at `span` after a comma, as a
 /// citation writes a surname ("Pavia, D.L., Lampman, G.M."): the match is a person.
 pub(crate) fn before_initials(text: &str, span: Span) -> bool {
@@ -730,6 +749,23 @@ mod tests {
             ("the Lima - Callao road", "Lima", false),
         ] {
             assert_eq!(in_hyphenated_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn whole_quotations_but_not_nicknames() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("The band played \"Eleanor Rigby\" twice.", "Eleanor Rigby", true),
+            ("His essay “William Law” appeared in 1945.", "William Law", true),
+            ("\"Oscar Greats\" at Time magazine.", "Oscar Greats", true),
+            ("Ilona \"Lona Dee\" Dertinger joined the cast.", "Lona Dee", false),
+            ("The singer Eleanor Rigby sang.", "Eleanor Rigby", false),
+            ("He wrote \"Eleanor Rigby and more.", "Eleanor Rigby", false),
+        ];
+        for &(text, needle, want) in rows {
+            let start = text.find(needle).unwrap();
+            let span = Span::new(start, start + needle.len());
+            assert_eq!(is_whole_quotation(text, span), want, "{text}");
         }
     }
 
