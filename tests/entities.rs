@@ -53,6 +53,14 @@ rows! {
     surname_repeat: ("John Henry", "{{Infobox person\n| name = John Henry\n}}\n'''John Henry''' was a boxer. Later Henry retired.", "Later", "Henry") => Some(Label::Person);
     surname_not_in_other_person: ("John Henry", "{{Infobox person\n| name = John Henry\n}}\n'''John Henry''' met Henry Clay there.", "met", "Henry") => None;
     surname_not_after_other_given_name: ("Angela Merkel", "{{Infobox person\n| name = Angela Merkel\n}}\n'''Angela Merkel''' met Ulrich Merkel once.", "met", "Merkel") => None;
+    // A name shaped like a person's, quoted whole, is a short work's title; a quoted nickname
+    // inside a name is not.
+    quoted_given_name_run_is_a_work: ("T", "The band recorded \"Eleanor Rigby\" in 1966.", "recorded", "Eleanor Rigby") => Some(Label::Work);
+    quoted_essay_title_is_a_work: ("T", "Her essays include \"Walter Qwerty\" and others.", "include", "Walter Qwerty") => Some(Label::Work);
+    unquoted_given_name_run_is_a_person: ("T", "The band met Eleanor Rigby in 1966.", "met", "Eleanor Rigby") => Some(Label::Person);
+    // A person-shaped name after "the" that closes the phrase names a thing, not the person.
+    the_name_closing_phrase_is_no_person: ("T", "Walter Qwerty built rockets. Engineers tested the Walter Qwerty, a rocket.", "tested", "Walter Qwerty") => None;
+    the_name_before_noun_is_the_person: ("T", "Walter Qwerty built rockets. He met the Walter Qwerty family.", "met", "Walter Qwerty") => Some(Label::Person);
     // Links without an index: the title's shape, the infobox parameter, else unknown.
     link_band: ("T", "They toured with [[The Knack (band)|The Knack]].", "with", "The Knack") => Some(Label::Org);
     link_film: ("T", "It was remade as [[Heat (1995 film)|Heat]].", "as", "Heat") => Some(Label::Work);

@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     article::{Article, InfoboxKind},
-    gazetteer::{EntityMention, Gazetteer},
+    gazetteer::{person_titles::is_lowercase_title, EntityMention, Gazetteer},
     sentences::SentenceSplitter,
     span::Span,
     temporal::{Timex, TimexType},
@@ -28,31 +28,6 @@ use crate::{
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "into", "through", "towards", "toward", "near", "off", "inside", "outside",
     "within",
-];
-
-/// Words of rank or office skipped between a preposition or verb and a name.
-const TITLES: &[&str] = &[
-    "general",
-    "colonel",
-    "admiral",
-    "rear",
-    "vice",
-    "president",
-    "captain",
-    "commander",
-    "king",
-    "queen",
-    "emperor",
-    "marshal",
-    "lieutenant",
-    "major",
-    "minister",
-    "dictator",
-    "commodore",
-    "gen.",
-    "col.",
-    "adm.",
-    "capt.",
 ];
 
 /// Types whose direct object is usually a place ("seized the islands", "entered Lima"):
@@ -453,7 +428,7 @@ impl Lead {
     /// backwards and only as many as a pattern needs: reading and lower-casing the
     /// whole prefix per mention made the role rules quadratic in sentence length.
     fn before(before: &str) -> Lead {
-        let mut words = words_rev(before).skip_while(|w| TITLES.contains(&&**w));
+        let mut words = words_rev(before).skip_while(|w| is_lowercase_title(w));
         let last = words.next();
         let mut next_is = |want: &str| words.next().is_some_and(|w| w == want);
         match last.as_deref() {
@@ -743,7 +718,7 @@ fn participants(
             let gap = between(trigger.span.end, m.span.start);
             // Four words are enough to know the gap is too long.
             let (count, only_fillers, _) =
-                short_gap(gap, |w| w == "the" || w == "on" || TITLES.contains(&w));
+                short_gap(gap, |w| w == "the" || w == "on" || is_lowercase_title(w));
             let place_object = PLACE_OBJECT.contains(&trigger.kind) && label == Label::Place;
             // "negotiated the Paris peace treaty": a name before a noun modifies it.
             if count <= 3

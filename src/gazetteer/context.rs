@@ -16,7 +16,7 @@
 
 use std::{path::Path, sync::OnceLock};
 
-use super::{load, shipped::DEMONYMS, Label};
+use super::{load, person_titles::is_title_before_name, shipped::DEMONYMS, Label};
 use crate::span::Span;
 use rustc_hash::FxHashSet;
 
@@ -249,45 +249,6 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Titles and ranks written before a person's name ("General Pareja", "President Pezet").
-pub(crate) const PERSON_TITLES: &[&str] = &[
-    "General",
-    "Admiral",
-    "Colonel",
-    "Captain",
-    "Commander",
-    "Lieutenant",
-    "Major",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "King",
-    "Queen",
-    "Emperor",
-    "Empress",
-    "Pope",
-    "Saint",
-    "St.",
-    "President",
-    "Prince",
-    "Princess",
-    "Count",
-    "Countess",
-    "Duke",
-    "Duchess",
-    "Dr.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Minister",
-    "Senator",
-    "Governor",
-    "Bishop",
-    "Archbishop",
-    "Father",
-];
-
 /// A capitalized word that can be part of a name: not a function word or a number word
 /// capitalized at a sentence start ("In Lima", "One Spanish frigate").
 fn name_word(word: &str) -> bool {
@@ -309,7 +270,7 @@ fn function_words() -> &'static FxHashSet<&'static str> {
 /// A title after the match does not extend it: "Peruvian President Pezet".
 pub(crate) fn in_longer_name(text: &str, span: Span) -> bool {
     if word_after(text, span.end)
-        .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
+        .is_some_and(|w| capitalized(w) && w != "I" && !is_title_before_name(w))
     {
         return true;
     }
@@ -340,16 +301,51 @@ pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
         return false;
     }
     if word_after(text, span.end)
-        .is_some_and(|w| capitalized(w) && w != "I" && !PERSON_TITLES.contains(&w))
+        .is_some_and(|w| capitalized(w) && w != "I" && !is_title_before_name(w))
     {
         return true;
     }
     !person
         && word_before(text, span.start).is_some_and(|w| {
             name_word(w)
-                && !PERSON_TITLES.contains(&w)
+                && !is_title_before_name(w)
                 && !["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
         })
+}
+
+/// True when "the" comes right before the match at `span` and the match closes the noun
+/// phrase there (a punctuation mark or the text's end follows): "the Saturn V, which",
+/// "the Paris Commune, and", "the Morris Mini Deluxe." name a thing, a group or a work. A
+/// person's name follows "the" only to modify a noun after it ("the Kamprad family", "the
+/// Schröder administration"), in a compound ("the Einstein-de Sitter model") or as a
+/// family's possessive ("the Virtue's New York publishing house", which Wiki-Fair's gold
+/// tags). Reads a word before and a character after: constant work.
+pub(crate) fn closes_a_the_phrase(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).and_then(|b| b.strip_suffix(' ')).unwrap_or("");
+    let after_the = ["the", "The"].iter().any(|the| {
+        before.strip_suffix(the).is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+    });
+    let after = text.get(span.end..).unwrap_or("");
+    after_the && (after.is_empty() || after.starts_with([',', '.', ';', ':', '(', ')', '!', '?']))
+}
+
+/// True when the text at `span` is a whole quotation ("Oscar Greats" at Time magazine, the
+/// song "Eleanor Rigby"), not a nickname quoted inside a name (Ilona "Lona Dee" Dertinger:
+/// a capitalized word on both sides). Wikipedia quotes the titles of short works (songs,
+/// essays, episodes, chapters), never a person's name. Reads a quote mark and one word
+/// either side: constant work.
+pub(crate) fn is_whole_quotation(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let (Some(open), Some(close)) =
+        (before.strip_suffix(['"', '“']), after.strip_prefix(['"', '”']))
+    else {
+        return false;
+    };
+    let close_end = text.len() - close.len();
+    let inside_name = word_before(text, open.len()).is_some_and(capitalized)
+        && word_after(text, close_end).is_some_and(capitalized);
+    !inside_name
 }
 
 /// True when an author's initials follow the match at `span` after a comma, as a
@@ -769,6 +765,44 @@ mod tests {
             ("the Lima - Callao road", "Lima", false),
         ] {
             assert_eq!(in_hyphenated_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_before_a_name_that_closes_the_phrase() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("Engineers tested the Walter Qwerty, a rocket.", "Walter Qwerty", true),
+            ("He ran the Walter Qwerty's publishing house.", "Walter Qwerty", false),
+            ("They flew on the Walter Qwerty.", "Walter Qwerty", true),
+            ("He joined the Walter Qwerty; it was a band.", "Walter Qwerty", true),
+            // A parenthesis after a space is not read (one character after the match).
+            ("He joined the Walter Qwerty (a band).", "Walter Qwerty", false),
+            ("He met the Walter Qwerty family.", "Walter Qwerty", false),
+            ("It is the Walter Qwerty-Smith model.", "Walter Qwerty", false),
+            ("They met Walter Qwerty, a pilot.", "Walter Qwerty", false),
+            ("Clothe Walter Qwerty, then go.", "Walter Qwerty", false),
+        ];
+        for &(text, needle, want) in rows {
+            let start = text.find(needle).unwrap();
+            let span = Span::new(start, start + needle.len());
+            assert_eq!(closes_a_the_phrase(text, span), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_quotations_but_not_nicknames() {
+        let rows: &[(&str, &str, bool)] = &[
+            ("The band played \"Eleanor Rigby\" twice.", "Eleanor Rigby", true),
+            ("His essay “William Law” appeared in 1945.", "William Law", true),
+            ("\"Oscar Greats\" at Time magazine.", "Oscar Greats", true),
+            ("Ilona \"Lona Dee\" Dertinger joined the cast.", "Lona Dee", false),
+            ("The singer Eleanor Rigby sang.", "Eleanor Rigby", false),
+            ("He wrote \"Eleanor Rigby and more.", "Eleanor Rigby", false),
+        ];
+        for &(text, needle, want) in rows {
+            let start = text.find(needle).unwrap();
+            let span = Span::new(start, start + needle.len());
+            assert_eq!(is_whole_quotation(text, span), want, "{text}");
         }
     }
 

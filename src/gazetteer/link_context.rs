@@ -23,7 +23,7 @@ use std::{borrow::Cow, sync::OnceLock};
 use regex::Regex;
 
 use super::{
-    context::PERSON_TITLES,
+    person_titles::is_person_making_title,
     type_nouns::{
         ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
     },
@@ -213,7 +213,7 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     if last.is_empty() || last.ends_with([',', ';', ':', '.', ')']) {
         return None;
     }
-    if PERSON_TITLES.contains(&last) {
+    if is_person_making_title(last) {
         return Some(Label::Person);
     }
     if !opens_a_rule(last) {
@@ -235,7 +235,7 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
         return None;
     }
     // Titles are capitalized ("President"): compared as written.
-    if PERSON_TITLES.contains(&words[0].as_str()) {
+    if is_person_making_title(&words[0]) {
         return Some(Label::Person);
     }
     words.reverse();

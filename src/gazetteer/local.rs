@@ -19,9 +19,10 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    context::{capitalized_runs, is_function_word, NameRun, NAME_PARTICLES, PERSON_TITLES},
+    context::{capitalized_runs, is_function_word, is_whole_quotation, NameRun, NAME_PARTICLES},
     link_context::{label_from_context, label_from_lead},
     links::{is_acronym, LinkTargets},
+    person_titles::{is_person_making_title, is_title_before_name},
     surnames,
     title_shape::{label_from_title, split_disambiguator},
     Entry, Gazetteer, Label,
@@ -292,7 +293,7 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
 fn without_title(text: &str, run: NameRun) -> NameRun {
     let mut start = run.span.start;
     for word in run.span.slice(text).split(' ') {
-        let strip = PERSON_TITLES.contains(&word) && !matches!(word, "Saint" | "St.");
+        let strip = is_person_making_title(word);
         let next = text[start + word.len()..run.span.end].trim_start();
         if !strip || !next.starts_with(char::is_uppercase) {
             break;
@@ -366,11 +367,18 @@ fn typed_parts<'t>(
     parts.into_iter().filter_map(|p| Some((p.span, run_type(text, p, facts)?))).collect()
 }
 
-/// What one run says about its type: its shape, else (unless it is one word opening a
-/// sentence) the words around it.
+/// What one run says about its type: its shape (a person's shape quoted whole is a
+/// work's title), else (unless it is one word opening a sentence) the words around it.
 fn run_type<'t>(text: &'t str, run: NameRun, facts: &mut SurfaceFacts<'t>) -> Option<RunType> {
     let surface = run.span.slice(text);
     if let Some(label) = facts.shape(surface) {
+        // A name shaped like a person's that is a whole quotation is the title of a short
+        // work, often named after one ("Eleanor Rigby", the essay "William Law", the
+        // column "Oscar Greats"): WORK at this occurrence, which an unquoted occurrence of
+        // the same name, typed by its shape, still overrides.
+        if label == Label::Person && is_whole_quotation(text, run.span) {
+            return Some(RunType::Context(Label::Work));
+        }
         return Some(RunType::Shape(label));
     }
     if run.sentence_start && !surface.contains(' ') {
@@ -463,7 +471,7 @@ fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
         && first.chars().all(char::is_alphabetic)
         && !NOT_GIVEN_NAMES.contains(&first)
         && !is_month_or_function_word(first)
-        && !PERSON_TITLES.contains(&first);
+        && !is_title_before_name(first);
     if name_like {
         given.push((first.to_string(), id.to_string()));
     }

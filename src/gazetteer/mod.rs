@@ -27,6 +27,7 @@ mod link_context;
 mod links;
 mod load;
 mod local;
+pub(crate) mod person_titles;
 mod shipped;
 mod surnames;
 mod title_shape;
@@ -145,7 +146,8 @@ impl Entry {
     /// ("Logan, Robert K."), a country row right after a capitalized word ("New Jersey"), a
     /// GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
     /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
-    /// before "language".
+    /// before "language", a person's name that closes a phrase opened by "the" ("the Saturn
+    /// V, which").
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
@@ -177,6 +179,11 @@ impl Entry {
         }
         // A reference list's author, "Logan, Robert K.": the given names alone are no mention.
         if self.label == Label::Person && context::in_inverted_name(text, span) {
+            return true;
+        }
+        // "the Saturn V, which", "the Paris Commune, and": a thing named after a
+        // person, or a name typed PERSON by its shape alone, never the person.
+        if self.label == Label::Person && context::closes_a_the_phrase(text, span) {
             return true;
         }
         let demonym = self.label == Label::Demonym;

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::{
-    context::{is_given_name, is_group_plural, NAME_PARTICLES, PERSON_TITLES},
+    context::{is_given_name, is_group_plural, NAME_PARTICLES},
+    person_titles::{is_person_making_title, person_title, PersonTitle},
     type_nouns::{ends_a_type_noun, label_of_noun_phrase},
     Label,
 };
@@ -158,31 +159,6 @@ const PLACE_PREFIXES: &[&str] = &[
     "Porto", "Puerto", "Rio", "Río", "Sierra", "Cerro", "Isla", "Isle", "Pico", "Punta", "Bahía",
 ];
 
-/// Titles and ranks that open a person's title ("Louis IX, Landgrave of Hesse",
-/// "Christian III, Duke of Zweibrücken") after a comma.
-const PERSON_TITLES_AFTER_COMMA: &[&str] = &[
-    "King",
-    "Queen",
-    "Duke",
-    "Duchess",
-    "Count",
-    "Countess",
-    "Prince",
-    "Princess",
-    "Landgrave",
-    "Margrave",
-    "Elector",
-    "Earl",
-    "Baron",
-    "Baroness",
-    "Viscount",
-    "Marquess",
-    "Emperor",
-    "Empress",
-    "Lord",
-    "Lady",
-];
-
 /// A title's name and its trailing disambiguator, the words in its last parentheses:
 /// "Nevermind (album)" -> ("Nevermind", Some("album")); "Lima" -> ("Lima", None). Byte
 /// searches only: this runs for every link of every article.
@@ -276,7 +252,8 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     }
     if let Some((name, rest)) = title.split_once(", ") {
         let rest_first = rest.split_whitespace().next().unwrap_or("");
-        if PERSON_TITLES_AFTER_COMMA.contains(&rest_first) {
+        // A ruler's or peer's title after the name: "Louis IX, Landgrave of Hesse".
+        if person_title(rest_first).is_some_and(PersonTitle::follows_a_comma) {
             return Some(Label::Person);
         }
         // "Cambridge, Massachusetts", "Roosevelt Roads, Puerto Rico": a place and the region
@@ -336,7 +313,9 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
                 return Some(Label::Person);
             }
         }
-        if PERSON_TITLES.contains(&first) && rest.iter().all(|w| capitalized_or_number(w)) {
+        // A title before capitalized names: "General Sir John Moore", "Dr John". Not before
+        // a number, which makes a product's name ("Commodore 64").
+        if is_person_making_title(first) && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
             return Some(Label::Person);
         }
         if count <= 4 && is_given_name(first) && rest.iter().all(|w| name_part(w)) {

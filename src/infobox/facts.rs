@@ -34,7 +34,7 @@ use super::{
 use crate::{
     article::{split_list, KeyRole, ValueKind},
     events::EventType,
-    gazetteer::{EntityMention, Label},
+    gazetteer::{person_titles::is_title_before_name, EntityMention, Label},
     span::Span,
     temporal::{number_word, Timex, TimexValue},
 };
@@ -45,53 +45,6 @@ const LEAD_SENTENCES: usize = 2;
 /// Words skipped between a cue and the name it introduces ("born in the village of").
 const NAME_FILLERS: &[&str] =
     &["the", "a", "an", "his", "her", "their", "its", "village", "town", "city", "of"];
-
-/// Titles and honorifics that may stand before a surname without naming someone else.
-const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Dr",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Saint",
-    "St",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "President",
-    "Senator",
-    "Governor",
-    "General",
-    "Gen",
-    "Colonel",
-    "Col",
-    "Captain",
-    "Capt",
-    "Admiral",
-    "Judge",
-    "Justice",
-    "Rev",
-    "Father",
-    "Professor",
-    "Prof",
-    "Representative",
-    "Congressman",
-    "Secretary",
-    "Chancellor",
-    "Minister",
-    "Premier",
-    "Mayor",
-    "Emperor",
-    "Empress",
-    "Pope",
-    "Bishop",
-    "Archbishop",
-];
 
 /// Small words that open a sentence, capitalized there ("Then Harris ...").
 const OPENERS: &[&str] = &[
@@ -813,7 +766,7 @@ impl<'a> Ctx<'a> {
         let bare = word.trim_end_matches('.');
         bare.starts_with(char::is_uppercase)
             && !parts.iter().any(|p| p.trim_end_matches(['.', ',']) == bare)
-            && !TITLES.contains(&bare)
+            && !is_title_before_name(bare)
             && !OPENERS.contains(&bare.to_lowercase().as_str())
     }
 
