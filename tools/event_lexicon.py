@@ -187,36 +187,30 @@ def wordnet():
     noun_forms = set(w for w in nouns if "_" not in w)
     for w in list(noun_forms):
         noun_forms.add(w + "s")
-    eventive_nouns |= {plural for w in eventive_nouns for plural in pluralize(w)}
+    eventive_nouns |= {s_form(w) for w in eventive_nouns}
     return verb_forms, noun_forms, eventive_nouns, set(adjs)
 
 
-def pluralize(noun):
-    """The regular plural of a noun (English spelling rules)."""
-    if re.search(r"[^aeiou]y$", noun):
-        yield noun[:-1] + "ies"
-    elif re.search(r"(s|x|z|ch|sh)$", noun):
-        yield noun + "es"
-    else:
-        yield noun + "s"
+def s_form(word):
+    """The -s form of a noun or verb, a plural or a third person ("riots", "carries",
+    "marches"), by English spelling rules."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
 
 
 def inflect(lemma):
     yield lemma
+    yield s_form(lemma)
     if lemma.endswith("e"):
-        yield lemma + "s"
         yield lemma + "d"
         yield lemma[:-1] + "ing"
     elif re.search(r"[^aeiou]y$", lemma):
-        yield lemma[:-1] + "ies"
         yield lemma[:-1] + "ied"
         yield lemma + "ing"
-    elif re.search(r"(s|x|z|ch|sh)$", lemma):
-        yield lemma + "es"
-        yield lemma + "ed"
-        yield lemma + "ing"
     else:
-        yield lemma + "s"
         yield lemma + "ed"
         yield lemma + "ing"
 

@@ -597,9 +597,8 @@ mod tests {
 
     #[test]
     fn a_capital_inside_a_sentence_is_a_word_of_a_name() {
-        let tagger = MentionTagger::shipped();
-        // (name, sentence, word, tagged)
-        let rows = [
+        // (case, sentence, word, tagged)
+        assert_tagged(&[
             ("after a determiner", "He joined the attack at dawn.", "attack", true),
             ("in a name", "He joined the Attack Squadron at dawn.", "Attack", false),
             ("first word", "Attack came at dawn.", "Attack", true),
@@ -608,10 +607,15 @@ mod tests {
             ("whole name", "It ended the Great Depression quickly.", "Great Depression", true),
             ("name with of", "It followed the Great Fire of London.", "Great Fire of London", true),
             ("name stops", "It ended the Great Depression in 1939.", "Great Depression", true),
-        ];
-        for (name, text, word, tagged) in rows {
+        ]);
+    }
+
+    /// Each row: (case, sentence, word, whether the shipped tagger marks that word).
+    fn assert_tagged(rows: &[(&str, &str, &str, bool)]) {
+        let tagger = MentionTagger::shipped();
+        for &(case, text, word, tagged) in rows {
             let found = tagger.tag_text(text).iter().any(|m| m.span.slice(text) == word);
-            assert_eq!(found, tagged, "{name}: {text:?}");
+            assert_eq!(found, tagged, "{case}: {text:?}");
         }
     }
 
@@ -619,9 +623,8 @@ mod tests {
     /// fallback): one row per rule of `wordnet_says`.
     #[test]
     fn forms_the_data_never_showed_follow_wordnet() {
-        let tagger = MentionTagger::shipped();
         // (rule, sentence, word, tagged)
-        let rows = [
+        assert_tagged(&[
             (
                 "a past form WordNet also lists as an adjective",
                 "Ministers stressed the risk.",
@@ -637,11 +640,7 @@ mod tests {
                 true,
             ),
             ("a plain noun", "The table stood there.", "table", false),
-        ];
-        for (rule, text, word, tagged) in rows {
-            let found = tagger.tag_text(text).iter().any(|m| m.span.slice(text) == word);
-            assert_eq!(found, tagged, "{rule}: {text:?}");
-        }
+        ]);
     }
 
     #[test]

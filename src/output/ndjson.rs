@@ -347,6 +347,26 @@ fn article_wire(a: &AnnotatedArticle) -> ArticleWire<'_> {
     ArticleWire { article: a, chars }
 }
 
+/// A list written only when it has items, as `#[serde(skip_serializing_if = "Vec::is_empty")]`
+/// writes a field.
+fn optional_list<St, I>(
+    st: &mut St,
+    key: &'static str,
+    empty: bool,
+    items: I,
+) -> Result<(), St::Error>
+where
+    St: serde::ser::SerializeStruct,
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    if empty {
+        st.skip_field(key)
+    } else {
+        st.serialize_field(key, &Lazy(items))
+    }
+}
+
 impl Serialize for ArticleWire<'_> {
     /// The fields as `#[derive(Serialize)]` writes a struct: `serialize_struct` with the
     /// count of fields present, `skip_field` for an empty optional list.
@@ -462,21 +482,9 @@ impl Serialize for ArticleWire<'_> {
                 source_end: d.source_chars.end,
             }
         });
-        if a.claims.is_empty() {
-            st.skip_field("claims")?;
-        } else {
-            st.serialize_field("claims", &Lazy(claims))?;
-        }
-        if a.article.tables.is_empty() {
-            st.skip_field("tables")?;
-        } else {
-            st.serialize_field("tables", &Lazy(tables))?;
-        }
-        if a.article.dropped.is_empty() {
-            st.skip_field("dropped")?;
-        } else {
-            st.serialize_field("dropped", &Lazy(dropped))?;
-        }
+        optional_list(&mut st, "claims", a.claims.is_empty(), claims)?;
+        optional_list(&mut st, "tables", a.article.tables.is_empty(), tables)?;
+        optional_list(&mut st, "dropped", a.article.dropped.is_empty(), dropped)?;
         st.end()
     }
 }
