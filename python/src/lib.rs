@@ -135,8 +135,8 @@ impl Pipeline {
         source: Option<String>,
     ) -> PyResult<PyObject> {
         let item = SourceItem::Article(raw_article(text, title, wikitext, source)?);
-        let line = py.allow_threads(|| ndjson::to_line(&self.inner.process(item)));
-        json_loads(py)?.call1((line,)).map(Bound::unbind)
+        let record = py.allow_threads(|| self.inner.process(item));
+        record_dict(py, &record)
     }
 
     /// Annotate many articles on all cores; yields their records (dicts) in input order.
@@ -158,11 +158,12 @@ impl Pipeline {
         jobs: Option<usize>,
         as_json: bool,
     ) -> PyResult<Annotations> {
-        Ok(Annotations {
-            batches: Mutex::new(Batches::new(&self.inner, items, jobs, ndjson_line)?),
-            ready: Vec::new().into_iter(),
-            loads: (!as_json).then(|| json_loads(py)).transpose()?.map(Bound::unbind),
-        })
+        let stream = if as_json {
+            Stream::Lines(InOrder::new(Batches::new(&self.inner, items, jobs, ndjson_line)?))
+        } else {
+            Stream::Dicts(InOrder::new(Batches::new(&self.inner, items, jobs, |record| record)?))
+        };
+        Ok(Annotations { stream: Mutex::new(stream) })
     }
 
     /// Annotate `items` (as for `annotate_many`) and write the records to a Parquet file
@@ -279,8 +280,11 @@ fn item_dict<'py>(py: Python<'py>, item: SourceItem) -> PyResult<Bound<'py, PyDi
     Ok(dict)
 }
 
-fn json_loads(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    py.import("json")?.getattr("loads")
+/// A record as a dict: its NDJSON wire value ([`ndjson::wire`]) serialized straight into
+/// Python objects by pythonize, so the dict and the CLI's line come from one `Serialize`
+/// and no JSON text is written and parsed in between.
+fn record_dict(py: Python<'_>, record: &Record) -> PyResult<PyObject> {
+    Ok(pythonize::pythonize(py, &ndjson::wire(record))?.unbind())
 }
 
 /// Where chunks are annotated: rayon's global pool (all cores) or a pool of `jobs` threads.
@@ -483,17 +487,46 @@ fn ndjson_line(record: Record) -> String {
     ndjson::to_line(&record)
 }
 
+/// The items of a [`Batches`] one by one, in input order.
+struct InOrder<T> {
+    batches: Batches<T>,
+    /// The rest of the chunk being consumed.
+    ready: std::vec::IntoIter<T>,
+}
+
+impl<T: Send + 'static> InOrder<T> {
+    fn new(batches: Batches<T>) -> InOrder<T> {
+        InOrder { batches, ready: Vec::new().into_iter() }
+    }
+
+    fn next(&mut self, py: Python<'_>) -> PyResult<Option<T>> {
+        loop {
+            if let Some(item) = self.ready.next() {
+                return Ok(Some(item));
+            }
+            match self.batches.next_batch(py)? {
+                Some(chunk) => self.ready = chunk.into_iter(),
+                None => return Ok(None),
+            }
+        }
+    }
+}
+
+/// What `annotate_many` yields: dicts, built from the records on the caller's thread (it
+/// needs the GIL; the workers annotate the next chunks meanwhile), or the NDJSON lines,
+/// written by the workers.
+enum Stream {
+    Dicts(InOrder<Record>),
+    Lines(InOrder<String>),
+}
+
 /// The iterator `Pipeline.annotate_many` returns: records (dicts, or JSON lines with
 /// `as_json=True`) in input order.
 #[pyclass(module = "wikianno._wikianno")]
 struct Annotations {
     /// In a mutex only because a Python object must be `Sync`; `&mut self` reaches it
     /// without locking.
-    batches: Mutex<Batches<String>>,
-    /// Lines of the chunk being consumed.
-    ready: std::vec::IntoIter<String>,
-    /// `json.loads`, or `None` to yield the lines themselves.
-    loads: Option<PyObject>,
+    stream: Mutex<Stream>,
 }
 
 #[pymethods]
@@ -503,17 +536,10 @@ impl Annotations {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyObject>> {
-        loop {
-            if let Some(line) = self.ready.next() {
-                return match &self.loads {
-                    Some(loads) => loads.call1(py, (line,)).map(Some),
-                    None => Ok(Some(PyString::new(py, &line).into_any().unbind())),
-                };
-            }
-            let batches = self.batches.get_mut().unwrap_or_else(PoisonError::into_inner);
-            match batches.next_batch(py)? {
-                Some(lines) => self.ready = lines.into_iter(),
-                None => return Ok(None),
+        match self.stream.get_mut().unwrap_or_else(PoisonError::into_inner) {
+            Stream::Dicts(records) => records.next(py)?.map(|r| record_dict(py, &r)).transpose(),
+            Stream::Lines(lines) => {
+                Ok(lines.next(py)?.map(|line| PyString::new(py, &line).into_any().unbind()))
             }
         }
     }
