@@ -156,7 +156,6 @@ impl Pipeline {
     #[pyo3(signature = (items, jobs=None, as_json=false))]
     fn annotate_many(
         &self,
-        py: Python<'_>,
         items: &Bound<'_, PyAny>,
         jobs: Option<usize>,
         as_json: bool,
