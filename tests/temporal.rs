@@ -322,6 +322,13 @@ fn durations() {
             ("A 48-hour truce held.", &[("48-hour", "DURATION", "PT48H")]),
             ("It took twenty-five days to cross.", &[("twenty-five days", "DURATION", "P25D")]),
             ("It took several weeks to cross.", &[("several weeks", "DURATION", "PXW")]),
+            // A half joins the count; "more" is part of the length.
+            ("The flight took 5 1/2 hours.", &[("5 1/2 hours", "DURATION", "PT5.5H")]),
+            ("She stayed two and a half years.", &[("two and a half years", "DURATION", "P2.5Y")]),
+            ("The strike went on two more weeks.", &[("two more weeks", "DURATION", "P2W")]),
+            ("It needs a few more days.", &[("a few more days", "DURATION", "PXD")]),
+            // "more" before a noun that is not a unit is no length.
+            ("They sent 4,500 more soldiers.", &[]),
         ],
         Reference::Narrative,
     );
@@ -727,6 +734,25 @@ fn a_clock_time_joins_the_weekday_after_it() {
             ),
             // A clock time alone stays a time of the reference day.
             ("The plane left at 9 a.m. and landed.", &[("9 a.m.", "TIME", "2000-04-03T09:00")]),
+            // The part of day says am or pm.
+            (
+                "The fire broke out at 4 in the morning.",
+                &[("4 in the morning", "TIME", "2000-04-03T04:00")],
+            ),
+            (
+                "The guests left at 9 in the evening.",
+                &[("9 in the evening", "TIME", "2000-04-03T21:00")],
+            ),
+            ("The vote closed at midday.", &[("midday", "TIME", "2000-04-03T12:00")]),
+            // A 24-hour time after a time preposition or with "hrs".
+            ("The pilot was shot at 10:57 and died.", &[("10:57", "TIME", "2000-04-03T10:57")]),
+            ("The column halted at 05:30hrs.", &[("05:30hrs", "TIME", "2000-04-03T05:30")]),
+            ("The bridge was taken by 17:45.", &[("17:45", "TIME", "2000-04-03T17:45")]),
+            // Not a verse, a score, a ratio, a race time or an idiom.
+            ("He quoted John 3:16 to the crowd.", &[]),
+            ("He built a 1:50 scale model.", &[]),
+            ("She won in 2:03:45 at the line.", &[]),
+            ("The showdown came at high noon.", &[]),
         ],
         dct,
     );
