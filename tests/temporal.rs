@@ -803,6 +803,12 @@ fn lengths_without_a_number() {
             ("The town has waited for years.", &[("years", "DURATION", "PXY")]),
             ("Talks dragged on for weeks.", &[("weeks", "DURATION", "PXW")]),
             ("Days passed.", &[]),
+            // A vague stretch next to an event: the bare unit.
+            ("He was seen there in the weeks before the fire.", &[("weeks", "DURATION", "PXW")]),
+            ("In the years that followed, the mill closed.", &[("years", "DURATION", "PXY")]),
+            ("The days after the flood were quiet.", &[("days", "DURATION", "PXD")]),
+            // Not when the unit is the subject of its own clause.
+            ("The days were long.", &[]),
         ],
         Reference::Narrative,
     );

@@ -282,9 +282,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // "for years", "over weeks": a vague length without a number.
         // "day-long", "decades-long": a length as an adjective, "long" in its extent.
+        // "in the weeks before the shooting", "the years that followed": a vague stretch
+        // next to an event; TimeML marks the bare unit ("weeks").
         (
             Rule::BareUnits,
-            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long)\b".to_string(),
+            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long|[Tt]he\s+(?P<ru>days|weeks|months|years|decades)\s+(?:before|after|following|preceding|leading\s+up\s+to|prior\s+to|that\s+followed))\b".to_string(),
         ),
         (
             Rule::Holiday,
@@ -1675,7 +1677,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 let expr = Expr::Duration { value, modifier: None };
                 return Some(Mention { span, expr, ends: None, rule: 0 });
             }
-            let u = caps.name("u")?;
+            let u = caps.name("u").or_else(|| caps.name("ru"))?;
             let value = Unit::from_word(u.as_str())?.duration(None);
             let span = Span::new(u.start(), u.end());
             Some(Mention {
