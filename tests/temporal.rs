@@ -175,6 +175,15 @@ fn parts_and_modifiers() {
             "1850",
             Some("START"),
         ),
+        // The possessive form of the same phase.
+        (
+            "The siege began on 3 May 1871; at month's end the town fell.",
+            "month's end",
+            "DATE",
+            "1871-05",
+            Some("END"),
+        ),
+        ("In 1902 the line was due by year's end.", "year's end", "DATE", "1902", Some("END")),
     ];
     let tagger = TemporalTagger::new();
     for (text, span, kind, value, modifier) in rows {
@@ -753,6 +762,7 @@ fn a_clock_time_joins_the_weekday_after_it() {
             ("He built a 1:50 scale model.", &[]),
             ("She won in 2:03:45 at the line.", &[]),
             ("The showdown came at high noon.", &[]),
+            ("The midday meal is the largest.", &[]),
         ],
         dct,
     );

@@ -255,7 +255,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::DayAround, r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after|following)\b".to_string()),
         (
             Rule::UnitPhase,
-            r"(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)\b".to_string(),
+            // "the end of the year", and its possessive "at month's end", "by year's end".
+            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
         ),
         (
             Rule::Deictic,
@@ -1498,13 +1499,13 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             })
         }
         Rule::UnitPhase => {
-            let unit = Unit::from_word(get("u")?)?;
+            let unit = Unit::from_word(get("u").or(get("pu"))?)?;
             mention(Expr::Shift {
                 n: 0,
                 unit,
                 deictic: false,
                 part: None,
-                modifier: modifier_of(get("pre")?),
+                modifier: modifier_of(get("pre").or(get("ppre"))?),
             })
         }
         Rule::Deictic => {
@@ -1625,6 +1626,8 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                     (24, 0)
                 } else if word_before(text, span.start) == "high" {
                     return None; // "high noon": the idiom, or the film
+                } else if word.eq_ignore_ascii_case("midday") && noun_follows(text, span.end) {
+                    return None; // "the midday meal", "midday temperatures": a habit
                 } else {
                     (12, 0)
                 }
