@@ -626,6 +626,15 @@ fn relative_times_cross_midnight_and_month_ends_on_the_calendar() {
                     ("Six hours later", "TIME", "1969-07-21T05:00"),
                 ],
             ),
+            // A half hour moves the clock by thirty minutes.
+            (
+                "On 21 July 1969 at 10:30 pm the hatch closed. Two and a half hours later they left.",
+                &[
+                    ("21 July 1969", "DATE", "1969-07-21"),
+                    ("10:30 pm", "TIME", "1969-07-21T22:30"),
+                    ("Two and a half hours later", "TIME", "1969-07-22T01:00"),
+                ],
+            ),
             (
                 "On 1 March 1900 at 1 am the dam broke. Three hours earlier it had rained.",
                 &[

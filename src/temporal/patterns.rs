@@ -1397,9 +1397,18 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                     -1
                 };
                 let deictic = rel == "ago";
-                return match n {
-                    Some(x) if x.fract() == 0.0 => mention(Expr::Shift {
-                        n: sign * x as i64,
+                // "two and a half hours later": a fraction of an hour moves the clock by
+                // whole minutes; other fractions stay vague.
+                let whole = n.and_then(|x| match unit {
+                    _ if x.fract() == 0.0 => Some((x as i64, unit)),
+                    Unit::Hour if (x * 60.0).fract() == 0.0 => {
+                        Some(((x * 60.0) as i64, Unit::Minute))
+                    }
+                    _ => None,
+                });
+                return match whole {
+                    Some((k, unit)) => mention(Expr::Shift {
+                        n: sign * k,
                         unit,
                         deictic,
                         part: None,
