@@ -175,6 +175,15 @@ fn parts_and_modifiers() {
             "1850",
             Some("START"),
         ),
+        // The possessive form of the same phase.
+        (
+            "The siege began on 3 May 1871; at month's end the town fell.",
+            "month's end",
+            "DATE",
+            "1871-05",
+            Some("END"),
+        ),
+        ("In 1902 the line was due by year's end.", "year's end", "DATE", "1902", Some("END")),
     ];
     let tagger = TemporalTagger::new();
     for (text, span, kind, value, modifier) in rows {
@@ -322,6 +331,13 @@ fn durations() {
             ("A 48-hour truce held.", &[("48-hour", "DURATION", "PT48H")]),
             ("It took twenty-five days to cross.", &[("twenty-five days", "DURATION", "P25D")]),
             ("It took several weeks to cross.", &[("several weeks", "DURATION", "PXW")]),
+            // A half joins the count; "more" is part of the length.
+            ("The flight took 5 1/2 hours.", &[("5 1/2 hours", "DURATION", "PT5.5H")]),
+            ("She stayed two and a half years.", &[("two and a half years", "DURATION", "P2.5Y")]),
+            ("The strike went on two more weeks.", &[("two more weeks", "DURATION", "P2W")]),
+            ("It needs a few more days.", &[("a few more days", "DURATION", "PXD")]),
+            // "more" before a noun that is not a unit is no length.
+            ("They sent 4,500 more soldiers.", &[]),
         ],
         Reference::Narrative,
     );
@@ -610,6 +626,15 @@ fn relative_times_cross_midnight_and_month_ends_on_the_calendar() {
                     ("Six hours later", "TIME", "1969-07-21T05:00"),
                 ],
             ),
+            // A half hour moves the clock by thirty minutes.
+            (
+                "On 21 July 1969 at 10:30 pm the hatch closed. Two and a half hours later they left.",
+                &[
+                    ("21 July 1969", "DATE", "1969-07-21"),
+                    ("10:30 pm", "TIME", "1969-07-21T22:30"),
+                    ("Two and a half hours later", "TIME", "1969-07-22T01:00"),
+                ],
+            ),
             (
                 "On 1 March 1900 at 1 am the dam broke. Three hours earlier it had rained.",
                 &[
@@ -727,6 +752,26 @@ fn a_clock_time_joins_the_weekday_after_it() {
             ),
             // A clock time alone stays a time of the reference day.
             ("The plane left at 9 a.m. and landed.", &[("9 a.m.", "TIME", "2000-04-03T09:00")]),
+            // The part of day says am or pm.
+            (
+                "The fire broke out at 4 in the morning.",
+                &[("4 in the morning", "TIME", "2000-04-03T04:00")],
+            ),
+            (
+                "The guests left at 9 in the evening.",
+                &[("9 in the evening", "TIME", "2000-04-03T21:00")],
+            ),
+            ("The vote closed at midday.", &[("midday", "TIME", "2000-04-03T12:00")]),
+            // A 24-hour time after a time preposition or with "hrs".
+            ("The pilot was shot at 10:57 and died.", &[("10:57", "TIME", "2000-04-03T10:57")]),
+            ("The column halted at 05:30hrs.", &[("05:30hrs", "TIME", "2000-04-03T05:30")]),
+            ("The bridge was taken by 17:45.", &[("17:45", "TIME", "2000-04-03T17:45")]),
+            // Not a verse, a score, a ratio, a race time or an idiom.
+            ("He quoted John 3:16 to the crowd.", &[]),
+            ("He built a 1:50 scale model.", &[]),
+            ("She won in 2:03:45 at the line.", &[]),
+            ("The showdown came at high noon.", &[]),
+            ("The midday meal is the largest.", &[]),
         ],
         dct,
     );
@@ -777,6 +822,12 @@ fn lengths_without_a_number() {
             ("The town has waited for years.", &[("years", "DURATION", "PXY")]),
             ("Talks dragged on for weeks.", &[("weeks", "DURATION", "PXW")]),
             ("Days passed.", &[]),
+            // A vague stretch next to an event: the bare unit.
+            ("He was seen there in the weeks before the fire.", &[("weeks", "DURATION", "PXW")]),
+            ("In the years that followed, the mill closed.", &[("years", "DURATION", "PXY")]),
+            ("The days after the flood were quiet.", &[("days", "DURATION", "PXD")]),
+            // Not when the unit is the subject of its own clause.
+            ("The days were long.", &[]),
         ],
         Reference::Narrative,
     );

@@ -152,7 +152,7 @@ impl Rule {
             Rule::Anaphoric => UNIT | SEASON,
             // "these days"
             Rule::Vague => VAGUE | UNIT,
-            // "9 am", "10.30 p.m.", "noon", "midnight"
+            // "9 am", "10.30 p.m.", "4 in the morning", "10:57", "noon", "midnight", "midday"
             Rule::Clock => JOINT,
         }
     }
@@ -237,7 +237,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Quantity,
             format!(
-                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?:\s+|-)(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half|\s+more)?(?:\s+|-)(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
         ),
         (
@@ -255,7 +255,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::DayAround, r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after|following)\b".to_string()),
         (
             Rule::UnitPhase,
-            r"(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)\b".to_string(),
+            // "the end of the year", and its possessive "at month's end", "by year's end".
+            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
         ),
         (
             Rule::Deictic,
@@ -274,7 +275,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         (
             Rule::Clock,
-            r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s?(?P<ap>[AaPp]\.?[Mm]\.?)|(?P<word>[Nn]oon|[Mm]idnight))".to_string(),
+            r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?(?:\s?(?P<ap>[AaPp]\.?[Mm]\.?)|\s+in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?P<hrs>\s?(?:hrs|hours)\b)?|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday))".to_string(),
         ),
         (
             Rule::Weekday,
@@ -282,9 +283,11 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         // "for years", "over weeks": a vague length without a number.
         // "day-long", "decades-long": a length as an adjective, "long" in its extent.
+        // "in the weeks before the shooting", "the years that followed": a vague stretch
+        // next to an event; TimeML marks the bare unit ("weeks").
         (
             Rule::BareUnits,
-            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long)\b".to_string(),
+            r"\b(?:(?:[Ff]or|[Oo]ver)\s+(?P<u>days|weeks|months|years|decades)|(?P<lu>(?:hour|day|week|month|year|decade)s?)-long|[Tt]he\s+(?P<ru>days|weeks|months|years|decades)\s+(?:before|after|following|preceding|leading\s+up\s+to|prior\s+to|that\s+followed))\b".to_string(),
         ),
         (
             Rule::Holiday,
@@ -1357,6 +1360,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Quantity => {
             let n = number(get("n")?)?;
+            // "5 1/2 hours", "two and a half years": the half joins the count (a vague
+            // count stays vague); "two more weeks" is a length of two weeks.
+            let n = match get("frac").map(str::trim_start) {
+                Some(frac) if frac != "more" => n.map(|x| x + 0.5),
+                _ => n,
+            };
             let unit = Unit::from_word(get("u")?)?;
             let after = text.get(span.end..).unwrap_or("");
             if after.starts_with("-old") || after.starts_with(" old") {
@@ -1388,9 +1397,18 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                     -1
                 };
                 let deictic = rel == "ago";
-                return match n {
-                    Some(x) if x.fract() == 0.0 => mention(Expr::Shift {
-                        n: sign * x as i64,
+                // "two and a half hours later": a fraction of an hour moves the clock by
+                // whole minutes; other fractions stay vague.
+                let whole = n.and_then(|x| match unit {
+                    _ if x.fract() == 0.0 => Some((x as i64, unit)),
+                    Unit::Hour if (x * 60.0).fract() == 0.0 => {
+                        Some(((x * 60.0) as i64, Unit::Minute))
+                    }
+                    _ => None,
+                });
+                return match whole {
+                    Some((k, unit)) => mention(Expr::Shift {
+                        n: sign * k,
                         unit,
                         deictic,
                         part: None,
@@ -1490,13 +1508,13 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             })
         }
         Rule::UnitPhase => {
-            let unit = Unit::from_word(get("u")?)?;
+            let unit = Unit::from_word(get("u").or(get("pu"))?)?;
             mention(Expr::Shift {
                 n: 0,
                 unit,
                 deictic: false,
                 part: None,
-                modifier: modifier_of(get("pre")?),
+                modifier: modifier_of(get("pre").or(get("ppre"))?),
             })
         }
         Rule::Deictic => {
@@ -1613,15 +1631,46 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::Clock => {
             let (h, m) = if let Some(word) = get("word") {
-                if word.eq_ignore_ascii_case("noon") {
-                    (12, 0)
-                } else {
+                if word.eq_ignore_ascii_case("midnight") {
                     (24, 0)
+                } else if word_before(text, span.start) == "high" {
+                    return None; // "high noon": the idiom, or the film
+                } else if word.eq_ignore_ascii_case("midday") && noun_follows(text, span.end) {
+                    return None; // "the midday meal", "midday temperatures": a habit
+                } else {
+                    (12, 0)
                 }
+            } else if let Some(h24) = get("h24") {
+                // A clock time without "am"/"pm" ("at 10:57", "05:30hrs") is one only as
+                // the object of a time preposition or with "hrs": elsewhere "3:16" is a
+                // verse, a score, a ratio or a track length.
+                const TIME_PREPOSITIONS: &[&str] =
+                    &["at", "by", "until", "till", "from", "before", "after", "around", "since"];
+                let bare = get("hrs").is_none()
+                    && !TIME_PREPOSITIONS.contains(&word_before(text, span.start).as_str());
+                // Not one field of a longer reading ("2:03:45", "1:30.5").
+                // A full stop after it may end the sentence ("by 05:30hrs.").
+                let bytes = text.as_bytes();
+                let field = |i: Option<usize>| {
+                    let at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).copied();
+                    match at(i) {
+                        Some(b':' | b'0'..=b'9') => true,
+                        Some(b'.') => at(i.map(|i| i + 1)).is_some_and(|b| b.is_ascii_digit()),
+                        _ => false,
+                    }
+                };
+                if bare || field(Some(span.end)) || field(span.start.checked_sub(1)) {
+                    return None;
+                }
+                (h24.parse().ok()?, get("m24")?.parse().ok()?)
             } else {
                 let h: u32 = get("h")?.parse().ok()?;
                 let m: u32 = get("min").and_then(|m| m.parse().ok()).unwrap_or(0);
-                let pm = get("ap")?.starts_with(['p', 'P']);
+                // "4 in the morning", "8 in the evening": the part of day says am or pm.
+                let pm = match get("dp") {
+                    Some(part) => part != "morning",
+                    None => get("ap")?.starts_with(['p', 'P']),
+                };
                 let h = match (h, pm) {
                     (12, false) => 0,
                     (12, true) => 12,
@@ -1640,7 +1689,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 let expr = Expr::Duration { value, modifier: None };
                 return Some(Mention { span, expr, ends: None, rule: 0 });
             }
-            let u = caps.name("u")?;
+            let u = caps.name("u").or_else(|| caps.name("ru"))?;
             let value = Unit::from_word(u.as_str())?.duration(None);
             let span = Span::new(u.start(), u.end());
             Some(Mention {

@@ -39,8 +39,9 @@ pub(crate) const MONTH_AFTER_DAY: Class = 256;
 pub(crate) const MONTH_BEFORE_NUMBER: Class = 512;
 /// "0s", "0's": the end of every decade ("1860s", "the 60's").
 pub(crate) const DECADE: Class = 64;
-/// A digit followed by a dash or slash ("1865–66"), or "am"/"p.m." in any case, or
-/// "noon"/"midnight": rarer than digits, so a rule that always holds one searches less.
+/// A digit followed by a dash or slash ("1865–66"), by "am"/"p.m." in any case, by a colon
+/// and a digit ("10:57") or by " in the " ("4 in the morning"), or "noon"/"midnight"/
+/// "midday": rarer than digits, so a rule that always holds one searches less.
 pub(crate) const JOINT: Class = 128;
 
 /// A weekday name ("Monday"): the `Weekday` rule.
@@ -70,6 +71,7 @@ const WORDS: &[(&str, Class)] = &[
     ("evening", UNIT),
     ("noon", UNIT | JOINT),
     ("midnight", JOINT),
+    ("midday", JOINT),
     ("spring", SEASON),
     ("summer", SEASON),
     ("autumn", SEASON),
@@ -255,8 +257,9 @@ fn trim_start(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
     s
 }
 
-/// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66") or
-/// before an optional space and [AaPp] ("9 am", "10.30 p.m."); DECADE for the "0" of "0s", "0's".
+/// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66"),
+/// before an optional space and [AaPp] ("9 am", "10.30 p.m."), before a colon and a digit
+/// ("10:57") or before " in the " ("4 in the morning"); DECADE for the "0" of "0s", "0's".
 fn digit_context(bytes: &[u8], at: usize) -> Class {
     let rest = bytes.get(at + 1..).unwrap_or(&[]);
     let ap = |b: Option<&u8>| matches!(b, Some(b'a' | b'A' | b'p' | b'P'));
@@ -266,7 +269,10 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
         || rest.starts_with("—".as_bytes());
     let clock = ap(rest.first())
         || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit())
-            && ap(rest.get(1)));
+            && ap(rest.get(1)))
+        // "10:57", "4 in the morning"
+        || (rest.first() == Some(&b':') && rest.get(1).is_some_and(u8::is_ascii_digit))
+        || rest.starts_with(b" in the ");
     if dash || clock {
         class |= JOINT;
     }
