@@ -133,7 +133,7 @@ pub(crate) fn local_entries_of(
             push_given_name(&mut given, name, &id);
         }
     }
-    push_unlinked_names(article, global, &mut out);
+    push_unlinked_names(article, global, &mut out, &mut given);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
@@ -170,16 +170,22 @@ enum RunType {
 /// Sea"), typed by their own shape ([`label_from_title`]) or the words around them
 /// ([`label_from_context`]), the rules that type link targets; an untyped run gives
 /// nothing, never a guess. Each becomes an entry, so every occurrence of the name is the
-/// same entity (one sense per discourse), a person with their surname forms (never their
-/// given name alone: an unlinked run is too weak a witness to claim "Juan" for one
-/// person). A title or rank before a name is not part of it ("Colonel José Balta" is
+/// same entity (one sense per discourse), a person with their surname forms and their given
+/// name ("Claudia" for "Claudia Simmons-Howe": plot summaries call characters so), which,
+/// as for linked persons, is dropped when two persons of the article share it (one of them
+/// linked or not: `unshared_given_names`). A title or rank before a name is not part of it ("Colonel José Balta" is
 /// "José Balta"). A run the gazetteers or the article's links already name, or that
 /// overlaps a link or a heading (which capitalizes its words), is left to them, and so is
 /// a person's run that holds a person the article already knows ("Colonel Mariano Ignacio
 /// Prado", "General Manuel Ignacio de Vivanco"): it is that person, never a new one. A
 /// single word opening a sentence is capitalized by the sentence, not by its being a name,
 /// so only its own shape counts there.
-fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entry>) {
+fn push_unlinked_names(
+    article: &Article,
+    global: &Gazetteer,
+    out: &mut Vec<Entry>,
+    given: &mut Vec<(String, String)>,
+) {
     let text = &article.text;
     // Spans whose runs are not evidence: links (typed by their targets) and headings.
     let mut blocked: Vec<Span> = article.links.iter().map(|l| l.span).collect();
@@ -283,6 +289,7 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
             for form in surname_forms(surface) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
+            push_given_name(given, surface, &id);
         }
     }
 }
