@@ -163,6 +163,10 @@ rows! {
     // The plural of a nationality word names the people, linked or not (s29).
     demonym_plural_unlinked: ("T", "In the retreat, the Americans captured 100 soldiers.", "the", "Americans") => Some(Label::Demonym);
     demonym_plural_inside_longer_name: ("T", "The Qwerty Americans Club met.", "The", "Americans") => None;
+    // Continents, oceans and the world's regions and seas are curated places (s29).
+    world_region: ("T", "The moth is found in North America and Northern Asia.", "in", "North America") => Some(Label::Place);
+    world_sea: ("T", "The ship patrolled the Eastern Mediterranean in 1960.", "the", "Eastern Mediterranean") => Some(Label::Place);
+    world_region_inside_longer_name: ("T", "He played in the Qwerty Caribbean Cup.", "the", "Caribbean") => None;
     demonym_soviet: ("T", "The city was threatened by the Soviet army.", "the", "Soviet") => Some(Label::Demonym);
     link_country_name_stays_place: ("T", "He moved to [[Russia]] in 1990.", "moved", "Russia") => Some(Label::Place);
     // A reference list's inverted author name ("Qwerty, Diane K.") holds no mention of the
