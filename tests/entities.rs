@@ -163,6 +163,9 @@ rows! {
     // The plural of a nationality word names the people, linked or not (s29).
     demonym_plural_unlinked: ("T", "In the retreat, the Americans captured 100 soldiers.", "the", "Americans") => Some(Label::Demonym);
     demonym_plural_inside_longer_name: ("T", "The Qwerty Americans Club met.", "The", "Americans") => None;
+    // An acronym of the subject listed in the lead's parentheses after its name (s29).
+    subject_acronym_in_lead: ("Qwerty Institute of Zxcv Studies", "The Qwerty Institute of Zxcv Studies (also known as QIZS or Qizs) is a research body. Later QIZS grew.", "Later", "QIZS") => Some(Label::Org);
+    subject_acronym_not_initials: ("Diane Qwerty", "Diane Qwerty (born 1950, QZX) is a writer. Later QZX fell.", "Later", "QZX") => None;
     // Continents, oceans and the world's regions and seas are curated places (s29).
     world_region: ("T", "The moth is found in North America and Northern Asia.", "in", "North America") => Some(Label::Place);
     world_sea: ("T", "The ship patrolled the Eastern Mediterranean in 1960.", "the", "Eastern Mediterranean") => Some(Label::Place);
