@@ -215,6 +215,10 @@ fn push_unlinked_names(
     // What a run's own words say is the same at every occurrence, so it is worked out once
     // per distinct surface (`SurfaceFacts`).
     let mut facts = SurfaceFacts::default();
+    // The infobox's own runs ("spouse: Juan Pablo Zamora") give no given name: as for its
+    // items, a value is no evidence of what the body calls the person ("Juan met Pablo").
+    let infobox = article.infobox.as_ref().map(|i| i.span);
+    let mut named_in_body: FxHashSet<&str> = FxHashSet::default();
     for run in capitalized_runs(text) {
         while next_blocked < blocked.len() && blocked[next_blocked].end <= run.span.start {
             next_blocked += 1;
@@ -275,6 +279,9 @@ fn push_unlinked_names(
                 settled.insert(whole);
                 continue;
             }
+            if !infobox.is_some_and(|i| i.contains(span)) {
+                named_in_body.insert(surface);
+            }
             match at.get(surface) {
                 None => {
                     at.insert(surface, found.len());
@@ -292,7 +299,9 @@ fn push_unlinked_names(
             for form in surname_forms(surface) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
-            push_given_name(given, surface, &id);
+            if named_in_body.contains(surface) {
+                push_given_name(given, surface, &id);
+            }
         }
     }
 }
