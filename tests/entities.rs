@@ -116,7 +116,8 @@ rows! {
     unlinked_possessive_ends_name: ("T", "It was Diane Qwerty's house.", "was", "Diane Qwerty") => Some(Label::Person);
     unlinked_function_word_stripped: ("T", "He left. After Qwertian War ended, he came.", "After", "Qwertian War") => Some(Label::Event);
     // A title or rank is not part of the name; a run carries across a person's particles;
-    // an unlinked run gives no given-name short form; a run never makes a new entity of a
+    // an unlinked person's run gives its given name as a short form too, unless two persons of
+    // the article share it (s29; until s28 it gave none); a run never makes a new entity of a
     // person the article already names.
     unlinked_title_stripped: ("T", "The revolt was led by Colonel Diane Qwerty in 1865.", "led", "Diane Qwerty") => Some(Label::Person);
     unlinked_title_not_in_span: ("T", "The revolt was led by Colonel Diane Qwerty in 1865.", "led", "Colonel Diane Qwerty") => None;
@@ -126,7 +127,13 @@ rows! {
     unlinked_run_across_two_particles: ("T", "He sent Manuel de la Zxcvbo to negotiate.", "sent", "Manuel de la Zxcvbo") => Some(Label::Person);
     unlinked_run_across_y: ("T", "It was held by Diane Qwerty y Zxcvbo for a year.", "held", "Diane Qwerty y Zxcvbo") => Some(Label::Person);
     unlinked_particle_name_not_split: ("T", "They entered through the Puerta de Juan Qwerty in 1865.", "through", "Juan Qwerty") => None;
-    unlinked_no_given_name_short_form: ("T", "The role went to Diane Qwerty. Later Diane left.", "Later", "Diane") => None;
+    unlinked_given_name_short_form: ("T", "The role went to Diane Qwerty. Later Diane left.", "Later", "Diane") => Some(Label::Person);
+    unlinked_given_name_shared_is_dropped: ("T", "The role went to Diane Qwerty. Diane Zxcvbo came. Later Diane left.", "Later", "Diane") => None;
+    unlinked_given_name_shared_with_link_is_dropped: ("T", "The role went to Diane Qwerty. [[Diane Zxcvbo]] came. Later Diane left.", "Later", "Diane") => None;
+    unlinked_given_name_not_in_longer_name: ("T", "The role went to Diane Qwerty. Then Diane Zxcvbo came.", "Then", "Diane") => None;
+    // A person noun in an apposition types the name before it (s29: plot summaries).
+    unlinked_apposition_immigrant: ("T", "The police arrest Qwerto Zxcvbo, a Turkish immigrant, at dawn.", "arrest", "Qwerto Zxcvbo") => Some(Label::Person);
+    unlinked_apposition_immigrant_surname_repeat: ("T", "The police arrest Qwerto Zxcvbo, a Turkish immigrant, at dawn. Later Zxcvbo escaped.", "Later", "Zxcvbo") => Some(Label::Person);
     unlinked_title_before_linked_person: ("T", "[[Diane Qwerty]] won. Later Colonel Diane Qwerty retired.", "Later", "Diane Qwerty") => Some(Label::Person);
     unlinked_title_before_linked_person_no_run: ("T", "[[Diane Qwerty]] won. Later Colonel Diane Qwerty retired.", "Later", "Colonel Diane Qwerty") => None;
     // A country row closes no longer name ("New Jersey", "Soviet Russia"), but is a place
@@ -153,6 +160,17 @@ rows! {
     link_nationality_plural: ("T", "Then the [[United States|Americans]] landed.", "the", "Americans") => Some(Label::Demonym);
     link_nationality_repeat: ("T", "He was a [[Russia|Russian]] painter. Later a Russian critic wrote.", "Later", "Russian") => Some(Label::Demonym);
     link_nationality_target_name_stays_place: ("T", "He was a [[Russia|Russian]] painter. Later Russia fell.", "Later", "Russia") => Some(Label::Place);
+    // The plural of a nationality word names the people, linked or not (s29).
+    demonym_plural_unlinked: ("T", "In the retreat, the Americans captured 100 soldiers.", "the", "Americans") => Some(Label::Demonym);
+    demonym_plural_inside_longer_name: ("T", "The Qwerty Americans Club met.", "The", "Americans") => None;
+    // An acronym of the subject listed in the lead's parentheses after its name (s29).
+    subject_acronym_in_lead: ("Qwerty Institute of Zxcv Studies", "The Qwerty Institute of Zxcv Studies (also known as QIZS or Qizs) is a research body. Later QIZS grew.", "Later", "QIZS") => Some(Label::Org);
+    subject_acronym_not_initials: ("Diane Qwerty", "Diane Qwerty (born 1950, QZX) is a writer. Later QZX fell.", "Later", "QZX") => None;
+    // Continents, oceans and the world's regions and seas are curated places (s29).
+    world_region: ("T", "The moth is found in North America and Northern Asia.", "in", "North America") => Some(Label::Place);
+    world_sea: ("T", "The ship patrolled the Eastern Mediterranean in 1960.", "the", "Eastern Mediterranean") => Some(Label::Place);
+    world_region_inside_longer_name: ("T", "He played in the Qwerty Caribbean Cup.", "the", "Caribbean") => None;
+    demonym_soviet: ("T", "The city was threatened by the Soviet army.", "the", "Soviet") => Some(Label::Demonym);
     link_country_name_stays_place: ("T", "He moved to [[Russia]] in 1990.", "moved", "Russia") => Some(Label::Place);
     // A reference list's inverted author name ("Qwerty, Diane K.") holds no mention of the
     // given names alone; the same given name in running text is still the person.

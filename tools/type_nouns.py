@@ -51,6 +51,8 @@ OURS = [
         "photographer scientist scholar historian economist politician activist "
         "entrepreneur character king queen prince princess duke duchess landgrave margrave "
         "earl baron baroness viscount marquess emperor empress").split()],
+    # Persons a story's plot names ("Farroukh Erdogan, a Turkish immigrant").
+    *[(w, "PERSON", None) for w in "immigrant emigrant refugee student teacher detective".split()],
     ("tennis player", "PERSON", None), ("rugby player", "PERSON", None),
     ("chess player", "PERSON", None), ("voice actor", "PERSON", None),
     ("film director", "PERSON", None), ("record producer", "PERSON", None),

@@ -79,6 +79,9 @@ pub(crate) fn local_entries_of(
     if name.chars().count() >= 3 {
         out.push(Entry::local(name, subject_label.unwrap_or(Label::Unknown), &id));
     }
+    for acronym in subject_acronyms(&article.text, name) {
+        out.push(Entry::local(acronym, subject_label.unwrap_or(Label::Unknown), &id));
+    }
     if subject_label == Some(Label::Person) {
         for form in surname_forms(name) {
             out.push(Entry::local_short_form(form, Label::Person, &id));
@@ -133,7 +136,7 @@ pub(crate) fn local_entries_of(
             push_given_name(&mut given, name, &id);
         }
     }
-    push_unlinked_names(article, global, &mut out);
+    push_unlinked_names(article, global, &mut out, &mut given);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
@@ -170,16 +173,22 @@ enum RunType {
 /// Sea"), typed by their own shape ([`label_from_title`]) or the words around them
 /// ([`label_from_context`]), the rules that type link targets; an untyped run gives
 /// nothing, never a guess. Each becomes an entry, so every occurrence of the name is the
-/// same entity (one sense per discourse), a person with their surname forms (never their
-/// given name alone: an unlinked run is too weak a witness to claim "Juan" for one
-/// person). A title or rank before a name is not part of it ("Colonel José Balta" is
+/// same entity (one sense per discourse), a person with their surname forms and their given
+/// name ("Claudia" for "Claudia Simmons-Howe": plot summaries call characters so), which,
+/// as for linked persons, is dropped when two persons of the article share it (one of them
+/// linked or not: `unshared_given_names`). A title or rank before a name is not part of it ("Colonel José Balta" is
 /// "José Balta"). A run the gazetteers or the article's links already name, or that
 /// overlaps a link or a heading (which capitalizes its words), is left to them, and so is
 /// a person's run that holds a person the article already knows ("Colonel Mariano Ignacio
 /// Prado", "General Manuel Ignacio de Vivanco"): it is that person, never a new one. A
 /// single word opening a sentence is capitalized by the sentence, not by its being a name,
 /// so only its own shape counts there.
-fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entry>) {
+fn push_unlinked_names(
+    article: &Article,
+    global: &Gazetteer,
+    out: &mut Vec<Entry>,
+    given: &mut Vec<(String, String)>,
+) {
     let text = &article.text;
     // Spans whose runs are not evidence: links (typed by their targets) and headings.
     let mut blocked: Vec<Span> = article.links.iter().map(|l| l.span).collect();
@@ -206,6 +215,10 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
     // What a run's own words say is the same at every occurrence, so it is worked out once
     // per distinct surface (`SurfaceFacts`).
     let mut facts = SurfaceFacts::default();
+    // The infobox's own runs ("spouse: Juan Pablo Zamora") give no given name: as for its
+    // items, a value is no evidence of what the body calls the person ("Juan met Pablo").
+    let infobox = article.infobox.as_ref().map(|i| i.span);
+    let mut named_in_body: FxHashSet<&str> = FxHashSet::default();
     for run in capitalized_runs(text) {
         while next_blocked < blocked.len() && blocked[next_blocked].end <= run.span.start {
             next_blocked += 1;
@@ -266,6 +279,9 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
                 settled.insert(whole);
                 continue;
             }
+            if !infobox.is_some_and(|i| i.contains(span)) {
+                named_in_body.insert(surface);
+            }
             match at.get(surface) {
                 None => {
                     at.insert(surface, found.len());
@@ -282,6 +298,9 @@ fn push_unlinked_names(article: &Article, global: &Gazetteer, out: &mut Vec<Entr
         if label == Label::Person {
             for form in surname_forms(surface) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
+            }
+            if named_in_body.contains(surface) {
+                push_given_name(given, surface, &id);
             }
         }
     }
@@ -495,17 +514,69 @@ fn unshared_given_names(given: Vec<(String, String)>, global: &Gazetteer) -> Vec
         .collect()
 }
 
+/// How far into the text the subject's name is looked for, and how long the parentheses
+/// after it may be: the lead's opening sentence, not the whole article.
+const LEAD_BYTES: usize = 3000;
+const LEAD_PARENTHESES_BYTES: usize = 400;
+
+/// Acronyms of the article's subject that its lead lists in the parentheses right after the
+/// name ("The P. I. Baranov Central Institute of Aviation Motor Development (also known as
+/// ..., CIAM or TsIAM, ...)": "CIAM"), as [`acronym_after`] takes the one after a link. An
+/// acronym counts only when its capitals, in order, are initials of the name's capitalized
+/// words ("CIAM" in "Baranov Central Institute of Aviation Motor Development"), so a code
+/// listed there for something else ("born 1950, USA") is none.
+fn subject_acronyms<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    let initials: Vec<char> =
+        name.split(' ').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    if initials.len() < 2 {
+        return Vec::new();
+    }
+    let lead = &text[..floor_char_boundary(text, LEAD_BYTES)];
+    let Some(inside) = lead.match_indices(name).find_map(|(at, _)| {
+        let rest = lead[at + name.len()..].strip_prefix(" (")?;
+        let rest = &rest[..floor_char_boundary(rest, LEAD_PARENTHESES_BYTES)];
+        Some(&rest[..rest.find(')')?])
+    }) else {
+        return Vec::new();
+    };
+    inside
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '&' | '.')))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| is_acronym_shape(w) && capitals_are_initials(w, &initials))
+        .collect()
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// True when the capitals of `acronym` are, in order, some of `initials`.
+fn capitals_are_initials(acronym: &str, initials: &[char]) -> bool {
+    let mut rest = initials.iter();
+    acronym.chars().filter(char::is_ascii_uppercase).all(|c| rest.any(|&i| i == c))
+}
+
+/// Two to eight letters, digits, `&` or `.`, at least two of them capitals: "CIAM", "AT&T".
+fn is_acronym_shape(word: &str) -> bool {
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    let shape = word
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.'));
+    shape && capitals >= 2 && word.len() <= 8
+}
+
 /// An acronym introduced in parentheses right after a name: "Congrès Internationaux
 /// d'Architecture Moderne (CIAM)" gives "CIAM", a name of the same entity wherever the
 /// article repeats it. Two to eight letters, digits, `&` or `.`, at least two of them capitals.
 fn acronym_after(text: &str, at: usize) -> Option<&str> {
     let rest = text.get(at..)?.strip_prefix(" (")?;
     let acronym = &rest[..rest.find(')')?];
-    let capitals = acronym.chars().filter(char::is_ascii_uppercase).count();
-    let shape = acronym
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.'));
-    (shape && capitals >= 2 && acronym.len() <= 8).then_some(acronym)
+    is_acronym_shape(acronym).then_some(acronym)
 }
 
 /// The name in a title: without a disambiguator ("Nevermind (album)" -> "Nevermind") or
