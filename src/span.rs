@@ -51,6 +51,26 @@ impl Span {
     }
 }
 
+/// The largest char boundary of `text` at or before byte `at` (`text.len()` past the end):
+/// where a look-back or look-ahead window cut at a byte count may end. (`str`'s own
+/// `floor_char_boundary` needs a newer Rust than this crate's `rust-version`.)
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after byte `at` (`text.len()` past the end).
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The top bits of the eight bytes of `top` (nothing else set), as the low eight bits
 /// (SWAR byte tests end with it: here and in the date triggers' bitmaps):
 /// byte `i`'s at bit `i`. The multiplication moves bit `8i + 7` to bit `56 + i`; no two

@@ -20,7 +20,7 @@ use crate::{
     article::{Article, InfoboxKind},
     gazetteer::{person_titles::is_lowercase_title, EntityMention, Gazetteer},
     sentences::SentenceSplitter,
-    span::Span,
+    span::{ceil_char_boundary, Span},
     temporal::{Timex, TimexType},
 };
 
@@ -1049,11 +1049,7 @@ fn look_back(text: &str, from: usize, at: usize) -> &str {
     if before.len() <= LOOK_BACK_BYTES {
         return before;
     }
-    let mut cut = before.len() - LOOK_BACK_BYTES;
-    while !before.is_char_boundary(cut) {
-        cut += 1;
-    }
-    let window = &before[cut..];
+    let window = &before[ceil_char_boundary(before, before.len() - LOOK_BACK_BYTES)..];
     match window.find(char::is_whitespace) {
         Some(space) => &window[space..],
         None => "",

@@ -3,7 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::EventType;
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 
 /// The shipped lexicon, embedded so the library works with no files around.
 const LEXICON: &str = include_str!("../../gazetteers/lexicon/event_triggers.tsv");
@@ -950,11 +950,7 @@ const CONTEXT_BYTES: usize = 200;
 
 /// The last `n` bytes of `s` or a little more, cut at a char boundary.
 fn tail(s: &str, n: usize) -> &str {
-    let mut cut = s.len().saturating_sub(n);
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &s[cut..]
+    &s[floor_char_boundary(s, s.len().saturating_sub(n))..]
 }
 
 /// The first `n` bytes of `s` or a little more, cut at a char boundary.

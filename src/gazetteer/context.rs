@@ -17,7 +17,7 @@
 use std::{path::Path, sync::OnceLock};
 
 use super::{load, person_titles::is_title_before_name, shipped::DEMONYMS, Label};
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, Span};
 use rustc_hash::FxHashSet;
 
 /// Given names from the 1990 US Census lists (see the file's header).
@@ -381,10 +381,7 @@ pub(crate) fn in_inverted_name(text: &str, span: Span) -> bool {
     let Some(head) = text.get(..span.start).and_then(|b| b.strip_suffix(", ")) else {
         return false;
     };
-    let mut from = head.len().saturating_sub(SURNAME_REACH);
-    while !head.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(head, head.len().saturating_sub(SURNAME_REACH));
     let window = &head[from..];
     let surname_start = window
         .char_indices()

@@ -29,7 +29,10 @@ use super::{
     },
     Label,
 };
-use crate::{article::Article, span::Span};
+use crate::{
+    article::Article,
+    span::{floor_char_boundary, Span},
+};
 
 /// How far the rules look on either side of a link, in bytes.
 const WINDOW: usize = 100;
@@ -95,11 +98,7 @@ pub(crate) fn label_from_context(text: &str, span: Span) -> Option<Label> {
 /// the end of a megabyte-long line (that made a page of one long line quadratic).
 fn after(text: &str, at: usize) -> &str {
     let rest = text.get(at..).unwrap_or("");
-    let mut end = rest.len().min(WINDOW);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = &rest[..end];
+    let window = &rest[..floor_char_boundary(rest, WINDOW)];
     &window[..window.find('\n').unwrap_or(window.len())]
 }
 

@@ -29,7 +29,7 @@ use super::{
 };
 use crate::{
     article::{split_list, title_to_id, Article},
-    span::Span,
+    span::{floor_char_boundary, Span},
 };
 
 /// Entries that `article` contributes for its own mentions.
@@ -544,15 +544,6 @@ fn subject_acronyms<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| is_acronym_shape(w) && capitals_are_initials(w, &initials))
         .collect()
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// True when the capitals of `acronym` are, in order, some of `initials`.

@@ -14,7 +14,7 @@
 //! The result is exactly the full-text iteration (`find_iter`): see `search_windows` in
 //! `patterns.rs` for the argument, and the tests that compare both on many texts.
 
-use crate::span::pack_top_bits;
+use crate::span::{ceil_char_boundary, floor_char_boundary, pack_top_bits};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
@@ -533,10 +533,7 @@ pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[usize], bound: Boun
             }
             w.end = haystack_end(text, reach);
         }
-        let mut from = solid.start_bound(at, bound.before);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = floor_char_boundary(text, solid.start_bound(at, bound.before));
         match open.take() {
             Some(mut w) if from <= w.end => {
                 w.last = at;
@@ -561,11 +558,7 @@ pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[usize], bound: Boun
 
 /// One byte past the furthest possible match end (for `\b`), on a char boundary.
 fn haystack_end(text: &str, reach: usize) -> usize {
-    let mut end = (reach + 1).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    end
+    ceil_char_boundary(text, reach + 1)
 }
 
 #[cfg(test)]
