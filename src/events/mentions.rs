@@ -347,17 +347,7 @@ impl MentionTagger {
             };
             let (aux, negated) = if joined { (prev_aux, prev_negated) } else { (Aux::None, false) };
             let before = if joined { prev_before } else { self.no_word_before };
-            let len = end - start;
-            let word: &[u8] = if len <= MAX_WORD {
-                // Lower-cased as it is copied: a word's bytes are ASCII letters, '-' and
-                // '\'', and setting bit 0x20 lower-cases a capital and leaves the others.
-                for (to, &from) in buf[..len].iter_mut().zip(&bytes[start..end]) {
-                    *to = from | 0x20;
-                }
-                &buf[..len]
-            } else {
-                b""
-            };
+            let word = lower_case(&bytes[start..end], &mut buf).unwrap_or(b"");
             let form = self.forms.get(word);
             if let Some(candidate) = form.and_then(|f| f.entry.candidate) {
                 if self.is_event(candidate.score(context) + before, bytes, end) {
@@ -419,14 +409,22 @@ impl MentionTagger {
         if start == end || !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
             return self.no_word_after;
         }
-        let word_end = word_end(bytes, start);
         let mut buf = [0u8; MAX_WORD];
-        let Some(word) = buf.get_mut(..word_end - start) else { return 0 };
-        for (to, &from) in word.iter_mut().zip(&bytes[start..word_end]) {
-            *to = from | 0x20;
-        }
-        self.forms.get(&*word).map_or(0, |f| f.entry.after)
+        lower_case(&bytes[start..word_end(bytes, start)], &mut buf)
+            .and_then(|w| self.forms.get(w))
+            .map_or(0, |f| f.entry.after)
     }
+}
+
+/// `word` lower-cased into `buf`, or `None` when it is longer than [`MAX_WORD`] (no form
+/// of the table is). A word's bytes are ASCII letters, '-' and '\'', and setting bit 0x20
+/// lower-cases a capital and leaves the others.
+fn lower_case<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
+    let slot = buf.get_mut(..word.len())?;
+    for (to, &from) in slot.iter_mut().zip(word) {
+        *to = from | 0x20;
+    }
+    Some(slot)
 }
 
 /// The character before byte `at` of `region` is a letter or digit (ASCII is read
