@@ -13,6 +13,9 @@
 //! and removed at the end unless `--keep DIR` names where to write it. Every child run
 //! asserts the mentions it finds, so a fast but wrong load fails.
 
+#[path = "../benches/support/process.rs"]
+mod process;
+
 use std::{
     fs,
     io::{BufWriter, Write},
@@ -61,19 +64,9 @@ fn write_index(dir: &Path, surfaces: usize) {
     EntityIndex::compile_names(dir).expect("stored matcher compiles");
 }
 
-/// CPU seconds (user + system) and peak RSS (MB) of this process, from /proc.
+/// CPU seconds (user + system) and peak RSS (MB) of this process.
 fn cpu_and_peak_rss() -> (f64, f64) {
-    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    let cpu = (ticks(11) + ticks(12)) / 100.0;
-    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .unwrap_or(0.0);
-    (cpu, hwm / 1024.0)
+    (process::cpu_seconds(), process::peak_rss_mb())
 }
 
 /// Child: open the index, build a gazetteer with it, find generated names.

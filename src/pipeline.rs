@@ -12,7 +12,7 @@ use std::{
 
 use crate::{
     analysis::{date_claims, DateClaim},
-    article::{parse_wiki_style, parse_wikitext, Article},
+    article::{parse_raw, Article},
     diagnostic::Diagnostic,
     error::Result,
     events::{Event, EventExtractor, EventMention},
@@ -21,7 +21,7 @@ use crate::{
         LinkTargets, Shipped,
     },
     infobox::{InfoboxReport, InfoboxValidator},
-    source::{InputError, Markup, RawArticle, Redirect, SourceItem},
+    source::{InputError, RawArticle, Redirect, SourceItem},
     temporal::{Reference, TemporalTagger, Timex},
 };
 
@@ -224,14 +224,7 @@ impl Pipeline {
 
     /// Parse a raw article into its structure.
     pub fn parse(&self, raw: RawArticle) -> Article {
-        match raw.markup {
-            Markup::WikiStyle => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
-            Markup::Wikitext => parse_wikitext(
-                &raw.text,
-                &raw.origin,
-                raw.title.as_deref().unwrap_or(&raw.fallback_title),
-            ),
-        }
+        parse_raw(raw)
     }
 
     /// Run every stage on one article.

@@ -16,7 +16,11 @@ pub use infobox::{
 pub use wiki_style::parse_wiki_style;
 pub use wikitext::{parse_wikitext, MAX_DEPTH};
 
-use crate::{diagnostic::Diagnostic, span::Span};
+use crate::{
+    diagnostic::Diagnostic,
+    source::{Markup, RawArticle},
+    span::Span,
+};
 
 /// A parsed article. All spans are byte offsets into [`Article::text`].
 #[derive(Clone, Debug, Default)]
@@ -317,6 +321,19 @@ impl SourceMap {
             return guess;
         };
         lo + anchors[lo..hi].partition_point(before)
+    }
+}
+
+/// Parse a raw article by its markup: MediaWiki wikitext, or the wiki-style text of the
+/// corpus (what [`Pipeline::parse`](crate::Pipeline::parse) does, with no pipeline needed).
+pub fn parse_raw(raw: RawArticle) -> Article {
+    match raw.markup {
+        Markup::WikiStyle => parse_wiki_style(raw.text, &raw.origin, &raw.fallback_title),
+        Markup::Wikitext => parse_wikitext(
+            &raw.text,
+            &raw.origin,
+            raw.title.as_deref().unwrap_or(&raw.fallback_title),
+        ),
     }
 }
 

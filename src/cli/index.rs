@@ -3,7 +3,7 @@
 use std::{path::PathBuf, time::Instant};
 
 use clap::Args;
-use wikianno::{index::index_dumps, source, Pipeline};
+use wikianno::{index::index_dumps, source};
 
 use super::EXIT_OK;
 
@@ -25,7 +25,6 @@ pub struct IndexArgs {
 
 pub fn run(args: &IndexArgs) -> Result<i32, String> {
     let started = Instant::now();
-    let parser = Pipeline::builder().build().map_err(|e| e.to_string())?;
     let files: Vec<std::path::PathBuf> = source::expand_paths(&args.paths)
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -36,8 +35,8 @@ pub fn run(args: &IndexArgs) -> Result<i32, String> {
             .num_threads(n.max(1))
             .build()
             .map_err(|e| e.to_string())?
-            .install(|| index_dumps(&files, &parser)),
-        None => index_dumps(&files, &parser),
+            .install(|| index_dumps(&files)),
+        None => index_dumps(&files),
     }
     .map_err(|e| e.to_string())?;
     index.write(&args.output).map_err(|e| e.to_string())?;

@@ -2,18 +2,20 @@
 
 use std::{
     collections::HashMap,
-    sync::{Arc, OnceLock},
+    sync::{mpsc, Arc, OnceLock},
 };
 
 use rayon::prelude::*;
 use regex::Regex;
 
-use super::files::{AnchorStats, EntityIndex, TitleInfo};
+use super::{
+    files::{AnchorStats, EntityIndex, TitleInfo},
+    spill::TextSpill,
+};
 use crate::{
-    article::{title_to_id, Article},
+    article::{parse_raw, title_to_id, Article},
     gazetteer::{label_from_lead, label_from_title, Gazetteer, GazetteerBuilder, Label},
     source::{InputPath, Inputs, SourceItem},
-    Pipeline,
 };
 
 /// The DBpedia-derived table: infobox template -> label (see `tools/dbpedia_types.py`).
@@ -147,6 +149,53 @@ pub(crate) fn normalize_title(target: &str) -> String {
     }
 }
 
+/// What one page adds to the index: its title with its type, and its links as (anchor,
+/// target title) pairs. Worked out page by page on any thread; [`IndexBuilder::add_facts`]
+/// only merges them.
+#[derive(Debug)]
+pub struct PageFacts {
+    title: String,
+    info: TitleInfo,
+    links: Vec<(String, String)>,
+}
+
+impl PageFacts {
+    /// The facts of a parsed page; `wikitext` is its markup (categories, templates).
+    pub fn of(article: &Article, wikitext: &str) -> PageFacts {
+        let title = normalize_title(&article.title);
+        let disambiguation = is_disambiguation(&title, wikitext);
+        let template = article.infobox.as_ref().and_then(|i| i.template.as_deref()).and_then(|t| {
+            let key = format!("infobox {}", t.trim().to_lowercase().replace('_', " "));
+            template_labels().get(key.as_str()).copied()
+        });
+        let (label, source) = if disambiguation {
+            (Label::Unknown, TypeSource::None)
+        } else if let Some(l) = template {
+            (l, TypeSource::Template)
+        } else if let Some(l) = label_from_categories(wikitext) {
+            (l, TypeSource::Category)
+        } else if let Some(l) = label_from_lead(article) {
+            (l, TypeSource::Lead)
+        } else if let Some(l) = label_from_title(&title) {
+            (l, TypeSource::Title)
+        } else {
+            (Label::Unknown, TypeSource::None)
+        };
+        let links = article
+            .links
+            .iter()
+            .filter_map(|link| {
+                let anchor = link.span.slice(&article.text).trim();
+                let target = normalize_title(&link.target);
+                let usable =
+                    !anchor.is_empty() && !target.is_empty() && !anchor.contains(['\t', '\n']);
+                usable.then(|| (anchor.to_string(), target))
+            })
+            .collect();
+        PageFacts { title, info: TitleInfo { label, source, disambiguation }, links }
+    }
+}
+
 /// Collects pages and redirects, then counts anchor occurrences, then yields an [`EntityIndex`].
 ///
 /// Use: [`add_page`](Self::add_page) and [`add_redirect`](Self::add_redirect) for every dump
@@ -173,33 +222,14 @@ impl IndexBuilder {
 
     /// Record one article: its type and where it came from, and its links.
     pub fn add_page(&mut self, article: &Article, wikitext: &str) {
-        let title = normalize_title(&article.title);
-        let disambiguation = is_disambiguation(&title, wikitext);
-        let template = article.infobox.as_ref().and_then(|i| i.template.as_deref()).and_then(|t| {
-            let key = format!("infobox {}", t.trim().to_lowercase().replace('_', " "));
-            template_labels().get(key.as_str()).copied()
-        });
-        let (label, source) = if disambiguation {
-            (Label::Unknown, TypeSource::None)
-        } else if let Some(l) = template {
-            (l, TypeSource::Template)
-        } else if let Some(l) = label_from_categories(wikitext) {
-            (l, TypeSource::Category)
-        } else if let Some(l) = label_from_lead(article) {
-            (l, TypeSource::Lead)
-        } else if let Some(l) = label_from_title(&title) {
-            (l, TypeSource::Title)
-        } else {
-            (Label::Unknown, TypeSource::None)
-        };
-        self.titles.insert(title, TitleInfo { label, source, disambiguation });
-        for link in &article.links {
-            let anchor = link.span.slice(&article.text).trim();
-            let target = normalize_title(&link.target);
-            if anchor.is_empty() || target.is_empty() || anchor.contains(['\t', '\n']) {
-                continue;
-            }
-            *self.links.entry(anchor.to_string()).or_default().entry(target).or_default() += 1;
+        self.add_facts(PageFacts::of(article, wikitext));
+    }
+
+    /// Record what [`PageFacts::of`] found on one page.
+    pub fn add_facts(&mut self, facts: PageFacts) {
+        self.titles.insert(facts.title, facts.info);
+        for (anchor, target) in facts.links {
+            *self.links.entry(anchor).or_default().entry(target).or_default() += 1;
         }
     }
 
@@ -276,67 +306,98 @@ impl IndexBuilder {
     }
 }
 
-/// Pages parsed per parallel batch: bounds memory whatever the dump's size.
+/// Pages per parallel batch, and the text bytes after which a batch is closed with fewer:
+/// bound memory whatever the dump's size or its pages' sizes.
 const BATCH: usize = 256;
+const BATCH_BYTES: usize = 8 << 20;
 
-/// Read `files` in batches, parse the pages on the current rayon pool, and hand each batch
-/// to `sink` with the redirects seen. Unreadable input is reported on stderr and skipped.
-fn for_batches<P: Clone + Into<InputPath>>(
+/// Read `files` on a thread of its own (decompression and XML overlap the rest), work out
+/// each page's facts on the current rayon pool, batch by batch, and hand them with each
+/// page's rendered text and the redirects seen to `sink`. Unreadable input is reported on
+/// stderr and skipped. The first error of `sink` stops the run and is returned.
+fn for_batches<P: Clone + Into<InputPath> + Send + Sync>(
     files: &[P],
-    parser: &Pipeline,
-    mut sink: impl FnMut(Vec<(Article, String)>, Vec<(String, String)>),
-) {
-    let mut items = Inputs::new(files.to_vec());
-    loop {
-        let batch: Vec<SourceItem> = items.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            return;
-        }
-        let mut redirects = Vec::new();
-        let mut raws = Vec::new();
-        for item in batch {
-            match item {
-                SourceItem::Article(raw) => raws.push(raw),
-                SourceItem::Redirect(r) => redirects.push((r.from, r.to)),
-                SourceItem::Error(e) => eprintln!("wikianno index: {}: {}", e.origin, e.message),
+    mut sink: impl FnMut(Vec<(PageFacts, String)>, Vec<(String, String)>) -> crate::Result<()>,
+) -> crate::Result<()> {
+    // One batch queued while the next is read: the reader stays a batch ahead.
+    let (batches, batches_rx) = mpsc::sync_channel::<Vec<SourceItem>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut items = Inputs::new(files.to_vec());
+            loop {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                while batch.len() < BATCH && bytes < BATCH_BYTES {
+                    let Some(item) = items.next() else { break };
+                    if let SourceItem::Article(raw) = &item {
+                        bytes += raw.text.len();
+                    }
+                    batch.push(item);
+                }
+                // An empty batch is the end; a closed receiver means the sink stopped.
+                if batch.is_empty() || batches.send(batch).is_err() {
+                    return;
+                }
             }
+        });
+        // Leaving this loop early drops the receiver, which releases the reader.
+        for batch in batches_rx {
+            let mut redirects = Vec::new();
+            let mut raws = Vec::new();
+            for item in batch {
+                match item {
+                    SourceItem::Article(raw) => raws.push(raw),
+                    SourceItem::Redirect(r) => redirects.push((r.from, r.to)),
+                    SourceItem::Error(e) => {
+                        eprintln!("wikianno index: {}: {}", e.origin, e.message)
+                    }
+                }
+            }
+            let pages: Vec<(PageFacts, String)> = raws
+                .into_par_iter()
+                .map(|raw| {
+                    let wikitext = raw.text.clone();
+                    let article = parse_raw(raw);
+                    (PageFacts::of(&article, &wikitext), article.text)
+                })
+                .collect();
+            sink(pages, redirects)?;
         }
-        let pages: Vec<(Article, String)> = raws
-            .into_par_iter()
-            .map(|raw| {
-                let wikitext = raw.text.clone();
-                (parser.parse(raw), wikitext)
-            })
-            .collect();
-        sink(pages, redirects);
-    }
+        Ok(())
+    })
 }
 
 /// Build the index of dump `files` (already expanded) in two passes: pages, redirects and
-/// links, then anchor occurrences. `parser` only parses (no gazetteer is needed).
-pub fn index_dumps<P: Clone + Into<InputPath>>(
+/// links, then anchor occurrences. The dump is read once: pass 2 reads the rendered texts
+/// pass 1 kept in a temporary file ([`TextSpill`]).
+pub fn index_dumps<P: Clone + Into<InputPath> + Send + Sync>(
     files: &[P],
-    parser: &Pipeline,
 ) -> crate::Result<EntityIndex> {
     let mut index = IndexBuilder::new();
-    for_batches(files, parser, |pages, redirects| {
+    let mut spill = TextSpill::new()?;
+    for_batches(files, |pages, redirects| {
         for (from, to) in redirects {
             index.add_redirect(&from, &to);
         }
-        for (article, wikitext) in &pages {
-            index.add_page(article, wikitext);
+        for (facts, text) in pages {
+            index.add_facts(facts);
+            spill.push(&text)?;
         }
-    });
+        Ok(())
+    })?;
     let matcher = index.occurrence_matcher()?;
-    for_batches(files, parser, |pages, _| {
-        let found: Vec<Vec<u32>> = pages
-            .par_iter()
-            .map(|(a, _)| IndexBuilder::occurrences_in(&matcher, &a.text))
-            .collect();
+    let mut texts = spill.into_texts()?;
+    loop {
+        let batch = texts.next_batch(BATCH, BATCH_BYTES)?;
+        if batch.is_empty() {
+            break;
+        }
+        let found: Vec<Vec<u32>> =
+            batch.par_iter().map(|text| IndexBuilder::occurrences_in(&matcher, text)).collect();
         for ids in found {
             index.add_occurrences(&ids);
         }
-    });
+    }
     Ok(index.finish())
 }
 

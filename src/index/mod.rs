@@ -1,5 +1,6 @@
-//! The entity index: what a dump says about its own entities, built in one pass over the
-//! dump (`wikianno index`) and read by `annotate --index`.
+//! The entity index: what a dump says about its own entities, built from one read of the
+//! dump (`wikianno index`; pass 2 reads the rendered texts pass 1 kept) and read by
+//! `annotate --index`.
 //!
 //! # What it holds
 //! * every namespace-0 title with a coarse type and where the type came from: the infobox
@@ -25,6 +26,7 @@
 
 mod build;
 mod files;
+mod spill;
 
-pub use build::{index_dumps, IndexBuilder, TypeSource};
+pub use build::{index_dumps, IndexBuilder, PageFacts, TypeSource};
 pub use files::{AnchorStats, EntityIndex, TitleInfo, NAME_MIN_LINKS, NAME_MIN_PROBABILITY};
