@@ -1017,3 +1017,64 @@ fn the_last_week_of_a_month_is_a_length() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn a_bare_month_after_a_time_preposition_or_before_the_noun_it_dates() {
+    check(
+        &[
+            // After "in", "by", "since", ... a capital starts the clause, not a name.
+            (
+                "The siege began in 1941. In July Danish troops withdrew.",
+                &[("1941", "DATE", "1941"), ("July", "DATE", "1941-07")],
+            ),
+            (
+                "Work resumed in 1952. By March Baker's crew had finished.",
+                &[("1952", "DATE", "1952"), ("March", "DATE", "1952-03")],
+            ),
+            // "May", "March", "August" after an article, before a noun they date.
+            (
+                "The strike spread in 1907. A March rally filled the square.",
+                &[("1907", "DATE", "1907"), ("March", "DATE", "1907-03")],
+            ),
+            (
+                "The vote was set for 1931. The May elections were close.",
+                &[("1931", "DATE", "1931"), ("May", "DATE", "1931-05")],
+            ),
+            // A name after another word, and "the March on ...", stay out.
+            ("The band toured with June Carter in 1961.", &[("1961", "DATE", "1961")]),
+            ("The March on Rome took place in 1922.", &[("1922", "DATE", "1922")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn night_after_at_or_by_is_any_night() {
+    check(
+        &[
+            ("The convoys moved only at night.", &[("night", "TIME", "XXXX-XX-XXTNI")]),
+            (
+                "In 1950 the division marched by night.",
+                &[("1950", "DATE", "1950"), ("night", "TIME", "XXXX-XX-XXTNI")],
+            ),
+            ("The garrison fell at nightfall in 1942.", &[("1942", "DATE", "1942")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn a_capitalized_season_after_a_time_preposition() {
+    check(
+        &[
+            (
+                "The treaty was signed in 1479. The fleet refused to sail in Spring.",
+                &[("1479", "DATE", "1479"), ("Spring", "DATE", "1479-SP")],
+            ),
+            // Inside a name it stays out.
+            ("He stayed at the Winter Palace in 1905.", &[("1905", "DATE", "1905")]),
+            ("They drove in Spring Valley in 1930.", &[("1930", "DATE", "1930")]),
+        ],
+        Reference::Narrative,
+    );
+}

@@ -201,6 +201,9 @@ impl Anchor {
                 };
                 timex(m.span, TimexType::Set, value, None, None)
             }
+            Expr::Generic(date) => {
+                timex(m.span, TimexType::Time, TimexValue::Date(*date), None, None)
+            }
             Expr::Adjectival(_) => return None,
         })
     }

@@ -169,6 +169,8 @@ pub(crate) enum Expr {
     /// writes the period. A rate after a count ("three times a week", "30 a day") is a
     /// period in both.
     Set { value: TimexValue, each: Option<CalendarDate> },
+    /// A time of any day, not of the narrative's ("at night"): `XXXX-XX-XXTNI`.
+    Generic(CalendarDate),
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

@@ -74,6 +74,10 @@ const CLAUSE_WORDS: &[&str] = &[
     "had", "has", "have", "will", "would", "could", "can", "may", "might", "did", "also",
 ];
 
+/// Prepositions after which a month or season word is the time, not a name's first word,
+/// even before a capital ("In July Danish troops left", "in Spring.").
+const TIME_PREPOSITIONS: &[&str] = &["in", "by", "until", "since", "during", "till"];
+
 /// "of that year", "of the following year" after a month or day.
 const THAT_YEAR: &str = r"\s+of\s+(?P<that>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year";
 
@@ -102,6 +106,7 @@ enum Rule {
     Set,
     Rate,
     Clock,
+    AtNight,
     Weekday,
     Holiday,
     BareUnits,
@@ -154,6 +159,8 @@ impl Rule {
             Rule::Vague => VAGUE | UNIT,
             // "9 am", "10.30 p.m.", "4 in the morning", "10:57", "noon", "midnight", "midday"
             Rule::Clock => JOINT,
+            // "night" of "at night"
+            Rule::AtNight => UNIT,
         }
     }
 
@@ -277,6 +284,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Clock,
             r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?(?:\s?(?P<ap>[AaPp]\.?[Mm]\.?)|\s+in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?P<hrs>\s?(?:hrs|hours)\b)?|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday))".to_string(),
         ),
+        // "at night", "by night": the part of any day (TIMEX3 marks "night" alone,
+        // XXXX-XX-XXTNI), not of the narrative's day.
+        (Rule::AtNight, r"\b(?:[Aa]t|[Bb]y)\s+(?P<p>night)\b".to_string()),
         (
             Rule::Weekday,
             format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
@@ -368,7 +378,7 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
             if span.is_empty() || !boundary_after(text, span.end) {
                 return;
             }
-            if matches!(c.rule, Rule::Set | Rule::Rate | Rule::BareUnits) {
+            if matches!(c.rule, Rule::Set | Rule::Rate | Rule::BareUnits | Rule::AtNight) {
                 // Its mention's span is a group ("a week" of "twice a week", "years" of
                 // "for years"): read now.
                 if let Some(m) = reader.read(i, text, span) {
@@ -1247,20 +1257,29 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 || caps.name("rel").is_some();
             if !has_prefix && caps.name("that").is_none() {
                 // "May" the verb, "August von Mackensen" the name: a bare month needs a
-                // preposition before it and no capitalized name after it.
+                // preposition before it and no capitalized name after it. After a
+                // preposition that only a time follows, a capital starts the clause
+                // ("In July Danish troops left", "by March Greene's army had grown").
+                let before = word_before(text, span.start);
+                let after_time_preposition = TIME_PREPOSITIONS.contains(&before.as_str());
                 let next = text.get(span.end..).unwrap_or("").trim_start_matches(' ');
                 if next.starts_with(|c: char| c.is_ascii_uppercase())
                     && !text.get(span.end..).unwrap_or("").starts_with('\n')
+                    && !after_time_preposition
                 {
                     return None;
                 }
                 if m == "May" || m == "March" || m == "August" {
-                    let before = word_before(text, span.start);
                     let preps = [
                         "in", "of", "by", "until", "since", "from", "to", "during", "before",
                         "after", "through", "till", "and", "or", "early", "late", "mid", "between",
                     ];
-                    if !preps.contains(&before.as_str()) {
+                    // An article then the month before a noun it dates: "a March offensive",
+                    // "the May elections" (not "the March on Rome", "the May of ...").
+                    let dates_a_noun = ["a", "the"].contains(&before.as_str())
+                        && next.starts_with(|c: char| c.is_ascii_lowercase())
+                        && noun_follows(text, span.end);
+                    if !preps.contains(&before.as_str()) && !dates_a_noun {
                         return None;
                     }
                 }
@@ -1284,11 +1303,15 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 .unwrap_or("")
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+            // A capitalized season inside a sentence is a name's word ("the Winter
+            // Palace") unless a time preposition governs it ("in Spring.").
+            let after_time_preposition =
+                TIME_PREPOSITIONS.contains(&word_before(text, at).as_str());
             if !has_year
                 && rel.is_none()
                 && (s.eq_ignore_ascii_case("fall")
                     || next_capital
-                    || (capital && !sentence_start(text, at))
+                    || (capital && !sentence_start(text, at) && !after_time_preposition)
                     || !season_as_noun(text, at, span.end))
             {
                 return None;
@@ -1695,6 +1718,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             Some(Mention {
                 span,
                 expr: Expr::Duration { value, modifier: None },
+                ends: None,
+                rule: 0,
+            })
+        }
+        Rule::AtNight => {
+            let night = caps.name("p")?;
+            let date = CalendarDate::unknown_year(YearPart::Day(None, None))
+                .at(Some(TimeOfDay::Part(PartOfDay::Night)));
+            Some(Mention {
+                span: Span::new(night.start(), night.end()),
+                expr: Expr::Generic(date),
                 ends: None,
                 rule: 0,
             })
