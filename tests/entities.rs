@@ -191,6 +191,15 @@ rows! {
     currency_code_country_alone: ("T", "He moved to the [[United States|US]] and earned US$5 million.", "the", "US") => Some(Label::Place);
     single_letter_anchor_no_repeat: ("T", "Result: [[Win (sport)|W]] in 1990. Then W and X came.", "Then", "W") => None;
     not_inverted_inside_sentence: ("T", "[[Diane Qwerty]] wrote it. He met in Paris, Diane.", "Paris", "Diane") => Some(Label::Person);
+    // Session s30: a name never runs across a line break (a caption and its paragraph, two
+    // list items), and a head word inside a run makes it no person's name, whatever word
+    // opens it (a given name, a title).
+    line_break_ends_a_name: ("T", "[[Diane Qwerty]] wrote it. The photo shows Diane\n\nQwerty was born in 1950.", "shows", "Diane\n\nQwerty") => None;
+    line_break_name_on_one_line: ("T", "[[Diane Qwerty]] wrote it. The photo shows Diane Qwerty in 1950.", "shows", "Diane Qwerty") => Some(Label::Person);
+    head_word_after_title_no_person: ("T", "He played in Major League Qwertyball for years.", "in", "League Qwertyball") => None;
+    head_word_after_title_whole_run: ("T", "He played in Major League Qwertyball for years.", "in", "Major League Qwertyball") => None;
+    head_word_after_given_name_no_person: ("T", "They stayed at the Jamie Park Lodge in 1990.", "the", "Jamie Park Lodge") => None;
+    title_before_person_still_stripped: ("T", "He served under General Qwerty Jones in 1990.", "under", "Qwerty Jones") => Some(Label::Person);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

@@ -24,7 +24,7 @@ use super::{
     links::{is_acronym, LinkTargets},
     person_titles::{is_person_making_title, is_title_before_name},
     surnames,
-    title_shape::{label_from_title, split_disambiguator},
+    title_shape::{holds_a_head_word, is_roman, label_from_title, split_disambiguator},
     Entry, Gazetteer, Label,
 };
 use crate::{
@@ -314,7 +314,9 @@ fn without_title(text: &str, run: NameRun) -> NameRun {
     for word in run.span.slice(text).split(' ') {
         let strip = is_person_making_title(word);
         let next = text[start + word.len()..run.span.end].trim_start();
-        if !strip || !next.starts_with(char::is_uppercase) {
+        // A head word after the title makes the run an organization's ("Major League
+        // Baseball"): no person's name follows the title there.
+        if !strip || !next.starts_with(char::is_uppercase) || holds_a_head_word(next.split(' ')) {
             break;
         }
         start += word.len() + 1;
@@ -602,7 +604,10 @@ fn push_named(out: &mut Vec<Entry>, item: &str, label: Label, global: &Gazetteer
 /// "Evaristo Gómez Sánchez y Benavides" -> ["Gómez Sánchez y Benavides", "Gómez Sánchez", ...].
 /// Only capitalised words count; single given names are never produced.
 pub fn surname_forms(full: &str) -> Vec<String> {
-    let words: Vec<&str> = full.split_whitespace().collect();
+    // What follows "of" names a realm or a place, never a surname: "Peter I of Russia",
+    // "Catherine of Aragon" give no "Russia" or "Aragon".
+    let words: Vec<&str> =
+        full.split_whitespace().take_while(|w| !w.eq_ignore_ascii_case("of")).collect();
     let mut forms: Vec<String> = Vec::new();
     if words.len() < 2 {
         return forms;
@@ -612,6 +617,8 @@ pub fn surname_forms(full: &str) -> Vec<String> {
             && !forms.contains(&form)
             && form != full
             && !is_month_or_function_word(&form)
+            // A regnal number alone ("XIV" of "Louis XIV") is no surname.
+            && !is_roman(&form)
         {
             forms.push(form);
         }
@@ -656,6 +663,11 @@ mod tests {
         assert!(gs.contains(&"Gómez Sánchez".to_string()), "{gs:?}");
         assert!(surname_forms("Napoleon").is_empty());
         assert!(surname_forms("Otto von Bismarck").contains(&"von Bismarck".to_string()));
+        // What follows "of" is a realm or a place; a regnal number is no surname.
+        assert!(surname_forms("Pyotr II of Qwertonia").is_empty());
+        assert_eq!(surname_forms("Pope Pyotr XXII"), ["Pyotr XXII"]);
+        assert!(surname_forms("Diane of Qwerton").is_empty());
+        assert_eq!(surname_forms("Diane Qwerty of Qwerton"), ["Qwerty"]);
     }
 
     #[test]

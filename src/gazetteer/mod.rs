@@ -147,10 +147,16 @@ impl Entry {
     /// GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
     /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
     /// before "language", a person's name that closes a phrase opened by "the" ("the Saturn
-    /// V, which").
+    /// V, which"), and any match across a line break.
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
+        // Folding makes a line break a space, but a name never runs across one: the words
+        // on either side belong to a caption and a paragraph, two list items, a heading
+        // and its text ("his wife Elsa" / "Einstein and Marić married").
+        if matched.contains('\n') {
+            return true;
+        }
         if general && !matched.starts_with(char::is_uppercase) {
             return true;
         }

@@ -315,10 +315,18 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         }
         // A title before capitalized names: "General Sir John Moore", "Dr John". Not before
         // a number, which makes a product's name ("Commodore 64").
-        if is_person_making_title(first) && rest.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        // A head word inside the name makes it an organization's or a place's, whatever
+        // word opens it: "Major League Baseball", "Stanford University Press", "Jasper
+        // Park Lodge" (a head word at the end was read above).
+        let person_shaped = !holds_a_head_word(rest.iter().copied());
+        if person_shaped
+            && is_person_making_title(first)
+            && rest.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
             return Some(Label::Person);
         }
-        if count <= 4 && is_given_name(first) && rest.iter().all(|w| name_part(w)) {
+        if person_shaped && count <= 4 && is_given_name(first) && rest.iter().all(|w| name_part(w))
+        {
             return Some(Label::Person);
         }
         // A type noun at the end, in any case: "Chhindwara district", "Java island",
@@ -363,7 +371,7 @@ fn lowercase_ends_a_type_noun(word: &str) -> bool {
 }
 
 /// A Roman numeral of a regnal or ordinal number ("I", "XIV").
-fn is_roman(word: &str) -> bool {
+pub(crate) fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
@@ -399,6 +407,12 @@ fn head_words() -> &'static HeadWords {
         }
         heads
     })
+}
+
+/// True when one of `words` is a head word ([`HEAD_WORDS`]): the words name an
+/// organization, a place or an event, never a person ("League Baseball", "University Press").
+pub(crate) fn holds_a_head_word<'w>(mut words: impl Iterator<Item = &'w str>) -> bool {
+    words.any(|w| head_label(w).is_some())
 }
 
 fn head_label(word: &str) -> Option<Label> {
@@ -492,6 +506,12 @@ mod tests {
             ("Second Battle of Qwerton", Some(Label::Event)),
             ("The Qwerty House of Representatives", None),
             ("2021 Qwerty Union of Qwertonia leadership election", Some(Label::Event)),
+            // A head word inside a name: no person, whatever opens it (a given name, a title).
+            ("Jamie Park Lodge", None),
+            ("Diane University Press", None),
+            ("Major League Qwertyball", None),
+            ("General Qwerty Jones", Some(Label::Person)),
+            ("Jamie Qwerty Jones", Some(Label::Person)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
