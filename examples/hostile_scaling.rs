@@ -7,6 +7,10 @@
 //! next to a normal synthetic dump of the same size. `-- write hostile|normal MB PATH`
 //! writes one such dump (to compare binaries on it, say).
 
+// The `wikianno` binary's allocator, so that memory and instruction counts are the CLI's.
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/support/hostile.rs"]
 mod hostile;
 #[path = "../benches/support/synthetic.rs"]

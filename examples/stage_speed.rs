@@ -5,6 +5,12 @@
 //! `valgrind --tool=callgrind` (instruction counts, repeatable on a loaded machine) the
 //! inclusive cost of `stage_entities`, `stage_temporal`, ... is that stage's alone:
 //! `callgrind_annotate --inclusive=yes callgrind.out.N | grep stage_`.
+
+// The `wikianno` binary's allocator, so that memory and instruction counts are the CLI's.
+#[cfg(feature = "cli")]
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 use std::{path::PathBuf, time::Instant};
 use wikianno::{
     article::Article, events::Event, temporal::Timex, EntityMention, Pipeline, Record, SourceItem,

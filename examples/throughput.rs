@@ -12,6 +12,10 @@
 //! * peak RSS of the pipeline on the small and on the big dump;
 //! * the full GeoNames gazetteer: load time, peak RSS, matching speed.
 
+// The `wikianno` binary's allocator, so that memory and instruction counts are the CLI's.
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 

@@ -1,5 +1,6 @@
 //! The `wikianno` command: turns flags into library objects and exit codes.
 
+mod allocator;
 mod cli;
 
 fn main() {
