@@ -16,6 +16,8 @@
 #[path = "../src/allocator.rs"]
 mod allocator;
 
+#[path = "../benches/support/process.rs"]
+mod process;
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
@@ -33,35 +35,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn vm_hwm_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// User + system CPU seconds of this process so far (from /proc/self/stat, 100 ticks/s).
-fn cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
-    // After the command name: state, ppid, pgrp, session, tty, tpgid, flags, minflt,
-    // cminflt, majflt, cmajflt, utime, stime.
-    let fields: Vec<i64> =
-        after.split_whitespace().skip(1).map(|f| f.parse().unwrap_or(0)).collect();
-    (fields.get(10).copied().unwrap_or(0) + fields.get(11).copied().unwrap_or(0)) as f64 / 100.0
-}
-
 fn pipeline_child(path: &Path, threads: usize) {
     let mut builder = Pipeline::builder();
     builder.gazetteer(root().join("gazetteers")).threads(threads);
     let pipeline = builder.build().expect("gazetteers load");
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let started = Instant::now();
-    let cpu_before = cpu_secs();
+    let cpu_before = process::cpu_seconds();
     let (mut records, mut out_bytes) = (0usize, 0usize);
     let mut sink = std::io::sink();
     let result: std::io::Result<()> = pipeline.run_map(
@@ -79,8 +59,8 @@ fn pipeline_child(path: &Path, threads: usize) {
     );
     result.expect("sink");
     let secs = started.elapsed().as_secs_f64();
-    let cpu = cpu_secs() - cpu_before;
-    println!("RESULT mb={:.1} secs={secs:.3} cpu={cpu:.2} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, vm_hwm_kb() as f64 / 1024.0);
+    let cpu = process::cpu_seconds() - cpu_before;
+    println!("RESULT mb={:.1} secs={secs:.3} cpu={cpu:.2} mbps={:.2} records={records} out_mb={:.1} hwm_mb={:.1}", size as f64 / 1e6, size as f64 / 1e6 / secs, out_bytes as f64 / 1e6, process::peak_rss_mb());
 }
 
 /// `*.tsv` below `dir`, as the gazetteer loader finds them (subfolders too, `lexicon/` not).
@@ -110,7 +90,7 @@ fn read_child(path: &Path) {
         "RESULT mb={:.1} secs={secs:.3} mbps={:.2} records={records} hwm_mb={:.1}",
         size as f64 / 1e6,
         size as f64 / 1e6 / secs,
-        vm_hwm_kb() as f64 / 1024.0
+        process::peak_rss_mb()
     );
 }
 
@@ -153,7 +133,7 @@ fn scan_child(path: &Path) {
         size as f64 / 1e6,
         size as f64 / 1e6 / secs,
         patterns.len(),
-        vm_hwm_kb() as f64 / 1024.0
+        process::peak_rss_mb()
     );
 }
 
@@ -163,7 +143,7 @@ fn geonames_child(tsv: &Path) {
     builder.gazetteer(root().join("gazetteers")).gazetteer(tsv).lenient_gazetteers(true);
     let pipeline = builder.build().expect("gazetteer");
     let load = started.elapsed().as_secs_f64();
-    let hwm_load = vm_hwm_kb() as f64 / 1024.0;
+    let hwm_load = process::peak_rss_mb();
     let texts: Vec<String> = synthetic::page_texts(&root()).into_iter().map(|(_, t)| t).collect();
     let started = Instant::now();
     let (mut bytes, mut found) = (0usize, 0usize);
@@ -178,7 +158,7 @@ fn geonames_child(tsv: &Path) {
         "RESULT entries={} load_secs={load:.3} hwm_load_mb={hwm_load:.1} match_mbps={:.2} mentions={found} hwm_mb={:.1}",
         pipeline.gazetteer().len(),
         bytes as f64 / 1e6 / secs,
-        vm_hwm_kb() as f64 / 1024.0
+        process::peak_rss_mb()
     );
 }
 
