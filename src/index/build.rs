@@ -5,6 +5,7 @@ use std::{
     sync::{mpsc, Arc, OnceLock},
 };
 
+use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use regex::Regex;
 
@@ -126,15 +127,29 @@ fn label_from_categories(wikitext: &str) -> Option<Label> {
     votes.into_iter().find(|&(_, n)| n == best).map(|(l, _)| l)
 }
 
-/// True for a disambiguation page.
+/// True for a disambiguation page: its title says so, or it holds one of the templates
+/// that mark one (in any case: "{{Disambiguation}}", "{{dab}}").
 fn is_disambiguation(title: &str, wikitext: &str) -> bool {
+    // One scan of the page, case-insensitive, with no lower-cased copy of its text.
+    static TEMPLATES: OnceLock<AhoCorasick> = OnceLock::new();
     if title.ends_with("(disambiguation)") {
         return true;
     }
-    let lower = wikitext.to_ascii_lowercase();
-    ["{{disambiguation", "{{disambig", "{{dab", "{{hndis", "{{geodis", "{{set index"]
-        .iter()
-        .any(|t| lower.contains(t))
+    TEMPLATES
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "{{disambiguation",
+                    "{{disambig",
+                    "{{dab",
+                    "{{hndis",
+                    "{{geodis",
+                    "{{set index",
+                ])
+                .expect("fixed template patterns build")
+        })
+        .is_match(wikitext)
 }
 
 /// A link target as a title: fragment dropped, underscores as spaces, first letter
@@ -435,6 +450,20 @@ mod tests {
             let index = b.finish();
             let info = index.title(title).unwrap();
             assert_eq!((info.label, info.source), (label, source), "{title}");
+        }
+    }
+
+    #[test]
+    fn disambiguation_marked_by_title_or_template_in_any_case() {
+        for (title, text, expected) in [
+            ("Zed (disambiguation)", "Zed may be:", true),
+            ("Zed", "Zed may be:\n{{Disambiguation}}", true),
+            ("Zed", "Zed may be:\n{{DAB|surname}}", true),
+            ("Zed", "Zed may be:\n{{Set index article}}", true),
+            ("Zed", "Zed is a town.\n{{Infobox settlement}}", false),
+            ("Zed", "The word disambiguation, unbraced.", false),
+        ] {
+            assert_eq!(is_disambiguation(title, text), expected, "{text}");
         }
     }
 
