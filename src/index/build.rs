@@ -223,9 +223,10 @@ pub struct IndexBuilder {
     redirects: HashMap<String, String>,
     /// anchor -> target title -> links.
     links: HashMap<String, HashMap<String, u32>>,
-    /// anchor -> occurrences in text, filled by pass 2.
-    occurrences: HashMap<String, u32>,
-    /// Anchor of every pattern of the occurrence matcher.
+    /// Occurrences in text of each pattern of the occurrence matcher (its anchor is
+    /// `pattern_anchor[i]`), filled by pass 2: a counter per pattern, no key per hit.
+    occurrences: Vec<u32>,
+    /// Anchor of every pattern of the occurrence matcher, sorted.
     pattern_anchor: Vec<String>,
 }
 
@@ -258,6 +259,7 @@ impl IndexBuilder {
     pub fn occurrence_matcher(&mut self) -> crate::Result<Gazetteer> {
         self.pattern_anchor = self.links.keys().cloned().collect();
         self.pattern_anchor.sort();
+        self.occurrences = vec![0; self.pattern_anchor.len()];
         let tsv: String = self
             .pattern_anchor
             .iter()
@@ -282,8 +284,8 @@ impl IndexBuilder {
     /// Add occurrences found by [`occurrences_in`](Self::occurrences_in).
     pub fn add_occurrences(&mut self, patterns: &[u32]) {
         for &i in patterns {
-            if let Some(anchor) = self.pattern_anchor.get(i as usize) {
-                *self.occurrences.entry(anchor.clone()).or_default() += 1;
+            if let Some(count) = self.occurrences.get_mut(i as usize) {
+                *count += 1;
             }
         }
     }
@@ -305,7 +307,9 @@ impl IndexBuilder {
                 .filter(|(t, _)| !self.titles.get(t.as_str()).is_some_and(|i| i.disambiguation))
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
             let Some((target, &target_links)) = best else { continue };
-            let occurrences = self.occurrences.get(anchor).copied().unwrap_or(0).max(links);
+            let counted =
+                self.pattern_anchor.binary_search(anchor).map_or(0, |i| self.occurrences[i]);
+            let occurrences = counted.max(links);
             anchors.push((
                 anchor.clone(),
                 AnchorStats {
