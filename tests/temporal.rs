@@ -1078,3 +1078,45 @@ fn a_capitalized_season_after_a_time_preposition() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn a_capitalized_season_before_an_operation_noun() {
+    check(
+        &[
+            (
+                "The war went on into 1918. The Spring Offensive broke the line.",
+                &[("1918", "DATE", "1918"), ("Spring", "DATE", "1918-SP")],
+            ),
+            (
+                "In 1951 the Chinese Summer Campaign stalled.",
+                &[("1951", "DATE", "1951"), ("Summer", "DATE", "1951-SU")],
+            ),
+            // Other capitalized words after a season make a name.
+            ("The Summer Olympics came to Berlin in 1936.", &[("1936", "DATE", "1936")]),
+            ("The Spring Offensiveness Society met in 1950.", &[("1950", "DATE", "1950")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn a_month_after_the_previous_or_the_following() {
+    check(
+        &[
+            (
+                "The army attacked in March 1918 and gave up the ground won the previous April.",
+                &[("March 1918", "DATE", "1918-03"), ("the previous April", "DATE", "1917-04")],
+            ),
+            (
+                "The treaty was signed in June 1920 and ratified the following May.",
+                &[("June 1920", "DATE", "1920-06"), ("the following May", "DATE", "1921-05")],
+            ),
+            // A day after the month: the date, read without the determiner.
+            (
+                "The fort fell in June 1920 and was retaken the following April 12.",
+                &[("June 1920", "DATE", "1920-06"), ("April 12", "DATE", "1920-04-12")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}

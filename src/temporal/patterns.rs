@@ -78,6 +78,14 @@ const CLAUSE_WORDS: &[&str] = &[
 /// even before a capital ("In July Danish troops left", "in Spring.").
 const TIME_PREPOSITIONS: &[&str] = &["in", "by", "until", "since", "during", "till"];
 
+/// Head nouns of a military operation that a capitalized season before them dates: "the
+/// Spring Offensive" (of 1918), "the Chinese Winter Offensive", "the Iraq Spring
+/// Fighting": TIMEX2 marks the season (WikiWars, 9 of 9), whose year is the narrative's.
+/// The one list of this knowledge; other capitalized words after a season make a name
+/// whose season dates nothing ("Summer Olympics", "the Winter Palace").
+const OPERATION_NOUNS: &[&str] =
+    &["Offensive", "Offensives", "Counteroffensive", "Counter-offensive", "Campaign", "Fighting"];
+
 /// "of that year", "of the following year" after a month or day.
 const THAT_YEAR: &str = r"\s+of\s+(?P<that>that|the\s+same|that\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+year";
 
@@ -217,7 +225,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::MonthYear, format!(r"{pre}\b(?P<m>{MONTH})(?:,?\s+|\s+of\s+){y}")),
         (
             Rule::Month,
-            format!(r"{pre}(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{FULL_MONTH})\b(?:{THAT_YEAR})?"),
+            format!(r"{pre}(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|preceding|following|next))\s+)?\b(?P<m>{FULL_MONTH})\b(?:{THAT_YEAR})?"),
         ),
         (
             Rule::Season,
@@ -995,12 +1003,15 @@ fn modifier_of(phrase: &str) -> Option<TimexMod> {
     }
 }
 
-/// "last" (-1), "this" (0), "next" (+1) before a month or weekday name.
+/// "last" (-1), "this" (0), "next" (+1) before a month or weekday name; "the previous"
+/// (-1) and "the following" (+1) before a month ("the previous April").
 fn relative_word(word: Option<&str>) -> Option<i8> {
-    match word?.trim().to_ascii_lowercase().as_str() {
-        "last" => Some(-1),
+    let word = word?.trim().to_ascii_lowercase();
+    let word = word.strip_prefix("the").map_or(word.as_str(), str::trim_start);
+    match word {
+        "last" | "previous" | "preceding" => Some(-1),
         "this" => Some(0),
-        "next" => Some(1),
+        "next" | "following" => Some(1),
         _ => None,
     }
 }
@@ -1255,6 +1266,20 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let has_prefix = caps.name("pre").is_some()
                 || caps.name("part").is_some()
                 || caps.name("rel").is_some();
+            // "the following April 12": the day and its month are read by `MonthDay`,
+            // which starts later and is tried once this reads to nothing.
+            let anaphoric = get("rel")
+                .is_some_and(|r| r.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("the")));
+            let number_follows = text
+                .get(span.end..)
+                .unwrap_or("")
+                .chars()
+                .take(4)
+                .find(|c| !matches!(c, ' ' | ','))
+                .is_some_and(|c| c.is_ascii_digit());
+            if anaphoric && number_follows {
+                return None;
+            }
             if !has_prefix && caps.name("that").is_none() {
                 // "May" the verb, "August von Mackensen" the name: a bare month needs a
                 // preposition before it and no capitalized name after it. After a
@@ -1298,23 +1323,34 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let rel = relative_word(get("rel"));
             let capital = s.starts_with(|c: char| c.is_ascii_uppercase());
             let at = caps.name("s")?.start();
-            let next_capital = text
-                .get(span.end..)
-                .unwrap_or("")
-                .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+            let next = text.get(span.end..).unwrap_or("").strip_prefix(' ').unwrap_or("");
+            let next_capital = next.starts_with(|c: char| c.is_ascii_uppercase());
+            // "the Spring Offensive": the season of an operation, not a name's word.
+            let names_operation = capital
+                && OPERATION_NOUNS.iter().any(|noun| {
+                    next.strip_prefix(noun)
+                        .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                });
             // A capitalized season inside a sentence is a name's word ("the Winter
             // Palace") unless a time preposition governs it ("in Spring.").
             let after_time_preposition =
                 TIME_PREPOSITIONS.contains(&word_before(text, at).as_str());
             if !has_year
                 && rel.is_none()
+                && !names_operation
                 && (s.eq_ignore_ascii_case("fall")
                     || next_capital
                     || (capital && !sentence_start(text, at) && !after_time_preposition)
                     || !season_as_noun(text, at, span.end))
             {
                 return None;
+            }
+            if names_operation && !has_year && rel.is_none() {
+                // The article and any modifier are the operation's ("the Spring
+                // Offensive"): the extent is the season word alone, as TIMEX2 draws it.
+                let pt = Point { season: season_code(s), ..Point::default() };
+                let expr = Expr::Point(pt);
+                return Some(Mention { span: Span::new(at, span.end), expr, ends: None, rule: 0 });
             }
             let pt = Point {
                 year: get("y").and_then(year_number),
