@@ -200,6 +200,18 @@ rows! {
     head_word_after_title_whole_run: ("T", "He played in Major League Qwertyball for years.", "in", "Major League Qwertyball") => None;
     head_word_after_given_name_no_person: ("T", "They stayed at the Jamie Park Lodge in 1990.", "the", "Jamie Park Lodge") => None;
     title_before_person_still_stripped: ("T", "He served under General Qwerty Jones in 1990.", "under", "Qwerty Jones") => Some(Label::Person);
+    // Session s31: a name the article gives, repeated as the end of a longer name joined by
+    // "of" (a work's title, a building), is no mention of its own; after a person's title or
+    // role, or a word that opens the sentence, it still is.
+    of_name_end_of_work_title: ("T", "The [[Qwerton]] is old. See The Metaphysics of Qwerton by him.", "Metaphysics", "Qwerton") => None;
+    of_the_name_end_of_building: ("T", "The [[Qwerton]] is old. They found the Tomb of the Qwerton there.", "Tomb", "Qwerton") => None;
+    of_name_after_role_still_tagged: ("T", "He founded [[Qwerco]]. He became CEO of Qwerco in 1990.", "CEO", "Qwerco") => Some(Label::Unknown);
+    of_name_after_title_still_tagged: ("T", "He ruled [[Qwertia]]. He was President of Qwertia then.", "President", "Qwertia") => Some(Label::Unknown);
+    of_name_after_sentence_start_still_tagged: ("T", "He saw [[Qwerton]]. Arrival of Qwerton came late.", "Arrival", "Qwerton") => Some(Label::Unknown);
+    // A part of a name written around a quoted nickname (cast lists, tables).
+    nickname_surname_no_mention: ("T", "[[Diane Qwerty]] acted. The cast: Anna \"Ann\" Qwerty | 1994.", "Ann", "Qwerty") => None;
+    nickname_given_name_no_place: ("T", "The cast: Alexandra \"Alexa\" Qwerty | 1994.", "cast", "Alexandra") => None;
+    nickname_quote_before_lowercase_still_place: ("T", "He left Darmstadt \"Forever\" and sang.", "left", "Darmstadt") => Some(Label::Place);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

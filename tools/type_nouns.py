@@ -51,6 +51,11 @@ OURS = [
         "photographer scientist scholar historian economist politician activist "
         "entrepreneur character king queen prince princess duke duchess landgrave margrave "
         "earl baron baroness viscount marquess emperor empress").split()],
+    # Roles in an organization, whose "of" names the organization ("CEO of Kyndryl",
+    # "Deputy Whip of the Bloc Québécois", "Treasurer of the Royal Society"), not a longer name;
+    # not "fellow", an adjective before a name as often ("fellow Minnesotan Scott LeDoux").
+    *[(w, "PERSON", None) for w in (
+        "ceo chairman chairwoman chairperson whip leader founder treasurer secretary").split()],
     # Persons a story's plot names ("Farroukh Erdogan, a Turkish immigrant").
     *[(w, "PERSON", None) for w in "immigrant emigrant refugee student teacher detective".split()],
     ("tennis player", "PERSON", None), ("rugby player", "PERSON", None),

@@ -16,8 +16,11 @@
 
 use std::{path::Path, sync::OnceLock};
 
-use super::{load, person_titles::is_title_before_name, shipped::DEMONYMS, Label};
-use crate::span::{ceil_char_boundary, Span};
+use super::{
+    load, person_titles::is_title_before_name, shipped::DEMONYMS, type_nouns::label_of_noun_phrase,
+    Label,
+};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 use rustc_hash::FxHashSet;
 
 /// Given names from the 1990 US Census lists (see the file's header).
@@ -305,12 +308,46 @@ pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
     {
         return true;
     }
-    !person
+    let after_name_word = !person
         && word_before(text, span.start).is_some_and(|w| {
             name_word(w)
                 && !is_title_before_name(w)
                 && !["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
-        })
+        });
+    after_name_word || ends_a_name_with_of(text, span.start)
+}
+
+/// True when "W of " or "W of the " comes right before `at` and W is a capitalized word of
+/// a longer name: the match ends that name ("the Tomb of Achilles", "The Metaphysics of
+/// Will", "The Structure and Reproduction of the Algae", "the Library of the University of
+/// California"). Not when W is a person's title or role, whose "of" names the entity it
+/// serves ("President of Qwertia", "CEO of Kyndryl", "Treasurer of the Royal Numismatic
+/// Society", as the gold of Wiki-Fair and wikigold tags them), nor when W ends a longer
+/// capitalized run, a person or a name that "of" places ("Amos Frumkin of the Hebrew
+/// University", "Palmaner Taluk of Chittoor District"), nor when W opens a sentence, a
+/// heading or a list item, which capitalize any word ("Arrival of Modernism"). Reads four
+/// words back: constant work per match.
+fn ends_a_name_with_of(text: &str, at: usize) -> bool {
+    let Some(mut joiner) = word_before(text, at) else { return false };
+    let mut joiner_start = at - 1 - joiner.len();
+    if joiner == "the" {
+        let Some(w) = word_before(text, joiner_start) else { return false };
+        joiner = w;
+        joiner_start -= 1 + w.len();
+    }
+    if joiner != "of" {
+        return false;
+    }
+    let Some(head) = word_before(text, joiner_start) else { return false };
+    let head_start = joiner_start - 1 - head.len();
+    // W ends a longer capitalized run: a person's name ("Amos Frumkin of the Hebrew
+    // University") or a name of its own ("Westchester Knicks of the NBA Development League").
+    let ends_a_run = word_before(text, head_start).is_some_and(name_word);
+    name_word(head)
+        && !ends_a_run
+        && !opens_sentence(text, head_start)
+        && !is_title_before_name(head)
+        && label_of_noun_phrase(&head.to_lowercase()) != Some(Label::Person)
 }
 
 /// True when "the" comes right before the match at `span` and the match closes the noun
@@ -346,6 +383,48 @@ pub(crate) fn is_whole_quotation(text: &str, span: Span) -> bool {
     let inside_name = word_before(text, open.len()).is_some_and(capitalized)
         && word_after(text, close_end).is_some_and(capitalized);
     !inside_name
+}
+
+/// How long a quoted nickname may be, in bytes ("Till", "Lona Dee", "The Rock").
+const NICKNAME_BYTES: usize = 32;
+
+/// True when a quoted nickname stands between the match at `span` and another capitalized
+/// word, as cast lists and tables write a person's full name (Tilmann "Till" Weigel,
+/// Alexandra "Alexa" Falkenberg): the match is a part of that name, no mention of its own
+/// (not a given name, not a place). Reads a nickname and a word either side: constant work.
+pub(crate) fn beside_quoted_nickname(text: &str, span: Span) -> bool {
+    let is_nickname = |nick: &str| {
+        nick.starts_with(char::is_uppercase) && !nick.contains(['\n', '|', '"', '“', '”'])
+    };
+    // After the match: ` "Nick" Word`.
+    let after = text.get(span.end..).unwrap_or("");
+    let nickname_after = [" \"", " “"].iter().any(|open| {
+        let Some(rest) = after.strip_prefix(open) else { return false };
+        let window = &rest[..floor_char_boundary(rest, NICKNAME_BYTES)];
+        let Some((close, quote)) = window.char_indices().find(|&(_, c)| c == '"' || c == '”')
+        else {
+            return false;
+        };
+        let close_end = text.len() - rest.len() + close + quote.len_utf8();
+        is_nickname(&rest[..close]) && word_after(text, close_end).is_some_and(capitalized)
+    });
+    if nickname_after {
+        return true;
+    }
+    // Before the match: `Word "Nick" `.
+    let Some(before) = text.get(..span.start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let Some(inner) = before.strip_suffix(['"', '”']) else { return false };
+    let window_start = ceil_char_boundary(inner, inner.len().saturating_sub(NICKNAME_BYTES));
+    let Some((open, quote)) =
+        inner[window_start..].char_indices().rev().find(|&(_, c)| c == '"' || c == '“')
+    else {
+        return false;
+    };
+    let open = window_start + open;
+    is_nickname(&inner[open + quote.len_utf8()..])
+        && word_before(text, open).is_some_and(capitalized)
 }
 
 /// True when an author's initials follow the match at `span` after a comma, as a
@@ -762,6 +841,48 @@ mod tests {
             ("the Lima - Callao road", "Lima", false),
         ] {
             assert_eq!(in_hyphenated_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn names_ended_by_of_and_nicknames() {
+        for (text, needle, want) in [
+            ("in The Metaphysics of Will, 1844", "Will", true),
+            ("The Structure and Reproduction of the Algae. Cambridge", "Algae", true),
+            ("the discovery of the Tomb of Achilles and", "Achilles", true),
+            ("as CEO of Kyndryl until", "Kyndryl", false),
+            ("elect the President of the Republic and", "Republic", false),
+            ("the Deputy Whip of the Bloc Québécois", "Bloc Québécois", false),
+            ("experience.  Arrival of Modernism in art", "Modernism", false),
+            ("the discovery of Achilles", "Achilles", false),
+            ("Professor Amos Frumkin of the Hebrew University said", "Hebrew University", false),
+            (
+                "the Westchester Knicks of the NBA Development League.",
+                "NBA Development League",
+                false,
+            ),
+            (
+                "He was Treasurer of the Royal Numismatic Society.",
+                "Royal Numismatic Society",
+                false,
+            ),
+        ] {
+            let span = at(text, needle);
+            assert_eq!(ends_a_name_with_of(text, span.start), want, "{needle} in {text:?}");
+        }
+        for (text, needle, want) in [
+            ("Stephen Dürr | Tilmann \"Till\" Weigel #1 | 1994", "Weigel", true),
+            ("Vanessa Glinka | Alexandra “Alexa” Falkenberg | 1997", "Alexandra", true),
+            ("The band played \"Eleanor Rigby\" twice in Lima.", "Lima", false),
+            ("He left Lima \"Forever\" and sang.", "Lima", false),
+            ("He left Lima \"for good\" Then", "Lima", false),
+            ("\"Till\" Weigel", "Weigel", false),
+        ] {
+            assert_eq!(
+                beside_quoted_nickname(text, at(text, needle)),
+                want,
+                "{needle} in {text:?}"
+            );
         }
     }
 

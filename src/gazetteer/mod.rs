@@ -143,7 +143,8 @@ impl Entry {
     /// article's repeat of a name, a curated row) inside a longer one, any match inside a
     /// file name ("Coat of arms of Berlin.svg"), a currency code ("US$"), any match inside a
     /// quoted title ("Songs of Lima"), a person's given names in an inverted author name
-    /// ("Logan, Robert K."), a country row right after a capitalized word ("New Jersey"), a
+    /// ("Logan, Robert K."), a part of a name written around a quoted nickname ("Tilmann
+    /// \"Till\" Weigel"), a country row right after a capitalized word ("New Jersey"), a
     /// GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
     /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
     /// before "language", a person's name that closes a phrase opened by "the" ("the Saturn
@@ -181,6 +182,10 @@ impl Entry {
         }
         // A quoted title is one name (a work's): what it holds is no mention of its own.
         if context::in_quoted_title(text, span) {
+            return true;
+        }
+        // Tilmann "Till" Weigel: a part of a name written around a nickname is no mention.
+        if context::beside_quoted_nickname(text, span) {
             return true;
         }
         // A reference list's author, "Logan, Robert K.": the given names alone are no mention.
