@@ -212,6 +212,8 @@ rows! {
     nickname_surname_no_mention: ("T", "[[Diane Qwerty]] acted. The cast: Anna \"Ann\" Qwerty | 1994.", "Ann", "Qwerty") => None;
     nickname_given_name_no_place: ("T", "The cast: Alexandra \"Alexa\" Qwerty | 1994.", "cast", "Alexandra") => None;
     nickname_quote_before_lowercase_still_place: ("T", "He left Darmstadt \"Forever\" and sang.", "left", "Darmstadt") => Some(Label::Place);
+    // A title alone is an office, not a person, whatever the words around it say.
+    office_title_alone_no_person: ("T", "Power lies with the President. By law the President is the leader of the winning party.", "law the", "President") => None;
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

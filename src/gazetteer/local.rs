@@ -405,6 +405,12 @@ fn run_type<'t>(text: &'t str, run: NameRun, facts: &mut SurfaceFacts<'t>) -> Op
     if run.sentence_start && !surface.contains(' ') {
         return None;
     }
+    // A title alone names an office, not its holder ("the President is the leader of the
+    // winning party", "the General withdrew"): what the words around it say is about
+    // whoever holds it at each occurrence, so it is no entry of its own.
+    if !surface.contains(' ') && is_title_before_name(surface) {
+        return None;
+    }
     label_from_context(text, run.span).map(RunType::Context)
 }
 
