@@ -252,8 +252,9 @@ const STACK_WORDS: usize = 12;
 fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     // A title written all in lowercase ("drama film", "association football manager",
     // "light infantry") is a common noun phrase: it names a kind of thing, not a person,
-    // place, organization, event or work, whose names English capitalizes.
-    if title.chars().any(char::is_alphabetic) && !title.chars().any(char::is_uppercase) {
+    // place, organization, event or work, whose names English capitalizes. Only a script
+    // with case says so: a Japanese or Chinese title has no capitals at all.
+    if title.chars().any(char::is_lowercase) && !title.chars().any(char::is_uppercase) {
         return Some(Label::Misc);
     }
     let (&first, rest) = words.split_first()?;
@@ -586,6 +587,7 @@ mod tests {
             ("drama film", Some(Label::Misc)),
             ("association football manager", Some(Label::Misc)),
             ("Qwerton district", Some(Label::Place)),
+            ("東京タワー", None),
             ("Jamie Qwerty Jones", Some(Label::Person)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
