@@ -13,7 +13,9 @@ and its alpha-2 code, which places in it carry too (GeoNames rows, curated place
 Surfaces per country: the common English short name (from OVERRIDES where ISO's name is not
 what English text says, e.g. "Bolivia, Plurinational State of" -> "Bolivia"), the ISO name when
 it is a usable surface of its own (no inverted "X, Y of" form), the official name, and a few
-EXTRA_SURFACES (historic or common alternates). Duplicate surfaces are written once.
+EXTRA_SURFACES (historic or common alternates). Duplicate surfaces are written once. The former
+countries of ISO 3166-3 that 20th-century articles name (HISTORIC) follow, with their withdrawn
+codes.
 """
 import os
 import sys
@@ -120,6 +122,18 @@ EXTRA_SURFACES = {
 NEVER = {"Congo"}  # ambiguous between COD and COG (and the river); neither gets the bare name
 
 
+# Former countries (ISO 3166-3, withdrawn from ISO 3166-1): articles on the 20th century link
+# and name them as often as today's states, and a state is a PLACE whatever its head word says
+# ("Soviet Union" is no organization). alpha3, alpha2 (the withdrawn codes), short name,
+# English Wikipedia title, extra surfaces.
+HISTORIC = [
+    ("SUN", "SU", "Soviet Union", "Soviet_Union", ["USSR", "Union of Soviet Socialist Republics"]),
+    ("YUG", "YU", "Yugoslavia", "Yugoslavia", []),
+    ("CSK", "CS", "Czechoslovakia", "Czechoslovakia", []),
+    ("DDR", "DD", "East Germany", "East_Germany", ["German Democratic Republic"]),
+]
+
+
 def fold(s):
     """Case- and accent-fold like the runtime matcher does (hyphens and dashes are kept)."""
     d = unicodedata.normalize("NFD", s.casefold())
@@ -164,6 +178,9 @@ def main(argv):
                     continue
                 seen.add(fold(s))
                 rows.append((s, "PLACE", title, alpha3, alpha2))
+    for alpha3, alpha2, short, title, extras in HISTORIC:
+        for s in [short] + extras:
+            rows.append((s, "PLACE", title, alpha3, alpha2))
     # A surface shared by two countries would make the lookup ambiguous: fail loudly.
     owner = {}
     for s, _, title, a3, _a2 in rows:

@@ -70,6 +70,19 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Railroad", Label::Org),
     ("Airlines", Label::Org),
     ("Records", Label::Org),
+    ("Books", Label::Org),
+    ("Press", Label::Org),
+    ("Network", Label::Org),
+    ("Airways", Label::Org),
+    ("Air Lines", Label::Org),
+    ("Authority", Label::Org),
+    ("Representatives", Label::Org),
+    ("División", Label::Org),
+    ("Publishers", Label::Org),
+    ("Bros.", Label::Org),
+    ("Office", Label::Org),
+    ("Hospital", Label::Org),
+    ("International", Label::Org),
     ("Club", Label::Org),
     ("F.C.", Label::Org),
     ("FC", Label::Org),
@@ -87,6 +100,7 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Church", Label::Org),
     ("Bank", Label::Org),
     ("War", Label::Event),
+    ("Wars", Label::Event),
     ("Battle", Label::Event),
     ("Siege", Label::Event),
     ("Revolution", Label::Event),
@@ -100,6 +114,10 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Cup", Label::Event),
     ("Games", Label::Event),
     ("Festival", Label::Event),
+    ("Carnival", Label::Event),
+    ("Prize", Label::Misc),
+    ("Award", Label::Misc),
+    ("Draft", Label::Event),
     ("Election", Label::Event),
     ("Partitions", Label::Event),
     ("Partition", Label::Event),
@@ -124,6 +142,12 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Ocean", Label::Place),
     ("Street", Label::Place),
     ("Avenue", Label::Place),
+    ("Road", Label::Place),
+    ("Highway", Label::Place),
+    ("Interstate", Label::Place),
+    ("Market", Label::Place),
+    ("Commune", Label::Place),
+    ("Sound", Label::Place),
     ("Square", Label::Place),
     ("Bridge", Label::Place),
     ("Station", Label::Place),
@@ -226,6 +250,13 @@ const STACK_WORDS: usize = 12;
 
 /// [`label_from_title`] of `title` (disambiguator already read) cut into its `words`.
 fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
+    // A title written all in lowercase ("drama film", "association football manager",
+    // "light infantry") is a common noun phrase: it names a kind of thing, not a person,
+    // place, organization, event or work, whose names English capitalizes. Only a script
+    // with case says so: a Japanese or Chinese title has no capitals at all.
+    if title.chars().any(char::is_lowercase) && !title.chars().any(char::is_uppercase) {
+        return Some(Label::Misc);
+    }
     let (&first, rest) = words.split_first()?;
     let count = words.len();
     let second = rest.first().copied();
@@ -260,6 +291,13 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         // it lies in, both capitalized names. With more regions, each but the last is named
         // as one ("Union Township, Union County, New Jersey"); a list of capitalized words
         // ("One, Two, Three") is no place.
+        // A head word that names no place ends the name: "The Championships, Wimbledon" is
+        // a tournament held there, not a place.
+        if let Some(label) = name.rsplit(' ').next().and_then(head_label) {
+            if label != Label::Place {
+                return Some(label);
+            }
+        }
         let mut regions = rest.split(", ").peekable();
         let mut all_regions = all_capitalized(name);
         while let (true, Some(region)) = (all_regions, regions.next()) {
@@ -288,9 +326,17 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
                 return Some(Label::Person);
             }
         }
+        // "University of Texas"; in running text's case too, before a capitalized name:
+        // "province of Frosinone", "battle of Qwerton".
         if second == Some("of") {
-            if let Some(label) = head_label(first) {
-                return Some(label);
+            let name_follows = words.get(2).is_some_and(|w| capitalized_or_number(w));
+            let label = head_label(first).or_else(|| {
+                (name_follows && first.starts_with(char::is_lowercase))
+                    .then(|| head_label(&capitalized(first)))
+                    .flatten()
+            });
+            if label.is_some() {
+                return label;
             }
         }
         // A head after capitalized modifiers, before "of": "State Railway of Thailand",
@@ -424,6 +470,12 @@ fn head_label_pair(first: &str, second: &str) -> Option<Label> {
     head_words().pairs.iter().find(|(a, b, _)| *a == first && *b == second).map(|&(_, _, l)| l)
 }
 
+/// `word` with its first letter upper-cased ("province" -> "Province").
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn capitalized_or_number(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -501,16 +553,41 @@ mod tests {
             ("Qwerty Township, Qwerty County, Ohio", Some(Label::Place)),
             ("Qwerty, Stills, and Nash", None),
             ("One, Qwerty, Three", None),
+            ("The Qwerty Championships, Qwerton", Some(Label::Event)),
+            ("Qwerty University, Qwerton", Some(Label::Org)),
             // A head word before "of" after capitalized modifiers.
             ("State Railway of Qwertonia", Some(Label::Org)),
             ("Second Battle of Qwerton", Some(Label::Event)),
-            ("The Qwerty House of Representatives", None),
+            ("The Qwerty House of Representatives", Some(Label::Org)),
+            ("The Qwerty House of Lords", None),
             ("2021 Qwerty Union of Qwertonia leadership election", Some(Label::Event)),
             // A head word inside a name: no person, whatever opens it (a given name, a title).
             ("Jamie Park Lodge", None),
-            ("Diane University Press", None),
+            ("Diane University Press", Some(Label::Org)),
             ("Major League Qwertyball", None),
             ("General Qwerty Jones", Some(Label::Person)),
+            // A head word of a kind of name the first rows lacked.
+            ("Qwerty Statistics Authority", Some(Label::Org)),
+            ("Qwerty Books", Some(Label::Org)),
+            ("Qwerty Air Lines", Some(Label::Org)),
+            ("2002 Qwerty Entry Draft", Some(Label::Event)),
+            ("Qwerty Prize", Some(Label::Misc)),
+            ("Qwerton Highway 10", Some(Label::Place)),
+            ("Interstate 385", Some(Label::Place)),
+            ("Qwerty Market", Some(Label::Place)),
+            ("Jamie Qwerty Hospital", Some(Label::Org)),
+            ("Prince Qwerty Sound", Some(Label::Place)),
+            ("General Qwerty Office", Some(Label::Org)),
+            ("Diane Publishers", Some(Label::Org)),
+            ("Segunda División", Some(Label::Org)),
+            // A head before "of" and a name, in running text's case.
+            ("province of Qwerton", Some(Label::Place)),
+            ("province of L'Qwerton", Some(Label::Place)),
+            // A title all in lowercase is a common noun: a kind of thing.
+            ("drama film", Some(Label::Misc)),
+            ("association football manager", Some(Label::Misc)),
+            ("Qwerton district", Some(Label::Place)),
+            ("東京タワー", None),
             ("Jamie Qwerty Jones", Some(Label::Person)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
