@@ -1003,6 +1003,17 @@ fn modifier_of(phrase: &str) -> Option<TimexMod> {
     }
 }
 
+/// True when the first character after `at` that is not a space or a comma, within
+/// `within` characters, is a digit ("April 12", "May, 1916"): a bounded look-ahead.
+fn digit_follows(text: &str, at: usize, within: usize) -> bool {
+    text.get(at..)
+        .unwrap_or("")
+        .chars()
+        .take(within)
+        .find(|c| !matches!(c, ' ' | ','))
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
 /// "last" (-1), "this" (0), "next" (+1) before a month or weekday name; "the previous"
 /// (-1) and "the following" (+1) before a month ("the previous April").
 fn relative_word(word: Option<&str>) -> Option<i8> {
@@ -1270,13 +1281,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             // which starts later and is tried once this reads to nothing.
             let anaphoric = get("rel")
                 .is_some_and(|r| r.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("the")));
-            let number_follows = text
-                .get(span.end..)
-                .unwrap_or("")
-                .chars()
-                .take(4)
-                .find(|c| !matches!(c, ' ' | ','))
-                .is_some_and(|c| c.is_ascii_digit());
+            let number_follows = digit_follows(text, span.end, 4);
             if anaphoric && number_follows {
                 return None;
             }
@@ -1488,13 +1493,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::Span => {
             // "of May 1916": the month and year are a date of their own (the narrative's).
             // Bounded look-ahead: a year follows within a few characters or not at all.
-            let year_follows = text
-                .get(span.end..)
-                .unwrap_or("")
-                .chars()
-                .take(8)
-                .find(|c| !matches!(c, ' ' | ','))
-                .is_some_and(|c| c.is_ascii_digit());
+            let year_follows = digit_follows(text, span.end, 8);
             let (span, of) = match caps.name("of") {
                 Some(o) if year_follows => (Span::new(span.start, o.start()), None),
                 o => (span, o),
