@@ -313,6 +313,17 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         }
     }
     if several {
+        // A head word before "for" after capitalized modifiers heads the whole title; the
+        // phrase after "for" only says what it is for ("Academy Award for Best Sound",
+        // "Centre for Qwerty Studies", "Bank for International Settlements"): its last word
+        // is not the head. At most three modifiers, as before "of" below.
+        let for_at = words.iter().take(5).position(|w| *w == "for").filter(|&i| i >= 1);
+        if let Some(at) = for_at.filter(|&at| words[..at].iter().all(|w| capitalized_or_number(w)))
+        {
+            if let Some(label) = head_label(words[at - 1]) {
+                return Some(label);
+            }
+        }
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
@@ -580,6 +591,10 @@ mod tests {
             ("General Qwerty Office", Some(Label::Org)),
             ("Diane Publishers", Some(Label::Org)),
             ("Segunda División", Some(Label::Org)),
+            // A head word before "for" heads the title, not the last word after it.
+            ("Qwerty Award for Best Sound", Some(Label::Misc)),
+            ("Bank for Qwerty Settlements", Some(Label::Org)),
+            ("Qwerty Sound", Some(Label::Place)),
             // A head before "of" and a name, in running text's case.
             ("province of Qwerton", Some(Label::Place)),
             ("province of L'Qwerton", Some(Label::Place)),
