@@ -342,6 +342,13 @@ pub fn title_to_id(title: &str) -> String {
     title.trim().replace(' ', "_")
 }
 
+/// `text` with its first letter upper-cased, as MediaWiki writes a title whatever case a
+/// link gives it ("province" -> "Province").
+pub(crate) fn first_letter_upper(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

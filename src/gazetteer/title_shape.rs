@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::article::first_letter_upper;
+
 use super::{
     context::{is_given_name, is_group_plural, NAME_PARTICLES},
     person_titles::{is_person_making_title, person_title, PersonTitle},
@@ -317,12 +319,8 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         // phrase after "for" only says what it is for ("Academy Award for Best Sound",
         // "Centre for Qwerty Studies", "Bank for International Settlements"): its last word
         // is not the head. At most three modifiers, as before "of" below.
-        let for_at = words.iter().take(5).position(|w| *w == "for").filter(|&i| i >= 1);
-        if let Some(at) = for_at.filter(|&at| words[..at].iter().all(|w| capitalized_or_number(w)))
-        {
-            if let Some(label) = head_label(words[at - 1]) {
-                return Some(label);
-            }
+        if let Some(label) = head_before(words, "for", 0) {
+            return Some(label);
         }
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
@@ -343,7 +341,7 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
             let name_follows = words.get(2).is_some_and(|w| capitalized_or_number(w));
             let label = head_label(first).or_else(|| {
                 (name_follows && first.starts_with(char::is_lowercase))
-                    .then(|| head_label(&capitalized(first)))
+                    .then(|| head_label(&first_letter_upper(first)))
                     .flatten()
             });
             if label.is_some() {
@@ -354,14 +352,8 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         // "First Battle of Qwerton" (at most three modifiers: a name, not a sentence). A
         // lowercase last word ends a common noun phrase that says more ("2021 Qwerty Union
         // of Qwertonia leadership election": an election), read by the rules below.
-        let of = words.iter().take(5).position(|w| *w == "of").filter(|&i| i >= 2);
-        if let Some(of) = of.filter(|_| capitalized_or_number(last)) {
-            let modifiers = &words[..of - 1];
-            if modifiers.iter().all(|w| capitalized_or_number(w)) {
-                if let Some(label) = head_label(words[of - 1]) {
-                    return Some(label);
-                }
-            }
+        if let Some(label) = head_before(words, "of", 1).filter(|_| capitalized_or_number(last)) {
+            return Some(label);
         }
         // A ruler's name and regnal number with their realm: "Louis IX of
         // Hesse-Darmstadt", "Charles II of England".
@@ -476,15 +468,21 @@ fn head_label(word: &str) -> Option<Label> {
     head_words().single.get(word).copied()
 }
 
+/// The label of the head word right before `preposition` (among a title's first five
+/// words) when only capitalized words, at least `min_modifiers` of them, come before it:
+/// "State Railway of Thailand", "Academy Award for Best Sound".
+fn head_before(words: &[&str], preposition: &str, min_modifiers: usize) -> Option<Label> {
+    let head = words.iter().take(5).position(|w| *w == preposition)?.checked_sub(1)?;
+    let modifiers = &words[..head];
+    if modifiers.len() < min_modifiers || !modifiers.iter().all(|w| capitalized_or_number(w)) {
+        return None;
+    }
+    head_label(words[head])
+}
+
 /// The label of a two-word head ("Air Force").
 fn head_label_pair(first: &str, second: &str) -> Option<Label> {
     head_words().pairs.iter().find(|(a, b, _)| *a == first && *b == second).map(|&(_, _, l)| l)
-}
-
-/// `word` with its first letter upper-cased ("province" -> "Province").
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn capitalized_or_number(word: &str) -> bool {

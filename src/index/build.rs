@@ -14,7 +14,7 @@ use super::{
     spill::TextSpill,
 };
 use crate::{
-    article::{parse_raw, title_to_id, Article},
+    article::{first_letter_upper, parse_raw, title_to_id, Article},
     gazetteer::{label_from_lead, label_from_title, Gazetteer, GazetteerBuilder, Label},
     source::{InputPath, Inputs, SourceItem},
 };
@@ -156,12 +156,7 @@ fn is_disambiguation(title: &str, wikitext: &str) -> bool {
 /// capitalized (MediaWiki's first-letter rule).
 pub(crate) fn normalize_title(target: &str) -> String {
     let t = target.split('#').next().unwrap_or("").replace('_', " ");
-    let t = t.trim();
-    let mut chars = t.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    first_letter_upper(t.trim())
 }
 
 /// What one page adds to the index: its title with its type, and its links as (anchor,
