@@ -1050,16 +1050,12 @@ fn relative_word(word: Option<&str>) -> Option<i8> {
 /// a deictic year takes that year (its shift from the current one). A bounded look-ahead
 /// of one phrase; the deictic year stays a mention of its own.
 fn deictic_year_after(text: &str, end: usize) -> Option<i64> {
-    let rest = text.get(end..)?.strip_prefix(' ')?;
-    let (word, rest) = rest.split_once(' ')?;
-    let shift = match word {
-        "this" => 0,
-        "next" => 1,
-        "last" => -1,
-        _ => return None,
-    };
-    let after = rest.strip_prefix("year")?;
-    (!after.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(shift)
+    const DEICTIC: [(&str, i64); 3] = [(" this year", 0), (" next year", 1), (" last year", -1)];
+    let rest = text.get(end..)?;
+    DEICTIC.iter().find_map(|(phrase, shift)| {
+        let after = rest.strip_prefix(phrase)?;
+        (!after.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(*shift)
+    })
 }
 
 /// Sets the year shift of a month or day without a year from a deictic year after it.
