@@ -1120,3 +1120,76 @@ fn a_month_after_the_previous_or_the_following() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn a_month_that_opens_a_range_of_months() {
+    check(
+        &[
+            (
+                "The island was held by the rebels (May–August 1950) until the fleet came.",
+                &[("May–August 1950", "DATE", "1950-05/1950-08")],
+            ),
+            (
+                "The second siege (August-September 1931) ended the war.",
+                &[("August-September 1931", "DATE", "1931-08/1931-09")],
+            ),
+            // The verb and the name stay out.
+            ("They May return in 1950.", &[("1950", "DATE", "1950")]),
+            ("August Meyer wrote to June Lee in 1950.", &[("1950", "DATE", "1950")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn an_ordinal_day_with_its_article_in_a_day_range() {
+    check(
+        &[
+            (
+                "The march was put off from the 13th to the 19th of October 1950.",
+                &[("from the 13th to the 19th of October 1950", "DATE", "1950-10-13/1950-10-19")],
+            ),
+            // TimeML leaves out the article of a bare number, as of "the 1960s" (TIMEX2,
+            // WikiWars, keeps "the 28").
+            (
+                "The town was shelled in 1918, on the 28 and 29 August.",
+                &[
+                    ("1918", "DATE", "1918"),
+                    ("28", "DATE", "1918-08-28"),
+                    ("29 August", "DATE", "1918-08-29"),
+                ],
+            ),
+            // An ordinal that is not a day of a month stays out.
+            ("The 4th and 5th Divisions landed in 1944.", &[("1944", "DATE", "1944")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn a_month_before_a_deictic_year_takes_that_year() {
+    let news = Reference::document_date("2011-12-05").expect("a valid date");
+    check(
+        &[
+            (
+                "The talks began in February this year and will end in April next year.",
+                &[
+                    ("February", "DATE", "2011-02"),
+                    ("this year", "DATE", "2011"),
+                    ("April", "DATE", "2012-04"),
+                    ("next year", "DATE", "2012"),
+                ],
+            ),
+            (
+                "The plant closed on March 3 last year.",
+                &[("March 3", "DATE", "2010-03-03"), ("last year", "DATE", "2010")],
+            ),
+            // A month with a year of its own keeps it.
+            (
+                "The plant closed in March 2009, last year's report said.",
+                &[("March 2009", "DATE", "2009-03"), ("last year", "DATE", "2010")],
+            ),
+        ],
+        news,
+    );
+}

@@ -262,7 +262,11 @@ impl Anchor {
             }
         }
         if let Some(shift) = p.year_shift {
-            return match self.year {
+            let base = match self.dct {
+                Some((y, _, _)) if p.deictic_year => Some((y, None)),
+                _ => self.year,
+            };
+            return match base {
                 Some((y, span)) => {
                     p.year = Some(y + shift as i32);
                     (p, span)

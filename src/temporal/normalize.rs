@@ -14,6 +14,9 @@ pub(crate) struct Point {
     pub short_year: Option<i32>,
     /// "of that year" (0), "of the following year" (+1): the year is the reference's plus this.
     pub year_shift: Option<i64>,
+    /// The shift counts from the document date's year in news ("February this year",
+    /// "April next year"), not from the narrative's.
+    pub deictic_year: bool,
     /// "last May" (-1), "this May" (0), "next May" (+1): the closest such month before,
     /// in, or after the reference's year.
     pub rel: Option<i8>,

@@ -213,7 +213,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (Rule::Iso, r"\b(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b".to_string()),
         (
             Rule::DayRange,
-            format!(r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?\b(?P<d1>{DAY})\b(?P<conn>{CONNECTOR})(?P<d2>{DAY})\s+(?P<m>{MONTH})(?:,?\s+{y})?"),
+            // "from the 13th to the 19th of October", "on the 28 and 29 August": an
+            // ordinal's article belongs to its day, as TIMEX2 and TimeML draw each end.
+            format!(r"(?P<from>(?:[Ff]rom|[Bb]etween)\s+)?(?P<d1>(?:[Tt]he\s+)?\b{DAY})\b(?P<conn>{CONNECTOR})(?P<d2>(?:the\s+)?\b{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+{y})?"),
         ),
         (
             Rule::MonthDayRange,
@@ -884,7 +886,9 @@ fn month_number(name: &str) -> Option<u32> {
     months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
+/// The day of "13", "13th" or "the 13th".
 fn day_number(s: &str) -> Option<u32> {
+    let s = s.rsplit(|c: char| c.is_ascii_whitespace()).next().unwrap_or(s);
     s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .ok()
@@ -1014,6 +1018,21 @@ fn digit_follows(text: &str, at: usize, within: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit())
 }
 
+/// True when a range connector and a month name follow byte `end` ("May–August 1950",
+/// "(March-June)", "May to August"): the first month of a range of months, not the verb
+/// or a name. A bounded look-ahead: one connector, one word.
+fn month_range_follows(text: &str, end: usize) -> bool {
+    const CONNECTORS: [&str; 7] = ["–", "—", "-", " – ", " — ", " to ", " through "];
+    let rest = text.get(end..).unwrap_or("");
+    let Some(rest) = CONNECTORS.iter().find_map(|c| rest.strip_prefix(c)) else {
+        return false;
+    };
+    super::MONTH_NAMES.iter().any(|month| {
+        rest.strip_prefix(month)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// "last" (-1), "this" (0), "next" (+1) before a month or weekday name; "the previous"
 /// (-1) and "the following" (+1) before a month ("the previous April").
 fn relative_word(word: Option<&str>) -> Option<i8> {
@@ -1025,6 +1044,29 @@ fn relative_word(word: Option<&str>) -> Option<i8> {
         "next" | "following" => Some(1),
         _ => None,
     }
+}
+
+/// "February this year", "April next year", "May last year": a month or day followed by
+/// a deictic year takes that year (its shift from the current one). A bounded look-ahead
+/// of one phrase; the deictic year stays a mention of its own.
+fn deictic_year_after(text: &str, end: usize) -> Option<i64> {
+    const DEICTIC: [(&str, i64); 3] = [(" this year", 0), (" next year", 1), (" last year", -1)];
+    let rest = text.get(end..)?;
+    DEICTIC.iter().find_map(|(phrase, shift)| {
+        let after = rest.strip_prefix(phrase)?;
+        (!after.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(*shift)
+    })
+}
+
+/// Sets the year shift of a month or day without a year from a deictic year after it.
+fn with_deictic_year(mut pt: Point, text: &str, end: usize) -> Point {
+    if pt.year.is_none() && pt.year_shift.is_none() && pt.rel.is_none() {
+        if let Some(shift) = deictic_year_after(text, end) {
+            pt.year_shift = Some(shift);
+            pt.deictic_year = true;
+        }
+    }
+    pt
 }
 
 fn that_year_shift(caps: &Captures) -> Option<i64> {
@@ -1265,7 +1307,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 day: day_number(get("d")?),
                 ..point
             };
-            mention(Expr::Point(pt))
+            mention(Expr::Point(with_deictic_year(pt, text, span.end)))
         }
         Rule::MonthYear => {
             let pt =
@@ -1309,7 +1351,10 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                     let dates_a_noun = ["a", "the"].contains(&before.as_str())
                         && next.starts_with(|c: char| c.is_ascii_lowercase())
                         && noun_follows(text, span.end);
-                    if !preps.contains(&before.as_str()) && !dates_a_noun {
+                    if !preps.contains(&before.as_str())
+                        && !dates_a_noun
+                        && !month_range_follows(text, span.end)
+                    {
                         return None;
                     }
                 }
@@ -1320,7 +1365,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 rel: relative_word(get("rel")),
                 ..point
             };
-            mention(Expr::Point(pt))
+            mention(Expr::Point(with_deictic_year(pt, text, span.end)))
         }
         Rule::Season => {
             let s = get("s")?;
