@@ -212,6 +212,19 @@ rows! {
     nickname_surname_no_mention: ("T", "[[Diane Qwerty]] acted. The cast: Anna \"Ann\" Qwerty | 1994.", "Ann", "Qwerty") => None;
     nickname_given_name_no_place: ("T", "The cast: Alexandra \"Alexa\" Qwerty | 1994.", "cast", "Alexandra") => None;
     nickname_quote_before_lowercase_still_place: ("T", "He left Darmstadt \"Forever\" and sang.", "left", "Darmstadt") => Some(Label::Place);
+    // Session s32: a name inside a work's title cited after its author on a line of its own
+    // (a reference list) is no mention; the whole title, or prose after a comma, still is.
+    cited_title_after_inverted_author: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert. The Qwerty War: Causes, 1763–1789. Oxford, 1984.", "The", "Qwerty War") => None;
+    cited_title_after_author_comma: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Richard, The Qwerty War, 1775-1783. London, 2012.", "The", "Qwerty War") => None;
+    cited_title_after_initials: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert K. The Qwerty War and After. Oxford.", "The", "Qwerty War") => None;
+    cited_title_after_author_colon: ("T", "He met [[Diane Qwerty]].\nPeter Zxcvbn: Diane Qwerty – Die Kanzlerin. Pantheon, 2013.", "Zxcvbn:", "Diane Qwerty") => None;
+    cited_whole_title_still_tagged: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert. Qwerty War. Oxford, 1984.", "Robert.", "Qwerty War") => Some(Label::Event);
+    cited_title_prose_after_comma_still_tagged: ("T", "He wrote [[Qwerty War]].\nHowever, Robert said the Qwerty War was lost.", "the", "Qwerty War") => Some(Label::Event);
+    // A citation's book and chapter in parentheses after a link is no acronym of it; an
+    // acronym whose letters come from the name out of order still is.
+    citation_number_after_link_no_acronym: ("T", "As [[Qwerty Zxcvbn]] (XXII.8) wrote, waters heal. Later XXII.8 adds more.", "Later", "XXII.8") => None;
+    acronym_out_of_order_still_tagged: ("T", "Times are in [[Qwerty Universal Zxcv]] (UQZ) here. Later UQZ was used.", "Later", "UQZ") => Some(Label::Unknown);
+    chapter_numeral_no_person: ("T", "The conflict between Napoleon and Snowball (Ch V) is told.", "(", "Ch V") => None;
     // A title alone is an office, not a person, whatever the words around it say.
     office_title_alone_no_person: ("T", "Power lies with the President. By law the President is the leader of the winning party.", "law the", "President") => None;
 }

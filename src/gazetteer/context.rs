@@ -518,6 +518,100 @@ pub(crate) fn in_quoted_title(text: &str, span: Span) -> bool {
     longer && tight && title_case()
 }
 
+/// What ends a cited title before the match: a full stop, a comma, a parenthesis.
+const TITLE_ENDS: [char; 3] = ['.', ',', '('];
+
+/// How far a cited title's line is read: back to the line's start, on to the title's end.
+const CITED_TITLE_REACH: usize = 300;
+
+/// True when the match at `span` lies inside the title of a work cited on a line of its own, the
+/// way reference lists write one after its author: "Middlekauff, Robert. The Glorious Cause: The
+/// American Revolution, 1763–1789. Oxford ...", "Middleton, Richard, The War of American
+/// Independence, 1775-1783.", "Peter Blome: Angela Merkel – Die Zauderkünstlerin. Pantheon". The
+/// line opens with the author ([`cited_author_end`]), the title starts right after it with a
+/// capital and ends at the first full stop before a space, comma or parenthesis, or at the line's
+/// end; the match is inside it and shorter (a whole title is the work's name). Reads at most
+/// [`CITED_TITLE_REACH`] bytes each side: constant work.
+pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let from = span.start.saturating_sub(CITED_TITLE_REACH);
+    let Some(before) = bytes.get(from..span.start) else { return false };
+    let line_start = match memchr::memrchr(b'\n', before) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let Some(line) = text.get(line_start..span.start) else { return false };
+    let Some(title_start) = cited_author_end(line) else { return false };
+    // The match opens the title, or the title opens with a capital before it.
+    let Some(title) = line.get(title_start..) else { return false };
+    if !(title.is_empty() || title.starts_with(char::is_uppercase)) || title.contains(TITLE_ENDS) {
+        return false;
+    }
+    let to = (span.end + CITED_TITLE_REACH).min(bytes.len());
+    let Some(after) = bytes.get(span.end..to) else { return false };
+    // The title ends at a full stop before a space, a comma or a parenthesis (the
+    // publisher's place or name, a year follow), or at the line's end.
+    let end = after
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| {
+            matches!(b, b'\n' | b',' | b'(')
+                || (b == b'.' && after.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        })
+        .map(|(i, _)| i);
+    let Some(end) = end else { return false };
+    // Longer than the match: some words before it in the title, or after it.
+    !title.is_empty() || after[..end].iter().any(u8::is_ascii_alphanumeric)
+}
+
+/// Where the author that opens a cited work's line ends, the title starting there: an
+/// inverted name whose first given name is a known given name or an initial, then a full
+/// stop or a comma ("Middlekauff, Robert. ", "Pavia, D. L. ", "Middleton, Richard, "), or a
+/// known given name (the census lists "Peter", not "Nikolaus") and a surname then a colon
+/// ("Peter Blome: "). A list bullet before it is skipped.
+fn cited_author_end(line: &str) -> Option<usize> {
+    let item = line.trim_start_matches(['*', '#', ':', ' ']);
+    let skipped = line.len() - item.len();
+    let (first, rest) = item.split_once(' ')?;
+    if let Some(surname) = first.strip_suffix(',') {
+        // "Surname, Given[ Given| Initial]*" then ". " or ", "; a sentence's opening word
+        // and a comma ("However, Robert said") is no surname.
+        let surname_shape = surname.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !capitalized(surname) || !surname_shape || is_function_word(surname) {
+            return None;
+        }
+        let mut at = item.len() - rest.len();
+        let mut after_initial = false;
+        for (n, word) in rest.split(' ').enumerate().take(4) {
+            let name = word.trim_end_matches([',', '.']);
+            let initial = !name.is_empty()
+                && name.split('.').all(|p| p.chars().count() == 1 && capitalized(p));
+            if after_initial && !initial {
+                // "Logan, Robert K. The Alphabet Effect": the initials end the name.
+                return Some(skipped + at);
+            }
+            let given = if n == 0 { is_given_name(name) || initial } else { capitalized(name) };
+            if !given {
+                return None;
+            }
+            at += word.len() + 1;
+            after_initial = initial;
+            // The author ends at a full stop after a name (an initial's is its own) or at a
+            // comma right after the one given name ("Middleton, Richard, The War").
+            if (word.ends_with('.') && !initial) || (n == 0 && word.ends_with(',')) {
+                return Some(skipped + at);
+            }
+        }
+        return None;
+    }
+    // "Given Surname: "
+    let (surname, _) = rest.split_once(' ')?;
+    let surname = surname.strip_suffix(':')?;
+    (is_given_name(first) && capitalized(surname) && surname.chars().all(char::is_alphabetic))
+        .then(|| skipped + first.len() + 1 + surname.len() + 2)
+}
+
 /// What ends the search for a quoted title's quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mark {
@@ -841,6 +935,24 @@ mod tests {
             ("the Lima - Callao road", "Lima", false),
         ] {
             assert_eq!(in_hyphenated_name(text, at(text, needle)), inside, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn cited_titles() {
+        for (text, needle, want) in [
+            ("x.\nMiddlekauff, Robert. The Glorious Cause: The American Revolution, 1763–1789. Oxford", "American Revolution", true),
+            ("x.\n* Middleton, Richard, The War of American Independence, 1775-1783.   London", "War of American Independence", true),
+            ("x.\nLogan, Robert K. The Alphabet Effect of Lima. New York", "Lima", true),
+            ("x.\nPavia, D. L. Lima and Peru. New York", "Lima", true),
+            ("x.\nPeter Blome: Angela Merkel – Die Zauderkünstlerin. Pantheon", "Angela Merkel", true),
+            ("x.\nMiddlekauff, Robert. Lima. Oxford", "Lima", false),
+            ("x.\nMiddlekauff, Robert. The Glorious Cause. Lima: Oxford", "Lima", false),
+            ("x.\nHowever, Robert said Lima is far. Then", "Lima", false),
+            ("x.\nLater, John Smith, Mary Jones and Lima went", "Lima", false),
+            ("x. Middlekauff, Robert. The Glorious Cause of Lima. Oxford", "Lima", false),
+        ] {
+            assert_eq!(in_cited_title(text, at(text, needle)), want, "{needle} in {text:?}");
         }
     }
 

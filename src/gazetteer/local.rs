@@ -122,10 +122,11 @@ pub(crate) fn local_entries_of(
         if !(concept && is_acronym(anchor)) {
             out.push(Entry::local(anchor, anchor_label, &id));
         }
-        if let Some(acronym) = acronym_after(&article.text, link.span.end).filter(|_| !concept) {
+        let name = subject_name(&link.target);
+        let acronym = acronym_after(&article.text, link.span.end, &[anchor, name]);
+        if let Some(acronym) = acronym.filter(|_| !concept) {
             out.push(Entry::local(acronym, anchor_label, &id));
         }
-        let name = subject_name(&link.target);
         if name != anchor && name.starts_with(char::is_uppercase) {
             out.push(Entry::local(name, target_label, &id));
         }
@@ -571,11 +572,26 @@ fn is_acronym_shape(word: &str) -> bool {
 
 /// An acronym introduced in parentheses right after a name: "Congrès Internationaux
 /// d'Architecture Moderne (CIAM)" gives "CIAM", a name of the same entity wherever the
-/// article repeats it. Two to eight letters, digits, `&` or `.`, at least two of them capitals.
-fn acronym_after(text: &str, at: usize) -> Option<&str> {
+/// article repeats it. Two to eight letters, digits, `&` or `.`, at least two of them
+/// capitals, and opened by the name (`names`: the link's anchor and its target's name):
+/// its first capital is the initial of one of their words, as Schwartz and Hearst's
+/// abbreviation rule asks ("UTC" of "Coordinated Universal Time", "FAPLA" of "Armed
+/// Forces for the Liberation of Angola"). What a citation or a list puts there is no
+/// acronym of the name: a book and chapter ("Ammianus Marcellinus (XXII.8)"), a person's
+/// role ("Ronald Evans (CAPCOM)"), a country code ("Bonaire (NED)").
+fn acronym_after<'t>(text: &'t str, at: usize, names: &[&str]) -> Option<&'t str> {
     let rest = text.get(at..)?.strip_prefix(" (")?;
     let acronym = &rest[..rest.find(')')?];
-    is_acronym_shape(acronym).then_some(acronym)
+    (is_acronym_shape(acronym) && is_spelled_from(acronym, names)).then_some(acronym)
+}
+
+/// True when `acronym`'s first capital is the initial of a word of `names`.
+fn is_spelled_from(acronym: &str, names: &[&str]) -> bool {
+    let Some(first) = acronym.chars().find(char::is_ascii_uppercase) else { return false };
+    names
+        .iter()
+        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.chars().next().is_some_and(|c| c.to_ascii_uppercase() == first))
 }
 
 /// The name in a title: without a disambiguator ("Nevermind (album)" -> "Nevermind") or

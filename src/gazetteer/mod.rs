@@ -137,18 +137,18 @@ impl Entry {
         Entry { partial: true, ..Entry::local(surface, label, id) }
     }
 
-    /// True when the words around a match at `span` of `text` say it is part of something
-    /// else: a short form, a GeoNames place or a demonym inside a longer capitalized name
-    /// (a short form or a GeoNames place inside a hyphenated one too), a whole name (an
-    /// article's repeat of a name, a curated row) inside a longer one, any match inside a
-    /// file name ("Coat of arms of Berlin.svg"), a currency code ("US$"), any match inside a
-    /// quoted title ("Songs of Lima"), a person's given names in an inverted author name
-    /// ("Logan, Robert K."), a part of a name written around a quoted nickname ("Tilmann
-    /// \"Till\" Weigel"), a country row right after a capitalized word ("New Jersey"), a
-    /// GeoNames place written in lowercase or before an author's initials ("Pavia, D.L."),
-    /// an article's capitalized name written lowercase ("chancellor of Germany"), a demonym
-    /// before "language", a person's name that closes a phrase opened by "the" ("the Saturn
-    /// V, which"), and any match across a line break.
+    /// True when the words around a match at `span` of `text` say it is part of something else: a
+    /// short form, a GeoNames place or a demonym inside a longer capitalized name (a short form or
+    /// a GeoNames place inside a hyphenated one too), a whole name (an article's repeat of a name,
+    /// a curated row) inside a longer one, any match inside a file name ("Coat of arms of
+    /// Berlin.svg"), a currency code ("US$"), any match inside a quoted title ("Songs of Lima") or
+    /// a cited work's title after its author, a person's given names in an inverted author name
+    /// ("Logan, Robert K."), a part of a name written around a quoted nickname ("Tilmann \"Till\"
+    /// Weigel"), a country row right after a capitalized word ("New Jersey"), a GeoNames place
+    /// written in lowercase or before an author's initials ("Pavia, D.L."), an article's
+    /// capitalized name written lowercase ("chancellor of Germany"), a demonym before "language", a
+    /// person's name that closes a phrase opened by "the" ("the Saturn V, which"), and any match
+    /// across a line break.
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
@@ -211,6 +211,10 @@ impl Entry {
         ((self.partial || general || demonym) && context::in_longer_name(text, span))
             || ((self.partial || general) && context::in_hyphenated_name(text, span))
             || (whole && context::inside_longer_name(text, span, self.label == Label::Person))
+            // A cited work's title after its author is one name too ("Middlekauff, Robert.
+            // The Glorious Cause: The American Revolution, 1763–1789."); read last, as it
+            // reads the most, once the cheaper rules have kept the match.
+            || context::in_cited_title(text, span)
     }
 }
 

@@ -330,8 +330,10 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
             if let Some(label) = head_label(before_last) {
                 return Some(label);
             }
-            // A single name and a regnal number: "Zogu I", "Louis XIV".
-            if count == 2 && is_roman(last) && capitalized_or_number(first) {
+            // A single name and a regnal number: "Zogu I", "Louis XIV"; a name has three
+            // letters or more, so "Ch V", "Bk II" and "Pt IV" are a chapter, book or part.
+            let name = capitalized_or_number(first) && first.chars().count() >= 3;
+            if count == 2 && is_roman(last) && name {
                 return Some(Label::Person);
             }
         }
