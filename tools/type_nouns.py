@@ -58,6 +58,12 @@ OURS = [
         "ceo chairman chairwoman chairperson whip leader founder treasurer secretary").split()],
     # Persons a story's plot names ("Farroukh Erdogan, a Turkish immigrant").
     *[(w, "PERSON", None) for w in "immigrant emigrant refugee student teacher detective".split()],
+    # Persons a class names before its instances ("academics such as X", "individuals such
+    # as X").
+    *[(w, "PERSON", None) for w in "academic individual".split()],
+    # A member of a band, a party, a club: "of" names the organization ("founding member of
+    # The Qwertys").
+    ("member", "PERSON", "ORG"),
     ("tennis player", "PERSON", None), ("rugby player", "PERSON", None),
     ("chess player", "PERSON", None), ("voice actor", "PERSON", None),
     ("film director", "PERSON", None), ("record producer", "PERSON", None),
@@ -77,6 +83,7 @@ OURS = [
     # "coast", which follows adjectives as often as names ("the Algerian coast").
     *[(w, "PLACE", None) for w in (
         "plateau peninsula strait gulf creek highway motorway expressway tehsil").split()],
+    ("railway line", "PLACE", None),
     # Organizations.
     *[(w, "ORG", None) for w in (
         "company corporation band club team party university college school newspaper firm "

@@ -26,6 +26,7 @@ use super::{
     person_titles::is_person_making_title,
     type_nouns::{
         ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
+        singular_of,
     },
     Label,
 };
@@ -245,7 +246,24 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
 
 /// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
 /// for", "married").
-const VERB_PHRASE_ENDS: &[&str] = &["near", "in", "at", "to", "of", "by", "for", "with"];
+const VERB_PHRASE_ENDS: &[&str] = &["near", "in", "at", "to", "of", "by", "for", "with", "as"];
+
+/// Points of the compass: "5 km north west of X", "bounded on the south by X" (X is a place:
+/// a direction is measured from a place).
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
 
 /// True when `word`, the last word before a name, can end a phrase that some rule of
 /// [`label_before`] reads: a verb phrase's last word or a type noun's (compared lowercase,
@@ -273,6 +291,13 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
             return Some(Label::Place)
         }
         "of" if rest.last() == Some(&"native") => return Some(Label::Place),
+        // A direction from a place, or a border: "north west of X", "on the south by X".
+        "of" | "by" if rest.last().is_some_and(|w| COMPASS_POINTS.contains(w)) => {
+            return Some(Label::Place)
+        }
+        // A class and its instances (Hearst's patterns): "academics such as X", "such
+        // academics as X", "rock bands such as X". The plural noun names what X is.
+        "as" => return label_of_such_as(rest),
         "by" if rest.last().is_some_and(|w| PERSON_BY_VERBS.contains(w)) => {
             return Some(Label::Person)
         }
@@ -280,6 +305,23 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
         _ => {}
     }
     ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
+}
+
+/// The label the plural noun phrase of "NOUNs such as" or "such NOUNs as" says (`words`
+/// end right before "as"), read in the singular in the table of type nouns.
+fn label_of_such_as(words: &[&str]) -> Option<Label> {
+    let noun_phrase: &[&str] = match words {
+        [.., "such"] => &words[..words.len() - 1],
+        [.., "such", noun] => std::slice::from_ref(noun),
+        _ => return None,
+    };
+    // At most the table's longest noun (4 words): the rest of the clause is no part of it.
+    let noun_phrase = &noun_phrase[noun_phrase.len().saturating_sub(4)..];
+    let (&plural, modifiers) = noun_phrase.split_last()?;
+    let singular = singular_of(plural)?;
+    let mut phrase: Vec<&str> = modifiers.to_vec();
+    phrase.push(&singular);
+    label_before_name(&phrase)
 }
 
 #[cfg(test)]
@@ -326,6 +368,17 @@ mod tests {
             ("the king of Qwerton.", "Qwerton", None),
             ("Born, raised, Qwerton.", "Qwerton", None),
             ("a moth of the family Qwertidae.", "Qwertidae", Some(Label::Misc)),
+            // A direction from a place, a border: the place.
+            ("lying 5 km north west of Qwerton, and", "Qwerton", Some(Label::Place)),
+            ("It is bounded on the south by Qwerton,", "Qwerton", Some(Label::Place)),
+            ("the town is south of Qwerton.", "Qwerton", Some(Label::Place)),
+            ("It was sold by Qwerty.", "Qwerty", None),
+            // A class and its instances: "NOUNs such as X", "such NOUNs as X".
+            ("founded by such academics as Ann Qwerty, Bo", "Ann Qwerty", Some(Label::Person)),
+            ("with rock bands such as Qwerty and", "Qwerty", Some(Label::Org)),
+            ("visited cities such as Qwerton.", "Qwerton", Some(Label::Place)),
+            ("things such as Qwerty.", "Qwerty", None),
+            ("He worked as Qwerty.", "Qwerty", None),
         ] {
             assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
         }
