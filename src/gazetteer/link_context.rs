@@ -192,7 +192,10 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     // A noun of geography right after the name: "the Tagus river", "the Flin Flon area".
     if let Some(next) = rest.strip_prefix(' ') {
         let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
-        if place_noun_after_name(word) {
+        // A plural only after a list of names: "the Qwerty and Ytrewq rivers" (an
+        // adjective before a plural is no name: "Algerian cities", "oak forests").
+        let last_of_a_list = before(text, span.start).ends_with(" and ") && capitalized(text, span);
+        if place_noun_after_name(word, last_of_a_list) {
             return Some(Label::Place);
         }
     }
@@ -241,7 +244,17 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     words.reverse();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // A class before its instances names things, not concepts: "events such as genocide"
+    // leaves a lowercase link to the concept rule.
+    if lower.last() == Some(&"as") && !capitalized(text, span) {
+        return None;
+    }
     label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
+}
+
+/// True when the name at `span` of `text` opens with a capital letter.
+fn capitalized(text: &str, span: Span) -> bool {
+    text.get(span.start..).is_some_and(|name| name.starts_with(char::is_uppercase))
 }
 
 /// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
@@ -342,6 +355,9 @@ mod tests {
             ("They lived near Qwerton.", "Qwerton", Some(Label::Place)),
             ("a Qwerton-based company", "Qwerton", Some(Label::Place)),
             ("gorges formed by the Qwerty river and", "Qwerty", Some(Label::Place)),
+            ("the Ytrewq and Qwerty rivers in", "Qwerty", Some(Label::Place)),
+            ("the Qwerty rivers in", "Qwerty", None),
+            ("most Qwertian cities", "Qwertian", None),
             ("Qwe Rtyu, played by Ann Smith, left", "Qwe Rtyu", Some(Label::Person)),
             ("mining in the Qwer Ton area, a dock", "Qwer Ton", Some(Label::Place)),
             ("the regions of Qwerton, Ytrewq and", "Qwerton", Some(Label::Place)),
@@ -379,6 +395,8 @@ mod tests {
             ("visited cities such as Qwerton.", "Qwerton", Some(Label::Place)),
             ("things such as Qwerty.", "Qwerty", None),
             ("He worked as Qwerty.", "Qwerty", None),
+            ("historical events such as genocide.", "genocide", None),
+            ("in the arctic and antarctic regions", "antarctic", None),
         ] {
             assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
         }

@@ -336,8 +336,11 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
-        // A numeral after the head: "World War II", "Division 2".
-        if is_numeral(last) {
+        // A numeral after the head: "World War II", "Division 2". Not after an abbreviation,
+        // whose period may end a sentence ("Qwerty Ltd. Two men ...").
+        if is_numeral(last)
+            && (last.bytes().all(|b| b.is_ascii_digit()) || !before_last.ends_with('.'))
+        {
             if let Some(label) = head_label(before_last) {
                 return Some(label);
             }
@@ -641,6 +644,7 @@ mod tests {
             // A number word or a series letter after a head word.
             ("Qwerty League Division Four", Some(Label::Org)),
             ("Segunda División B", Some(Label::Org)),
+            ("Qwerty Ltd. Two", None),
             ("Monti della Qwerta", Some(Label::Place)),
             // A person's title, a given name and a realm; not a company's name.
             ("Countess Diane of Qwerton-Ytrewq", Some(Label::Person)),

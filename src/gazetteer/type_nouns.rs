@@ -114,12 +114,14 @@ pub(crate) fn label_before_name(words: &[&str]) -> Option<Label> {
 /// Only places: a name before another noun is as often a modifier of another kind of thing
 /// ("the Borough Market bombing" is an event, the market no event).
 ///
-/// A plural names the places before it ("the Qwerty and Ytrewq rivers": the last name here,
-/// the list's other items by their neighbour).
-pub(crate) fn place_noun_after_name(word: &str) -> bool {
+/// A plural counts only `after_a_list` of names ("the Qwerty and Ytrewq rivers": the last
+/// name here, the list's other items by their neighbour): after one word it follows an
+/// adjective as often ("Algerian cities", "oak forests").
+pub(crate) fn place_noun_after_name(word: &str, after_a_list: bool) -> bool {
     let is_place_noun = |noun: &str| table().get(noun).is_some_and(|n| n.label == Label::Place);
     word.starts_with(|c: char| c.is_ascii_lowercase())
-        && (is_place_noun(word) || singular_of(word).is_some_and(|w| is_place_noun(&w)))
+        && (is_place_noun(word)
+            || (after_a_list && singular_of(word).is_some_and(|w| is_place_noun(&w))))
 }
 
 /// The singular of a regular English plural: "academics" -> "academic", "cities" -> "city",
