@@ -8,13 +8,18 @@
 //!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
 //! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"), or the actor
 //!   who plays it ("X, played by Y": a character): PERSON;
-//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area"): PLACE;
+//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area",
+//!   the last of a list "the Melfa and Mollarino rivers"): PLACE;
 //! * a type noun right before it ("the botanist X", "his sister X", "the band X"), or one
 //!   that says what follows "of" ("the town of X", "daughter of X");
 //! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
 //!   ("directed by", "described by", "married X") or an organization ("played for", "signed
 //!   with");
-//! * a title before it ("President X"): PERSON.
+//! * a title before it ("President X"): PERSON;
+//! * a direction from a place or a border ("north west of X", "bounded on the south by X"):
+//!   PLACE;
+//! * a class before its instances ("academics such as X", "such academics as X"): the
+//!   class noun's type, for a capitalized name.
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.
 
