@@ -58,6 +58,12 @@ OURS = [
         "ceo chairman chairwoman chairperson whip leader founder treasurer secretary").split()],
     # Persons a story's plot names ("Farroukh Erdogan, a Turkish immigrant").
     *[(w, "PERSON", None) for w in "immigrant emigrant refugee student teacher detective".split()],
+    # Persons a class names before its instances ("academics such as X"); not "individual",
+    # an adjective as often ("individual amoebae", "individual sovereignty").
+    ("academic", "PERSON", None),
+    # A member of a party, a band ("One Nation member Qwerty Jones"); not "of" ORG: a
+    # language family, a genus has members too.
+    ("member", "PERSON", None),
     ("tennis player", "PERSON", None), ("rugby player", "PERSON", None),
     ("chess player", "PERSON", None), ("voice actor", "PERSON", None),
     ("film director", "PERSON", None), ("record producer", "PERSON", None),
@@ -77,6 +83,7 @@ OURS = [
     # "coast", which follows adjectives as often as names ("the Algerian coast").
     *[(w, "PLACE", None) for w in (
         "plateau peninsula strait gulf creek highway motorway expressway tehsil").split()],
+    ("railway line", "PLACE", None),
     # Organizations.
     *[(w, "ORG", None) for w in (
         "company corporation band club team party university college school newspaper firm "

@@ -8,13 +8,18 @@
 //!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
 //! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"), or the actor
 //!   who plays it ("X, played by Y": a character): PERSON;
-//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area"): PLACE;
+//! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area",
+//!   the last of a list "the Melfa and Mollarino rivers"): PLACE;
 //! * a type noun right before it ("the botanist X", "his sister X", "the band X"), or one
 //!   that says what follows "of" ("the town of X", "daughter of X");
 //! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
 //!   ("directed by", "described by", "married X") or an organization ("played for", "signed
 //!   with");
-//! * a title before it ("President X"): PERSON.
+//! * a title before it ("President X"): PERSON;
+//! * a direction from a place or a border ("north west of X", "bounded on the south by X"):
+//!   PLACE;
+//! * a class before its instances ("academics such as X", "such academics as X"): the
+//!   class noun's type, for a capitalized name.
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.
 
@@ -26,6 +31,7 @@ use super::{
     person_titles::is_person_making_title,
     type_nouns::{
         ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
+        singular_of,
     },
     Label,
 };
@@ -191,7 +197,10 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     // A noun of geography right after the name: "the Tagus river", "the Flin Flon area".
     if let Some(next) = rest.strip_prefix(' ') {
         let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
-        if place_noun_after_name(word) {
+        // A plural only after a list of names: "the Qwerty and Ytrewq rivers" (an
+        // adjective before a plural is no name: "Algerian cities", "oak forests").
+        let last_of_a_list = before(text, span.start).ends_with(" and ") && capitalized(text, span);
+        if place_noun_after_name(word, last_of_a_list) {
             return Some(Label::Place);
         }
     }
@@ -240,12 +249,39 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     words.reverse();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // A class before its instances names things, not concepts: "events such as genocide"
+    // leaves a lowercase link to the concept rule.
+    if lower.last() == Some(&"as") && !capitalized(text, span) {
+        return None;
+    }
     label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
+}
+
+/// True when the name at `span` of `text` opens with a capital letter.
+fn capitalized(text: &str, span: Span) -> bool {
+    text.get(span.start..).is_some_and(|name| name.starts_with(char::is_uppercase))
 }
 
 /// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
 /// for", "married").
-const VERB_PHRASE_ENDS: &[&str] = &["near", "in", "at", "to", "of", "by", "for", "with"];
+const VERB_PHRASE_ENDS: &[&str] = &["near", "in", "at", "to", "of", "by", "for", "with", "as"];
+
+/// Points of the compass: "5 km north west of X", "bounded on the south by X" (X is a place:
+/// a direction is measured from a place).
+const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
 
 /// True when `word`, the last word before a name, can end a phrase that some rule of
 /// [`label_before`] reads: a verb phrase's last word or a type noun's (compared lowercase,
@@ -273,6 +309,13 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
             return Some(Label::Place)
         }
         "of" if rest.last() == Some(&"native") => return Some(Label::Place),
+        // A direction from a place, or a border: "north west of X", "on the south by X".
+        "of" | "by" if rest.last().is_some_and(|w| COMPASS_POINTS.contains(w)) => {
+            return Some(Label::Place)
+        }
+        // A class and its instances (Hearst's patterns): "academics such as X", "such
+        // academics as X", "rock bands such as X". The plural noun names what X is.
+        "as" => return label_of_such_as(rest),
         "by" if rest.last().is_some_and(|w| PERSON_BY_VERBS.contains(w)) => {
             return Some(Label::Person)
         }
@@ -280,6 +323,23 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
         _ => {}
     }
     ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
+}
+
+/// The label the plural noun phrase of "NOUNs such as" or "such NOUNs as" says (`words`
+/// end right before "as"), read in the singular in the table of type nouns.
+fn label_of_such_as(words: &[&str]) -> Option<Label> {
+    let noun_phrase: &[&str] = match words {
+        [.., "such"] => &words[..words.len() - 1],
+        [.., "such", noun] => std::slice::from_ref(noun),
+        _ => return None,
+    };
+    // At most the table's longest noun (4 words): the rest of the clause is no part of it.
+    let noun_phrase = &noun_phrase[noun_phrase.len().saturating_sub(4)..];
+    let (&plural, modifiers) = noun_phrase.split_last()?;
+    let singular = singular_of(plural)?;
+    let mut phrase: Vec<&str> = modifiers.to_vec();
+    phrase.push(&singular);
+    label_before_name(&phrase)
 }
 
 #[cfg(test)]
@@ -300,6 +360,9 @@ mod tests {
             ("They lived near Qwerton.", "Qwerton", Some(Label::Place)),
             ("a Qwerton-based company", "Qwerton", Some(Label::Place)),
             ("gorges formed by the Qwerty river and", "Qwerty", Some(Label::Place)),
+            ("the Ytrewq and Qwerty rivers in", "Qwerty", Some(Label::Place)),
+            ("the Qwerty rivers in", "Qwerty", None),
+            ("most Qwertian cities", "Qwertian", None),
             ("Qwe Rtyu, played by Ann Smith, left", "Qwe Rtyu", Some(Label::Person)),
             ("mining in the Qwer Ton area, a dock", "Qwer Ton", Some(Label::Place)),
             ("the regions of Qwerton, Ytrewq and", "Qwerton", Some(Label::Place)),
@@ -326,6 +389,19 @@ mod tests {
             ("the king of Qwerton.", "Qwerton", None),
             ("Born, raised, Qwerton.", "Qwerton", None),
             ("a moth of the family Qwertidae.", "Qwertidae", Some(Label::Misc)),
+            // A direction from a place, a border: the place.
+            ("lying 5 km north west of Qwerton, and", "Qwerton", Some(Label::Place)),
+            ("It is bounded on the south by Qwerton,", "Qwerton", Some(Label::Place)),
+            ("the town is south of Qwerton.", "Qwerton", Some(Label::Place)),
+            ("It was sold by Qwerty.", "Qwerty", None),
+            // A class and its instances: "NOUNs such as X", "such NOUNs as X".
+            ("founded by such academics as Ann Qwerty, Bo", "Ann Qwerty", Some(Label::Person)),
+            ("with rock bands such as Qwerty and", "Qwerty", Some(Label::Org)),
+            ("visited cities such as Qwerton.", "Qwerton", Some(Label::Place)),
+            ("things such as Qwerty.", "Qwerty", None),
+            ("He worked as Qwerty.", "Qwerty", None),
+            ("historical events such as genocide.", "genocide", None),
+            ("in the arctic and antarctic regions", "antarctic", None),
         ] {
             assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
         }

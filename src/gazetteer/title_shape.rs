@@ -183,6 +183,7 @@ const HEAD_WORDS: &[(&str, Label)] = &[
 const PLACE_PREFIXES: &[&str] = &[
     "Mount", "Mt.", "Monte", "Mont", "Lake", "Lago", "Lac", "Cape", "Cabo", "Fort", "Port",
     "Porto", "Puerto", "Rio", "Río", "Sierra", "Cerro", "Isla", "Isle", "Pico", "Punta", "Bahía",
+    "Monti", "Montes",
 ];
 
 /// A title's name and its trailing disambiguator, the words in its last parentheses:
@@ -314,6 +315,16 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
             return Some(Label::Place);
         }
     }
+    // A title that opens with a lowercase word ("collapse of the Soviet Union", "province of
+    // Qwerton", "multinational force in Iraq") is a common noun phrase headed by that word:
+    // the capitalized name in it is a complement ("Union" heads no title here). Only the
+    // "of" rule below reads it; a particle opens a person's name ("de Gaulle").
+    // "the" opens a name in running text's case ("the Qwerty Company").
+    let common_noun_first =
+        first.chars().all(char::is_lowercase) && first != "the" && !NAME_PARTICLES.contains(&first);
+    if several && common_noun_first {
+        return head_of_common_noun(first, words.get(1).copied(), words.get(2).copied());
+    }
     if several {
         // A head word before "for" after capitalized modifiers heads the whole title; the
         // phrase after "for" only says what it is for ("Academy Award for Best Sound",
@@ -325,8 +336,11 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
-        // A numeral after the head: "World War II", "Division 2".
-        if is_numeral(last) {
+        // A numeral after the head: "World War II", "Division 2". Not after an abbreviation,
+        // whose period may end a sentence ("Qwerty Ltd. Two men ...").
+        if is_numeral(last)
+            && (last.bytes().all(|b| b.is_ascii_digit()) || !before_last.ends_with('.'))
+        {
             if let Some(label) = head_label(before_last) {
                 return Some(label);
             }
@@ -337,17 +351,18 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
                 return Some(Label::Person);
             }
         }
-        // "University of Texas"; in running text's case too, before a capitalized name:
-        // "province of Frosinone", "battle of Qwerton".
+        // "University of Texas".
         if second == Some("of") {
-            let name_follows = words.get(2).is_some_and(|w| capitalized_or_number(w));
-            let label = head_label(first).or_else(|| {
-                (name_follows && first.starts_with(char::is_lowercase))
-                    .then(|| head_label(&first_letter_upper(first)))
-                    .flatten()
-            });
-            if label.is_some() {
-                return label;
+            if let Some(label) = head_label(first) {
+                return Some(label);
+            }
+        }
+        // A person's title, a given name and a realm: "Countess Qwerty of Ytrewq", "Prince
+        // Henry of Prussia" (a given name: "General Motors of Canada" is a company).
+        if let [title, name, "of", realm, ..] = words {
+            if is_person_making_title(title) && is_given_name(name) && capitalized_or_number(realm)
+            {
+                return Some(Label::Person);
             }
         }
         // A head after capitalized modifiers, before "of": "State Railway of Thailand",
@@ -407,6 +422,14 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     None
 }
 
+/// The label of a title that opens with the lowercase `first` word: a head word before "of"
+/// and a capitalized name, in running text's case ("province of Frosinone", "battle of
+/// Qwerton"); else none.
+fn head_of_common_noun(first: &str, second: Option<&str>, third: Option<&str>) -> Option<Label> {
+    let name_follows = third.is_some_and(capitalized_or_number);
+    (second == Some("of") && name_follows).then(|| head_label(&first_letter_upper(first)))?
+}
+
 /// True when `word` in lowercase ends some type noun ([`ends_a_type_noun`]); an ASCII word
 /// is lowercased on the stack.
 fn lowercase_ends_a_type_noun(word: &str) -> bool {
@@ -426,10 +449,20 @@ pub(crate) fn is_roman(word: &str) -> bool {
     !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
-/// A number after a name: Roman ("II") or Arabic ("2").
+/// A number or a series letter after a name: Roman ("II"), Arabic ("2"), a number word
+/// ("Division Four") or one capital letter ("Segunda División B", "Group C").
 fn is_numeral(word: &str) -> bool {
-    is_roman(word) || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+    is_roman(word)
+        || (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        || NUMBER_WORDS.contains(&word)
+        || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
+
+/// Capitalized number words that number a league's divisions or a series.
+const NUMBER_WORDS: &[&str] = &[
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+    "Twelve",
+];
 
 /// A disambiguator says the type by its last words ("(1998 film)", "(Beatles song)",
 /// "(American band)"), read in the one table of type nouns.
@@ -604,6 +637,20 @@ mod tests {
             ("Qwerton district", Some(Label::Place)),
             ("東京タワー", None),
             ("Jamie Qwerty Jones", Some(Label::Person)),
+            // A lowercase word opens a common noun phrase: the name in it heads nothing.
+            ("collapse of the Qwerty Union", None),
+            ("multinational force in Qwerton", None),
+            ("battle of Qwerton", Some(Label::Event)),
+            ("de Qwerty", None),
+            ("the Qwerty Company", Some(Label::Org)),
+            // A number word or a series letter after a head word.
+            ("Qwerty League Division Four", Some(Label::Org)),
+            ("Segunda División B", Some(Label::Org)),
+            ("Qwerty Ltd. Two", None),
+            ("Monti della Qwerta", Some(Label::Place)),
+            // A person's title, a given name and a realm; not a company's name.
+            ("Countess Diane of Qwerton-Ytrewq", Some(Label::Person)),
+            ("General Qwerty of Ytrewq", None),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }

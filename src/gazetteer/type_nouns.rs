@@ -113,9 +113,30 @@ pub(crate) fn label_before_name(words: &[&str]) -> Option<Label> {
 /// after it): "the Tagus river", "the Flin Flon area", "Ciénaga Baja barrio" are places.
 /// Only places: a name before another noun is as often a modifier of another kind of thing
 /// ("the Borough Market bombing" is an event, the market no event).
-pub(crate) fn place_noun_after_name(word: &str) -> bool {
+///
+/// A plural counts only `after_a_list` of names ("the Qwerty and Ytrewq rivers": the last
+/// name here, the list's other items by their neighbour): after one word it follows an
+/// adjective as often ("Algerian cities", "oak forests").
+pub(crate) fn place_noun_after_name(word: &str, after_a_list: bool) -> bool {
+    let is_place_noun = |noun: &str| table().get(noun).is_some_and(|n| n.label == Label::Place);
     word.starts_with(|c: char| c.is_ascii_lowercase())
-        && table().get(word).is_some_and(|n| n.label == Label::Place)
+        && (is_place_noun(word)
+            || (after_a_list && singular_of(word).is_some_and(|w| is_place_noun(&w))))
+}
+
+/// The singular of a regular English plural: "academics" -> "academic", "cities" -> "city",
+/// "churches" -> "church"; `None` for a word that ends in no plural suffix.
+pub(crate) fn singular_of(plural: &str) -> Option<String> {
+    if let Some(stem) = plural.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    // "churches", "bushes", "businesses", "boxes": the "es" is the plural's.
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if let Some(stem) = plural.strip_suffix(suffix) {
+            return Some(format!("{stem}{}", &suffix[..suffix.len() - 2]));
+        }
+    }
+    plural.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string)
 }
 
 /// Words that end the noun phrase of a description ("a town in ...", "an actor who ...").
