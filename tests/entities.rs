@@ -216,6 +216,7 @@ rows! {
     // (a reference list) is no mention; the whole title, or prose after a comma, still is.
     cited_title_after_inverted_author: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert. The Qwerty War: Causes, 1763–1789. Oxford, 1984.", "The", "Qwerty War") => None;
     cited_title_after_author_comma: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Richard, The Qwerty War, 1775-1783. London, 2012.", "The", "Qwerty War") => None;
+    cited_coauthor_still_tagged: ("T", "He met [[Diane Qwerty]].\nZxcvbn, Noel, Diane Qwerty and Eva Asdf. 2009. Clusters. Canberra.", "Noel,", "Diane Qwerty") => Some(Label::Person);
     cited_title_after_initials: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert K. The Qwerty War and After. Oxford.", "The", "Qwerty War") => None;
     cited_title_after_author_colon: ("T", "He met [[Diane Qwerty]].\nPeter Zxcvbn: Diane Qwerty – Die Kanzlerin. Pantheon, 2013.", "Zxcvbn:", "Diane Qwerty") => None;
     cited_whole_title_still_tagged: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert. Qwerty War. Oxford, 1984.", "Robert.", "Qwerty War") => Some(Label::Event);

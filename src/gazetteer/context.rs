@@ -542,7 +542,11 @@ pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
         None => return false,
     };
     let Some(line) = text.get(line_start..span.start) else { return false };
-    let Some(title_start) = cited_author_end(line) else { return false };
+    // The author is read on the whole line (a bounded walk of a few words), so that a
+    // co-author after the comma is seen even when the match is that co-author.
+    let Some(title_start) = text.get(line_start..).and_then(cited_author_end) else {
+        return false;
+    };
     // The match opens the title, or the title opens with a capital before it.
     let Some(title) = line.get(title_start..) else { return false };
     if !(title.is_empty() || title.starts_with(char::is_uppercase)) || title.contains(TITLE_ENDS) {
@@ -583,7 +587,8 @@ fn cited_author_end(line: &str) -> Option<usize> {
         }
         let mut at = item.len() - rest.len();
         let mut after_initial = false;
-        for (n, word) in rest.split(' ').enumerate().take(4) {
+        let mut words = rest.split(' ').enumerate().take(4).peekable();
+        while let Some((n, word)) = words.next() {
             let name = word.trim_end_matches([',', '.']);
             let initial = !name.is_empty()
                 && name.split('.').all(|p| p.chars().count() == 1 && capitalized(p));
@@ -598,9 +603,14 @@ fn cited_author_end(line: &str) -> Option<usize> {
             at += word.len() + 1;
             after_initial = initial;
             // The author ends at a full stop after a name (an initial's is its own) or at a
-            // comma right after the one given name ("Middleton, Richard, The War").
-            if (word.ends_with('.') && !initial) || (n == 0 && word.ends_with(',')) {
+            // comma right after the one given name ("Middleton, Richard, The War"), unless a
+            // given name follows that comma: a co-author ("Mann, Noel, Wendy Smith and ...").
+            if word.ends_with('.') && !initial {
                 return Some(skipped + at);
+            }
+            if n == 0 && word.ends_with(',') {
+                let coauthor = words.peek().is_some_and(|(_, next)| is_given_name(next));
+                return (!coauthor).then_some(skipped + at);
             }
         }
         return None;
@@ -950,6 +960,7 @@ mod tests {
             ("x.\nMiddlekauff, Robert. The Glorious Cause. Lima: Oxford", "Lima", false),
             ("x.\nHowever, Robert said Lima is far. Then", "Lima", false),
             ("x.\nLater, John Smith, Mary Jones and Lima went", "Lima", false),
+            ("x.\nMann, Noel, Wendy Lima and Eva Smith. 2009. Clusters", "Wendy Lima", false),
             ("x. Middlekauff, Robert. The Glorious Cause of Lima. Oxford", "Lima", false),
         ] {
             assert_eq!(in_cited_title(text, at(text, needle)), want, "{needle} in {text:?}");
