@@ -216,6 +216,10 @@ rows! {
     // (a reference list) is no mention; the whole title, or prose after a comma, still is.
     cited_title_after_inverted_author: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert. The Qwerty War: Causes, 1763–1789. Oxford, 1984.", "The", "Qwerty War") => None;
     cited_title_after_author_comma: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Richard, The Qwerty War, 1775-1783. London, 2012.", "The", "Qwerty War") => None;
+    // A people named by "ethnic group" in a link's anchor is MISC, like a demonym's group
+    // plural; "group" alone is an organization's noun ("a rock group").
+    ethnic_group_anchor_misc: ("T", "The [[Qwertians|Qwertian ethnic group]] farms. Most Qwertians fish.", "The", "Qwertian ethnic group") => Some(Label::Misc);
+    ethnic_group_repeat_misc: ("T", "The [[Qwertians|Qwertian ethnic group]] farms. Most Qwertians fish.", "Most", "Qwertians") => Some(Label::Misc);
     cited_coauthor_still_tagged: ("T", "He met [[Diane Qwerty]].\nZxcvbn, Noel, Diane Qwerty and Eva Asdf. 2009. Clusters. Canberra.", "Noel,", "Diane Qwerty") => Some(Label::Person);
     cited_title_after_initials: ("T", "He wrote [[Qwerty War]].\nZxcvbn, Robert K. The Qwerty War and After. Oxford.", "The", "Qwerty War") => None;
     cited_title_after_author_colon: ("T", "He met [[Diane Qwerty]].\nPeter Zxcvbn: Diane Qwerty – Die Kanzlerin. Pantheon, 2013.", "Zxcvbn:", "Diane Qwerty") => None;

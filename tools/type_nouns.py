@@ -105,6 +105,9 @@ OURS = [
                                    "revolution championship").split()],
     # Taxa and other kinds of things (MISC): "the genus X", "a moth of the family X".
     *[(w, "MISC", None) for w in "genus family subfamily tribe order".split()],
+    # Peoples (CoNLL's MISC, as the demonyms' group plurals): "the Azerbaijani ethnic
+    # group", "an ethnic minority"; "group" alone stays ORG ("a rock group").
+    ("ethnic group", "MISC", None), ("ethnic minority", "MISC", None),
     # Named animals (CoNLL's MISC): "Toytown was a British event horse".
     *[(w, "MISC", None) for w in "horse racehorse stallion mare gelding".split()],
     ("ship", "SHIP", None),
