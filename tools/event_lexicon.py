@@ -182,9 +182,14 @@ def contexts():
 CONTEXTS = contexts()
 
 
+# What WordNet says of word forms: verb forms -> lemma, noun forms, eventive noun forms,
+# adjective forms, and form -> its SemCor usage buckets of `sense_usage`.
+WordNet = collections.namedtuple(
+    "WordNet", "verb_forms noun_forms eventive_nouns adjs usage")
+
+
 def wordnet():
-    """(verb forms -> lemma, noun forms, eventive noun forms, adjective forms, form ->
-    its SemCor usage buckets of `sense_usage`).
+    """The `WordNet` tables.
 
     Eventive noun forms hold the plurals too ("riots", "uprisings"); verb forms map an
     irregular inflection to its lemma ("sang" -> "sing")."""
@@ -231,7 +236,7 @@ def wordnet():
     usage = {}
     for w in set(verb_forms) | noun_forms | set(adjs):
         usage[w] = sense_usage(w, verb_forms.get(w), noun_lemma.get(w), counts)
-    return verb_forms, noun_forms, eventive_nouns, set(adjs), usage
+    return WordNet(verb_forms, noun_forms, eventive_nouns, set(adjs), usage)
 
 
 def sense_counts(eventive):
@@ -415,7 +420,8 @@ def counted_rows(docs, wn):
     stats = collections.defaultdict(lambda: [0, 0])
     classes = collections.defaultdict(collections.Counter)
     count(docs, stats, classes)
-    verb_forms, noun_forms, eventive_nouns, adjs = wn[:4]
+    verb_forms, noun_forms, eventive_nouns, adjs = (
+        wn.verb_forms, wn.noun_forms, wn.eventive_nouns, wn.adjs)
 
     rows = {}
     seen_forms = {w for (w, c) in stats if c == "*"}
@@ -456,7 +462,8 @@ def counted_rows(docs, wn):
 def own_features(w, ctx, rows, wn):
     """The features of a word itself in a context: everything but its neighbours, so their
     weights add up to one score per form and context in the table."""
-    verb_forms, noun_forms, eventive_nouns, adjs = wn[:4]
+    verb_forms, noun_forms, eventive_nouns, adjs = (
+        wn.verb_forms, wn.noun_forms, wn.eventive_nouns, wn.adjs)
     row = rows.get(w)
     listed = int(bool(row and ctx in row[1]))
     wordnet_pos = "".join(
@@ -473,7 +480,7 @@ def own_features(w, ctx, rows, wn):
         f"wordnet|ctx={wordnet_pos}{ctx}",
     ]
     feats += [f"suffix={w[-k:]}" for k in (2, 3, 4) if len(w) > k]
-    usage = wn[4].get(w, ("none",))
+    usage = wn.usage.get(w, ("none",))
     feats += [f"usage={u}" for u in usage] + [f"usage|ctx={u}{ctx}" for u in usage]
     return feats
 
@@ -515,7 +522,7 @@ def build(docs, wn, epochs=EPOCHS):
     def weight(feature):
         return round(weights.get(feature, 0.0) * SCALE)
 
-    verb_forms, _, eventive_nouns, _ = wn[:4]
+    verb_forms, eventive_nouns = wn.verb_forms, wn.eventive_nouns
     own = {}
     for w in seen_forms | set(verb_forms) | eventive_nouns:
         if len(w) > MAX_WORD or not TOKEN.fullmatch(w):

@@ -248,7 +248,8 @@ fn word_after(text: &str, at: usize) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
-fn capitalized(word: &str) -> bool {
+/// True when `word` opens with a capital letter.
+pub(crate) fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 

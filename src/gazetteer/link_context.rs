@@ -28,6 +28,7 @@ use std::{borrow::Cow, sync::OnceLock};
 use regex::Regex;
 
 use super::{
+    context::capitalized,
     person_titles::is_person_making_title,
     type_nouns::{
         ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
@@ -199,7 +200,8 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
         let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
         // A plural only after a list of names: "the Qwerty and Ytrewq rivers" (an
         // adjective before a plural is no name: "Algerian cities", "oak forests").
-        let last_of_a_list = before(text, span.start).ends_with(" and ") && capitalized(text, span);
+        let last_of_a_list = before(text, span.start).ends_with(" and ")
+            && text.get(span.start..).is_some_and(capitalized);
         if place_noun_after_name(word, last_of_a_list) {
             return Some(Label::Place);
         }
@@ -251,15 +253,10 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     // A class before its instances names things, not concepts: "events such as genocide"
     // leaves a lowercase link to the concept rule.
-    if lower.last() == Some(&"as") && !capitalized(text, span) {
+    if lower.last() == Some(&"as") && !text.get(span.start..).is_some_and(capitalized) {
         return None;
     }
     label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
-}
-
-/// True when the name at `span` of `text` opens with a capital letter.
-fn capitalized(text: &str, span: Span) -> bool {
-    text.get(span.start..).is_some_and(|name| name.starts_with(char::is_uppercase))
 }
 
 /// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
