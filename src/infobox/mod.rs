@@ -30,7 +30,7 @@ use crate::{
     temporal::Timex,
 };
 
-pub use lints::source_lints;
+pub use lints::{source_lints, MAX_LINTS_PER_KIND};
 pub use summary::{ContradictedFact, Tally, ValidationSummary, FAMILIES, STATUSES};
 
 /// A check's verdict.
