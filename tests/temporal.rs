@@ -538,6 +538,29 @@ fn timex2_marks_temporal_adjectives() {
     assert_eq!(got, [("former".into(), "PAST_REF".into()), ("future".into(), "FUTURE_REF".into())]);
 }
 
+/// TimeML values are ISO 8601, which counts decades and centuries in years; TIMEX2 has
+/// units of its own for them.
+#[test]
+fn lengths_in_decades_are_years_in_timeml() {
+    use wikianno::temporal::Convention;
+    let rows: &[Row] = &[
+        ("Prices fell over the past decade.", &[("past decade", "DURATION", "P10Y")]),
+        ("The war lasted three decades.", &[("three decades", "DURATION", "P30Y")]),
+        ("The feud went on for decades.", &[("decades", "DURATION", "PXY")]),
+        ("The abbey stood for two centuries.", &[("two centuries", "DURATION", "P200Y")]),
+    ];
+    check(rows, Reference::Narrative);
+    let tagger = TemporalTagger::new().with_convention(Convention::Timex2);
+    check_with(
+        &tagger,
+        &[
+            ("The war lasted three decades.", &[("three decades", "DURATION", "P3DE")]),
+            ("The abbey stood for two centuries.", &[("two centuries", "DURATION", "P2CE")]),
+        ],
+        Reference::Narrative,
+    );
+}
+
 /// TIMEX2 (WikiWars) writes the recurrence of one calendar unit as the unit's calendar
 /// pattern; a rate after a count, and a recurrence of several units, stay periods.
 #[test]
@@ -737,6 +760,101 @@ fn adverbs_before_a_date_belong_to_its_extent() {
 }
 
 #[test]
+fn a_season_before_the_noun_it_modifies_is_any_year_s() {
+    check(
+        &[
+            // The kind of season: any year's, and the narrative's year stays.
+            (
+                "In 1777 the army entered winter quarters at the river. On 3 May it marched.",
+                &[
+                    ("1777", "DATE", "1777"),
+                    ("winter", "DATE", "XXXX-WI"),
+                    ("3 May", "DATE", "1777-05-03"),
+                ],
+            ),
+            (
+                "The raids of 1779 burned winter food stores in the valley.",
+                &[("1779", "DATE", "1779"), ("winter", "DATE", "XXXX-WI")],
+            ),
+            // A season as the subject of a verb, or after a function word, is the narrative's.
+            (
+                "The siege began in 1812. Winter came early and the army withdrew.",
+                &[("1812", "DATE", "1812"), ("Winter", "DATE", "1812-WI")],
+            ),
+            (
+                "The fort fell in June 1863. In summer the rains stopped.",
+                &[("June 1863", "DATE", "1863-06"), ("summer", "DATE", "1863-SU")],
+            ),
+            // A season names the operation fought in it.
+            (
+                "In 1942 the army planned its summer offensive.",
+                &[("1942", "DATE", "1942"), ("summer", "DATE", "1942-SU")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_after_it() {
+    check(
+        &[
+            // Across a time zone and "on", or a comma: the day the clock time is of.
+            (
+                "The fleet sailed on 2 May 1915. At 5:30 am local time on 7 May 1915 the liner sank.",
+                &[
+                    ("2 May 1915", "DATE", "1915-05-02"),
+                    ("5:30 am", "TIME", "1915-05-07T05:30"),
+                    ("7 May 1915", "DATE", "1915-05-07"),
+                ],
+            ),
+            (
+                "The storm broke on 3 June 1944. The landing began at 6:30 a.m., June 6, after a delay.",
+                &[
+                    ("3 June 1944", "DATE", "1944-06-03"),
+                    ("6:30 a.m.", "TIME", "1944-06-06T06:30"),
+                    ("June 6", "DATE", "1944-06-06"),
+                ],
+            ),
+            (
+                "Talks opened on 1 March 1990. The truce starts at 11 am GMT on Friday.",
+                &[
+                    ("1 March 1990", "DATE", "1990-03-01"),
+                    ("11 am", "TIME", "1990-03-02T11:00"),
+                    ("Friday", "DATE", "1990-03-02"),
+                ],
+            ),
+            (
+                "He fell ill in 1963 and died at 5:20 p.m. (Los Angeles time), on 22 November 1963.",
+                &[
+                    ("1963", "DATE", "1963"),
+                    ("5:20 p.m.", "TIME", "1963-11-22T17:20"),
+                    ("22 November 1963", "DATE", "1963-11-22"),
+                ],
+            ),
+            // Another clause or sentence: the clock time stays on the day before it.
+            (
+                "On 4 July 1910 the race started at 9 am; on 6 July it ended.",
+                &[
+                    ("4 July 1910", "DATE", "1910-07-04"),
+                    ("9 am", "TIME", "1910-07-04T09:00"),
+                    ("6 July", "DATE", "1910-07-06"),
+                ],
+            ),
+            (
+                "The club met on 5 May 1920 at 8 pm, and on 9 May it voted.",
+                &[
+                    ("5 May 1920", "DATE", "1920-05-05"),
+                    ("8 pm", "TIME", "1920-05-05T20:00"),
+                    ("9 May", "DATE", "1920-05-09"),
+                ],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
 fn a_clock_time_joins_the_weekday_after_it() {
     // 2000-04-03 is a Monday.
     let dct = Reference::document_date("2000-04-03").unwrap();
@@ -787,7 +905,7 @@ fn timeml_keeps_bounds_and_drops_approximators() {
             // "over" as a preposition is not a bound.
             (
                 "The river carried silt over five centuries.",
-                &[("five centuries", "DURATION", "P5CE")],
+                &[("five centuries", "DURATION", "P500Y")],
             ),
             ("The strike lasted at least 72 hours.", &[("at least 72 hours", "DURATION", "PT72H")]),
             ("The boy stayed for nearly five months.", &[("five months", "DURATION", "P5M")]),
@@ -984,7 +1102,7 @@ fn length_adjectives_keep_long_and_leave_the_article() {
         &[
             ("The town survived a month-long siege.", &[("month-long", "DURATION", "P1M")]),
             ("It was the end of a months-long strike.", &[("months-long", "DURATION", "PXM")]),
-            ("Their decades-long feud ended.", &[("decades-long", "DURATION", "PXDE")]),
+            ("Their decades-long feud ended.", &[("decades-long", "DURATION", "PXY")]),
             ("After a third day-long march they rested.", &[("day-long", "DURATION", "P1D")]),
             ("The course is three weeks long.", &[("three weeks long", "DURATION", "P3W")]),
             ("They began a 3-year-long survey.", &[("3-year-long", "DURATION", "P3Y")]),

@@ -192,7 +192,13 @@ impl Anchor {
             }
             Expr::Vague(v) => timex(m.span, TimexType::Date, TimexValue::Ref(*v), None, None),
             Expr::Duration { value, modifier } => {
-                timex(m.span, TimexType::Duration, value.clone(), *modifier, None)
+                // TimeML values are ISO 8601, which has no decade or century: "a decade"
+                // is `P10Y`, "decades-long" `PXY`; TIMEX2 adds `DE` and `CE` (`P1DE`).
+                let value = match self.convention {
+                    Convention::TimeMl => value.in_years(),
+                    Convention::Timex2 => value.clone(),
+                };
+                timex(m.span, TimexType::Duration, value, *modifier, None)
             }
             Expr::Set { value, each } => {
                 let value = match (self.convention, each) {
@@ -202,7 +208,9 @@ impl Anchor {
                 timex(m.span, TimexType::Set, value, None, None)
             }
             Expr::Generic(date) => {
-                timex(m.span, TimexType::Time, TimexValue::Date(*date), None, None)
+                // "at night" is a time of any day, "winter quarters" a season of any year.
+                let kind = if date.time.is_some() { TimexType::Time } else { TimexType::Date };
+                timex(m.span, kind, TimexValue::Date(*date), None, None)
             }
             Expr::Adjectival(_) => return None,
         })

@@ -303,18 +303,59 @@ fn tag(
             next = m.stated_year().or(next);
         }
     }
-    let order = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| first(m))
-        .chain(mentions.iter().enumerate().filter(|(_, m)| !first(m)));
-    for (i, m) in order {
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| first(&mentions[i]))
+        .chain((0..mentions.len()).filter(|&i| !first(&mentions[i])))
+        .collect();
+    // "at 5:34 AM local time on March 20, 2003": the clock time is of the day after it,
+    // so that day is anchored first and the clock takes it as its reference day.
+    for k in 1..order.len() {
+        let (i, j) = (order[k - 1], order[k]);
+        if j == i + 1 && clock_before_its_day(text, &mentions[i], &mentions[j]) {
+            order.swap(k - 1, k);
+        }
+    }
+    for i in order {
+        let Some(m) = mentions.get(i) else { continue };
         let aside = is_aside(text, m, anchor.year(), next_year.get(i).copied().flatten());
         if let Some(slot) = out.get_mut(i) {
             *slot = anchor.resolve(m, aside);
         }
     }
     out.into_iter().flatten().collect()
+}
+
+/// True when `clock` is a bare clock time ("5:34 AM", "11 pm") and `day` a day
+/// ("March 20, 2003", "Tuesday") that follows it across at most a time zone and "on"
+/// or a comma ("5:34 AM Baghdad time on March 20", "9:34 p.m., March 19", "5:20 p.m.
+/// (Los Angeles time), on 22 November", "11 a.m. GMT on Friday"): the day the clock
+/// time is of.
+fn clock_before_its_day(text: &str, clock: &patterns::Mention, day: &patterns::Mention) -> bool {
+    use normalize::Expr;
+    let bare_clock = matches!(&clock.expr, Expr::Point(p)
+        if p.clock.is_some() && p.month.is_none() && p.day.is_none() && p.needs_year());
+    let a_day = match &day.expr {
+        Expr::Point(p) => p.day.is_some() && p.clock.is_none(),
+        Expr::Weekday { time, rel, .. } => time.is_none() && rel.is_none(),
+        _ => false,
+    };
+    if !bare_clock || !a_day || day.span.start < clock.span.end {
+        return false;
+    }
+    // A time zone is a few words: the gap is short (a bound on the look-ahead).
+    let Some(gap) = text.get(clock.span.end..day.span.start).filter(|g| g.len() <= 32) else {
+        return false;
+    };
+    let words: Vec<&str> = gap.split([' ', ',', '(', ')']).filter(|w| !w.is_empty()).collect();
+    let linked = gap.contains(',') || words.last() == Some(&"on");
+    linked
+        && words.iter().enumerate().all(|(k, w)| {
+            let zone = (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+            // "Baghdad time", "(Los Angeles time)".
+            let place = w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                && words.get(k + 1..).is_some_and(|rest| rest.contains(&"time"));
+            zone || place || matches!(*w, "on" | "the" | "local" | "time")
+        })
 }
 
 /// "the spring and summer of 1943", "August and September 1914": a month or season

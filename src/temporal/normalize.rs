@@ -172,7 +172,8 @@ pub(crate) enum Expr {
     /// writes the period. A rate after a count ("three times a week", "30 a day") is a
     /// period in both.
     Set { value: TimexValue, each: Option<CalendarDate> },
-    /// A time of any day, not of the narrative's ("at night"): `XXXX-XX-XXTNI`.
+    /// A time of any day or a season of any year, not the narrative's ("at night",
+    /// "winter quarters"): `XXXX-XX-XXTNI`, `XXXX-WI`.
     Generic(CalendarDate),
 }
 

@@ -1128,6 +1128,18 @@ fn word_before(text: &str, at: usize) -> String {
     head.get(start..).unwrap_or("").to_lowercase()
 }
 
+/// Words that open no noun phrase of their own: articles, pronouns, auxiliaries,
+/// prepositions, conjunctions.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
+    "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "might", "more",
+    "must", "not", "of", "on", "or", "our", "over", "she", "should", "since", "so", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "under", "until", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "will", "with", "would", "you",
+];
+
 /// True when a word that can head a noun phrase follows byte `end` after one space:
 /// "future [kings]", "present-day [Berlin]"; not a function word ("the future [of]",
 /// "in future [he]") nor punctuation ("the near future.").
@@ -1135,16 +1147,26 @@ fn noun_follows(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return false };
     let word: String =
         rest.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    const FUNCTION: &[&str] = &[
-        "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been",
-        "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
-        "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "might",
-        "more", "must", "not", "of", "on", "or", "our", "over", "she", "should", "since", "so",
-        "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-        "through", "to", "under", "until", "was", "we", "were", "what", "when", "where", "which",
-        "while", "who", "will", "with", "would", "you",
+    !word.is_empty() && !FUNCTION_WORDS.contains(&word.as_str())
+}
+
+/// True when `next` (the text after a bare season word) opens a lower-case noun the
+/// season modifies ("winter quarters", "summer temperatures", "winter food supplies"):
+/// not a function word, not a verb of which the season is the subject ("winter came",
+/// "summer ended"), and not a military operation, which is named for the season it
+/// was fought in ("the summer offensive" of 1942).
+fn season_modifies_noun(next: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "began", "brought", "came", "comes", "fell", "gave", "saw", "set", "sets", "turned", "went",
     ];
-    !word.is_empty() && !FUNCTION.contains(&word.as_str())
+    let word: &str =
+        next.split(|c: char| !c.is_ascii_alphabetic() && c != '-').next().unwrap_or("");
+    let lower = word.to_ascii_lowercase();
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !lower.ends_with("ed")
+        && !VERBS.contains(&lower.as_str())
+        && !OPERATION_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(&lower))
+        && !FUNCTION_WORDS.contains(&lower.as_str())
 }
 
 /// A year-less season word is a time only as a noun: not in verb position ("they
@@ -1401,6 +1423,12 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 let pt = Point { season: season_code(s), ..Point::default() };
                 let expr = Expr::Point(pt);
                 return Some(Mention { span: Span::new(at, span.end), expr, ends: None, rule: 0 });
+            }
+            if !has_year && rel.is_none() && span.start == at && season_modifies_noun(next) {
+                // "winter quarters", "summer temperatures": the kind of season, any
+                // year's, as TIMEX2 values it (`XXXX-WI`); not a season of the narrative.
+                let date = CalendarDate::unknown_year(YearPart::Season(season_code(s)?));
+                return mention(Expr::Generic(date));
             }
             let pt = Point {
                 year: get("y").and_then(year_number),

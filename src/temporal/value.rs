@@ -440,6 +440,23 @@ pub enum TimexValue {
 }
 
 impl TimexValue {
+    /// A length in decades or centuries (TIMEX2's `DE`, `CE` units) as the same length
+    /// in years, the unit ISO 8601 has: `P1DE` is `P10Y`, `PXCE` is `PXY`. Any other
+    /// value is returned as it is.
+    pub(crate) fn in_years(&self) -> TimexValue {
+        let TimexValue::Duration { amount, unit } = self else { return self.clone() };
+        let per = match unit {
+            TimeUnit::Decade => 10.0,
+            TimeUnit::Century => 100.0,
+            _ => return self.clone(),
+        };
+        match amount.as_deref().map(str::parse::<f64>) {
+            None => TimeUnit::Year.duration(None),
+            Some(Ok(n)) => TimeUnit::Year.duration(Some(n * per)),
+            Some(Err(_)) => self.clone(),
+        }
+    }
+
     /// The two ends of a calendar value: a range's, or the date twice.
     pub fn ends(&self) -> Option<(CalendarDate, CalendarDate)> {
         match self {
