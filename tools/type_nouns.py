@@ -64,6 +64,9 @@ OURS = [
     # A member of a party, a band ("One Nation member Qwerty Jones"); not "of" ORG: a
     # language family, a genus has members too.
     ("member", "PERSON", None),
+    # A founding member belongs to an organization: a band, a party, a league ("a founding
+    # member of the Qwertys"); a language family or a genus has no founders.
+    ("founding member", "PERSON", "ORG"),
     ("tennis player", "PERSON", None), ("rugby player", "PERSON", None),
     ("chess player", "PERSON", None), ("voice actor", "PERSON", None),
     ("film director", "PERSON", None), ("record producer", "PERSON", None),
@@ -93,6 +96,10 @@ OURS = [
     ("TV channel", "ORG", None), ("TV network", "ORG", None), ("TV station", "ORG", None),
     ("television channel", "ORG", None), ("television network", "ORG", None),
     ("trio", "ORG", None), ("quartet", "ORG", None),
+    # A college's team for one sport, titled by Wikipedia's convention "School Nickname
+    # men's basketball" ("Qwerton Hoyas men's basketball").
+    *[(f"{sex} {sport}", "ORG", None) for sex in ("men's", "women's")
+      for sport in ("basketball", "soccer", "ice hockey", "volleyball", "lacrosse")],
     # Works.
     *[(w, "WORK", None) for w in (
         "film album song single novel book play opera musical painting poem magazine sitcom "

@@ -102,6 +102,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "Many",
     "Meanwhile",
     "Most",
+    "My",
     "Near",
     "Neither",
     "Nine",
@@ -174,6 +175,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "Within",
     "Without",
     "Yet",
+    "Your",
 ];
 
 /// Lowercase particles inside a person's name, before a surname ("Manuel Ignacio de

@@ -29,6 +29,7 @@ use regex::Regex;
 
 use super::{
     context::capitalized,
+    links::is_acronym,
     person_titles::is_person_making_title,
     type_nouns::{
         ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
@@ -256,8 +257,35 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     if lower.last() == Some(&"as") && !text.get(span.start..).is_some_and(capitalized) {
         return None;
     }
-    label_of_verb_phrase(&lower).or_else(|| label_before_name(&lower))
+    let name = text.get(span.start..span.end).unwrap_or("");
+    label_of_verb_phrase(&lower)
+        .or_else(|| label_of_creator(&lower, name))
+        .or_else(|| label_before_name(&lower))
 }
+
+/// A work and its maker: "a 1952 play by X", "the debut album by X", "a novel by X" (`words`
+/// end with "by" right before the name). A name that opens with "The" is never a person's:
+/// a band ("the debut album by The Qwertys"). Else the maker of a play, a book, a film or a
+/// painting is a person; of a recording ([`RECORDINGS`]), a person or a band, which the
+/// words do not tell ("a song by Qwerty Plan"). An acronym makes no work of art by itself
+/// ("a series by HBO" is a channel's).
+fn label_of_creator(words: &[&str], name: &str) -> Option<Label> {
+    let (&"by", work) = words.split_last()? else {
+        return None;
+    };
+    if label_before_name(work) != Some(Label::Work) || is_acronym(name) {
+        return None;
+    }
+    if name.starts_with("The ") {
+        return Some(Label::Org);
+    }
+    let recording = work.last().is_some_and(|noun| RECORDINGS.contains(noun));
+    (!recording).then_some(Label::Person)
+}
+
+/// Works of music that bands make as often as single artists: "by X" after them names
+/// either.
+const RECORDINGS: &[&str] = &["album", "song", "single", "ep", "soundtrack", "track", "record"];
 
 /// Words that end a verb phrase of [`label_of_verb_phrase`] ("near", "born in", "played
 /// for", "married").
@@ -399,6 +427,15 @@ mod tests {
             ("He worked as Qwerty.", "Qwerty", None),
             ("historical events such as genocide.", "genocide", None),
             ("in the arctic and antarctic regions", "antarctic", None),
+            // A work and its maker: a person, or a band named with "The".
+            ("Qwerty is a 1952 play by J.B. Ytrewq and", "J.B. Ytrewq", Some(Label::Person)),
+            ("the eponymous debut album by The Qwertys.", "The Qwertys", Some(Label::Org)),
+            ("a novel by Ann Qwerty, set in", "Ann Qwerty", Some(Label::Person)),
+            ("a song by Qwerty Plan, from", "Qwerty Plan", None),
+            ("a new series by QTV in 2001", "QTV", None),
+            ("the painting was sold by Qwerty.", "Qwerty", None),
+            ("a founding member of The Qwertys", "The Qwertys", Some(Label::Org)),
+            ("a member of Qwertic.", "Qwertic", None),
         ] {
             assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
         }

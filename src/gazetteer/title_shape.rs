@@ -176,6 +176,8 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Theatre", Label::Place),
     ("Theater", Label::Place),
     ("Narrows", Label::Place),
+    // A city's rapid transit, its lines and stations: a place on the map, as a railway line.
+    ("Metro", Label::Place),
 ];
 
 /// First words that make a name a place ("Monte Cavallo", "Lake Tana", "Fort Worth",
@@ -651,6 +653,13 @@ mod tests {
             // A person's title, a given name and a realm; not a company's name.
             ("Countess Diane of Qwerton-Ytrewq", Some(Label::Person)),
             ("General Qwerty of Ytrewq", None),
+            // A possessive determiner is no given name: a song's or a book's title.
+            ("My Qwerty", None),
+            ("Your Qwerty Jones", None),
+            // A college's team for one sport; a city's rapid transit.
+            ("Qwerton Hoyas men's basketball", Some(Label::Org)),
+            ("Qwerton women's ice hockey", Some(Label::Org)),
+            ("Qwerton Metro", Some(Label::Place)),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }
