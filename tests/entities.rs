@@ -232,6 +232,20 @@ rows! {
     chapter_numeral_no_person: ("T", "The conflict between Napoleon and Snowball (Ch V) is told.", "(", "Ch V") => None;
     // A title alone is an office, not a person, whatever the words around it say.
     office_title_alone_no_person: ("T", "Power lies with the President. By law the President is the leader of the winning party.", "law the", "President") => None;
+    // A name in sentence case that the article also writes in lowercase is a common noun:
+    // capitalized by a sentence, a heading or its title, it is no mention; one the article
+    // never writes in lowercase keeps its type.
+    sentence_case_common_noun_no_mention: ("T", "Organs hold [[Qwertic tissue|qwertic tissue]]. Qwertic tissue gives shape to organs.", "tissue.", "Qwertic tissue") => None;
+    sentence_case_subject_common_noun_no_mention: ("Qwertic science", "Qwertic science is a broad field. The history of qwertic science is long.", "Qwertic", "Qwertic science") => None;
+    sentence_case_name_never_lowercase_still_tagged: ("T", "The [[Qwertic alphabet]] has signs. Later the Qwertic alphabet spread.", "Later", "Qwertic alphabet") => Some(Label::Misc);
+    // An abbreviation's full stop is part of its name, also where it ends the sentence.
+    abbreviation_keeps_its_stop: ("T", "He moved to the U.S. in 1990.", "the", "U.S.") => Some(Label::Place);
+    abbreviation_stop_ending_sentence: ("T", "He moved to the U.S. The war began.", "the", "U.S.") => Some(Label::Place);
+    // A function word a title capitalizes is no part of a person's name.
+    // An anchor of one letter and a symbol folds to that letter: its repeats would be every
+    // other "C" of the article ("-5 C" in a climate table).
+    one_letter_anchor_no_repeats: ("T", "Prices are in [[Qwertian dollar|C$]]. Winters reach -5 C in the north.", "-5 ", "C") => None;
+    function_word_no_person_part: ("T", "In 1980, Diane Through the Ages was printed.", "1980,", "Diane Through") => None;
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

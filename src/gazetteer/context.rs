@@ -828,6 +828,22 @@ const SENTENCE_ENDS: [char; 4] = ['\n', '.', '!', '?'];
 /// After these a value, list item, table cell or heading starts, capitalized as a sentence.
 const FIELD_MARKS: [char; 5] = [':', ';', '*', '|', '='];
 
+/// True when `phrase` is written in sentence case: several words, the first capitalized
+/// and every later one a lowercase word ("Connective tissue", "Ventilator-associated
+/// pneumonia"), as Wikipedia writes the title of a concept. A number or a capitalized
+/// word after the first ("Highway 2", "Red Sea", "Battle of Lima") makes a name's shape.
+pub(crate) fn is_sentence_case(phrase: &str) -> bool {
+    let mut words = phrase.split(' ');
+    let first = words.next().is_some_and(capitalized);
+    let mut rest = words.peekable();
+    first
+        && rest.peek().is_some()
+        && rest.all(|w| {
+            w.chars().any(char::is_lowercase)
+                && w.chars().all(|c| !c.is_uppercase() && !c.is_numeric())
+        })
+}
+
 /// True when the word at `start` opens a sentence in running text: it follows a line
 /// start or a full stop, "!" or "?" (not a [`FIELD_MARKS`] mark: see [`opens_sentence`]).
 pub(crate) fn opens_running_sentence(text: &str, start: usize) -> bool {
@@ -909,6 +925,22 @@ pub(crate) fn followed_by(text: &str, span: Span, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_case_phrases() {
+        for (phrase, expected) in [
+            ("Qwertic tissue", true),
+            ("Ventilator-associated pneumonia", true),
+            ("Analysis of variance", true),
+            ("Qwertic", false),
+            ("Red Sea", false),
+            ("Battle of Qwerton", false),
+            ("Highway 2", false),
+            ("qwertic tissue", false),
+        ] {
+            assert_eq!(is_sentence_case(phrase), expected, "{phrase}");
+        }
+    }
 
     fn at(text: &str, needle: &str) -> Span {
         let start = text.find(needle).unwrap();

@@ -104,9 +104,10 @@ pub(crate) fn local_entries_of(
             // A lowercase anchor ("landgrave") is a common noun: its repeats are not names.
             continue;
         }
-        if anchor.chars().count() < 2 {
-            // A single letter ("[[Win|W]]" in a results table) is a code: its repeats are
-            // every other "W" of the article.
+        if is_one_letter(anchor) {
+            // A single letter ("[[Win|W]]" in a results table, "[[Canadian dollar|C$]]",
+            // whose "$" folds away) is a code: its repeats are every other "W" or "C" of
+            // the article.
             continue;
         }
         if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
@@ -138,9 +139,17 @@ pub(crate) fn local_entries_of(
         }
     }
     push_unlinked_names(article, global, &mut out, &mut given);
+    // A target's name of one letter ("Ă" of [[Ă|A with breve]]) folds to that letter too.
+    out.retain(|e| !is_one_letter(&e.surface));
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
+}
+
+/// True when `surface` holds fewer than two letters or digits ("W", "C$", "Ă"): matching
+/// folds away everything else, so its matches would be every such letter of the article.
+fn is_one_letter(surface: &str) -> bool {
+    surface.chars().filter(|c| c.is_alphanumeric()).nth(1).is_none()
 }
 
 /// A list's title ("List of countries by GDP"): a list is no entity, so what links to it

@@ -253,6 +253,7 @@ fn compiled_candidates<'e>(
         if passes_proper_noun_guard(&e.surface, span.slice(text))
             && !e.rejected_in_context(text, span)
         {
+            let span = with_abbreviation_stop(&e.surface, text, span);
             out.push(Candidate { span, priority: 0, entry: entry_index + base });
         }
     });
@@ -265,8 +266,12 @@ fn compiled_candidates<'e>(
 /// A one-word untyped entry (the subject of "Algae", "Methane") that the article also
 /// writes in lowercase is a common noun: capitalized where it opens a sentence ("Algae
 /// are ...") it is no name, and no other entry may take that span either (an index name
-/// would type it, wrongly). Those spans go to `not_names`. The lowercase occurrences are
-/// found by the same scan: no second pass.
+/// would type it, wrongly). So is an entry of several words in sentence case that the
+/// article also writes in lowercase, whatever its type ("Connective tissue" of a link to
+/// the concept, the subject "Agricultural science" beside "history of agricultural
+/// science"): its capital is a sentence's, a heading's or a title's, wherever it stands.
+/// Those spans go to `not_names`. The lowercase occurrences are found by the same scan: no
+/// second pass.
 fn local_candidates(
     text: &str,
     folded: &Folded,
@@ -296,9 +301,11 @@ fn local_candidates(
     let common_noun = |c: &Candidate| {
         let e = &local[c.entry as usize];
         lowercase[c.entry as usize]
-            && e.label == Label::Unknown
-            && !e.surface.contains(' ')
-            && context::opens_running_sentence(text, c.span.start)
+            && if e.surface.contains(' ') {
+                context::is_sentence_case(&e.surface)
+            } else {
+                e.label == Label::Unknown && context::opens_running_sentence(text, c.span.start)
+            }
     };
     not_names.extend(out.iter().filter(|c| common_noun(c)).map(|c| c.span));
     out.retain(|c| !common_noun(c));
@@ -317,7 +324,27 @@ fn push_candidate(
     if passes_proper_noun_guard(&entry.surface, span.slice(text))
         && !entry.rejected_in_context(text, span)
     {
+        let span = with_abbreviation_stop(&entry.surface, text, span);
         out.push(Candidate { span, priority: 0, entry: entry_index });
+    }
+}
+
+/// The match at `span` of a surface that ends in a full stop ("U.S.", "E.R.", "Washington,
+/// D.C."), with the stop that follows it in the text. Folding makes punctuation a word
+/// boundary, so a match ends at its last letter, but the stop is the abbreviation's own (as
+/// CoNLL's and wikigold's tokens keep it), also where it ends the sentence too. Not when a
+/// letter or digit follows the stop ("U.S.A": a longer abbreviation). The context rules read
+/// the match without it, as before: after "U.S." a capitalized word may open a sentence.
+fn with_abbreviation_stop(surface: &str, text: &str, span: Span) -> Span {
+    let stop = surface.ends_with('.')
+        && text.get(span.end..).is_some_and(|rest| {
+            let mut after = rest.chars();
+            after.next() == Some('.') && !after.next().is_some_and(char::is_alphanumeric)
+        });
+    if stop {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
     }
 }
 
@@ -830,7 +857,7 @@ pub fn naive_find(text: &str, entries: &[(String, String, String)]) -> Vec<(Span
                     && !entry.rejected_in_context(text, Span::new(start, end))
                 {
                     candidates.push(Candidate {
-                        span: Span::new(start, end),
+                        span: with_abbreviation_stop(surface, text, Span::new(start, end)),
                         priority: 1,
                         entry: i as u32,
                     });
@@ -870,6 +897,16 @@ mod tests {
         assert_eq!(found(&g, "DIEZ CANSECO ruled"), vec![("DIEZ CANSECO".into(), "PDC".into())]);
         assert_eq!(found(&g, "Pezet's minister"), vec![("Pezet".into(), "JAP".into())]);
         assert_eq!(found(&g, "the diez canseco case"), vec![], "proper-noun guard");
+    }
+
+    #[test]
+    fn an_abbreviation_keeps_its_full_stop() {
+        let g = gazetteer("U.S.\tPLACE\tUS\nQ.R.\tWORK\tQR\n");
+        assert_eq!(found(&g, "in the U.S. in 1990"), vec![("U.S.".into(), "US".into())]);
+        assert_eq!(found(&g, "Q.R. by Qwerty"), vec![("Q.R.".into(), "QR".into())]);
+        // The stop ends the sentence too; before a letter it is a longer abbreviation's.
+        assert_eq!(found(&g, "to the U.S."), vec![("U.S.".into(), "US".into())]);
+        assert!(found(&g, "the U.S.A. team").iter().all(|(s, _)| s != "U.S."));
     }
 
     #[test]

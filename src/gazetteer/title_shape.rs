@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::article::first_letter_upper;
 
 use super::{
-    context::{is_given_name, is_group_plural, NAME_PARTICLES},
+    context::{is_function_word, is_given_name, is_group_plural, NAME_PARTICLES},
     person_titles::{is_person_making_title, person_title, PersonTitle},
     type_nouns::{ends_a_type_noun, label_of_noun_phrase},
     Label,
@@ -532,12 +532,16 @@ fn all_capitalized(s: &str) -> bool {
 }
 
 /// A word of a person's name after the given name: capitalized ("Parish", "McLennan"),
-/// an initial ("J."), a particle ("de", "van"), or a generation suffix ("Jr.").
+/// an initial ("J."), a particle ("de", "van"), or a generation suffix ("Jr."). Not a
+/// function word a title capitalizes ("Carry On", "Art Through the Ages", "Edward J. The
+/// Hessians" of a reference list, "Austin Seven"): a given name opens those as an English
+/// word, not as a person's. A regnal "I" is a numeral here ("Charles I").
 fn name_part(word: &str) -> bool {
     NAME_PARTICLES.contains(&word)
         || matches!(word, "Jr." | "Sr.")
         || (word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’')))
+            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '’'))
+            && (is_roman(word) || !is_function_word(word)))
 }
 
 #[cfg(test)]
@@ -590,6 +594,12 @@ mod tests {
             ("Jamie Americans", Some(Label::Misc)),
             ("Jamie Swiss", Some(Label::Person)),
             ("Jamie Jewell", Some(Label::Person)),
+            // A function word a title capitalizes is no part of a person's name.
+            ("Diane Through", None),
+            ("Jamie On", None),
+            ("Diane Q. The Qwertians", None),
+            ("Jamie Seven", None),
+            ("Diane I", Some(Label::Person)),
             // A sports club's abbreviation before or after its name; not before a year.
             ("FC Qwerty Town", Some(Label::Org)),
             ("CD Qwerton", Some(Label::Org)),
