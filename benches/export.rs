@@ -2,7 +2,8 @@
 //! slow step of a dump run). The corpus is annotated once in setup, with one extra
 //! article of é, €, CJK and emoji; its NDJSON lines are repeated to about 4 MB. Each
 //! iteration exports every line and asserts the article count. The RDF formats convert
-//! the corpus graph's JSON-LD, from its bytes and from the graph in memory; their
+//! the corpus graph's JSON-LD, from its bytes and from the graph in memory (on all of
+//! rayon's threads, `RAYON_NUM_THREADS` to change; the count is printed); their
 //! throughput is counted in the NDJSON bytes of the same articles, so the figures compare.
 //! Parquet writes the same articles as records (NDJSON serialization included, as
 //! `annotate --format parquet` does), counted in NDJSON bytes too, beside plain NDJSON
@@ -100,6 +101,8 @@ fn bench(c: &mut Criterion) {
     annotated.iter().for_each(|a| graph.add(a));
     let graph = graph.finish().0;
     let document = serde_json::to_vec(&graph).expect("graph serializes");
+    // RDF is written on rayon's workers: say how many.
+    eprintln!("export-rdf: {} threads", rayon::current_num_threads());
     let mut group = c.benchmark_group("export-rdf");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(once as u64));

@@ -8,6 +8,11 @@
 //! `callgrind_annotate --inclusive=yes F | grep export_` gives each format's cost alone.
 //! With OUT.parquet the Parquet file of PATH's records, once, is also written there (to
 //! compare files written before and after a change). Figures are MB of NDJSON per second.
+//!
+//! RDF is written on rayon's workers (`RAYON_NUM_THREADS` sets how many): to count its
+//! instructions, toggle collection on the workers' chunk walks too:
+//! `valgrind --tool=callgrind --toggle-collect='export_speed::export_rdf'
+//! --toggle-collect='wikianno::output::export::rdf::Chunk::walk' ...`.
 use std::{path::PathBuf, time::Instant};
 
 use wikianno::{
@@ -83,7 +88,11 @@ fn main() {
     let once = export_ndjson(&records, 1);
     let rounds = ((target_mb * 1e6) as usize / once.max(1)).max(1);
     let mb = (once * rounds) as f64 / 1e6;
-    println!("{} records, {once} bytes of NDJSON, {rounds} rounds: {mb:.1} MB", records.len());
+    println!(
+        "{} records, {once} bytes of NDJSON, {rounds} rounds: {mb:.1} MB; {} threads",
+        records.len(),
+        rayon::current_num_threads()
+    );
     if let Some(out) = out {
         let mut writer = ParquetWriter::new(std::fs::File::create(&out).unwrap()).unwrap();
         records.iter().for_each(|r| writer.write(r).unwrap());

@@ -235,6 +235,16 @@ fn export_rdf(
         ExportFormat::NTriples => rdf::RdfSyntax::NTriples,
         _ => rdf::RdfSyntax::Turtle,
     };
+    // The triples are written on rayon's workers: `-j N` bounds them too.
+    let pool = match args.pipeline.jobs {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map_err(|e| e.to_string())?,
+        ),
+        None => None,
+    };
     let mut report = ExportReport::default();
     let mut out = Output::open(args.output.as_deref())?;
     let mut bytes = 0;
@@ -243,9 +253,11 @@ fn export_rdf(
     for path in documents {
         let doc = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         bytes += doc.len();
-        written = rdf::write_documents(out.writer(), &doc, syntax, &mut blanks)
-            .map(|_| ())
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+        written = on_pool(pool.as_ref(), || {
+            rdf::write_documents(out.writer(), &doc, syntax, &mut blanks)
+        })
+        .map(|_| ())
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())));
         if written.is_err() {
             break;
         }
@@ -269,10 +281,20 @@ fn export_rdf(
         for d in &diagnostics {
             eprintln!("wikianno: {}: {}", d.kind, d.message);
         }
-        written =
-            rdf::write_graph_continuing(out.writer(), &document, syntax, &mut blanks).map(|_| ());
+        written = on_pool(pool.as_ref(), || {
+            rdf::write_graph_continuing(out.writer(), &document, syntax, &mut blanks)
+        })
+        .map(|_| ());
     }
     finish(out.close(written), format, &report, args.stats, bytes, started)
+}
+
+/// Run `write` on `pool` when `-j` made one, else on rayon's global pool (all cores).
+fn on_pool<R: Send>(pool: Option<&rayon::ThreadPool>, write: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(write),
+        None => write(),
+    }
 }
 
 fn finish(

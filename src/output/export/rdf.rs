@@ -17,24 +17,39 @@
 //!
 //! Blank nodes are named `b0`, `b1`, ... in order of first use, so the same input always
 //! gives the same bytes.
+//!
+//! Our documents are written on all cores: the nodes of `@graph` are cut into chunks of
+//! [`NODES_PER_CHUNK`] top-level nodes (each with everything nested in it), each chunk's
+//! triples are written by its own oxttl serializer into its own buffer on a rayon worker,
+//! and the buffers are put together in order. The bytes are the same as one serializer's
+//! over the whole document: a chunk's blank nodes are counted first, so it names them
+//! from the right offset; Turtle's prefixes are declared once (by the first chunk that
+//! writes anything; the others' declarations are cut off); and where a chunk starts with
+//! the subject its predecessor ended with (Turtle would continue it with `;`), the two are
+//! walked again as one. Memory: every chunk's bytes are held until the whole document is
+//! known to be ours (else the general path writes it), as the single buffer did before:
+//! about the size of the output, less than the document in memory.
 
 use std::{
     borrow::Cow,
-    collections::{HashMap, HashSet},
+    collections::HashMap,
     io::{self, Write},
+    ops::Range,
     sync::OnceLock,
 };
 
 use oxjsonld::JsonLdParser;
 use oxrdf::{
     vocab::{rdf, xsd},
-    BlankNode, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
-    Term, TermRef, Triple, TripleRef,
+    BlankNode, BlankNodeRef, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode,
+    NamedOrBlankNodeRef, Quad, Term, TermRef, Triple, TripleRef,
 };
 use oxttl::{
     ntriples::WriterNTriplesSerializer, turtle::WriterTurtleSerializer, NTriplesSerializer,
     TurtleSerializer,
 };
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
 use crate::output::jsonld::{context, WIKIANNO_NS};
@@ -102,14 +117,8 @@ pub fn write_graph_continuing<W: Write>(
     blanks: &mut BlankCount,
 ) -> io::Result<usize> {
     if let Some(terms) = known_terms(document) {
-        let mut walk = Walk::new(terms, TripleWriter::new(Vec::new(), syntax)?, blanks.0);
-        match walk.document(document) {
-            Ok(()) => {
-                let count = walk.sink.count;
-                blanks.0 = walk.blanks;
-                out.write_all(&walk.sink.out.finish()?)?;
-                return Ok(count);
-            }
+        match write_ours(&mut out, terms, document, syntax, blanks, NODES_PER_CHUNK) {
+            Ok(count) => return Ok(count),
             Err(Stop::Io(e)) => return Err(e),
             // Not the subset our writer produces: the general processor decides.
             Err(Stop::Unsupported) => {}
@@ -117,6 +126,239 @@ pub fn write_graph_continuing<W: Write>(
     }
     let bytes = serde_json::to_vec(document).map_err(|e| invalid(&e))?;
     expand_generally(out, &bytes, syntax, blanks)
+}
+
+/// Top-level nodes of `@graph` one worker writes at a time (with everything nested in
+/// them). The corpus graph has 506 (16 chunks, about 70 KB of N-Triples each), the gensim
+/// sample's 69,843: enough per chunk that its own serializer and caches cost little,
+/// few enough that the cores share the work evenly.
+pub const NODES_PER_CHUNK: usize = 32;
+
+/// Write a document with our context: chunks of `nodes_per_chunk` nodes of `@graph`
+/// walked on all cores, their bytes written in order once every chunk has walked
+/// (nothing is written when one stops with `Unsupported`).
+fn write_ours<W: Write>(
+    out: &mut W,
+    terms: &'static Terms,
+    document: &Value,
+    syntax: RdfSyntax,
+    blanks: &mut BlankCount,
+    nodes_per_chunk: usize,
+) -> Result<usize, Stop> {
+    let nodes = graph_nodes(document)?;
+    let nodes_per_chunk = nodes_per_chunk.max(1);
+    let ranges: Vec<Range<usize>> = (0..nodes.len())
+        .step_by(nodes_per_chunk)
+        .map(|start| start..start.saturating_add(nodes_per_chunk).min(nodes.len()))
+        .collect();
+    // Each chunk names its blank nodes from the count of those before it.
+    let counts: Vec<usize> =
+        ranges.par_iter().map(|r| nodes[r.clone()].iter().map(blank_nodes).sum()).collect();
+    let mut next = blanks.0;
+    let labels: Vec<Range<usize>> = counts
+        .iter()
+        .map(|n| {
+            next += n;
+            next - n..next
+        })
+        .collect();
+    let walked: Vec<Result<Chunk, Stop>> = ranges
+        .into_par_iter()
+        .zip(labels)
+        .map(|(range, labels)| Chunk::walk(terms, nodes, range, labels, syntax))
+        .collect();
+    // The first chunk's stop in input order decides, as one walk's would.
+    let mut chunks = walked.into_iter().collect::<Result<Vec<Chunk>, Stop>>()?;
+    if syntax == RdfSyntax::Turtle {
+        join_continued_subjects(terms, nodes, syntax, &mut chunks)?;
+    }
+    let prelude: &[u8] = match syntax {
+        RdfSyntax::NTriples => &[],
+        RdfSyntax::Turtle => turtle_prelude()?,
+    };
+    let mut declared = false;
+    let mut count = 0;
+    for chunk in &chunks {
+        count += chunk.count;
+        if chunk.bytes.is_empty() {
+            continue;
+        }
+        let body = match declared {
+            false => chunk.bytes.as_slice(),
+            // Checked: each chunk's serializer declares the same prefixes first.
+            true => chunk.bytes.strip_prefix(prelude).ok_or_else(|| {
+                io::Error::other("a Turtle chunk does not start with the prefixes")
+            })?,
+        };
+        declared = true;
+        out.write_all(body)?;
+    }
+    blanks.0 = next;
+    Ok(count)
+}
+
+/// Where a chunk's first subject is the one the previous chunk (that wrote anything)
+/// ended with, one Turtle serializer would have continued it (`;`): walk the two again
+/// as one chunk, until no boundary continues a subject.
+fn join_continued_subjects(
+    terms: &'static Terms,
+    nodes: &[Value],
+    syntax: RdfSyntax,
+    chunks: &mut Vec<Chunk>,
+) -> Result<(), Stop> {
+    let mut previous: Option<usize> = None;
+    let mut i = 0;
+    while i < chunks.len() {
+        let Some(first) = &chunks[i].ends.first else {
+            // Nothing written: no boundary to check.
+            i += 1;
+            continue;
+        };
+        match previous {
+            Some(p) if first.as_deref().is_some_and(|iri| chunks[p].ends.ends_with(iri)) => {
+                let range = chunks[p].nodes.start..chunks[i].nodes.end;
+                let labels = chunks[p].blanks.start..chunks[i].blanks.end;
+                let joined = Chunk::walk(terms, nodes, range, labels, syntax)?;
+                chunks.splice(p..=i, [joined]);
+                i = p + 1;
+            }
+            _ => {
+                previous = Some(i);
+                i += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a Turtle serializer with our prefixes writes before its first triple (the
+/// prefix declarations), as oxttl writes it: its output for one probe triple (one line)
+/// less that line.
+fn turtle_prelude() -> io::Result<&'static [u8]> {
+    static PRELUDE: OnceLock<Vec<u8>> = OnceLock::new();
+    if let Some(prelude) = PRELUDE.get() {
+        return Ok(prelude);
+    }
+    let probe = BlankNodeRef::new_unchecked("probe");
+    let mut with = TripleWriter::new(Vec::new(), RdfSyntax::Turtle)?;
+    with.write(TripleRef::new(probe, rdf::TYPE, probe))?;
+    let with = with.finish()?;
+    let probe_line = with[..with.len().saturating_sub(1)]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    Ok(PRELUDE.get_or_init(|| with[..probe_line].to_vec()))
+}
+
+/// `{"@context": ours, "@graph": [nodes]}`: the nodes of the default graph.
+fn graph_nodes(document: &Value) -> Result<&[Value], Stop> {
+    let top = document.as_object().ok_or(Stop::Unsupported)?;
+    if top.keys().any(|k| k != "@context" && k != "@graph") {
+        return Err(Stop::Unsupported);
+    }
+    match top.get("@graph") {
+        Some(Value::Array(nodes)) => Ok(nodes.as_slice()),
+        _ => Err(Stop::Unsupported),
+    }
+}
+
+/// How many blank nodes the walk names in `node`: itself when it has no `@id`, and every
+/// node object nested in its properties (a value object, with `@value`, is no node).
+fn blank_nodes(node: &Value) -> usize {
+    let Value::Object(node) = node else { return 0 };
+    let own = usize::from(!node.contains_key("@id"));
+    let nested = |value: &Value| match value {
+        Value::Object(m) if !m.contains_key("@value") => blank_nodes(value),
+        _ => 0,
+    };
+    own + node
+        .iter()
+        .filter(|(key, _)| !key.starts_with('@'))
+        .map(|(_, value)| match value {
+            Value::Array(items) => items.iter().map(nested).sum(),
+            value => nested(value),
+        })
+        .sum::<usize>()
+}
+
+/// One chunk of `@graph`, written.
+struct Chunk {
+    /// Its top-level nodes.
+    nodes: Range<usize>,
+    /// The numbers of its blank nodes.
+    blanks: Range<usize>,
+    /// Its triples in the output syntax (Turtle: with the prefix declarations first).
+    bytes: Vec<u8>,
+    count: usize,
+    ends: SubjectEnds,
+}
+
+impl Chunk {
+    /// Walk `nodes[range]`, naming its blank nodes with the numbers `blanks` (as
+    /// [`blank_nodes`] counted them). `Unsupported` when the walk names another number
+    /// (the labels of the next chunk would be taken): the general path is always right.
+    /// Never inlined: its own frame, so that callgrind can count the workers' share
+    /// (`--toggle-collect`, see examples/export_speed.rs).
+    #[inline(never)]
+    fn walk(
+        terms: &'static Terms,
+        nodes: &[Value],
+        range: Range<usize>,
+        blanks: Range<usize>,
+        syntax: RdfSyntax,
+    ) -> Result<Chunk, Stop> {
+        let capacity = 1 << 16;
+        let mut walk = Walk::new(terms, TripleWriter::new(Vec::with_capacity(capacity), syntax)?);
+        walk.blanks = blanks.start;
+        walk.sink.ends = (syntax == RdfSyntax::Turtle).then(SubjectEnds::default);
+        for node in &nodes[range.clone()] {
+            walk.top_level(node)?;
+        }
+        if walk.blanks != blanks.end {
+            return Err(Stop::Unsupported);
+        }
+        let count = walk.sink.count;
+        let ends = walk.sink.ends.take().unwrap_or_default();
+        let bytes = walk.sink.out.finish()?;
+        Ok(Chunk { nodes: range, blanks, bytes, count, ends })
+    }
+}
+
+/// The first and the last subject a Turtle chunk wrote (blank nodes need no comparing:
+/// each is nested in one top-level node, so never the subject of two chunks).
+#[derive(Debug, Default)]
+struct SubjectEnds {
+    /// The first subject when it is an IRI; `Some(None)` for a blank node.
+    first: Option<Option<String>>,
+    /// The last subject when it is an IRI (`last_blank` false), kept in one buffer.
+    last_iri: String,
+    last_blank: bool,
+}
+
+impl SubjectEnds {
+    fn saw(&mut self, subject: NamedOrBlankNodeRef<'_>) {
+        match subject {
+            NamedOrBlankNodeRef::NamedNode(n) => {
+                if self.last_blank || self.last_iri != n.as_str() {
+                    self.last_blank = false;
+                    self.last_iri.clear();
+                    self.last_iri.push_str(n.as_str());
+                }
+            }
+            NamedOrBlankNodeRef::BlankNode(_) => self.last_blank = true,
+        }
+        if self.first.is_none() {
+            self.first = Some(match subject {
+                NamedOrBlankNodeRef::NamedNode(n) => Some(n.as_str().to_string()),
+                NamedOrBlankNodeRef::BlankNode(_) => None,
+            });
+        }
+    }
+
+    /// True when the chunk wrote something and its last subject is `iri`.
+    fn ends_with(&self, iri: &str) -> bool {
+        self.first.is_some() && !self.last_blank && self.last_iri == iri
+    }
 }
 
 /// The general path: oxjsonld expands the document, blank nodes are renamed.
@@ -237,8 +479,8 @@ struct Terms {
     /// The context itself, to recognise documents that use it.
     context: Value,
     /// Terms usable as prefixes of compact IRIs (their IRI ends in `/`, `#` or `:`).
-    prefixes: HashMap<String, String>,
-    terms: HashMap<String, TermDef>,
+    prefixes: FxHashMap<String, String>,
+    terms: FxHashMap<String, TermDef>,
 }
 
 /// The terms of our context when `document` uses it (its `@context` is ours), else `None`.
@@ -267,8 +509,8 @@ impl Terms {
             }
         };
         let named = |s: &str| NamedNode::new(expand(s)).map_err(|e| format!("{s}: {e}"));
-        let mut prefixes = HashMap::new();
-        let mut terms = HashMap::new();
+        let mut prefixes = FxHashMap::default();
+        let mut terms = FxHashMap::default();
         for (term, def) in map {
             if term.starts_with('@') {
                 return Err(format!("{term}: keywords in the context are not read here"));
@@ -342,9 +584,10 @@ impl From<io::Error> for Stop {
 }
 
 /// A node's name: its IRI or a blank node of ours.
+#[derive(Clone)]
 enum Node<'d> {
     Iri(Cow<'d, str>),
-    Blank(BlankNode),
+    Blank(BlankLabel),
 }
 
 impl Node<'_> {
@@ -352,7 +595,8 @@ impl Node<'_> {
         match self {
             // Checked when the node was made (Walk::iri).
             Node::Iri(iri) => NamedNodeRef::new_unchecked(iri).into(),
-            Node::Blank(b) => b.as_ref().into(),
+            // `b` and digits: a valid blank node label.
+            Node::Blank(b) => BlankNodeRef::new_unchecked(b.as_str()).into(),
         }
     }
 
@@ -364,17 +608,48 @@ impl Node<'_> {
     }
 }
 
+/// The label `b<n>` of our blank node number n, kept inline: a blank node is named
+/// for every nested node without `@id` (most annotations), and an allocation each
+/// (`BlankNode`'s string) was 6% of the walk's instructions.
+#[derive(Clone, Copy)]
+struct BlankLabel {
+    /// `b`, then the decimal digits (a `usize` has at most 20).
+    bytes: [u8; 21],
+    len: u8,
+}
+
+impl BlankLabel {
+    fn new(n: usize) -> BlankLabel {
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(n).as_bytes();
+        let mut bytes = [0; 21];
+        bytes[0] = b'b';
+        bytes[1..=digits.len()].copy_from_slice(digits);
+        BlankLabel { bytes, len: digits.len() as u8 + 1 }
+    }
+
+    fn as_str(&self) -> &str {
+        // ASCII written by `new`: always UTF-8.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("b")
+    }
+}
+
 /// Where triples go, counted.
 struct Sink<W: Write> {
     out: TripleWriter<W>,
     count: usize,
     /// The lexical form of a number or boolean (reused).
     lexical: String,
+    /// Turtle chunks: the first and last subject written (see [`join_continued_subjects`]).
+    ends: Option<SubjectEnds>,
 }
 
 impl<W: Write> Sink<W> {
     fn emit(&mut self, triple: TripleRef<'_>) -> Result<(), Stop> {
         self.count += 1;
+        if let Some(ends) = &mut self.ends {
+            ends.saw(triple.subject);
+        }
         Ok(self.out.write(triple)?)
     }
 
@@ -435,42 +710,33 @@ struct Walk<'d, W: Write> {
     /// Nested nodes, written after the node that holds them (so Turtle groups each
     /// subject's triples).
     pending: Vec<(Node<'d>, &'d Map<String, Value>)>,
-    /// Node references already checked as IRIs (the article IRI is every selector's
-    /// source: checked once).
-    checked: HashSet<&'d str>,
+    /// Node references already checked as IRIs, as written (compact or not; the article
+    /// IRI is every selector's source: checked once).
+    checked: FxHashSet<&'d str>,
     /// `@type` values and datatypes, expanded.
-    vocab: HashMap<&'d str, NamedNode>,
+    vocab: FxHashMap<&'d str, NamedNode>,
 }
 
 impl<'d, W: Write> Walk<'d, W> {
-    fn new(terms: &'static Terms, out: TripleWriter<W>, first_blank: usize) -> Walk<'d, W> {
+    /// A walk naming blank nodes from `b0`.
+    fn new(terms: &'static Terms, out: TripleWriter<W>) -> Walk<'d, W> {
         Walk {
             terms,
-            sink: Sink { out, count: 0, lexical: String::new() },
-            blanks: first_blank,
+            sink: Sink { out, count: 0, lexical: String::new(), ends: None },
+            blanks: 0,
             pending: Vec::new(),
-            checked: HashSet::new(),
-            vocab: HashMap::new(),
+            checked: FxHashSet::default(),
+            vocab: FxHashMap::default(),
         }
     }
 
-    /// `{"@context": ours, "@graph": [nodes]}`: every node in the default graph.
-    fn document(&mut self, document: &'d Value) -> Result<(), Stop> {
-        let top = document.as_object().ok_or(Stop::Unsupported)?;
-        if top.keys().any(|k| k != "@context" && k != "@graph") {
-            return Err(Stop::Unsupported);
-        }
-        let nodes = match top.get("@graph") {
-            Some(Value::Array(nodes)) => nodes.as_slice(),
-            _ => return Err(Stop::Unsupported),
-        };
-        for node in nodes {
-            let node = node.as_object().ok_or(Stop::Unsupported)?;
-            let name = self.name(node)?;
-            self.pending.push((name, node));
-            while let Some((name, node)) = self.pending.pop() {
-                self.node(&name, node)?;
-            }
+    /// One node of `@graph` and every node nested in it.
+    fn top_level(&mut self, node: &'d Value) -> Result<(), Stop> {
+        let node = node.as_object().ok_or(Stop::Unsupported)?;
+        let name = self.name(node)?;
+        self.pending.push((name, node));
+        while let Some((name, node)) = self.pending.pop() {
+            self.node(&name, node)?;
         }
         Ok(())
     }
@@ -482,7 +748,7 @@ impl<'d, W: Write> Walk<'d, W> {
             Some(_) => Err(Stop::Unsupported),
             None => {
                 self.blanks += 1;
-                Ok(Node::Blank(blank(self.blanks - 1)))
+                Ok(Node::Blank(BlankLabel::new(self.blanks - 1)))
             }
         }
     }
@@ -490,11 +756,8 @@ impl<'d, W: Write> Walk<'d, W> {
     /// A node reference, expanded and checked as an IRI.
     fn iri(&mut self, s: &'d str) -> Result<Node<'d>, Stop> {
         let iri = self.terms.expand(s)?;
-        let fresh = match iri {
-            Cow::Borrowed(s) => self.checked.insert(s),
-            Cow::Owned(_) => true,
-        };
-        if fresh {
+        // The same string always expands to the same IRI.
+        if self.checked.insert(s) {
             NamedNodeRef::new(&iri).map_err(|e| invalid(&format!("{iri}: {e}")))?;
         }
         Ok(Node::Iri(iri))
@@ -517,18 +780,27 @@ impl<'d, W: Write> Walk<'d, W> {
         Ok(())
     }
 
+    /// `name rdf:type t`.
+    fn typed(&mut self, name: &Node<'d>, t: &'d str) -> Result<(), Stop> {
+        self.vocab(t)?;
+        let class = self.vocab[t].as_ref();
+        self.sink.emit(TripleRef::new(name.as_ref(), rdf::TYPE, class))
+    }
+
     /// The triples of one node object (nested nodes wait in `pending`).
     fn node(&mut self, name: &Node<'d>, node: &'d Map<String, Value>) -> Result<(), Stop> {
         for (key, value) in node {
             match key.as_str() {
                 "@id" => {}
-                "@type" => {
-                    for t in types(value)? {
-                        self.vocab(t)?;
-                        let class = self.vocab[t].as_ref();
-                        self.sink.emit(TripleRef::new(name.as_ref(), rdf::TYPE, class))?;
+                "@type" => match value {
+                    Value::String(t) => self.typed(name, t)?,
+                    Value::Array(items) => {
+                        for t in items {
+                            self.typed(name, t.as_str().ok_or(Stop::Unsupported)?)?;
+                        }
                     }
-                }
+                    _ => return Err(Stop::Unsupported),
+                },
                 k if k.starts_with('@') => return Err(Stop::Unsupported),
                 term => {
                     let terms = self.terms;
@@ -591,12 +863,8 @@ impl<'d, W: Write> Walk<'d, W> {
             }
             Value::Object(m) => {
                 let nested = self.name(m)?;
-                let link = match &nested {
-                    Node::Iri(iri) => Node::Iri(iri.clone()),
-                    Node::Blank(b) => Node::Blank(b.clone()),
-                };
-                self.pending.push((nested, m));
-                link
+                self.pending.push((nested.clone(), m));
+                nested
             }
             Value::Array(_) => return Err(Stop::Unsupported),
         };
@@ -606,15 +874,6 @@ impl<'d, W: Write> Walk<'d, W> {
             TripleRef::new(subject.as_ref(), def.iri.as_ref(), object.as_term())
         };
         self.sink.emit(triple)
-    }
-}
-
-/// `@type`'s value: one string or an array of strings.
-fn types(value: &Value) -> Result<Vec<&str>, Stop> {
-    match value {
-        Value::String(s) => Ok(vec![s.as_str()]),
-        Value::Array(items) => items.iter().map(|t| t.as_str().ok_or(Stop::Unsupported)).collect(),
-        _ => Err(Stop::Unsupported),
     }
 }
 
@@ -634,5 +893,55 @@ mod tests {
         assert!(terms.terms["mentionedIn"].reverse);
         let document = serde_json::json!({"@context": context(), "@graph": []});
         assert!(known_terms(&document).is_some());
+    }
+
+    /// Our walk in chunks of `n` nodes (`usize::MAX`: one chunk, one serializer).
+    fn in_chunks(document: &Value, syntax: RdfSyntax, n: usize) -> (String, usize, usize) {
+        let terms = known_terms(document).expect("our context");
+        let mut out = Vec::new();
+        let mut blanks = BlankCount(3);
+        let count = write_ours(&mut out, terms, document, syntax, &mut blanks, n)
+            .unwrap_or_else(|_| panic!("our subset"));
+        (String::from_utf8(out).expect("UTF-8"), count, blanks.0)
+    }
+
+    /// Chunks give one serializer's bytes: blank nodes numbered on (from the output's
+    /// count, 3 here), Turtle's prefixes once, and a subject continued across a boundary
+    /// (`B` is the subject of `mentionedIn`'s reverse triple, then the next node) still
+    /// continued with `;`; empty nodes and a blank top-level node on the way. (Keys are
+    /// read in sorted order: `mentionedIn` and `linkedFrom` are each node's last.)
+    #[test]
+    fn chunks_write_the_bytes_of_one_walk() {
+        let graph = serde_json::json!([
+            {"@id": "https://en.wikipedia.org/wiki/A", "@type": "schema:Person",
+             "mentionedIn": ["https://en.wikipedia.org/wiki/B"]},
+            {"@id": "https://en.wikipedia.org/wiki/B", "@type": ["schema:Article", "schema:Thing"],
+             "diagnostic": [{"kind": "date-mismatch", "message": "m",
+                             "evidence": [{"text": "x", "start": 1, "end": 2}]}]},
+            {"@id": "https://en.wikipedia.org/wiki/C"},
+            {"@type": "oa:Annotation", "hasTarget": {"hasSelector": {"exact": "é \"q\""}},
+             "sideNumber": 2, "dateInherited": true},
+            {"@id": "https://en.wikipedia.org/wiki/D",
+             "linkedFrom": "https://en.wikipedia.org/wiki/E"},
+            {"@id": "https://en.wikipedia.org/wiki/E", "name": "E"},
+        ]);
+        let document = serde_json::json!({"@context": context(), "@graph": graph});
+        let prelude = String::from_utf8(turtle_prelude().expect("oxttl writes").to_vec());
+        let prelude = prelude.expect("UTF-8");
+        assert!(prelude.starts_with("@prefix ") && prelude.ends_with(" .\n"), "{prelude}");
+        assert_eq!(prelude.lines().count(), PREFIXES.len(), "{prelude}");
+        for syntax in [RdfSyntax::NTriples, RdfSyntax::Turtle] {
+            let one = in_chunks(&document, syntax, usize::MAX);
+            assert!(one.0.contains("_:b3 ") && one.0.contains("_:b7 "), "{}", one.0);
+            assert_eq!(one.2, 3 + 5, "five blank nodes named");
+            if syntax == RdfSyntax::Turtle {
+                assert_eq!(one.0.matches("@prefix schema:").count(), 1);
+                let continued = "schema:mentions <https://en.wikipedia.org/wiki/A> ;\n\ta ";
+                assert!(one.0.contains(continued), "{}", one.0);
+            }
+            for n in 1..=4 {
+                assert_eq!(in_chunks(&document, syntax, n), one, "{syntax:?} in chunks of {n}");
+            }
+        }
     }
 }
