@@ -20,7 +20,8 @@
 //! One pass over the text, left to right; words are lower-cased into a fixed stack
 //! buffer and looked up in a hash map whose keys borrow the embedded table, so nothing
 //! is allocated per word; a word's class comes with its entry (function words) or from
-//! its suffix. The word after is read only when the other scores leave the answer open. Tense, aspect and polarity come from the one or two words
+//! its suffix. The word after is read only when the other scores leave the answer
+//! open. Tense, aspect and polarity come from the one or two words
 //! before ("had left": PAST PERFECTIVE; "did not sign": NEG).
 
 use rustc_hash::FxHashMap;
@@ -208,7 +209,7 @@ enum Context {
 
 /// What a word is as the neighbour of a candidate, whatever its form: a closed class of
 /// function words, a suffix, or none (no word, only punctuation between). The table's
-/// class matrix scores a candidate's [`Kind`] against the class of the word before it
+/// class matrix scores a candidate's kind ([`KINDS`]) against the class of the word before it
 /// and of the word after it, so that an unseen neighbour still counts ("was given",
 /// "the X of"). `word_class` in tools/event_lexicon.py reads the same classes in the
 /// same order.
