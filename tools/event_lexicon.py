@@ -12,8 +12,9 @@ Inputs (read at generation time only, never at run time):
     and how often its noun uses are eventive, a part-of-speech prior with no tagger.
 TE3 Platinum is never read here (it is the test set).
 
-Output rows: `form<TAB>CLASS or -<TAB>D,A,T,N,O<TAB>before<TAB>after`, the integer weights
-(x SCALE) of an averaged perceptron trained on every word of the annotated data:
+Output rows: `form<TAB>CLASS or -<TAB>D,A,T,N,O<TAB>before<TAB>after<TAB>kind or -`, the
+integer weights (x SCALE) of an averaged perceptron trained on every word of the annotated
+data:
   D,A,T,N,O  the form's own score in each context (the word before puts it there):
     D  after a determiner, possessive or number ("the attack")
     A  after an auxiliary, modal or negation ("was attacked", "will not go")
@@ -23,15 +24,23 @@ Output rows: `form<TAB>CLASS or -<TAB>D,A,T,N,O<TAB>before<TAB>after`, the integ
     O  anywhere else
      or `-` for a word that is never an event (only its neighbour scores are used);
   before     what the form gives the score of the word after it;
-  after      what the form gives the score of the word before it.
-A word is an event mention when its own score plus its neighbours' add up to more than 0;
-`<start>` and `<end>` stand for no word before or after (anything but white space between).
+  after      what the form gives the score of the word before it;
+  kind       the candidate's WordNet parts of speech as four bits (`kind`);
+and the class matrix, rows `<class before>` or `<class after>`, a neighbour class
+(`word_class`: determiner, auxiliary, "to", preposition, pronoun, conjunction,
+subordinator, -ed, -ing, -ly, other, or none), then what a neighbour of that class gives
+a candidate of each kind: form-independent weights, so an unseen neighbour counts too
+(session 33, held out: AQUAINT 5-fold F1 0.882 -> 0.886, SW100 AQUAINT-only 0.661 ->
+0.663, SW100 5-fold 0.696 -> 0.700).
+A word is an event mention when its own score plus its neighbours' (forms and classes)
+add up to more than 0; `<start>` and `<end>` stand for no word before or after (anything
+but white space between).
 The own score sums the weights of the form's own features (the form, its suffixes,
 WordNet's parts of speech, SemCor's usage shares, the context, and the counting table of
 `counted_rows`: the annotators' majority decision per form and context, WordNet's answer
 for unseen forms). A quarter of the training words are shown without their form features
 (FORM_DROPOUT), as an unseen form would be.
-The Rust side (src/events/mentions.rs) tokenizes and classifies the previous word the same
+The Rust side (src/events/mentions.rs) tokenizes and classifies the neighbours the same
 way; the word lists below are copied there (a unit test there checks they agree).
 
 Usage: python3 tools/event_lexicon.py [--no-sw100] > gazetteers/lexicon/event_mentions.tsv
@@ -325,26 +334,83 @@ def main():
     print("# N in a name, O other (or -)<TAB>score given to the word after<TAB>score given to")
     print(f"# the word before; a word is an event mention when its three scores add up to > 0")
     print(f"# (weights x {SCALE}). <start> and <end> stand for no word before or after.")
+    print("# The sixth column is a candidate's kind for the class matrix (WordNet's parts of")
+    print("# speech: verb 8 + noun 4 + eventive noun 2 + adjective 1, or -). The class matrix's")
+    print("# rows, `<class before>` and `<class after>`: a neighbour's class (word_class), and")
+    print(f"# the score it gives a candidate of each kind 0-{KINDS - 1}.")
+    for side in ("before", "after"):
+        for c in NEIGHBOUR_CLASSES:
+            scores = ",".join(str(table.matrix.get((side, k, c), 0)) for k in range(KINDS))
+            print(f"<class {side}>\t{c}\t{scores}")
     for w in sorted(set(table.own) | set(table.before) | set(table.after)):
         cls, own = table.own.get(w, ("-", None))
         scores = ",".join(str(own[c]) for c in CONTEXTS) if own else "-"
-        print(f"{w}\t{cls}\t{scores}\t{table.before.get(w, 0)}\t{table.after.get(w, 0)}")
+        k = table.kinds[w] if own else "-"
+        print(f"{w}\t{cls}\t{scores}\t{table.before.get(w, 0)}\t{table.after.get(w, 0)}\t{k}")
+
+
+# The other closed classes of `word_class` (copied in src/events/mentions.rs).
+PREPOSITIONS = set(
+    "of in on at for with by from into about under over after before during against among "
+    "between through without within since until upon across along around toward towards "
+    "behind beyond despite near onto per via amid".split()
+)
+PRONOUNS = set("i you he she it we they me him them us who whom which whose what there".split())
+CONJUNCTIONS = set("and or but nor".split())
+SUBORDINATORS = set("when while because if although though as whether where".split())
+# The classes a neighbour is read as (`word_class`), in the Rust tagger's order
+# (`NeighbourClass`); "none" is no word (anything but white space between).
+NEIGHBOUR_CLASSES = "none det aux to prep pron conj sub ed ing ly other".split()
+NO_WORD = "none"
+# The kinds of candidate the class matrix tells apart (`kind`).
+KINDS = 16
+
+
+def word_class(w):
+    """What a (lower-cased) word is as a neighbour, whatever its form: a closed class of
+    function words, else its suffix. The Rust tagger reads the same classes in the same
+    order (`NeighbourClass::of`)."""
+    if w in DETERMINERS:
+        return "det"
+    if w in AUXILIARIES:
+        return "aux"
+    if w == "to":
+        return "to"
+    if w in PREPOSITIONS:
+        return "prep"
+    if w in PRONOUNS:
+        return "pron"
+    if w in CONJUNCTIONS:
+        return "conj"
+    if w in SUBORDINATORS:
+        return "sub"
+    if w.endswith("ed"):
+        return "ed"
+    if w.endswith("ing"):
+        return "ing"
+    if w.endswith("ly"):
+        return "ly"
+    return "other"
 
 
 def neighbours(text):
     """Each token with the forms of the words before and after it (`<start>`/`<end>` when
-    anything but white space separates them)."""
+    anything but white space separates them) and their classes."""
     toks = list(tokens(text))
     for i, (s, e, w, ctx) in enumerate(toks):
-        before = toks[i - 1][2] if i > 0 and text[toks[i - 1][1]:s].strip() == "" else START
-        after = toks[i + 1][2] if i + 1 < len(toks) and text[e:toks[i + 1][0]].strip() == "" else END
-        yield s, e, w, ctx, before, after
+        joined_before = i > 0 and text[toks[i - 1][1]:s].strip() == ""
+        joined_after = i + 1 < len(toks) and text[e:toks[i + 1][0]].strip() == ""
+        before = toks[i - 1][2] if joined_before else START
+        after = toks[i + 1][2] if joined_after else END
+        pclass = word_class(before) if joined_before else NO_WORD
+        nclass = word_class(after) if joined_after else NO_WORD
+        yield s, e, w, ctx, before, after, pclass, nclass
 
 
 def tag(text, table):
     """What the Rust tagger finds with `table` (for cross-validation only)."""
-    for s, e, w, ctx, before, after in neighbours(text):
-        if table.is_event(w, ctx, before, after):
+    for s, e, w, ctx, before, after, pclass, nclass in neighbours(text):
+        if table.is_event(w, ctx, before, after, pclass, nclass):
             yield s, e, table.own[w][0]
 
 
@@ -489,14 +555,17 @@ class Table:
     """The scored table: per candidate form its class and own score in each context, and
     per word the score it gives the word after it and the word before it."""
 
-    def __init__(self, own, before, after):
+    def __init__(self, own, before, after, kinds, matrix):
         self.own, self.before, self.after = own, before, after
+        self.kinds, self.matrix = kinds, matrix
 
-    def is_event(self, w, ctx, before, after):
+    def is_event(self, w, ctx, before, after, pclass, nclass):
         row = self.own.get(w)
         if row is None:
             return False
         score = row[1][ctx] + self.before.get(before, 0) + self.after.get(after, 0)
+        k = self.kinds[w]
+        score += self.matrix.get(("before", k, pclass), 0) + self.matrix.get(("after", k, nclass), 0)
         return score > 0
 
 
@@ -504,7 +573,8 @@ def build(docs, wn, epochs=EPOCHS):
     """The scored table, from an averaged perceptron over every token of `docs`.
 
     A token's features are its own (form, suffixes, WordNet's parts of speech, its
-    context, the counting table's answer) and its neighbours' forms. Candidates are the
+    context, the counting table's answer), its neighbours' forms, and its neighbours'
+    classes crossed with its kind (the class matrix). Candidates are the
     forms the data shows and WordNet's verb forms and eventive nouns; any other word is
     never an event (held out, the perceptron found no event among them)."""
     rows, seen_forms, classes = counted_rows(docs, wn)
@@ -512,8 +582,10 @@ def build(docs, wn, epochs=EPOCHS):
     dropout = random.Random(2)
     for text, events in docs:
         starts = {s for s, _, _ in events}
-        for s, e, w, ctx, before, after in neighbours(text):
+        for s, e, w, ctx, before, after, pclass, nclass in neighbours(text):
             feats = own_features(w, ctx, rows, wn) + ["before=" + before, "after=" + after]
+            k = kind(w, wn)
+            feats += [f"class before={pclass}|{k}", f"class after={nclass}|{k}"]
             if dropout.random() < FORM_DROPOUT:
                 feats = [f for f in feats if not f.startswith(FORM_FEATURES)]
             examples.append((feats, 1 if s in starts else -1))
@@ -537,10 +609,28 @@ def build(docs, wn, epochs=EPOCHS):
     after = {f[len("after="):]: weight(f) for f in weights if f.startswith("after=")}
     before = {w: v for w, v in before.items() if v != 0}
     after = {w: v for w, v in after.items() if v != 0}
+    matrix = {}
+    for f in weights:
+        if f.startswith("class "):
+            side, _, rest = f[len("class "):].partition("=")
+            c, k = rest.split("|")
+            if weight(f):
+                matrix[(side, int(k), c)] = weight(f)
     # A form no neighbours can lift above 0 is no candidate at all.
     lift = max(before.values(), default=0) + max(after.values(), default=0)
+    lift += sum(
+        max((v for (s, _, _), v in matrix.items() if s == side), default=0)
+        for side in ("before", "after")
+    )
     own = {w: row for w, row in own.items() if max(row[1].values()) + lift > 0}
-    return Table(own, before, after)
+    return Table(own, before, after, {w: kind(w, wn) for w in own}, matrix)
+
+
+def kind(w, wn):
+    """A candidate's kind for the class matrix: the set of WordNet's parts of speech of
+    its form, as four bits (verb 8, noun 4, eventive noun 2, adjective 1)."""
+    forms = (wn.verb_forms, wn.noun_forms, wn.eventive_nouns, wn.adjs)
+    return sum(8 >> i for i, f in enumerate(forms) if w in f)
 
 
 def averaged_perceptron(examples, epochs):

@@ -6,7 +6,10 @@
 //! perceptron that `tools/event_lexicon.py` trains on TempEval-3 AQUAINT and SW100 dev,
 //! with WordNet's parts of speech among its features) add up to more than 0: the form's
 //! own score in the *context* the word before puts it in, what the word before gives
-//! the word after it, and what the word after gives the word before it. Five contexts,
+//! the word after it, and what the word after gives the word before it; plus what the
+//! *class* of each neighbour (determiner, preposition, pronoun, "-ed", ... or none: see
+//! [`NeighbourClass`]) gives a candidate of its *kind* (its WordNet parts of speech), a
+//! small matrix that counts for neighbours whatever their form. Five contexts,
 //! read from the previous word when only white space separates the two: a capitalized
 //! word there is a word of a name ("the Labour Party", "the Tea Act"); otherwise after
 //! a determiner or possessive ("the attack": a noun reading), after an auxiliary, modal
@@ -16,8 +19,9 @@
 //!
 //! One pass over the text, left to right; words are lower-cased into a fixed stack
 //! buffer and looked up in a hash map whose keys borrow the embedded table, so nothing
-//! is allocated per word. The word after is read only when the other two scores leave
-//! the answer open. Tense, aspect and polarity come from the one or two words
+//! is allocated per word; a word's class comes with its entry (function words) or from
+//! its suffix. The word after is read only when the other scores leave the answer
+//! open. Tense, aspect and polarity come from the one or two words
 //! before ("had left": PAST PERFECTIVE; "did not sign": NEG).
 
 use rustc_hash::FxHashMap;
@@ -47,6 +51,23 @@ const AUXILIARIES: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does",
     "did", "not", "never",
 ];
+
+/// Prepositions, pronouns, conjunctions and subordinators: the other closed classes a
+/// neighbour is read as ([`NeighbourClass`]). Kept equal to the lists of the same names
+/// in tools/event_lexicon.py.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "by", "from", "into", "about", "under", "over", "after",
+    "before", "during", "against", "among", "between", "through", "without", "within", "since",
+    "until", "upon", "across", "along", "around", "toward", "towards", "behind", "beyond",
+    "despite", "near", "onto", "per", "via", "amid",
+];
+const PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "them", "us", "who", "whom", "which",
+    "whose", "what", "there",
+];
+const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor"];
+const SUBORDINATORS: &[&str] =
+    &["when", "while", "because", "if", "although", "though", "as", "whether", "where"];
 
 /// TimeML event classes (TimeML 1.2.1 `class` attribute).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -186,11 +207,116 @@ enum Context {
     Other = 4,
 }
 
-/// A candidate form: its class and its own score in each [`Context`].
+/// What a word is as the neighbour of a candidate, whatever its form: a closed class of
+/// function words, a suffix, or none (no word, only punctuation between). The table's
+/// class matrix scores a candidate's kind ([`KINDS`]) against the class of the word before it
+/// and of the word after it, so that an unseen neighbour still counts ("was given",
+/// "the X of"). `word_class` in tools/event_lexicon.py reads the same classes in the
+/// same order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NeighbourClass {
+    None = 0,
+    Determiner,
+    Auxiliary,
+    To,
+    Preposition,
+    Pronoun,
+    Conjunction,
+    Subordinator,
+    /// Ends in "-ed": a past form or participle.
+    Ed,
+    /// Ends in "-ing".
+    Ing,
+    /// Ends in "-ly": an adverb.
+    Ly,
+    Other,
+}
+
+impl NeighbourClass {
+    const COUNT: usize = 12;
+
+    /// The table's names, in declaration order.
+    const NAMES: [&'static str; NeighbourClass::COUNT] =
+        ["none", "det", "aux", "to", "prep", "pron", "conj", "sub", "ed", "ing", "ly", "other"];
+
+    const ALL: [NeighbourClass; NeighbourClass::COUNT] = [
+        NeighbourClass::None,
+        NeighbourClass::Determiner,
+        NeighbourClass::Auxiliary,
+        NeighbourClass::To,
+        NeighbourClass::Preposition,
+        NeighbourClass::Pronoun,
+        NeighbourClass::Conjunction,
+        NeighbourClass::Subordinator,
+        NeighbourClass::Ed,
+        NeighbourClass::Ing,
+        NeighbourClass::Ly,
+        NeighbourClass::Other,
+    ];
+
+    fn parse(name: &str) -> Option<NeighbourClass> {
+        NeighbourClass::NAMES.iter().position(|&n| n == name).map(|i| NeighbourClass::ALL[i])
+    }
+
+    /// The class of a (lower-cased) word: its closed class, else its suffix.
+    fn of(word: &[u8]) -> NeighbourClass {
+        let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes() == word);
+        if listed(DETERMINERS) {
+            NeighbourClass::Determiner
+        } else if listed(AUXILIARIES) {
+            NeighbourClass::Auxiliary
+        } else if word == b"to" {
+            NeighbourClass::To
+        } else if listed(PREPOSITIONS) {
+            NeighbourClass::Preposition
+        } else if listed(PRONOUNS) {
+            NeighbourClass::Pronoun
+        } else if listed(CONJUNCTIONS) {
+            NeighbourClass::Conjunction
+        } else if listed(SUBORDINATORS) {
+            NeighbourClass::Subordinator
+        } else {
+            NeighbourClass::of_suffix(word)
+        }
+    }
+
+    /// The class of a content word, by its suffix alone (no list look-up: the words of
+    /// the lists are all in the tagger's map, which holds their class).
+    fn of_suffix(word: &[u8]) -> NeighbourClass {
+        if word.ends_with(b"ed") {
+            NeighbourClass::Ed
+        } else if word.ends_with(b"ing") {
+            NeighbourClass::Ing
+        } else if word.ends_with(b"ly") {
+            NeighbourClass::Ly
+        } else {
+            NeighbourClass::Other
+        }
+    }
+
+    /// The context this word puts the next one in.
+    fn context_after(self) -> Context {
+        match self {
+            NeighbourClass::Determiner => Context::Determiner,
+            NeighbourClass::Auxiliary => Context::Auxiliary,
+            NeighbourClass::To => Context::To,
+            _ => Context::Other,
+        }
+    }
+}
+
+/// How many kinds of candidate the class matrix tells apart: a candidate's kind is the
+/// set of WordNet's parts of speech its form has (verb 8, noun 4, eventive noun 2,
+/// adjective 1), as `kind` in tools/event_lexicon.py numbers them.
+const KINDS: usize = 16;
+
+/// A candidate form: its class, its own score in each [`Context`] and its kind for the
+/// class matrix.
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
     class: EventClass,
     scores: [i32; 5],
+    kind: u8,
 }
 
 impl Candidate {
@@ -211,13 +337,16 @@ struct Entry {
 }
 
 /// All the tagger knows about one word form, found with one look-up: whether it is an
-/// event (and in which contexts), and what it tells the next word (the context it puts
-/// it in, the auxiliary it is, whether it negates). Looking the function-word lists up
-/// separately, word by word, cost more than the table look-up itself.
+/// event (and in which contexts), and what it tells its neighbours (its class, the
+/// context it puts the next word in, the auxiliary it is, whether it negates). Looking
+/// the function-word lists up separately, word by word, cost more than the table
+/// look-up itself.
 #[derive(Clone, Copy, Debug)]
 struct Form {
     /// Its scores.
     entry: Entry,
+    /// What it is as a neighbour.
+    class: NeighbourClass,
     /// The context this word puts the next one in.
     next: Context,
     /// The auxiliary it is, if any.
@@ -228,9 +357,11 @@ struct Form {
 
 impl Form {
     fn new(word: &str, entry: Entry) -> Form {
+        let class = NeighbourClass::of(word.as_bytes());
         Form {
             entry,
-            next: context_after(word),
+            class,
+            next: class.context_after(),
             aux: Aux::of(word),
             contracted_negation: word.ends_with("n't"),
         }
@@ -247,9 +378,15 @@ pub struct MentionTagger {
     no_word_before: i32,
     /// The `after` score when no word comes after (`<end>`).
     no_word_after: i32,
-    /// The lowest and highest score a word after can give (an unknown word gives 0):
-    /// outside this band the word after cannot change the answer, and is not read.
-    after_range: (i32, i32),
+    /// The class matrix: what the class of the word before gives a candidate of each
+    /// kind.
+    before_class: [[i32; NeighbourClass::COUNT]; KINDS],
+    /// What the class of the word after gives a candidate of each kind.
+    after_class: [[i32; NeighbourClass::COUNT]; KINDS],
+    /// Per kind, the lowest and highest score the word after can give (its form's and
+    /// its class's): outside this band the word after cannot change the answer, and is
+    /// not read.
+    after_range: [(i32, i32); KINDS],
 }
 
 impl Default for MentionTagger {
@@ -264,22 +401,57 @@ impl MentionTagger {
     pub fn shipped() -> MentionTagger {
         let mut forms = FxHashMap::with_capacity_and_hasher(50_000, Default::default());
         let (mut no_word_before, mut no_word_after) = (0, 0);
-        let mut after_range = (0, 0);
-        for (form, entry) in rows(TABLE) {
-            after_range = (after_range.0.min(entry.after), after_range.1.max(entry.after));
-            match form {
-                NO_WORD_BEFORE => no_word_before = entry.before,
-                NO_WORD_AFTER => no_word_after = entry.after,
-                _ => {
-                    forms.insert(form.as_bytes(), Form::new(form, entry));
+        // The lowest and highest score a word's form gives the word before it (an
+        // unknown word gives 0).
+        let mut after_forms = (0, 0);
+        let mut before_class = [[0; NeighbourClass::COUNT]; KINDS];
+        let mut after_class = [[0; NeighbourClass::COUNT]; KINDS];
+        for row in rows(TABLE) {
+            match row {
+                Row::Form(form, entry) => {
+                    after_forms = (after_forms.0.min(entry.after), after_forms.1.max(entry.after));
+                    match form {
+                        NO_WORD_BEFORE => no_word_before = entry.before,
+                        NO_WORD_AFTER => no_word_after = entry.after,
+                        _ => {
+                            forms.insert(form.as_bytes(), Form::new(form, entry));
+                        }
+                    }
+                }
+                Row::Class(side, class, scores) => {
+                    let matrix = match side {
+                        Side::Before => &mut before_class,
+                        Side::After => &mut after_class,
+                    };
+                    for (kind, score) in matrix.iter_mut().zip(scores) {
+                        kind[class as usize] = score;
+                    }
                 }
             }
         }
-        // Function words the table does not list still tell the next word its context.
-        for word in DETERMINERS.iter().chain(AUXILIARIES).chain(AUX_FORMS).chain(&["to"]) {
+        // Function words the table does not list still tell the next word its context
+        // and their class.
+        let function_words = [DETERMINERS, AUXILIARIES, AUX_FORMS, &["to"], PREPOSITIONS]
+            .into_iter()
+            .chain([PRONOUNS, CONJUNCTIONS, SUBORDINATORS])
+            .flatten();
+        for word in function_words {
             forms.entry(word.as_bytes()).or_insert_with(|| Form::new(word, Entry::default()));
         }
-        MentionTagger { forms, no_word_before, no_word_after, after_range }
+        let after_range = after_class.map(|by_class| {
+            let (lowest, highest) = (by_class.iter().min(), by_class.iter().max());
+            let no_word = by_class[NeighbourClass::None as usize] + no_word_after;
+            let lowest = (after_forms.0 + lowest.copied().unwrap_or(0)).min(no_word);
+            (lowest, (after_forms.1 + highest.copied().unwrap_or(0)).max(no_word))
+        });
+        MentionTagger {
+            forms,
+            no_word_before,
+            no_word_after,
+            before_class,
+            after_class,
+            after_range,
+        }
     }
 
     /// Event mentions in all of `text`.
@@ -322,6 +494,7 @@ impl MentionTagger {
         let mut prev_end: Option<usize> = None;
         let mut prev = Context::Other;
         let mut prev_before = self.no_word_before;
+        let mut prev_class = NeighbourClass::None;
         let mut prev_aux = Aux::None;
         let mut prev_negated = false;
         let mut i = 0;
@@ -346,11 +519,18 @@ impl MentionTagger {
                 false => Context::Other,
             };
             let (aux, negated) = if joined { (prev_aux, prev_negated) } else { (Aux::None, false) };
-            let before = if joined { prev_before } else { self.no_word_before };
+            let (before, before_class) = match joined {
+                true => (prev_before, prev_class),
+                false => (self.no_word_before, NeighbourClass::None),
+            };
             let word = lower_case(&bytes[start..end], &mut buf).unwrap_or(b"");
             let form = self.forms.get(word);
             if let Some(candidate) = form.and_then(|f| f.entry.candidate) {
-                if self.is_event(candidate.score(context) + before, bytes, end) {
+                let kind = usize::from(candidate.kind);
+                let own = candidate.score(context)
+                    + before
+                    + self.before_class[kind][before_class as usize];
+                if self.is_event(own, kind, bytes, end) {
                     let (tense, aspect) = tense_aspect(aux, word, context);
                     // A word of a name that names an event ("the Great Depression", "the
                     // Cultural Revolution"): the mention is the rest of the name too.
@@ -367,6 +547,7 @@ impl MentionTagger {
                         // The name's other words are read: the next word starts afresh.
                         (i, prev_end, prev) = (name_end, Some(name_end), Context::Other);
                         prev_before = 0;
+                        prev_class = NeighbourClass::Other;
                         (prev_aux, prev_negated) = (Aux::None, false);
                         continue;
                     }
@@ -385,34 +566,41 @@ impl MentionTagger {
             }
             prev = next;
             prev_before = form.map_or(0, |f| f.entry.before);
+            prev_class = form.map_or_else(|| NeighbourClass::of_suffix(word), |f| f.class);
             prev_end = Some(end);
         }
     }
 
-    /// Whether a word ending at `end` whose own and before scores add up to `score` is an
-    /// event, reading the word after only when its score can change the answer.
-    fn is_event(&self, score: i32, bytes: &[u8], end: usize) -> bool {
-        let (lowest, highest) = self.after_range;
+    /// Whether a candidate of `kind` ending at `end` whose own and before scores add up
+    /// to `score` is an event, reading the word after only when it can change the answer.
+    fn is_event(&self, score: i32, kind: usize, bytes: &[u8], end: usize) -> bool {
+        let (lowest, highest) = self.after_range[kind];
         if score + highest <= 0 {
             return false;
         }
         if score + lowest > 0 {
             return true;
         }
-        score + self.after_score(bytes, end) > 0
+        score + self.after_score(kind, bytes, end) > 0
     }
 
-    /// What the word after `end` gives the word before it: `<end>`'s score unless a word
-    /// follows after white space only (0 for a word the table does not know).
-    fn after_score(&self, bytes: &[u8], end: usize) -> i32 {
+    /// What the word after `end` gives a candidate of `kind` before it, by its form and
+    /// its class: `<end>`'s score and no class unless a word follows after white space
+    /// only (a form the table does not know gives 0, and its suffix's class).
+    fn after_score(&self, kind: usize, bytes: &[u8], end: usize) -> i32 {
+        let by_class = &self.after_class[kind];
         let start = end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
         if start == end || !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            return self.no_word_after;
+            return self.no_word_after + by_class[NeighbourClass::None as usize];
         }
         let mut buf = [0u8; MAX_WORD];
-        lower_case(&bytes[start..word_end(bytes, start)], &mut buf)
-            .and_then(|w| self.forms.get(w))
-            .map_or(0, |f| f.entry.after)
+        let Some(word) = lower_case(&bytes[start..word_end(bytes, start)], &mut buf) else {
+            return by_class[NeighbourClass::Other as usize];
+        };
+        match self.forms.get(word) {
+            Some(f) => f.entry.after + by_class[f.class as usize],
+            None => by_class[NeighbourClass::of_suffix(word) as usize],
+        }
     }
 }
 
@@ -487,19 +675,6 @@ fn name_end(bytes: &[u8], mut end: usize) -> usize {
     }
 }
 
-/// The context a (lower-cased) word puts the next word in.
-fn context_after(word: &str) -> Context {
-    if DETERMINERS.contains(&word) {
-        Context::Determiner
-    } else if AUXILIARIES.contains(&word) {
-        Context::Auxiliary
-    } else if word == "to" {
-        Context::To
-    } else {
-        Context::Other
-    }
-}
-
 /// The auxiliaries that decide tense and aspect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Aux {
@@ -570,33 +745,67 @@ fn tense_aspect(aux: Aux, word: &[u8], context: Context) -> (Tense, Aspect) {
 const NO_WORD_BEFORE: &str = "<start>";
 const NO_WORD_AFTER: &str = "<end>";
 
-/// `(form, entry)` rows of the table; comments, blank and malformed rows skipped.
+/// The table's names of the class matrix's rows, for the class of the word before and
+/// of the word after.
+const CLASS_BEFORE: &str = "<class before>";
+const CLASS_AFTER: &str = "<class after>";
+
+/// Which neighbour a class-matrix row scores.
+#[derive(Clone, Copy, Debug)]
+enum Side {
+    Before,
+    After,
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+enum Row {
+    /// A word form and what the table says of it.
+    Form(&'static str, Entry),
+    /// What a neighbour of this class gives a candidate of each kind.
+    Class(Side, NeighbourClass, [i32; KINDS]),
+}
+
+/// Exactly `N` comma-separated integers.
+fn integers<const N: usize>(list: &str) -> Option<[i32; N]> {
+    let mut all = [0i32; N];
+    let mut given = list.split(',');
+    for slot in &mut all {
+        *slot = given.next()?.parse().ok()?;
+    }
+    given.next().is_none().then_some(all)
+}
+
+/// The rows of the table; comments, blank and malformed rows skipped.
 ///
-/// A row is `form, class or -, own scores in the contexts D,A,T,N,O or -, before score,
-/// after score`.
-fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, Entry)> {
+/// A form's row is `form, class or -, own scores in the contexts D,A,T,N,O or -, before
+/// score, after score, kind or -`; a class-matrix row is `<class before>` or `<class
+/// after>`, the neighbour class, and its score for each kind.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Row> {
     tsv.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).filter_map(|line| {
         let mut cols = line.split('\t');
         let (form, class, scores) = (cols.next()?, cols.next()?, cols.next()?);
-        let candidate = match (class, scores) {
-            ("-", "-") => None,
+        let side = match form {
+            CLASS_BEFORE => Some(Side::Before),
+            CLASS_AFTER => Some(Side::After),
+            _ => None,
+        };
+        if let Some(side) = side {
+            let row = Row::Class(side, NeighbourClass::parse(class)?, integers(scores)?);
+            return cols.next().is_none().then_some(row);
+        }
+        let (before, after, kind) = (cols.next()?, cols.next()?, cols.next()?);
+        let candidate = match (class, scores, kind) {
+            ("-", "-", "-") => None,
             _ => {
+                let kind = kind.parse().ok().filter(|&k| usize::from(k) < KINDS)?;
                 let class = EventClass::parse(class)?;
-                let mut all = [0i32; 5];
-                let mut given = scores.split(',');
-                for slot in &mut all {
-                    *slot = given.next()?.parse().ok()?;
-                }
-                if given.next().is_some() {
-                    return None;
-                }
-                Some(Candidate { class, scores: all })
+                Some(Candidate { class, scores: integers(scores)?, kind })
             }
         };
-        let before = cols.next()?.parse().ok()?;
-        let after = cols.next()?.parse().ok()?;
+        let (before, after) = (before.parse().ok()?, after.parse().ok()?);
         (!form.is_empty() && form.len() <= MAX_WORD && cols.next().is_none())
-            .then_some((form, Entry { candidate, before, after }))
+            .then_some(Row::Form(form, Entry { candidate, before, after }))
     })
 }
 
@@ -607,6 +816,8 @@ mod tests {
     #[test]
     fn every_shipped_row_is_valid() {
         let good = rows(TABLE).count();
+        let classes = rows(TABLE).filter(|r| matches!(r, Row::Class(..))).count();
+        assert_eq!(classes, 2 * NeighbourClass::COUNT, "one class-matrix row per side and class");
         let all = TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
         assert_eq!(good, all, "an event_mentions.tsv row has a bad class or scores");
     }
@@ -624,7 +835,15 @@ mod tests {
     #[test]
     fn word_lists_agree_with_the_generator() {
         let script = include_str!("../../tools/event_lexicon.py");
-        for (name, list) in [("DETERMINERS", DETERMINERS), ("AUXILIARIES", AUXILIARIES)] {
+        let lists = [
+            ("DETERMINERS", DETERMINERS),
+            ("AUXILIARIES", AUXILIARIES),
+            ("PREPOSITIONS", PREPOSITIONS),
+            ("PRONOUNS", PRONOUNS),
+            ("CONJUNCTIONS", CONJUNCTIONS),
+            ("SUBORDINATORS", SUBORDINATORS),
+        ];
+        for (name, list) in lists {
             let at = script.find(&format!("{name} = set(")).expect("list in the generator");
             let body = &script[at..];
             let body = &body[..body.find(".split()").expect("split")];
@@ -720,6 +939,39 @@ mod tests {
             ),
             ("a plain noun", "The table stood there.", "table", false),
         ]);
+    }
+
+    /// The class matrix: what the class of the word before and after gives a candidate of
+    /// its kind, whatever their forms.
+    #[test]
+    fn neighbour_classes_weigh_in() {
+        // (case, sentence, word, tagged)
+        assert_tagged(&[
+            // Below 0 by their forms and their neighbours' forms: a preposition or a
+            // past form after an eventive noun lifts it.
+            ("a noun before a preposition", "The growth of cities continued.", "growth", true),
+            ("a noun and a past form after it", "The trial opened.", "trial", true),
+        ]);
+        let tagger = MentionTagger::shipped();
+        // Every class reads its own name back, and the lists give their words' class.
+        for (name, class) in NeighbourClass::NAMES.iter().zip(NeighbourClass::ALL) {
+            assert_eq!(NeighbourClass::parse(name), Some(class));
+        }
+        for (word, class) in [
+            ("the", NeighbourClass::Determiner),
+            ("had", NeighbourClass::Auxiliary),
+            ("to", NeighbourClass::To),
+            ("of", NeighbourClass::Preposition),
+            ("they", NeighbourClass::Pronoun),
+            ("and", NeighbourClass::Conjunction),
+            ("while", NeighbourClass::Subordinator),
+        ] {
+            assert_eq!(tagger.forms.get(word.as_bytes()).map(|f| f.class), Some(class), "{word}");
+        }
+        assert_eq!(NeighbourClass::of_suffix(b"zorbled"), NeighbourClass::Ed);
+        assert_eq!(NeighbourClass::of_suffix(b"zorbling"), NeighbourClass::Ing);
+        assert_eq!(NeighbourClass::of_suffix(b"zorbly"), NeighbourClass::Ly);
+        assert_eq!(NeighbourClass::of_suffix(b"zorb"), NeighbourClass::Other);
     }
 
     /// The neighbours' scores: the word after decides where the form's own score and the
