@@ -332,7 +332,7 @@ fn push_candidate(
 /// The match at `span` of a surface that ends in a full stop ("U.S.", "E.R.", "Washington,
 /// D.C."), with the stop that follows it in the text. Folding makes punctuation a word
 /// boundary, so a match ends at its last letter, but the stop is the abbreviation's own (as
-/// CoNLL's and wikigold's tokens keep it), also where it ends the sentence too. Not when a
+/// CoNLL's and wikigold's tokens keep it), also where it ends the sentence. Not when a
 /// letter or digit follows the stop ("U.S.A": a longer abbreviation). The context rules read
 /// the match without it, as before: after "U.S." a capitalized word may open a sentence.
 fn with_abbreviation_stop(surface: &str, text: &str, span: Span) -> Span {
