@@ -24,6 +24,8 @@
 //! open. Tense, aspect and polarity come from the one or two words
 //! before ("had left": PAST PERFECTIVE; "did not sign": NEG).
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
@@ -258,26 +260,32 @@ impl NeighbourClass {
         NeighbourClass::NAMES.iter().position(|&n| n == name).map(|i| NeighbourClass::ALL[i])
     }
 
-    /// The class of a (lower-cased) word: its closed class, else its suffix.
+    /// The closed classes with their words, in the order a word of two lists is read
+    /// (the first wins: "that" is a determiner).
+    const LISTED: [(NeighbourClass, &'static [&'static str]); 7] = [
+        (NeighbourClass::Determiner, DETERMINERS),
+        (NeighbourClass::Auxiliary, AUXILIARIES),
+        (NeighbourClass::To, &["to"]),
+        (NeighbourClass::Preposition, PREPOSITIONS),
+        (NeighbourClass::Pronoun, PRONOUNS),
+        (NeighbourClass::Conjunction, CONJUNCTIONS),
+        (NeighbourClass::Subordinator, SUBORDINATORS),
+    ];
+
+    /// The class of a (lower-cased) word: its closed class, else its suffix. One look-up:
+    /// it is asked for every form of the table when the tagger is built.
     fn of(word: &[u8]) -> NeighbourClass {
-        let listed = |list: &[&str]| list.iter().any(|w| w.as_bytes() == word);
-        if listed(DETERMINERS) {
-            NeighbourClass::Determiner
-        } else if listed(AUXILIARIES) {
-            NeighbourClass::Auxiliary
-        } else if word == b"to" {
-            NeighbourClass::To
-        } else if listed(PREPOSITIONS) {
-            NeighbourClass::Preposition
-        } else if listed(PRONOUNS) {
-            NeighbourClass::Pronoun
-        } else if listed(CONJUNCTIONS) {
-            NeighbourClass::Conjunction
-        } else if listed(SUBORDINATORS) {
-            NeighbourClass::Subordinator
-        } else {
-            NeighbourClass::of_suffix(word)
-        }
+        static LISTED_WORDS: LazyLock<FxHashMap<&'static [u8], NeighbourClass>> =
+            LazyLock::new(|| {
+                let mut words = FxHashMap::default();
+                for (class, list) in NeighbourClass::LISTED {
+                    for word in list {
+                        words.entry(word.as_bytes()).or_insert(class);
+                    }
+                }
+                words
+            });
+        LISTED_WORDS.get(word).copied().unwrap_or_else(|| NeighbourClass::of_suffix(word))
     }
 
     /// The class of a content word, by its suffix alone (no list look-up: the words of
@@ -431,10 +439,8 @@ impl MentionTagger {
         }
         // Function words the table does not list still tell the next word its context
         // and their class.
-        let function_words = [DETERMINERS, AUXILIARIES, AUX_FORMS, &["to"], PREPOSITIONS]
-            .into_iter()
-            .chain([PRONOUNS, CONJUNCTIONS, SUBORDINATORS])
-            .flatten();
+        let function_words =
+            NeighbourClass::LISTED.into_iter().map(|(_, list)| list).chain([AUX_FORMS]).flatten();
         for word in function_words {
             forms.entry(word.as_bytes()).or_insert_with(|| Form::new(word, Entry::default()));
         }
