@@ -198,35 +198,54 @@ fn write_ours<W: Write>(
 }
 
 /// Where a chunk's first subject is the one the previous chunk (that wrote anything)
-/// ended with, one Turtle serializer would have continued it (`;`): walk the two again
-/// as one chunk, until no boundary continues a subject.
+/// ended with, one Turtle serializer would have continued it (`;`): each run of chunks so
+/// continued (with the empty chunks inside it) is walked again as one chunk, once. A joined
+/// walk ends with the subject its last chunk ended with, so the runs can be found from the
+/// chunks as walked, in one pass: a graph whose every boundary continues a subject costs
+/// one more walk, not one per boundary.
 fn join_continued_subjects(
     terms: &'static Terms,
     nodes: &[Value],
     syntax: RdfSyntax,
     chunks: &mut Vec<Chunk>,
 ) -> Result<(), Stop> {
-    let mut previous: Option<usize> = None;
-    let mut i = 0;
-    while i < chunks.len() {
-        let Some(first) = &chunks[i].ends.first else {
+    // Runs of chunk indexes, in order; `writer` is the last chunk that wrote anything and
+    // the run it is in.
+    let mut runs: Vec<Range<usize>> = Vec::with_capacity(chunks.len());
+    let mut writer: Option<(usize, usize)> = None;
+    for (i, chunk) in chunks.iter().enumerate() {
+        let Some(first) = &chunk.ends.first else {
             // Nothing written: no boundary to check.
-            i += 1;
+            runs.push(i..i + 1);
             continue;
         };
-        match previous {
-            Some(p) if first.as_deref().is_some_and(|iri| chunks[p].ends.ends_with(iri)) => {
-                let range = chunks[p].nodes.start..chunks[i].nodes.end;
-                let labels = chunks[p].blanks.start..chunks[i].blanks.end;
-                let joined = Chunk::walk(terms, nodes, range, labels, syntax)?;
-                chunks.splice(p..=i, [joined]);
-                i = p + 1;
+        match writer {
+            Some((p, run)) if first.as_deref().is_some_and(|iri| chunks[p].ends.ends_with(iri)) => {
+                runs.truncate(run + 1);
+                runs[run].end = i + 1;
+                writer = Some((i, run));
             }
             _ => {
-                previous = Some(i);
-                i += 1;
+                runs.push(i..i + 1);
+                writer = Some((i, runs.len() - 1));
             }
         }
+    }
+    if runs.len() == chunks.len() {
+        return Ok(());
+    }
+    let walked = std::mem::take(chunks);
+    let mut walked = walked.into_iter();
+    for run in runs {
+        if run.len() == 1 {
+            chunks.extend(walked.next());
+            continue;
+        }
+        let parts: Vec<Chunk> = walked.by_ref().take(run.len()).collect();
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else { continue };
+        let range = first.nodes.start..last.nodes.end;
+        let labels = first.blanks.start..last.blanks.end;
+        chunks.push(Chunk::walk(terms, nodes, range, labels, syntax)?);
     }
     Ok(())
 }
@@ -924,6 +943,12 @@ mod tests {
             {"@id": "https://en.wikipedia.org/wiki/D",
              "linkedFrom": "https://en.wikipedia.org/wiki/E"},
             {"@id": "https://en.wikipedia.org/wiki/E", "name": "E"},
+            // A chain: X ends with Y, which ends with Z (three chunks of one, one run).
+            {"@id": "https://en.wikipedia.org/wiki/X", "@type": "schema:Person",
+             "mentionedIn": ["https://en.wikipedia.org/wiki/Y"]},
+            {"@id": "https://en.wikipedia.org/wiki/Y", "@type": "schema:Thing",
+             "mentionedIn": ["https://en.wikipedia.org/wiki/Z"]},
+            {"@id": "https://en.wikipedia.org/wiki/Z", "name": "Z"},
         ]);
         let document = serde_json::json!({"@context": context(), "@graph": graph});
         let prelude = String::from_utf8(turtle_prelude().expect("oxttl writes").to_vec());
@@ -938,6 +963,8 @@ mod tests {
                 assert_eq!(one.0.matches("@prefix schema:").count(), 1);
                 let continued = "schema:mentions <https://en.wikipedia.org/wiki/A> ;\n\ta ";
                 assert!(one.0.contains(continued), "{}", one.0);
+                let chained = "schema:mentions <https://en.wikipedia.org/wiki/Y> ;\n\tschema:name";
+                assert!(one.0.contains(chained), "{}", one.0);
             }
             for n in 1..=4 {
                 assert_eq!(in_chunks(&document, syntax, n), one, "{syntax:?} in chunks of {n}");
