@@ -5,9 +5,16 @@
 # Usage, from the repository root after `cargo build --release`, before and after the change:
 #   bash tools/golden_md5.sh > /tmp/before.md5   (before the change)
 #   bash tools/golden_md5.sh > /tmp/after.md5 && diff /tmp/before.md5 /tmp/after.md5
+# From a checkout that is not beside ../shared (a git worktree elsewhere), name the data folder:
+#   WIKIANNO_DATA=/work/shared/data bash tools/golden_md5.sh
 set -e
 B=./target/release/wikianno
-D=../shared/data
+D=${WIKIANNO_DATA:-../shared/data}
+# Without the samples every md5 would be of an empty file: say so instead.
+if [ ! -d "$D/enwiki-dump-sample-gensim" ]; then
+  echo "golden_md5.sh: no dump samples under $D (set WIKIANNO_DATA to the data folder)" >&2
+  exit 2
+fi
 T=$(mktemp -d)
 # The index depends only on the samples and the index format: built once per checkout.
 IDX=/tmp/golden-index-$(basename "$PWD")
