@@ -94,14 +94,17 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
             continue;
         }
         let mut open: Vec<(char, usize)> = Vec::new();
-        for (i, c) in line.char_indices() {
+        // Brackets are ASCII, and an ASCII byte is never part of a longer char: the line is
+        // read by bytes, with no decoding (a byte's offset is the char's).
+        for (i, &b) in line.as_bytes().iter().enumerate() {
             let at = here.start + i;
-            match c {
-                '(' | '[' | '{' => open.push((c, at)),
-                ')' | ']' | '}' => {
-                    let want = match c {
-                        ')' => '(',
-                        ']' => '[',
+            let c = char::from(b);
+            match b {
+                b'(' | b'[' | b'{' => open.push((c, at)),
+                b')' | b']' | b'}' => {
+                    let want = match b {
+                        b')' => '(',
+                        b']' => '[',
                         _ => '{',
                     };
                     if open.last().is_some_and(|(o, _)| *o == want) {
