@@ -766,8 +766,9 @@ struct RunWord {
 fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = find_char(text, at, char::is_alphanumeric)?;
-        let end = find_char(text, start, |c| !is_word_char(c)).unwrap_or(text.len());
+        let start = find_char(text, at, |b| ascii_is(b, ALNUM), char::is_alphanumeric)?;
+        let end = find_char(text, start, |b| !ascii_is(b, WORD), |c| !is_word_char(c))
+            .unwrap_or(text.len());
         at = end;
         let word = &text[start..end];
         // A full stop ends the sentence unless it belongs to an initial ("J."), an
@@ -793,15 +794,46 @@ fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
     })
 }
 
+/// [`ASCII_CLASS`] bit of an ASCII letter or digit (`char::is_alphanumeric`).
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] bit of an ASCII char that [`is_word_char`] holds for.
+const WORD: u8 = 2;
+
+/// What [`run_words`] asks of each ASCII char, one table read instead of the char tests.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = ALNUM | WORD;
+        } else if matches!(byte, b'-' | b'\'' | b'.') {
+            table[b] = WORD;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// True when the ASCII byte `b` has the [`ASCII_CLASS`] bit `class`.
+fn ascii_is(b: u8, class: u8) -> bool {
+    ASCII_CLASS.get(usize::from(b)).is_some_and(|&c| c & class != 0)
+}
+
 /// The byte offset of the first char at or after `from` (a char boundary) that `wanted`
-/// holds for, as `text[from..].find(wanted)` gives it: an ASCII byte is read as its char
-/// without decoding (most of any text).
-fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
+/// holds for, as `text[from..].find(wanted)` gives it. An ASCII byte (most of any text) is
+/// not decoded: `ascii` answers for it, and must agree with `wanted` on every ASCII char.
+fn find_char(
+    text: &str,
+    from: usize,
+    ascii: impl Fn(u8) -> bool,
+    wanted: impl Fn(char) -> bool,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
-            if wanted(char::from(b)) {
+            if ascii(b) {
                 return Some(at);
             }
             at += 1;
@@ -1110,6 +1142,15 @@ mod tests {
                 .map(|r| (r.span.slice(text), r.sentence_start))
                 .collect();
             assert_eq!(runs, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_the_char_tests() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            assert_eq!(ascii_is(b, ALNUM), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(ascii_is(b, WORD), is_word_char(c), "{c:?}");
         }
     }
 

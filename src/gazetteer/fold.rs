@@ -30,9 +30,6 @@ pub(crate) struct Folded {
 trait OffsetSink {
     /// `n` folded bytes came from the original byte offset `at`.
     fn record(&mut self, at: usize, n: usize);
-
-    /// One folded byte came from each original offset of `offsets`.
-    fn record_each(&mut self, offsets: std::ops::Range<usize>);
 }
 
 impl OffsetSink for Vec<u32> {
@@ -43,17 +40,11 @@ impl OffsetSink for Vec<u32> {
             self.extend(std::iter::repeat_n(at as u32, n));
         }
     }
-
-    fn record_each(&mut self, offsets: std::ops::Range<usize>) {
-        self.extend(offsets.map(|at| at as u32));
-    }
 }
 
 /// No map: a surface or title folded to be looked up, never mapped back.
 impl OffsetSink for () {
     fn record(&mut self, _: usize, _: usize) {}
-
-    fn record_each(&mut self, _: std::ops::Range<usize>) {}
 }
 
 /// Fold `text` (the rules of the module doc), recording each folded byte's origin in `map`.
@@ -68,27 +59,21 @@ fn fold_into(text: &str, map: &mut impl OffsetSink) -> String {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits (most of any text): lowercased and copied
-            // in one go, each byte mapped to its own offset.
-            let mut end = at + 1;
-            while end < bytes.len() && ASCII_WORD[usize::from(bytes[end])] {
-                end += 1;
-            }
-            let from = out.len();
-            out.extend_from_slice(&bytes[at..end]);
-            out[from..].make_ascii_lowercase();
-            map.record_each(at..end);
-            last_space = false;
-            at = end;
-            continue;
-        }
         if b.is_ascii() {
-            // Any other ASCII char is a boundary.
-            if !last_space {
-                out.push(b' ');
-                map.record(at, 1);
-                last_space = true;
+            // ASCII (most of any text), one byte at a time with no decoding: a letter or
+            // digit is copied lowercased, anything else is a boundary.
+            match ASCII_FOLD[usize::from(b)] {
+                0 if last_space => {}
+                0 => {
+                    out.push(b' ');
+                    map.record(at, 1);
+                    last_space = true;
+                }
+                folded => {
+                    out.push(folded);
+                    map.record(at, 1);
+                    last_space = false;
+                }
             }
             at += 1;
             continue;
@@ -137,12 +122,14 @@ impl Folded {
     }
 }
 
-/// ASCII letters and digits, by byte: what [`fold_into`] copies in runs.
-const ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
+/// Each ASCII byte's fold: a letter or digit lowercased, 0 for anything else (a boundary).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0; 128];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
         b += 1;
     }
     table

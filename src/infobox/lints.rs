@@ -69,6 +69,18 @@ impl Lints {
     }
 }
 
+/// The bytes of the brackets the walk pairs: `(`, `[`, `{` and their closers.
+const BRACKET: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'(' as usize] = true;
+    table[b'[' as usize] = true;
+    table[b'{' as usize] = true;
+    table[b')' as usize] = true;
+    table[b']' as usize] = true;
+    table[b'}' as usize] = true;
+    table
+};
+
 /// Lints of `article`'s text (outside the infobox block).
 pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
     let text = article.text.as_str();
@@ -94,14 +106,20 @@ pub fn source_lints(article: &Article) -> Vec<Diagnostic> {
             continue;
         }
         let mut open: Vec<(char, usize)> = Vec::new();
-        for (i, c) in line.char_indices() {
+        // Brackets are ASCII, and an ASCII byte is never part of a longer char: the line is
+        // read by bytes, with no decoding (a byte's offset is the char's), one table read
+        // each.
+        let brackets =
+            line.as_bytes().iter().enumerate().filter(|&(_, &b)| BRACKET[usize::from(b)]);
+        for (i, &b) in brackets {
             let at = here.start + i;
-            match c {
-                '(' | '[' | '{' => open.push((c, at)),
-                ')' | ']' | '}' => {
-                    let want = match c {
-                        ')' => '(',
-                        ']' => '[',
+            let c = char::from(b);
+            match b {
+                b'(' | b'[' | b'{' => open.push((c, at)),
+                b')' | b']' | b'}' => {
+                    let want = match b {
+                        b')' => '(',
+                        b']' => '[',
                         _ => '{',
                     };
                     if open.last().is_some_and(|(o, _)| *o == want) {
