@@ -44,9 +44,11 @@ The Rust side (src/events/mentions.rs) tokenizes and classifies the neighbours t
 way; the word lists below are copied there (a unit test there checks they agree).
 
 Usage: python3 tools/event_lexicon.py [--no-sw100] > gazetteers/lexicon/event_mentions.tsv
-       python3 tools/event_lexicon.py --cv [--errors] [--rules=N] [--threshold=0.5] [--dropout=0.25]
-(held-out figures; --errors lists the held-out false positives and misses by form and
-context; --rules and --threshold try other settings than the shipped ones)
+       python3 tools/event_lexicon.py --cv [--errors] [--split=date|interleaved] [--aquaint-only]
+           [--rules=N] [--threshold=0.5] [--dropout=0.25] [--hapax=1]
+(held-out figures, AQUAINT by date blocks and interleaved, both by whole document (see
+`cross_validate`); --errors lists the held-out false positives and misses by form and
+context; --rules, --threshold, --dropout and --hapax try other settings than the shipped ones)
 """
 
 import collections
@@ -101,6 +103,17 @@ for arg in sys.argv:
     if arg.startswith("--dropout="):
         FORM_DROPOUT = float(arg[len("--dropout="):])
 FORM_FEATURES = ("form=", "form|ctx=", "listed")
+# Forms found in no more than HAPAX_DOCS training documents are always shown without
+# their form features: an unseen form of a new story is such a word (a name, a rare
+# noun or verb), not one of the frequent words random dropout mostly hides (session
+# 34, held out by date blocks: AQUAINT F1 0.873 -> 0.877, P 0.866 -> 0.871; forms in
+# at most 2 documents 0.874; with FORM_DROPOUT 0.15 or 0.35 0.874; with the counting
+# table's answer computed for each fifth of the training documents from the other four,
+# stacked, 0.875, and stacked without this rule 0.874).
+HAPAX_DOCS = 1
+for arg in sys.argv:
+    if arg.startswith("--hapax="):
+        HAPAX_DOCS = int(arg[len("--hapax="):])
 
 
 # Which context rules are on (experiments: --rules= for the four contexts before N).
@@ -136,6 +149,10 @@ def tokens(text):
     for m in TOKEN.finditer(text):
         yield m.start(), m.end(), m.group(0).lower(), context(text, m.start(), prev)
         prev = (m.start(), m.end(), m.group(0))
+
+
+def timeml_names(folder):
+    return [os.path.basename(p) for p in sorted(glob.glob(os.path.join(folder, "*.tml")))]
 
 
 def timeml_docs(folder):
@@ -325,6 +342,8 @@ def main():
     aquaint = list(timeml_docs(os.path.join(DATA, "tempeval3-aquaint-platinum", "aquaint")))
     sw100 = list(sw100_docs(os.path.join(DATA, "sw100-dev"))) if use_sw100 else []
     wn = wordnet()
+    global AQUAINT_NAMES
+    AQUAINT_NAMES = timeml_names(os.path.join(DATA, "tempeval3-aquaint-platinum", "aquaint"))
     if "--cv" in sys.argv:
         cross_validate(aquaint, sw100, wn)
         return
@@ -442,14 +461,14 @@ def cross_validate(aquaint, sw100, wn, folds=5):
                 form = {s: w for s, _, w, _ in tokens(text)}
                 for s, e in gold | got:
                     side = "seen" if form.get(s, text[s:e].lower()) in seen else "unseen"
-                    counts = by_seen[(name.split()[0], side)]
+                    counts = by_seen[(name.rsplit(" ", 1)[0], side)]
                     counts[0 if (s, e) in gold and (s, e) in got else 1 if (s, e) in got else 2] += 1
             if "--errors" in sys.argv and total is not None:
                 ctx = {s: c for s, _, _, c in tokens(text)}
                 for s, e in got - gold:
-                    errors[(name.split()[0], "FP", text[s:e].lower(), ctx.get(s, "?"))] += 1
+                    errors[(name.rsplit(" ", 1)[0], "FP", text[s:e].lower(), ctx.get(s, "?"))] += 1
                 for s, e in gold - got:
-                    errors[(name.split()[0], "FN", text[s:e].lower(), ctx.get(s, "?"))] += 1
+                    errors[(name.rsplit(" ", 1)[0], "FN", text[s:e].lower(), ctx.get(s, "?"))] += 1
         if total is not None:
             total[0] += tp
             total[1] += fp
@@ -460,12 +479,32 @@ def cross_validate(aquaint, sw100, wn, folds=5):
         p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         print(f"{name}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}", file=sys.stderr)
 
-    total = [0, 0, 0]
-    for k in range(folds):
-        test = aquaint[k::folds]
-        train = [d for i, d in enumerate(aquaint) if i % folds != k] + sw100
-        score(f"AQUAINT fold {k}", test, train, total)
-    report("AQUAINT, all folds", *total)
+    # Two splits of AQUAINT, both by whole document. Interleaved (document i in fold
+    # i % 5, as sorted by name) puts the articles of one story in every fold: the embassy
+    # bombings, the Elian Gonzalez case, the doctor's slaying and NATO's enlargement run to
+    # 9-23 articles each, some near copies of one another, so a held-out article's story
+    # and wording were trained on. By date (documents sorted by the date in their name,
+    # cut into 5 contiguous blocks) keeps a story's articles mostly in one fold, as a test
+    # set of later news is: the honest estimate (--split=date or interleaved: one only).
+    split = next((a[len("--split="):] for a in sys.argv if a.startswith("--split=")), "both")
+    if split in ("both", "interleaved"):
+        total = [0, 0, 0]
+        for k in range(folds):
+            test = aquaint[k::folds]
+            train = [d for i, d in enumerate(aquaint) if i % folds != k] + sw100
+            score(f"AQUAINT fold {k}", test, train, total)
+        report("AQUAINT, all folds", *total)
+    if split in ("both", "date"):
+        total = [0, 0, 0]
+        fold_of = date_folds(AQUAINT_NAMES, folds)
+        for k in range(folds):
+            test = [d for d, f in zip(aquaint, fold_of) if f == k]
+            train = [d for d, f in zip(aquaint, fold_of) if f != k] + sw100
+            score(f"AQUAINT date block {k}", test, train, total)
+        report("AQUAINT, all date blocks", *total)
+    if "--aquaint-only" in sys.argv:
+        finish(by_seen, errors, report)
+        return
     score("SW100 dev, AQUAINT-only table", sw100, aquaint)
     total = [0, 0, 0]
     for k in range(folds):
@@ -473,10 +512,30 @@ def cross_validate(aquaint, sw100, wn, folds=5):
         train = aquaint + [d for i, d in enumerate(sw100) if i % folds != k]
         score(f"SW100 fold {k}", test, train, total)
     report("SW100, all folds", *total)
+    finish(by_seen, errors, report)
+
+
+def finish(by_seen, errors, report):
+    """The held-out counts by seen and unseen form, and with --errors the errors."""
     for (corpus, side), counts in sorted(by_seen.items()):
         report(f"{corpus}, all folds, forms {side} in training", *counts)
     for (corpus, kind, form, ctx), n in errors.most_common(80):
         print(f"{corpus}\t{kind}\t{form}\t{ctx}\t{n}", file=sys.stderr)
+
+
+def date_folds(names, folds):
+    """Each document's fold when the documents, sorted by the date in their name
+    (APW19980807.0261: 1998-08-07), are cut into `folds` contiguous blocks."""
+    def date(name):
+        digits = re.search(r"\d+", name).group(0)
+        # APW199980817: a typo'd year; the century and the last six digits (YYMMDD).
+        return digits[:2] + digits[-6:] if len(digits) > 8 else digits
+
+    order = sorted(range(len(names)), key=lambda i: (date(names[i]), names[i]))
+    fold_of = [0] * len(names)
+    for rank, i in enumerate(order):
+        fold_of[i] = rank * folds // len(names)
+    return fold_of
 
 
 def counted_rows(docs, wn):
@@ -580,13 +639,17 @@ def build(docs, wn, epochs=EPOCHS):
     rows, seen_forms, classes = counted_rows(docs, wn)
     examples = []
     dropout = random.Random(2)
+    doc_freq = collections.Counter()
+    for text, _ in docs:
+        doc_freq.update({w for _, _, w, _ in tokens(text)})
     for text, events in docs:
         starts = {s for s, _, _ in events}
         for s, e, w, ctx, before, after, pclass, nclass in neighbours(text):
             feats = own_features(w, ctx, rows, wn) + ["before=" + before, "after=" + after]
             k = kind(w, wn)
             feats += [f"class before={pclass}|{k}", f"class after={nclass}|{k}"]
-            if dropout.random() < FORM_DROPOUT:
+            hide = dropout.random() < FORM_DROPOUT
+            if hide or doc_freq[w] <= HAPAX_DOCS:
                 feats = [f for f in feats if not f.startswith(FORM_FEATURES)]
             examples.append((feats, 1 if s in starts else -1))
     weights = averaged_perceptron(examples, epochs)
