@@ -1395,3 +1395,30 @@ fn an_adjective_between_count_and_unit_keeps_the_length() {
         Reference::Narrative,
     );
 }
+
+#[test]
+fn a_half_of_the_reference_year() {
+    let news = Reference::document_date("2011-03-17").expect("a valid date");
+    check(
+        &[
+            (
+                "The launch slipped to the second half of the year.",
+                &[("the second half of the year", "DATE", "2011-H2")],
+            ),
+            (
+                "Sales slowed in the first half of this year.",
+                &[("the first half of this year", "DATE", "2011-H1")],
+            ),
+            // A month has no half in TIMEX3.
+            ("They met in the first half of the month.", &[]),
+        ],
+        news,
+    );
+    check(
+        &[(
+            "The war began in 1914. In the latter half of that year the front froze.",
+            &[("1914", "DATE", "1914"), ("the latter half of that year", "DATE", "1914-H2")],
+        )],
+        Reference::Narrative,
+    );
+}

@@ -275,7 +275,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::UnitPhase,
             // "the end of the year", and its possessive "at month's end", "by year's end".
-            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
+            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|(?P<half>[Ff]irst|[Ss]econd|[Ll]atter)\s+half)\s+of\s+)(?P<which>the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
         ),
         (
             Rule::Deictic,
@@ -1669,6 +1669,21 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::UnitPhase => {
             let unit = Unit::from_word(get("u").or(get("pu"))?)?;
+            if let Some(half) = get("half") {
+                // "the second half of the year" is the reference year's half (`2013-H2`),
+                // "of this year" the document date's in news; a month or week has no
+                // half in TIMEX3.
+                if unit != Unit::Year {
+                    return None;
+                }
+                let pt = Point {
+                    half: Some(if half.eq_ignore_ascii_case("first") { 1 } else { 2 }),
+                    year_shift: Some(0),
+                    deictic_year: get("which") == Some("this"),
+                    ..point
+                };
+                return mention(Expr::Point(pt));
+            }
             mention(Expr::Shift {
                 n: 0,
                 unit,
