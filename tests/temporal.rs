@@ -1311,3 +1311,114 @@ fn a_month_before_a_deictic_year_takes_that_year() {
         news,
     );
 }
+
+#[test]
+fn quarters_of_the_year() {
+    // 2011-03-17: a news quarter looks back as its first month does.
+    let news = Reference::document_date("2011-03-17").expect("a valid date");
+    check(
+        &[
+            ("Profit rose in the first quarter.", &[("the first quarter", "DATE", "2011-Q1")]),
+            ("Profit fell in the fourth quarter.", &[("the fourth quarter", "DATE", "2010-Q4")]),
+            ("Sales grow in the second quarter.", &[("the second quarter", "DATE", "2011-Q2")]),
+            (
+                "Output slowed in the third quarter of 2009.",
+                &[("the third quarter of 2009", "DATE", "2009-Q3")],
+            ),
+            (
+                "Costs rose in the first quarter of fiscal 2010.",
+                &[("the first quarter of fiscal 2010", "DATE", "2010-Q1")],
+            ),
+            // A hyphenated ordinal modifies its noun and leaves the article out.
+            ("The fourth-quarter results were weak.", &[("fourth-quarter", "DATE", "2010-Q4")]),
+            // "last quarter" counts from the document date; "the last quarter" is the fourth.
+            ("Exports dropped last quarter.", &[("last quarter", "DATE", "2010-Q4")]),
+            ("Imports recover next quarter.", &[("next quarter", "DATE", "2011-Q2")]),
+            ("Revenue for the quarter rose.", &[("the quarter", "DATE", "2011-Q1")]),
+            // Quarters of something else, and the other senses of the word.
+            ("He scored in the fourth quarter of the game.", &[]),
+            ("A quarter of the staff left.", &[]),
+            ("She lived in the quarter near the port.", &[]),
+            ("The moon was at first quarter moon.", &[]),
+        ],
+        news,
+    );
+    check(
+        &[
+            (
+                "The mill opened in 1907. Trade grew in the first quarter.",
+                &[("1907", "DATE", "1907"), ("the first quarter", "DATE", "1907-Q1")],
+            ),
+            (
+                "In May 1911 the plant reopened; by the next quarter it was busy.",
+                &[("May 1911", "DATE", "1911-05"), ("the next quarter", "DATE", "1911-Q3")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn news_anaphora_without_a_mentioned_month_take_the_document_month() {
+    // A bare year mentioned since names no month: "the end of the month" is the
+    // document date's.
+    let news = Reference::document_date("2011-03-17").expect("a valid date");
+    check(
+        &[(
+            "The firm expects a loss in 2012 and will report by the end of the month.",
+            &[("2012", "DATE", "2012"), ("the end of the month", "DATE", "2011-03")],
+        )],
+        news,
+    );
+}
+
+#[test]
+fn an_adjective_between_count_and_unit_keeps_the_length() {
+    check(
+        &[
+            (
+                "The fair ran for three consecutive years.",
+                &[("three consecutive years", "DURATION", "P3Y")],
+            ),
+            ("Rain fell for two full days.", &[("two full days", "DURATION", "P2D")]),
+            (
+                "Prices fell in the four previous weeks.",
+                &[("four previous weeks", "DURATION", "P4W")],
+            ),
+            ("The siege took ten brutal months.", &[("ten brutal months", "DURATION", "P10M")]),
+            ("The vote took a full day.", &[("a full day", "DURATION", "P1D")]),
+            // After an article only an adjective of amount: "a bloody day" is no length.
+            ("It was a bloody day for the army.", &[]),
+            // A compound modifier is no length: "year-ending", "decade-century".
+            ("She ended six consecutive year-ending rankings.", &[]),
+        ],
+        Reference::Narrative,
+    );
+}
+
+#[test]
+fn a_half_of_the_reference_year() {
+    let news = Reference::document_date("2011-03-17").expect("a valid date");
+    check(
+        &[
+            (
+                "The launch slipped to the second half of the year.",
+                &[("the second half of the year", "DATE", "2011-H2")],
+            ),
+            (
+                "Sales slowed in the first half of this year.",
+                &[("the first half of this year", "DATE", "2011-H1")],
+            ),
+            // A month has no half in TIMEX3.
+            ("They met in the first half of the month.", &[]),
+        ],
+        news,
+    );
+    check(
+        &[(
+            "The war began in 1914. In the latter half of that year the front froze.",
+            &[("1914", "DATE", "1914"), ("the latter half of that year", "DATE", "1914-H2")],
+        )],
+        Reference::Narrative,
+    );
+}

@@ -154,6 +154,27 @@ impl Anchor {
                 };
                 timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
             }
+            Expr::QuarterShift { n, deictic } => {
+                // "last quarter": the quarter before the reference month's, counted on
+                // the calendar (Q1 of 2013 less one is 2012-Q4).
+                let from_dct = *deictic && self.dct.is_some();
+                let month = if from_dct {
+                    self.dct.map(|(y, mo, _)| (y, mo, None))
+                } else {
+                    self.narrative_month()
+                };
+                let (value, anchor) = match month {
+                    Some((y, mo, span)) => {
+                        let index = i64::from(y) * 4 + i64::from((mo - 1) / 3) + n;
+                        // An i32 year and a shift of -1..=1 quarter: back in i32 range.
+                        let (y, q) = (index.div_euclid(4) as i32, index.rem_euclid(4) as u8 + 1);
+                        let date = CalendarDate::year(y);
+                        (CalendarDate { part: YearPart::Quarter(q), ..date }, span)
+                    }
+                    None => (CalendarDate::unknown_year(YearPart::Whole), None),
+                };
+                timex(m.span, TimexType::Date, TimexValue::Date(value), None, anchor)
+            }
             Expr::Weekday { day: wd, time, rel } => {
                 let (value, anchor) = match self.dct.or(self.day.map(|d| (d.0, d.1, d.2))) {
                     Some((y, mo, d)) => {
@@ -298,7 +319,10 @@ impl Anchor {
             // News looks back: a month more than three months after the document
             // date's is last year's ("Oct. 23" in a May article); one more than six
             // months before it is next year's.
-            p.year = Some(match p.month {
+            // A quarter looks back as its first month does ("the fourth quarter" in a
+            // March article is last year's).
+            let month = p.month.or(p.quarter.map(|q| u32::from(q) * 3 - 2));
+            p.year = Some(match month {
                 Some(mo) if mo > dct_month + 3 => y - 1,
                 Some(mo) if mo + 6 < dct_month => y + 1,
                 _ => y,
@@ -328,6 +352,15 @@ impl Anchor {
             }
             None => (p, None),
         }
+    }
+
+    /// The month anaphora count from ("the end of the month", "the quarter"): the last
+    /// mentioned, else in news the document date's (a bare year mentioned since, "fiscal
+    /// 2014", names no month to count from).
+    fn narrative_month(&self) -> Option<(i32, u32, Option<Span>)> {
+        self.month
+            .or(self.day.map(|(y, mo, _, s)| (y, mo, s)))
+            .or(self.dct.map(|(y, mo, _)| (y, mo, None)))
     }
 
     fn remember(&mut self, p: &Point, span: Span) {
@@ -362,11 +395,8 @@ impl Anchor {
     ) -> (TimexValue, Option<Span>) {
         let from_dct = deictic && self.dct.is_some();
         let day = if from_dct { self.dct.map(|(y, m, d)| (y, m, d, None)) } else { self.day };
-        let month = if from_dct {
-            self.dct.map(|(y, m, _)| (y, m, None))
-        } else {
-            self.month.or(self.day.map(|(y, m, _, s)| (y, m, s)))
-        };
+        let month =
+            if from_dct { self.dct.map(|(y, m, _)| (y, m, None)) } else { self.narrative_month() };
         let year = if from_dct { self.dct.map(|(y, _, _)| (y, None)) } else { self.year };
         let time = part.map(TimeOfDay::Part);
         let (date, span) = match unit {

@@ -25,6 +25,8 @@ pub(crate) struct Point {
     pub season: Option<Season>,
     /// Half of a year: 1 or 2 (`1865-H2`).
     pub half: Option<u8>,
+    /// Quarter of a year: 1 to 4 (`2013-Q1`).
+    pub quarter: Option<u8>,
     /// The decade's first three digits (186 for the 1860s), and whether it is BC.
     pub decade: Option<(u32, bool)>,
     /// The century's TIMEX3 digits (18 for the 19th century), and whether it is BC.
@@ -121,6 +123,9 @@ impl Point {
         if let Some(h) = self.half.filter(|_| self.month.is_none()) {
             return date(YearPart::Half(h));
         }
+        if let Some(q) = self.quarter.filter(|_| self.month.is_none()) {
+            return date(YearPart::Quarter(q));
+        }
         let time = match (self.clock, self.part) {
             (Some((hour, minute)), _) => Some(TimeOfDay::Clock { hour, minute }),
             (None, Some(p)) => Some(TimeOfDay::Part(p)),
@@ -150,6 +155,9 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, deictic: bool, part: Option<PartOfDay>, modifier: Option<TimexMod> },
     /// A season relative to the last mentioned date ("the following spring").
     SeasonShift { n: i64, season: Season },
+    /// A quarter `n` quarters after the reference's ("last quarter" -1, "the quarter" 0);
+    /// `deictic` ones count from the document date in news mode.
+    QuarterShift { n: i64, deictic: bool },
     /// A temporal adjective before a noun ("a former minister", "future kings", "the
     /// current president", "present-day Berlin"): TIMEX2 (WikiWars) marks it, TimeML
     /// does not; see [`super::Convention`].

@@ -118,6 +118,7 @@ enum Rule {
     Weekday,
     Holiday,
     BareUnits,
+    Quarter,
 }
 
 /// One rule's regex and where it can match.
@@ -144,6 +145,7 @@ impl Rule {
             Rule::Rate => UNIT,
             Rule::Weekday => triggers::WEEKDAY,
             Rule::Holiday => triggers::HOLIDAY,
+            Rule::Quarter => triggers::QUARTER,
             // "1866-03-31": the year's last digit is followed by a dash. Digits are too
             // frequent in real pages (tables, references) for a full-text pass on [12].
             Rule::Iso => JOINT,
@@ -254,7 +256,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Quantity,
             format!(
-                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half|\s+more)?(?:\s+|-)(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half|\s+more)?(?:\s+|-)(?:(?P<adj>full|whole|entire|additional|consecutive|straight|successive|previous|preceding|bloody|brutal)\s+)?(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
         ),
         (
@@ -273,7 +275,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::UnitPhase,
             // "the end of the year", and its possessive "at month's end", "by year's end".
-            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose)\s+of\s+)(?:the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
+            r"(?:(?P<pre>(?:[Tt]he\s+)?(?:[Mm]iddle|[Bb]eginning|[Ss]tart|[Ee]nd|[Cc]lose|(?P<half>[Ff]irst|[Ss]econd|[Ll]atter)\s+half)\s+of\s+)(?P<which>the|that|this)\s+(?:same\s+)?(?P<u>year|month|week|day)|\b(?P<pu>[Yy]ear|[Mm]onth|[Ww]eek)(?:'|’)s\s+(?P<ppre>end|close|start|beginning))\b".to_string(),
         ),
         (
             Rule::Deictic,
@@ -314,6 +316,13 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             format!(
                 r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>Christmas(?:\s+(?P<hw>Day|Eve))?|New\s+Year's\s+(?P<nw>Day|Eve)|Thanksgiving(?:\s+(?P<tw>Day))?|Election\s+Day|Easter(?:\s+(?P<ew>Sunday|Monday|Day))?)(?:,?\s+(?:of\s+)?{y})?\b"
             ),
+        ),
+        // A quarter of the year: "the first quarter of 2013", "fourth-quarter profit",
+        // "the third fiscal quarter", "last quarter", "for the quarter" (`read` checks
+        // the words around it).
+        (
+            Rule::Quarter,
+            r"\b(?:(?P<the>[Tt]he\s+)?(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast)(?P<hy>-|\s+)(?:fiscal\s+)?quarter|(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|preceding|following|next|current|latest|same))\s+(?:fiscal\s+)?quarter|(?P<bare>the)\s+quarter)\b(?:\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(?P<y>[12][0-9]{3})\b)?".to_string(),
         ),
     ];
     let rules = table
@@ -566,7 +575,9 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
         let (word, after) = rest.split_once([' ', '-']).unwrap_or((rest, ""));
         let modified = matches!(word, "early" | "late" | "mid")
             && (number(after) || after.starts_with(|c: char| c.is_ascii_uppercase()));
-        if number(rest) || modified || matches!(word, "past" | "last" | "coming") {
+        // "the last quarter" is the year's fourth, with its article.
+        let quarter = matches!(&m.expr, Expr::Point(p) if p.quarter.is_some());
+        if number(rest) || modified || (matches!(word, "past" | "last" | "coming") && !quarter) {
             cut = 4;
         }
     }
@@ -1504,9 +1515,27 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 _ => n,
             };
             let unit = Unit::from_word(get("u")?)?;
+            // An adjective between the count and its unit ("two full days", "three
+            // consecutive years", "the four previous weeks", "ten brutal months") leaves
+            // the length as counted; after an article only one of amount does ("a full
+            // day", "an additional year"; not "a bloody day", "a previous year").
+            let article = get("n")
+                .is_some_and(|n| n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an"));
+            if article
+                && get("adj")
+                    .is_some_and(|a| !matches!(a, "full" | "whole" | "entire" | "additional"))
+            {
+                return None;
+            }
             let after = text.get(span.end..).unwrap_or("");
             if after.starts_with("-old") || after.starts_with(" old") {
                 return None; // an age: "a 6-year-old boy"
+            }
+            if after
+                .strip_prefix('-')
+                .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                return None; // a compound modifier: "six consecutive year-ending rankings"
             }
             if unit == Unit::Second && get("n").is_some_and(|n| n.eq_ignore_ascii_case("a")) {
                 return None; // "a second front"
@@ -1640,6 +1669,21 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         }
         Rule::UnitPhase => {
             let unit = Unit::from_word(get("u").or(get("pu"))?)?;
+            if let Some(half) = get("half") {
+                // "the second half of the year" is the reference year's half (`2013-H2`),
+                // "of this year" the document date's in news; a month or week has no
+                // half in TIMEX3.
+                if unit != Unit::Year {
+                    return None;
+                }
+                let pt = Point {
+                    half: Some(if half.eq_ignore_ascii_case("first") { 1 } else { 2 }),
+                    year_shift: Some(0),
+                    deictic_year: get("which") == Some("this"),
+                    ..point
+                };
+                return mention(Expr::Point(pt));
+            }
             mention(Expr::Shift {
                 n: 0,
                 unit,
@@ -1841,6 +1885,7 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 rule: 0,
             })
         }
+        Rule::Quarter => read_quarter(caps, text, span),
         Rule::Holiday => {
             let h = get("h")?;
             let year = get("y").and_then(year_number);
@@ -1886,6 +1931,63 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             mention(Expr::Weekday { day, time, rel: relative_word(get("rel")) })
         }
     }
+}
+
+/// A quarter of the year ("the first quarter of 2013", "fourth-quarter", "last quarter",
+/// "for the quarter"). A hyphenated ordinal modifies a noun and leaves its article out
+/// ("the [fourth-quarter] results"); an "of" phrase other than a year names a quarter of
+/// something else ("the fourth quarter of the game", "the first quarter of the 19th
+/// century"), and a bare "the quarter" is the period only after a preposition of time
+/// ("for the quarter", "during the quarter"; not "the French quarter", "in the quarter
+/// near the port").
+fn read_quarter(caps: &Captures, text: &str, span: Span) -> Option<Mention> {
+    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    let after = text.get(span.end..).unwrap_or("");
+    let of_follows = after.trim_start().starts_with("of ");
+    if of_follows || after.trim_start().starts_with("moon") {
+        return None;
+    }
+    let shift = |n: i64, deictic: bool, span: Span| {
+        Some(Mention { span, expr: Expr::QuarterShift { n, deictic }, ends: None, rule: 0 })
+    };
+    if get("bare").is_some() {
+        let before = word_before(text, span.start);
+        // Not "in", which as often finds a place ("in the quarter near the port").
+        if !matches!(before.as_str(), "for" | "during" | "over" | "through" | "throughout") {
+            return None;
+        }
+        return shift(0, false, span);
+    }
+    if let Some(dir) = get("dir") {
+        let dir = dir.to_ascii_lowercase();
+        let n = match dir.trim_start_matches("the").trim() {
+            "last" | "previous" | "preceding" => -1,
+            "next" | "following" => 1,
+            _ => 0,
+        };
+        // "last quarter", "next quarter", "this quarter" count from the document date;
+        // "the previous quarter" from the narrative's.
+        return shift(n, !dir.starts_with("the"), span);
+    }
+    let ord = get("ord")?.to_ascii_lowercase();
+    let the = caps.name("the");
+    if the.is_none() && matches!(ord.as_str(), "last" | "final") {
+        // "last quarter" without its article is the one before this.
+        return (ord == "last").then(|| shift(-1, true, span)).flatten();
+    }
+    let quarter = match ord.as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        _ => 4,
+    };
+    let start = match the {
+        Some(t) if get("hy") == Some("-") => t.end(),
+        _ => span.start,
+    };
+    let pt =
+        Point { quarter: Some(quarter), year: get("y").and_then(year_number), ..Point::default() };
+    Some(Mention { span: Span::new(start, span.end), expr: Expr::Point(pt), ends: None, rule: 0 })
 }
 
 fn month_number_digits(s: &str) -> Option<u32> {
@@ -2087,6 +2189,7 @@ mod tests {
             "Sept. 9, 1955 — 1866-03-31 — between 1879 and 1883 — May 2–4, 1977 — the following week.",
             "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 1999",
             "Décembre 1865 – the 2nd of août, naïve 1870s: ‘spring’ of 1871 … 12 déc. 1872",
+            "In the third  quarter of fiscal 2012, fourth-quarter sales and last quarter's; for the quarter.",
         ];
         for s in sentences {
             same_as_full(s);
@@ -2121,6 +2224,8 @@ mod tests {
         "AD",
         "year",
         "years",
+        "quarter",
+        "third",
         "day",
         "night",
         "next",

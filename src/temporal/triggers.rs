@@ -53,6 +53,9 @@ pub(crate) const DEICTIC: Class = 4096;
 /// "Christmas", "New" (Year's), "Thanksgiving", "Election" (Day), "Easter": the `Holiday` rule.
 pub(crate) const HOLIDAY: Class = 8192;
 
+/// "quarter": the `Quarter` rule.
+pub(crate) const QUARTER: Class = 16384;
+
 /// Lower-case trigger words and their class; each is also found capitalized.
 const WORDS: &[(&str, Class)] = &[
     ("second", UNIT),
@@ -114,6 +117,7 @@ const WORDS: &[(&str, Class)] = &[
     ("thanksgiving", HOLIDAY),
     ("election", HOLIDAY),
     ("easter", HOLIDAY),
+    ("quarter", QUARTER),
 ];
 
 const MONTHS: &[&str] =

@@ -190,7 +190,7 @@ pub enum Precision {
     Decade,
     /// `1865`.
     Year,
-    /// `1865-H2`, `1865-SU`.
+    /// `1865-H2`, `2013-Q1`, `1865-SU`.
     PartOfYear,
     /// `1865-02`.
     Month,
@@ -207,6 +207,8 @@ pub enum YearPart {
     Whole,
     /// `-H1`, `-H2`.
     Half(u8),
+    /// `-Q1` ... `-Q4`: a quarter of the (calendar) year.
+    Quarter(u8),
     /// `-SP`, ...
     Season(Season),
     /// `-MM`; `None` is `-XX`.
@@ -324,7 +326,9 @@ impl CalendarDate {
             YearScale::Decade => Precision::Decade,
             YearScale::Year => match self.part {
                 YearPart::Whole => Precision::Year,
-                YearPart::Half(_) | YearPart::Season(_) => Precision::PartOfYear,
+                YearPart::Half(_) | YearPart::Quarter(_) | YearPart::Season(_) => {
+                    Precision::PartOfYear
+                }
                 YearPart::Month(_) => Precision::Month,
                 YearPart::Week(_) => Precision::Week,
                 YearPart::Day(..) | YearPart::Weekday(_) => Precision::Day,
@@ -371,6 +375,7 @@ impl CalendarDate {
                     | YearPart::Week(None)
                     | YearPart::Weekday(_) => months(1, 12),
                     YearPart::Half(h) => months(u32::from(h) * 6 - 5, u32::from(h) * 6),
+                    YearPart::Quarter(q) => months(u32::from(q) * 3 - 2, u32::from(q) * 3),
                     YearPart::Season(Season::Winter) => Some((
                         days_from_civil(y - 1, 12, 1),
                         days_from_civil(y, 2, days_in_month(y, 2)),
@@ -557,6 +562,7 @@ impl fmt::Display for CalendarDate {
         match self.part {
             YearPart::Whole => {}
             YearPart::Half(h) => write!(f, "-H{h}")?,
+            YearPart::Quarter(q) => write!(f, "-Q{q}")?,
             YearPart::Season(s) => write!(f, "-{}", s.code())?,
             YearPart::Month(m) => {
                 f.write_str("-")?;
@@ -630,6 +636,10 @@ fn parse_part(rest: &str) -> Option<YearPart> {
         [x] if x.len() == 2 && x.starts_with('H') => match x.as_bytes()[1] {
             b'1' => YearPart::Half(1),
             b'2' => YearPart::Half(2),
+            _ => return None,
+        },
+        [x] if x.len() == 2 && x.starts_with('Q') => match x.as_bytes()[1] {
+            q @ b'1'..=b'4' => YearPart::Quarter(q - b'0'),
             _ => return None,
         },
         [x] if Season::from_code(x).is_some() => YearPart::Season(Season::from_code(x)?),
@@ -820,6 +830,8 @@ mod tests {
             "1865-SP",
             "XXXX-WI",
             "1865-H2",
+            "2013-Q1",
+            "XXXX-Q4",
             "1866-W14",
             "XXXX-WXX",
             "XXXX-WXX-3",
@@ -860,7 +872,8 @@ mod tests {
             "P1..5Y",
             "BC0000",
             "1865TXX",
-            "2000-Q1",
+            "2000-Q5",
+            "2000-Q0",
             "é€中😀",
             "1865-W54",
             "Monday",
@@ -878,6 +891,7 @@ mod tests {
         assert_eq!(v("1915-WI").interval(), Some((day(1914, 12, 1), day(1915, 2, 28))));
         assert_eq!(v("1866-W14").interval(), Some((day(1866, 4, 2), day(1866, 4, 8))));
         assert_eq!(v("1865-H2").interval(), Some((day(1865, 7, 1), day(1865, 12, 31))));
+        assert_eq!(v("2013-Q2").interval(), Some((day(2013, 4, 1), day(2013, 6, 30))));
         assert_eq!(v("XXXX-05").interval(), None);
         assert_eq!(v("1865-11-08/1865-02-28").interval(), None);
         assert!(v("1865-02-28TAF").falls_within(&v("1865-02")));
