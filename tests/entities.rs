@@ -393,10 +393,11 @@ fn tail(s: &str, n: usize) -> String {
     chars[chars.len().saturating_sub(n)..].iter().collect()
 }
 
-/// Every judged mention of the three judged samples (tests/data/entities_judged.tsv, seed 11;
+/// Every judged mention of the judged samples (tests/data/entities_judged.tsv, seed 11;
 /// entities_judged_s23.tsv, seed 23, drawn fresh in session s23 after the unlinked-name
 /// rule; entities_judged_s25.tsv, seed 25, drawn after the precision rules of session s25;
-/// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32)
+/// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32;
+/// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -451,6 +452,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s23.tsv",
         "entities_judged_s25.tsv",
         "entities_judged_s32.tsv",
+        "entities_judged_s34.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");
