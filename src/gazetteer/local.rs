@@ -143,7 +143,8 @@ pub(crate) fn local_entries_of(
     // An acronym is no person's name ("ANOVA" typed PERSON by the words around one of its
     // occurrences, "OVAs", a radio station's call sign, "CLW" after a wrongly typed link).
     out.retain(|e| {
-        !is_one_letter(&e.surface) && !(e.label == Label::Person && is_capitals_code(&e.surface))
+        let person_code = e.label == Label::Person && is_capitals_code(&e.surface);
+        !(is_one_letter(&e.surface) || person_code)
     });
     relabel_place_adjectives(&mut out, global);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
@@ -589,7 +590,7 @@ fn relabel_place_adjectives(out: &mut [Entry], global: &Gazetteer) {
     let adjectives: Vec<usize> = (out.iter().enumerate())
         .filter(|(_, e)| {
             e.label == Label::Place
-                && !global.lookup(&e.surface).is_some_and(|g| g.label == Label::Place)
+                && global.lookup(&e.surface).is_none_or(|g| g.label != Label::Place)
                 && is_adjective_of_place(&e.surface, &is_place)
         })
         .map(|(i, _)| i)
