@@ -246,6 +246,19 @@ rows! {
     // other "C" of the article ("-5 C" in a climate table).
     one_letter_anchor_no_repeats: ("T", "Prices are in [[Qwertian dollar|C$]]. Winters reach -5 C in the north.", "-5 ", "C") => None;
     function_word_no_person_part: ("T", "In 1980, Diane Through the Ages was printed.", "1980,", "Diane Through") => None;
+    // Session s34. A person's short form that the article writes in lowercase twice or more
+    // is a common word there ("Artists" of a group that a given name's shape typed PERSON),
+    // unless a person's title opens the full name ("Lord North").
+    short_form_written_lowercase_no_person: ("T", "She joined the [[Young Qwertic Artists]]. Many artists came; the artists sold well. Artists were paid.", "well. ", "Artists") => None;
+    short_form_once_lowercase_still_person: ("T", "She met [[Diane Zxcvbn]]. One zxcvbn came. Later Zxcvbn spoke.", "Later", "Zxcvbn") => Some(Label::Person);
+    titled_short_form_written_lowercase_still_person: ("T", "The war of [[Lord Qwertyn]] went on. The qwertyn wind and the qwertyn rain. Later Qwertyn resigned.", "Later", "Qwertyn") => Some(Label::Person);
+    // A name typed PERSON that the text writes after "the" at most of its matches is none.
+    person_mostly_after_the_no_person: ("T", "It was named by the botanist Zxcvbn. The Zxcvbn was ratified. Under the Zxcvbn, states ruled. The Zxcvbn was weak.", "Under the", "Zxcvbn") => None;
+    person_seldom_after_the_still_person: ("T", "It was named by the botanist Zxcvbn. Zxcvbn wrote it. Zxcvbn died. The Zxcvbn family mourned.", "wrote", "Zxcvbn") => Some(Label::Person);
+    // An acronym is no person's name, whatever the words around it say.
+    acronym_no_person: ("T", "It was described by the botanist QWXZ in 1920. Later QWXZ was used widely.", "Later", "QWXZ") => None;
+    // A place's adjective is a DEMONYM, whichever rule typed it a place.
+    place_adjective_anchor_is_demonym: ("T", "He was born in [[Qwertonia]]. A [[Qwertonia|Qwertonian]] diplomat came. Later the Qwertonian coast was shelled.", "Later the", "Qwertonian") => Some(Label::Demonym);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -380,10 +393,11 @@ fn tail(s: &str, n: usize) -> String {
     chars[chars.len().saturating_sub(n)..].iter().collect()
 }
 
-/// Every judged mention of the three judged samples (tests/data/entities_judged.tsv, seed 11;
+/// Every judged mention of the judged samples (tests/data/entities_judged.tsv, seed 11;
 /// entities_judged_s23.tsv, seed 23, drawn fresh in session s23 after the unlinked-name
 /// rule; entities_judged_s25.tsv, seed 25, drawn after the precision rules of session s25;
-/// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32)
+/// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32;
+/// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -438,6 +452,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s23.tsv",
         "entities_judged_s25.tsv",
         "entities_judged_s32.tsv",
+        "entities_judged_s34.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");

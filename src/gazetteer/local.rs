@@ -140,7 +140,13 @@ pub(crate) fn local_entries_of(
     }
     push_unlinked_names(article, global, &mut out, &mut given);
     // A target's name of one letter ("Ă" of [[Ă|A with breve]]) folds to that letter too.
-    out.retain(|e| !is_one_letter(&e.surface));
+    // An acronym is no person's name ("ANOVA" typed PERSON by the words around one of its
+    // occurrences, "OVAs", a radio station's call sign, "CLW" after a wrongly typed link).
+    out.retain(|e| {
+        let person_code = e.label == Label::Person && is_capitals_code(&e.surface);
+        !(is_one_letter(&e.surface) || person_code)
+    });
+    relabel_place_adjectives(&mut out, global);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
@@ -568,6 +574,76 @@ fn subject_acronyms<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
 fn capitals_are_initials(acronym: &str, initials: &[char]) -> bool {
     let mut rest = initials.iter();
     acronym.chars().filter(char::is_ascii_uppercase).all(|c| rest.any(|&i| i == c))
+}
+
+/// One-word PLACE entries that are the adjective of another place's name are DEMONYMs:
+/// "Angolan" (a repeat of "[[Angola|Angolan]] diplomat", or a run the words "the Angolan
+/// coast" typed), "African", "European", "Roman" of Rome, "Athenian" of Athens. The place
+/// is the article's own PLACE entry or a gazetteer's; a word that is a place's name itself
+/// stays ("Atlantic", "Oman", "Milan", whose stems name other places).
+fn relabel_place_adjectives(out: &mut [Entry], global: &Gazetteer) {
+    let places: FxHashSet<&str> =
+        out.iter().filter(|e| e.label == Label::Place).map(|e| &*e.surface).collect();
+    let is_place = |name: &str| {
+        places.contains(name) || global.lookup(name).is_some_and(|e| e.label == Label::Place)
+    };
+    let adjectives: Vec<usize> = (out.iter().enumerate())
+        .filter(|(_, e)| {
+            e.label == Label::Place
+                && global.lookup(&e.surface).is_none_or(|g| g.label != Label::Place)
+                && is_adjective_of_place(&e.surface, &is_place)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in adjectives {
+        out[i].label = Label::Demonym;
+    }
+}
+
+/// Endings of an adjective made from a place's name, and the endings of the name they
+/// replace: "Europ-e" -> "Europ-ean", "Athen-s" -> "Athen-ian", "Malt-a" -> "Malt-ese".
+const ADJECTIVE_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "an", "ic"];
+const NAME_ENDINGS: &[&str] = &["", "a", "e", "s", "ia", "y"];
+
+/// True when the capitalized one-word `word` is an adjective made from a place's name
+/// (`is_place`): at most 6 x 6 + 2 look-ups. Two endings add to the whole name, and only
+/// to a name of five letters or more, where a shorter stem would name a place of its own
+/// ("Sinai" is no adjective of "Sina"): "n" after a final "a" ("Angola-n", "Africa-n")
+/// and "i" ("Israel-i", "Azerbaijan-i").
+fn is_adjective_of_place(word: &str, is_place: &dyn Fn(&str) -> bool) -> bool {
+    if word.contains(' ') || !word.starts_with(char::is_uppercase) || word.chars().count() < 5 {
+        return false;
+    }
+    let whole_name = |stem: &str| stem.chars().count() >= 5 && is_place(stem);
+    if word.strip_suffix('n').is_some_and(|stem| stem.ends_with('a') && whole_name(stem))
+        || word.strip_suffix('i').is_some_and(whole_name)
+    {
+        return true;
+    }
+    ADJECTIVE_ENDINGS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .filter(|stem| stem.chars().count() >= 3)
+        .any(|stem| {
+            NAME_ENDINGS.iter().any(|end| {
+                let name = format!("{stem}{end}");
+                name != word && is_place(&name)
+            })
+        })
+}
+
+/// An acronym or a code in capitals, maybe plural: two capitals or more, then capitals,
+/// digits, `&`, `.` or `-`, at most 12 bytes, and at most a final "s" in lowercase
+/// ("ANOVA", "OVAs", "KSOQ-FM", "MI5").
+fn is_capitals_code(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    let capitals = stem.chars().filter(char::is_ascii_uppercase).count();
+    stem.len() <= 12
+        && capitals >= 2
+        && stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.' | '-'))
 }
 
 /// Two to eight letters, digits, `&` or `.`, at least two of them capitals: "CIAM", "AT&T".

@@ -44,6 +44,7 @@ use std::{
 };
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{
     error::{Error, Result},
@@ -270,8 +271,17 @@ fn compiled_candidates<'e>(
 /// article also writes in lowercase, whatever its type ("Connective tissue" of a link to
 /// the concept, the subject "Agricultural science" beside "history of agricultural
 /// science"): its capital is a sentence's, a heading's or a title's, wherever it stands.
-/// Those spans go to `not_names`. The lowercase occurrences are found by the same scan: no
-/// second pass.
+/// So is a person's short form (a surname or a given name of a PERSON entry) that the
+/// article writes in lowercase twice or more ("Philosophy" of a link to "German Philosophy"
+/// typed PERSON beside "philosophy", "Temple", "Anarchist"), unless a person's title opens
+/// the full name ("Lord North" beside "north"): a word the article uses as a common noun is
+/// no one's name there. Those spans go to `not_names`. The lowercase occurrences are found
+/// by the same scan: no second pass.
+///
+/// A PERSON entry that the article writes after "the" at more than half of its (three or
+/// more) capitalized matches is no person's name ("the Articles" of the Articles of
+/// Confederation, "the Saturn V", "the Legislature"): an article names a person without
+/// an article. A name holding a person's title keeps its matches ("the Sun King").
 fn local_candidates(
     text: &str,
     folded: &Folded,
@@ -285,30 +295,68 @@ fn local_candidates(
         trie.insert(surface, i as u32);
     }
     let words = words_of(&folded.text);
-    let mut lowercase = vec![false; local.len()];
+    // Per entry: how often the article writes it in lowercase.
+    let mut lowercase = vec![0u32; local.len()];
     trie.find(&folded.text, &words, |first, last, entry_index| {
         let (Some(a), Some(b)) = (words.get(first), words.get(last)) else { return };
         if let Some((start, end)) = folded.original(a.start as usize, b.end as usize, text) {
             let span = Span::new(start, end);
             if !span.slice(text).chars().any(char::is_uppercase) {
                 if let Some(seen) = lowercase.get_mut(entry_index as usize) {
-                    *seen = true;
+                    *seen += 1;
                 }
             }
             push_candidate(text, span, local, entry_index, out);
         }
     });
+    let after_the = persons_after_the(text, local, out);
     let common_noun = |c: &Candidate| {
         let e = &local[c.entry as usize];
-        lowercase[c.entry as usize]
+        let lowercase = lowercase[c.entry as usize];
+        (lowercase > 0
             && if e.surface.contains(' ') {
                 context::is_sentence_case(&e.surface)
             } else {
                 e.label == Label::Unknown && context::opens_running_sentence(text, c.span.start)
-            }
+            })
+            || (lowercase >= 2 && is_short_form_of_untitled_person(e))
+            || after_the.contains(&c.entry)
     };
     not_names.extend(out.iter().filter(|c| common_noun(c)).map(|c| c.span));
     out.retain(|c| !common_noun(c));
+}
+
+/// True for a person's short form ([`Entry::partial`], PERSON) whose full name (the id's
+/// title) does not open with a person's title ("Lord North", "Sir Henry Clinton").
+fn is_short_form_of_untitled_person(e: &Entry) -> bool {
+    let first = e.id.split('_').next().unwrap_or("");
+    e.partial && e.label == Label::Person && !person_titles::is_title_before_name(first)
+}
+
+/// The PERSON entries of `local` that the text writes right after "the" ("the Articles")
+/// at more than half of their matches in `candidates`, when they have three or more and no
+/// word of the entry is a person's title ("the Sun King"). Linear in the candidates: each
+/// looks at the four bytes before it.
+fn persons_after_the(text: &str, local: &[Entry], candidates: &[Candidate]) -> FxHashSet<u32> {
+    let mut counts: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+    for c in candidates {
+        if local.get(c.entry as usize).is_some_and(|e| e.label == Label::Person) {
+            let head = text.get(..c.span.start).unwrap_or("");
+            let the = head.ends_with("the ") || head.ends_with("The ");
+            let (all, after) = counts.entry(c.entry).or_default();
+            *all += 1;
+            *after += u32::from(the);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(entry, (all, after))| {
+            let titled =
+                local[entry as usize].surface.split(' ').any(person_titles::is_title_before_name);
+            all >= 3 && after * 2 > all && !titled
+        })
+        .map(|(entry, _)| entry)
+        .collect()
 }
 
 /// A match of `entries[entry_index]` at `span`, kept when it passes the proper-noun guard
