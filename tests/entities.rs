@@ -97,6 +97,7 @@ rows! {
     link_title_alone_anchor_is_office: ("T", "He became [[President of Qwertia|President]] in 1990.", "became", "President") => Some(Label::Misc);
     link_title_alone_repeat_is_office: ("T", "He was the [[Landgrave]] of Qwertia. His son, Landgrave of Ytrewq, died.", "son,", "Landgrave") => Some(Label::Misc);
     link_title_named_character_is_no_office: ("T", "The android [[Landgrave (Qwerty)|Landgrave]] appears.", "android", "Landgrave") => Some(Label::Unknown);
+    link_surname_like_a_title_is_no_office: ("T", "The blues of [[Qw.Er. King|King]] sold well.", "of", "King") => Some(Label::Unknown);
     link_title_before_name_is_person: ("T", "He met [[President Qwerty Zxcv]] in 1990.", "met", "President Qwerty Zxcv") => Some(Label::Person);
     link_numbered_regiment: ("T", "A few companies of the [[71st Foot]] were stationed there.", "the", "71st Foot") => Some(Label::Org);
     link_club_of_league: ("T", "He worked out with the [[Qwerton Knicks]] of the NBA Development League.", "the", "Qwerton Knicks") => Some(Label::Org);

@@ -236,11 +236,15 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
     }
     // A title alone names an office, not its holder ("the [[Landgrave]] of Hesse", "[[President
     // of Qwertia|President]]"): a concept, MISC (an unlinked title alone is no entry at all,
-    // `local.rs`). After the words around it, and not for a target that is the title word
-    // with a disambiguator: a character bears a title as a name ("[[Bishop (Aliens)|Bishop]],
-    // played by ...", "[[Qwerty (Aliens)|Bishop]]").
+    // `local.rs`). After the words around it; only for a target that is the office's
+    // article, the title or a phrase it opens ("President of Qwertia"), and not the title
+    // word with a disambiguator: a character bears a title as a name ("[[Bishop
+    // (Aliens)|Bishop]]"), a person's surname can be one ("[[B.B. King|King]]").
     let (name, disambiguator) = split_disambiguator(&link.target);
-    if is_person_making_title(anchor) && (disambiguator.is_none() || name != anchor) {
+    let opens_target =
+        name.strip_prefix(anchor).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    if is_person_making_title(anchor) && opens_target && (disambiguator.is_none() || name != anchor)
+    {
         return Some(Label::Misc);
     }
     known.map(|e| e.label)
