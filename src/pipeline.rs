@@ -17,8 +17,8 @@ use crate::{
     error::Result,
     events::{Event, EventExtractor, EventMention},
     gazetteer::{
-        local_entries_of, with_link_mentions_of, EntityMention, Gazetteer, GazetteerBuilder,
-        LinkTargets, Shipped,
+        local_entries_of, name_languages, with_link_mentions_of, EntityMention, Gazetteer,
+        GazetteerBuilder, LinkTargets, Shipped,
     },
     infobox::{InfoboxReport, InfoboxValidator},
     source::{InputError, RawArticle, Redirect, SourceItem},
@@ -307,11 +307,13 @@ impl Pipeline {
         // Each link target is looked up once, for both uses of the article's links.
         let targets = LinkTargets::new(article, &self.gazetteer);
         let local = local_entries_of(article, &self.gazetteer, &targets);
-        let entities = self.gazetteer.find_with_local(&article.text, &local);
-        if article.links.is_empty() {
-            return entities;
+        let mut entities = self.gazetteer.find_with_local(&article.text, &local);
+        if !article.links.is_empty() {
+            entities = with_link_mentions_of(article, entities, &targets);
         }
-        with_link_mentions_of(article, entities, &targets)
+        // Linked or not, a nationality word after "in"/"into"/"from" may be the language.
+        name_languages(&article.text, &mut entities);
+        entities
     }
 
     /// The date stage: temporal expressions, in text order.

@@ -89,6 +89,28 @@ rows! {
     link_context_by_agent: ("T", "It was described by [[Qwerty]] in 1858.", "described", "Qwerty") => Some(Label::Person);
     link_context_played_for: ("T", "He played for [[Qwerty Zxcv]] in 1990.", "played", "Qwerty Zxcv") => Some(Label::Org);
     link_context_none: ("T", "He wrote for [[Qwerty Zxcv]] in 1990.", "wrote", "Qwerty Zxcv") => Some(Label::Unknown);
+    // Session 34: a census's category, an office, a numbered regiment, a club of a league,
+    // a language named by its nationality word.
+    link_census_category: ("T", "The town was 98.1% [[White (U.S. Census)|White]], 0.1% [[Qwertian (U.S. Census)|Qwertian]].", "98.1%", "White") => Some(Label::Misc);
+    link_census_category_anchor_alone: ("T", "The town was 98.1% [[White (U.S. Census)|White]], 0.1% [[Qwertian (U.S. Census)|Qwertian]].", "0.1%", "Qwertian") => Some(Label::Misc);
+    link_title_alone_is_office: ("T", "He was the [[Landgrave]] of Qwertia from 1768.", "the", "Landgrave") => Some(Label::Misc);
+    link_title_alone_anchor_is_office: ("T", "He became [[President of Qwertia|President]] in 1990.", "became", "President") => Some(Label::Misc);
+    link_title_alone_repeat_is_office: ("T", "He was the [[Landgrave]] of Qwertia. His son, Landgrave of Ytrewq, died.", "son,", "Landgrave") => Some(Label::Misc);
+    link_title_named_character_is_no_office: ("T", "The android [[Landgrave (Qwerty)|Landgrave]] appears.", "android", "Landgrave") => Some(Label::Unknown);
+    link_surname_like_a_title_is_no_office: ("T", "The blues of [[Qw.Er. King|King]] sold well.", "of", "King") => Some(Label::Unknown);
+    link_title_before_name_is_person: ("T", "He met [[President Qwerty Zxcv]] in 1990.", "met", "President Qwerty Zxcv") => Some(Label::Person);
+    link_numbered_regiment: ("T", "A few companies of the [[71st Foot]] were stationed there.", "the", "71st Foot") => Some(Label::Org);
+    link_club_of_league: ("T", "He worked out with the [[Qwerton Knicks]] of the NBA Development League.", "the", "Qwerton Knicks") => Some(Label::Org);
+    link_name_of_league_without_the_untyped: ("T", "He met [[Qwerty Zxcv]] of the Qwerty League.", "met", "Qwerty Zxcv") => Some(Label::Unknown);
+    link_publisher_after_published_by: ("T", "It appears in a comic, published by [[Qwerty Zxcv]]. He left.", "published", "Qwerty Zxcv") => Some(Label::Org);
+    link_author_before_novel: ("T", "The park is the setting of [[Qwerty Zxcv]]'s novel El río.", "of", "Qwerty Zxcv") => Some(Label::Person);
+    language_after_in: ("T", "The barrios (which mean \"wards\" in Spanish) are small.", "in", "Spanish") => Some(Label::Misc);
+    language_after_into_before_by: ("T", "The translation into English by Ann Qwerty was praised.", "into", "English") => Some(Label::Misc);
+    language_adjective_stays_demonym: ("T", "The fort fell in Spanish hands in 1600.", "in", "Spanish") => Some(Label::Demonym);
+    language_plural_is_the_people: ("T", "It took loans from Americans.", "from", "Americans") => Some(Label::Demonym);
+    language_from_the_is_the_people: ("T", "The fort was taken from the French.", "from", "French") => Some(Label::Demonym);
+    language_from_the_translator: ("T", "It was translated from the Polish by Ann Qwerty.", "from", "Polish") => Some(Label::Misc);
+    language_no_preposition_stays_demonym: ("T", "The army was Spanish.", "was", "Spanish") => Some(Label::Demonym);
     link_context_repeat_keeps_type: ("T", "He was born in [[Qwerton]]. Later Qwerton grew.", "Later", "Qwerton") => Some(Label::Place);
     link_disambiguator_type_noun: ("T", "He met [[Qwerty Zxcv (footballer)|Qwerty Zxcv]].", "met", "Qwerty Zxcv") => Some(Label::Person);
     link_acronym_repeat: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990. The QZP won.", "The", "QZP") => Some(Label::Org);

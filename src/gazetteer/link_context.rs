@@ -14,12 +14,14 @@
 //!   that says what follows "of" ("the town of X", "daughter of X");
 //! * a verb that takes a place ("born in", "died at", "moved to", "near X"), a person
 //!   ("directed by", "described by", "married X") or an organization ("played for", "signed
-//!   with");
+//!   with", "published by");
+//! * the work after a possessive ("X's novel", "X's painting"): PERSON;
 //! * a title before it ("President X"): PERSON;
 //! * a direction from a place or a border ("north west of X", "bounded on the south by X"):
 //!   PLACE;
 //! * a class before its instances ("academics such as X", "such academics as X"): the
-//!   class noun's type, for a capitalized name.
+//!   class noun's type, for a capitalized name;
+//! * a club and its league ("the Qwerton Knicks of the NBA Development League"): ORG.
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.
 
@@ -85,6 +87,16 @@ const PERSON_BY_VERBS: &[&str] = &[
     "voiced",
     "portrayed",
 ];
+
+/// Verbs whose agent, after "by", is an organization: a publisher, a maker, an operator
+/// ("published by X", "manufactured by X"; "built by" and "released by" name persons as
+/// often).
+const ORG_BY_VERBS: &[&str] = &["published", "manufactured", "operated", "distributed"];
+
+/// Works a person writes or paints, named after the maker's possessive ("Ann Qwerty's
+/// novel"); films, series and recordings are made by companies and bands as often.
+const AUTHORED_WORKS: &[&str] =
+    &["novel", "novels", "play", "plays", "poem", "poems", "memoir", "painting", "paintings"];
 
 /// Verb phrases (last word before the link last) whose object is an organization.
 const ORG_OBJECTS: &[&[&str]] =
@@ -183,6 +195,15 @@ pub(crate) fn label_from_lead(article: &Article) -> Option<Label> {
 /// A description, life span or "-based" right after the link.
 fn label_after(text: &str, span: Span) -> Option<Label> {
     let rest = after(text, span.end);
+    // The author of a written or painted work: "Ann Qwerty's novel El río" (read before a
+    // closing quote is stripped: the apostrophe is the possessive's).
+    let work = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s "));
+    if work
+        .and_then(|w| w.split([' ', ',', '.']).next())
+        .is_some_and(|w| AUTHORED_WORKS.contains(&w))
+    {
+        return Some(Label::Person);
+    }
     // A closing quote of a quoted link ("[[Aurora 7]]").
     let rest = rest.strip_prefix(['"', '”', '\'']).unwrap_or(rest);
     if rest.starts_with(" (") && life_span().find(rest).is_some_and(|m| m.start() == 1) {
@@ -207,8 +228,41 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
             return Some(Label::Place);
         }
     }
+    if is_a_club_of_a_league(text, span, rest) {
+        return Some(Label::Org);
+    }
     let description = DESCRIPTION_OPENINGS.iter().find_map(|o| rest.strip_prefix(o))?;
     label_of_description(description)
+}
+
+/// Words that end the name of a league of clubs: "the National Hockey League", "the NBA
+/// Development League", "the Qwerty Conference".
+const LEAGUE_HEADS: &[&str] = &["League", "Conference"];
+
+/// A club and its league: "the Qwerton Knicks of the NBA Development League" (`rest` is
+/// the text after the name). The name follows "the" (a person's name does not: "Ann Qwerty
+/// of the Qwerty League" is a player or an official) and the league's name is capitalized
+/// words ending in a league's head word, at most six.
+fn is_a_club_of_a_league(text: &str, span: Span, rest: &str) -> bool {
+    let Some(league) = rest.strip_prefix(" of the ") else {
+        return false;
+    };
+    if !before(text, span.start).ends_with("the ") && !before(text, span.start).ends_with("The ") {
+        return false;
+    }
+    for word in league.split(' ').take(6) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if !bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        if LEAGUE_HEADS.contains(&bare) {
+            return true;
+        }
+        if bare.len() != word.len() {
+            return false;
+        }
+    }
+    false
 }
 
 /// The words right before the link: a type noun, a verb, a title.
@@ -344,6 +398,7 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
         "by" if rest.last().is_some_and(|w| PERSON_BY_VERBS.contains(w)) => {
             return Some(Label::Person)
         }
+        "by" if rest.last().is_some_and(|w| ORG_BY_VERBS.contains(w)) => return Some(Label::Org),
         _ if PERSON_OBJECTS.contains(&last) => return Some(Label::Person),
         _ => {}
     }
@@ -436,6 +491,22 @@ mod tests {
             ("the painting was sold by Qwerty.", "Qwerty", None),
             ("a founding member of The Qwertys", "The Qwertys", Some(Label::Org)),
             ("a member of Qwertic.", "Qwertic", None),
+            // A club of a league, named after "the".
+            (
+                "with the Qwerton Knicks of the NBA Development League.",
+                "Qwerton Knicks",
+                Some(Label::Org),
+            ),
+            ("the Qwerton Owls of the Ytrewq Conference, and", "Qwerton Owls", Some(Label::Org)),
+            ("met Ann Qwerty of the Qwerty League.", "Ann Qwerty", None),
+            ("the Qwerton Owls of the league.", "Qwerton Owls", None),
+            // A publisher or a maker after "by"; an author before the work.
+            ("a comic, published by Qwerty Comics. He", "Qwerty Comics", Some(Label::Org)),
+            ("trains manufactured by Qwertier in 1980", "Qwertier", Some(Label::Org)),
+            ("trains built by Qwertier in 1980", "Qwertier", None),
+            ("the setting of Ann Qwerty's novel El río", "Ann Qwerty", Some(Label::Person)),
+            ("in Qwertflix's documentary series", "Qwertflix", None),
+            ("on Qwerty's album Ytrewq", "Qwerty", None),
         ] {
             assert_eq!(label(text, anchor), expected, "{anchor} in {text:?}");
         }

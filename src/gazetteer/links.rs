@@ -7,7 +7,8 @@
 //!    then the capitalized anchor's (it names the target too: "Whitetop Mountain");
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
 //! 4. the words around the link (`link_context.rs`: "born in X", "the botanist X", "X, a
-//!    German footballer", "X (1834–1857)");
+//!    German footballer", "X (1834–1857)"); then an anchor that is a person's title alone
+//!    names the office, MISC ("the [[Landgrave]] of Hesse");
 //! 5. any other gazetteer row for the target title (the general GeoNames list); and when none
 //!    of 1-5 types this link, another link to the same target they type (one sense per
 //!    discourse: "[[Qwerty]], the Russian president" types every link to Qwerty); a link
@@ -25,14 +26,18 @@
 //! but whose anchor is a nationality adjective or its plural ("[[Russia|Russian]] painter",
 //! "[[United States|Americans]]") is a DEMONYM: the anchor names the country's people or an
 //! attribute, not the place; a language keeps its type ("[[Spanish language|Spanish]]").
+//! Any DEMONYM mention, linked or not, that stands alone after "in", "into" or "from (the)"
+//! ("'wards' in Spanish).", "into English by") is the language: MISC.
 
 use std::{collections::HashMap, sync::Arc};
 
 use rustc_hash::FxHashMap;
 
 use super::{
-    link_context::label_from_context, title_shape::label_from_title, EntityMention, Entry,
-    EntrySource, Gazetteer, Label,
+    link_context::label_from_context,
+    person_titles::is_person_making_title,
+    title_shape::{label_from_title, split_disambiguator},
+    EntityMention, Entry, EntrySource, Gazetteer, Label,
 };
 use crate::article::{title_to_id, Article, Link};
 
@@ -229,6 +234,19 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
     if let Some(label) = label_from_context(&article.text, link.span) {
         return Some(label);
     }
+    // A title alone names an office, not its holder ("the [[Landgrave]] of Hesse", "[[President
+    // of Qwertia|President]]"): a concept, MISC (an unlinked title alone is no entry at all,
+    // `local.rs`). After the words around it; only for a target that is the office's
+    // article, the title or a phrase it opens ("President of Qwertia"), and not the title
+    // word with a disambiguator: a character bears a title as a name ("[[Bishop
+    // (Aliens)|Bishop]]"), a person's surname can be one ("[[B.B. King|King]]").
+    let (name, disambiguator) = split_disambiguator(&link.target);
+    let opens_target =
+        name.strip_prefix(anchor).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    if is_person_making_title(anchor) && opens_target && (disambiguator.is_none() || name != anchor)
+    {
+        return Some(Label::Misc);
+    }
     known.map(|e| e.label)
 }
 
@@ -317,6 +335,44 @@ pub(crate) fn with_link_mentions_of(
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     type_list_items(&article.text, &mut out);
     out
+}
+
+/// Prepositions after which a nationality word standing alone is the language: "(which
+/// means 'wards' in Spanish)", "translated into English by", "words from Portuguese".
+const LANGUAGE_PREPOSITIONS: &[&str] = &["in ", "into ", "from "];
+
+/// A nationality word used as a noun after a preposition of speech ("in Spanish).", "into
+/// English by") names the language, a MISC concept, not the country's people or an
+/// attribute: a DEMONYM mention there becomes the language (id "Spanish_language", the
+/// title Wikipedia gives every language or redirects to it). The word must end its phrase:
+/// punctuation or "by" after it; before a noun it is an adjective ("in Spanish hands"). A
+/// plural is the people ("loans from Americans"), and so is "the" before the word ("taken
+/// from the French."), unless a translator or a quoted word follows ("translated from the
+/// Polish by", "from the Latin \"folium\"").
+pub(crate) fn name_languages(text: &str, mentions: &mut [EntityMention]) {
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Demonym) {
+        let (Some(head), Some(rest)) = (text.get(..m.span.start), text.get(m.span.end..)) else {
+            continue;
+        };
+        if m.span.slice(text).ends_with('s') {
+            continue;
+        }
+        // The word before the preposition is a word boundary: "within Spanish" is no "in".
+        let after = |head: &str, preposition: &str| {
+            head.strip_suffix(preposition)
+                .is_some_and(|h| h.is_empty() || h.ends_with([' ', '(', '\n']))
+        };
+        let translator_or_word = [" by ", " \"", " “"].iter().any(|p| rest.starts_with(p));
+        let after_preposition = LANGUAGE_PREPOSITIONS.iter().any(|p| after(head, p))
+            || (after(head, "from the ") && translator_or_word);
+        let ends_phrase = rest.is_empty()
+            || rest.starts_with([')', '.', ',', ';', ':', '"', '”', '\n'])
+            || rest.starts_with(" by ");
+        if after_preposition && (ends_phrase || translator_or_word) {
+            m.label = Label::Misc;
+            m.id = Arc::from(format!("{}_language", m.span.slice(text)));
+        }
+    }
 }
 
 /// What separates the items of a list: "A, B and C", "A or B".

@@ -58,7 +58,7 @@ pub use label::{Label, UnknownLabel};
 pub(crate) use link_context::label_from_lead;
 pub use link_context::label_from_lead_sentence;
 pub use links::with_link_mentions;
-pub(crate) use links::{with_link_mentions_of, LinkTargets};
+pub(crate) use links::{name_languages, with_link_mentions_of, LinkTargets};
 pub(crate) use local::local_entries_of;
 pub use local::{local_entries, surname_forms};
 pub(crate) use shipped::Shipped;

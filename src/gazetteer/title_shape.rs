@@ -338,6 +338,11 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
         if let Some(label) = head_label(last).or_else(|| head_label_pair(before_last, last)) {
             return Some(label);
         }
+        // A numbered regiment named by its arm: "71st Foot", "17th Lancers", "3rd Light
+        // Dragoons" (the arm alone is a common noun: "light infantry", "Big Foot").
+        if is_ordinal(first) && UNIT_ARMS.contains(&last) {
+            return Some(Label::Org);
+        }
         // A numeral after the head: "World War II", "Division 2". Not after an abbreviation,
         // whose period may end a sentence ("Qwerty Ltd. Two men ...").
         if is_numeral(last)
@@ -460,6 +465,25 @@ fn is_numeral(word: &str) -> bool {
         || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// The arms that name a numbered regiment after its ordinal ("71st Foot", "17th Lancers").
+const UNIT_ARMS: &[&str] = &[
+    "Foot",
+    "Infantry",
+    "Cavalry",
+    "Dragoons",
+    "Hussars",
+    "Lancers",
+    "Fusiliers",
+    "Artillery",
+    "Rifles",
+];
+
+/// An ordinal written in figures: "1st", "22nd", "3rd", "71st".
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// Capitalized number words that number a league's divisions or a series.
 const NUMBER_WORDS: &[&str] = &[
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
@@ -468,8 +492,15 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// A disambiguator says the type by its last words ("(1998 film)", "(Beatles song)",
 /// "(American band)"), read in the one table of type nouns.
+/// A census's own category ("White (U.S. Census)", "Asian (U.S. Census)": the race and
+/// ancestry categories a census counts, which the articles on its places link) is a group
+/// of people, MISC, as CoNLL types peoples.
 fn disambiguator_label(inner: &str) -> Option<Label> {
-    label_of_noun_phrase(inner.trim())
+    let inner = inner.trim();
+    if inner.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("census")) {
+        return Some(Label::Misc);
+    }
+    label_of_noun_phrase(inner)
 }
 
 /// [`HEAD_WORDS`] indexed once: one-word heads by word, and the few two-word ones.
@@ -555,6 +586,13 @@ mod tests {
             ("The Knack (band)", Some(Label::Org)),
             ("Aurora 7", None),
             ("Black Velvet (song)", Some(Label::Work)),
+            // A census's category is a group of people; a numbered regiment by its arm.
+            ("Qwertian (U.S. Census)", Some(Label::Misc)),
+            ("Qwerty Ytrewq (census)", Some(Label::Misc)),
+            ("71st Foot", Some(Label::Org)),
+            ("3rd Light Dragoons", Some(Label::Org)),
+            ("22nd Century", None),
+            ("Big Foot", None),
             ("Louis VIII, Landgrave of Hesse-Darmstadt", Some(Label::Person)),
             ("Harvard University", Some(Label::Org)),
             ("Cuban Missile Crisis", Some(Label::Event)),
