@@ -256,7 +256,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         (
             Rule::Quantity,
             format!(
-                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half|\s+more)?(?:\s+|-)(?:(?P<adj>full|whole|entire|additional|consecutive|straight|successive|previous|preceding|bloody|brutal)\s+)?(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
+                r"(?P<approx>(?:[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|[Aa]pproximately|[Ss]ome|[Oo]ver|[Mm]ore\s+than|[Ll]ess\s+than|[Aa]t\s+least|[Uu]p\s+to|[Rr]oughly|[Jj]ust)\s+)?\b(?P<n>{NUM})(?P<frac>\s+1/2|\s+and\s+a\s+half|\s+more)?(?:\s+|-)(?:(?P<adj>full|whole|entire|additional|consecutive|straight|successive|previous|preceding)\s+)?(?P<u>{UNITS})\b(?P<long>-long\b|\s+long\b)?(?P<rel>\s+(?:later|earlier|ago|afterwards?|previously|thereafter|beforehand))?"
             ),
         ),
         (
@@ -1515,10 +1515,11 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
                 _ => n,
             };
             let unit = Unit::from_word(get("u")?)?;
-            // An adjective between the count and its unit ("two full days", "three
-            // consecutive years", "the four previous weeks", "ten brutal months") leaves
-            // the length as counted; after an article only one of amount does ("a full
-            // day", "an additional year"; not "a bloody day", "a previous year").
+            // An adjective of amount or order between the count and its unit ("two full
+            // days", "three consecutive years", "the four previous weeks") leaves the
+            // length as counted; after an article only one of amount does ("a full day",
+            // "an additional year"; not "a previous year"). The list is closed on purpose:
+            // an evaluative adjective ("ten brutal months") is an open class, left out.
             let article = get("n")
                 .is_some_and(|n| n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an"));
             if article
