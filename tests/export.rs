@@ -636,6 +636,27 @@ fn rdflib_loads_the_turtle_and_sparql_finds_the_facts() {
     assert!(rows.contains("Mariano Ignacio Prado"), "{rows}");
 }
 
+/// The acceptance asks for each format on the gensim sample too: rdflib loads the sample's
+/// Turtle, and SPARQL finds as many `supported` infobox facts as the records hold.
+#[test]
+fn rdflib_loads_the_gensim_sample_turtle_and_finds_every_supported_fact() {
+    let (Some(py), Some(dump)) = (python_with("rdflib"), gensim_dump()) else { return };
+    let ttl = scratch().join("rdflib-gensim.ttl");
+    export("turtle", &dump, &ttl);
+    let script = common::root().join("tools/rdf_query.py");
+    let (script, file) = (script.to_str().unwrap(), ttl.to_str().unwrap());
+    let count = "SELECT (COUNT(?f) AS ?n) WHERE { ?f wikianno:status \"supported\" }";
+    let found: usize = python(&py, &[script, file, count]).trim().parse().expect("a count");
+    let expected: usize = records(&gensim_ndjson().expect("the sample is there"))
+        .iter()
+        .filter_map(|r| r["infobox"]["checks"].as_array())
+        .flatten()
+        .filter(|c| c["status"] == "supported")
+        .count();
+    assert!(expected > 0, "the sample has supported infobox facts");
+    assert_eq!(found, expected, "every supported fact of the sample, found by SPARQL");
+}
+
 fn check_spacy(py: &Path, ndjson: &Path, name: &str) {
     let jsonl = scratch().join(format!("{name}.jsonl"));
     let docbin = scratch().join(format!("{name}.spacy"));

@@ -746,3 +746,27 @@ fn cli_writes_jsonld_lines_files_and_the_graph() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// An infobox key may repeat (a flight's "arrival_date" for each stage): each field's
+/// items are facts once, with the field whose value holds them, never once per repeat.
+#[test]
+fn a_repeated_infobox_key_gives_each_item_one_fact() {
+    let pipeline = Pipeline::builder().build().expect("a pipeline without gazetteers");
+    let wikitext = "{{Infobox spaceflight\n| name = Qwerty 7\n| arrival_date = July 19, 1969\n\
+                    | component = Lander\n| arrival_date = July 20, 1969\n}}\n\
+                    '''Qwerty 7''' reached orbit on July 19, 1969, and landed on July 20, 1969.\n";
+    let a = pipeline.annotate(RawArticle::wikitext("Qwerty 7", wikitext.to_string()));
+    let checks = &a.infobox.as_ref().expect("an infobox report").checks;
+    let arrivals: Vec<&Check> = checks.iter().filter(|c| c.field == "arrival_date").collect();
+    assert_eq!(arrivals.len(), 2, "{checks:?}");
+    let doc = to_document(&a);
+    let facts = doc["@graph"]
+        .as_array()
+        .and_then(|g| g.iter().find_map(|n| n["infoboxFact"].as_array()))
+        .or_else(|| doc["infoboxFact"].as_array())
+        .expect("the article node lists its facts");
+    let arrival_facts: Vec<&Value> =
+        facts.iter().filter(|f| f["field"] == "arrival_date").collect();
+    assert_eq!(arrival_facts.len(), 2, "{arrival_facts:#?}");
+    assert_ne!(arrival_facts[0]["value"], arrival_facts[1]["value"], "one fact per item");
+}

@@ -13,7 +13,7 @@ use super::{
     WIKIPEDIA,
 };
 use crate::{
-    article::{same_key, title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
+    article::{normalize_key, title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
     infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
@@ -104,16 +104,48 @@ fn push_unique(list: &mut Vec<Value>, value: Value) {
 struct Builder<'a> {
     a: &'a AnnotatedArticle,
     sel: Selectors<'a>,
+    /// Each infobox field's checks, by the field's index in the infobox (see
+    /// [`checks_by_field`]).
+    field_checks: Vec<Vec<&'a Check>>,
+}
+
+/// Each infobox field's checks, in check order, by field index. A check belongs to the
+/// field of its key whose value holds its span; a key may repeat ("arrival_date" of each
+/// stage of a flight), and matching by key alone gave every field of that key the checks of
+/// all of them (each fact written once per repeat). A check no field of its key holds goes
+/// to the first field of its key, one with no such field to none (as before). Linear: one
+/// binary search per check over the fields sorted by where their values start (values of
+/// different fields do not overlap).
+fn checks_by_field(a: &AnnotatedArticle) -> Vec<Vec<&Check>> {
+    let Some(infobox) = &a.article.infobox else { return Vec::new() };
+    let fields = &infobox.fields;
+    let keys: Vec<String> = fields.iter().map(|f| normalize_key(&f.key)).collect();
+    let mut first_of_key: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        first_of_key.entry(key).or_insert(i);
+    }
+    let mut by_start: Vec<usize> = (0..fields.len()).collect();
+    by_start.sort_by_key(|&i| fields[i].value_span.start);
+    let mut out = vec![Vec::new(); fields.len()];
+    for check in a.infobox.iter().flat_map(|r| r.checks.iter()) {
+        let key = normalize_key(&check.field);
+        let before = by_start.partition_point(|&i| fields[i].value_span.start <= check.span.start);
+        let holder = before
+            .checked_sub(1)
+            .map(|k| by_start[k])
+            .filter(|&i| keys[i] == key && fields[i].value_span.contains(check.span))
+            .or_else(|| first_of_key.get(key.as_str()).copied());
+        if let Some(i) = holder {
+            out[i].push(check);
+        }
+    }
+    out
 }
 
 impl<'a> Builder<'a> {
-    fn checks_of(&self, field: &'a InfoboxField) -> Vec<&'a Check> {
-        self.a
-            .infobox
-            .iter()
-            .flat_map(|r| r.checks.iter())
-            .filter(|c| same_key(&c.field, &field.key))
-            .collect()
+    /// The checks of the infobox field `index`.
+    fn checks_of(&self, index: usize) -> &[&'a Check] {
+        self.field_checks.get(index).map_or(&[], Vec::as_slice)
     }
 
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
@@ -133,9 +165,9 @@ impl<'a> Builder<'a> {
     /// The values of an entity-valued field: per checked item, the entity mentioned in
     /// it, else the check's normalized id, else the item as a literal; without checks,
     /// the entities in the value, else the value as a literal.
-    fn objects(&self, field: &'a InfoboxField, labels: &[Label]) -> Vec<Value> {
+    fn objects(&self, index: usize, field: &'a InfoboxField, labels: &[Label]) -> Vec<Value> {
         let mut out = Vec::new();
-        let checks = self.checks_of(field);
+        let checks = self.checks_of(index);
         if checks.is_empty() {
             for iri in self.entities_in(field.value_span, labels) {
                 push_unique(&mut out, json!(iri));
@@ -195,7 +227,11 @@ impl<'a> Builder<'a> {
 /// The graph contribution of one article.
 pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     let iri = entity_iri(&a.article.id);
-    let b = Builder { a, sel: Selectors::new(&a.article.text, iri.clone()) };
+    let b = Builder {
+        a,
+        sel: Selectors::new(&a.article.text, iri.clone()),
+        field_checks: checks_by_field(a),
+    };
     let subject = subject_of(a);
     let mut node = Map::new();
 
@@ -235,7 +271,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         let mut props: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
         let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
         let mut facts = Vec::new();
-        for field in &infobox.fields {
+        for (index, field) in infobox.fields.iter().enumerate() {
             let InfoboxKey { role, side: number } = field.key();
             let mut add = |prop: &'static str, values: Vec<Value>| {
                 let list = props.entry(prop).or_default();
@@ -252,14 +288,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                 }
                 (Some(InfoboxKind::Conflict), KeyRole::Place) => {
-                    add("location", b.objects(field, &[]))
+                    add("location", b.objects(index, field, &[]))
                 }
                 (Some(InfoboxKind::Conflict), KeyRole::Result) => {
                     add("result", vec![json!(field.value)])
                 }
                 (Some(InfoboxKind::Conflict), KeyRole::Commander | KeyRole::Combatant) => {
                     let prop = if role == KeyRole::Commander { "commander" } else { "combatant" };
-                    let values = b.objects(field, &[]);
+                    let values = b.objects(index, field, &[]);
                     if let Some(n) = number {
                         let side = sides.entry(n).or_default().entry(prop).or_default();
                         for v in &values {
@@ -285,10 +321,10 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                 }
                 (Some(InfoboxKind::Person), KeyRole::BirthPlace) => {
-                    add("birthPlace", b.objects(field, &[Label::Place]))
+                    add("birthPlace", b.objects(index, field, &[Label::Place]))
                 }
                 (Some(InfoboxKind::Person), KeyRole::DeathPlace) => {
-                    add("deathPlace", b.objects(field, &[Label::Place]))
+                    add("deathPlace", b.objects(index, field, &[Label::Place]))
                 }
                 (Some(InfoboxKind::Treaty), KeyRole::Signed) => {
                     if let Some(value) = b.own_date(field) {
@@ -297,14 +333,14 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     }
                 }
                 (Some(InfoboxKind::Treaty), KeyRole::Place | KeyRole::LocationSigned) => {
-                    add("locationCreated", b.objects(field, &[Label::Place]))
+                    add("locationCreated", b.objects(index, field, &[Label::Place]))
                 }
                 (Some(InfoboxKind::Treaty), KeyRole::Signatory) => {
-                    add("legislationPassedBy", b.objects(field, &[]))
+                    add("legislationPassedBy", b.objects(index, field, &[]))
                 }
                 _ => {}
             }
-            let checks = b.checks_of(field);
+            let checks = b.checks_of(index);
             if checks.is_empty() {
                 facts.push(b.fact(&field.key, &field.value, field.value_span, None));
             }
