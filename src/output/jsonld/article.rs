@@ -107,6 +107,9 @@ struct Builder<'a> {
     /// Each infobox field's checks, by the field's index in the infobox (see
     /// [`checks_by_field`]).
     field_checks: Vec<Vec<&'a Check>>,
+    /// The article's own date claims by the span they read, the first claim of a span
+    /// kept: one look-up per infobox field instead of a scan of every claim.
+    own_dates: BTreeMap<Span, &'a str>,
 }
 
 /// Each infobox field's checks, in check order, by field index. A check belongs to the
@@ -142,6 +145,15 @@ fn checks_by_field(a: &AnnotatedArticle) -> Vec<Vec<&Check>> {
     out
 }
 
+/// [`Builder::own_dates`]: the claims about the article itself, first of each span.
+fn own_dates(a: &AnnotatedArticle) -> BTreeMap<Span, &str> {
+    let mut out = BTreeMap::new();
+    for c in a.claims.iter().filter(|c| *c.entity == *a.article.id) {
+        out.entry(c.span).or_insert(c.value.as_str());
+    }
+    out
+}
+
 impl<'a> Builder<'a> {
     /// The checks of the infobox field `index`.
     fn checks_of(&self, index: usize) -> &[&'a Check] {
@@ -151,7 +163,13 @@ impl<'a> Builder<'a> {
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
     fn entities_in(&self, span: Span, labels: &[Label]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for m in self.a.entities.iter().filter(|m| span.contains(m.span)) {
+        // The mentions are in text order and do not overlap: those inside `span` are one
+        // run, found by a binary search (a scan of all of them per field made an infobox
+        // of many entity-valued fields cost fields x mentions).
+        let entities = &self.a.entities;
+        let first = entities.partition_point(|m| m.span.start < span.start);
+        let inside = entities[first..].iter().take_while(|m| m.span.start <= span.end);
+        for m in inside.filter(|m| span.contains(m.span)) {
             if labels.is_empty() || labels.contains(&m.label) {
                 let iri = entity_iri(&m.id);
                 if !out.contains(&iri) {
@@ -192,11 +210,7 @@ impl<'a> Builder<'a> {
 
     /// The date the analysis stage read in an infobox field (the article's own claim).
     fn own_date(&self, field: &InfoboxField) -> Option<&'a str> {
-        self.a
-            .claims
-            .iter()
-            .find(|c| c.span == field.value_span && *c.entity == *self.a.article.id)
-            .map(|c| c.value.as_str())
+        self.own_dates.get(&field.value_span).copied()
     }
 
     fn fact(&self, field: &str, value: &str, span: Span, check: Option<&Check>) -> Value {
@@ -231,6 +245,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         a,
         sel: Selectors::new(&a.article.text, iri.clone()),
         field_checks: checks_by_field(a),
+        own_dates: own_dates(a),
     };
     let subject = subject_of(a);
     let mut node = Map::new();
