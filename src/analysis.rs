@@ -14,10 +14,10 @@
 use std::{collections::BTreeSet, fmt, sync::Arc};
 
 use crate::{
-    article::{same_key, Article, InfoboxField, InfoboxKind, KeyRole},
+    article::{normalize_key, Article, InfoboxField, InfoboxKind, KeyRole},
     events::Event,
     gazetteer::{EntityMention, Label},
-    infobox::InfoboxReport,
+    infobox::{Check, InfoboxReport},
     span::Span,
     temporal::{Timex, TimexType, TimexValue},
 };
@@ -108,9 +108,15 @@ fn own_claims(
     let Some(infobox) = &article.infobox else { return };
     let Some(kind) = infobox.kind else { return };
     let id: Arc<str> = Arc::from(article.id.as_str());
+    // The checks by where their item starts, each with its place in the report: a field's
+    // checks are those inside its value, found by a binary search (a scan of every check
+    // per field cost fields x checks on a long infobox).
+    let mut checks: Vec<(usize, &Check)> =
+        report.into_iter().flat_map(|r| r.checks.iter()).enumerate().collect();
+    checks.sort_by_key(|&(i, c)| (c.span.start, i));
     for field in &infobox.fields {
         let Some((what, start_only)) = dated_by(kind, field.key().role) else { continue };
-        let Some(value) = field_date(field, timexes, report) else { continue };
+        let Some(value) = field_date(field, timexes, &checks) else { continue };
         let value = match value.split_once('/') {
             Some((start, _)) if start_only => start.to_string(),
             _ => value,
@@ -119,25 +125,38 @@ fn own_claims(
     }
 }
 
-/// The TIMEX3 value of a date field: a check's normalized date, else the timexes in the
-/// value (one, or the first and last as a range).
+/// The TIMEX3 value of a date field: the normalized date of its first check (in report
+/// order) that has one, else the timexes in the value (one, or the first and last as a
+/// range). `checks` are sorted by start, with their report order; `timexes` are in text
+/// order. A field's checks are those of its key inside its value: a repeated key ("date"
+/// of two stages) no longer reads the other field's checks.
 fn field_date(
     field: &InfoboxField,
     timexes: &[Timex],
-    report: Option<&InfoboxReport>,
+    checks: &[(usize, &Check)],
 ) -> Option<String> {
-    let checked = report
-        .into_iter()
-        .flat_map(|r| r.checks.iter())
-        .filter(|c| same_key(&c.field, &field.key))
-        .filter_map(|c| c.normalized.as_deref())
-        .find(|n| n.parse::<TimexValue>().ok().and_then(|v| v.interval()).is_some());
+    let span = field.value_span;
+    let first = checks.partition_point(|(_, c)| c.span.start < span.start);
+    let key = normalize_key(&field.key);
+    let checked = checks[first..]
+        .iter()
+        .take_while(|(_, c)| c.span.start <= span.end)
+        .filter(|(_, c)| span.contains(c.span) && normalize_key(&c.field) == key)
+        .filter(|(_, c)| {
+            c.normalized
+                .as_deref()
+                .is_some_and(|n| n.parse::<TimexValue>().ok().and_then(|v| v.interval()).is_some())
+        })
+        .min_by_key(|(i, _)| *i)
+        .and_then(|(_, c)| c.normalized.as_deref());
     if let Some(n) = checked {
         return Some(n.to_string());
     }
-    let inside: Vec<&Timex> = timexes
+    let first = timexes.partition_point(|t| t.span.start < span.start);
+    let inside: Vec<&Timex> = timexes[first..]
         .iter()
-        .filter(|t| t.kind == TimexType::Date && field.value_span.contains(t.span))
+        .take_while(|t| t.span.start <= span.end)
+        .filter(|t| t.kind == TimexType::Date && span.contains(t.span))
         .collect();
     match inside.as_slice() {
         [] => None,
