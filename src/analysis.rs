@@ -14,7 +14,7 @@
 use std::{collections::BTreeSet, fmt, sync::Arc};
 
 use crate::{
-    article::{normalize_key, Article, InfoboxField, InfoboxKind, KeyRole},
+    article::{Article, InfoboxField, InfoboxKind, KeyRole},
     events::Event,
     gazetteer::{EntityMention, Label},
     infobox::{Check, InfoboxReport},
@@ -108,15 +108,13 @@ fn own_claims(
     let Some(infobox) = &article.infobox else { return };
     let Some(kind) = infobox.kind else { return };
     let id: Arc<str> = Arc::from(article.id.as_str());
-    // The checks by where their item starts, each with its place in the report: a field's
-    // checks are those inside its value, found by a binary search (a scan of every check
-    // per field cost fields x checks on a long infobox).
-    let mut checks: Vec<(usize, &Check)> =
-        report.into_iter().flat_map(|r| r.checks.iter()).enumerate().collect();
-    checks.sort_by_key(|&(i, c)| (c.span.start, i));
-    for field in &infobox.fields {
+    // Each field's own checks, in one pass (a scan of every check per field cost
+    // fields x checks on a long infobox, and read a repeated key's other field).
+    let checks = report.map(|r| r.checks_by_field(infobox)).unwrap_or_default();
+    for (index, field) in infobox.fields.iter().enumerate() {
         let Some((what, start_only)) = dated_by(kind, field.key().role) else { continue };
-        let Some(value) = field_date(field, timexes, &checks) else { continue };
+        let own = checks.get(index).map_or(&[][..], Vec::as_slice);
+        let Some(value) = field_date(field, timexes, own) else { continue };
         let value = match value.split_once('/') {
             Some((start, _)) if start_only => start.to_string(),
             _ => value,
@@ -125,30 +123,15 @@ fn own_claims(
     }
 }
 
-/// The TIMEX3 value of a date field: the normalized date of its first check (in report
-/// order) that has one, else the timexes in the value (one, or the first and last as a
-/// range). `checks` are sorted by start, with their report order; `timexes` are in text
-/// order. A field's checks are those of its key inside its value: a repeated key ("date"
-/// of two stages) no longer reads the other field's checks.
-fn field_date(
-    field: &InfoboxField,
-    timexes: &[Timex],
-    checks: &[(usize, &Check)],
-) -> Option<String> {
+/// The TIMEX3 value of a date field: the normalized date of its first check (`checks`,
+/// the field's own, in report order) that has one, else the timexes in the value (one, or
+/// the first and last as a range; `timexes` are in text order).
+fn field_date(field: &InfoboxField, timexes: &[Timex], checks: &[&Check]) -> Option<String> {
     let span = field.value_span;
-    let first = checks.partition_point(|(_, c)| c.span.start < span.start);
-    let key = normalize_key(&field.key);
-    let checked = checks[first..]
+    let checked = checks
         .iter()
-        .take_while(|(_, c)| c.span.start <= span.end)
-        .filter(|(_, c)| span.contains(c.span) && normalize_key(&c.field) == key)
-        .filter(|(_, c)| {
-            c.normalized
-                .as_deref()
-                .is_some_and(|n| n.parse::<TimexValue>().ok().and_then(|v| v.interval()).is_some())
-        })
-        .min_by_key(|(i, _)| *i)
-        .and_then(|(_, c)| c.normalized.as_deref());
+        .filter_map(|c| c.normalized.as_deref())
+        .find(|n| n.parse::<TimexValue>().ok().and_then(|v| v.interval()).is_some());
     if let Some(n) = checked {
         return Some(n.to_string());
     }

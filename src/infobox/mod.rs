@@ -16,12 +16,12 @@ mod summary;
 
 use crate::gazetteer::Label;
 use std::{
-    collections::{HashMap, HashSet},
+    collections::{BTreeMap, HashMap, HashSet},
     sync::Arc,
 };
 
 use crate::{
-    article::{Article, InfoboxKind, ValueKind},
+    article::{normalize_key, Article, Infobox, InfoboxKind, ValueKind},
     events::Event,
     gazetteer::EntityMention,
     gazetteer::Gazetteer,
@@ -121,6 +121,39 @@ impl InfoboxReport {
     /// The checks of an infobox of `kind` (`None`: no schema fits).
     pub fn new(kind: Option<InfoboxKind>, checks: Vec<Check>) -> InfoboxReport {
         InfoboxReport { kind, checks }
+    }
+
+    /// The checks of each field of `infobox` (the one they were made from), in check order,
+    /// by field index. A check belongs to the field of its key whose value holds its span;
+    /// a key may repeat ("arrival_date" of each stage of a flight), and matching by key
+    /// alone gave every field of that key the checks of all of them. A check no field of
+    /// its key holds goes to the first field of its key, one with no such field to none.
+    /// Linear: one binary search per check over the fields sorted by where their values
+    /// start (values of different fields do not overlap).
+    pub fn checks_by_field(&self, infobox: &Infobox) -> Vec<Vec<&Check>> {
+        let fields = &infobox.fields;
+        let keys: Vec<String> = fields.iter().map(|f| normalize_key(&f.key)).collect();
+        let mut first_of_key: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            first_of_key.entry(key).or_insert(i);
+        }
+        let mut by_start: Vec<usize> = (0..fields.len()).collect();
+        by_start.sort_by_key(|&i| fields[i].value_span.start);
+        let mut out = vec![Vec::new(); fields.len()];
+        for check in &self.checks {
+            let key = normalize_key(&check.field);
+            let before =
+                by_start.partition_point(|&i| fields[i].value_span.start <= check.span.start);
+            let holder = before
+                .checked_sub(1)
+                .map(|k| by_start[k])
+                .filter(|&i| keys[i] == key && fields[i].value_span.contains(check.span))
+                .or_else(|| first_of_key.get(key.as_str()).copied());
+            if let Some(i) = holder {
+                out[i].push(check);
+            }
+        }
+        out
     }
 
     /// How many checks have `status`.

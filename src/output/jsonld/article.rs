@@ -13,7 +13,7 @@ use super::{
     WIKIPEDIA,
 };
 use crate::{
-    article::{normalize_key, title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
+    article::{title_to_id, InfoboxField, InfoboxKey, InfoboxKind, KeyRole},
     infobox::Check,
     pipeline::AnnotatedArticle,
     span::Span,
@@ -104,45 +104,12 @@ fn push_unique(list: &mut Vec<Value>, value: Value) {
 struct Builder<'a> {
     a: &'a AnnotatedArticle,
     sel: Selectors<'a>,
-    /// Each infobox field's checks, by the field's index in the infobox (see
-    /// [`checks_by_field`]).
+    /// Each infobox field's checks, by the field's index in the infobox
+    /// ([`crate::infobox::InfoboxReport::checks_by_field`]).
     field_checks: Vec<Vec<&'a Check>>,
     /// The article's own date claims by the span they read, the first claim of a span
     /// kept: one look-up per infobox field instead of a scan of every claim.
     own_dates: BTreeMap<Span, &'a str>,
-}
-
-/// Each infobox field's checks, in check order, by field index. A check belongs to the
-/// field of its key whose value holds its span; a key may repeat ("arrival_date" of each
-/// stage of a flight), and matching by key alone gave every field of that key the checks of
-/// all of them (each fact written once per repeat). A check no field of its key holds goes
-/// to the first field of its key, one with no such field to none (as before). Linear: one
-/// binary search per check over the fields sorted by where their values start (values of
-/// different fields do not overlap).
-fn checks_by_field(a: &AnnotatedArticle) -> Vec<Vec<&Check>> {
-    let Some(infobox) = &a.article.infobox else { return Vec::new() };
-    let fields = &infobox.fields;
-    let keys: Vec<String> = fields.iter().map(|f| normalize_key(&f.key)).collect();
-    let mut first_of_key: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, key) in keys.iter().enumerate() {
-        first_of_key.entry(key).or_insert(i);
-    }
-    let mut by_start: Vec<usize> = (0..fields.len()).collect();
-    by_start.sort_by_key(|&i| fields[i].value_span.start);
-    let mut out = vec![Vec::new(); fields.len()];
-    for check in a.infobox.iter().flat_map(|r| r.checks.iter()) {
-        let key = normalize_key(&check.field);
-        let before = by_start.partition_point(|&i| fields[i].value_span.start <= check.span.start);
-        let holder = before
-            .checked_sub(1)
-            .map(|k| by_start[k])
-            .filter(|&i| keys[i] == key && fields[i].value_span.contains(check.span))
-            .or_else(|| first_of_key.get(key.as_str()).copied());
-        if let Some(i) = holder {
-            out[i].push(check);
-        }
-    }
-    out
 }
 
 /// [`Builder::own_dates`]: the claims about the article itself, first of each span.
@@ -244,7 +211,9 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
     let b = Builder {
         a,
         sel: Selectors::new(&a.article.text, iri.clone()),
-        field_checks: checks_by_field(a),
+        field_checks: (a.infobox.as_ref().zip(a.article.infobox.as_ref()))
+            .map(|(report, infobox)| report.checks_by_field(infobox))
+            .unwrap_or_default(),
         own_dates: own_dates(a),
     };
     let subject = subject_of(a);
