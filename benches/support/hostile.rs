@@ -21,17 +21,22 @@ pub enum Shape {
     SentenceWithoutEnd,
     /// Wiki-style prose where no word is followed by white space (`,Lima,Peru,...`).
     NoWhiteSpace,
+    /// One wikitext infobox of numbered fields, each a date or a linked commander (`|
+    /// date7 = 8 May 1865`, `| commander7 = [[Qwerty Ytrewq 7]]`): every item is checked,
+    /// typed and written as a fact.
+    LongInfobox,
 }
 
 impl Shape {
     /// Every shape, renderer shapes first.
-    pub const ALL: [Shape; 6] = [
+    pub const ALL: [Shape; 7] = [
         Shape::OpenLinkThenRefs,
         Shape::BareExternalLinks,
         Shape::ShortSections,
         Shape::ListItems,
         Shape::SentenceWithoutEnd,
         Shape::NoWhiteSpace,
+        Shape::LongInfobox,
     ];
 
     /// True for the shapes that exercise the wikitext renderer.
@@ -54,12 +59,13 @@ impl Shape {
             Shape::ListItems => "* x list items",
             Shape::SentenceWithoutEnd => "sentence, no end",
             Shape::NoWhiteSpace => "no white space",
+            Shape::LongInfobox => "long infobox",
         }
     }
 
     /// The markup the shape is written in.
     pub fn markup(self) -> Markup {
-        if self.is_renderer() {
+        if self.is_renderer() || self == Shape::LongInfobox {
             Markup::Wikitext
         } else {
             Markup::WikiStyle
@@ -68,6 +74,9 @@ impl Shape {
 
     /// The page body (no title line), `bytes` long or a little more.
     pub fn body(self, bytes: usize) -> String {
+        if self == Shape::LongInfobox {
+            return long_infobox(bytes);
+        }
         let (head, unit) = match self {
             Shape::OpenLinkThenRefs => ("[[A|", "<ref>x</ref> "),
             Shape::BareExternalLinks => ("", "[http://x "),
@@ -75,6 +84,7 @@ impl Shape {
             Shape::ListItems => ("", "* x\n"),
             Shape::SentenceWithoutEnd => ("", PROSE),
             Shape::NoWhiteSpace => ("", ",Lima,Prado,Peru,revolted,1866,Callao"),
+            Shape::LongInfobox => unreachable!("written by long_infobox"),
         };
         let mut body = String::with_capacity(bytes + unit.len());
         body.push_str(head);
@@ -97,6 +107,23 @@ impl Shape {
         };
         raw.with_origin(format!("hostile#{}", self.name()))
     }
+}
+
+/// [`Shape::LongInfobox`]: numbered fields (the numbers make every field and commander a
+/// different one) until `bytes`, then a sentence of body for the checks to read.
+fn long_infobox(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 256);
+    text.push_str("{{Infobox military conflict\n| conflict = Qwerty War\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        let day = n % 28 + 1;
+        text.push_str(&format!(
+            "| date{n} = {day} May 1865\n| commander{n} = [[Qwerty Ytrewq {n}]]\n"
+        ));
+    }
+    text.push_str("}}\nThe '''Qwerty War''' began on 1 May 1865 under Qwerty Ytrewq 1.\n");
+    text
 }
 
 /// War prose with names, event triggers and dates, and no sentence end.

@@ -44,6 +44,15 @@ impl Infobox {
         self.fields.iter().find(|f| same_key(&f.key, key))
     }
 
+    /// The field whose value holds `span`. Fields are in text order and their values do
+    /// not overlap (both parsers push them as they read), so this is one binary search:
+    /// a long infobox has thousands of fields and is asked once per link in it.
+    pub fn field_holding(&self, span: Span) -> Option<&InfoboxField> {
+        let after = self.fields.partition_point(|f| f.value_span.start <= span.start);
+        let field = &self.fields[after.checked_sub(1)?];
+        field.value_span.contains(span).then_some(field)
+    }
+
     /// Decide [`Infobox::kind`] from the template name and keys. The parsers call this
     /// once, when the infobox is complete.
     pub fn classify(&mut self) {

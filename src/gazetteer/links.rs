@@ -222,12 +222,7 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
     {
         return Some(label);
     }
-    let field = article.infobox.as_ref().and_then(|infobox| {
-        infobox
-            .fields
-            .iter()
-            .find(|f| f.value_span.start <= link.span.start && link.span.end <= f.value_span.end)
-    });
+    let field = article.infobox.as_ref().and_then(|infobox| infobox.field_holding(link.span));
     if let Some(label) = field.and_then(|f| f.key().role.link_label()) {
         return Some(label);
     }

@@ -102,7 +102,8 @@ pub(super) struct Ctx<'a> {
     pub(super) mention_index: MentionIndex<'a>,
     /// Body mentions of places, grouped by the country they lie in, built on first use.
     pub(super) by_country: OnceCell<HashMap<&'a str, Vec<&'a EntityMention>>>,
-    /// DATE/TIME timexes of the infobox, and of the body.
+    /// DATE/TIME timexes of the infobox, and of the body, in text order. Read the
+    /// infobox's through [`Ctx::box_dates_in`].
     pub(super) box_dates: Vec<&'a Timex>,
     pub(super) body_dates: Vec<&'a Timex>,
     /// Where every body DATE/TIME timex is, BC ones and those of no known year included,
@@ -351,7 +352,7 @@ impl<'a> Ctx<'a> {
             Rule::Tenure => self.tenure(item, &mut check),
             Rule::Date(kinds) => self.single_date(item.span, kinds, &mut check),
             Rule::DateThenPlaces(kinds) => {
-                if self.box_dates.iter().any(|t| item.span.overlaps(t.span))
+                if !self.box_dates_in(item.span).is_empty()
                     || self.slice(item.span).contains(|c: char| c.is_ascii_digit())
                 {
                     self.single_date(item.span, kinds, &mut check)
@@ -721,10 +722,19 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// The infobox dates overlapping `span`, in text order. The tagger's timexes are in
+    /// text order and do not overlap (`temporal::patterns::find`), so their ends are in
+    /// order too and those overlapping a span are one run: two binary searches, not a scan
+    /// of the whole infobox per item (a long infobox has thousands of items).
+    pub(super) fn box_dates_in(&self, span: Span) -> &[&'a Timex] {
+        let first = self.box_dates.partition_point(|t| t.span.end <= span.start);
+        let end = self.box_dates.partition_point(|t| t.span.start < span.end);
+        &self.box_dates[first..end.max(first)]
+    }
+
     /// The date value(s) of the infobox inside `span`: (start, end).
     pub(super) fn box_range(&self, span: Span) -> Option<(CalendarDate, CalendarDate)> {
-        let inside: Vec<&&Timex> =
-            self.box_dates.iter().filter(|t| span.overlaps(t.span)).collect();
+        let inside = self.box_dates_in(span);
         let (start, _) = inside.first()?.value.ends()?;
         let (_, end) = inside.last()?.value.ends()?;
         Some((start, end))

@@ -434,9 +434,10 @@ impl<'a> Ctx<'a> {
         let notes = parenthesized(self.text, item);
         let outside = outside_notes(self.text, item, &notes);
         let notes_count = expected == ValueKind::Date || !outside.contains(char::is_alphanumeric);
-        let has_date = self.box_dates.iter().any(|t| {
-            item.overlaps(t.span) && (notes_count || !notes.iter().any(|n| n.contains(t.span)))
-        });
+        let has_date = self
+            .box_dates_in(item)
+            .iter()
+            .any(|t| notes_count || !notes.iter().any(|n| n.contains(t.span)));
         // A number-valued key keeps a value that opens with a number ("445 (2021)").
         if has_date
             && matches!(expected, ValueKind::Date | ValueKind::Text | ValueKind::Number)
@@ -613,9 +614,8 @@ impl<'a> Ctx<'a> {
         check.normalized = Some(value.to_string());
         // Every date the item gives ("1995 (Pilot), 14 November 1997").
         let values: Vec<String> = self
-            .box_dates
+            .box_dates_in(item)
             .iter()
-            .filter(|t| item.overlaps(t.span))
             .map(|t| ends(&t.value.to_string()).0.to_string())
             .collect();
         let on_value = |body: &str| {
@@ -634,9 +634,8 @@ impl<'a> Ctx<'a> {
         // and both ends of a range ("1911–1961" needs 1911 and 1961), since one year of
         // it is often said of something else.
         let wanted: Vec<String> = self
-            .box_dates
+            .box_dates_in(item)
             .iter()
-            .filter(|t| item.overlaps(t.span))
             .flat_map(|t| {
                 let v = t.value.to_string();
                 let (a, b) = ends(&v);

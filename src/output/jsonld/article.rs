@@ -2,7 +2,7 @@
 //! of its mentions, its links, and the dated claims the corpus graph cross-checks.
 
 use crate::gazetteer::Label;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde_json::{json, Map, Value};
 
@@ -94,9 +94,21 @@ fn id_like(normalized: &str) -> bool {
         && interval(normalized).is_none()
 }
 
-fn push_unique(list: &mut Vec<Value>, value: Value) {
-    if !list.contains(&value) {
-        list.push(value);
+/// A property's values in first-seen order, each once. The set of their JSON texts
+/// beside the list makes a push one look-up, not a scan of the list: an infobox of
+/// thousands of commanders, or one event of many participants, made the scan quadratic.
+/// serde_json's objects are sorted maps, so equal values have equal texts.
+#[derive(Default)]
+struct UniqueValues {
+    list: Vec<Value>,
+    seen: HashSet<String>,
+}
+
+impl UniqueValues {
+    fn push(&mut self, value: Value) {
+        if self.seen.insert(value.to_string()) {
+            self.list.push(value);
+        }
     }
 }
 
@@ -130,6 +142,7 @@ impl<'a> Builder<'a> {
     /// Entity IRIs mentioned inside `span`, in text order, optionally only some labels.
     fn entities_in(&self, span: Span, labels: &[Label]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         // The mentions are in text order and do not overlap: those inside `span` are one
         // run, found by a binary search (a scan of all of them per field made an infobox
         // of many entity-valued fields cost fields x mentions).
@@ -137,11 +150,8 @@ impl<'a> Builder<'a> {
         let first = entities.partition_point(|m| m.span.start < span.start);
         let inside = entities[first..].iter().take_while(|m| m.span.start <= span.end);
         for m in inside.filter(|m| span.contains(m.span)) {
-            if labels.is_empty() || labels.contains(&m.label) {
-                let iri = entity_iri(&m.id);
-                if !out.contains(&iri) {
-                    out.push(iri);
-                }
+            if (labels.is_empty() || labels.contains(&m.label)) && seen.insert(&m.id) {
+                out.push(entity_iri(&m.id));
             }
         }
         out
@@ -151,17 +161,17 @@ impl<'a> Builder<'a> {
     /// it, else the check's normalized id, else the item as a literal; without checks,
     /// the entities in the value, else the value as a literal.
     fn objects(&self, index: usize, field: &'a InfoboxField, labels: &[Label]) -> Vec<Value> {
-        let mut out = Vec::new();
         let checks = self.checks_of(index);
         if checks.is_empty() {
-            for iri in self.entities_in(field.value_span, labels) {
-                push_unique(&mut out, json!(iri));
-            }
+            // Distinct already: one IRI per entity id.
+            let mut out: Vec<Value> =
+                self.entities_in(field.value_span, labels).into_iter().map(Value::from).collect();
             if out.is_empty() && !field.value.is_empty() {
                 out.push(json!({"@value": field.value}));
             }
             return out;
         }
+        let mut out = UniqueValues::default();
         for check in checks {
             let value = match self.entities_in(check.span, labels).into_iter().next() {
                 Some(iri) => json!(iri),
@@ -170,9 +180,9 @@ impl<'a> Builder<'a> {
                     None => json!({"@value": check.value}),
                 },
             };
-            push_unique(&mut out, value);
+            out.push(value);
         }
-        out
+        out.list
     }
 
     /// The date the analysis stage read in an infobox field (the article's own claim).
@@ -252,15 +262,15 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
 
     // Infobox: typed properties, then every item as a fact with its verdict.
     if let Some(infobox) = &a.article.infobox {
-        let mut props: BTreeMap<&'static str, Vec<Value>> = BTreeMap::new();
-        let mut sides: BTreeMap<u32, BTreeMap<&'static str, Vec<Value>>> = BTreeMap::new();
+        let mut props: BTreeMap<&'static str, UniqueValues> = BTreeMap::new();
+        let mut sides: BTreeMap<u32, BTreeMap<&'static str, UniqueValues>> = BTreeMap::new();
         let mut facts = Vec::new();
         for (index, field) in infobox.fields.iter().enumerate() {
             let InfoboxKey { role, side: number } = field.key();
             let mut add = |prop: &'static str, values: Vec<Value>| {
                 let list = props.entry(prop).or_default();
                 for v in values {
-                    push_unique(list, v);
+                    list.push(v);
                 }
             };
             match (subject, role) {
@@ -283,7 +293,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     if let Some(n) = number {
                         let side = sides.entry(n).or_default().entry(prop).or_default();
                         for v in &values {
-                            push_unique(side, v.clone());
+                            side.push(v.clone());
                         }
                     }
                     add(prop, values);
@@ -333,8 +343,8 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
             }
         }
         for (prop, values) in props {
-            if !values.is_empty() {
-                node.insert(prop.into(), json!(values));
+            if !values.list.is_empty() {
+                node.insert(prop.into(), Value::Array(values.list));
             }
         }
         if !sides.is_empty() {
@@ -344,7 +354,7 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
                     let mut side = Map::new();
                     side.insert("sideNumber".into(), json!(n));
                     for (prop, values) in props {
-                        side.insert(prop.into(), json!(values));
+                        side.insert(prop.into(), Value::Array(values.list));
                     }
                     Value::Object(side)
                 })
@@ -380,12 +390,12 @@ pub(crate) fn article_graph(a: &AnnotatedArticle) -> ArticleGraph {
         if let Some(p) = &e.place {
             ev.insert("location".into(), json!(entity_iri(&p.id)));
         }
-        let mut actors = Vec::new();
+        let mut actors = UniqueValues::default();
         for p in &e.participants {
-            push_unique(&mut actors, json!(entity_iri(&p.id)));
+            actors.push(json!(entity_iri(&p.id)));
         }
-        if !actors.is_empty() {
-            ev.insert("actor".into(), json!(actors));
+        if !actors.list.is_empty() {
+            ev.insert("actor".into(), Value::Array(actors.list));
         }
         sub_events.push(Value::Object(ev));
     }
