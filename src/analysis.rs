@@ -18,7 +18,7 @@ use crate::{
     events::Event,
     gazetteer::{EntityMention, Label},
     infobox::{Check, InfoboxReport},
-    span::Span,
+    span::{self, Span},
     temporal::{Timex, TimexType, TimexValue},
 };
 
@@ -135,11 +135,9 @@ fn field_date(field: &InfoboxField, timexes: &[Timex], checks: &[&Check]) -> Opt
     if let Some(n) = checked {
         return Some(n.to_string());
     }
-    let first = timexes.partition_point(|t| t.span.start < span.start);
-    let inside: Vec<&Timex> = timexes[first..]
+    let inside: Vec<&Timex> = span::inside(timexes, span, |t| t.span)
         .iter()
-        .take_while(|t| t.span.start <= span.end)
-        .filter(|t| t.kind == TimexType::Date && span.contains(t.span))
+        .filter(|t| t.kind == TimexType::Date)
         .collect();
     match inside.as_slice() {
         [] => None,
@@ -161,11 +159,11 @@ fn event_claims(
     let own = article.id.as_str();
     for e in events {
         let Some(d) = e.date.as_ref().filter(|d| !d.inherited) else { continue };
-        let named = entities
+        // Mentions are in text order and do not overlap: a look-up, not a scan of every
+        // mention per event (quadratic on a long page of dated events).
+        let named = span::overlapping(entities, e.trigger, |m| m.span)
             .iter()
-            .filter(|m| {
-                m.span.overlaps(e.trigger) && matches!(m.label, Label::Event | Label::Treaty)
-            })
+            .filter(|m| matches!(m.label, Label::Event | Label::Treaty))
             .map(|m| (m.span, &m.id))
             .chain(
                 e.participants
@@ -228,9 +226,9 @@ fn lifespan_claims(
             continue;
         };
         let inside = Span::new(open, close);
-        let dates: Vec<&Timex> = timexes
+        let dates: Vec<&Timex> = span::inside(timexes, inside, |t| t.span)
             .iter()
-            .filter(|t| t.kind == TimexType::Date && inside.contains(t.span))
+            .filter(|t| t.kind == TimexType::Date)
             .collect();
         let (birth, death) = match dates.as_slice() {
             [one] => match &one.value {

@@ -51,6 +51,23 @@ impl Span {
     }
 }
 
+/// The items of `sorted` that overlap `span`. The items are in text order and do not
+/// overlap one another (mentions, timexes, infobox fields), so their ends are in order too
+/// and the overlapping ones are one run: two binary searches, where a scan of every item
+/// per span made a long page's stages quadratic (issue 10).
+pub fn overlapping<T>(sorted: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+    let first = sorted.partition_point(|x| at(x).end <= span.start);
+    let end = sorted.partition_point(|x| at(x).start < span.end);
+    &sorted[first..end.max(first)]
+}
+
+/// The items of `sorted` (as for [`overlapping`]) that lie wholly inside `span`.
+pub fn inside<T>(sorted: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+    let first = sorted.partition_point(|x| at(x).start < span.start);
+    let end = sorted.partition_point(|x| at(x).end <= span.end);
+    &sorted[first..end.max(first)]
+}
+
 /// The largest char boundary of `text` at or before byte `at` (`text.len()` past the end):
 /// where a look-back or look-ahead window cut at a byte count may end. (`str`'s own
 /// `floor_char_boundary` needs a newer Rust than this crate's `rust-version`.)
@@ -169,6 +186,21 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_sorted_spans_match_a_scan() {
+        let items: Vec<Span> =
+            [(0, 3), (3, 5), (7, 9), (9, 9), (12, 20)].map(|(a, b)| Span::new(a, b)).into();
+        for start in 0..22 {
+            for end in start..22 {
+                let span = Span::new(start, end);
+                let scan: Vec<Span> = items.iter().copied().filter(|s| span.overlaps(*s)).collect();
+                assert_eq!(overlapping(&items, span, |s| *s), scan, "{span:?}");
+                let scan: Vec<Span> = items.iter().copied().filter(|s| span.contains(*s)).collect();
+                assert_eq!(inside(&items, span, |s| *s), scan, "{span:?}");
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_match_a_naive_count() {

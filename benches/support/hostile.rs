@@ -25,11 +25,18 @@ pub enum Shape {
     /// date7 = 8 May 1865`, `| commander7 = [[Qwerty Ytrewq 7]]`): every item is checked,
     /// typed and written as a fact.
     LongInfobox,
+    /// One infobox field of many linked, dated items (`[[Qwerty Ytrewq 7]] (8 May
+    /// 1865)<br>`): one field's items, links and dates.
+    LongInfoboxField,
+    /// Wiki-style prose of many short sentences, each a dated event with a new name
+    /// (`Qwerty7 Ytrewq attacked Callao on 8 May 1807.`): an ordinary long article, which
+    /// a scan of every mention per event made quadratic.
+    DatedSentences,
 }
 
 impl Shape {
     /// Every shape, renderer shapes first.
-    pub const ALL: [Shape; 7] = [
+    pub const ALL: [Shape; 9] = [
         Shape::OpenLinkThenRefs,
         Shape::BareExternalLinks,
         Shape::ShortSections,
@@ -37,6 +44,8 @@ impl Shape {
         Shape::SentenceWithoutEnd,
         Shape::NoWhiteSpace,
         Shape::LongInfobox,
+        Shape::LongInfoboxField,
+        Shape::DatedSentences,
     ];
 
     /// True for the shapes that exercise the wikitext renderer.
@@ -60,12 +69,14 @@ impl Shape {
             Shape::SentenceWithoutEnd => "sentence, no end",
             Shape::NoWhiteSpace => "no white space",
             Shape::LongInfobox => "long infobox",
+            Shape::LongInfoboxField => "long infobox field",
+            Shape::DatedSentences => "dated sentences",
         }
     }
 
     /// The markup the shape is written in.
     pub fn markup(self) -> Markup {
-        if self.is_renderer() || self == Shape::LongInfobox {
+        if self.is_renderer() || matches!(self, Shape::LongInfobox | Shape::LongInfoboxField) {
             Markup::Wikitext
         } else {
             Markup::WikiStyle
@@ -74,8 +85,32 @@ impl Shape {
 
     /// The page body (no title line), `bytes` long or a little more.
     pub fn body(self, bytes: usize) -> String {
-        if self == Shape::LongInfobox {
-            return long_infobox(bytes);
+        let day = |n: usize| n % 28 + 1;
+        match self {
+            Shape::LongInfobox => {
+                return numbered(INFOBOX_HEAD, INFOBOX_TAIL, bytes, |n| {
+                    format!(
+                        "| date{n} = {} May 1865\n| commander{n} = [[Qwerty Ytrewq {n}]]\n",
+                        day(n)
+                    )
+                })
+            }
+            Shape::LongInfoboxField => {
+                let head = format!("{INFOBOX_HEAD}| commander1 = ");
+                return numbered(&head, &format!("\n{INFOBOX_TAIL}"), bytes, |n| {
+                    format!("[[Qwerty Ytrewq {n}]] ({} May 1865)<br>", day(n))
+                });
+            }
+            Shape::DatedSentences => {
+                return numbered("", "", bytes, |n| {
+                    format!(
+                        "Qwerty{n} Ytrewq attacked Callao on {} May {}. ",
+                        day(n),
+                        1800 + n % 200
+                    )
+                })
+            }
+            _ => {}
         }
         let (head, unit) = match self {
             Shape::OpenLinkThenRefs => ("[[A|", "<ref>x</ref> "),
@@ -84,7 +119,9 @@ impl Shape {
             Shape::ListItems => ("", "* x\n"),
             Shape::SentenceWithoutEnd => ("", PROSE),
             Shape::NoWhiteSpace => ("", ",Lima,Prado,Peru,revolted,1866,Callao"),
-            Shape::LongInfobox => unreachable!("written by long_infobox"),
+            Shape::LongInfobox | Shape::LongInfoboxField | Shape::DatedSentences => {
+                unreachable!("numbered, above")
+            }
         };
         let mut body = String::with_capacity(bytes + unit.len());
         body.push_str(head);
@@ -109,22 +146,24 @@ impl Shape {
     }
 }
 
-/// [`Shape::LongInfobox`]: numbered fields (the numbers make every field and commander a
-/// different one) until `bytes`, then a sentence of body for the checks to read.
-fn long_infobox(bytes: usize) -> String {
+/// `head`, units numbered from 1 (each names a different field, person or year) until
+/// `bytes`, then `tail`.
+fn numbered(head: &str, tail: &str, bytes: usize, unit: impl Fn(usize) -> String) -> String {
     let mut text = String::with_capacity(bytes + 256);
-    text.push_str("{{Infobox military conflict\n| conflict = Qwerty War\n");
+    text.push_str(head);
     let mut n = 0;
     while text.len() < bytes {
         n += 1;
-        let day = n % 28 + 1;
-        text.push_str(&format!(
-            "| date{n} = {day} May 1865\n| commander{n} = [[Qwerty Ytrewq {n}]]\n"
-        ));
+        text.push_str(&unit(n));
     }
-    text.push_str("}}\nThe '''Qwerty War''' began on 1 May 1865 under Qwerty Ytrewq 1.\n");
+    text.push_str(tail);
     text
 }
+
+/// The opening of the infobox shapes, and what follows the infobox: a sentence of body
+/// for the checks to read.
+const INFOBOX_HEAD: &str = "{{Infobox military conflict\n| conflict = Qwerty War\n";
+const INFOBOX_TAIL: &str = "}}\nThe '''Qwerty War''' began on 1 May 1865 under Qwerty Ytrewq 1.\n";
 
 /// War prose with names, event triggers and dates, and no sentence end.
 const PROSE: &str = "on 2 May 1866 the Spanish fleet under the command of Admiral Pareja \

@@ -722,14 +722,11 @@ impl<'a> Ctx<'a> {
         out
     }
 
-    /// The infobox dates overlapping `span`, in text order. The tagger's timexes are in
-    /// text order and do not overlap (`temporal::patterns::find`), so their ends are in
-    /// order too and those overlapping a span are one run: two binary searches, not a scan
-    /// of the whole infobox per item (a long infobox has thousands of items).
+    /// The infobox dates overlapping `span`, in text order (the tagger's timexes do not
+    /// overlap: `temporal::patterns::find`), found without a scan of the whole infobox per
+    /// item (a long infobox has thousands of items).
     pub(super) fn box_dates_in(&self, span: Span) -> &[&'a Timex] {
-        let first = self.box_dates.partition_point(|t| t.span.end <= span.start);
-        let end = self.box_dates.partition_point(|t| t.span.start < span.end);
-        &self.box_dates[first..end.max(first)]
+        crate::span::overlapping(&self.box_dates, span, |t| t.span)
     }
 
     /// The date value(s) of the infobox inside `span`: (start, end).
