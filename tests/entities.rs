@@ -111,6 +111,16 @@ rows! {
     language_from_the_is_the_people: ("T", "The fort was taken from the French.", "from", "French") => Some(Label::Demonym);
     language_from_the_translator: ("T", "It was translated from the Polish by Ann Qwerty.", "from", "Polish") => Some(Label::Misc);
     language_no_preposition_stays_demonym: ("T", "The army was Spanish.", "was", "Spanish") => Some(Label::Demonym);
+    // Session 35 (links): a show's season, a call sign, an order of chivalry; a ship's
+    // article names the ship without its prefix; a designation capitalized in the lead.
+    link_season_of_a_show_is_work: ("T", "It was a filming location of [[Game of Qwerty (season 6)]].", "of", "Game of Qwerty (season 6)") => Some(Label::Work);
+    link_call_sign_is_org: ("T", "In an interview for [[KQWE-FM]], she spoke.", "for", "KQWE-FM") => Some(Label::Org);
+    link_order_of_chivalry_is_org: ("T", "He was awarded [[Order of the Qwerty Eagle (Ytrewq)|Order of the Qwerty Eagle]].", "awarded", "Order of the Qwerty Eagle") => Some(Label::Org);
+    ship_subject_name_is_the_ship: ("USS John Zxcv", "'''USS ''John Zxcv''''' was a destroyer named for [[John Ytrewq Zxcv]].\n\n''John Zxcv'' was laid down in 1944.", "destroyer", "John Zxcv") => Some(Label::Ship);
+    ship_subject_namesake_link_stays: ("USS John Zxcv", "'''USS ''John Zxcv''''' was a destroyer named for [[John Ytrewq Zxcv]].\n\n''John Zxcv'' was laid down in 1944.", "named", "John Ytrewq Zxcv") => Some(Label::Person);
+    subject_capitalized_designation: ("Qwerty South-West", "'''Qwerty South-West''' is a Local Government Area in Ytrewq State. Qwerty South-West has a market.", "State.", "Qwerty South-West") => Some(Label::Place);
+    link_capitalized_designation_after_a: ("T", "It borders [[Qwerty Zxcv]], a Local Government Area in Ytrewq State.", "borders", "Qwerty Zxcv") => Some(Label::Place);
+    link_list_after_the_is_no_designation: ("T", "It has three opera houses: the [[Qwerty Oper]], the Ytrewq State Opera, and the Zxcv Oper.", "the", "Qwerty Oper") => Some(Label::Unknown);
     link_context_repeat_keeps_type: ("T", "He was born in [[Qwerton]]. Later Qwerton grew.", "Later", "Qwerton") => Some(Label::Place);
     link_disambiguator_type_noun: ("T", "He met [[Qwerty Zxcv (footballer)|Qwerty Zxcv]].", "met", "Qwerty Zxcv") => Some(Label::Person);
     link_acronym_repeat: ("T", "He joined the [[Qwerty Zxcv Party]] (QZP) in 1990. The QZP won.", "The", "QZP") => Some(Label::Org);

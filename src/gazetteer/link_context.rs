@@ -175,9 +175,11 @@ pub fn label_from_lead_sentence(sentence: &str) -> Option<Label> {
     let life = life_span().find(sentence).map(|m| (m.start(), Label::Person));
     let description = DESCRIPTION_OPENINGS
         .iter()
-        .filter_map(|o| sentence.find(o).map(|at| (at, at + o.len())))
+        .filter_map(|o| sentence.find(o).map(|at| (at, at + o.len(), *o != ", the ")))
         .min()
-        .and_then(|(at, rest)| Some((at, label_of_description(&sentence[rest..])?)));
+        .and_then(|(at, rest, designation)| {
+            Some((at, label_of_description(&sentence[rest..], designation)?))
+        });
     match (life, description) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
         (a, b) => a.or(b).map(|(_, l)| l),
@@ -231,8 +233,9 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     if is_a_club_of_a_league(text, span, rest) {
         return Some(Label::Org);
     }
-    let description = DESCRIPTION_OPENINGS.iter().find_map(|o| rest.strip_prefix(o))?;
-    label_of_description(description)
+    let (opening, description) =
+        DESCRIPTION_OPENINGS.iter().find_map(|o| Some((*o, rest.strip_prefix(o)?)))?;
+    label_of_description(description, opening != ", the ")
 }
 
 /// Words that end the name of a league of clubs: "the National Hockey League", "the NBA

@@ -24,7 +24,7 @@ use super::{
     links::{is_acronym, LinkTargets},
     person_titles::{is_person_making_title, is_title_before_name},
     surnames,
-    title_shape::{holds_a_head_word, is_roman, label_from_title, split_disambiguator},
+    title_shape::{holds_a_head_word, is_roman, label_from_title, ship_name, split_disambiguator},
     Entry, Gazetteer, Label,
 };
 use crate::{
@@ -78,6 +78,14 @@ pub(crate) fn local_entries_of(
     // A name of one or two letters ("T") would match inside other words' folds ("don't").
     if name.chars().count() >= 3 {
         out.push(Entry::local(name, subject_label.unwrap_or(Label::Unknown), &id));
+    }
+    // A ship's article names it without its prefix after the first sentence ("USS Qwerty
+    // Jones" ... "Qwerty Jones was laid down"): the ship, not the person it is named for,
+    // who is linked or named in full where the namesake is meant.
+    if subject_label == Some(Label::Ship) {
+        if let Some(ship) = ship_name(name).filter(|n| n.chars().count() >= 3) {
+            out.push(Entry::local(ship, Label::Ship, &id));
+        }
     }
     for acronym in subject_acronyms(&article.text, name) {
         out.push(Entry::local(acronym, subject_label.unwrap_or(Label::Unknown), &id));

@@ -188,6 +188,15 @@ const PLACE_PREFIXES: &[&str] = &[
     "Monti", "Montes",
 ];
 
+/// The name of a ship after its prefix: "USS Qwerty Jones" -> "Qwerty Jones" (an article on
+/// a ship calls it so after its first sentence, the way Wikipedia writes ship names);
+/// `None` without a prefix or a name after it.
+pub(crate) fn ship_name(name: &str) -> Option<&str> {
+    let (prefix, rest) = name.split_once(' ')?;
+    let rest = rest.trim();
+    (SHIP_PREFIXES.contains(&prefix) && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
 /// A title's name and its trailing disambiguator, the words in its last parentheses:
 /// "Nevermind (album)" -> ("Nevermind", Some("album")); "Lima" -> ("Lima", None). Byte
 /// searches only: this runs for every link of every article.
@@ -278,6 +287,21 @@ fn label_of_title_words(title: &str, words: &[&str]) -> Option<Label> {
     }
     if several && PLACE_PREFIXES.contains(&first) {
         return Some(Label::Place);
+    }
+    // A broadcaster's call sign and its band: "KQWE-FM", "WQRT-TV", "CQWE-AM" (the
+    // letters of a licensed radio or television station, an organization).
+    if !several && is_call_sign(first) {
+        return Some(Label::Org);
+    }
+    // An order of chivalry or merit, or a religious order, by its name: "Order of the
+    // Qwerty Eagle", "Order of Saint Qwerty" (an order is a body of members; "New World
+    // Order" and "Law & Order" do not open with it).
+    let name_after_of = match words.get(2..) {
+        Some(["the", name, ..]) | Some([name, ..]) => capitalized_or_number(name),
+        _ => false,
+    };
+    if second == Some("of") && first == "Order" && name_after_of {
+        return Some(Label::Org);
     }
     // A club's abbreviation before a name, not before a year ("AD 1066").
     if several
@@ -484,6 +508,15 @@ fn is_ordinal(word: &str) -> bool {
     digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
 }
 
+/// A broadcaster's call sign and its band: three to five capital letters, a hyphen and
+/// FM, AM, TV, DT, LP or CD ("KQWE-FM", "WQRT-TV"). Byte checks on one word.
+fn is_call_sign(word: &str) -> bool {
+    let Some((letters, band)) = word.split_once('-') else { return false };
+    (3..=5).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && matches!(band, "FM" | "AM" | "TV" | "DT" | "LP" | "CD")
+}
+
 /// Capitalized number words that number a league's divisions or a series.
 const NUMBER_WORDS: &[&str] = &[
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
@@ -495,10 +528,18 @@ const NUMBER_WORDS: &[&str] = &[
 /// A census's own category ("White (U.S. Census)", "Asian (U.S. Census)": the race and
 /// ancestry categories a census counts, which the articles on its places link) is a group
 /// of people, MISC, as CoNLL types peoples.
+///
+/// A numbered season or series of a show ("Game of Qwerty (season 6)", "Qwerty (series
+/// 2)": Wikipedia's titles for one season of a television series) is a work.
 fn disambiguator_label(inner: &str) -> Option<Label> {
     let inner = inner.trim();
     if inner.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("census")) {
         return Some(Label::Misc);
+    }
+    if let Some(("season" | "series", number)) = inner.split_once(' ') {
+        if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(Label::Work);
+        }
     }
     label_of_noun_phrase(inner)
 }
@@ -708,6 +749,18 @@ mod tests {
             ("Qwerton Hoyas men's basketball", Some(Label::Org)),
             ("Qwerton women's ice hockey", Some(Label::Org)),
             ("Qwerton Metro", Some(Label::Place)),
+            // A season of a show; a broadcaster's call sign; an order of chivalry.
+            ("Game of Qwerty (season 6)", Some(Label::Work)),
+            ("Qwerty (series 12)", Some(Label::Work)),
+            ("Qwerty (season)", None),
+            ("KQWE-FM", Some(Label::Org)),
+            ("WQRT-TV", Some(Label::Org)),
+            ("KQWE-XY", None),
+            ("Q-FM", None),
+            ("Order of the Qwerty Eagle (Ytrewq)", Some(Label::Org)),
+            ("Order of Saint Qwerty", Some(Label::Org)),
+            ("Order of the day", Some(Label::Misc)),
+            ("New World Order", None),
         ] {
             assert_eq!(label_from_title(title), label, "{title}");
         }

@@ -148,7 +148,11 @@ const PHRASE_ENDS: &[&str] = &[
 /// The label a description says, read from its first words up to a word that ends the noun
 /// phrase or punctuation (at most six words): "an American actor and singer" -> PERSON,
 /// "a 2007 thriller drama film directed by" -> WORK, "a moth of the family" -> none.
-pub(crate) fn label_of_description(description: &str) -> Option<Label> {
+///
+/// With `designation`, a phrase capitalized throughout is read in lowercase too ("a Local
+/// Government Area in": a place); callers pass false after ", the ", which as often opens
+/// the next item of a list of names ("the Deutsche Oper, the Berlin State Opera").
+pub(crate) fn label_of_description(description: &str, designation: bool) -> Option<Label> {
     let mut words: Vec<&str> = Vec::new();
     for raw in description.split(' ').take(7) {
         let word = raw.trim_end_matches([',', '.', ';', ':', ')']);
@@ -161,7 +165,24 @@ pub(crate) fn label_of_description(description: &str) -> Option<Label> {
         }
     }
     // The head is the phrase's last noun the table knows: "film" in "2007 thriller drama film".
-    (1..=words.len()).rev().find_map(|end| head_of(&words[..end])).map(|n| n.label)
+    // A designation capitalized as a proper name throughout ("a Local Government Area in",
+    // "is the Director of") is read in lowercase too when `designation` allows it, the
+    // whole phrase only: "a Mountain Qwerty flavor" is no mountain, "a radio station serving
+    // the North County of" no county.
+    let whole = head_of(&words).or_else(|| {
+        let capitalized =
+            |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let named = match words.split_first() {
+            Some((&("a" | "an" | "the"), rest)) => rest,
+            _ => &words[..],
+        };
+        if !designation || named.is_empty() || !named.iter().all(capitalized) {
+            return None;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        head_of(&lower.iter().map(String::as_str).collect::<Vec<_>>())
+    });
+    whole.or_else(|| (1..words.len()).rev().find_map(|end| head_of(&words[..end]))).map(|n| n.label)
 }
 
 #[cfg(test)]
@@ -200,10 +221,17 @@ mod tests {
             ("an American actor and singer.", Some(Label::Person)),
             ("a 2007 thriller drama film directed by", Some(Label::Work)),
             ("a village in Poland", Some(Label::Place)),
+            // A designation capitalized to the phrase's end, read in lowercase; only whole.
+            ("a Local Government Area in Qwerty State", Some(Label::Place)),
+            ("a Qwerty Football Club.", Some(Label::Org)),
+            ("a Mountain Qwerty flavor", None),
+            ("a Mountain Qwerty", None),
+            ("a radio station serving the North County of", Some(Label::Org)),
+            ("an ancient Qwerty Ytrewq", None),
             ("a moth of the family Noctuidae", None),
             ("a German footballer, who", Some(Label::Person)),
         ] {
-            assert_eq!(label_of_description(text), label, "{text}");
+            assert_eq!(label_of_description(text, true), label, "{text}");
         }
     }
 }
