@@ -537,13 +537,7 @@ const CITED_TITLE_REACH: usize = 300;
 /// [`CITED_TITLE_REACH`] bytes each side: constant work.
 pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    let from = span.start.saturating_sub(CITED_TITLE_REACH);
-    let Some(before) = bytes.get(from..span.start) else { return false };
-    let line_start = match memchr::memrchr(b'\n', before) {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
+    let Some(line_start) = cited_line_start(text, span.start) else { return false };
     let Some(line) = text.get(line_start..span.start) else { return false };
     // The author is read on the whole line (a bounded walk of a few words), so that a
     // co-author after the comma is seen even when the match is that co-author.
@@ -570,6 +564,17 @@ pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     let Some(end) = end else { return false };
     // Longer than the match: some words before it in the title, or after it.
     !title.is_empty() || after[..end].iter().any(u8::is_ascii_alphanumeric)
+}
+
+/// The start of the line that holds byte `at`, when it lies at most [`CITED_TITLE_REACH`]
+/// bytes back (a cited work's line is shorter); `None` beyond.
+fn cited_line_start(text: &str, at: usize) -> Option<usize> {
+    let from = at.saturating_sub(CITED_TITLE_REACH);
+    match memchr::memrchr(b'\n', text.as_bytes().get(from..at)?) {
+        Some(i) => Some(from + i + 1),
+        None if from == 0 => Some(0),
+        None => None,
+    }
 }
 
 /// Where the author that opens a cited work's line ends, the title starting there: an
@@ -697,14 +702,7 @@ fn initials_len(item: &str) -> Option<usize> {
 /// surname's comma, name no one. The surname is a person's short form and stays. Reads at
 /// most [`CITED_TITLE_REACH`] bytes back to the line's start: constant work.
 pub(crate) fn in_cited_inverted_author(text: &str, span: Span) -> bool {
-    let bytes = text.as_bytes();
-    let from = span.start.saturating_sub(CITED_TITLE_REACH);
-    let Some(before) = bytes.get(from..span.start) else { return false };
-    let line_start = match memchr::memrchr(b'\n', before) {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
+    let Some(line_start) = cited_line_start(text, span.start) else { return false };
     let Some(line) = text.get(line_start..) else { return false };
     let item = line.trim_start_matches(['*', '#', ':', ' ']);
     let skipped = line.len() - item.len();
@@ -1391,6 +1389,31 @@ mod tests {
             assert_eq!(ascii_is(b, ALNUM), c.is_alphanumeric(), "{c:?}");
             assert_eq!(ascii_is(b, WORD), is_word_char(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn years_and_initials_after_a_cited_author() {
+        for (rest, len) in [
+            ("2003. Self", 6),
+            ("1964, Title", 6),
+            ("(1977). Alphabet", 8),
+            ("(2011) Title", 7),
+            ("1995a. Title", 7),
+            ("2003 Title", 0),
+            ("(2003 Title", 0),
+            ("203. Title", 0),
+            ("Title", 0),
+        ] {
+            assert_eq!(year_len(rest), len, "{rest:?}");
+        }
+        assert_eq!(initials_len("M. Bieber, 1964."), Some(3));
+        assert_eq!(initials_len("J. R. R. Tolkien, 1954."), Some(9));
+        assert_eq!(initials_len("W.H. Auden"), Some(5));
+        assert_eq!(initials_len("Bieber, M."), None);
+        assert_eq!(initials_len("M."), None);
+        assert_eq!(cited_author_end("M. Bieber, 1964. Alexander"), Some(17));
+        assert_eq!(cited_author_end("Janaway, Christopher, 2003. Self"), Some(28));
+        assert_eq!(cited_author_end("M. Bieber said so."), None);
     }
 
     #[test]
