@@ -41,6 +41,7 @@ rows! {
     geonames_after_title: ("T", "The troops of General Frankfurt left.", "General", "Frankfurt") => None;
     geonames_after_of_name: ("T", "The Treaty of Frankfurt was signed.", "Treaty", "Frankfurt") => None;
     geonames_in_hyphenated_name: ("T", "He was Landgrave of Hesse-Darmstadt until 1790.", "Landgrave", "Darmstadt") => None;
+    geonames_in_dashed_name: ("T", "The Darmstadt–Qwertic languages are spoken there.", "The", "Darmstadt") => None;
     geonames_before_hyphen_suffix_still_place: ("T", "It was a Darmstadt-based firm.", "was", "Darmstadt") => Some(Label::Place);
     geonames_after_comma_still_place: ("T", "Goethe, Frankfurt and Weimar.", "Goethe", "Frankfurt") => Some(Label::Place);
     // Demonyms: not inside names, not before "language", not in "African American".
@@ -291,6 +292,33 @@ rows! {
     acronym_no_person: ("T", "It was described by the botanist QWXZ in 1920. Later QWXZ was used widely.", "Later", "QWXZ") => None;
     // A place's adjective is a DEMONYM, whichever rule typed it a place.
     place_adjective_anchor_is_demonym: ("T", "He was born in [[Qwertonia]]. A [[Qwertonia|Qwertonian]] diplomat came. Later the Qwertonian coast was shelled.", "Later the", "Qwertonian") => Some(Label::Demonym);
+    // Session s35. The given names of a cited work's inverted author, before a comma and
+    // the title or a year, name no one; a co-author's full name still does.
+    cited_author_given_name_before_title_no_person: ("T", "He met [[Diane Qwerty]].\nZxcvbn, Diane, Anarchy and Order: An Essay. Oxford, 2007.", "Zxcvbn, ", "Diane") => None;
+    cited_author_given_name_before_year_no_person: ("T", "He met [[Diane Qwerty]].\nZxcvbn, Diane, 2003. Self and World. Oxford.", "Zxcvbn, ", "Diane") => None;
+    prose_given_name_after_comma_still_person: ("T", "He met [[Diane Qwerty]]. Later, Diane, a poet, left.", "Later, ", "Diane") => Some(Label::Person);
+    // A year after the author: the title starts after it ("Janaway, Christopher, 2003.",
+    // "M. Bieber, 1964.").
+    cited_title_after_author_and_year: ("T", "He studied [[Qwerty Zxcvbn]].\nJanawey, Robert, 2003. Self and World in Qwerty Zxcvbn's Philosophy. Oxford.", "in ", "Qwerty Zxcvbn") => None;
+    cited_title_after_initials_and_year: ("T", "He studied [[Qwerty Zxcvbn]].\nM. Biebel, 1964. Qwerty Zxcvbn in Greek and Roman Art. Chicago.", "1964. ", "Qwerty Zxcvbn") => None;
+    initials_opening_prose_still_tagged: ("T", "He studied [[Qwerty Zxcvbn]].\nJ. Smith, the tutor, met Qwerty Zxcvbn in Rome.", "met ", "Qwerty Zxcvbn") => Some(Label::Unknown);
+    // An ampersand joins one name: a part of it is no mention; two persons stay.
+    ampersand_firm_part_no_mention: ("T", "It sold [[Qwerty Books|Qwerty]] titles. Later Qwerty & Zxcvbn printed it.", "Later ", "Qwerty") => None;
+    ampersand_second_part_no_mention: ("T", "It sold [[Qwerty Books|Qwerty]] titles. Later Zxcvbn & Qwerty printed it.", "Zxcvbn & ", "Qwerty") => None;
+    ampersand_places_still_tagged: ("T", "The moth is found in Europe & Northern Asia.", "in ", "Europe") => Some(Label::Place);
+    ampersand_geonames_author_no_place: ("T", "The textbook by Johnson & Darmstadt appeared.", "Johnson & ", "Darmstadt") => None;
+    ampersand_persons_still_tagged: ("T", "It cites [[Diane Qwerty]] often. Diane Qwerty & Eva Zxcvbn (2011) argue so.", "often. ", "Diane Qwerty") => Some(Label::Person);
+    // A language group's compound is one name: neither part is a mention.
+    dashed_language_compound_no_part: ("T", "They speak [[Qwertic languages|Qwertic]]. The Qwertic–Zxcvic family is large.", "The ", "Qwertic") => None;
+    dashed_name_pair_still_tagged: ("T", "She visited [[Qwertonia]]. Qwertonia-Zxcvia relations are good.", "visited Qwertonia. ", "Qwertonia") => Some(Label::Unknown);
+    // An institution's name that goes on with "for" or "of the" is cut short there.
+    institution_cut_before_for_no_mention: ("T", "He worked at the Central Institute for Qwertic Chemistry of the Academy.", "the ", "Central Institute") => None;
+    institution_cut_before_of_the_no_mention: ("T", "It was reprinted by [[Zxcv University Press]]. The University Press of the Pacific sold it.", "The ", "University Press") => None;
+    league_for_club_still_tagged: ("T", "He joined the [[Qwerty Super League]]. He played in the Qwerty Super League for FC Zxcv.", "in the ", "Qwerty Super League") => Some(Label::Org);
+    institution_whole_still_tagged: ("T", "He worked at the [[Central Qwertic Institute]]. Later the Central Qwertic Institute for years paid him.", "Later the ", "Central Qwertic Institute") => Some(Label::Org);
+    // "X the Y": the epithet alone is no name.
+    epithet_after_the_no_mention: ("T", "It stands by [[Virgin Qwerty|Virgin]]. The church of St Mary the Virgin is old.", "Mary the ", "Virgin") => None;
+    the_after_capitalized_verb_still_tagged: ("T", "They met in [[Qwertonia]]. Using the Qwertonia maps, they left.", "Using the ", "Qwertonia") => Some(Label::Unknown);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -429,7 +457,8 @@ fn tail(s: &str, n: usize) -> String {
 /// entities_judged_s23.tsv, seed 23, drawn fresh in session s23 after the unlinked-name
 /// rule; entities_judged_s25.tsv, seed 25, drawn after the precision rules of session s25;
 /// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32;
-/// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34)
+/// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34;
+/// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -485,6 +514,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s25.tsv",
         "entities_judged_s32.tsv",
         "entities_judged_s34.tsv",
+        "entities_judged_s35.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");

@@ -537,13 +537,7 @@ const CITED_TITLE_REACH: usize = 300;
 /// [`CITED_TITLE_REACH`] bytes each side: constant work.
 pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    let from = span.start.saturating_sub(CITED_TITLE_REACH);
-    let Some(before) = bytes.get(from..span.start) else { return false };
-    let line_start = match memchr::memrchr(b'\n', before) {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
+    let Some(line_start) = cited_line_start(text, span.start) else { return false };
     let Some(line) = text.get(line_start..span.start) else { return false };
     // The author is read on the whole line (a bounded walk of a few words), so that a
     // co-author after the comma is seen even when the match is that co-author.
@@ -572,15 +566,75 @@ pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     !title.is_empty() || after[..end].iter().any(u8::is_ascii_alphanumeric)
 }
 
+/// The start of the line that holds byte `at`, when it lies at most [`CITED_TITLE_REACH`]
+/// bytes back (a cited work's line is shorter); `None` beyond.
+fn cited_line_start(text: &str, at: usize) -> Option<usize> {
+    let from = at.saturating_sub(CITED_TITLE_REACH);
+    match memchr::memrchr(b'\n', text.as_bytes().get(from..at)?) {
+        Some(i) => Some(from + i + 1),
+        None if from == 0 => Some(0),
+        None => None,
+    }
+}
+
 /// Where the author that opens a cited work's line ends, the title starting there: an
 /// inverted name whose first given name is a known given name or an initial, then a full
 /// stop or a comma ("Middlekauff, Robert. ", "Pavia, D. L. ", "Middleton, Richard, "), or a
 /// known given name (the census lists "Peter", not "Nikolaus") and a surname then a colon
-/// ("Peter Blome: "). A list bullet before it is skipped.
+/// ("Peter Blome: "), or initials and a surname then a comma and a year ("M. Bieber, 1964.
+/// "). A year right after the author is skipped too ("Janaway, Christopher, 2003. ",
+/// "Logan, Robert K. (1977). "): the title starts after it. A list bullet before it is
+/// skipped.
 fn cited_author_end(line: &str) -> Option<usize> {
+    let end = cited_name_end(line)?;
+    Some(end + line.get(end..).map_or(0, year_len))
+}
+
+/// The length of the year that opens `rest`, with its stop and space: "2003. ", "1964, ",
+/// "(1977). ", "(2011) " (four digits, a letter after them allowed: "1995a"); 0 when none.
+/// Reads at most 10 bytes.
+fn year_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let open = usize::from(b.first() == Some(&b'('));
+    let digits = b.iter().skip(open).take(4).filter(|c| c.is_ascii_digit()).count();
+    if digits != 4 {
+        return 0;
+    }
+    let mut at = open + 4;
+    if b.get(at).is_some_and(u8::is_ascii_lowercase) {
+        at += 1;
+    }
+    if open == 1 {
+        if b.get(at) != Some(&b')') {
+            return 0;
+        }
+        at += 1;
+    }
+    if matches!(b.get(at), Some(b'.' | b',')) {
+        at += 1;
+    } else if open == 0 {
+        return 0;
+    }
+    if b.get(at) == Some(&b' ') {
+        at + 1
+    } else {
+        0
+    }
+}
+
+/// [`cited_author_end`] before the year: where the author's name ends.
+fn cited_name_end(line: &str) -> Option<usize> {
     let item = line.trim_start_matches(['*', '#', ':', ' ']);
     let skipped = line.len() - item.len();
     let (first, rest) = item.split_once(' ')?;
+    if let Some(surname_at) = initials_len(item) {
+        // "M. Bieber, 1964. ": initials, a surname and a comma, and only with a year after
+        // it (initials opening a line are as often a sentence's "J. Smith said").
+        let (surname, after) = item.get(surname_at..)?.split_once(' ')?;
+        let surname = surname.strip_suffix(',')?;
+        let shape = capitalized(surname) && surname.chars().all(char::is_alphabetic);
+        return (shape && year_len(after) > 0).then(|| skipped + surname_at + surname.len() + 2);
+    }
     if let Some(surname) = first.strip_suffix(',') {
         // "Surname, Given[ Given| Initial]*" then ". " or ", "; a sentence's opening word
         // and a comma ("However, Robert said") is no surname.
@@ -623,6 +677,41 @@ fn cited_author_end(line: &str) -> Option<usize> {
     let surname = surname.strip_suffix(':')?;
     (is_given_name(first) && capitalized(surname) && surname.chars().all(char::is_alphabetic))
         .then(|| skipped + first.len() + 1 + surname.len() + 2)
+}
+
+/// The length of the initials that open `item`, each a capital and a full stop, with the
+/// space after them ("M. ", "J. R. R. ", "W.H. "), when a word follows; `None` when `item`
+/// does not open with one. Reads at most the first 4 words.
+fn initials_len(item: &str) -> Option<usize> {
+    let mut at = 0;
+    for word in item.split(' ').take(4) {
+        let initial = word.len() >= 2
+            && word.ends_with('.')
+            && word[..word.len() - 1].split('.').all(|p| p.chars().count() == 1 && capitalized(p));
+        if !initial {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    (at > 0 && at < item.len()).then_some(at)
+}
+
+/// True when the person's name at `span` is the given-name part of the inverted author that
+/// opens a cited work's line ([`cited_author_end`]): "McLaughlin, Paul, Anarchism and
+/// Authority", "Janaway, Christopher, 2003. Self and World": the given names alone, after the
+/// surname's comma, name no one. The surname is a person's short form and stays. Reads at
+/// most [`CITED_TITLE_REACH`] bytes back to the line's start: constant work.
+pub(crate) fn in_cited_inverted_author(text: &str, span: Span) -> bool {
+    let Some(line_start) = cited_line_start(text, span.start) else { return false };
+    let Some(line) = text.get(line_start..) else { return false };
+    let item = line.trim_start_matches(['*', '#', ':', ' ']);
+    let skipped = line.len() - item.len();
+    let Some(comma) = item.split_once(' ').and_then(|(first, _)| first.strip_suffix(',')) else {
+        return false;
+    };
+    let Some(name_end) = cited_name_end(line) else { return false };
+    let given_start = line_start + skipped + comma.len() + 2;
+    span.start >= given_start && span.end <= line_start + name_end
 }
 
 /// What ends the search for a quoted title's quotes.
@@ -730,13 +819,161 @@ pub(crate) fn after_name_word(text: &str, span: Span) -> bool {
 }
 
 /// True when the match at `span` is one part of a hyphenated name ("Hesse-Darmstadt",
-/// "Berlin-Cölln"): a word joined to it by a hyphen before, or a capitalized one after
-/// ("Lima-based" is still Lima). Not for demonyms: each part of "Chinese-American" is one.
+/// "Berlin-Cölln", "Berber–Chadic"): a word joined to it by a hyphen or an en dash before,
+/// or a capitalized one after ("Lima-based" is still Lima). Not for demonyms: each part of
+/// "Chinese-American" is one.
 pub(crate) fn in_hyphenated_name(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    before.strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic))
-        || after.strip_prefix('-').is_some_and(|a| a.starts_with(char::is_uppercase))
+    before.strip_suffix(['-', '–']).is_some_and(|b| b.ends_with(char::is_alphabetic))
+        || after.strip_prefix(['-', '–']).is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// How far back the capitalized word before a compound's hyphen is read.
+const COMPOUND_WORD_BYTES: usize = 40;
+
+/// True when the match at `span` is one part of a compound joined by a hyphen or a dash to a
+/// capitalized word before or after it, the way language families and groups are named
+/// ("Mon–Khmer", "Chado-Berber", "Daco-Thracian"): for MISC matches (a language, a people),
+/// whose compound names one group. Places joined so name two ("Angola-Portugal relations"),
+/// and so do nationality words ("German-Dutch families", "Algerian-French co-productions"):
+/// not for them; nor a lowercase prefix ("non-Greek", "pre-Turkic"). Reads at most
+/// [`COMPOUND_WORD_BYTES`] back and a char or two on.
+pub(crate) fn in_dashed_compound(text: &str, span: Span) -> bool {
+    if group_words().contains(span.slice(text)) {
+        return false;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let capitalized_before = before.strip_suffix(['-', '–']).is_some_and(|b| {
+        let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
+        let word_start = b[from..]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map(|(i, _)| from + i);
+        word_start.is_some_and(|i| capitalized(&b[i..]))
+    });
+    capitalized_before
+        || after.strip_prefix(['-', '–']).is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// True when " & " joins the match at `span` to a capitalized word on either side: the
+/// match is a part of a firm's, a show's or an institution's name written with an ampersand
+/// ("Secker & Warburg", "Ren & Stimpy", "Banff & Buchan College", "School of Mechanical &
+/// Aerospace Engineering"). The caller leaves persons, places and peoples, which an
+/// ampersand joins as two ("Sidwell & Blench (2011)", "Europe & Northern Asia"). Reads a
+/// word each side.
+pub(crate) fn joined_by_ampersand(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    after.strip_prefix(" & ").is_some_and(|a| a.starts_with(char::is_uppercase))
+        || (text.get(..span.start).is_some_and(|b| b.ends_with(" & "))
+            && word_before(text, span.start - 2).is_some_and(capitalized))
+}
+
+/// Head nouns of an institution's name, which "of" often continues ("University Press of
+/// the Pacific", "Administrative Office of the Court"). Sorted.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Association",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Church",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corporation",
+    "Council",
+    "Department",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Hospital",
+    "Institute",
+    "Institution",
+    "League",
+    "Library",
+    "Ministry",
+    "Museum",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Press",
+    "School",
+    "Society",
+    "Union",
+    "University",
+];
+
+/// The heads of [`INSTITUTION_HEADS`] whose names "for" continues too ("Institute for
+/// Physical Chemistry", "Society for the History of Alchemy"); a league, a company or a
+/// press is followed by "for" and who it plays or works for ("the Swiss Super League for FC
+/// Basel", "the Budd Company for the Canadian Pacific Railway"). Sorted.
+const FOR_HEADS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Association",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Commission",
+    "Committee",
+    "Council",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "Institution",
+    "Museum",
+    "Office",
+    "Organisation",
+    "Organization",
+    "School",
+    "Society",
+    "Union",
+];
+
+/// True when the match at `span` ends in an institution's head noun ([`INSTITUTION_HEADS`])
+/// and "of" (or "for", after a [`FOR_HEADS`] noun), maybe "the", then a capitalized name
+/// word follow it: the name goes on ("the Central Institute for Physical Chemistry",
+/// "University Press of the Pacific"), the match is cut short. Reads three words on:
+/// constant work.
+pub(crate) fn institution_name_goes_on(text: &str, span: Span) -> bool {
+    let last = span.slice(text).rsplit(' ').next().unwrap_or("");
+    if INSTITUTION_HEADS.binary_search(&last).is_err() {
+        return false;
+    }
+    let Some(joiner) = word_after(text, span.end)
+        .filter(|w| *w == "of" || (*w == "for" && FOR_HEADS.binary_search(&last).is_ok()))
+    else {
+        return false;
+    };
+    let mut at = span.end + 1 + joiner.len();
+    let mut next = word_after(text, at);
+    if next == Some("the") {
+        at += 1 + "the".len();
+        next = word_after(text, at);
+    }
+    next.is_some_and(name_word)
+}
+
+/// True when a known given name and "the" come right before the match at `span`: it closes
+/// a name of the shape "Given the Epithet" ("St Mary the Virgin", "St John the Baptist",
+/// "Alexander the Great"), whose epithet names nothing alone. Any other word before "the"
+/// leaves it: a sentence's capitalized verb ("Using the Fibonacci sequence"), a name that
+/// ends a clause ("the United Kingdom the Mark I was made"). Reads two words back.
+pub(crate) fn closes_an_epithet(text: &str, span: Span) -> bool {
+    if word_before(text, span.start) != Some("the") {
+        return false;
+    }
+    let the_start = span.start - 1 - "the".len();
+    word_before(text, the_start).is_some_and(is_given_name)
 }
 
 /// A run of capitalized words in running text: a candidate name never linked
@@ -1152,6 +1389,38 @@ mod tests {
             assert_eq!(ascii_is(b, ALNUM), c.is_alphanumeric(), "{c:?}");
             assert_eq!(ascii_is(b, WORD), is_word_char(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn years_and_initials_after_a_cited_author() {
+        for (rest, len) in [
+            ("2003. Self", 6),
+            ("1964, Title", 6),
+            ("(1977). Alphabet", 8),
+            ("(2011) Title", 7),
+            ("1995a. Title", 7),
+            ("2003 Title", 0),
+            ("(2003 Title", 0),
+            ("203. Title", 0),
+            ("Title", 0),
+        ] {
+            assert_eq!(year_len(rest), len, "{rest:?}");
+        }
+        assert_eq!(initials_len("M. Bieber, 1964."), Some(3));
+        assert_eq!(initials_len("J. R. R. Tolkien, 1954."), Some(9));
+        assert_eq!(initials_len("W.H. Auden"), Some(5));
+        assert_eq!(initials_len("Bieber, M."), None);
+        assert_eq!(initials_len("M."), None);
+        assert_eq!(cited_author_end("M. Bieber, 1964. Alexander"), Some(17));
+        assert_eq!(cited_author_end("Janaway, Christopher, 2003. Self"), Some(28));
+        assert_eq!(cited_author_end("M. Bieber said so."), None);
+    }
+
+    #[test]
+    fn institution_heads_are_sorted() {
+        assert!(INSTITUTION_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FOR_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FOR_HEADS.iter().all(|h| INSTITUTION_HEADS.contains(h)));
     }
 
     #[test]

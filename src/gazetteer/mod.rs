@@ -190,7 +190,28 @@ impl Entry {
             return true;
         }
         // A reference list's author, "Logan, Robert K.": the given names alone are no mention.
-        if self.label == Label::Person && context::in_inverted_name(text, span) {
+        if self.label == Label::Person
+            && (context::in_inverted_name(text, span)
+                || context::in_cited_inverted_author(text, span))
+        {
+            return true;
+        }
+        // "Secker & Warburg", "Ren & Stimpy": one name around the ampersand. Persons,
+        // places and peoples so joined are two ("Sidwell & Blench", "Europe & Northern
+        // Asia"), but a GeoNames place there is an author's or a firm's name ("Johnson &
+        // Patterson", "W.W. Norton & Company").
+        let place = self.label == Label::Place && !general;
+        if !(matches!(self.label, Label::Person | Label::Demonym) || place)
+            && context::joined_by_ampersand(text, span)
+        {
+            return true;
+        }
+        // "Mon–Khmer", "Chado-Berber": a language group's compound is one name.
+        if self.label == Label::Misc && context::in_dashed_compound(text, span) {
+            return true;
+        }
+        // "the Central Institute for Physical Chemistry", "St Mary the Virgin": cut short.
+        if context::institution_name_goes_on(text, span) || context::closes_an_epithet(text, span) {
             return true;
         }
         // "the Saturn V, which", "the Paris Commune, and": a thing named after a
