@@ -7,39 +7,12 @@
 //! per-thread read memo) before the measured pass, which is its own never-inlined `stage_*`
 //! function; prints MiB/s of that pass.
 
-use std::{path::PathBuf, time::Instant};
-use wikianno::eval::parse_timeml;
+use std::time::Instant;
 use wikianno::temporal::{Reference, TemporalTagger, Timex};
 
-fn corpus_text() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-    let mut files: Vec<_> =
-        std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-    files.sort();
-    files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect::<Vec<_>>().join("\n\n")
-}
-
-fn wikiwars_text() -> Option<String> {
-    let data = std::env::var_os("WIKIANNO_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")));
-    let development =
-        |name: &str| name.get(..2).and_then(|n| n.parse::<u8>().ok()).is_some_and(|n| n <= 11);
-    let mut files: Vec<_> = std::fs::read_dir(data.join("wikiwars-timex3"))
-        .ok()?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(development))
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .filter_map(|xml| parse_timeml("bench", &xml).ok())
-        .map(|d| d.text)
-        .collect();
-    Some(texts.join("\n\n"))
-}
+#[path = "../benches/support/temporal_inputs.rs"]
+mod inputs;
+use inputs::{corpus_text, wikiwars_text};
 
 #[inline(never)]
 fn stage_corpus(tagger: &TemporalTagger, text: &str) -> Vec<Timex> {
