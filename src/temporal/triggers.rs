@@ -15,7 +15,6 @@
 //! `patterns.rs` for the argument, and the tests that compare both on many texts.
 
 use crate::span::{ceil_char_boundary, floor_char_boundary, pack_top_bits};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
 /// Trigger classes, as bits: a rule names the classes one of which each of its matches contains.
@@ -123,10 +122,46 @@ const WORDS: &[(&str, Class)] = &[
 const MONTHS: &[&str] =
     &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// The trigger automaton. Built once (in the patterns' `LazyLock`).
+/// The trigger keys, by first byte. Built once (in the patterns' `LazyLock`).
 pub(crate) struct Triggers {
-    ac: AhoCorasick,
-    class_of: Vec<Class>,
+    /// For each pair of bytes (the first in the low half), 1 + the index in `groups` of
+    /// the keys that start with it (0: none). Most words end their look-up here ("the"
+    /// and "of" start no key).
+    first: Box<[u8]>,
+    /// Keys sharing their first two bytes, longest first.
+    groups: Vec<Vec<Key>>,
+}
+
+/// A trigger key, compared eight bytes at a time.
+struct Key {
+    /// Its first eight bytes (fewer: zero-padded), little-endian.
+    head: u64,
+    /// 0xFF for each byte of `head` that is the key's.
+    mask: u64,
+    /// Its bytes after the first eight.
+    tail: Box<[u8]>,
+    /// Its classes: its own and those of the shorter keys it starts with ("Decade"
+    /// holds "Dec").
+    class: Class,
+}
+
+impl Key {
+    fn new(key: &[u8], class: Class) -> Key {
+        let (head, tail) = key.split_at(key.len().min(8));
+        let mut le = [0u8; 8];
+        for (to, from) in le.iter_mut().zip(head) {
+            *to = *from;
+        }
+        let mask = u64::MAX.checked_shr(8 * (8 - head.len() as u32)).unwrap_or(0);
+        Key { head: u64::from_le_bytes(le), mask, tail: tail.into(), class }
+    }
+
+    /// Whether `rest` starts with the key, `eight` being its first eight bytes
+    /// (zero-padded; a key has no zero byte).
+    fn starts(&self, eight: u64, rest: &[u8]) -> bool {
+        eight & self.mask == self.head
+            && (self.tail.is_empty() || rest.get(8..).is_some_and(|r| r.starts_with(&self.tail)))
+    }
 }
 
 impl Triggers {
@@ -141,9 +176,9 @@ impl Triggers {
             keys.push((w.to_string(), *class));
             keys.push((cap, *class));
         }
-        // Leftmost-longest search reports one key per position, the longest ("Decade", not
-        // "Dec"): it carries the classes of the keys it starts with.
-        let class_of = keys
+        // One key per word start, the longest ("Decade", not "Dec"): it carries the
+        // classes of the keys it starts with.
+        let class_of: Vec<Class> = keys
             .iter()
             .map(|(k, _)| {
                 keys.iter()
@@ -151,40 +186,77 @@ impl Triggers {
                     .fold(0, |acc, (_, c)| acc | c)
             })
             .collect();
-        // A full DFA: ~60 short keys, a small table, faster per byte than the NFA.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(keys.iter().map(|(k, _)| k))
-            .ok()?;
-        Some(Triggers { ac, class_of })
+        let mut first = vec![0u8; 1 << 16].into_boxed_slice();
+        let mut groups: Vec<Vec<(&[u8], Class)>> = Vec::new();
+        for ((key, _), class) in keys.iter().zip(class_of) {
+            let b = match key.as_bytes() {
+                [a, b, ..] => usize::from(*a) | usize::from(*b) << 8,
+                _ => return None,
+            };
+            let slot = first.get_mut(b)?;
+            if *slot == 0 {
+                groups.push(Vec::new());
+                *slot = u8::try_from(groups.len()).ok()?;
+            }
+            groups.get_mut(usize::from(*slot) - 1)?.push((key.as_bytes(), class));
+        }
+        let groups = groups
+            .into_iter()
+            .map(|mut group| {
+                group.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+                group.into_iter().map(|(k, class)| Key::new(k, class)).collect()
+            })
+            .collect();
+        Some(Triggers { first, groups })
     }
 
     /// Every trigger in `text` as (first byte offset, classes), in text order.
     ///
-    /// Non-overlapping search finds every key a match can contain: in every pattern a
-    /// trigger word starts a word (after `\b`, `\s` or "-"), and a key, all letters, that
-    /// starts earlier ends before that word. Digits come from `Solid`'s bitmap: too
-    /// frequent for the automaton's prefilter.
+    /// A key triggers only where it starts a word: every pattern puts its trigger word
+    /// after `\b`, `\s` or "-", none of which follows an ASCII word byte ("day" of "Monday",
+    /// "now" of "known", "fall" of "rainfall" trigger nothing). At each word start
+    /// (`Solid`'s bitmap) the longest key the text starts with there is the trigger: the
+    /// leftmost-longest non-overlapping search this replaces found the same, since a key,
+    /// all letters, never runs past the end of its word into the next word start. Digits
+    /// come from `Solid`'s bitmap too.
     pub(crate) fn scan(&self, text: &str, solid: &Solid) -> Vec<(usize, Class)> {
         let bytes = text.as_bytes();
-        let words: Vec<(usize, Class)> = self
-            .ac
-            .find_iter(text)
-            // A key inside a word ("day" of "Monday", "now" of "known", "fall" of
-            // "rainfall") triggers nothing: every pattern puts its trigger word after `\b`,
-            // `\s` or "-", none of which follows an ASCII word byte.
-            .filter(|m| {
-                !m.start().checked_sub(1).and_then(|i| bytes.get(i)).is_some_and(is_word_byte)
-            })
-            .map(|m| {
-                let class = self.class_of.get(m.pattern().as_usize()).copied().unwrap_or(0);
-                let context = if class & MONTH != 0 { month_context(bytes, m.start()) } else { 0 };
-                (m.start(), class | context)
-            })
-            .collect();
+        let mut words: Vec<(usize, Class)> = Vec::new();
+        for (w, &starts) in solid.starts.iter().enumerate() {
+            let mut starts = starts;
+            while starts != 0 {
+                let at = w * 64 + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let Some(rest) = bytes.get(at..) else { break };
+                let pair = match rest {
+                    [a, b, ..] => usize::from(*a) | usize::from(*b) << 8,
+                    _ => continue,
+                };
+                let group = self.first.get(pair).copied().unwrap_or(0);
+                let Some(group) =
+                    usize::from(group).checked_sub(1).and_then(|g| self.groups.get(g))
+                else {
+                    continue;
+                };
+                let eight = match rest.first_chunk::<8>() {
+                    Some(eight) => u64::from_le_bytes(*eight),
+                    None => {
+                        let mut le = [0u8; 8];
+                        for (to, from) in le.iter_mut().zip(rest) {
+                            *to = *from;
+                        }
+                        u64::from_le_bytes(le)
+                    }
+                };
+                if let Some(key) = group.iter().find(|key| key.starts(eight, rest)) {
+                    let class = key.class;
+                    let context = if class & MONTH != 0 { month_context(bytes, at) } else { 0 };
+                    words.push((at, class | context));
+                }
+            }
+        }
         let digits = solid.digits().map(|at| (at, DIGIT | digit_context(bytes, at)));
-        // Merge the two sorted lists (a byte is a digit or ends a word, never both).
+        // Merge the two sorted lists (a key starts with a letter, never a digit).
         let mut out = Vec::with_capacity(words.len() * 4);
         let mut words = words.into_iter().peekable();
         for d in digits {
@@ -286,18 +358,22 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
     class
 }
 
-/// `Solid::new`'s masks (solid, digit) of one full chunk, eight bytes at a time (SWAR):
-/// each test leaves a byte's top bit set where it holds, and `pack_top_bits` gathers them.
-fn masks64(chunk: &[u8; 64]) -> (u64, u64) {
-    let (mut solid, mut digit) = (0u64, 0u64);
+/// `Solid::new`'s masks (solid, digit, word byte) of one full chunk, eight bytes at a time
+/// (SWAR): each test leaves a byte's top bit set where it holds, and `pack_top_bits`
+/// gathers them.
+fn masks64(chunk: &[u8; 64]) -> (u64, u64, u64) {
+    let (mut solid, mut digit, mut word) = (0u64, 0u64, 0u64);
     for (i, eight) in chunk.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
         let is_digit = in_range(x, b'0', b'9');
         let is_space = in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ');
+        let is_word =
+            is_digit | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z') | in_range(x, b'_', b'_');
         solid |= pack_top_bits(!(is_digit | is_space) & TOP) << (8 * i);
         digit |= pack_top_bits(is_digit) << (8 * i);
+        word |= pack_top_bits(is_word) << (8 * i);
     }
-    (solid, digit)
+    (solid, digit, word)
 }
 
 /// The top bit of every byte of a word.
@@ -397,6 +473,9 @@ pub(crate) struct Solid {
     bits: Vec<u64>,
     /// The same for ASCII digits (the DIGIT triggers).
     digits: Vec<u64>,
+    /// The same for word starts: a byte `\b` counts as a word byte (`is_word_byte`) at
+    /// the start of the text or after one it does not (where a trigger key may start).
+    starts: Vec<u64>,
     len: usize,
 }
 
@@ -405,31 +484,37 @@ impl Solid {
         let bytes = text.as_bytes();
         let words = bytes.len().div_ceil(64);
         let (mut bits, mut digits) = (Vec::with_capacity(words), Vec::with_capacity(words));
+        let mut starts = Vec::with_capacity(words);
         // Comparisons rather than a table lookup, over fixed 64-byte chunks: the compiler
         // turns this into SIMD compares and bit masks.
         let masks = |chunk: &[u8]| {
-            let (mut solid, mut digit) = (0u64, 0u64);
+            let (mut solid, mut digit, mut word) = (0u64, 0u64, 0u64);
             for (i, &b) in chunk.iter().enumerate() {
                 let is_digit = b.wrapping_sub(b'0') < 10;
                 let is_space = b == b' ' || b.wrapping_sub(b'\t') < 5;
                 solid |= u64::from(!(is_digit || is_space)) << i;
                 digit |= u64::from(is_digit) << i;
+                word |= u64::from(is_word_byte(&b)) << i;
             }
-            (solid, digit)
+            (solid, digit, word)
+        };
+        // Whether the byte before the chunk is a word byte (bit 0), for its word starts.
+        let mut before = 0u64;
+        let mut push = |(s, d, w): (u64, u64, u64)| {
+            bits.push(s);
+            digits.push(d);
+            starts.push(w & !(w << 1 | before));
+            before = w >> 63;
         };
         let mut chunks = bytes.chunks_exact(64);
         for chunk in chunks.by_ref() {
             let full: &[u8; 64] = chunk.try_into().unwrap_or(&[0; 64]);
-            let (s, d) = masks64(full);
-            bits.push(s);
-            digits.push(d);
+            push(masks64(full));
         }
         if !chunks.remainder().is_empty() {
-            let (s, d) = masks(chunks.remainder());
-            bits.push(s);
-            digits.push(d);
+            push(masks(chunks.remainder()));
         }
-        Solid { bits, digits, len: bytes.len() }
+        Solid { bits, digits, starts, len: bytes.len() }
     }
 
     /// Offsets of the ASCII digits, in order.
@@ -598,6 +683,28 @@ mod tests {
     }
 
     #[test]
+    fn keys_trigger_at_word_starts_only() {
+        let t = Triggers::new().unwrap();
+        // Inside a word, after a digit or "_": nothing. After punctuation, a dash or a
+        // non-ASCII letter: a word start (`\b` is ASCII). A start at byte 64 has its
+        // word byte before it in the chunk before.
+        let text = format!(
+            "{}-day Monday known rainfall_day 1865year (night) éday x{}year",
+            " ".repeat(60),
+            "y".repeat(60)
+        );
+        let found = t.scan(&text, &Solid::new(&text));
+        let words: Vec<&str> = found
+            .iter()
+            .filter(|(_, c)| c & DIGIT == 0)
+            .map(|(at, _)| text[*at..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap())
+            .collect();
+        assert_eq!(words, ["day", "Monday", "night", "day"]);
+        let late = "a".repeat(64) + "day";
+        assert!(t.scan(&late, &Solid::new(&late)).is_empty());
+    }
+
+    #[test]
     fn digits_know_their_context() {
         let t = Triggers::new().unwrap();
         let text = "1865–66, 9 am, 10.30p.m., the 1860s and 70's, 12/3";
@@ -645,10 +752,11 @@ mod tests {
                 for (i, &b) in chunk.iter().enumerate() {
                     full[(i + shift) % 64] = b;
                 }
-                let (solid, digit) = masks64(&full);
+                let (solid, digit, word) = masks64(&full);
                 for (i, &b) in full.iter().enumerate() {
                     assert_eq!(solid >> i & 1 == 1, SOLID[usize::from(b)], "byte {b:#x} at {i}");
                     assert_eq!(digit >> i & 1 == 1, b.is_ascii_digit(), "byte {b:#x} at {i}");
+                    assert_eq!(word >> i & 1 == 1, is_word_byte(&b), "byte {b:#x} at {i}");
                 }
             }
         }
