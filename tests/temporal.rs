@@ -1480,3 +1480,27 @@ fn the_day_before_an_event_is_the_day() {
         news,
     );
 }
+
+/// An age is a length under TIMEX2 ("18 years old" `P18Y`, with its "old") and no
+/// temporal expression under TimeML; only a counted one.
+#[test]
+fn ages_are_lengths_under_timex2_only() {
+    use wikianno::temporal::Convention;
+    let rows: &[Row] = &[
+        ("Every man who was 18 years old was called up.", &[("18 years old", "DURATION", "P18Y")]),
+        ("The average soldier was 22.5 years old.", &[("22.5 years old", "DURATION", "P22.5Y")]),
+        (
+            "A 6-year-old boy and a two-month-old calf survived.",
+            &[("6-year-old", "DURATION", "P6Y"), ("two-month-old", "DURATION", "P2M")],
+        ),
+        // Vague or compared: no age.
+        ("The treaty ended a years-old feud; he was five years older.", &[]),
+    ];
+    check_with(
+        &TemporalTagger::new().with_convention(Convention::Timex2),
+        rows,
+        Reference::Narrative,
+    );
+    let timeml: Vec<Row> = rows.iter().map(|(text, _)| (*text, &[][..])).collect();
+    check(&timeml, Reference::Narrative);
+}

@@ -1609,7 +1609,28 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             }
             let after = text.get(span.end..).unwrap_or("");
             if after.starts_with("-old") || after.starts_with(" old") {
-                return None; // an age: "a 6-year-old boy"
+                // An age ("18 years old", "a 6-year-old boy"): a length with its "old"
+                // under TIMEX2 (WikiWars marks "18 years old" `P18Y`), nothing under
+                // TimeML (AQUAINT leaves all its ages untagged); `Expr::Age`. Only a
+                // counted one.
+                let end = span.end + " old".len();
+                // "a years-old feud": an article before a plural is no count.
+                let plural = get("u").is_some_and(|u| u.ends_with('s'));
+                if n.is_none()
+                    || (article && plural)
+                    || caps.name("approx").is_some()
+                    || get("rel").is_some()
+                    || !boundary_after(text, end)
+                {
+                    return None;
+                }
+                let expr = Expr::Age(unit.duration(n));
+                return Some(Mention {
+                    span: Span::new(span.start, end),
+                    expr,
+                    ends: None,
+                    rule: 0,
+                });
             }
             if after
                 .strip_prefix('-')
