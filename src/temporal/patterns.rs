@@ -1296,32 +1296,6 @@ fn event_follows(text: &str, end: usize) -> bool {
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "he", "she", "they",
         "we", "i",
     ];
-    const DATE_NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "christmas",
-        "easter",
-        "thanksgiving",
-        "new",
-        "election",
-    ];
     let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return false };
     let word: String = rest
         .chars()
@@ -1329,7 +1303,12 @@ fn event_follows(text: &str, end: usize) -> bool {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    if word.is_empty() || DATE_NAMES.contains(&word.as_str()) {
+    // A month (by its first three letters, so also "Marshal": left whole, as before),
+    // a weekday or "today", a holiday.
+    let names_a_date = month_number(&word).is_some()
+        || word.ends_with("day")
+        || matches!(word.as_str(), "christmas" | "easter" | "thanksgiving" | "new" | "election");
+    if word.is_empty() || names_a_date {
         return false;
     }
     OPENERS.contains(&word.as_str()) || rest.starts_with(|c: char| c.is_ascii_uppercase())
