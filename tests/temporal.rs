@@ -1423,3 +1423,84 @@ fn a_half_of_the_reference_year() {
         Reference::Narrative,
     );
 }
+
+/// "the day after the battle": "after" opens the phrase of an event, which both
+/// conventions leave out (TimeML also the article: "day"); set after a date, the phrase
+/// describes that date. A verb, a date or punctuation after it leaves "the day before"
+/// whole, counted from the reference.
+#[test]
+fn the_day_before_an_event_is_the_day() {
+    use wikianno::temporal::Convention;
+    let timex2 = TemporalTagger::new().with_convention(Convention::Timex2);
+    check_with(
+        &timex2,
+        &[
+            (
+                "The siege began on 4 May 1901. The day after the siege began, the rains came.",
+                &[("4 May 1901", "DATE", "1901-05-04"), ("The day", "DATE", "1901-05-05")],
+            ),
+            (
+                "The army moved on 2 October 1911, the day after the river was crossed.",
+                &[("2 October 1911", "DATE", "1911-10-02"), ("the day", "DATE", "1911-10-02")],
+            ),
+            (
+                "The fort fell on Friday 9 June 1905 - the day before Grant's arrival.",
+                &[("Friday 9 June 1905", "DATE", "1905-06-09"), ("the day", "DATE", "1905-06-09")],
+            ),
+            (
+                "The mill burned on 3 March 1890, and the day following saw a riot.",
+                &[
+                    ("3 March 1890", "DATE", "1890-03-03"),
+                    ("the day following", "DATE", "1890-03-04"),
+                ],
+            ),
+            (
+                "The vote was on 7 April 1920; the year before, the party split.",
+                &[("7 April 1920", "DATE", "1920-04-07"), ("the year before", "DATE", "1919")],
+            ),
+        ],
+        Reference::Narrative,
+    );
+    let news = Reference::document_date("1998-11-21").expect("a valid date");
+    check(
+        &[
+            (
+                "Police came to the house on Nov. 3, the day after his death.",
+                &[("Nov. 3", "DATE", "1998-11-03"), ("day", "DATE", "1998-11-03")],
+            ),
+            (
+                "The reporters arrived on Nov. 3 and left the day after the funeral.",
+                &[("Nov. 3", "DATE", "1998-11-03"), ("day", "DATE", "1998-11-04")],
+            ),
+            (
+                "Talks broke down on Nov. 3; the day before was calm.",
+                &[("Nov. 3", "DATE", "1998-11-03"), ("the day before", "DATE", "1998-11-02")],
+            ),
+        ],
+        news,
+    );
+}
+
+/// An age is a length under TIMEX2 ("18 years old" `P18Y`, with its "old") and no
+/// temporal expression under TimeML; only a counted one.
+#[test]
+fn ages_are_lengths_under_timex2_only() {
+    use wikianno::temporal::Convention;
+    let rows: &[Row] = &[
+        ("Every man who was 18 years old was called up.", &[("18 years old", "DURATION", "P18Y")]),
+        ("The average soldier was 22.5 years old.", &[("22.5 years old", "DURATION", "P22.5Y")]),
+        (
+            "A 6-year-old boy and a two-month-old calf survived.",
+            &[("6-year-old", "DURATION", "P6Y"), ("two-month-old", "DURATION", "P2M")],
+        ),
+        // Vague or compared: no age.
+        ("The treaty ended a years-old feud; he was five years older.", &[]),
+    ];
+    check_with(
+        &TemporalTagger::new().with_convention(Convention::Timex2),
+        rows,
+        Reference::Narrative,
+    );
+    let timeml: Vec<Row> = rows.iter().map(|(text, _)| (*text, &[][..])).collect();
+    check(&timeml, Reference::Narrative);
+}

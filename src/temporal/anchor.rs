@@ -70,6 +70,10 @@ impl Anchor {
             return (self.convention == Convention::Timex2)
                 .then(|| timex(m.span, TimexType::Date, TimexValue::Ref(r), None, None));
         }
+        if let Expr::Age(value) = &m.expr {
+            return (self.convention == Convention::Timex2)
+                .then(|| timex(m.span, TimexType::Duration, value.clone(), None, None));
+        }
         Some(match &m.expr {
             Expr::Point(p) => {
                 // The coming winter, "next spring", "last fall": looked forward or back
@@ -233,7 +237,7 @@ impl Anchor {
                 let kind = if date.time.is_some() { TimexType::Time } else { TimexType::Date };
                 timex(m.span, kind, TimexValue::Date(*date), None, None)
             }
-            Expr::Adjectival(_) => return None,
+            Expr::Adjectival(_) | Expr::Age(_) => return None,
         })
     }
 

@@ -162,6 +162,9 @@ pub(crate) enum Expr {
     /// current president", "present-day Berlin"): TIMEX2 (WikiWars) marks it, TimeML
     /// does not; see [`super::Convention`].
     Adjectival(TimeRef),
+    /// An age ("18 years old", "a 6-year-old"), already normalized (`P18Y`): TIMEX2
+    /// (WikiWars) marks it as a length, TimeML does not; see [`super::Convention`].
+    Age(TimexValue),
     /// "today": the document date, or PRESENT_REF in a narrative.
     Today,
     /// A day of the week (1 = Monday), perhaps with a time of day ("Friday night", "9

@@ -577,7 +577,21 @@ pub(crate) fn timeml_extent(text: &str, m: &mut Mention) {
             && (number(after) || after.starts_with(|c: char| c.is_ascii_uppercase()));
         // "the last quarter" is the year's fourth, with its article.
         let quarter = matches!(&m.expr, Expr::Point(p) if p.quarter.is_some());
-        if number(rest) || modified || (matches!(word, "past" | "last" | "coming") && !quarter) {
+        // "the day after his death": a unit before the phrase of its event (`event_follows`)
+        // is marked without its article ("day").
+        let before_event = matches!(&m.expr, Expr::Shift { deictic: false, .. })
+            && after.is_empty()
+            && unit_word(word).is_some()
+            && text.get(m.span.end..).is_some_and(|r| {
+                r.starts_with(" before ")
+                    || r.starts_with(" after ")
+                    || r.starts_with(" following ")
+            });
+        if number(rest)
+            || modified
+            || before_event
+            || (matches!(word, "past" | "last" | "coming") && !quarter)
+        {
             cut = 4;
         }
     }
@@ -1270,6 +1284,50 @@ fn in_identifier(before: &str) -> bool {
     !word.is_empty() && !TIME_WORDS.contains(&word.as_str())
 }
 
+/// True when the word after `end` (same line, at most one space before it) opens a
+/// phrase naming an event or a clause: a determiner, a possessive or subject pronoun,
+/// or a capitalized word that is no month, weekday or holiday ("the day after the
+/// battle", "the day before Obama's speech", "the day after he died"); not punctuation,
+/// a verb ("the day following saw the surrender") or a date ("the day before last
+/// Tuesday", "the day after Christmas"), which leave "the day before" whole. Reads at
+/// most one word (a bound of 24 bytes).
+fn event_follows(text: &str, end: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "he", "she", "they",
+        "we", "i",
+    ];
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let word: String = rest
+        .chars()
+        .take(24)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // A month (by its first three letters, so also "Marshal": left whole, as before),
+    // a weekday or "today", a holiday.
+    let names_a_date = month_number(&word).is_some()
+        || word.ends_with("day")
+        || matches!(word.as_str(), "christmas" | "easter" | "thanksgiving" | "new" | "election");
+    if word.is_empty() || names_a_date {
+        return false;
+    }
+    OPENERS.contains(&word.as_str()) || rest.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// True when a date or weekday ends right before `start`, across a comma or a dash
+/// ("2 October 1950, the day after", "Nov. 3 - the day before", "on Friday, the day
+/// after"): what follows is in apposition to it. Looks back at most 12 bytes.
+fn date_before_apposition(text: &str, start: usize) -> bool {
+    let from = (start.saturating_sub(12)..=start).find(|&i| text.is_char_boundary(i));
+    let head = text.get(from.unwrap_or(start)..start).unwrap_or("").trim_end_matches(' ');
+    let Some(head) = head.strip_suffix([',', '-']).or_else(|| head.strip_suffix(['–', '—']))
+    else {
+        return false;
+    };
+    let head = head.trim_end_matches(' ');
+    head.ends_with(|c: char| c.is_ascii_digit()) || head.ends_with("day")
+}
+
 /// True at the start of a sentence or line (for capitalized words that may be names).
 fn sentence_start(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or("").trim_end_matches([' ', '\t']);
@@ -1530,7 +1588,28 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             }
             let after = text.get(span.end..).unwrap_or("");
             if after.starts_with("-old") || after.starts_with(" old") {
-                return None; // an age: "a 6-year-old boy"
+                // An age ("18 years old", "a 6-year-old boy"): a length with its "old"
+                // under TIMEX2 (WikiWars marks "18 years old" `P18Y`), nothing under
+                // TimeML (AQUAINT leaves all its ages untagged); `Expr::Age`. Only a
+                // counted one.
+                let end = span.end + " old".len();
+                // "a years-old feud": an article before a plural is no count.
+                let plural = get("u").is_some_and(|u| u.ends_with('s'));
+                if n.is_none()
+                    || (article && plural)
+                    || caps.name("approx").is_some()
+                    || get("rel").is_some()
+                    || !boundary_after(text, end)
+                {
+                    return None;
+                }
+                let expr = Expr::Age(unit.duration(n));
+                return Some(Mention {
+                    span: Span::new(span.start, end),
+                    expr,
+                    ends: None,
+                    rule: 0,
+                });
             }
             if after
                 .strip_prefix('-')
@@ -1659,13 +1738,30 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
         Rule::DayAround => {
             let word = get("u")?;
             let unit = unit_word(word)?;
-            let n = if get("dir")? == "before" { -1 } else { 1 };
-            mention(Expr::Shift {
-                n,
-                unit,
-                deictic: false,
-                part: part_of_day(word),
-                modifier: None,
+            let mut n = if get("dir")? == "before" { -1 } else { 1 };
+            let mut span = span;
+            // "the day after the battle", "the day before Obama's speech": "after" opens
+            // a phrase naming an event, which TIMEX2 and TimeML leave out of the extent
+            // ("the day"; TimeML also drops the article, `timeml_extent`). Set right
+            // after a date ("on 2 October 1950, the day after the army crossed"), the
+            // phrase describes that date: its value is the date's own.
+            if event_follows(text, span.end) {
+                span = Span::new(span.start, caps.name("u")?.end());
+                if date_before_apposition(text, span.start) {
+                    n = 0;
+                }
+            }
+            Some(Mention {
+                span,
+                expr: Expr::Shift {
+                    n,
+                    unit,
+                    deictic: false,
+                    part: part_of_day(word),
+                    modifier: None,
+                },
+                ends: None,
+                rule: 0,
             })
         }
         Rule::UnitPhase => {
