@@ -32,11 +32,14 @@ pub enum Shape {
     /// (`Qwerty7 Ytrewq attacked Callao on 8 May 1807.`): an ordinary long article, which
     /// a scan of every mention per event made quadratic.
     DatedSentences,
+    /// Wiki-style lines of names and commas without a space (`Prado,Prado,...`, 240 bytes
+    /// a line): a citation check split the rest of the text at its next space per match.
+    NoSpaceLines,
 }
 
 impl Shape {
     /// Every shape, renderer shapes first.
-    pub const ALL: [Shape; 9] = [
+    pub const ALL: [Shape; 10] = [
         Shape::OpenLinkThenRefs,
         Shape::BareExternalLinks,
         Shape::ShortSections,
@@ -46,6 +49,7 @@ impl Shape {
         Shape::LongInfobox,
         Shape::LongInfoboxField,
         Shape::DatedSentences,
+        Shape::NoSpaceLines,
     ];
 
     /// True for the shapes that exercise the wikitext renderer.
@@ -71,6 +75,7 @@ impl Shape {
             Shape::LongInfobox => "long infobox",
             Shape::LongInfoboxField => "long infobox field",
             Shape::DatedSentences => "dated sentences",
+            Shape::NoSpaceLines => "lines, no spaces",
         }
     }
 
@@ -119,6 +124,7 @@ impl Shape {
             Shape::ListItems => ("", "* x\n"),
             Shape::SentenceWithoutEnd => ("", PROSE),
             Shape::NoWhiteSpace => ("", ",Lima,Prado,Peru,revolted,1866,Callao"),
+            Shape::NoSpaceLines => ("", NO_SPACE_LINE),
             Shape::LongInfobox | Shape::LongInfoboxField | Shape::DatedSentences => {
                 unreachable!("numbered, above")
             }
@@ -164,6 +170,11 @@ fn numbered(head: &str, tail: &str, bytes: usize, unit: impl Fn(usize) -> String
 /// for the checks to read.
 const INFOBOX_HEAD: &str = "{{Infobox military conflict\n| conflict = Qwerty War\n";
 const INFOBOX_TAIL: &str = "}}\nThe '''Qwerty War''' began on 1 May 1865 under Qwerty Ytrewq 1.\n";
+
+/// [`Shape::NoSpaceLines`]'s line.
+const NO_SPACE_LINE: &str = "Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,\
+Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,\
+Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,Prado,\n";
 
 /// War prose with names, event triggers and dates, and no sentence end.
 const PROSE: &str = "on 2 May 1866 the Spanish fleet under the command of Admiral Pareja \

@@ -541,7 +541,7 @@ pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     let Some(line) = text.get(line_start..span.start) else { return false };
     // The author is read on the whole line (a bounded walk of a few words), so that a
     // co-author after the comma is seen even when the match is that co-author.
-    let Some(title_start) = text.get(line_start..).and_then(cited_author_end) else {
+    let Some(title_start) = cited_author_end(cited_line(text, line_start, span)) else {
         return false;
     };
     // The match opens the title, or the title opens with a capital before it.
@@ -575,6 +575,16 @@ fn cited_line_start(text: &str, at: usize) -> Option<usize> {
         None if from == 0 => Some(0),
         None => None,
     }
+}
+
+/// The line from `line_start` ([`cited_line_start`]) to its end, read at most
+/// [`CITED_TITLE_REACH`] bytes past `span`: the author's words are split at spaces, and a
+/// line without any would otherwise be read to the text's end for every match on it
+/// (quadratic: `hostile.rs`, "lines without spaces").
+fn cited_line(text: &str, line_start: usize, span: Span) -> &str {
+    let reach = crate::span::floor_char_boundary(text, span.end + CITED_TITLE_REACH);
+    let line = text.get(line_start..reach).unwrap_or("");
+    line.split('\n').next().unwrap_or(line)
 }
 
 /// Where the author that opens a cited work's line ends, the title starting there: an
@@ -703,7 +713,7 @@ fn initials_len(item: &str) -> Option<usize> {
 /// most [`CITED_TITLE_REACH`] bytes back to the line's start: constant work.
 pub(crate) fn in_cited_inverted_author(text: &str, span: Span) -> bool {
     let Some(line_start) = cited_line_start(text, span.start) else { return false };
-    let Some(line) = text.get(line_start..) else { return false };
+    let line = cited_line(text, line_start, span);
     let item = line.trim_start_matches(['*', '#', ':', ' ']);
     let skipped = line.len() - item.len();
     let Some(comma) = item.split_once(' ').and_then(|(first, _)| first.strip_suffix(',')) else {
