@@ -35,11 +35,18 @@ pub enum Shape {
     /// Wiki-style lines of names and commas without a space (`Prado,Prado,...`, 240 bytes
     /// a line): a citation check split the rest of the text at its next space per match.
     NoSpaceLines,
+    /// Wiki-style text without spaces, as Japanese or Chinese is written, full of dates
+    /// (`ペルー内戦1865年`): the date tagger read the whole run back as one word per date.
+    UnspacedDates,
+    /// One capitalized run that never ends (`Institute of Institute of ...`): it became an
+    /// article-local name as long as the page, and the local matcher walked it from every
+    /// word.
+    EndlessName,
 }
 
 impl Shape {
     /// Every shape, renderer shapes first.
-    pub const ALL: [Shape; 10] = [
+    pub const ALL: [Shape; 12] = [
         Shape::OpenLinkThenRefs,
         Shape::BareExternalLinks,
         Shape::ShortSections,
@@ -50,6 +57,8 @@ impl Shape {
         Shape::LongInfoboxField,
         Shape::DatedSentences,
         Shape::NoSpaceLines,
+        Shape::UnspacedDates,
+        Shape::EndlessName,
     ];
 
     /// True for the shapes that exercise the wikitext renderer.
@@ -76,6 +85,8 @@ impl Shape {
             Shape::LongInfoboxField => "long infobox field",
             Shape::DatedSentences => "dated sentences",
             Shape::NoSpaceLines => "lines, no spaces",
+            Shape::UnspacedDates => "unspaced dates",
+            Shape::EndlessName => "endless name",
         }
     }
 
@@ -125,6 +136,8 @@ impl Shape {
             Shape::SentenceWithoutEnd => ("", PROSE),
             Shape::NoWhiteSpace => ("", ",Lima,Prado,Peru,revolted,1866,Callao"),
             Shape::NoSpaceLines => ("", NO_SPACE_LINE),
+            Shape::UnspacedDates => ("", "ペルー内戦1865年"),
+            Shape::EndlessName => ("", "Institute of "),
             Shape::LongInfobox | Shape::LongInfoboxField | Shape::DatedSentences => {
                 unreachable!("numbered, above")
             }

@@ -18,6 +18,12 @@ use rustc_hash::FxHashMap;
 /// No value at a trie node (it only continues longer surfaces).
 const NONE: u32 = u32::MAX;
 
+/// The most words a surface may have. The walk from each text word is as long as the
+/// longest surface, and an article-local surface is a run of the article's own text: a run
+/// of thousands of capitalized words ("Institute of Institute of ...") made every walk that
+/// long, quadratic in the page. Names and titles are far shorter.
+pub(crate) const MAX_SURFACE_WORDS: usize = 32;
+
 /// Surfaces (folded, padded) compiled into a word trie, each with a `u32` value.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordTrie {
@@ -85,8 +91,12 @@ impl WordTrie {
     }
 
     /// Add a folded surface with `value`. The first value given for a surface stays
-    /// (returns false for a repeat), and a surface with no word is ignored.
+    /// (returns false for a repeat), and a surface with no word or more than
+    /// [`MAX_SURFACE_WORDS`] is ignored.
     pub fn insert(&mut self, folded: &str, value: u32) -> bool {
+        if folded.split(' ').filter(|w| !w.is_empty()).nth(MAX_SURFACE_WORDS).is_some() {
+            return false;
+        }
         let mut node = 0u32;
         let mut any = false;
         for word in folded.split(' ').filter(|w| !w.is_empty()) {
@@ -170,6 +180,9 @@ mod tests {
         assert!(trie.insert(" jose ", 2));
         assert!(!trie.insert(" san ", 3), "the first value stays");
         assert!(!trie.insert(" ", 4), "no word");
+        let longest = " of".repeat(MAX_SURFACE_WORDS) + " ";
+        assert!(trie.insert(&longest, 5), "{MAX_SURFACE_WORDS} words");
+        assert!(!trie.insert(&(" of".to_string() + &longest), 6), "one word more");
         let text = " in san jose and san josefina ";
         let words = words_of(text);
         let mut got = Vec::new();

@@ -1146,11 +1146,24 @@ fn calendar_pattern(unit: Unit, part: Option<PartOfDay>) -> Option<CalendarDate>
     Some(CalendarDate::unknown_year(part_of_year).at(part.map(TimeOfDay::Part)))
 }
 
-/// The previous word before byte `at`, lowercased.
+/// The longest word [`word_before`] reads: every caller compares it with a short function
+/// word ("throughout" is the longest). A longer run of letters (a text without spaces:
+/// Japanese, Chinese) is no such word, and reading it whole for each date in it made the
+/// tagger quadratic in the run.
+const MAX_WORD_BEFORE: usize = 32;
+
+/// The previous word before byte `at`, lowercased; empty when it is longer than
+/// [`MAX_WORD_BEFORE`] bytes.
 fn word_before(text: &str, at: usize) -> String {
     let head = text.get(..at).unwrap_or("").trim_end();
-    let start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
-    head.get(start..).unwrap_or("").to_lowercase()
+    let from = crate::span::floor_char_boundary(head, head.len().saturating_sub(MAX_WORD_BEFORE));
+    match head[from..].rfind(|c: char| !c.is_alphanumeric()) {
+        // As before the bound: a multi-byte character before the word gives "" (its
+        // `i + 1` is no char boundary), which no caller's word equals.
+        Some(i) => head.get(from + i + 1..).unwrap_or("").to_lowercase(),
+        None if from == 0 => head.to_lowercase(),
+        None => String::new(),
+    }
 }
 
 /// Words that open no noun phrase of their own: articles, pronouns, auxiliaries,
