@@ -37,10 +37,17 @@ impl SentenceSplitter {
     /// Sentence spans of `text[within]` (byte offsets into `text`), trimmed, in order.
     /// A span that does not fall on char boundaries yields nothing.
     pub fn split_within(&self, text: &str, within: Span) -> Vec<Span> {
-        let Some(region) = text.get(within.start..within.end) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
+        self.split_within_into(text, within, &mut out);
+        out
+    }
+
+    /// [`Self::split_within`], appending to `out`: a caller that splits many regions
+    /// reuses one vector.
+    pub fn split_within_into(&self, text: &str, within: Span, out: &mut Vec<Span>) {
+        let Some(region) = text.get(within.start..within.end) else {
+            return;
+        };
         let mut line_start = 0;
         let mut sentence_start = 0;
         let mut lines = region.split_inclusive('\n').peekable();
@@ -51,24 +58,23 @@ impl SentenceSplitter {
             let body = line.trim_end_matches(['\n', '\r']);
             if structural {
                 // A heading or list item ends what came before and stands alone.
-                push_trimmed(region, Span::new(sentence_start, line_start), within.start, &mut out);
+                push_trimmed(region, Span::new(sentence_start, line_start), within.start, out);
                 sentence_start = line_start;
             }
-            split_line(region, line_start, body, &mut sentence_start, within.start, &mut out);
+            split_line(region, line_start, body, &mut sentence_start, within.start, out);
             let line_end = line_start + line.len();
             let next = lines.peek().map(|l| l.trim_end_matches(['\n', '\r']));
             let next_is_structural = next.is_some_and(is_structural_line);
             let next_structural = next.is_some_and(|l| l.trim().is_empty()) || next_is_structural;
             let ends_sentence = body.trim_end().ends_with(['.', '!', '?', ':', '"', '”', ')']);
             if structural || next_structural || body.trim().is_empty() || ends_sentence {
-                push_trimmed(region, Span::new(sentence_start, line_end), within.start, &mut out);
+                push_trimmed(region, Span::new(sentence_start, line_end), within.start, out);
                 sentence_start = line_end;
             }
             line_start = line_end;
             structural = next_is_structural;
         }
-        push_trimmed(region, Span::new(sentence_start, region.len()), within.start, &mut out);
-        out
+        push_trimmed(region, Span::new(sentence_start, region.len()), within.start, out);
     }
 }
 
@@ -159,11 +165,24 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     if word.is_ascii() && word.len() > 6 {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // An ASCII word (at most 6 bytes here) is lower-cased on the stack: no allocation.
+    let mut buf = [0u8; 6];
+    let owned: String;
+    let lower: &str = match buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(slot) => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            std::str::from_utf8(slot).unwrap_or_default()
+        }
+        None => {
+            owned = word.to_lowercase();
+            &owned
+        }
+    };
+    if ABBREVIATIONS.contains(&lower) {
         // "No. 5" and "c. 1850" are abbreviations; "in Jan. The" too, but a month
         // or "no" before a capital is ambiguous: only numbers keep "no"/"p" joined.
-        return match lower.as_str() {
+        return match lower {
             "no" | "nos" | "p" | "pp" | "op" | "vol" | "fig" => {
                 next.is_some_and(|c| c.is_ascii_digit())
             }

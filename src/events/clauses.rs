@@ -40,6 +40,15 @@ const SUBORDINATORS: &[&str] = &[
     "after",
 ];
 
+/// True when `word` could be one of [`SUBORDINATORS`] (any case) by its length and first
+/// letter: a test of two bytes that rules out most words of a sentence before the list
+/// is read.
+fn may_open(word: &str) -> bool {
+    // The first letters of SUBORDINATORS (a unit test checks the list against it).
+    const FIRST: &[u8] = b"abistuw";
+    word.len() <= 10 && word.as_bytes().first().is_some_and(|b| FIRST.contains(&(b | 0x20)))
+}
+
 /// Temporal words that are a wall only when no date follows them: "before 1860" dates
 /// the event it follows, "before his death" tells another one.
 const TEMPORAL: &[&str] = &["until", "till", "since", "before", "after"];
@@ -169,7 +178,9 @@ impl Clauses {
                 let glued = start > 0
                     && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'-');
                 // A word of a date opens nothing: "That same day, they entered Callao".
-                if !glued && word.len() <= 10 && !in_date(sentence.start + start) {
+                // (`may_open` first: one byte test rules out most words before the
+                // look-ups.)
+                if may_open(word) && !glued && !in_date(sentence.start + start) {
                     if let Some(kind) = self.opens(body, i, word, dates) {
                         let relative = ["which", "who", "whom", "whose"]
                             .iter()
@@ -522,6 +533,17 @@ mod tests {
                     assert!(inside || later.span.start >= w.span.end, "{s:?}: {w:?} {later:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_subordinator_may_open() {
+        for word in SUBORDINATORS {
+            assert!(may_open(word), "{word}");
+            assert!(may_open(&word.to_ascii_uppercase()), "{word}");
+        }
+        for word in ["fought", "Fought", "during", "whereafterward", "whichever"] {
+            assert_eq!(may_open(word), word == "whichever", "{word}");
         }
     }
 

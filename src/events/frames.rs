@@ -153,15 +153,19 @@ impl EventExtractor {
         let about_agreement =
             article.infobox.as_ref().is_some_and(|b| b.kind == Some(InfoboxKind::Treaty))
                 || names_agreement(&article.title);
-        // Reused from sentence to sentence (one allocation per article, not per sentence).
+        // Reused from sentence to sentence (one allocation per article, not per sentence
+        // or paragraph).
         let (mut in_sentence, mut mentions): (Vec<&Timex>, Vec<&EntityMention>) =
             (Vec::new(), Vec::new());
         let (mut clauses, mut date_spans) = (Clauses::default(), Vec::new());
+        let mut sentences = Vec::new();
         for region in regions {
             // A date is inherited only within its paragraph (or list item): a date from
             // another paragraph dated the Moon landing by a program alarm code.
             narrative = None;
-            for sentence in self.splitter.split_within(text, region) {
+            sentences.clear();
+            self.splitter.split_within_into(text, region, &mut sentences);
+            for &sentence in &sentences {
                 // Both lists are in text order: slice out the sentence's part.
                 let lo = dates.partition_point(|t| t.span.start < sentence.start);
                 let hi = dates.partition_point(|t| t.span.start < sentence.end);

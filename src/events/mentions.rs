@@ -302,6 +302,20 @@ impl NeighbourClass {
         }
     }
 
+    /// [`Self::of_suffix`] of a word as written (ASCII letters, '-' and '\''), read
+    /// lower-cased.
+    fn of_written_suffix(word: &[u8]) -> NeighbourClass {
+        if ends_with_lower(word, b"ed") {
+            NeighbourClass::Ed
+        } else if ends_with_lower(word, b"ing") {
+            NeighbourClass::Ing
+        } else if ends_with_lower(word, b"ly") {
+            NeighbourClass::Ly
+        } else {
+            NeighbourClass::Other
+        }
+    }
+
     /// The context this word puts the next one in.
     fn context_after(self) -> Context {
         match self {
@@ -379,9 +393,9 @@ impl Form {
 /// Compiled event-mention table. Build once ([`MentionTagger::shipped`]), share freely.
 #[derive(Clone, Debug)]
 pub struct MentionTagger {
-    /// Keyed by the form's bytes: the tagger looks up words lower-cased into a byte
-    /// buffer, which need no UTF-8 check (a word is ASCII letters, '-' and '\'').
-    forms: FxHashMap<&'static [u8], Form>,
+    /// Keyed by the form's bytes: the tagger looks up words lower-cased, which need no
+    /// UTF-8 check (a word is ASCII letters, '-' and '\'').
+    forms: Forms,
     /// The `before` score when no word comes before (`<start>` in the table).
     no_word_before: i32,
     /// The `after` score when no word comes after (`<end>`).
@@ -407,7 +421,7 @@ impl MentionTagger {
     /// The tagger with the shipped table. Malformed rows are skipped (a unit test checks
     /// the shipped file has none).
     pub fn shipped() -> MentionTagger {
-        let mut forms = FxHashMap::with_capacity_and_hasher(50_000, Default::default());
+        let mut forms = Forms::default();
         let (mut no_word_before, mut no_word_after) = (0, 0);
         // The lowest and highest score a word's form gives the word before it (an
         // unknown word gives 0).
@@ -422,7 +436,7 @@ impl MentionTagger {
                         NO_WORD_BEFORE => no_word_before = entry.before,
                         NO_WORD_AFTER => no_word_after = entry.after,
                         _ => {
-                            forms.insert(form.as_bytes(), Form::new(form, entry));
+                            forms.insert(form, Form::new(form, entry));
                         }
                     }
                 }
@@ -442,7 +456,7 @@ impl MentionTagger {
         let function_words =
             NeighbourClass::LISTED.into_iter().map(|(_, list)| list).chain([AUX_FORMS]).flatten();
         for word in function_words {
-            forms.entry(word.as_bytes()).or_insert_with(|| Form::new(word, Entry::default()));
+            forms.insert_new(word, || Form::new(word, Entry::default()));
         }
         let after_range = after_class.map(|by_class| {
             let (lowest, highest) = (by_class.iter().min(), by_class.iter().max());
@@ -494,7 +508,6 @@ impl MentionTagger {
     pub fn tag(&self, text: &str, within: Span, out: &mut Vec<EventMention>) {
         let Some(region) = text.get(within.start..within.end) else { return };
         let bytes = region.as_bytes();
-        let mut buf = [0u8; MAX_WORD];
         // The previous word: where it ended, its context for the next word, and what
         // it tells about tense, aspect and negation.
         let mut prev_end: Option<usize> = None;
@@ -529,8 +542,10 @@ impl MentionTagger {
                 true => (prev_before, prev_class),
                 false => (self.no_word_before, NeighbourClass::None),
             };
-            let word = lower_case(&bytes[start..end], &mut buf).unwrap_or(b"");
-            let form = self.forms.get(word);
+            // The word as written (every test of it reads it lower-cased); none of the
+            // table's forms is longer than MAX_WORD, and a longer word has no suffix class.
+            let word = bytes.get(start..end).filter(|w| w.len() <= MAX_WORD).unwrap_or(b"");
+            let form = self.forms.of_word(bytes, start, end);
             if let Some(candidate) = form.and_then(|f| f.entry.candidate) {
                 let kind = usize::from(candidate.kind);
                 let own = candidate.score(context)
@@ -572,7 +587,7 @@ impl MentionTagger {
             }
             prev = next;
             prev_before = form.map_or(0, |f| f.entry.before);
-            prev_class = form.map_or_else(|| NeighbourClass::of_suffix(word), |f| f.class);
+            prev_class = form.map_or_else(|| NeighbourClass::of_written_suffix(word), |f| f.class);
             prev_end = Some(end);
         }
     }
@@ -599,15 +614,91 @@ impl MentionTagger {
         if start == end || !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
             return self.no_word_after + by_class[NeighbourClass::None as usize];
         }
-        let mut buf = [0u8; MAX_WORD];
-        let Some(word) = lower_case(&bytes[start..word_end(bytes, start)], &mut buf) else {
+        let end = word_end(bytes, start);
+        if end - start > MAX_WORD {
             return by_class[NeighbourClass::Other as usize];
-        };
-        match self.forms.get(word) {
+        }
+        match self.forms.of_word(bytes, start, end) {
             Some(f) => f.entry.after + by_class[f.class as usize],
-            None => by_class[NeighbourClass::of_suffix(word) as usize],
+            None => by_class[NeighbourClass::of_written_suffix(&bytes[start..end]) as usize],
         }
     }
+}
+
+/// True when `word` as written (ASCII letters, '-' and '\'') ends with the lower-case
+/// `suffix`: setting bit 0x20 lower-cases a capital and leaves the others.
+fn ends_with_lower(word: &[u8], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len()
+        && word[word.len() - suffix.len()..].iter().zip(suffix).all(|(&w, &s)| w | 0x20 == s)
+}
+
+/// The table's forms. A form of at most 16 bytes (nearly every word of a text) is keyed
+/// by its bytes packed into a `u128`, so that a look-up hashes two words and compares
+/// one number, with no slice hashing or `memcmp` per word; longer forms are keyed by
+/// their bytes.
+#[derive(Clone, Debug)]
+struct Forms {
+    short: FxHashMap<u128, Form>,
+    long: FxHashMap<&'static [u8], Form>,
+}
+
+impl Default for Forms {
+    fn default() -> Forms {
+        Forms {
+            short: FxHashMap::with_capacity_and_hasher(50_000, Default::default()),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl Forms {
+    /// Sets the form `word` (a later row of the same form replaces the earlier).
+    fn insert(&mut self, word: &'static str, form: Form) {
+        match packed(word.as_bytes()) {
+            Some(key) => self.short.insert(key, form),
+            None => self.long.insert(word.as_bytes(), form),
+        };
+    }
+
+    /// Adds the form `word` unless the table has it.
+    fn insert_new(&mut self, word: &'static str, form: impl FnOnce() -> Form) {
+        match packed(word.as_bytes()) {
+            Some(key) => self.short.entry(key).or_insert_with(form),
+            None => self.long.entry(word.as_bytes()).or_insert_with(form),
+        };
+    }
+
+    /// The form `lower` (lower-cased bytes).
+    fn get(&self, lower: &[u8]) -> Option<&Form> {
+        match packed(lower) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(lower),
+        }
+    }
+
+    /// The form of the word `bytes[start..end]` as written (ASCII letters, '-' and '\''),
+    /// read lower-cased; `None` for a word longer than [`MAX_WORD`].
+    fn of_word(&self, bytes: &[u8], start: usize, end: usize) -> Option<&Form> {
+        let len = end - start;
+        // One 16-byte load where the text has 16 bytes from the word on; the bytes
+        // after the word are masked off (a word has at least one byte).
+        let chunk = bytes.get(start..).and_then(|b| b.first_chunk::<16>());
+        if let (Some(&raw), true) = (chunk, len <= 16) {
+            let keep = u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+            let lower = u128::from_le_bytes(raw) | u128::from_le_bytes([0x20; 16]);
+            return self.short.get(&(lower & keep));
+        }
+        let mut buf = [0u8; MAX_WORD];
+        self.get(lower_case(&bytes[start..end], &mut buf)?)
+    }
+}
+
+/// `lower`'s bytes packed little-endian into a `u128`, zero-padded, when it has at most
+/// 16 (no form holds a zero byte, so two forms never share a key).
+fn packed(lower: &[u8]) -> Option<u128> {
+    let mut key = [0u8; 16];
+    key.get_mut(..lower.len())?.copy_from_slice(lower);
+    Some(u128::from_le_bytes(key))
 }
 
 /// `word` lower-cased into `buf`, or `None` when it is longer than [`MAX_WORD`] (no form
@@ -645,9 +736,7 @@ fn glued_after(region: &str, at: usize) -> bool {
 fn word_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     loop {
-        while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-            end += 1;
-        }
+        end = letters_end(bytes, end);
         let joiner = bytes.get(end).is_some_and(|&b| b == b'-' || b == b'\'');
         if joiner && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
             end += 1;
@@ -655,6 +744,31 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
             return end;
         }
     }
+}
+
+/// The end of the run of ASCII letters from `at`: eight bytes at a time while the text
+/// has eight more (each step a few word operations in place of a test per byte), then
+/// byte by byte.
+fn letters_end(bytes: &[u8], mut at: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        // Each byte lower-cased (bit 0x20) with its high bit cleared: no sum below carries
+        // into the next byte. A byte is a letter when it is ASCII and 'a' <= it <= 'z'.
+        let y = (x | 0x2020_2020_2020_2020) & !HIGH;
+        let at_least_a = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & HIGH;
+        let past_z = y.wrapping_add(0x0505_0505_0505_0505) & HIGH;
+        let letters = at_least_a & !past_z & !(x & HIGH);
+        let stops = !letters & HIGH;
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    at
 }
 
 /// The end of the name whose word ends at `end`: the capitalized words that follow it one
@@ -728,8 +842,9 @@ impl Aux {
     }
 }
 
+/// Tense and aspect of the candidate `word` (as written) after the auxiliary `aux`.
 fn tense_aspect(aux: Aux, word: &[u8], context: Context) -> (Tense, Aspect) {
-    let ing = word.ends_with(b"ing");
+    let ing = ends_with_lower(word, b"ing");
     match aux {
         Aux::BePresent if ing => (Tense::Present, Aspect::Progressive),
         Aux::BePast if ing => (Tense::Past, Aspect::Progressive),
@@ -740,7 +855,7 @@ fn tense_aspect(aux: Aux, word: &[u8], context: Context) -> (Tense, Aspect) {
         Aux::Future => (Tense::Future, Aspect::None),
         Aux::DidPast => (Tense::Past, Aspect::None),
         Aux::Modal | Aux::Negation => (Tense::None, Aspect::None),
-        Aux::None if context == Context::Other && word.ends_with(b"ed") => {
+        Aux::None if context == Context::Other && ends_with_lower(word, b"ed") => {
             (Tense::Past, Aspect::None)
         }
         Aux::None => (Tense::None, Aspect::None),
@@ -997,6 +1112,27 @@ mod tests {
             ("a participle after a copula", "The plan was approved.", "approved", true),
             ("no word after", "They held talks.", "talks", true),
         ]);
+    }
+
+    #[test]
+    fn letters_end_reads_eight_bytes_as_one_by_one() {
+        let one_by_one = |bytes: &[u8], at: usize| {
+            at + bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+        };
+        // Every byte value after a run of each length, and runs that cross eight bytes.
+        for stop in 0..=255u8 {
+            for run in 0..20 {
+                let mut bytes = vec![b'a'; run];
+                bytes.extend([stop, b'Z', b'q', b'x', b'@', b'[', b'`', b'{', 0xC3, 0xBC]);
+                for at in 0..=run {
+                    assert_eq!(letters_end(&bytes, at), one_by_one(&bytes, at), "{stop} {run}");
+                }
+            }
+        }
+        let text = "Zürich's cease-fire, AZaz@[`{ 1914 longerthaneightletters";
+        for at in 0..=text.len() {
+            assert_eq!(letters_end(text.as_bytes(), at), one_by_one(text.as_bytes(), at));
+        }
     }
 
     #[test]
