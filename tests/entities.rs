@@ -319,6 +319,15 @@ rows! {
     // "X the Y": the epithet alone is no name.
     epithet_after_the_no_mention: ("T", "It stands by [[Virgin Qwerty|Virgin]]. The church of St Mary the Virgin is old.", "Mary the ", "Virgin") => None;
     the_after_capitalized_verb_still_tagged: ("T", "They met in [[Qwertonia]]. Using the Qwertonia maps, they left.", "Using the ", "Qwertonia") => Some(Label::Unknown);
+    // Session s35 (mentions2). A line of "External links" or "Further reading" opens with a
+    // linked page's or a work's title: a name inside it is no mention; the title's own name,
+    // the site after "at", an author list, and the same words in running text stay.
+    external_link_title_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Website about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => None;
+    external_link_title_by_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Behavior by Qwerty\n", "by ", "Qwerty") => None;
+    further_reading_title_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* A Quick Introduction to Diane Qwerty\n", "to ", "Diane Qwerty") => None;
+    external_link_subject_at_site_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Diane Qwerty at the Zxcv Encyclopedia\n", "* ", "Diane Qwerty") => Some(Label::Person);
+    further_reading_author_list_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* Diane Qwerty and Eva Zxcvbn, eds. Art and Thought. London, 2003.\n", "* ", "Diane Qwerty") => Some(Label::Person);
+    title_shape_in_prose_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Life ==\nWebsite about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => Some(Label::Person);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
