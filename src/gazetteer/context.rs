@@ -613,7 +613,7 @@ pub(crate) fn in_linked_page_title(text: &str, span: Span) -> bool {
         return false;
     }
     let title_len = PAGE_TITLE_ENDS.iter().filter_map(|end| line.find(end)).min();
-    let title_len = title_len.unwrap_or(line.len());
+    let title_len = title_len.unwrap_or(line.len()).min(by_author_at(line).unwrap_or(line.len()));
     let title = line[..title_len].trim_end_matches(['.', ' ']);
     let (start, end) = (span.start - line_start, span.end - line_start);
     if end > title.len() || end - start == title.len() || is_author_list(title) {
@@ -627,6 +627,18 @@ pub(crate) fn in_linked_page_title(text: &str, span: Span) -> bool {
     let back = line_start.saturating_sub(LINK_SECTION_REACH);
     let Some(section) = bytes.get(back..line_start) else { return false };
     LINK_SECTION_HEADINGS.iter().any(|heading| memchr::memmem::rfind(section, heading).is_some())
+}
+
+/// Where " by " and an author's name of two capitalized words or more (a title, "Dr", may open
+/// it) follow a linked page's title: "Agnostida fact sheet by Sam Gon III", "Algorithms and
+/// Data Structures by Dr Nikolai Bezroukov"; one word after "by" is read as the title's own
+/// ("Behavior by Bailey", "Kant's philosophy as rectified by Schopenhauer"). The first " by "
+/// of the line only, and its next two words: constant work.
+fn by_author_at(line: &str) -> Option<usize> {
+    let at = line.find(" by ")?;
+    let mut words = line[at + 4..].split(' ');
+    let two = words.next().is_some_and(capitalized) && words.next().is_some_and(capitalized);
+    two.then_some(at)
 }
 
 /// The lowercase words an author list holds besides the names: "Dana Arnold and Margaret
@@ -1361,6 +1373,8 @@ mod tests {
         for (head, line, needle, want) in [
             (links, "The Lima subset of Peru", "Lima", true),
             (links, "Behavior by Lima", "Lima", true),
+            (links, "Peru fact sheet by Carl Lima III.", "Carl Lima III", false),
+            (links, "Peru fact sheet by Carl Lima III.", "Peru", true),
             (
                 links,
                 "Lima Smith collected news and commentary at The Economist",
