@@ -319,6 +319,15 @@ rows! {
     // "X the Y": the epithet alone is no name.
     epithet_after_the_no_mention: ("T", "It stands by [[Virgin Qwerty|Virgin]]. The church of St Mary the Virgin is old.", "Mary the ", "Virgin") => None;
     the_after_capitalized_verb_still_tagged: ("T", "They met in [[Qwertonia]]. Using the Qwertonia maps, they left.", "Using the ", "Qwertonia") => Some(Label::Unknown);
+    // Session s35 (mentions2). A line of "External links" or "Further reading" opens with a
+    // linked page's or a work's title: a name inside it is no mention; the title's own name,
+    // the site after "at", an author list, and the same words in running text stay.
+    external_link_title_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Website about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => None;
+    external_link_title_by_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Behavior by Qwerty\n", "by ", "Qwerty") => None;
+    further_reading_title_no_mention: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* A Quick Introduction to Diane Qwerty\n", "to ", "Diane Qwerty") => None;
+    external_link_subject_at_site_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Diane Qwerty at the Zxcv Encyclopedia\n", "links\n", "Diane Qwerty") => Some(Label::Person);
+    further_reading_author_list_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* Diane Qwerty and Eva Zxcvbn, eds. Art and Thought. London, 2003.\n", "reading\n", "Diane Qwerty") => Some(Label::Person);
+    title_shape_in_prose_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Life ==\nWebsite about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => Some(Label::Person);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -458,7 +467,8 @@ fn tail(s: &str, n: usize) -> String {
 /// rule; entities_judged_s25.tsv, seed 25, drawn after the precision rules of session s25;
 /// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32;
 /// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34;
-/// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35)
+/// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35;
+/// entities_judged_s36.tsv, seed 36, drawn after the page-title rule of session s35 mentions2)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -515,6 +525,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s32.tsv",
         "entities_judged_s34.tsv",
         "entities_judged_s35.tsv",
+        "entities_judged_s36.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");

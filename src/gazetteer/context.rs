@@ -566,6 +566,101 @@ pub(crate) fn in_cited_title(text: &str, span: Span) -> bool {
     !title.is_empty() || after[..end].iter().any(u8::is_ascii_alphanumeric)
 }
 
+/// How far a linked page's title line is read each side of the match: such a line is short.
+const PAGE_TITLE_LINE_REACH: usize = 200;
+
+/// How far back before such a line its section's heading is looked for: those sections are
+/// lists of short lines, and close the article.
+const LINK_SECTION_REACH: usize = 4000;
+
+/// The headings of the sections whose lines are the titles of linked pages or cited works.
+const LINK_SECTION_HEADINGS: [&[u8]; 2] = [b"\n\nExternal links\n", b"\n\nFurther reading\n"];
+
+/// What ends the title that opens such a line, the site, publisher or a comment following it:
+/// "Angela Merkel at the Encyclopædia Britannica", "Andorra from UCB Libraries", "Angela
+/// Merkel on IMDb", "Website about Andrei Tarkovsky, Films", "Alaska State Databases – Annotated
+/// list", "Benedetto Croce. Aesthetic as ...".
+const PAGE_TITLE_ENDS: [&str; 13] =
+    [" at ", " from ", " on ", " via ", " in ", " – ", " — ", " - ", ": ", ", ", " (", ". ", " |"];
+
+/// True when the match at `span` lies inside the title that opens a line of an "External
+/// links" or "Further reading" section, and is shorter than it: the line is a linked web page's
+/// or a cited work's title, written with no author before it ("The ASCII subset of Unicode",
+/// "Behavior by Bailey", "Angela Merkel collected news and commentary at The Economist"), and a
+/// name inside a title is no mention of its own. The title runs from the line's start to the
+/// first of [`PAGE_TITLE_ENDS`]; what follows it (the site, a publisher) is read like running
+/// text, and a title that is the match alone ("Angela Merkel at ...") is the subject's name.
+/// A line that opens with an author ("Smith, John. ...") has the author alone as its first
+/// part, so its title is left to [`in_cited_title`]. Reads at most [`PAGE_TITLE_LINE_REACH`]
+/// bytes each side and [`LINK_SECTION_REACH`] bytes back: constant work per match.
+pub(crate) fn in_linked_page_title(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let from = span.start.saturating_sub(PAGE_TITLE_LINE_REACH);
+    let Some(before) = bytes.get(from..span.start) else { return false };
+    let Some(line_start) = memchr::memrchr(b'\n', before).map(|i| from + i + 1) else {
+        return false;
+    };
+    let to = (span.end + PAGE_TITLE_LINE_REACH).min(bytes.len());
+    let Some(after) = bytes.get(span.end..to) else { return false };
+    let line_end = match memchr::memchr(b'\n', after) {
+        Some(i) => span.end + i,
+        None if to == bytes.len() => to,
+        None => return false,
+    };
+    let Some(line) = text.get(line_start..line_end) else { return false };
+    // A quoted title is read by the quotes ([`in_quoted_title`]), not here.
+    if !line.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let title_len = PAGE_TITLE_ENDS.iter().filter_map(|end| line.find(end)).min();
+    let title_len = title_len.unwrap_or(line.len()).min(by_author_at(line).unwrap_or(line.len()));
+    let title = line[..title_len].trim_end_matches(['.', ' ']);
+    let (start, end) = (span.start - line_start, span.end - line_start);
+    if end > title.len() || end - start == title.len() || is_author_list(title) {
+        return false;
+    }
+    // "At the Massachusetts Institute of Technology (primarily in English)", "In German": a
+    // line opening with a preposition describes the link, it is no title.
+    if title.split(' ').next().is_some_and(|w| matches!(w, "At" | "In" | "From" | "Via")) {
+        return false;
+    }
+    let back = line_start.saturating_sub(LINK_SECTION_REACH);
+    let Some(section) = bytes.get(back..line_start) else { return false };
+    LINK_SECTION_HEADINGS.iter().any(|heading| memchr::memmem::rfind(section, heading).is_some())
+}
+
+/// Where " by " and an author's name of two capitalized words or more (a title, "Dr", may open
+/// it) follow a linked page's title: "Agnostida fact sheet by Sam Gon III", "Algorithms and
+/// Data Structures by Dr Nikolai Bezroukov"; one word after "by" is read as the title's own
+/// ("Behavior by Bailey", "Kant's philosophy as rectified by Schopenhauer"). The first " by "
+/// of the line only, and its next two words: constant work.
+fn by_author_at(line: &str) -> Option<usize> {
+    let at = line.find(" by ")?;
+    let mut words = line[at + 4..].split(' ');
+    let two = words.next().is_some_and(capitalized) && words.next().is_some_and(capitalized);
+    two.then_some(at)
+}
+
+/// The lowercase words an author list holds besides the names: "Dana Arnold and Margaret
+/// Iverson", "Martin Rupiya et al.", "Carol Armstrong and Catherine de Zegher".
+const AUTHOR_LIST_WORDS: [&str; 11] =
+    ["&", "al", "al.", "and", "da", "de", "der", "et", "van", "von", "du"];
+
+/// True when `part` (the first part of a reference line) is a list of authors' names, not a
+/// title: two names or more joined by "and", "&" or "et al.", every other word capitalized.
+/// Reads the part's words once.
+fn is_author_list(part: &str) -> bool {
+    let mut joined = false;
+    for word in part.split(' ') {
+        if matches!(word, "and" | "&" | "et") {
+            joined = true;
+        } else if !(capitalized(word) || AUTHOR_LIST_WORDS.contains(&word)) {
+            return false;
+        }
+    }
+    joined
+}
+
 /// The start of the line that holds byte `at`, when it lies at most [`CITED_TITLE_REACH`]
 /// bytes back (a cited work's line is shorter); `None` beyond.
 fn cited_line_start(text: &str, at: usize) -> Option<usize> {
@@ -1278,6 +1373,50 @@ mod tests {
             ("x. Middlekauff, Robert. The Glorious Cause of Lima. Oxford", "Lima", false),
         ] {
             assert_eq!(in_cited_title(text, at(text, needle)), want, "{needle} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn linked_page_titles() {
+        let links = "x.\n\nExternal links\n\n";
+        let reading = "x.\n\nFurther reading\n\n";
+        for (head, line, needle, want) in [
+            (links, "The Lima subset of Peru", "Lima", true),
+            (links, "Behavior by Lima", "Lima", true),
+            (links, "Peru fact sheet by Carl Lima III.", "Carl Lima III", false),
+            (links, "Peru fact sheet by Carl Lima III.", "Peru", true),
+            (
+                links,
+                "Lima Smith collected news and commentary at The Economist",
+                "Lima Smith",
+                true,
+            ),
+            (
+                links,
+                "Lima Smith collected news and commentary at The Economist",
+                "The Economist",
+                false,
+            ),
+            (links, "Lima Smith at the Encyclopaedia Britannica", "Lima Smith", false),
+            (links, "Website about Lima Smith, Films, Articles", "Lima Smith", true),
+            (links, "Alaska Databases – List compiled by the Lima Library", "Lima Library", false),
+            (links, "Lima Smith", "Lima", true),
+            (links, "Lima Smith", "Lima Smith", false),
+            (reading, "A Quick Introduction to Lima", "Lima", true),
+            (reading, "Smith, John. A Quick Introduction to Lima. Oxford", "Smith", false),
+            (reading, "Carl Lima. Aesthetic as Science, 2002", "Carl Lima", false),
+            ("x.\n\nReferences\n\n", "The Lima subset of Peru", "Lima", false),
+            ("In Peru.\n", "The Lima subset of Peru", "Lima", false),
+            (reading, "Carl Lima and Mary Smith, eds. Art and Thought. London", "Carl Lima", false),
+            (reading, "Carl Lima et al., 'Peru', in Evolutions", "Carl Lima", false),
+            (links, "Articles of Lima and Perpetual Union", "Lima", true),
+            (links, "At the Lima Institute of Technology (in English).", "Lima Institute", false),
+            (links, "In Peruvian", "Peruvian", false),
+        ] {
+            let text = format!("{head}{line}\nNext");
+            let at = text.find(line).unwrap() + line.find(needle).unwrap();
+            let span = Span::new(at, at + needle.len());
+            assert_eq!(in_linked_page_title(&text, span), want, "{needle} in {line:?}");
         }
     }
 

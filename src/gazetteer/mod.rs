@@ -237,6 +237,8 @@ impl Entry {
             // The Glorious Cause: The American Revolution, 1763–1789."); read last, as it
             // reads the most, once the cheaper rules have kept the match.
             || context::in_cited_title(text, span)
+            // "The ASCII subset of Unicode" under "External links": a linked page's title.
+            || context::in_linked_page_title(text, span)
     }
 }
 
