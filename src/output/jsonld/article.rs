@@ -143,13 +143,9 @@ impl<'a> Builder<'a> {
     fn entities_in(&self, span: Span, labels: &[Label]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
-        // The mentions are in text order and do not overlap: those inside `span` are one
-        // run, found by a binary search (a scan of all of them per field made an infobox
-        // of many entity-valued fields cost fields x mentions).
-        let entities = &self.a.entities;
-        let first = entities.partition_point(|m| m.span.start < span.start);
-        let inside = entities[first..].iter().take_while(|m| m.span.start <= span.end);
-        for m in inside.filter(|m| span.contains(m.span)) {
+        // The mentions are in text order and do not overlap: a look-up, not a scan of all
+        // of them per field (an infobox of many entity-valued fields cost fields x mentions).
+        for m in crate::span::inside(&self.a.entities, span, |m| m.span) {
             if (labels.is_empty() || labels.contains(&m.label)) && seen.insert(&m.id) {
                 out.push(entity_iri(&m.id));
             }
