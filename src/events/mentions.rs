@@ -289,22 +289,10 @@ impl NeighbourClass {
     }
 
     /// The class of a content word, by its suffix alone (no list look-up: the words of
-    /// the lists are all in the tagger's map, which holds their class).
+    /// the lists are all in the tagger's map, which holds their class). The word is read
+    /// lower-cased, so it may be given as written (ASCII letters, '-' and '\'') or, as the
+    /// table's forms are, in lowercase.
     fn of_suffix(word: &[u8]) -> NeighbourClass {
-        if word.ends_with(b"ed") {
-            NeighbourClass::Ed
-        } else if word.ends_with(b"ing") {
-            NeighbourClass::Ing
-        } else if word.ends_with(b"ly") {
-            NeighbourClass::Ly
-        } else {
-            NeighbourClass::Other
-        }
-    }
-
-    /// [`Self::of_suffix`] of a word as written (ASCII letters, '-' and '\''), read
-    /// lower-cased.
-    fn of_written_suffix(word: &[u8]) -> NeighbourClass {
         if ends_with_lower(word, b"ed") {
             NeighbourClass::Ed
         } else if ends_with_lower(word, b"ing") {
@@ -587,7 +575,7 @@ impl MentionTagger {
             }
             prev = next;
             prev_before = form.map_or(0, |f| f.entry.before);
-            prev_class = form.map_or_else(|| NeighbourClass::of_written_suffix(word), |f| f.class);
+            prev_class = form.map_or_else(|| NeighbourClass::of_suffix(word), |f| f.class);
             prev_end = Some(end);
         }
     }
@@ -620,7 +608,7 @@ impl MentionTagger {
         }
         match self.forms.of_word(bytes, start, end) {
             Some(f) => f.entry.after + by_class[f.class as usize],
-            None => by_class[NeighbourClass::of_written_suffix(&bytes[start..end]) as usize],
+            None => by_class[NeighbourClass::of_suffix(&bytes[start..end]) as usize],
         }
     }
 }

@@ -175,10 +175,10 @@ pub fn label_from_lead_sentence(sentence: &str) -> Option<Label> {
     let life = life_span().find(sentence).map(|m| (m.start(), Label::Person));
     let description = DESCRIPTION_OPENINGS
         .iter()
-        .filter_map(|o| sentence.find(o).map(|at| (at, at + o.len(), *o != ", the ")))
+        .filter_map(|o| sentence.find(o).map(|at| (at, at + o.len(), *o)))
         .min()
-        .and_then(|(at, rest, designation)| {
-            Some((at, label_of_description(&sentence[rest..], designation)?))
+        .and_then(|(at, rest, opening)| {
+            Some((at, label_after_opening(opening, &sentence[rest..])?))
         });
     match (life, description) {
         (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
@@ -235,6 +235,14 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     }
     let (opening, description) =
         DESCRIPTION_OPENINGS.iter().find_map(|o| Some((*o, rest.strip_prefix(o)?)))?;
+    label_after_opening(opening, description)
+}
+
+/// The label of the description that follows `opening` (one of [`DESCRIPTION_OPENINGS`]).
+/// After ", the " a phrase capitalized throughout is as often the next name of a list
+/// ("the Deutsche Oper, the Berlin State Opera") as a designation, so it is not read in
+/// lowercase there (`label_of_description`'s `designation`).
+fn label_after_opening(opening: &str, description: &str) -> Option<Label> {
     label_of_description(description, opening != ", the ")
 }
 

@@ -15,7 +15,7 @@ use super::normalize::{Expr, Floating, Point, Unit};
 use super::triggers::{self, Class, Triggers, CENTURY, DECADE, DIGIT, JOINT, SEASON, UNIT, VAGUE};
 use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, YearPart};
 use super::TimexMod;
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// A matched expression: where it is and what it means, before anchoring.
 #[derive(Clone, Debug, PartialEq)]
@@ -532,10 +532,7 @@ fn lead_adverbs(text: &str, mentions: &mut [Mention], p: &Patterns) {
             Expr::Shift { modifier: None, n, .. } => n.abs() <= 1,
             _ => false,
         };
-        let from = (start.saturating_sub(16)..=start)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(start)
-            .max(previous_end);
+        let from = ceil_char_boundary(text, start.saturating_sub(16)).max(previous_end);
         previous_end = end;
         let lead = if fits { text.get(from..start).unwrap_or("") } else { "" };
         let Some(word) = p.lead_adverb.captures(lead).and_then(|c| c.name("w")) else { continue };
@@ -1156,7 +1153,7 @@ const MAX_WORD_BEFORE: usize = 32;
 /// [`MAX_WORD_BEFORE`] bytes.
 fn word_before(text: &str, at: usize) -> String {
     let head = text.get(..at).unwrap_or("").trim_end();
-    let from = crate::span::floor_char_boundary(head, head.len().saturating_sub(MAX_WORD_BEFORE));
+    let from = floor_char_boundary(head, head.len().saturating_sub(MAX_WORD_BEFORE));
     match head[from..].rfind(|c: char| !c.is_alphanumeric()) {
         // As before the bound: a multi-byte character before the word gives "" (its
         // `i + 1` is no char boundary), which no caller's word equals.
@@ -1331,8 +1328,8 @@ fn event_follows(text: &str, end: usize) -> bool {
 /// ("2 October 1950, the day after", "Nov. 3 - the day before", "on Friday, the day
 /// after"): what follows is in apposition to it. Looks back at most 12 bytes.
 fn date_before_apposition(text: &str, start: usize) -> bool {
-    let from = (start.saturating_sub(12)..=start).find(|&i| text.is_char_boundary(i));
-    let head = text.get(from.unwrap_or(start)..start).unwrap_or("").trim_end_matches(' ');
+    let from = ceil_char_boundary(text, start.saturating_sub(12));
+    let head = text.get(from..start).unwrap_or("").trim_end_matches(' ');
     let Some(head) = head.strip_suffix([',', '-']).or_else(|| head.strip_suffix(['–', '—']))
     else {
         return false;

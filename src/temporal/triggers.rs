@@ -145,15 +145,21 @@ struct Key {
     class: Class,
 }
 
+/// The first eight bytes of `bytes` (fewer: zero-padded), little-endian: how a key's head
+/// and the text at a word start are compared.
+fn first_eight(bytes: &[u8]) -> u64 {
+    let mut le = [0u8; 8];
+    for (to, from) in le.iter_mut().zip(bytes) {
+        *to = *from;
+    }
+    u64::from_le_bytes(le)
+}
+
 impl Key {
     fn new(key: &[u8], class: Class) -> Key {
         let (head, tail) = key.split_at(key.len().min(8));
-        let mut le = [0u8; 8];
-        for (to, from) in le.iter_mut().zip(head) {
-            *to = *from;
-        }
         let mask = u64::MAX.checked_shr(8 * (8 - head.len() as u32)).unwrap_or(0);
-        Key { head: u64::from_le_bytes(le), mask, tail: tail.into(), class }
+        Key { head: first_eight(head), mask, tail: tail.into(), class }
     }
 
     /// Whether `rest` starts with the key, `eight` being its first eight bytes
@@ -240,13 +246,7 @@ impl Triggers {
                 };
                 let eight = match rest.first_chunk::<8>() {
                     Some(eight) => u64::from_le_bytes(*eight),
-                    None => {
-                        let mut le = [0u8; 8];
-                        for (to, from) in le.iter_mut().zip(rest) {
-                            *to = *from;
-                        }
-                        u64::from_le_bytes(le)
-                    }
+                    None => first_eight(rest),
                 };
                 if let Some(key) = group.iter().find(|key| key.starts(eight, rest)) {
                     let class = key.class;
