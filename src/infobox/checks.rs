@@ -262,7 +262,7 @@ pub(super) fn run(
         .filter(|(_, r)| matches!(r, Rule::Persons))
         .filter_map(|(item, _)| ctx.link(item.span).map(|(id, _)| id))
         .collect();
-    let mut checks = Vec::new();
+    let mut checks = Vec::with_capacity(items.len());
     for (item, rule) in &items {
         checks.push(ctx.check(item, *rule));
     }

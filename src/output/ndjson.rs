@@ -225,9 +225,10 @@ struct SentenceWire {
 }
 
 #[derive(Serialize)]
-struct InfoboxWire<'a> {
-    fields: Vec<FieldWire<'a>>,
-    checks: Vec<CheckWire<'a>>,
+#[serde(bound(serialize = "Lazy<F>: Serialize, Lazy<C>: Serialize"))]
+struct InfoboxWire<F, C> {
+    fields: Lazy<F>,
+    checks: Lazy<C>,
 }
 
 #[derive(Serialize)]
@@ -239,7 +240,8 @@ struct FieldWire<'a> {
 }
 
 #[derive(Serialize)]
-struct CheckWire<'a> {
+#[serde(bound(serialize = "Lazy<E>: Serialize"))]
+struct CheckWire<'a, E> {
     field: &'a str,
     value: &'a str,
     #[serde(flatten)]
@@ -247,7 +249,7 @@ struct CheckWire<'a> {
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     normalized: Option<&'a str>,
-    evidence: Vec<SpanWire<'a>>,
+    evidence: Lazy<E>,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     side: Option<u32>,
@@ -431,26 +433,21 @@ impl Serialize for ArticleWire<'_> {
         });
         st.serialize_field("event_mentions", &Lazy(event_mentions))?;
         let infobox = a.article.infobox.as_ref().map(|ib| InfoboxWire {
-            fields: ib
-                .fields
-                .iter()
-                .map(|f| FieldWire { key: &f.key, value: &f.value, at: c.at(f.value_span) })
-                .collect(),
-            checks: a
-                .infobox
-                .iter()
-                .flat_map(|r| r.checks.iter())
-                .map(|k| CheckWire {
-                    field: &k.field,
-                    value: &k.value,
-                    at: c.at(k.span),
-                    status: k.status.as_str(),
-                    normalized: k.normalized.as_deref(),
-                    evidence: k.evidence.iter().map(|&e| c.span(e)).collect(),
-                    message: &k.message,
-                    side: k.side,
-                })
-                .collect(),
+            fields: Lazy(ib.fields.iter().map(|f| FieldWire {
+                key: &f.key,
+                value: &f.value,
+                at: c.at(f.value_span),
+            })),
+            checks: Lazy(a.infobox.iter().flat_map(|r| r.checks.iter()).map(|k| CheckWire {
+                field: &k.field,
+                value: &k.value,
+                at: c.at(k.span),
+                status: k.status.as_str(),
+                normalized: k.normalized.as_deref(),
+                evidence: Lazy(k.evidence.iter().map(|&e| c.span(e))),
+                message: &k.message,
+                side: k.side,
+            })),
         });
         st.serialize_field("infobox", &infobox)?;
         let diagnostics = a.diagnostics.iter().map(|d| DiagnosticWire {

@@ -445,7 +445,22 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
         let (sa, sb) = (a.span(), b.span());
         sa.start.cmp(&sb.start).then(sb.len().cmp(&sa.len())).then(a.rule().cmp(&b.rule()))
     });
-    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    // Room for the candidates that overlap no earlier one (what is kept when every read
+    // succeeds), not for all of them: most candidates lie inside a kept one and a
+    // `Mention` is many times a candidate, so `found.len()` was most of a long page's peak.
+    let mut end = 0;
+    let disjoint = found
+        .iter()
+        .filter(|c| {
+            let span = c.span();
+            let starts_after = span.start >= end;
+            if starts_after {
+                end = span.end;
+            }
+            starts_after
+        })
+        .count();
+    let mut kept: Vec<Mention> = Vec::with_capacity(disjoint);
     for cand in found {
         if kept.last().is_some_and(|last| last.span.end > cand.span().start) {
             continue;
