@@ -1504,3 +1504,78 @@ fn ages_are_lengths_under_timex2_only() {
     let timeml: Vec<Row> = rows.iter().map(|(text, _)| (*text, &[][..])).collect();
     check(&timeml, Reference::Narrative);
 }
+
+/// A part of the day named alone, in lower case, is of any day: TIMEX2 marks it
+/// (`XXXX-XX-XXTNI`, daytime `TDT`), TimeML only after "at" or "by". A longer
+/// expression holding the word keeps it; a name and a word it only begins are no part.
+#[test]
+fn a_bare_part_of_the_day_under_timex2_only() {
+    use wikianno::temporal::Convention;
+    let rows: &[Row] = &[
+        ("The regiment trained hard for night fighting.", &[("night", "TIME", "XXXX-XX-XXTNI")]),
+        ("Supply columns avoided the roads in daytime.", &[("daytime", "TIME", "XXXX-XX-XXTDT")]),
+        (
+            "The general ordered a night-time withdrawal to the river.",
+            &[("night-time", "TIME", "XXXX-XX-XXTNI")],
+        ),
+        (
+            "The envoys were asked to stay for afternoon tea.",
+            &[("afternoon", "TIME", "XXXX-XX-XXTAF")],
+        ),
+        ("The second brigade night-marched over the pass.", &[("night", "TIME", "XXXX-XX-XXTNI")]),
+        // A longer expression keeps the word; "nights", "overnight", "nightly" and a
+        // capitalized name are not a bare part of the day.
+        (
+            "The town fell on the morning of 4 May 1917.",
+            &[("the morning of 4 May 1917", "TIME", "1917-05-04TMO")],
+        ),
+        ("The Evening Standard printed it overnight.", &[]),
+        ("Two nights passed quietly.", &[("Two nights", "DURATION", "P2D")]),
+    ];
+    check_with(
+        &TemporalTagger::new().with_convention(Convention::Timex2),
+        rows,
+        Reference::Narrative,
+    );
+    // TimeML: only the timexes that hold more than the bare word.
+    let timeml: &[Row] = &[
+        ("The regiment trained hard for night fighting.", &[]),
+        ("Supply columns avoided the roads in daytime.", &[]),
+        ("The general ordered a night-time withdrawal to the river.", &[]),
+        ("The envoys were asked to stay for afternoon tea.", &[]),
+        (
+            "The town fell on the morning of 4 May 1917.",
+            &[("the morning of 4 May 1917", "TIME", "1917-05-04TMO")],
+        ),
+        ("The convoys moved only at night.", &[("night", "TIME", "XXXX-XX-XXTNI")]),
+    ];
+    check(timeml, Reference::Narrative);
+}
+
+/// A year written with its last two digits after an apostrophe takes the century that
+/// puts it at most ten years after the reference year; an apostrophe that closes a word
+/// or follows another, feet and inches, and a count are no year.
+#[test]
+fn a_two_digit_year_after_an_apostrophe() {
+    check(
+        &[
+            (
+                "In 1917 the army called up the '99 Boys.",
+                &[("1917", "DATE", "1917"), ("'99", "DATE", "1899")],
+            ),
+            (
+                "By 1790 some deputies had left the Club of '89.",
+                &[("1790", "DATE", "1790"), ("'89", "DATE", "1789")],
+            ),
+            (
+                "In 2003 the class of ’05 planned its reunion.",
+                &[("2003", "DATE", "2003"), ("’05", "DATE", "2005")],
+            ),
+            ("In 1950 the recruit stood 5'11 and led '45 men.", &[("1950", "DATE", "1950")]),
+            ("In 1950 he read ''60 poems'' aloud.", &[("1950", "DATE", "1950")]),
+        ],
+        Reference::Narrative,
+    );
+    let news = Reference::document_date("1998-10-26").expect("a valid date");
+    check(&[("The class of '68 met again.", &[("'68", "DATE", "1968")])], news);
+}

@@ -74,6 +74,10 @@ impl Anchor {
             return (self.convention == Convention::Timex2)
                 .then(|| timex(m.span, TimexType::Duration, value.clone(), None, None));
         }
+        if let Expr::BarePart(date) = &m.expr {
+            return (self.convention == Convention::Timex2)
+                .then(|| timex(m.span, TimexType::Time, TimexValue::Date(*date), None, None));
+        }
         Some(match &m.expr {
             Expr::Point(p) => {
                 // The coming winter, "next spring", "last fall": looked forward or back
@@ -237,7 +241,7 @@ impl Anchor {
                 let kind = if date.time.is_some() { TimexType::Time } else { TimexType::Date };
                 timex(m.span, kind, TimexValue::Date(*date), None, None)
             }
-            Expr::Adjectival(_) | Expr::Age(_) => return None,
+            Expr::Adjectival(_) | Expr::Age(_) | Expr::BarePart(_) => return None,
         })
     }
 
@@ -306,6 +310,21 @@ impl Anchor {
                 }
                 None => (p, None),
             };
+        }
+        if let (None, Some(two)) = (p.year, p.short_year) {
+            // "the '99 Boys" in a story of 1917: the last year ending in those digits up to
+            // ten years after the reference year (the narrative's, or the document's), 1899.
+            // Modern years only: before AD 1000 it stays unknown (`XXXX`).
+            let base = match self.dct {
+                Some((y, _, _)) => Some((y, None)),
+                None => self.year,
+            };
+            if let Some((y, span)) = base.filter(|(y, _)| *y >= 1000) {
+                let limit = y + 10;
+                p.year = Some(limit - (limit - two).rem_euclid(100));
+                return (p, span);
+            }
+            return (p, None);
         }
         if !p.needs_year() {
             return (p, None);

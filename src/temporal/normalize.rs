@@ -10,7 +10,8 @@ use super::TimexMod;
 pub(crate) struct Point {
     /// Signed year: 490 BC is -490.
     pub year: Option<i32>,
-    /// A two-digit year ending a range (`1865–66`), completed from the other end.
+    /// A two-digit year ending a range (`1865–66`), completed from the other end; or,
+    /// with no `year`, written alone ("the '99 Boys"), completed from the reference.
     pub short_year: Option<i32>,
     /// "of that year" (0), "of the following year" (+1): the year is the reference's plus this.
     pub year_shift: Option<i64>,
@@ -186,6 +187,11 @@ pub(crate) enum Expr {
     /// A time of any day or a season of any year, not the narrative's ("at night",
     /// "winter quarters"): `XXXX-XX-XXTNI`, `XXXX-WI`.
     Generic(CalendarDate),
+    /// A part of the day named alone ("night fighting", "in daytime", "afternoon tea"),
+    /// of any day (`XXXX-XX-XXTNI`, `XXXX-XX-XXTDT`): TIMEX2 (WikiWars) marks it, TimeML
+    /// only after "at" or "by" ("at night", a [`Expr::Generic`]); see
+    /// [`super::Convention`].
+    BarePart(CalendarDate),
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

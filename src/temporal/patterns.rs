@@ -103,6 +103,7 @@ enum Rule {
     Decade,
     Century,
     Year,
+    ApostropheYear,
     Quantity,
     Span,
     Anaphoric,
@@ -152,7 +153,7 @@ impl Rule {
             Rule::Month => triggers::MONTH,
             Rule::DayRange | Rule::DayMonth => triggers::MONTH_AFTER_DAY,
             Rule::MonthDayRange | Rule::MonthDay | Rule::MonthYear => triggers::MONTH_BEFORE_NUMBER,
-            Rule::Year => DIGIT,
+            Rule::Year | Rule::ApostropheYear => DIGIT,
             // "1865–66": a digit then a dash or slash
             Rule::ShortYearRange => JOINT,
             Rule::Decade => DECADE,
@@ -246,6 +247,10 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             Rule::Year,
             format!(r"(?:(?P<approx>(?:[Cc]\.|[Cc]a\.|[Cc]irca|[Aa]bout|[Aa]round|[Aa]pproximately)\s*)|{pre})(?:[Tt]he\s+year\s+)?\b{y}"),
         ),
+        // A year written with its last two digits after an apostrophe ("the '99 Boys",
+        // "the Club of '89"): its century is the reference's (`read` checks the
+        // apostrophe opens a word).
+        (Rule::ApostropheYear, r"(?:'|’)(?P<y>[0-9]{2})\b".to_string()),
         // A rate: "a week" after a count of events ("three times a week", "twice a year")
         // or of things ("30 a day", "$1 billion a year", "960 a week"). Before `Quantity`,
         // which would read the same "a week" as a length.
@@ -297,8 +302,16 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?(?:\s?(?P<ap>[AaPp]\.?[Mm]\.?)|\s+in\s+the\s+(?P<dp>morning|afternoon|evening))|(?P<h24>[01]?[0-9]|2[0-3]):(?P<m24>[0-5][0-9])(?P<hrs>\s?(?:hrs|hours)\b)?|(?P<word>[Nn]oon|[Mm]idnight|[Mm]idday))".to_string(),
         ),
         // "at night", "by night": the part of any day (TIMEX3 marks "night" alone,
-        // XXXX-XX-XXTNI), not of the narrative's day.
-        (Rule::AtNight, r"\b(?:[Aa]t|[Bb]y)\s+(?P<p>night)\b".to_string()),
+        // XXXX-XX-XXTNI), not of the narrative's day. A part of the day named alone, in
+        // lower case ("night fighting", "in daytime", "afternoon tea", "a night-time
+        // retreat"), is of any day too: TIMEX2 marks it (WikiWars 01-11: every such word
+        // outside a name), TimeML does not (AQUAINT: none); `Expr::BarePart`. A longer
+        // match ("the morning of 7 May", "Friday night", "at night") starts before it
+        // and wins.
+        (
+            Rule::AtNight,
+            r"\b(?:(?:[Aa]t|[Bb]y)\s+(?P<p>night)|(?P<bare>night-?time|night|daytime|morning|afternoon|evening))\b".to_string(),
+        ),
         (
             Rule::Weekday,
             format!(r"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{WEEKDAY})\b(?:\s+(?P<wpart>morning|afternoon|evening|night)\b)?"),
@@ -1129,7 +1142,8 @@ fn part_of_day(word: &str) -> Option<PartOfDay> {
         "morning" => Some(PartOfDay::Morning),
         "afternoon" => Some(PartOfDay::Afternoon),
         "evening" => Some(PartOfDay::Evening),
-        "night" => Some(PartOfDay::Night),
+        "night" | "night-time" | "nighttime" => Some(PartOfDay::Night),
+        "daytime" => Some(PartOfDay::Daytime),
         _ => None,
     }
 }
@@ -1551,6 +1565,19 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             let bc = get("era").is_some_and(|e| e.starts_with('B'));
             let pt = Point { century: Some(((n - 1).unsigned_abs(), bc)), ..point };
             mention(Expr::Point(pt))
+        }
+        Rule::ApostropheYear => {
+            // The apostrophe opens a word: not a closing quote or the second of two ("''60
+            // Minutes''", wiki italics), not feet and inches (5'11"); and no count or
+            // measure follows ("'45 men").
+            let before = text.get(..span.start).and_then(|t| t.chars().next_back());
+            if !matches!(before, None | Some(' ' | '\n' | '\t' | '('))
+                || p.bad_after_year.is_match(text.get(span.end..).unwrap_or(""))
+            {
+                return None;
+            }
+            let two: i32 = get("y")?.parse().ok()?;
+            mention(Expr::Point(Point { short_year: Some(two), ..Point::default() }))
         }
         Rule::Year => {
             let y = get("y")?;
@@ -1997,12 +2024,17 @@ fn read(rule: Rule, caps: &Captures, text: &str, p: &Patterns) -> Option<Mention
             })
         }
         Rule::AtNight => {
-            let night = caps.name("p")?;
+            let (word, bare) = match (caps.name("p"), caps.name("bare")) {
+                (Some(night), _) => (night, false),
+                (None, Some(word)) => (word, true),
+                (None, None) => return None,
+            };
+            let part = part_of_day(word.as_str())?;
             let date = CalendarDate::unknown_year(YearPart::Day(None, None))
-                .at(Some(TimeOfDay::Part(PartOfDay::Night)));
+                .at(Some(TimeOfDay::Part(part)));
             Some(Mention {
-                span: Span::new(night.start(), night.end()),
-                expr: Expr::Generic(date),
+                span: Span::new(word.start(), word.end()),
+                expr: if bare { Expr::BarePart(date) } else { Expr::Generic(date) },
                 ends: None,
                 rule: 0,
             })
@@ -2392,6 +2424,8 @@ mod tests {
         "morning",
         "hours",
         "afternoon",
+        "daytime",
+        "night-time",
         "midnight",
         "Decade",
         "snowinter",

@@ -143,16 +143,19 @@ pub enum PartOfDay {
     Evening,
     /// `NI`.
     Night,
+    /// `DT`: the daytime.
+    Daytime,
 }
 
 impl PartOfDay {
-    /// `MO`, `AF`, `EV` or `NI`.
+    /// `MO`, `AF`, `EV`, `NI` or `DT`.
     pub fn code(self) -> &'static str {
         match self {
             PartOfDay::Morning => "MO",
             PartOfDay::Afternoon => "AF",
             PartOfDay::Evening => "EV",
             PartOfDay::Night => "NI",
+            PartOfDay::Daytime => "DT",
         }
     }
 
@@ -162,6 +165,7 @@ impl PartOfDay {
             "AF" => PartOfDay::Afternoon,
             "EV" => PartOfDay::Evening,
             "NI" => PartOfDay::Night,
+            "DT" => PartOfDay::Daytime,
             _ => return None,
         })
     }
