@@ -34,8 +34,8 @@ use super::{
     links::is_acronym,
     person_titles::is_person_making_title,
     type_nouns::{
-        ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
-        singular_of,
+        ends_a_type_noun, ends_in_place_noun, label_before_name, label_of_description,
+        place_noun_after_name, singular_of,
     },
     Label,
 };
@@ -282,6 +282,10 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let head = head.strip_suffix(['"', '“', '\'']).unwrap_or(head);
     // Exactly one space between the words and the link: punctuation breaks the phrase.
     let head = head.strip_suffix(' ')?;
+    let name_capitalized = text.get(span.start..).is_some_and(capitalized);
+    if let Some(label) = label_of_listed_instance(head).filter(|_| name_capitalized) {
+        return Some(label);
+    }
     // Every rule below reads the word right before the link first, and most such words
     // ("the", "and", "with") open none: they are turned away before the phrase is read
     // (this runs for every occurrence of every capitalized run of an article).
@@ -319,8 +323,15 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     // A class before its instances names things, not concepts: "events such as genocide"
     // leaves a lowercase link to the concept rule.
-    if lower.last() == Some(&"as") && !text.get(span.start..).is_some_and(capitalized) {
+    if lower.last() == Some(&"as") && !name_capitalized {
         return None;
+    }
+    // The place nouns as written: "Cities in Dust" is a title, no city.
+    let written: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some((&"in", holder)) = written.split_last() {
+        if name_capitalized && lies_in_the_name(holder) {
+            return Some(Label::Place);
+        }
     }
     let name = text.get(span.start..span.end).unwrap_or("");
     label_of_verb_phrase(&lower)
@@ -416,6 +427,55 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
     ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
 }
 
+/// True when `words` (as written, the words before "in" and a name) end with a place that lies
+/// in the name: "a village in X", "two villages in X", "the town of Qwer Ton in X" (at most
+/// three words of the place's own name between "of" and "in"). What holds a town, a county
+/// or a river is a place; the nouns are the table's places named after "of" too
+/// ([`ends_in_place_noun`]), so "a station in X" or "a star in X" says nothing.
+fn lies_in_the_name(words: &[&str]) -> bool {
+    if ends_in_place_noun(words) {
+        return true;
+    }
+    // "the town of Qwer Ton": the place's name is at most the three words before "in".
+    let from = words.len().saturating_sub(4);
+    words[from..]
+        .iter()
+        .rposition(|w| *w == "of")
+        .is_some_and(|of| ends_in_place_noun(&words[..from + of]))
+}
+
+/// The label of a later item of a list of instances after its class: "cities such as
+/// Qwerton, Ytrewq and [Zxcv]", "individuals such as Ann Qwerty, and [Bo Ytrewq]" (Hearst's
+/// pattern, as [`label_of_such_as`] reads it for the first item). `head` is the line before
+/// the item, at most [`WINDOW`] bytes, without the space right before the item; between
+/// "such as" and the item only capitalized words, commas, "and" and "or" may stand: any
+/// other word ends the list.
+fn label_of_listed_instance(head: &str) -> Option<Label> {
+    let last = head.rsplit(' ').next().unwrap_or("");
+    if !(last.ends_with(',') || last == "and" || last == "or") {
+        return None;
+    }
+    let (class, list) = head.rsplit_once(" such as ")?;
+    let in_list = |word: &str| {
+        let word = word.trim_end_matches(',');
+        word.is_empty() || word == "and" || word == "or" || capitalized(word)
+    };
+    if !list.split(' ').all(in_list) {
+        return None;
+    }
+    // The class noun phrase: the words before "such as" back to punctuation, at most four
+    // (the table's longest noun).
+    let class: Vec<String> = class
+        .rsplit(' ')
+        .take_while(|w| !w.is_empty() && !w.ends_with([',', ';', ':', '.', ')']))
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let mut words: Vec<&str> = class.iter().rev().map(String::as_str).collect();
+    words.push("such");
+    label_of_such_as(&words)
+}
+
 /// The label the plural noun phrase of "NOUNs such as" or "such NOUNs as" says (`words`
 /// end right before "as"), read in the singular in the table of type nouns.
 fn label_of_such_as(words: &[&str]) -> Option<Label> {
@@ -426,6 +486,10 @@ fn label_of_such_as(words: &[&str]) -> Option<Label> {
     };
     // At most the table's longest noun (4 words): the rest of the clause is no part of it.
     let noun_phrase = &noun_phrase[noun_phrase.len().saturating_sub(4)..];
+    // Two classes ("bands and artists such as X, Y") say nothing of which one an item is.
+    if noun_phrase.iter().any(|w| matches!(*w, "and" | "or")) {
+        return None;
+    }
     let (&plural, modifiers) = noun_phrase.split_last()?;
     let singular = singular_of(plural)?;
     let mut phrase: Vec<&str> = modifiers.to_vec();
@@ -490,6 +554,29 @@ mod tests {
             ("with rock bands such as Qwerty and", "Qwerty", Some(Label::Org)),
             ("visited cities such as Qwerton.", "Qwerton", Some(Label::Place)),
             ("things such as Qwerty.", "Qwerty", None),
+            // The later items of the list take the class too; any other word ends the list.
+            ("cities such as Qwerton, Ytrewq and Zxcvton.", "Zxcvton", Some(Label::Place)),
+            ("academics such as , Ann Qwerty, and Bo Ytrewq.", "Ann Qwerty", Some(Label::Person)),
+            ("academics such as , Ann Qwerty, and Bo Ytrewq.", "Bo Ytrewq", Some(Label::Person)),
+            ("rock bands such as Qwerty or Ytrewq, in", "Ytrewq", Some(Label::Org)),
+            ("cities such as Qwerton, which is in Ytrewq, and", "Ytrewq", None),
+            ("things such as Qwerty, Ytrewq and", "Ytrewq", None),
+            ("bands and artists such as Qwerty, Ytrewq and", "Ytrewq", None),
+            ("bands and artists such as Ann Qwerty, and", "Ann Qwerty", None),
+            ("cities such as Qwerton, and genocide", "genocide", None),
+            // A place that lies in a name: a village, the town of X; not a station or a star.
+            ("Qwerton is a village in Ytrewqia.", "Ytrewqia", Some(Label::Place)),
+            ("two villages in Ytrewqia", "Ytrewqia", Some(Label::Place)),
+            ("The town of Qwer Ton in Ytrewqia was", "Ytrewqia", Some(Label::Place)),
+            ("the largest city in Ytrewqia, and", "Ytrewqia", Some(Label::Place)),
+            ("the largest city in the Ytrewq Union", "Ytrewq Union", None),
+            ("a radio station in Ytrewqia", "Ytrewqia", None),
+            ("one of the stars in Qwerty Trek", "Qwerty Trek", None),
+            ("the mayor of Qwerton in Ytrewq", "Ytrewq", None),
+            ("a village in 1990", "1990", None),
+            ("the town of Qwerton in the Qwerty war", "Qwerty", None),
+            ("first place in Qwerty Cup", "Qwerty Cup", None),
+            ("a cover of the song Cities in Qwerty.", "Qwerty", None),
             ("He worked as Qwerty.", "Qwerty", None),
             ("historical events such as genocide.", "genocide", None),
             ("in the arctic and antarctic regions", "antarctic", None),
