@@ -341,6 +341,9 @@ rows! {
     link_such_as_later_item: ("T", "He played cities such as [[Qwerton]], [[Ytrewq]] and [[Zxcvton]].", "and ", "Zxcvton") => Some(Label::Place);
     link_such_as_later_item_person: ("T", "Guests were academics such as [[Ann Qwerty]], and [[Bo Ytrewq]].", "and ", "Bo Ytrewq") => Some(Label::Person);
     link_such_as_two_classes_say_nothing: ("T", "It had bands and artists such as [[Qwerty Plan]], and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
+    // A possessive inside a link's anchor is outside the name, as after a dictionary name.
+    link_anchor_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty's]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
+    link_anchor_curly_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty’s]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
     link_such_as_list_ended_by_other_words: ("T", "He played cities such as [[Qwerton]], which is near the sea, and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
 }
 
