@@ -19,8 +19,10 @@
 //! * a title before it ("President X"): PERSON;
 //! * a direction from a place or a border ("north west of X", "bounded on the south by X"):
 //!   PLACE;
-//! * a class before its instances ("academics such as X", "such academics as X"): the
-//!   class noun's type, for a capitalized name;
+//! * a class before its instances ("academics such as X", "such academics as X", and the
+//!   later items of its list: "cities such as A, B and X"): the class noun's type, for a
+//!   capitalized name;
+//! * a place that lies in the name ("a village in X", "the town of Qwer Ton in X"): PLACE;
 //! * a club and its league ("the Qwerton Knicks of the NBA Development League"): ORG.
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.

@@ -1,4 +1,5 @@
-//! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target.
+//! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target (a
+//! possessive closing the anchor, "[[Ann Qwerty|Ann Qwerty's]]", is outside the mention).
 //!
 //! A link beats every dictionary mention that overlaps it. Its label is the type an entity
 //! index gives its target, when one is loaded (`annotate --index`); else the first of:
