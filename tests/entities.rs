@@ -332,7 +332,8 @@ rows! {
     // [[X]]", "the town of Y in [[X]]"); a station, a star or a title-case phrase says nothing.
     link_place_holding_a_village: ("T", "Qwerton is a village in [[Ytrewqia]].", "village in ", "Ytrewqia") => Some(Label::Place);
     link_place_holding_a_named_town: ("T", "The town of Qwer Ton in [[Ytrewqia]] was named after him.", "Ton in ", "Ytrewqia") => Some(Label::Place);
-    link_place_holding_villages: ("T", "Two villages in [[Ytrewqia]] bear his name.", "villages in ", "Ytrewqia") => Some(Label::Place);
+    link_place_holding_is_no_verb: ("T", "As he states in [[Qwerty Logicus]], it holds.", "states in ", "Qwerty Logicus") => Some(Label::Unknown);
+    link_place_holding_is_no_month: ("T", "They left the city in [[March]] 1776.", "city in ", "March") => Some(Label::Unknown);
     link_station_holds_nothing_known: ("T", "It is a radio station in [[Ytrewqia]].", "station in ", "Ytrewqia") => Some(Label::Unknown);
     link_title_case_cities_in_no_place: ("T", "She covered the song Cities in [[Ytrewqia]].", "Cities in ", "Ytrewqia") => Some(Label::Unknown);
     unlinked_name_holding_a_village_is_a_place: ("T", "Qwerton is a village in Ytrewqia. Ytrewqia is hilly.", "village in ", "Ytrewqia") => Some(Label::Place);
@@ -343,6 +344,8 @@ rows! {
     link_such_as_two_classes_say_nothing: ("T", "It had bands and artists such as [[Qwerty Plan]], and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
     // A possessive inside a link's anchor is outside the name, as after a dictionary name.
     link_anchor_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty's]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
+    link_anchor_possessive_of_the_name_kept: ("T", "They ate at [[McDonald's]] daily.", "at ", "McDonald's") => Some(Label::Unknown);
+    link_anchor_possessive_of_the_place_kept: ("T", "They sailed to [[St. Qwerty's, Newfoundland|St. Qwerty's]] then.", "to ", "St. Qwerty's") => Some(Label::Place);
     link_anchor_curly_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty’s]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
     link_such_as_list_ended_by_other_words: ("T", "He played cities such as [[Qwerton]], which is near the sea, and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
 }

@@ -331,7 +331,7 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     // The place nouns as written: "Cities in Dust" is a title, no city.
     let written: Vec<&str> = words.iter().map(String::as_str).collect();
     if let Some((&"in", holder)) = written.split_last() {
-        if name_capitalized && lies_in_the_name(holder) {
+        if name_capitalized && !names_a_time(text, span) && lies_in_the_name(holder) {
             return Some(Label::Place);
         }
     }
@@ -429,6 +429,20 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
     ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
 }
 
+/// Eras after "in" and a number before them: "in AD 387", "in 387 AD".
+const ERAS: &[&str] = &["AD", "BC", "BCE", "CE"];
+
+/// True when the name at `span` is a time, not a place: a month or an era ("the city in
+/// March", "a vassal state in AD 387"), or a name a number follows ("the region in May 2014").
+fn names_a_time(text: &str, span: Span) -> bool {
+    let name = text.get(span.start..span.end).unwrap_or("");
+    let number_after = text
+        .get(span.end..)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    crate::temporal::MONTH_NAMES.contains(&name) || ERAS.contains(&name) || number_after
+}
+
 /// True when `words` (as written, the words before "in" and a name) end with a place that lies
 /// in the name: "a village in X", "two villages in X", "the town of Qwer Ton in X" (at most
 /// three words of the place's own name between "of" and "in"). What holds a town, a county
@@ -478,6 +492,12 @@ fn label_of_listed_instance(head: &str) -> Option<Label> {
     label_of_such_as(&words)
 }
 
+/// True when `word` (lowercase) is a plural the table of type nouns knows in the singular:
+/// a class of names ("bands", "artists", "cities").
+fn is_class_noun(word: &str) -> bool {
+    singular_of(word).is_some_and(|singular| label_before_name(&[singular.as_str()]).is_some())
+}
+
 /// The label the plural noun phrase of "NOUNs such as" or "such NOUNs as" says (`words`
 /// end right before "as"), read in the singular in the table of type nouns.
 fn label_of_such_as(words: &[&str]) -> Option<Label> {
@@ -488,10 +508,14 @@ fn label_of_such_as(words: &[&str]) -> Option<Label> {
     };
     // At most the table's longest noun (4 words): the rest of the clause is no part of it.
     let noun_phrase = &noun_phrase[noun_phrase.len().saturating_sub(4)..];
-    // Two classes ("bands and artists such as X, Y") say nothing of which one an item is.
-    if noun_phrase.iter().any(|w| matches!(*w, "and" | "or")) {
-        return None;
-    }
+    // Two classes ("bands and artists such as X, Y") say nothing of which one an item is;
+    // the class is the words after a conjunction that joins it to anything else ("Afghan
+    // Post and private companies such as", "films ..., and of directors such as").
+    let noun_phrase = match noun_phrase.iter().rposition(|w| matches!(*w, "and" | "or")) {
+        Some(at) if at > 0 && is_class_noun(noun_phrase[at - 1]) => return None,
+        Some(at) => &noun_phrase[at + 1..],
+        None => noun_phrase,
+    };
     let (&plural, modifiers) = noun_phrase.split_last()?;
     let singular = singular_of(plural)?;
     let mut phrase: Vec<&str> = modifiers.to_vec();
@@ -568,7 +592,7 @@ mod tests {
             ("cities such as Qwerton, and genocide", "genocide", None),
             // A place that lies in a name: a village, the town of X; not a station or a star.
             ("Qwerton is a village in Ytrewqia.", "Ytrewqia", Some(Label::Place)),
-            ("two villages in Ytrewqia", "Ytrewqia", Some(Label::Place)),
+            ("two villages in Ytrewqia", "Ytrewqia", None),
             ("The town of Qwer Ton in Ytrewqia was", "Ytrewqia", Some(Label::Place)),
             ("the largest city in Ytrewqia, and", "Ytrewqia", Some(Label::Place)),
             ("the largest city in the Ytrewq Union", "Ytrewq Union", None),
@@ -579,6 +603,17 @@ mod tests {
             ("the town of Qwerton in the Qwerty war", "Qwerty", None),
             ("first place in Qwerty Cup", "Qwerty Cup", None),
             ("a cover of the song Cities in Qwerty.", "Qwerty", None),
+            ("as he states in Qwerty Logicus", "Qwerty Logicus", None),
+            ("forcing them to leave the city in March.", "March", None),
+            ("the region in Qwertember 2014", "Qwertember", None),
+            ("a vassal state in AD", "AD", None),
+            // A conjunction before the class joins it to something else, not to a class.
+            (
+                "Qwerty Post and private companies such as Zxcv, Ytrewq and",
+                "Ytrewq",
+                Some(Label::Org),
+            ),
+            ("the neorealists, and of directors such as Qwerty, Bo", "Qwerty", Some(Label::Person)),
             ("He worked as Qwerty.", "Qwerty", None),
             ("historical events such as genocide.", "genocide", None),
             ("in the arctic and antarctic regions", "antarctic", None),

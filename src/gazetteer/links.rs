@@ -309,7 +309,7 @@ pub(crate) fn with_link_mentions_of(
         if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
             kept.push(l);
             out.push(EntityMention {
-                span: without_possessive(&article.text, l.span),
+                span: without_possessive(&article.text, l),
                 label: targets.label(article, i, &found),
                 id: Arc::from(title_to_id(&l.target)),
                 source: EntrySource::Link,
@@ -338,11 +338,19 @@ pub(crate) fn with_link_mentions_of(
 
 /// The span of a link's anchor without a possessive that closes it ("[[Ann Qwerty|Ann
 /// Qwerty's]] novel" names "Ann Qwerty"): a possessive is outside a name, as for every
-/// dictionary mention. An anchor that is only the possessive keeps its span.
-fn without_possessive(text: &str, span: Span) -> Span {
+/// dictionary mention. A target whose own name ends so keeps it ("[[St. John's,
+/// Newfoundland and Labrador|St. John's]]", "[[McDonald's]]"), and so does an anchor that is
+/// only the possessive.
+fn without_possessive(text: &str, link: &Link) -> Span {
+    let span = link.span;
     let anchor = span.slice(text);
-    let name = anchor.strip_suffix("'s").or_else(|| anchor.strip_suffix("’s")).unwrap_or(anchor);
-    if name.trim_end().is_empty() || name.ends_with(' ') {
+    let Some(name) = anchor.strip_suffix("'s").or_else(|| anchor.strip_suffix("’s")) else {
+        return span;
+    };
+    let (target, _) = split_disambiguator(&link.target);
+    let target = target.split(',').next().unwrap_or(target);
+    let target_possessive = target.ends_with("'s") || target.ends_with("’s");
+    if target_possessive || name.trim_end().is_empty() || name.ends_with(' ') {
         return span;
     }
     Span::new(span.start, span.start + name.len())
