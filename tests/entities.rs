@@ -328,6 +328,26 @@ rows! {
     external_link_subject_at_site_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Diane Qwerty at the Zxcv Encyclopedia\n", "links\n", "Diane Qwerty") => Some(Label::Person);
     further_reading_author_list_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* Diane Qwerty and Eva Zxcvbn, eds. Art and Thought. London, 2003.\n", "reading\n", "Diane Qwerty") => Some(Label::Person);
     title_shape_in_prose_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Life ==\nWebsite about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => Some(Label::Person);
+    // Session 36 (links). What holds a town, a county or a river is a place ("a village in
+    // [[X]]", "the town of Y in [[X]]"); a station, a star or a title-case phrase says nothing.
+    link_place_holding_a_village: ("T", "Qwerton is a village in [[Ytrewqia]].", "village in ", "Ytrewqia") => Some(Label::Place);
+    link_place_holding_a_named_town: ("T", "The town of Qwer Ton in [[Ytrewqia]] was named after him.", "Ton in ", "Ytrewqia") => Some(Label::Place);
+    link_place_holding_is_no_verb: ("T", "As he states in [[Qwerty Logicus]], it holds.", "states in ", "Qwerty Logicus") => Some(Label::Unknown);
+    link_place_holding_is_no_month: ("T", "They left the city in [[March]] 1776.", "city in ", "March") => Some(Label::Unknown);
+    link_station_holds_nothing_known: ("T", "It is a radio station in [[Ytrewqia]].", "station in ", "Ytrewqia") => Some(Label::Unknown);
+    link_title_case_cities_in_no_place: ("T", "She covered the song Cities in [[Ytrewqia]].", "Cities in ", "Ytrewqia") => Some(Label::Unknown);
+    unlinked_name_holding_a_village_is_a_place: ("T", "Qwerton is a village in Ytrewqia. Ytrewqia is hilly.", "village in ", "Ytrewqia") => Some(Label::Place);
+    // The later items of a list after "NOUNs such as" take the class too (Hearst's pattern);
+    // two classes ("bands and artists") say nothing; any other word ends the list.
+    link_such_as_later_item: ("T", "He played cities such as [[Qwerton]], [[Ytrewq]] and [[Zxcvton]].", "and ", "Zxcvton") => Some(Label::Place);
+    link_such_as_later_item_person: ("T", "Guests were academics such as [[Ann Qwerty]], and [[Bo Ytrewq]].", "and ", "Bo Ytrewq") => Some(Label::Person);
+    link_such_as_two_classes_say_nothing: ("T", "It had bands and artists such as [[Qwerty Plan]], and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
+    // A possessive inside a link's anchor is outside the name, as after a dictionary name.
+    link_anchor_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty's]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
+    link_anchor_possessive_of_the_name_kept: ("T", "They ate at [[McDonald's]] daily.", "at ", "McDonald's") => Some(Label::Unknown);
+    link_anchor_possessive_of_the_place_kept: ("T", "They sailed to [[St. Qwerty's, Newfoundland|St. Qwerty's]] then.", "to ", "St. Qwerty's") => Some(Label::Place);
+    link_anchor_curly_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty’s]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
+    link_such_as_list_ended_by_other_words: ("T", "He played cities such as [[Qwerton]], which is near the sea, and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

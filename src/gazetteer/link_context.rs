@@ -19,8 +19,10 @@
 //! * a title before it ("President X"): PERSON;
 //! * a direction from a place or a border ("north west of X", "bounded on the south by X"):
 //!   PLACE;
-//! * a class before its instances ("academics such as X", "such academics as X"): the
-//!   class noun's type, for a capitalized name;
+//! * a class before its instances ("academics such as X", "such academics as X", and the
+//!   later items of its list: "cities such as A, B and X"): the class noun's type, for a
+//!   capitalized name;
+//! * a place that lies in the name ("a village in X", "the town of Qwer Ton in X"): PLACE;
 //! * a club and its league ("the Qwerton Knicks of the NBA Development League"): ORG.
 //!
 //! Each rule says nothing when its words are not there: the link then stays untyped.
@@ -34,8 +36,8 @@ use super::{
     links::is_acronym,
     person_titles::is_person_making_title,
     type_nouns::{
-        ends_a_type_noun, label_before_name, label_of_description, place_noun_after_name,
-        singular_of,
+        ends_a_type_noun, ends_in_place_noun, label_before_name, label_of_description,
+        place_noun_after_name, singular_of,
     },
     Label,
 };
@@ -282,6 +284,10 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let head = head.strip_suffix(['"', '“', '\'']).unwrap_or(head);
     // Exactly one space between the words and the link: punctuation breaks the phrase.
     let head = head.strip_suffix(' ')?;
+    let name_capitalized = text.get(span.start..).is_some_and(capitalized);
+    if let Some(label) = label_of_listed_instance(head).filter(|_| name_capitalized) {
+        return Some(label);
+    }
     // Every rule below reads the word right before the link first, and most such words
     // ("the", "and", "with") open none: they are turned away before the phrase is read
     // (this runs for every occurrence of every capitalized run of an article).
@@ -319,8 +325,15 @@ fn label_before(text: &str, span: Span) -> Option<Label> {
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     // A class before its instances names things, not concepts: "events such as genocide"
     // leaves a lowercase link to the concept rule.
-    if lower.last() == Some(&"as") && !text.get(span.start..).is_some_and(capitalized) {
+    if lower.last() == Some(&"as") && !name_capitalized {
         return None;
+    }
+    // The place nouns as written: "Cities in Dust" is a title, no city.
+    let written: Vec<&str> = words.iter().map(String::as_str).collect();
+    if let Some((&"in", holder)) = written.split_last() {
+        if name_capitalized && !names_a_time(text, span) && lies_in_the_name(holder) {
+            return Some(Label::Place);
+        }
     }
     let name = text.get(span.start..span.end).unwrap_or("");
     label_of_verb_phrase(&lower)
@@ -416,6 +429,75 @@ fn label_of_verb_phrase(words: &[&str]) -> Option<Label> {
     ORG_OBJECTS.iter().any(|phrase| words.ends_with(phrase)).then_some(Label::Org)
 }
 
+/// Eras after "in" and a number before them: "in AD 387", "in 387 AD".
+const ERAS: &[&str] = &["AD", "BC", "BCE", "CE"];
+
+/// True when the name at `span` is a time, not a place: a month or an era ("the city in
+/// March", "a vassal state in AD 387"), or a name a number follows ("the region in May 2014").
+fn names_a_time(text: &str, span: Span) -> bool {
+    let name = text.get(span.start..span.end).unwrap_or("");
+    let number_after = text
+        .get(span.end..)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    crate::temporal::MONTH_NAMES.contains(&name) || ERAS.contains(&name) || number_after
+}
+
+/// True when `words` (as written, the words before "in" and a name) end with a place that lies
+/// in the name: "a village in X", "two villages in X", "the town of Qwer Ton in X" (at most
+/// three words of the place's own name between "of" and "in"). What holds a town, a county
+/// or a river is a place; the nouns are the table's places named after "of" too
+/// ([`ends_in_place_noun`]), so "a station in X" or "a star in X" says nothing.
+fn lies_in_the_name(words: &[&str]) -> bool {
+    if ends_in_place_noun(words) {
+        return true;
+    }
+    // "the town of Qwer Ton": the place's name is at most the three words before "in".
+    let from = words.len().saturating_sub(4);
+    words[from..]
+        .iter()
+        .rposition(|w| *w == "of")
+        .is_some_and(|of| ends_in_place_noun(&words[..from + of]))
+}
+
+/// The label of a later item of a list of instances after its class: "cities such as
+/// Qwerton, Ytrewq and [Zxcv]", "individuals such as Ann Qwerty, and [Bo Ytrewq]" (Hearst's
+/// pattern, as [`label_of_such_as`] reads it for the first item). `head` is the line before
+/// the item, at most [`WINDOW`] bytes, without the space right before the item; between
+/// "such as" and the item only capitalized words, commas, "and" and "or" may stand: any
+/// other word ends the list.
+fn label_of_listed_instance(head: &str) -> Option<Label> {
+    let last = head.rsplit(' ').next().unwrap_or("");
+    if !(last.ends_with(',') || last == "and" || last == "or") {
+        return None;
+    }
+    let (class, list) = head.rsplit_once(" such as ")?;
+    let in_list = |word: &str| {
+        let word = word.trim_end_matches(',');
+        word.is_empty() || word == "and" || word == "or" || capitalized(word)
+    };
+    if !list.split(' ').all(in_list) {
+        return None;
+    }
+    // The class noun phrase: the words before "such as" back to punctuation, at most four
+    // (the table's longest noun).
+    let class: Vec<String> = class
+        .rsplit(' ')
+        .take_while(|w| !w.is_empty() && !w.ends_with([',', ';', ':', '.', ')']))
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    let mut words: Vec<&str> = class.iter().rev().map(String::as_str).collect();
+    words.push("such");
+    label_of_such_as(&words)
+}
+
+/// True when `word` (lowercase) is a plural the table of type nouns knows in the singular:
+/// a class of names ("bands", "artists", "cities").
+fn is_class_noun(word: &str) -> bool {
+    singular_of(word).is_some_and(|singular| label_before_name(&[singular.as_str()]).is_some())
+}
+
 /// The label the plural noun phrase of "NOUNs such as" or "such NOUNs as" says (`words`
 /// end right before "as"), read in the singular in the table of type nouns.
 fn label_of_such_as(words: &[&str]) -> Option<Label> {
@@ -426,6 +508,14 @@ fn label_of_such_as(words: &[&str]) -> Option<Label> {
     };
     // At most the table's longest noun (4 words): the rest of the clause is no part of it.
     let noun_phrase = &noun_phrase[noun_phrase.len().saturating_sub(4)..];
+    // Two classes ("bands and artists such as X, Y") say nothing of which one an item is;
+    // the class is the words after a conjunction that joins it to anything else ("Afghan
+    // Post and private companies such as", "films ..., and of directors such as").
+    let noun_phrase = match noun_phrase.iter().rposition(|w| matches!(*w, "and" | "or")) {
+        Some(at) if at > 0 && is_class_noun(noun_phrase[at - 1]) => return None,
+        Some(at) => &noun_phrase[at + 1..],
+        None => noun_phrase,
+    };
     let (&plural, modifiers) = noun_phrase.split_last()?;
     let singular = singular_of(plural)?;
     let mut phrase: Vec<&str> = modifiers.to_vec();
@@ -490,6 +580,40 @@ mod tests {
             ("with rock bands such as Qwerty and", "Qwerty", Some(Label::Org)),
             ("visited cities such as Qwerton.", "Qwerton", Some(Label::Place)),
             ("things such as Qwerty.", "Qwerty", None),
+            // The later items of the list take the class too; any other word ends the list.
+            ("cities such as Qwerton, Ytrewq and Zxcvton.", "Zxcvton", Some(Label::Place)),
+            ("academics such as , Ann Qwerty, and Bo Ytrewq.", "Ann Qwerty", Some(Label::Person)),
+            ("academics such as , Ann Qwerty, and Bo Ytrewq.", "Bo Ytrewq", Some(Label::Person)),
+            ("rock bands such as Qwerty or Ytrewq, in", "Ytrewq", Some(Label::Org)),
+            ("cities such as Qwerton, which is in Ytrewq, and", "Ytrewq", None),
+            ("things such as Qwerty, Ytrewq and", "Ytrewq", None),
+            ("bands and artists such as Qwerty, Ytrewq and", "Ytrewq", None),
+            ("bands and artists such as Ann Qwerty, and", "Ann Qwerty", None),
+            ("cities such as Qwerton, and genocide", "genocide", None),
+            // A place that lies in a name: a village, the town of X; not a station or a star.
+            ("Qwerton is a village in Ytrewqia.", "Ytrewqia", Some(Label::Place)),
+            ("two villages in Ytrewqia", "Ytrewqia", None),
+            ("The town of Qwer Ton in Ytrewqia was", "Ytrewqia", Some(Label::Place)),
+            ("the largest city in Ytrewqia, and", "Ytrewqia", Some(Label::Place)),
+            ("the largest city in the Ytrewq Union", "Ytrewq Union", None),
+            ("a radio station in Ytrewqia", "Ytrewqia", None),
+            ("one of the stars in Qwerty Trek", "Qwerty Trek", None),
+            ("the mayor of Qwerton in Ytrewq", "Ytrewq", None),
+            ("a village in 1990", "1990", None),
+            ("the town of Qwerton in the Qwerty war", "Qwerty", None),
+            ("first place in Qwerty Cup", "Qwerty Cup", None),
+            ("a cover of the song Cities in Qwerty.", "Qwerty", None),
+            ("as he states in Qwerty Logicus", "Qwerty Logicus", None),
+            ("forcing them to leave the city in March.", "March", None),
+            ("the region in Qwertember 2014", "Qwertember", None),
+            ("a vassal state in AD", "AD", None),
+            // A conjunction before the class joins it to something else, not to a class.
+            (
+                "Qwerty Post and private companies such as Zxcv, Ytrewq and",
+                "Ytrewq",
+                Some(Label::Org),
+            ),
+            ("the neorealists, and of directors such as Qwerty, Bo", "Qwerty", Some(Label::Person)),
             ("He worked as Qwerty.", "Qwerty", None),
             ("historical events such as genocide.", "genocide", None),
             ("in the arctic and antarctic regions", "antarctic", None),

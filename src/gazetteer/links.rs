@@ -1,4 +1,5 @@
-//! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target.
+//! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target (a
+//! possessive closing the anchor, "[[Ann Qwerty|Ann Qwerty's]]", is outside the mention).
 //!
 //! A link beats every dictionary mention that overlaps it. Its label is the type an entity
 //! index gives its target, when one is loaded (`annotate --index`); else the first of:
@@ -39,7 +40,10 @@ use super::{
     title_shape::{label_from_title, split_disambiguator},
     EntityMention, Entry, EntrySource, Gazetteer, Label,
 };
-use crate::article::{title_to_id, Article, Link};
+use crate::{
+    article::{title_to_id, Article, Link},
+    span::Span,
+};
 
 /// True for a row of a general list (GeoNames cities, ISO 3166-2 regions): weaker evidence
 /// than a curated row. The prefixes are the ones `tools/geonames_subset.py` and
@@ -305,7 +309,7 @@ pub(crate) fn with_link_mentions_of(
         if kept.last().is_none_or(|k| l.span.start >= k.span.end) {
             kept.push(l);
             out.push(EntityMention {
-                span: l.span,
+                span: without_possessive(&article.text, l),
                 label: targets.label(article, i, &found),
                 id: Arc::from(title_to_id(&l.target)),
                 source: EntrySource::Link,
@@ -330,6 +334,26 @@ pub(crate) fn with_link_mentions_of(
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     type_list_items(&article.text, &mut out);
     out
+}
+
+/// The span of a link's anchor without a possessive that closes it ("[[Ann Qwerty|Ann
+/// Qwerty's]] novel" names "Ann Qwerty"): a possessive is outside a name, as for every
+/// dictionary mention. A target whose own name ends so keeps it ("[[St. John's,
+/// Newfoundland and Labrador|St. John's]]", "[[McDonald's]]"), and so does an anchor that is
+/// only the possessive.
+fn without_possessive(text: &str, link: &Link) -> Span {
+    let span = link.span;
+    let anchor = span.slice(text);
+    let Some(name) = anchor.strip_suffix("'s").or_else(|| anchor.strip_suffix("’s")) else {
+        return span;
+    };
+    let (target, _) = split_disambiguator(&link.target);
+    let target = target.split(',').next().unwrap_or(target);
+    let target_possessive = target.ends_with("'s") || target.ends_with("’s");
+    if target_possessive || name.trim_end().is_empty() || name.ends_with(' ') {
+        return span;
+    }
+    Span::new(span.start, span.start + name.len())
 }
 
 /// Prepositions after which a nationality word standing alone is the language: "(which

@@ -124,6 +124,15 @@ pub(crate) fn place_noun_after_name(word: &str, after_a_list: bool) -> bool {
             || (after_a_list && singular_of(word).is_some_and(|w| is_place_noun(&w))))
 }
 
+/// True when the noun phrase `words` ends with (as written, last word last) is a kind of
+/// place that is named after "of" too ("the town of X"), in the singular: "a village", "the
+/// county". Those are the places that lie inside other places; the table's other places
+/// include stars and stations, and "a star in X" is as often a person. Not a plural: "states
+/// in" is a verb as often ("as he states in X").
+pub(crate) fn ends_in_place_noun(words: &[&str]) -> bool {
+    head_of(words).is_some_and(|n| n.label == Label::Place && n.of == Some(Label::Place))
+}
+
 /// The singular of a regular English plural: "academics" -> "academic", "cities" -> "city",
 /// "churches" -> "church"; `None` for a word that ends in no plural suffix.
 pub(crate) fn singular_of(plural: &str) -> Option<String> {
