@@ -328,6 +328,27 @@ rows! {
     external_link_subject_at_site_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== External links ==\n* Diane Qwerty at the Zxcv Encyclopedia\n", "links\n", "Diane Qwerty") => Some(Label::Person);
     further_reading_author_list_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Further reading ==\n* Diane Qwerty and Eva Zxcvbn, eds. Art and Thought. London, 2003.\n", "reading\n", "Diane Qwerty") => Some(Label::Person);
     title_shape_in_prose_still_tagged: ("T", "He met [[Diane Qwerty]].\n\n== Life ==\nWebsite about Diane Qwerty, Films\n", "about ", "Diane Qwerty") => Some(Label::Person);
+    // Session s36 (mentions). A month alone, an office or a rank alone, a person's name as
+    // a common noun's modifier after "a"/"an", a capitalized row run into a lowercase word,
+    // and a people's adjective before one lowercase noun are no mentions; the person named
+    // by a title word, the name inside the lowercase phrase and the language stay.
+    month_alone_no_mention: ("T", "It opened in [[December]]. In December 2014 it closed.", "In ", "December") => None;
+    office_alone_no_mention: ("T", "The [[Prime Minister of Qwertonia|Prime Minister]] spoke. It was opened by the then Prime Minister, Diane Qwerty.", "then ", "Prime Minister") => None;
+    rank_alone_no_mention: ("T", "The [[President of Qwertonia|President]] signed. Later the President vetoed it.", "Later the ", "President") => None;
+    title_word_surname_still_tagged: ("T", "[[Diane Pope (general)|Diane Pope]] led the army. Later Pope complied.", "Later ", "Pope") => Some(Label::Person);
+    eponym_after_article_no_mention: ("T", "The chemist [[Svante Qwertius]] wrote on acids. A Qwertius acid gives protons.", "A ", "Qwertius") => None;
+    eponym_full_name_still_tagged: ("T", "The drummer [[Diane Qwerty]] toured. He had tickets to a Diane Qwerty concert.", "to a ", "Diane Qwerty") => Some(Label::Person);
+    eponym_person_in_prose_still_tagged: ("T", "The chemist [[Svante Qwertius]] wrote on acids. Later Qwertius argued so.", "Later ", "Qwertius") => Some(Label::Person);
+    curated_row_after_lowercase_word_no_mention: ("T", "Rain falls in southern Africa in summer.", "in ", "southern Africa") => None;
+    curated_name_after_lowercase_word_tagged: ("T", "Rain falls in southern Africa in summer.", "southern ", "Africa") => Some(Label::Place);
+    country_with_its_article_still_tagged: ("T", "It is found in Florida and the Bahamas in winter.", "and ", "the Bahamas") => Some(Label::Place);
+    demonym_noun_phrase_no_mention: ("T", "In 1830 [[French people|French]] settlers came. By 1900, 50,000 French people lived there.", "50,000 ", "French people") => None;
+    demonym_before_its_noun_still_tagged: ("T", "In 1830 [[French people]] settled there. By 1900, 50,000 French people lived there.", "50,000 ", "French") => Some(Label::Demonym);
+    place_after_title_no_mention: ("T", "In July, General Washington arrived outside Boston.", "General ", "Washington") => None;
+    place_after_abbreviated_title_no_mention: ("T", "Later Dr. Frankfurt received his PhD.", "Dr. ", "Frankfurt") => None;
+    place_after_foreign_joiner_no_mention: ("T", "It is the Republic of Qwertonia (República de Angola).", "República de ", "Angola") => None;
+    place_in_list_still_tagged: ("T", "They sailed to Angola, Peru and Chile.", "to ", "Angola") => Some(Label::Place);
+    demonym_alphabet_still_tagged: ("T", "It is written in the [[Greek alphabet]]. The Greek alphabet has 24 letters.", "The ", "Greek alphabet") => Some(Label::Misc);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
