@@ -348,6 +348,8 @@ rows! {
     place_after_abbreviated_title_no_mention: ("T", "Later Dr. Frankfurt received his PhD.", "Dr. ", "Frankfurt") => None;
     place_after_foreign_joiner_no_mention: ("T", "It is the Republic of Qwertonia (República de Angola).", "República de ", "Angola") => None;
     place_in_list_still_tagged: ("T", "They sailed to Angola, Peru and Chile.", "to ", "Angola") => Some(Label::Place);
+    people_word_of_typed_link_is_demonym: ("T", "Troops came from [[Qwertic auxiliaries in the Zxcv War|German]] states. Later German troops left.", "Later ", "German") => Some(Label::Demonym);
+    people_word_no_surname_form: ("T", "The writer [[Zxcv Canadian]] wrote books. Later Canadian troops came.", "Later ", "Canadian") => Some(Label::Demonym);
     demonym_alphabet_still_tagged: ("T", "It is written in the [[Greek alphabet]]. The Greek alphabet has 24 letters.", "The ", "Greek alphabet") => Some(Label::Misc);
 }
 

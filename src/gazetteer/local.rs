@@ -158,6 +158,7 @@ pub(crate) fn local_entries_of(
         !(is_one_letter(&e.surface) || person_code)
     });
     relabel_place_adjectives(&mut out, global);
+    relabel_people_words(&mut out);
     drop_demonym_noun_phrases(&mut out, global);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
@@ -612,6 +613,20 @@ fn relabel_place_adjectives(out: &mut [Entry], global: &Gazetteer) {
     }
 }
 
+/// One-word entries that are a shipped DEMONYM row's surface ("German", "Canadian",
+/// "Muslim") but typed PERSON, PLACE, ORG, EVENT, WORK, SHIP or TREATY by the link they
+/// repeat ("[[Germans in the American Revolution|German]]", "[[Irish Canadian|Canadian]]",
+/// "[[Sunni Muslim|Muslim]]") are DEMONYMs: the word names the people, whatever page the
+/// link points to. MISC (a language, a people) and UNKNOWN claim no other type and stay.
+fn relabel_people_words(out: &mut [Entry]) {
+    for e in out.iter_mut() {
+        let typed = !matches!(e.label, Label::Demonym | Label::Misc | Label::Unknown);
+        if typed && !e.partial && !e.surface.contains(' ') && is_shipped_demonym(&e.surface) {
+            e.label = Label::Demonym;
+        }
+    }
+}
+
 /// Head nouns after a people's adjective that make a name with it: a language or a script
 /// ("Greek language", "Latin alphabet").
 const LANGUAGE_HEADS: &[&str] =
@@ -771,6 +786,9 @@ pub fn surname_forms(full: &str) -> Vec<String> {
             && !is_month_or_function_word(&form)
             // A regnal number alone ("XIV" of "Louis XIV") is no surname.
             && !is_roman(&form)
+            // Nor is a people's word ("Canadian" of "Irish Canadian", "Muslim" of "Sunni
+            // Muslim", targets a context typed PERSON): it names the people wherever it recurs.
+            && !is_shipped_demonym(&form)
         {
             forms.push(form);
         }
