@@ -348,6 +348,29 @@ rows! {
     link_anchor_possessive_of_the_place_kept: ("T", "They sailed to [[St. Qwerty's, Newfoundland|St. Qwerty's]] then.", "to ", "St. Qwerty's") => Some(Label::Place);
     link_anchor_curly_possessive_outside: ("T", "It was [[Ann Qwerty|Ann Qwerty’s]] first novel.", "was ", "Ann Qwerty") => Some(Label::Person);
     link_such_as_list_ended_by_other_words: ("T", "He played cities such as [[Qwerton]], which is near the sea, and [[Ytrewq Zxcv]].", "and ", "Ytrewq Zxcv") => Some(Label::Unknown);
+    // Session s36 (mentions). A month alone, an office or a rank alone, a person's name as
+    // a common noun's modifier after "a"/"an", a capitalized row run into a lowercase word,
+    // and a people's adjective before one lowercase noun are no mentions; the person named
+    // by a title word, the name inside the lowercase phrase and the language stay.
+    month_alone_no_mention: ("T", "It opened in [[December]]. In December 2014 it closed.", "In ", "December") => None;
+    office_alone_no_mention: ("T", "The [[Prime Minister of Qwertonia|Prime Minister]] spoke. It was opened by the then Prime Minister, Diane Qwerty.", "then ", "Prime Minister") => None;
+    rank_alone_no_mention: ("T", "The [[President of Qwertonia|President]] signed. Later the President vetoed it.", "Later the ", "President") => None;
+    title_word_surname_still_tagged: ("T", "[[Diane Pope (general)|Diane Pope]] led the army. Later Pope complied.", "Later ", "Pope") => Some(Label::Person);
+    eponym_after_article_no_mention: ("T", "The chemist [[Svante Qwertius]] wrote on acids. A Qwertius acid gives protons.", "A ", "Qwertius") => None;
+    eponym_full_name_still_tagged: ("T", "The drummer [[Diane Qwerty]] toured. He had tickets to a Diane Qwerty concert.", "to a ", "Diane Qwerty") => Some(Label::Person);
+    eponym_person_in_prose_still_tagged: ("T", "The chemist [[Svante Qwertius]] wrote on acids. Later Qwertius argued so.", "Later ", "Qwertius") => Some(Label::Person);
+    curated_row_after_lowercase_word_no_mention: ("T", "Rain falls in southern Africa in summer.", "in ", "southern Africa") => None;
+    curated_name_after_lowercase_word_tagged: ("T", "Rain falls in southern Africa in summer.", "southern ", "Africa") => Some(Label::Place);
+    country_with_its_article_still_tagged: ("T", "It is found in Florida and the Bahamas in winter.", "and ", "the Bahamas") => Some(Label::Place);
+    demonym_noun_phrase_no_mention: ("T", "In 1830 [[French people|French]] settlers came. By 1900, 50,000 French people lived there.", "50,000 ", "French people") => None;
+    demonym_before_its_noun_still_tagged: ("T", "In 1830 [[French people]] settled there. By 1900, 50,000 French people lived there.", "50,000 ", "French") => Some(Label::Demonym);
+    place_after_title_no_mention: ("T", "In July, General Washington arrived outside Boston.", "General ", "Washington") => None;
+    place_after_abbreviated_title_no_mention: ("T", "Later Dr. Frankfurt received his PhD.", "Dr. ", "Frankfurt") => None;
+    place_after_foreign_joiner_no_mention: ("T", "It is the Republic of Qwertonia (República de Angola).", "República de ", "Angola") => None;
+    place_in_list_still_tagged: ("T", "They sailed to Angola, Peru and Chile.", "to ", "Angola") => Some(Label::Place);
+    people_word_of_typed_link_is_demonym: ("T", "Troops came from [[Qwertic auxiliaries in the Zxcv War|German]] states. Later German troops left.", "Later ", "German") => Some(Label::Demonym);
+    people_word_no_surname_form: ("T", "The writer [[Zxcv Canadian]] wrote books. Later Canadian troops came.", "Later ", "Canadian") => Some(Label::Demonym);
+    demonym_alphabet_still_tagged: ("T", "It is written in the [[Greek alphabet]]. The Greek alphabet has 24 letters.", "The ", "Greek alphabet") => Some(Label::Misc);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -488,7 +511,8 @@ fn tail(s: &str, n: usize) -> String {
 /// entities_judged_s32.tsv, seed 32, drawn from main at the start of session s32;
 /// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34;
 /// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35;
-/// entities_judged_s36.tsv, seed 36, drawn after the page-title rule of session s35 mentions2)
+/// entities_judged_s36.tsv, seed 36, drawn after the page-title rule of session s35 mentions2;
+/// entities_judged_s37.tsv, seed 37, drawn after the precision rules of session s36 mentions)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -546,6 +570,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s34.tsv",
         "entities_judged_s35.tsv",
         "entities_judged_s36.tsv",
+        "entities_judged_s37.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");

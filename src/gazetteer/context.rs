@@ -17,7 +17,10 @@
 use std::{path::Path, sync::OnceLock};
 
 use super::{
-    load, person_titles::is_title_before_name, shipped::DEMONYMS, type_nouns::label_of_noun_phrase,
+    load,
+    person_titles::{is_person_making_title, is_title_before_name, person_title},
+    shipped::DEMONYMS,
+    type_nouns::label_of_noun_phrase,
     Label,
 };
 use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
@@ -221,6 +224,11 @@ fn group_words() -> &'static FxHashSet<String> {
 /// Christians"), never a person's name.
 pub(crate) fn is_group_plural(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|singular| group_words().contains(singular))
+}
+
+/// True when `word` is the surface of a shipped DEMONYM row ("French", "Greek", "Jewish").
+pub(crate) fn is_shipped_demonym(word: &str) -> bool {
+    group_words().contains(word)
 }
 
 /// True when `word` is a known given name ("Diane", "Ulrich"), in its capitalized form.
@@ -1289,6 +1297,80 @@ pub(crate) fn capitalized_runs(text: &str) -> Vec<NameRun> {
     }
     flush(&mut run, &mut runs);
     runs
+}
+
+/// True when `span` is one word with the indefinite article right before it and a
+/// lowercase word right after it: "an Arrhenius acid", "a Cranmer abacus", "a Taggart
+/// train". A person's one-word name there is the modifier of a common noun (a thing named
+/// after the person, or made by their firm), never the person; a full name stays ("a Buddy
+/// Rich concert", as CoNLL tags it). One word each side, read by [`word_before`] and
+/// [`word_after`].
+pub(crate) fn modifies_after_indefinite_article(text: &str, span: Span) -> bool {
+    !span.slice(text).contains(' ')
+        && word_before(text, span.start).is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"))
+        && word_after(text, span.end).is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
+/// True when a person's title stands right before `span` ("General Washington", "Dr.
+/// Yunus", "President Kennedy"): the name after it is a person's, whatever place shares it.
+/// Reads the last 16 bytes before the match.
+pub(crate) fn after_person_title(text: &str, span: Span) -> bool {
+    let Some(before) = text.get(..span.start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let from = floor_char_boundary(before, before.len().saturating_sub(16));
+    let word = before[from..].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next();
+    word.is_some_and(is_person_making_title)
+}
+
+/// Particles that join a name in another language to what it names ("Senat von Berlin",
+/// "República de Angola", "Lacs des Pyrénées", "Reserva da Lagoa do Fogo").
+const FOREIGN_JOINERS: &[&str] =
+    &["de", "di", "da", "do", "dos", "das", "du", "des", "del", "della", "van", "von", "zu", "der"];
+
+/// True when such a particle and a capitalized word before it stand right before `span`:
+/// the match ends a longer name in another language. Reads two words back.
+pub(crate) fn after_foreign_joiner(text: &str, span: Span) -> bool {
+    let Some(joiner) = word_before(text, span.start).filter(|w| FOREIGN_JOINERS.contains(w)) else {
+        return false;
+    };
+    word_before(text, span.start - 1 - joiner.len()).is_some_and(name_word)
+}
+
+/// Words that make an office's name with a title ("Prime Minister", "Secretary of State",
+/// "War Secretary", "Maj. Gen."), besides the titles themselves.
+const OFFICE_WORDS: &[&str] = &[
+    "of", "the", "State", "Prime", "Foreign", "War", "Home", "Interior", "Defence", "Defense",
+    "Chief", "Deputy", "First", "Maj.", "Lt.", "Brig.", "Sgt.", "High",
+];
+
+/// True when `surface` is an office's or a rank's name alone: its words are titles
+/// ([`person_title`], "President", "Chancellor", "Gen.") or the words that make an office's
+/// name with one ("Prime Minister", "Secretary of State", "Maj. Gen."), one title at least,
+/// and it does not open with "of" or "the". Such a name is a mention of no one ("the then
+/// Prime Minister, Margaret Thatcher"): a word at a time, at most the surface's words.
+/// [`office_of_a_realm`] tells the office a realm's name follows ("Landgrave of Hesse").
+pub(crate) fn is_office_name(surface: &str) -> bool {
+    let mut words = surface.split(' ').peekable();
+    if words.peek().is_some_and(|w| matches!(*w, "of" | "the")) {
+        return false;
+    }
+    let mut titles = 0;
+    for word in words {
+        if person_title(word).is_some() {
+            titles += 1;
+        } else if !OFFICE_WORDS.contains(&word) {
+            return false;
+        }
+    }
+    titles > 0
+}
+
+/// True when "of" and a capitalized word follow `span` ("Landgrave of Hesse", "President
+/// of Qwertia"): an office of one realm, MISC as Wiki-Fair's gold types it. Reads two words.
+pub(crate) fn office_of_a_realm(text: &str, span: Span) -> bool {
+    word_after(text, span.end).is_some_and(|w| w == "of")
+        && word_after(text, span.end + 3).is_some_and(capitalized)
 }
 
 /// True when the word after `span` is `word` (ASCII case ignored), after one space.

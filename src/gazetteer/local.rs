@@ -19,7 +19,10 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{
-    context::{capitalized_runs, is_function_word, is_whole_quotation, NameRun, NAME_PARTICLES},
+    context::{
+        capitalized_runs, is_function_word, is_shipped_demonym, is_whole_quotation, NameRun,
+        NAME_PARTICLES,
+    },
     link_context::{label_from_context, label_from_lead},
     links::{is_acronym, LinkTargets},
     person_titles::{is_person_making_title, is_title_before_name},
@@ -155,6 +158,8 @@ pub(crate) fn local_entries_of(
         !(is_one_letter(&e.surface) || person_code)
     });
     relabel_place_adjectives(&mut out, global);
+    relabel_people_words(&mut out);
+    drop_demonym_noun_phrases(&mut out, global);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
     out.extend(unshared_given_names(given, global));
     out
@@ -608,6 +613,53 @@ fn relabel_place_adjectives(out: &mut [Entry], global: &Gazetteer) {
     }
 }
 
+/// One-word entries that are a shipped DEMONYM row's surface ("German", "Canadian",
+/// "Muslim") but typed PERSON, PLACE, ORG, EVENT, WORK, SHIP or TREATY by the link they
+/// repeat ("[[Germans in the American Revolution|German]]", "[[Irish Canadian|Canadian]]",
+/// "[[Sunni Muslim|Muslim]]") are DEMONYMs: the word names the people, whatever page the
+/// link points to. MISC (a language, a people) and UNKNOWN claim no other type and stay.
+fn relabel_people_words(out: &mut [Entry]) {
+    for e in out.iter_mut() {
+        let typed = !matches!(e.label, Label::Demonym | Label::Misc | Label::Unknown);
+        if typed && !e.partial && !e.surface.contains(' ') && is_shipped_demonym(&e.surface) {
+            e.label = Label::Demonym;
+        }
+    }
+}
+
+/// Head nouns after a people's adjective that make a name with it: a language or a script
+/// ("Greek language", "Latin alphabet").
+const LANGUAGE_HEADS: &[&str] =
+    &["language", "languages", "alphabet", "script", "dialect", "characters", "hieroglyphs"];
+
+/// Drops the entries that are a people's adjective before one lowercase common noun ("French
+/// people", "Greek minority", "British army", "Chinese alchemy", "Afghan government"):
+/// Wikipedia capitalizes each word of a name, so the phrase is a common noun (its article's
+/// title in sentence case), and its repeats are no names; the adjective alone is still a
+/// DEMONYM there. A language or a script ("Greek alphabet") is a name and stays, and so do
+/// longer phrases, which name species and events as often ("Cuban tree frog", "European
+/// migrant crisis"). The adjective
+/// is a shipped DEMONYM row, an entry the article types DEMONYM, or an adjective of a place
+/// ([`is_adjective_of_place`]: at most 38 look-ups per entry).
+fn drop_demonym_noun_phrases(out: &mut Vec<Entry>, global: &Gazetteer) {
+    let demonyms: FxHashSet<String> =
+        out.iter().filter(|e| e.label == Label::Demonym).map(|e| e.surface.clone()).collect();
+    let is_place = |name: &str| global.lookup(name).is_some_and(|e| e.label == Label::Place);
+    out.retain(|e| {
+        let Some((first, noun)) = e.surface.split_once(' ') else { return true };
+        let common_noun = noun.starts_with(char::is_lowercase)
+            && !noun.contains(' ')
+            && !LANGUAGE_HEADS.contains(&noun);
+        let demonym = || {
+            is_shipped_demonym(first)
+                || demonyms.contains(first)
+                || global.lookup(first).is_some_and(|g| g.label == Label::Demonym)
+                || is_adjective_of_place(first, &is_place)
+        };
+        !(common_noun && demonym())
+    });
+}
+
 /// Endings of an adjective made from a place's name, and the endings of the name they
 /// replace: "Europ-e" -> "Europ-ean", "Athen-s" -> "Athen-ian", "Malt-a" -> "Malt-ese".
 const ADJECTIVE_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "an", "ic"];
@@ -734,6 +786,9 @@ pub fn surname_forms(full: &str) -> Vec<String> {
             && !is_month_or_function_word(&form)
             // A regnal number alone ("XIV" of "Louis XIV") is no surname.
             && !is_roman(&form)
+            // Nor is a people's word ("Canadian" of "Irish Canadian", "Muslim" of "Sunni
+            // Muslim", targets a context typed PERSON): it names the people wherever it recurs.
+            && !is_shipped_demonym(&form)
         {
             forms.push(form);
         }

@@ -150,6 +150,20 @@ impl Entry {
     /// capitalized name written lowercase ("chancellor of Germany"), a demonym before "language", a
     /// person's name that closes a phrase opened by "the" ("the Saturn V, which"), and any match
     /// across a line break.
+    /// True when this is a person's entry and `matched` is a word of the person's name
+    /// after its first ("Pope" of `John_Pope_(military_officer)`), or a short form.
+    fn is_surname_of_person(&self, matched: &str) -> bool {
+        if self.label != Label::Person {
+            return false;
+        }
+        if self.partial {
+            return true;
+        }
+        let name = self.id.split("_(").next().unwrap_or(&self.id);
+        let last = matched.rsplit(' ').next().unwrap_or(matched);
+        name.split('_').skip(1).any(|w| w == last)
+    }
+
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
@@ -165,13 +179,45 @@ impl Entry {
         if general && context::before_initials(text, span) {
             return true;
         }
-        let local = self.source == EntrySource::Local;
-        // An article's name is capitalized as the article writes it (a link's anchor, a
-        // title): in lowercase it is a common noun phrase ("the chancellor of Germany").
-        if local
-            && self.surface.starts_with(char::is_uppercase)
+        // A name is capitalized as the article or the list writes it (a link's anchor, a
+        // title, a curated row): in lowercase it is a common noun phrase ("the chancellor
+        // of Germany") or runs a lowercase word into the name ("southern Africa", "western
+        // Europe", where "Africa" and "Europe" are the names).
+        // A country's article is its name's ("the Bahamas", "the Gambia").
+        let article = self.surface.starts_with("The ") && matched.starts_with("the ");
+        if self.surface.starts_with(char::is_uppercase)
             && !matched.starts_with(char::is_uppercase)
+            && !article
         {
+            return true;
+        }
+        // A month alone ("in December 2014") is a date's word, whatever a link or a page of
+        // the index made of it.
+        if crate::temporal::MONTH_NAMES.contains(&matched) && !self.is_surname_of_person(matched) {
+            return true;
+        }
+        // An office or a rank alone ("the then Prime Minister", "the President", "Maj.
+        // Gen. Sterling Price") names no one; a person's surname that is a title word
+        // ("Pope" of John Pope, "Duke" of Charles Duke) stays, and so does the office of a
+        // realm ("Landgrave of Hesse").
+        if context::is_office_name(matched)
+            && !self.is_surname_of_person(matched)
+            && !context::office_of_a_realm(text, span)
+        {
+            return true;
+        }
+        // "General Washington", "Dr. Yunus": a person, not the place of that name.
+        if self.label == Label::Place && context::after_person_title(text, span) {
+            return true;
+        }
+        // "Senat von Berlin", "República de Angola": the end of a name in another
+        // language, not the place.
+        if self.label != Label::Person && context::after_foreign_joiner(text, span) {
+            return true;
+        }
+        // "an Arrhenius acid", "a Taggart train": a person's name as a common noun's
+        // modifier is no mention of the person.
+        if self.label == Label::Person && context::modifies_after_indefinite_article(text, span) {
             return true;
         }
         if context::in_file_name(text, span) {
