@@ -20,7 +20,7 @@ use std::{
 use wikianno::{
     output::ndjson,
     source::{
-        multistream::{open_range, split, write_multistream, ByteRange},
+        multistream::{open_range, open_range_on, split, write_multistream, ByteRange},
         DumpSource, Inputs, SourceItem,
     },
     Pipeline,
@@ -176,6 +176,19 @@ fn synthetic_dump_ranges_cover_every_page_once() {
     assert!(lines.lines().next().is_some_and(|l| l.ends_with(":1:Treaty 1 & Co")), "{lines}");
     // A 7-part split of 14 page streams gives 7 ranges.
     assert_eq!(split(&dump, None, 7).expect("split").len(), 7);
+    // One worker decodes on the reading thread (a Spark task given one core), two on
+    // decoder threads: the same bytes, header and closing tag included.
+    for range in split(&dump, Some(&index), 3).expect("split") {
+        let read = |workers| {
+            let mut xml = Vec::new();
+            open_range_on(&dump, range, workers)
+                .expect("range")
+                .read_to_end(&mut xml)
+                .expect("read");
+            xml
+        };
+        assert_eq!(read(1), read(2), "{range}");
+    }
 }
 
 #[test]

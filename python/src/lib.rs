@@ -3,9 +3,9 @@
 //! A thin layer over the library's public API: [`wikianno::Pipeline`] annotates,
 //! [`wikianno::output::ndjson::wire`] gives each record's NDJSON wire value, which
 //! pythonize serializes straight into a dict (the same `Serialize` that writes the CLI's
-//! line, so a dict is exactly the CLI's record, with no JSON text written and parsed in
-//! between), and [`wikianno::source`] reads dumps and multistream byte ranges. No
-//! annotation logic lives here.
+//! line, so a dict is exactly the CLI's record); `annotate_many` parses the CLI's lines
+//! with orjson instead when it is importable ([`orjson_loads`]: less CPU). [`wikianno::source`]
+//! reads dumps and multistream byte ranges. No annotation logic lives here.
 //!
 //! Threads: every call that works for long releases the GIL. `annotate_many` cuts its input
 //! into chunks (at most [`CHUNK_ITEMS`] items or [`CHUNK_BYTES`] bytes of text), annotates
@@ -13,7 +13,10 @@
 //! [`CHUNKS_IN_FLIGHT`] chunks queued, so memory stays bounded whatever the input's size
 //! and records come out in input order. Dicts are built on the caller's thread (objects need
 //! the GIL) while the workers annotate the next chunks; built by the workers under the GIL
-//! instead, they cost more (GIL hand-offs, two chunks of dicts held) and ran slower.
+//! instead, they cost more (GIL hand-offs, two chunks of dicts held) and ran slower. With
+//! one job a `read_dump` reader is read, decoded and annotated on the caller's thread with
+//! the GIL released (no reader, decoder or worker thread beside it): a Spark task given one
+//! core uses one core.
 
 use std::{
     collections::VecDeque,
@@ -30,7 +33,7 @@ use pyo3::{
     create_exception,
     exceptions::{PyException, PyTypeError, PyValueError},
     prelude::*,
-    types::{PyDict, PyIterator, PyString},
+    types::{PyBytes, PyDict, PyIterator, PyString},
 };
 use rayon::prelude::*;
 use wikianno::{
@@ -157,7 +160,8 @@ impl Pipeline {
     ///     yields them (`{"title", "text", "source", "wikitext"}`, redirects and errors
     ///     pass through), or a `read_dump(...)` reader itself, which is then read on a
     ///     Rust thread without building a Python object per page.
-    /// jobs: worker threads (default: all cores).
+    /// jobs: worker threads (default: all cores). With jobs=1 a `read_dump` reader is
+    ///     read, decoded and annotated on one thread, so the call uses one core.
     /// as_json: yield each record as its JSON line (`str`) instead of a dict.
     ///
     /// The GIL is released while the workers run; at most a few chunks of 256 articles are
@@ -171,6 +175,9 @@ impl Pipeline {
     ) -> PyResult<Annotations> {
         let stream = if as_json {
             Stream::Lines(InOrder::new(Batches::new(&self.inner, items, jobs, ndjson_line)?))
+        } else if let Some(loads) = orjson_loads(items.py()) {
+            let lines = InOrder::new(Batches::new(&self.inner, items, jobs, ndjson_line)?);
+            Stream::Parsed { lines, loads }
         } else {
             Stream::Dicts(InOrder::new(Batches::new(&self.inner, items, jobs, |record| record)?))
         };
@@ -351,6 +358,9 @@ enum Feed<T> {
     Python(Py<PyIterator>),
     /// Chunks submitted by a Rust reader thread (a `read_dump` reader): no GIL needed.
     Native(Receiver<Result<Chunk<T>, String>>),
+    /// A `read_dump` reader with one job: read and annotated chunk by chunk on the
+    /// caller's thread (the GIL released), so that one job uses one core.
+    Inline(Box<DumpSource>),
     Done,
 }
 
@@ -377,6 +387,7 @@ impl<T: Send + 'static> Batches<T> {
         let workers = Workers::new(jobs)?;
         let feed = match items.downcast::<DumpReader>() {
             Ok(reader) => match reader.borrow_mut().source().take() {
+                Some(source) if jobs == Some(1) => Feed::Inline(Box::new(source)),
                 Some(source) => {
                     Feed::Native(spawn_reader(source, pipeline.clone(), workers.clone(), map))
                 }
@@ -389,6 +400,26 @@ impl<T: Send + 'static> Batches<T> {
 
     /// The next chunk's results, or `None` at the end. The GIL is released while waiting.
     fn next_batch(&mut self, py: Python<'_>) -> PyResult<Option<Vec<T>>> {
+        if let Feed::Inline(source) = &mut self.feed {
+            let (pipeline, map) = (&self.pipeline, self.map);
+            let done = py.allow_threads(|| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    let chunk = next_chunk(source.as_mut());
+                    chunk.into_iter().map(|item| map(pipeline.process(item))).collect::<Vec<T>>()
+                }))
+            });
+            return match done {
+                Ok(records) if records.is_empty() => {
+                    self.feed = Feed::Done;
+                    Ok(None)
+                }
+                Ok(records) => Ok(Some(records)),
+                Err(_) => {
+                    self.feed = Feed::Done;
+                    Err(WikiannoError::new_err("internal error while reading the dump"))
+                }
+            };
+        }
         self.top_up(py)?;
         let chunk = match self.pending.pop_front() {
             Some(chunk) => chunk,
@@ -523,12 +554,27 @@ impl<T: Send + 'static> InOrder<T> {
     }
 }
 
-/// What `annotate_many` yields: dicts, built from the records on the caller's thread (it
-/// needs the GIL; the workers annotate the next chunks meanwhile), or the NDJSON lines,
-/// written by the workers.
+/// What `annotate_many` yields: dicts, built on the caller's thread (it needs the GIL;
+/// the workers annotate the next chunks meanwhile) by pythonize from the records or by
+/// orjson from the lines ([`orjson_loads`]), or the NDJSON lines, written by the workers.
 enum Stream {
     Dicts(InOrder<Record>),
     Lines(InOrder<String>),
+    Parsed { lines: InOrder<String>, loads: Py<PyAny> },
+}
+
+/// `orjson.loads`, which `annotate_many` builds its dicts with when orjson is importable
+/// and `$WIKIANNO_DICTS` is not `pythonize`: the workers write each record's NDJSON line
+/// (the CLI's), and orjson parses it on the caller's thread, given as bytes (a `str` would
+/// be decoded from UTF-8 here and encoded back by orjson). orjson builds the same objects
+/// as pythonize for less CPU (its cached key strings keep their hash, its dicts are sized
+/// once): on the 200 MB dump 19.5 CPU-s against 21.1, though its instructions are 3% more
+/// in all and 18% fewer on the caller's thread (README "Past one machine", session 36).
+fn orjson_loads(py: Python<'_>) -> Option<Py<PyAny>> {
+    if std::env::var("WIKIANNO_DICTS").is_ok_and(|v| v == "pythonize") {
+        return None;
+    }
+    py.import("orjson").and_then(|m| m.getattr("loads")).ok().map(Bound::unbind)
 }
 
 /// The iterator `Pipeline.annotate_many` returns: records (dicts, or JSON lines with
@@ -552,6 +598,12 @@ impl Annotations {
             Stream::Lines(lines) => {
                 Ok(lines.next(py)?.map(|line| PyString::new(py, &line).into_any().unbind()))
             }
+            Stream::Parsed { lines, loads } => lines
+                .next(py)?
+                .map(|line| {
+                    loads.bind(py).call1((PyBytes::new(py, line.as_bytes()),)).map(Bound::unbind)
+                })
+                .transpose(),
         }
     }
 }

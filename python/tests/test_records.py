@@ -84,3 +84,29 @@ def test_dump_records_are_the_cli_ndjson(cli, pipeline):
                 page["text"], title=page["title"], wikitext=True, source=page["source"]
             )
             assert as_cli_line(single) == as_cli_line(record), page["title"]
+
+
+@pytest.mark.parametrize("builder", ["orjson", "pythonize"])
+def test_both_dict_builders_give_the_cli_records(cli, pipeline, monkeypatch, builder):
+    """Dicts come from orjson parsing the lines when it is importable, else from
+    pythonize (`WIKIANNO_DICTS=pythonize` forces it): the same records either way."""
+    if builder == "orjson":
+        pytest.importorskip("orjson")
+    monkeypatch.setenv("WIKIANNO_DICTS", builder)
+    items = [{"text": p.read_bytes().decode("utf-8"), "source": str(p)} for p in CORPUS]
+    cli_lines = cli("annotate", *CORPUS).stdout.splitlines()
+    dicts = list(pipeline.annotate_many(items))
+    assert_same_records(dicts, list(pipeline.annotate_many(items, as_json=True)), cli_lines)
+
+
+def test_one_job_reads_a_dump_on_the_callers_thread_with_the_same_records(pipeline, sample_dump):
+    """jobs=1 reads, decodes and annotates a dump range on one thread (no reader, decoder
+    or worker beside it): the records are those of the threaded reading."""
+    dump, index = sample_dump
+    for r in wikianno.split(dump, 3, index):
+        pages = wikianno.read_dump(dump, byte_range=r, threads=1)
+        one = list(pipeline.annotate_many(pages, jobs=1))
+        many = list(pipeline.annotate_many(wikianno.read_dump(dump, byte_range=r)))
+        assert one == many and len(one) > 0
+    whole = list(pipeline.annotate_many(wikianno.read_dump(dump), jobs=1, as_json=True))
+    assert whole == list(pipeline.annotate_many(wikianno.read_dump(dump), as_json=True))

@@ -302,8 +302,9 @@ pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Se
     open_range_on(dump, range, parallel_bz2::default_workers())
 }
 
-/// [`open_range`] decoding on `workers` threads (at least 1): a Spark task given one core
-/// decodes on one thread, so that its executor's cores are not oversubscribed.
+/// [`open_range`] decoding on `workers` threads. One worker decodes on the reading thread
+/// itself, with no thread of its own: a Spark task given one core then uses one core
+/// (reading, decoding and annotating in turn), as Spark expects when it packs tasks.
 pub fn open_range_on(
     dump: &Path,
     range: ByteRange,
@@ -334,7 +335,12 @@ pub fn open_range_on(
     }
     let header = if range.start > 0 { dump_header(dump)? } else { Vec::new() };
     let footer: &'static [u8] = if range.end < len { b"\n</mediawiki>\n" } else { b"" };
-    let body = ParallelBz2::open(dump, range, workers, parallel_bz2::PIECE_CAP).map_err(io_err)?;
+    let body: Box<dyn Read + Send> = if workers <= 1 {
+        file.seek(SeekFrom::Start(range.start)).map_err(io_err)?;
+        Box::new(MultiBzDecoder::new(BufReader::new(file.take(range.end - range.start))))
+    } else {
+        Box::new(ParallelBz2::open(dump, range, workers, parallel_bz2::PIECE_CAP).map_err(io_err)?)
+    };
     Ok(io::Cursor::new(header).chain(body).chain(footer))
 }
 

@@ -52,7 +52,10 @@ class Pipeline:
         self, items: Items, jobs: Optional[int] = None, as_json: bool = False
     ) -> "Annotations":
         """Records of ``items`` in input order, annotated on ``jobs`` threads (default: all
-        cores) with the GIL released; ``as_json=True`` yields JSON lines (``str``)."""
+        cores) with the GIL released; ``as_json=True`` yields JSON lines (``str``). Dicts
+        are parsed from those lines by orjson when it is importable (else built by
+        pythonize; ``WIKIANNO_DICTS=pythonize`` forces it): the same records. With
+        ``jobs=1`` a ``read_dump`` reader is read and annotated on one thread."""
     def write_parquet(self, items: Items, path: StrPath, jobs: Optional[int] = None) -> int:
         """Annotate ``items`` into one Parquet file (the CLI's ``--format parquet``
         schema), written under a temporary name and renamed; returns the row count."""
