@@ -138,18 +138,6 @@ impl Entry {
         Entry { partial: true, ..Entry::local(surface, label, id) }
     }
 
-    /// True when the words around a match at `span` of `text` say it is part of something else: a
-    /// short form, a GeoNames place or a demonym inside a longer capitalized name (a short form or
-    /// a GeoNames place inside a hyphenated one too), a whole name (an article's repeat of a name,
-    /// a curated row) inside a longer one, any match inside a file name ("Coat of arms of
-    /// Berlin.svg"), a currency code ("US$"), any match inside a quoted title ("Songs of Lima") or
-    /// a cited work's title after its author, a person's given names in an inverted author name
-    /// ("Logan, Robert K."), a part of a name written around a quoted nickname ("Tilmann \"Till\"
-    /// Weigel"), a country row right after a capitalized word ("New Jersey"), a GeoNames place
-    /// written in lowercase or before an author's initials ("Pavia, D.L."), an article's
-    /// capitalized name written lowercase ("chancellor of Germany"), a demonym before "language", a
-    /// person's name that closes a phrase opened by "the" ("the Saturn V, which"), and any match
-    /// across a line break.
     /// True when this is a person's entry and `matched` is a word of the person's name
     /// after its first ("Pope" of `John_Pope_(military_officer)`), or a short form.
     fn is_surname_of_person(&self, matched: &str) -> bool {
@@ -164,6 +152,19 @@ impl Entry {
         name.split('_').skip(1).any(|w| w == last)
     }
 
+    /// True when the words around a match at `span` of `text` say it is part of something else: a
+    /// short form, a GeoNames place or a demonym inside a longer capitalized name (a short form or
+    /// a GeoNames place inside a hyphenated one too), a whole name (an article's repeat of a name,
+    /// a curated row) inside a longer one, any match inside a file name ("Coat of arms of
+    /// Berlin.svg"), a currency code ("US$"), any match inside a quoted title ("Songs of Lima") or
+    /// a cited work's title after its author, a person's given names in an inverted author name
+    /// ("Logan, Robert K."), a part of a name written around a quoted nickname ("Tilmann \"Till\"
+    /// Weigel"), a country row right after a capitalized word ("New Jersey"), a GeoNames place
+    /// written in lowercase or before an author's initials ("Pavia, D.L."), an article's
+    /// capitalized name written lowercase ("chancellor of Germany"), a demonym before "language", a
+    /// person's name that closes a phrase opened by "the" ("the Saturn V, which"), and any match
+    /// across a line break; also a month, an office or a rank alone, a place after a person's
+    /// title or a foreign joiner, and a person's name as a common noun's modifier.
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
