@@ -732,21 +732,31 @@ fn lower_case<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> 
     Some(&buf[..len])
 }
 
-/// The character before byte `at` of `region` is a letter or digit (ASCII is read
-/// without decoding).
+/// The character before byte `at` of `region`, where a word starts, is a letter or digit
+/// (ASCII is read without decoding). An ASCII letter never comes right before a word (the
+/// tagger starts one at the first letter after a non-letter), so an ASCII byte there is
+/// glued only if it is a digit.
 fn glued_before(region: &str, at: usize) -> bool {
     match region.as_bytes()[..at].last() {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(b) if b.is_ascii() => {
+            debug_assert!(!b.is_ascii_alphabetic(), "a word starts after a letter");
+            b.is_ascii_digit()
+        }
         Some(_) => region[..at].chars().next_back().is_some_and(char::is_alphanumeric),
     }
 }
 
-/// The character at byte `at` of `region` is a letter or digit.
+/// The character at byte `at` of `region`, where a word ends, is a letter or digit. An
+/// ASCII letter never comes right after a word ([`word_end`] reads them all), so an ASCII
+/// byte there is glued only if it is a digit.
 fn glued_after(region: &str, at: usize) -> bool {
     match region.as_bytes().get(at) {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(b) if b.is_ascii() => {
+            debug_assert!(!b.is_ascii_alphabetic(), "a word ends before a letter");
+            b.is_ascii_digit()
+        }
         Some(_) => region[at..].chars().next().is_some_and(char::is_alphanumeric),
     }
 }
