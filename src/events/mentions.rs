@@ -512,7 +512,9 @@ impl MentionTagger {
             }
             let start = i;
             let end = word_end(bytes, start);
-            i = end;
+            // The byte at `end` is no letter (`word_end` reads them all): the next word
+            // starts after it.
+            i = end + 1;
             // Part of a longer non-ASCII word ("Zürich"): not a word of ours.
             if glued_before(region, start) || glued_after(region, end) {
                 prev_end = None;
@@ -555,7 +557,7 @@ impl MentionTagger {
                     });
                     if name_end > end {
                         // The name's other words are read: the next word starts afresh.
-                        (i, prev_end, prev) = (name_end, Some(name_end), Context::Other);
+                        (i, prev_end, prev) = (name_end + 1, Some(name_end), Context::Other);
                         prev_before = 0;
                         prev_class = NeighbourClass::Other;
                         (prev_aux, prev_negated) = (Aux::None, false);
