@@ -512,7 +512,9 @@ impl MentionTagger {
             }
             let start = i;
             let end = word_end(bytes, start);
-            i = end;
+            // The byte at `end` is no letter (`word_end` reads them all): the next word
+            // starts after it.
+            i = end + 1;
             // Part of a longer non-ASCII word ("Zürich"): not a word of ours.
             if glued_before(region, start) || glued_after(region, end) {
                 prev_end = None;
@@ -532,15 +534,16 @@ impl MentionTagger {
             };
             // The word as written (every test of it reads it lower-cased); none of the
             // table's forms is longer than MAX_WORD, and a longer word has no suffix class.
-            let word = bytes.get(start..end).filter(|w| w.len() <= MAX_WORD).unwrap_or(b"");
+            // Cut only where it is read (a candidate's tense, an unknown word's suffix).
+            let word = || bytes.get(start..end).filter(|w| w.len() <= MAX_WORD).unwrap_or(b"");
             let form = self.forms.of_word(bytes, start, end);
-            if let Some(candidate) = form.and_then(|f| f.entry.candidate) {
+            if let Some(candidate) = form.and_then(|f| f.entry.candidate.as_ref()) {
                 let kind = usize::from(candidate.kind);
                 let own = candidate.score(context)
                     + before
                     + self.before_class[kind][before_class as usize];
                 if self.is_event(own, kind, bytes, end) {
-                    let (tense, aspect) = tense_aspect(aux, word, context);
+                    let (tense, aspect) = tense_aspect(aux, word(), context);
                     // A word of a name that names an event ("the Great Depression", "the
                     // Cultural Revolution"): the mention is the rest of the name too.
                     let name_end =
@@ -554,7 +557,7 @@ impl MentionTagger {
                     });
                     if name_end > end {
                         // The name's other words are read: the next word starts afresh.
-                        (i, prev_end, prev) = (name_end, Some(name_end), Context::Other);
+                        (i, prev_end, prev) = (name_end + 1, Some(name_end), Context::Other);
                         prev_before = 0;
                         prev_class = NeighbourClass::Other;
                         (prev_aux, prev_negated) = (Aux::None, false);
@@ -575,7 +578,7 @@ impl MentionTagger {
             }
             prev = next;
             prev_before = form.map_or(0, |f| f.entry.before);
-            prev_class = form.map_or_else(|| NeighbourClass::of_suffix(word), |f| f.class);
+            prev_class = form.map_or_else(|| NeighbourClass::of_suffix(word()), |f| f.class);
             prev_end = Some(end);
         }
     }
@@ -665,26 +668,49 @@ impl Forms {
     }
 
     /// The form of the word `bytes[start..end]` as written (ASCII letters, '-' and '\'' or
-    /// '’'), read lower-cased; `None` for a word longer than [`MAX_WORD`].
+    /// '’'), read lower-cased; `None` for a word longer than [`MAX_WORD`]. Inlined into
+    /// its two callers, the tagger's loop and the word after a candidate: it runs once per
+    /// word, and its common case (an ASCII word of at most 16 bytes with 16 bytes of text
+    /// from it on) is one load, one mask and one look-up; the rest is [`Forms::of_word_slow`].
+    #[inline(always)]
     fn of_word(&self, bytes: &[u8], start: usize, end: usize) -> Option<&Form> {
-        let len = end - start;
         // One 16-byte load where the text has 16 bytes from the word on; the bytes
         // after the word are masked off (a word has at least one byte).
         let chunk = bytes.get(start..).and_then(|b| b.first_chunk::<16>());
-        if let (Some(&raw), true) = (chunk, len <= 16) {
-            let keep = u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0);
-            let lower = u128::from_le_bytes(raw) | u128::from_le_bytes([0x20; 16]);
-            let found = self.short.get(&(lower & keep));
+        if let (Some(&raw), Some(&keep)) = (chunk, KEEP.get(end - start)) {
+            let lower = (u128::from_le_bytes(raw) | u128::from_le_bytes([0x20; 16])) & keep;
+            let found = self.short.get(&lower);
             // A word with a high bit holds a typographic apostrophe ("didn’t", no key
             // matches it as written): `lower_case` reads it. Asked only of a word not found.
-            if found.is_some() || lower & keep & u128::from_le_bytes([0x80; 16]) == 0 {
+            if found.is_some() || lower & u128::from_le_bytes([0x80; 16]) == 0 {
                 return found;
             }
         }
+        self.of_word_slow(&bytes[start..end])
+    }
+
+    /// [`Forms::of_word`] for a word near the end of the text, longer than 16 bytes or
+    /// with a typographic apostrophe: lower-cased into a buffer (a few in a hundred words,
+    /// out of line so that the common case's frame stays small).
+    #[cold]
+    #[inline(never)]
+    fn of_word_slow(&self, word: &[u8]) -> Option<&Form> {
         let mut buf = [0u8; MAX_WORD];
-        self.get(lower_case(&bytes[start..end], &mut buf)?)
+        self.get(lower_case(word, &mut buf)?)
     }
 }
+
+/// `KEEP[n]` keeps the low `n` bytes of a `u128` (the bytes of a word of `n` bytes read
+/// little-endian), for `n` up to 16: a look-up in place of a 128-bit shift.
+static KEEP: [u128; 17] = {
+    let mut keep = [0u128; 17];
+    let mut n = 1;
+    while n <= 16 {
+        keep[n] = u128::MAX >> (8 * (16 - n));
+        n += 1;
+    }
+    keep
+};
 
 /// `lower`'s bytes packed little-endian into a `u128`, zero-padded, when it has at most
 /// 16 (no form holds a zero byte, so two forms never share a key).
@@ -708,21 +734,31 @@ fn lower_case<'b>(word: &[u8], buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> 
     Some(&buf[..len])
 }
 
-/// The character before byte `at` of `region` is a letter or digit (ASCII is read
-/// without decoding).
+/// The character before byte `at` of `region`, where a word starts, is a letter or digit
+/// (ASCII is read without decoding). An ASCII letter never comes right before a word (the
+/// tagger starts one at the first letter after a non-letter), so an ASCII byte there is
+/// glued only if it is a digit.
 fn glued_before(region: &str, at: usize) -> bool {
     match region.as_bytes()[..at].last() {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(b) if b.is_ascii() => {
+            debug_assert!(!b.is_ascii_alphabetic(), "a word starts after a letter");
+            b.is_ascii_digit()
+        }
         Some(_) => region[..at].chars().next_back().is_some_and(char::is_alphanumeric),
     }
 }
 
-/// The character at byte `at` of `region` is a letter or digit.
+/// The character at byte `at` of `region`, where a word ends, is a letter or digit. An
+/// ASCII letter never comes right after a word ([`word_end`] reads them all), so an ASCII
+/// byte there is glued only if it is a digit.
 fn glued_after(region: &str, at: usize) -> bool {
     match region.as_bytes().get(at) {
         None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(b) if b.is_ascii() => {
+            debug_assert!(!b.is_ascii_alphabetic(), "a word ends before a letter");
+            b.is_ascii_digit()
+        }
         Some(_) => region[at..].chars().next().is_some_and(char::is_alphanumeric),
     }
 }
