@@ -469,8 +469,11 @@ impl DumpSource {
 
 /// The parallel reader for the `.bz2` dump at `path` (open as `file`), when it is a
 /// regular file holding several streams; `None` keeps the sequential path (a pipe, a
-/// single-stream file, or no thread to be had).
+/// single-stream file, a machine with one core, or no thread to be had).
 fn open_parallel(path: &Path, file: &File) -> Option<ParallelBz2> {
+    if !super::parallel_bz2::uses_threads(super::parallel_bz2::default_workers()) {
+        return None;
+    }
     let len = file.metadata().ok().filter(|m| m.is_file())?.len();
     if !super::parallel_bz2::is_multistream(path).ok()? {
         return None;

@@ -302,9 +302,8 @@ pub fn open_range(dump: &Path, range: ByteRange) -> crate::Result<impl Read + Se
     open_range_on(dump, range, parallel_bz2::default_workers())
 }
 
-/// [`open_range`] decoding on `workers` threads. One worker decodes on the reading thread
-/// itself, with no thread of its own: a Spark task given one core then uses one core
-/// (reading, decoding and annotating in turn), as Spark expects when it packs tasks.
+/// [`open_range`] decoding on `workers` threads, or on the reading thread itself when
+/// [`parallel_bz2::uses_threads`] says one is not worth a thread.
 pub fn open_range_on(
     dump: &Path,
     range: ByteRange,
@@ -335,7 +334,7 @@ pub fn open_range_on(
     }
     let header = if range.start > 0 { dump_header(dump)? } else { Vec::new() };
     let footer: &'static [u8] = if range.end < len { b"\n</mediawiki>\n" } else { b"" };
-    let body: Box<dyn Read + Send> = if workers <= 1 {
+    let body: Box<dyn Read + Send> = if !parallel_bz2::uses_threads(workers) {
         file.seek(SeekFrom::Start(range.start)).map_err(io_err)?;
         Box::new(MultiBzDecoder::new(BufReader::new(file.take(range.end - range.start))))
     } else {

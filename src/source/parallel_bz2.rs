@@ -50,6 +50,14 @@ pub fn default_workers() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get()).min(MAX_WORKERS)
 }
 
+/// Whether `workers` decoders are worth threads of their own: one decoder thread would only
+/// decode while the reading thread waits for it, so with one worker the reading thread
+/// decodes itself (a Spark task given one core then uses one core, as Spark expects when
+/// it packs tasks).
+pub fn uses_threads(workers: usize) -> bool {
+    workers >= 2
+}
+
 /// A `.bz2` file is read in parallel when a second stream starts within this many bytes
 /// of the first (Wikimedia's first stream holds only the `<siteinfo>` header). A
 /// single-stream file, or one whose first stream is larger, keeps the sequential path.
