@@ -18,8 +18,16 @@ use crate::span::{ceil_char_boundary, floor_char_boundary, pack_top_bits};
 use regex_syntax::hir::{Class as HirClass, Hir, HirKind};
 
 /// Trigger classes, as bits: a rule names the classes one of which each of its matches contains.
-pub(crate) type Class = u16;
-/// An ASCII digit.
+///
+/// Most classes below the first eight narrow a broad one by the trigger's neighbours (the
+/// word before a unit, the number after a month, the bytes after a digit): each is a
+/// condition every match of its rule meets at its trigger, so a rule that names it searches
+/// fewer windows and finds the same matches (`windows`; the tests in `patterns.rs` compare
+/// with the full-text search). Each check reads a bounded number of bytes (a word, a
+/// number, a few spaces: see each function).
+pub(crate) type Class = u32;
+/// An ASCII digit that starts its run of digits ("1" of "1865"): `Year`'s digits follow a
+/// `\b`, "AD", "A.D." or a space.
 pub(crate) const DIGIT: Class = 1;
 /// "Jan" ... "Dec": the start of every month name and abbreviation (capitalized in the patterns).
 pub(crate) const MONTH: Class = 2;
@@ -31,16 +39,15 @@ pub(crate) const SEASON: Class = 8;
 pub(crate) const VAGUE: Class = 16;
 /// "century" / "Century".
 pub(crate) const CENTURY: Class = 32;
-/// A month key after a day ("14 April", "3rd of May"): the month of `DayMonth` and `DayRange`.
+/// A month key after a day ("14 April", "3rd of May"): the month of `DayMonth`.
 pub(crate) const MONTH_AFTER_DAY: Class = 256;
 /// A month key before a number or "AD" ("April 14", "May 1865", "March of 1866"): the
-/// month of `MonthDay`, `MonthDayRange` and `MonthYear`.
+/// month of `MonthYear`.
 pub(crate) const MONTH_BEFORE_NUMBER: Class = 512;
 /// "0s", "0's": the end of every decade ("1860s", "the 60's").
 pub(crate) const DECADE: Class = 64;
-/// A digit followed by a dash or slash ("1865–66"), by "am"/"p.m." in any case, by a colon
-/// and a digit ("10:57") or by " in the " ("4 in the morning"), or "noon"/"midnight"/
-/// "midday": rarer than digits, so a rule that always holds one searches less.
+/// A digit followed by "am"/"p.m." in any case, by a colon and a digit ("10:57") or by
+/// " in the " ("4 in the morning"), or "noon"/"midnight"/"midday": the `Clock` rule.
 pub(crate) const JOINT: Class = 128;
 
 /// A weekday name ("Monday"): the `Weekday` rule.
@@ -49,11 +56,48 @@ pub(crate) const WEEKDAY: Class = 1024;
 pub(crate) const RECURRENCE: Class = 2048;
 /// "yesterday", "today", "tomorrow", "tonight": the `DeicticWord` rule.
 pub(crate) const DEICTIC: Class = 4096;
-/// "Christmas", "New" (Year's), "Thanksgiving", "Election" (Day), "Easter": the `Holiday` rule.
+/// "Christmas", "New" before "Year", "Thanksgiving", "Election", "Easter", capitalized:
+/// the `Holiday` rule.
 pub(crate) const HOLIDAY: Class = 8192;
 
 /// "quarter": the `Quarter` rule.
 pub(crate) const QUARTER: Class = 16384;
+
+/// A digit right after an apostrophe ("'99", "’89"): `ApostropheYear`.
+pub(crate) const APOSTROPHE: Class = 1 << 15;
+/// A digit followed by "-", two digits and "-" ("1866-03-31"): `Iso`.
+pub(crate) const ISO: Class = 1 << 16;
+/// A digit followed by a dash or slash, two digits and no word byte ("1865–66"):
+/// `ShortYearRange`.
+pub(crate) const SHORT_RANGE: Class = 1 << 17;
+/// A month key before a day: spaces, perhaps "the", then one or two digits ("April 14",
+/// "May the 3rd"): `MonthDay` and `MonthDayRange`.
+pub(crate) const MONTH_BEFORE_DAY: Class = 1 << 18;
+/// A month key after a range of days: a connector, perhaps "the", one or two digits, perhaps
+/// an ordinal suffix and "of" ("12 to 15 June", "the 13th to the 19th of October"): `DayRange`.
+pub(crate) const MONTH_AFTER_RANGE: Class = 1 << 19;
+/// "night", "morning", "afternoon", "evening", "daytime": the `AtNight` rule.
+pub(crate) const PART: Class = 1 << 20;
+/// A unit word after "a" ("twice a week"): `Rate`.
+pub(crate) const AFTER_A: Class = 1 << 21;
+/// A unit word after "last", "next", "this", "coming" or "past": `Deictic`.
+pub(crate) const AFTER_DEICTIC: Class = 1 << 22;
+/// A unit word after "the"/"The": `DayAround`.
+pub(crate) const AFTER_THE: Class = 1 << 23;
+/// A unit word after "the", "that", "this" or "same", or before "'s": `UnitPhase`.
+pub(crate) const PHASE: Class = 1 << 24;
+/// A unit word after "for", "over" or "the" (any first-letter case), or before "-long" or
+/// "s-long": `BareUnits`.
+pub(crate) const BARE: Class = 1 << 25;
+/// A unit or season word after "next", "following", "previous", "preceding", "subsequent",
+/// "same", "prior", "that"/"That" or "the"/"The": `Anaphoric`.
+pub(crate) const AFTER_ANAPHOR: Class = 1 << 26;
+/// A unit word after one of `Span`'s words ("past", "last", "first", ...) or a number (a
+/// number word in any case, "hundred", "few", "several", "many", "a", "an", "of" of "a
+/// couple of", or digits): `Span`.
+pub(crate) const AFTER_SPAN: Class = 1 << 27;
+/// A unit word after "these"/"These" ("these days"): with VAGUE, `Vague`.
+pub(crate) const AFTER_THESE: Class = 1 << 28;
 
 /// Lower-case trigger words and their class; each is also found capitalized.
 const WORDS: &[(&str, Class)] = &[
@@ -61,16 +105,18 @@ const WORDS: &[(&str, Class)] = &[
     ("minute", UNIT),
     ("hour", UNIT),
     ("day", UNIT),
-    ("night", UNIT),
+    ("night", UNIT | PART),
     ("week", UNIT),
     ("month", UNIT),
     ("year", UNIT),
     ("decade", UNIT),
     // "century" and "centuries": durations and (CENTURY) the "5th century" rule.
     ("centur", UNIT | CENTURY),
-    ("morning", UNIT),
-    ("afternoon", UNIT),
-    ("evening", UNIT),
+    ("morning", UNIT | PART),
+    ("afternoon", UNIT | PART),
+    ("evening", UNIT | PART),
+    // "daytime" of `AtNight` (PART), which "day" alone is not.
+    ("daytime", UNIT | PART),
     ("noon", UNIT | JOINT),
     ("midnight", JOINT),
     ("midday", JOINT),
@@ -249,15 +295,37 @@ impl Triggers {
                     None => first_eight(rest),
                 };
                 if let Some(key) = group.iter().find(|key| key.starts(eight, rest)) {
-                    let class = key.class;
-                    let context = if class & MONTH != 0 { month_context(bytes, at) } else { 0 };
-                    words.push((at, class | context));
+                    let mut class = key.class;
+                    if class & MONTH != 0 {
+                        class |= month_context(bytes, at);
+                    }
+                    if class & (UNIT | SEASON) != 0 {
+                        class |= unit_context(bytes, at);
+                    }
+                    if class & HOLIDAY != 0 && !holiday_context(rest) {
+                        class &= !HOLIDAY;
+                    }
+                    words.push((at, class));
                 }
             }
         }
-        let digits = solid.digits().map(|at| (at, DIGIT | digit_context(bytes, at)));
-        // Merge the two sorted lists (a key starts with a letter, never a digit).
-        let mut out = Vec::with_capacity(words.len() * 4);
+        // A digit inside a run ("8" of "1865") triggers only by its context.
+        let digits = solid.digits().filter_map(|at| {
+            let class = digit_context(bytes, at);
+            (class != 0).then_some((at, class))
+        });
+        // Merge the two sorted lists (a key starts with a letter, never a digit). A run
+        // of digits triggers at most at its first and its last digit (every context but
+        // DIGIT's is the byte after the digit, which ends the run): room for all.
+        let mut carry = 0u64;
+        let runs: usize = (solid.digits.iter())
+            .map(|&d| {
+                let starts = d & !(d << 1 | carry);
+                carry = d >> 63;
+                starts.count_ones() as usize
+            })
+            .sum();
+        let mut out = Vec::with_capacity(words.len() + 2 * runs);
         let mut words = words.into_iter().peekable();
         for d in digits {
             while let Some(w) = words.next_if(|w| w.0 < d.0) {
@@ -273,32 +341,48 @@ impl Triggers {
 /// The extra classes of the month key at `at`, from its neighbours. In every pattern a
 /// month name is letters and an optional ".", a day before it is followed by `\s+`
 /// (`(?:\s+of)?` between), and a number after it comes after `,?\s+`, `\s+the\s+` or
-/// `\s+of\s+`; these checks accept at least all of that.
+/// `\s+of\s+`; these checks accept at least all of that. A day after it (`MonthDay`,
+/// `MonthDayRange`) comes after `\s+` and perhaps `the\s+`, without a comma; a range of
+/// days before it (`DayRange`) is `range_before_day`'s.
 fn month_context(bytes: &[u8], at: usize) -> Class {
-    let space = |b: &u8| !SOLID[usize::from(*b)] && !b.is_ascii_digit();
     let mut class = 0;
     // Before: whitespace, maybe "of" and whitespace, then a digit or an ordinal suffix.
     let head = bytes.get(..at).unwrap_or(&[]);
-    let mut head = trim_end(head, space);
+    let mut head = trim_end(head, is_space);
     if let Some(h) = head.strip_suffix(b"of") {
-        head = trim_end(h, space);
+        head = trim_end(h, is_space);
     }
     if head.last().is_some_and(u8::is_ascii_digit)
         || [b"st", b"nd", b"rd", b"th"].iter().any(|s| head.ends_with(*s))
     {
         class |= MONTH_AFTER_DAY;
+        if range_before_day(head) {
+            class |= MONTH_AFTER_RANGE;
+        }
     }
     // After: the rest of the name, ".", ",", whitespace, maybe "the"/"of" and whitespace,
     // then a digit or "A" (AD).
     let mut rest = bytes.get(at..).unwrap_or(&[]);
     rest = trim_start(rest, u8::is_ascii_alphabetic);
     rest = rest.strip_prefix(b".").unwrap_or(rest);
+    // A day: whitespace, maybe "the" and whitespace, then a run of one or two digits (a
+    // day is `3[01]|[12][0-9]|0?[1-9]` between `\b`s, or before an ordinal suffix).
+    let spaced = trim_start(rest, is_space);
+    if spaced.len() < rest.len() {
+        let day = match spaced.strip_prefix(b"the") {
+            Some(r) if r.first().is_some_and(is_space) => trim_start(r, is_space),
+            _ => spaced,
+        };
+        if (1..=2).contains(&leading_digits(day, 3)) {
+            class |= MONTH_BEFORE_DAY;
+        }
+    }
     rest = rest.strip_prefix(b",").unwrap_or(rest);
-    rest = trim_start(rest, space);
+    rest = trim_start(rest, is_space);
     for word in [&b"the"[..], b"of"] {
         if let Some(r) = rest.strip_prefix(word) {
-            if r.first().is_some_and(space) {
-                rest = trim_start(r, space);
+            if r.first().is_some_and(is_space) {
+                rest = trim_start(r, is_space);
             }
         }
     }
@@ -306,6 +390,162 @@ fn month_context(bytes: &[u8], at: usize) -> Class {
         class |= MONTH_BEFORE_NUMBER;
     }
     class
+}
+
+/// Whether `head`, the text before a month up to its day (whitespace and "of" trimmed),
+/// ends as `DayRange`'s: `{CONNECTOR}(?:the\s+)?\b{DAY}` where the connector is
+/// `\s*(?:–|—|-|to|until|till|through|and)\s*` and a day is one or two digits with an
+/// optional ordinal suffix. Reads back over the suffix, at most three digits, and the
+/// whitespace before them and before "the".
+fn range_before_day(head: &[u8]) -> bool {
+    let mut h = head;
+    for suffix in [b"st", b"nd", b"rd", b"th"] {
+        if let Some(rest) = h.strip_suffix(suffix) {
+            h = rest;
+            break;
+        }
+    }
+    let digits = h.iter().rev().take(3).take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let h = trim_end(h.get(..h.len() - digits).unwrap_or(&[]), is_space);
+    let connector = |h: &[u8]| {
+        ["–", "—", "-", "to", "until", "till", "through", "and"]
+            .iter()
+            .any(|c| h.ends_with(c.as_bytes()))
+    };
+    connector(h) || h.strip_suffix(b"the").is_some_and(|h| connector(trim_end(h, is_space)))
+}
+
+/// How many ASCII digits `s` starts with, counting at most `max`.
+fn leading_digits(s: &[u8], max: usize) -> usize {
+    s.iter().take(max).take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// `\s` in ASCII mode: what every pattern puts between words.
+fn is_space(b: &u8) -> bool {
+    !SOLID[usize::from(*b)] && !b.is_ascii_digit()
+}
+
+/// The extra classes of the unit or season key at `at` from the word before it (across
+/// whitespace, as every pattern that names that word has `\s+` there) and the bytes after
+/// its own word ("'s", "-long"). Reads the whitespace before the key and at most 13
+/// letters before that, and at most 16 letters of its word and 5 bytes after them.
+fn unit_context(bytes: &[u8], at: usize) -> Class {
+    const SPAN_WORDS: &[&[u8]] = &[
+        b"past",
+        b"last",
+        b"next",
+        b"first",
+        b"previous",
+        b"coming",
+        b"following",
+        b"final",
+        b"intervening",
+        b"a",
+        b"an",
+        b"one",
+        b"two",
+        b"three",
+        b"four",
+        b"five",
+        b"six",
+        b"seven",
+        b"eight",
+        b"nine",
+        b"ten",
+        b"eleven",
+        b"twelve",
+        b"thirteen",
+        b"fourteen",
+        b"fifteen",
+        b"sixteen",
+        b"seventeen",
+        b"eighteen",
+        b"nineteen",
+        b"twenty",
+        b"thirty",
+        b"forty",
+        b"fifty",
+        b"sixty",
+        b"seventy",
+        b"eighty",
+        b"ninety",
+        b"hundred",
+        b"few",
+        b"several",
+        b"many",
+        b"of",
+    ];
+    let mut class = 0;
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    let after = rest.get(leading(rest, 16, u8::is_ascii_alphabetic)..).unwrap_or(&[]);
+    if after.starts_with(b"'s") || after.starts_with("’s".as_bytes()) {
+        class |= PHASE;
+    }
+    if after.starts_with(b"-long") {
+        class |= BARE;
+    }
+    let head = bytes.get(..at).unwrap_or(&[]);
+    let trimmed = trim_end(head, is_space);
+    if trimmed.len() == head.len() {
+        return class;
+    }
+    if trimmed.last().is_some_and(u8::is_ascii_digit) {
+        class |= AFTER_SPAN;
+    }
+    // The word before: its letters, at most 13 (a longer word is none of these).
+    let n = trimmed.iter().rev().take(13).take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = trimmed.get(trimmed.len() - n..).unwrap_or(&[]);
+    let is = |words: &[&str]| words.iter().any(|w| w.as_bytes() == word);
+    if is(&["a"]) {
+        class |= AFTER_A;
+    }
+    if is(&["last", "Last", "next", "Next", "this", "This", "coming", "Coming", "past", "Past"]) {
+        class |= AFTER_DEICTIC;
+    }
+    if is(&["the", "The"]) {
+        class |= AFTER_THE | BARE | AFTER_ANAPHOR;
+    }
+    if is(&["the", "that", "this", "same"]) {
+        class |= PHASE;
+    }
+    if is(&["for", "For", "over", "Over"]) {
+        class |= BARE;
+    }
+    let anaphor =
+        ["next", "following", "previous", "preceding", "subsequent", "same", "prior", "that"];
+    if is(&anaphor) || is(&["That"]) {
+        class |= AFTER_ANAPHOR;
+    }
+    if is(&["these", "These"]) {
+        class |= AFTER_THESE;
+    }
+    if n > 0 && SPAN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        class |= AFTER_SPAN;
+    }
+    class
+}
+
+/// Whether the holiday key that `rest` starts with can start `Holiday`'s match: the
+/// pattern's names are capitalized, and "New" is followed by whitespace and "Year".
+fn holiday_context(rest: &[u8]) -> bool {
+    if !rest.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    match rest.strip_prefix(b"New") {
+        Some(after) => {
+            let year = trim_start(after, is_space);
+            year.len() < after.len() && year.starts_with(b"Year")
+        }
+        None => true,
+    }
+}
+
+/// How many of the first bytes of `s`, at most `max`, meet `keep`.
+fn leading(s: &[u8], max: usize, keep: impl Fn(&u8) -> bool) -> usize {
+    s.iter().take(max).take_while(|b| keep(b)).count()
 }
 
 /// A byte `\b` counts as part of a word in ASCII mode.
@@ -333,23 +573,47 @@ fn trim_start(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
     s
 }
 
-/// The extra classes of the digit at `at`: JOINT before a dash or slash ("1865–66"),
-/// before an optional space and [AaPp] ("9 am", "10.30 p.m."), before a colon and a digit
-/// ("10:57") or before " in the " ("4 in the morning"); DECADE for the "0" of "0s", "0's".
+/// The classes of the digit at `at`: DIGIT where it starts its run of digits, and
+/// APOSTROPHE too right after "'" or "’"; ISO before "-", two digits and "-"
+/// ("1866-03-31"); SHORT_RANGE before a dash or slash, two digits and no word byte
+/// ("1865–66"); JOINT before an optional space and [AaPp] ("9 am", "10.30 p.m."), before a
+/// colon and a digit ("10:57") or before " in the " ("4 in the morning"); DECADE for the "0"
+/// of "0s", "0's". Reads at most 3 bytes before it and 8 after.
 fn digit_context(bytes: &[u8], at: usize) -> Class {
     let rest = bytes.get(at + 1..).unwrap_or(&[]);
+    let head = bytes.get(..at).unwrap_or(&[]);
     let ap = |b: Option<&u8>| matches!(b, Some(b'a' | b'A' | b'p' | b'P'));
     let mut class = 0;
-    let dash = matches!(rest.first(), Some(b'-' | b'/'))
-        || rest.starts_with("–".as_bytes())
-        || rest.starts_with("—".as_bytes());
+    if !head.last().is_some_and(u8::is_ascii_digit) {
+        class |= DIGIT;
+        if head.ends_with(b"'") || head.ends_with("’".as_bytes()) {
+            class |= APOSTROPHE;
+        }
+    }
+    let dash = if matches!(rest.first(), Some(b'-' | b'/')) {
+        1
+    } else if rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes()) {
+        "–".len()
+    } else {
+        0
+    };
+    if dash > 0 {
+        let after = rest.get(dash..).unwrap_or(&[]);
+        if leading_digits(after, 2) == 2 {
+            if !after.get(2).is_some_and(is_word_byte) {
+                class |= SHORT_RANGE;
+            }
+            if rest.first() == Some(&b'-') && after.get(2) == Some(&b'-') {
+                class |= ISO;
+            }
+        }
+    }
     let clock = ap(rest.first())
-        || (rest.first().is_some_and(|b| !SOLID[usize::from(*b)] && !b.is_ascii_digit())
-            && ap(rest.get(1)))
+        || (rest.first().is_some_and(is_space) && ap(rest.get(1)))
         // "10:57", "4 in the morning"
         || (rest.first() == Some(&b':') && rest.get(1).is_some_and(u8::is_ascii_digit))
         || rest.starts_with(b" in the ");
-    if dash || clock {
+    if clock {
         class |= JOINT;
     }
     if bytes.get(at) == Some(&b'0') && (rest.starts_with(b"s") || rest.starts_with(b"'s")) {
@@ -598,6 +862,57 @@ fn select(word: u64, mut k: usize) -> usize {
     base + byte.trailing_zeros() as usize
 }
 
+/// The trigger offsets of each class bit, in text order: `scan`'s list split in one pass
+/// (each trigger goes to the lists of its bits), so that each rule reads its triggers
+/// without filtering the whole list again.
+pub(crate) struct ByClass {
+    lists: Vec<Vec<usize>>,
+}
+
+impl ByClass {
+    pub(crate) fn new(found: &[(usize, Class)]) -> ByClass {
+        let mut counts = [0usize; Class::BITS as usize];
+        for (_, class) in found {
+            let mut bits = *class;
+            while bits != 0 {
+                if let Some(n) = counts.get_mut(bits.trailing_zeros() as usize) {
+                    *n += 1;
+                }
+                bits &= bits - 1;
+            }
+        }
+        let mut lists: Vec<Vec<usize>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        for &(at, class) in found {
+            let mut bits = class;
+            while bits != 0 {
+                if let Some(list) = lists.get_mut(bits.trailing_zeros() as usize) {
+                    list.push(at);
+                }
+                bits &= bits - 1;
+            }
+        }
+        ByClass { lists }
+    }
+
+    /// The offsets of the triggers of any class of `mask`, in text order, each once.
+    pub(crate) fn offsets(&self, mask: Class) -> std::borrow::Cow<'_, [usize]> {
+        let list = |bit: u32| self.lists.get(bit as usize).map_or(&[][..], Vec::as_slice);
+        if mask.count_ones() <= 1 {
+            return std::borrow::Cow::Borrowed(list(mask.trailing_zeros()));
+        }
+        // Several classes (one rule, `Vague`, whose second list is short): join and sort.
+        let mut out: Vec<usize> = Vec::new();
+        let mut bits = mask;
+        while bits != 0 {
+            out.extend_from_slice(list(bits.trailing_zeros()));
+            bits &= bits - 1;
+        }
+        out.sort_unstable();
+        out.dedup();
+        std::borrow::Cow::Owned(out)
+    }
+}
+
 /// The windows of one rule: triggers of its classes, `bound` solid bytes either side,
 /// overlapping windows merged.
 pub(crate) fn windows(text: &str, solid: &Solid, triggers: &[usize], bound: Bound) -> Vec<Window> {
@@ -675,11 +990,12 @@ mod tests {
         let text = "In Decade 1865 the autumn";
         let found = t.scan(text, &Solid::new(text));
         let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..=*at]).collect();
-        assert_eq!(starts, ["D", "1", "8", "6", "5", "a"]);
+        // A digit inside its run triggers nothing here.
+        assert_eq!(starts, ["D", "1", "a"]);
         // "Decade" also starts with the month key "Dec" (before a number, as far as the
         // cheap context check can tell).
         assert_eq!(found[0].1, MONTH | UNIT | MONTH_BEFORE_NUMBER);
-        assert_eq!(found[5].1, SEASON);
+        assert_eq!(found[2].1 & !(AFTER_THE | BARE | AFTER_ANAPHOR | PHASE), SEASON);
     }
 
     #[test]
@@ -709,13 +1025,16 @@ mod tests {
         let t = Triggers::new().unwrap();
         let text = "1865–66, 9 am, 10.30p.m., the 1860s and 70's, 12/3";
         let solid = Solid::new(text);
-        let joint: Vec<&str> = t
-            .scan(text, &solid)
-            .iter()
-            .filter(|(_, c)| c & JOINT != 0)
-            .map(|(at, _)| &text[*at..=*at])
-            .collect();
-        assert_eq!(joint, ["5", "9", "0", "2"]);
+        let with = |class: Class| -> Vec<&str> {
+            t.scan(text, &solid)
+                .iter()
+                .filter(|(_, c)| c & class != 0)
+                .map(|(at, _)| &text[*at..=*at])
+                .collect()
+        };
+        assert_eq!(with(JOINT), ["9", "0"]);
+        assert_eq!(with(SHORT_RANGE), ["5"]);
+        assert_eq!(with(DIGIT), ["1", "6", "9", "1", "3", "1", "7", "1", "3"]);
         let decades = t.scan(text, &solid).iter().filter(|(_, c)| c & DECADE != 0).count();
         assert_eq!(decades, 2);
     }
@@ -742,6 +1061,87 @@ mod tests {
                 ("Jul", 0)
             ]
         );
+    }
+
+    #[test]
+    fn digits_narrow_by_their_neighbours() {
+        let t = Triggers::new().unwrap();
+        let text = "1866-03-31, 1861–1865, 1861/62x, 1998/99 and the '99 and ’89 boys";
+        let found = t.scan(text, &Solid::new(text));
+        let with = |class: Class| -> Vec<usize> {
+            found.iter().filter(|(_, c)| c & class != 0).map(|(at, _)| *at).collect()
+        };
+        assert_eq!(with(ISO), [3]);
+        // "1866-03", "03-31" and "1998/99" are short ranges as far as the bytes tell;
+        // "1861–1865" (four digits) and "1861/62x" (a word byte after) are not.
+        let short: Vec<&str> = with(SHORT_RANGE).iter().map(|&at| &text[at..at + 4]).collect();
+        assert_eq!(short, ["6-03", "3-31", "8/99"]);
+        let apostrophes: Vec<&str> = with(APOSTROPHE).iter().map(|&at| &text[at..at + 2]).collect();
+        assert_eq!(apostrophes, ["99", "89"]);
+    }
+
+    #[test]
+    fn months_know_their_days() {
+        let t = Triggers::new().unwrap();
+        let text = "May 4, June the 3rd, July 1865, Aug. 12th, Sept,  9, \
+                    12 to 15 June, the 13th to the 19th of October, 7 and 8 March, 3 April";
+        let found = t.scan(text, &Solid::new(text));
+        let with = |class: Class| -> Vec<&str> {
+            found
+                .iter()
+                .filter(|(_, c)| c & class != 0)
+                .map(|(at, _)| &text[*at..*at + 3])
+                .collect()
+        };
+        assert_eq!(with(MONTH_BEFORE_DAY), ["May", "Jun", "Aug"]);
+        assert_eq!(with(MONTH_AFTER_RANGE), ["Jun", "Oct", "Mar"]);
+    }
+
+    #[test]
+    fn units_know_the_word_before() {
+        let t = Triggers::new().unwrap();
+        let cases: &[(&str, Class)] = &[
+            ("twice a week", AFTER_A | AFTER_SPAN),
+            ("last year", AFTER_DEICTIC | AFTER_SPAN),
+            ("the day after", AFTER_THE | BARE | AFTER_ANAPHOR | PHASE),
+            ("by year's end", PHASE),
+            ("that same year", AFTER_ANAPHOR | PHASE),
+            ("for years", BARE),
+            ("a decades-long war", BARE | AFTER_A | AFTER_SPAN),
+            ("These days", AFTER_THESE),
+            ("the past 20 years", AFTER_SPAN),
+            ("the first TWENTY-ONE hours", AFTER_SPAN),
+            ("in the morning", PART | AFTER_THE | BARE | AFTER_ANAPHOR | PHASE),
+            ("in daytime", PART),
+            ("one\nday", AFTER_SPAN),
+            ("intervenings days", 0),
+        ];
+        for (text, class) in cases {
+            let found = t.scan(text, &Solid::new(text));
+            let unit = found.iter().rfind(|(_, c)| c & UNIT != 0).map(|(_, c)| *c);
+            assert_eq!(unit.map(|c| c & !(UNIT | PART)), Some(*class & !PART), "{text}");
+            assert_eq!(unit.map(|c| c & PART), Some(*class & PART), "{text}");
+        }
+    }
+
+    #[test]
+    fn holidays_are_capitalized_and_new_needs_its_year() {
+        let t = Triggers::new().unwrap();
+        let text = "New Year's Day, new year, New York, christmas, Christmas, NewYear";
+        let found = t.scan(text, &Solid::new(text));
+        let holidays: Vec<usize> =
+            found.iter().filter(|(_, c)| c & HOLIDAY != 0).map(|(at, _)| *at).collect();
+        assert_eq!(holidays, [0, text.find("Christmas").unwrap()]);
+    }
+
+    #[test]
+    fn by_class_splits_and_joins_lists() {
+        let found = [(1, DIGIT), (4, DIGIT | VAGUE), (9, VAGUE), (12, AFTER_THESE)];
+        let by = ByClass::new(&found);
+        assert_eq!(by.offsets(DIGIT).as_ref(), [1, 4]);
+        assert_eq!(by.offsets(VAGUE | AFTER_THESE).as_ref(), [4, 9, 12]);
+        assert_eq!(by.offsets(DIGIT | VAGUE).as_ref(), [1, 4, 9]);
+        assert!(by.offsets(QUARTER).is_empty());
     }
 
     #[test]
