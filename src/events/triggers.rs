@@ -1,11 +1,6 @@
 //! The trigger lexicon: words and phrases that signal an event, with their type.
 
-use regex_automata::{
-    dfa::{dense, Automaton, StartKind},
-    nfa::thompson,
-    util::syntax,
-    Input, MatchKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use super::EventType;
 use crate::span::{floor_char_boundary, Span};
@@ -560,55 +555,41 @@ const NEGATION_WINDOW: usize = 5;
 /// Compiled trigger lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct TriggerLexicon {
-    /// Every surface, lower-case, longest first: a dense DFA's leftmost-first search over
-    /// them is the leftmost-longest one (at the leftmost start, the first pattern that
-    /// matches is the longest).
-    automaton: dense::DFA<Vec<u32>>,
-    /// DFA pattern index -> (type, is verb, sense check, length in bytes: a match's
-    /// start is its end less its length, the patterns being literals).
-    meaning: Vec<(EventType, bool, Sense, usize)>,
+    automaton: AhoCorasick,
+    /// Pattern index -> (type, is verb, sense check).
+    meaning: Vec<(EventType, bool, Sense)>,
 }
 
 impl TriggerLexicon {
     /// Compile the shipped lexicon. Rows naming an unknown type are skipped (a unit
     /// test checks that the shipped file has none).
     pub(crate) fn shipped() -> TriggerLexicon {
-        let mut rows: Vec<(String, EventType, bool, Sense)> = rows(LEXICON)
-            .map(|(surface, kind, verb, sense)| (surface.to_ascii_lowercase(), kind, verb, sense))
-            .collect();
-        // Stable: surfaces of one length keep the file's order.
-        rows.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
-        let patterns: Vec<String> = rows.iter().map(|r| regex_syntax::escape(&r.0)).collect();
-        let meaning =
-            rows.iter().map(|(s, kind, verb, sense)| (*kind, *verb, *sense, s.len())).collect();
-        // A dense DFA: one table look-up a byte in an unrolled loop (aho-corasick's DFA
-        // took twice the instructions a byte here). Byte-wise, not UTF-8-wise, and ASCII
-        // case-insensitive (upper and lower case share byte classes, so the DFA is no
-        // larger): the patterns are ASCII, so a match starts and ends on a character
-        // boundary, and it is the match of the lower-case surface in the ASCII-lower-cased
-        // text, which the checks after it read.
-        let automaton = dense::Builder::new()
-            .syntax(syntax::Config::new().unicode(false).utf8(false).case_insensitive(true))
-            .thompson(thompson::Config::new().utf8(false))
-            .configure(
-                dense::Config::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .start_kind(StartKind::Unanchored),
-            )
-            .build_many(&patterns)
-            .expect("the shipped trigger lexicon compiles (a few hundred short literals)");
+        let mut patterns = Vec::new();
+        let mut meaning = Vec::new();
+        for (surface, kind, verb, sense) in rows(LEXICON) {
+            patterns.push(surface.to_ascii_lowercase());
+            meaning.push((kind, verb, sense));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: the default contiguous NFA made this scan the events stage's
+            // hot spot. ASCII case-insensitive over lower-case patterns (session 37): the
+            // text is scanned as written, and a match is the one in the ASCII-lower-cased
+            // text (same offsets), which is lower-cased only once a match stands on word
+            // boundaries. (A dense DFA of regex-automata scanned in half the instructions
+            // but took 5 G instructions to build: README "Events", session 37.)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
     }
 
     /// The leftmost-longest match in `hay[from..]`: (start, end, pattern index). Matches
-    /// found one after another from each one's end are aho-corasick's non-overlapping
-    /// leftmost-longest matches.
+    /// found one after another from each one's end are `find_iter`'s non-overlapping ones.
     fn next_match(&self, hay: &str, from: usize) -> Option<(usize, usize, usize)> {
-        let input = Input::new(hay).range(from..);
-        let found = self.automaton.try_search_fwd(&input).ok()??;
-        let (end, pattern) = (found.offset(), found.pattern().as_usize());
-        let len = self.meaning.get(pattern)?.3;
-        Some((end.checked_sub(len)?, end, pattern))
+        let found = self.automaton.try_find(Input::new(hay).range(from..)).ok()??;
+        Some((found.start(), found.end(), found.pattern().as_usize()))
     }
 
     /// Triggers in `text[within]`, on whole words, in text order.
@@ -646,7 +627,7 @@ impl TriggerLexicon {
             if before.is_some_and(word_char) || after.is_some_and(word_char) {
                 continue;
             }
-            let Some(&(kind, verb, sense, _)) = self.meaning.get(pattern) else {
+            let Some(&(kind, verb, sense)) = self.meaning.get(pattern) else {
                 continue;
             };
             if lowered.is_empty() {
@@ -1095,12 +1076,13 @@ mod tests {
         assert!(good > 100);
     }
 
-    /// The dense DFA's matches, one search after another, are aho-corasick's
-    /// leftmost-longest non-overlapping matches over the ASCII-lower-cased text (what the
-    /// lexicon used before session 37): pieces of surfaces glued, cut and mixed in case,
-    /// so that matches start inside words and run across word starts.
+    /// The lexicon's case-insensitive matches over the text as written, one search after
+    /// another, are the leftmost-longest non-overlapping matches over the
+    /// ASCII-lower-cased text (what the lexicon searched before session 37): pieces of
+    /// surfaces glued, cut and mixed in case, so that matches start inside words and run
+    /// across word starts.
     #[test]
-    fn dfa_matches_are_leftmost_longest() {
+    fn matches_as_written_are_those_lower_cased() {
         use aho_corasick::{AhoCorasickBuilder, MatchKind as AcKind};
         let lexicon = TriggerLexicon::shipped();
         let surfaces: Vec<String> =
