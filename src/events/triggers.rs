@@ -1,6 +1,6 @@
 //! The trigger lexicon: words and phrases that signal an event, with their type.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use super::EventType;
 use crate::span::{floor_char_boundary, Span};
@@ -573,13 +573,23 @@ impl TriggerLexicon {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // A full DFA: the default contiguous NFA made this scan the events stage's
-            // hot spot. Case-sensitive over lower-case patterns, on ASCII-lower-cased
-            // text (same offsets): half the size of a case-insensitive DFA, so more of
-            // it stays in cache.
+            // hot spot. ASCII case-insensitive over lower-case patterns (session 37): the
+            // text is scanned as written, and a match is the one in the ASCII-lower-cased
+            // text (same offsets), which is lower-cased only once a match stands on word
+            // boundaries. (A dense DFA of regex-automata scanned in half the instructions
+            // but took 5 G instructions to build: README "Events", session 37.)
+            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("the shipped trigger lexicon compiles (a few hundred short patterns)");
         TriggerLexicon { automaton, meaning }
+    }
+
+    /// The leftmost-longest match in `hay[from..]`: (start, end, pattern index). Matches
+    /// found one after another from each one's end are `find_iter`'s non-overlapping ones.
+    fn next_match(&self, hay: &str, from: usize) -> Option<(usize, usize, usize)> {
+        let found = self.automaton.try_find(Input::new(hay).range(from..)).ok()??;
+        Some((found.start(), found.end(), found.pattern().as_usize()))
     }
 
     /// Triggers in `text[within]`, on whole words, in text order.
@@ -599,31 +609,37 @@ impl TriggerLexicon {
         lowered: &mut String,
         about_agreement: bool,
     ) -> Vec<Trigger> {
-        let (Some(region), automaton) = (text.get(within.start..within.end), &self.automaton)
-        else {
+        let Some(region) = text.get(within.start..within.end) else {
             return Vec::new();
         };
-        // Same offsets and same word characters as `region`; a small buffer stays in cache.
-        lowered.clear();
-        lowered.push_str(region);
-        lowered.make_ascii_lowercase();
-        let region = lowered.as_str();
+        let written_region = region;
         let mut out = Vec::new();
-        for m in automaton.find_iter(region) {
-            let before = region[..m.start()].chars().next_back();
-            let after = region[m.end()..].chars().next();
+        let mut from = 0;
+        // `lowered` holds the region ASCII-lower-cased (same offsets, same word
+        // characters) once a match stands on word boundaries: most sentences have none.
+        lowered.clear();
+        // Each match ends after `from` (no pattern is empty): at most one search a byte.
+        while let Some((start, end, pattern)) = self.next_match(written_region, from) {
+            from = end;
+            let before = written_region[..start].chars().next_back();
+            let after = written_region[end..].chars().next();
             let word_char = |c: char| c.is_alphanumeric() || c == '-';
             if before.is_some_and(word_char) || after.is_some_and(word_char) {
                 continue;
             }
-            let Some(&(kind, verb, sense)) = self.meaning.get(m.pattern().as_usize()) else {
+            let Some(&(kind, verb, sense)) = self.meaning.get(pattern) else {
                 continue;
             };
+            if lowered.is_empty() {
+                lowered.push_str(written_region);
+                lowered.make_ascii_lowercase();
+            }
+            let region = lowered.as_str();
             // Bounded context, so the checks cost the same whatever the sentence length.
             let (before, word, after) = (
-                tail(&region[..m.start()], CONTEXT_BYTES),
-                &region[m.start()..m.end()],
-                head(&region[m.end()..], CONTEXT_BYTES),
+                tail(&region[..start], CONTEXT_BYTES),
+                &region[start..end],
+                head(&region[end..], CONTEXT_BYTES),
             );
             if verb
                 && (is_attributive(before, word, after)
@@ -639,12 +655,12 @@ impl TriggerLexicon {
             }
             // The same context as written (ASCII lower-casing keeps every offset).
             let written = Written {
-                before: &text[within.start + m.start() - before.len()..within.start + m.start()],
-                after: &text[within.start + m.end()..within.start + m.end() + after.len()],
+                before: &text[within.start + start - before.len()..within.start + start],
+                after: &text[within.start + end..within.start + end + after.len()],
                 sentence_start: within.start + (region.len() - region.trim_start().len()),
                 text,
             };
-            let original = &text[within.start + m.start()..within.start + m.end()];
+            let original = &text[within.start + start..within.start + end];
             if verb && written.in_title_case(original) {
                 continue;
             }
@@ -654,7 +670,7 @@ impl TriggerLexicon {
                 continue;
             }
             out.push(Trigger {
-                span: Span::new(within.start + m.start(), within.start + m.end()),
+                span: Span::new(within.start + start, within.start + end),
                 kind,
                 verb,
                 modality: modality(&written, verb),
@@ -1058,6 +1074,61 @@ mod tests {
         let all = LEXICON.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
         assert_eq!(good, all, "a lexicon row has a bad type or shape");
         assert!(good > 100);
+    }
+
+    /// The lexicon's case-insensitive matches over the text as written, one search after
+    /// another, are the leftmost-longest non-overlapping matches over the
+    /// ASCII-lower-cased text (what the lexicon searched before session 37): pieces of
+    /// surfaces glued, cut and mixed in case, so that matches start inside words and run
+    /// across word starts.
+    #[test]
+    fn matches_as_written_are_those_lower_cased() {
+        use aho_corasick::{AhoCorasickBuilder, MatchKind as AcKind};
+        let lexicon = TriggerLexicon::shipped();
+        let surfaces: Vec<String> =
+            rows(LEXICON).map(|(surface, ..)| surface.to_ascii_lowercase()).collect();
+        let reference = AhoCorasickBuilder::new()
+            .match_kind(AcKind::LeftmostLongest)
+            .build(&surfaces)
+            .expect("the lexicon compiles");
+        let glue = ["", " ", "-", "s ", ". ", "é", "x", "re", "un", " of ", "€ "];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut hay = String::new();
+            for _ in 0..1 + next(8) {
+                let surface = &surfaces[next(surfaces.len())];
+                let cut = floor_char_boundary(surface, next(surface.len() + 1));
+                let piece = match next(4) {
+                    0 => &surface[..cut],
+                    1 => &surface[cut..],
+                    _ => surface.as_str(),
+                };
+                if next(3) == 0 {
+                    hay.push_str(&piece.to_ascii_uppercase());
+                } else {
+                    hay.push_str(piece);
+                }
+                hay.push_str(glue[next(glue.len())]);
+            }
+            let lowered = hay.to_ascii_lowercase();
+            let expected: Vec<(usize, usize, &str)> = reference
+                .find_iter(&lowered)
+                .map(|m| (m.start(), m.end(), surfaces[m.pattern().as_usize()].as_str()))
+                .collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some((start, end, _)) = lexicon.next_match(&hay, from) {
+                found.push((start, end, &lowered[start..end]));
+                from = end;
+            }
+            assert_eq!(found, expected, "{hay:?}");
+        }
     }
 
     #[test]
