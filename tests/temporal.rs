@@ -315,6 +315,31 @@ fn narrative_year_choice() {
                 "The port opened in 1858. Ships were idle in May and June 1860.",
                 &[("1858", "DATE", "1858"), ("May", "DATE", "1860-05"), ("June 1860", "DATE", "1860-06")],
             ),
+            // A later date of the same clause settles which of two neighbouring years a
+            // month or season without one is in, even against the narrative's year.
+            (
+                "The town fell on 3 May 1943. The summer offensive that had taken the army there began in June 1942. By mid-November it had stalled.",
+                &[("3 May 1943", "DATE", "1943-05-03"), ("The summer", "DATE", "1942-SU"), ("June 1942", "DATE", "1942-06"), ("mid-November", "DATE", "1942-11")],
+            ),
+            (
+                "The dam was closed on 8 October 1870. In April the engineers who had built it left for Egypt in 1871.",
+                &[("8 October 1870", "DATE", "1870-10-08"), ("April", "DATE", "1871-04"), ("1871", "DATE", "1871")],
+            ),
+            // The first date of a text takes it too.
+            (
+                "In March the rebels took the city and held it until June 1848.",
+                &[("March", "DATE", "1848-03"), ("June 1848", "DATE", "1848-06")],
+            ),
+            // Not after a comma (often a look back or ahead), nor a year further away
+            // (a look back: "first settled in 1820").
+            (
+                "The report came out on 6 December 2006. On 18 December, attacks were the highest since the count began in 2005.",
+                &[("6 December 2006", "DATE", "2006-12-06"), ("18 December", "DATE", "2006-12-18"), ("2005", "DATE", "2005")],
+            ),
+            (
+                "The bridge opened on 2 May 1890. In June the town that was first settled in 1820 held a fair.",
+                &[("2 May 1890", "DATE", "1890-05-02"), ("June", "DATE", "1890-06"), ("1820", "DATE", "1820")],
+            ),
         ],
         Reference::Narrative,
     );

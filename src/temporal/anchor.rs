@@ -352,6 +352,15 @@ impl Anchor {
             });
             return (p, None);
         }
+        // "the summer offensive ... in June 1942" after dates of 1943: a later date of the
+        // same sentence settles which of two neighbouring years is meant. A year further
+        // from the narrative's is more often a look back ("founded in 1820").
+        if let Some((stated, span)) = p.sentence_year {
+            if self.year.is_none_or(|(y, _)| (stated - y).abs() == 1) {
+                p.year = Some(stated);
+                return (p, Some(span));
+            }
+        }
         match self.year {
             Some((y, span)) => {
                 // A winter spans two years and is named after its January (1915-WI runs

@@ -4,6 +4,7 @@
 pub(crate) use super::value::TimeUnit as Unit;
 use super::value::{CalendarDate, PartOfDay, Season, TimeOfDay, TimeRef, TimexValue, YearPart};
 use super::TimexMod;
+use crate::span::Span;
 
 /// A calendar point or period as written, possibly missing its year (or month).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,6 +43,10 @@ pub(crate) struct Point {
     /// A holiday whose day moves with the year ("Thanksgiving", "Easter Sunday"): `month`
     /// holds its usual month for anchoring, the day is set once the year is known.
     pub floating: Option<Floating>,
+    /// A month or season without a year: the year a later date of the same sentence
+    /// states, with that date's span ("the summer offensive ... in June 1942"). The anchor
+    /// takes it over the narrative's when the two are a year apart.
+    pub sentence_year: Option<(i32, Span)>,
 }
 
 /// Holidays set by a rule over the calendar rather than a fixed day.

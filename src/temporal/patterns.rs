@@ -484,7 +484,57 @@ fn find_with(text: &str, windowed: bool) -> Vec<Mention> {
     let kept = carry_era(text, kept, p);
     let mut kept = join_clock_weekday(text, merge_ranges(text, kept, p), p);
     lead_adverbs(text, &mut kept, p);
+    later_years_in_sentence(text, &mut kept);
     kept
+}
+
+/// How far after a month or season a date stating its year is looked for, in bytes.
+const SENTENCE_YEAR_REACH: usize = 200;
+
+/// "launched their summer offensive against southern Russia in June 1942", "the Spring
+/// Offensive of 1918": a month or season without a
+/// year notes the year a later date of the same sentence states (`Point::sentence_year`),
+/// which the narrative anchor prefers when it is a year from its own. The look-ahead
+/// stops at a comma (a date after one is as often a look back or ahead: "the highest
+/// since the reports had begun in 2005", "a withdrawal date sometime in late 2008"), a
+/// sentence or clause end (". ", "!", "?", ";", a line break) and at
+/// `SENTENCE_YEAR_REACH` bytes, so each mention looks at a bounded stretch.
+fn later_years_in_sentence(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let wants = matches!(&mentions[i].expr, Expr::Point(p)
+            if p.needs_year()
+                && p.short_year.is_none()
+                && p.year_shift.is_none()
+                && p.rel.is_none()
+                && (p.month.is_some() || p.season.is_some()));
+        if !wants {
+            continue;
+        }
+        let from = mentions[i].span.end;
+        let mut gap_start = from;
+        let mut found = None;
+        for later in mentions.iter().skip(i + 1) {
+            let start = later.span.start;
+            if start.saturating_sub(from) > SENTENCE_YEAR_REACH {
+                break;
+            }
+            let gap = text.get(gap_start..start).unwrap_or_default();
+            let ends = gap.contains([',', '!', '?', ';', '\n'])
+                || gap.contains(". ")
+                || gap.ends_with('.');
+            if ends {
+                break;
+            }
+            if let Some(year) = later.stated_year() {
+                found = Some((year, later.span));
+                break;
+            }
+            gap_start = later.span.end.max(gap_start);
+        }
+        if let (Some(found), Expr::Point(p)) = (found, &mut mentions[i].expr) {
+            p.sentence_year = Some(found);
+        }
+    }
 }
 
 /// "May 4 and 5", "7 and 8 June": two days of one month joined by "and" (without
