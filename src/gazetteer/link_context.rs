@@ -43,6 +43,7 @@ use super::{
 };
 use crate::{
     article::Article,
+    sentences::SentenceSplitter,
     span::{floor_char_boundary, Span},
 };
 
@@ -188,11 +189,19 @@ pub fn label_from_lead_sentence(sentence: &str) -> Option<Label> {
     }
 }
 
+/// How much of the first paragraph the lead sentence is looked for in, in bytes: a
+/// sentence, not a page of one paragraph.
+const LEAD_SENTENCE_BYTES: usize = 2000;
+
 /// The label the lead sentence of `article` says about its subject (the first sentence of
-/// its first paragraph; see [`label_from_lead_sentence`]).
+/// its first paragraph, as the sentence splitter cuts it: an initial or an abbreviation
+/// ends none, "Habern W. Freeman (1920–1990) was ..."; see [`label_from_lead_sentence`]).
 pub(crate) fn label_from_lead(article: &Article) -> Option<Label> {
-    let first = article.paragraphs.first()?.slice(&article.text);
-    let sentence = &first[..first.find(". ").map_or(first.len(), |i| i + 1)];
+    let first = *article.paragraphs.first()?;
+    let text = &article.text;
+    let end = floor_char_boundary(text, first.start.saturating_add(LEAD_SENTENCE_BYTES));
+    let lead = Span::new(first.start, first.end.min(end).max(first.start));
+    let sentence = SentenceSplitter::new().split_within(text, lead).first()?.slice(text);
     label_from_lead_sentence(sentence)
 }
 
