@@ -107,6 +107,12 @@ rows! {
     link_office_phrase_after_the_is_no_office: ("T", "He starred in [[The General]] in 1926.", "in", "The General") => Some(Label::Unknown);
     link_justice_phrase_is_no_office: ("T", "He wrote [[Qwertic Justice]] in 1793.", "wrote", "Qwertic Justice") => Some(Label::Unknown);
     link_king_phrase_is_no_office: ("T", "The blues of [[Zxcv King]] sold well.", "of", "Zxcv King") => Some(Label::Unknown);
+    // A person's role in apposition without an article, then "of" (session 37, links).
+    link_role_apposition_is_person: ("T", "The British lost. [[Jozef Qwertyk]], captain of a company of jägers, wrote of it.", "lost. ", "Jozef Qwertyk") => Some(Label::Person);
+    link_role_apposition_type_noun_is_person: ("T", "The town grew. [[Jozef Qwertyk]], mayor of the town, wrote of it.", "grew. ", "Jozef Qwertyk") => Some(Label::Person);
+    link_lowercase_role_apposition_stays_concept: ("T", "She was a [[nymph]], daughter of Qwerty.", "a ", "nymph") => Some(Label::Misc);
+    link_place_noun_apposition_says_nothing: ("T", "The war began. [[Qwertyk]], capital of the province, fell.", "began. ", "Qwertyk") => Some(Label::Unknown);
+    link_role_without_of_says_nothing: ("T", "The war began. [[Qwertyk]], captain Zxcv said, fell.", "began. ", "Qwertyk") => Some(Label::Unknown);
     // A given name the article's own subject shares with a linked person is the subject's
     // (as its surname forms are); never inside the longer name.
     given_name_shared_with_subject_is_the_subject: ("Pyotr IX, Landgrave of Qwertia", "'''Pyotr IX''' was the son of [[Pyotr VIII, Landgrave of Qwertia|Pyotr VIII]]. In 1775, Pyotr married Anna.", "1775, ", "Pyotr") => Some(Label::Person);
