@@ -99,6 +99,33 @@ rows! {
     link_title_alone_repeat_is_office: ("T", "He was the [[Landgrave]] of Qwertia. His son, Landgrave of Ytrewq, died.", "son,", "Landgrave") => Some(Label::Misc);
     link_title_named_character_is_no_office: ("T", "The android [[Landgrave (Qwerty)|Landgrave]] appears.", "android", "Landgrave") => Some(Label::Unknown);
     link_surname_like_a_title_is_no_office: ("T", "The blues of [[Qw.Er. King|King]] sold well.", "of", "King") => Some(Label::Unknown);
+    // Session 37 (links). A capitalized phrase ending in an office's or a rank's title is
+    // the office too; not a person's name that ends in one, nor a film's "The General".
+    link_office_phrase_is_office: ("T", "He was appointed by the [[Attorney General for Qwertia|Attorney General]] in 1990.", "the", "Attorney General") => Some(Label::Misc);
+    link_rank_phrase_is_office: ("T", "He rose to [[Rear Admiral]] in 1990.", "to", "Rear Admiral") => Some(Label::Misc);
+    link_office_phrase_after_given_name_is_no_office: ("T", "The song by [[Diane Major]] sold well.", "by", "Diane Major") => Some(Label::Person);
+    link_office_phrase_after_the_is_no_office: ("T", "He starred in [[The General]] in 1926.", "in", "The General") => Some(Label::Unknown);
+    link_justice_phrase_is_no_office: ("T", "He wrote [[Qwertic Justice]] in 1793.", "wrote", "Qwertic Justice") => Some(Label::Unknown);
+    link_king_phrase_is_no_office: ("T", "The blues of [[Zxcv King]] sold well.", "of", "Zxcv King") => Some(Label::Unknown);
+    // A person's role in apposition without an article, then "of" (session 37, links).
+    link_role_apposition_is_person: ("T", "The British lost. [[Jozef Qwertyk]], captain of a company of jägers, wrote of it.", "lost. ", "Jozef Qwertyk") => Some(Label::Person);
+    link_role_apposition_type_noun_is_person: ("T", "The town grew. [[Jozef Qwertyk]], mayor of the town, wrote of it.", "grew. ", "Jozef Qwertyk") => Some(Label::Person);
+    link_lowercase_role_apposition_stays_concept: ("T", "She was a [[nymph]], daughter of Qwerty.", "a ", "nymph") => Some(Label::Misc);
+    link_place_noun_apposition_says_nothing: ("T", "The war began. [[Qwertyk]], capital of the province, fell.", "began. ", "Qwertyk") => Some(Label::Unknown);
+    link_role_without_of_says_nothing: ("T", "The war began. [[Qwertyk]], captain Zxcv said, fell.", "began. ", "Qwertyk") => Some(Label::Unknown);
+    // A given name the article's own subject shares with a linked person is the subject's
+    // (as its surname forms are); never inside the longer name.
+    given_name_shared_with_subject_is_the_subject: ("Pyotr IX, Landgrave of Qwertia", "'''Pyotr IX''' was the son of [[Pyotr VIII, Landgrave of Qwertia|Pyotr VIII]]. In 1775, Pyotr married Anna.", "1775, ", "Pyotr") => Some(Label::Person);
+    given_name_shared_with_subject_not_in_longer_name: ("Pyotr IX, Landgrave of Qwertia", "'''Pyotr IX''' was the son of [[Pyotr VIII, Landgrave of Qwertia|Pyotr VIII]]. In 1775, Pyotr married Anna.", "son of ", "Pyotr") => None;
+    // The lead sentence that types the subject is cut where the sentence splitter cuts it,
+    // not at an initial's or an abbreviation's stop.
+    lead_sentence_not_cut_at_initial: ("Habern Q. Zxcvbo", "'''Habern Q. Zxcvbo''' (1920–1990) was a politician. Habern Q. Zxcvbo ran for office.", "politician. ", "Habern Q. Zxcvbo") => Some(Label::Person);
+    lead_sentence_not_cut_at_abbreviation: ("Qwerty St. Zxcvbo", "'''Qwerty St. Zxcvbo''' is a village in Ytrewq. Qwerty St. Zxcvbo has a church.", "Ytrewq. ", "Qwerty St. Zxcvbo") => Some(Label::Place);
+    // A person's full name without its middle initials is that person; a middle name
+    // written in full is no initial.
+    subject_without_middle_initial: ("Habern Q. Zxcvbo", "'''Habern Q. Zxcvbo''' (1920–1990) was a politician. In 1970 Habern Zxcvbo ran for office.", "1970 ", "Habern Zxcvbo") => Some(Label::Person);
+    link_without_middle_initials: ("T", "He met [[Ann Q. R. Zxcvbo]] (1920–1990) in 1950. Later Ann Zxcvbo wrote.", "Later ", "Ann Zxcvbo") => Some(Label::Person);
+    full_middle_name_is_no_initial: ("T", "He met [[Habern Quincy Zxcvbo]] (1920–1990) in 1950. Later Habern Zxcvbo wrote.", "Later ", "Habern Zxcvbo") => None;
     link_title_before_name_is_person: ("T", "He met [[President Qwerty Zxcv]] in 1990.", "met", "President Qwerty Zxcv") => Some(Label::Person);
     link_numbered_regiment: ("T", "A few companies of the [[71st Foot]] were stationed there.", "the", "71st Foot") => Some(Label::Org);
     link_club_of_league: ("T", "He worked out with the [[Qwerton Knicks]] of the NBA Development League.", "the", "Qwerton Knicks") => Some(Label::Org);

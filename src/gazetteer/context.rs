@@ -29,6 +29,10 @@ use rustc_hash::FxHashSet;
 /// Given names from the 1990 US Census lists (see the file's header).
 const GIVEN_NAMES: &str = include_str!("../../gazetteers/lexicon/given_names.tsv");
 
+/// The endings of a possessive, straight and typographic ("Smith's", "Smith’s", "the
+/// Joneses'"): a possessive ends a name, and a word that bears one opens none.
+const POSSESSIVE_ENDINGS: [&str; 4] = ["'s", "’s", "'", "’"];
+
 /// Words that are capitalized at a sentence start or in titles without being part of a name.
 const FUNCTION_WORDS: &[&str] = &[
     "A",
@@ -323,7 +327,7 @@ pub(crate) fn inside_longer_name(text: &str, span: Span, person: bool) -> bool {
         && word_before(text, span.start).is_some_and(|w| {
             name_word(w)
                 && !is_title_before_name(w)
-                && !["'s", "’s", "'", "’"].iter().any(|p| w.ends_with(p))
+                && !POSSESSIVE_ENDINGS.iter().any(|p| w.ends_with(p))
         });
     after_name_word || ends_a_name_with_of(text, span.start)
 }
@@ -1134,11 +1138,11 @@ fn run_words(text: &str) -> impl Iterator<Item = RunWord> + '_ {
             _ => (word, false),
         };
         // A possessive ends the name: "Smith's", "the Joneses'".
-        let (word, possessive) =
-            match ["'s", "’s", "'", "’"].iter().find_map(|p| word.strip_suffix(p)) {
-                Some(bare) => (bare, true),
-                None => (word, false),
-            };
+        let (word, possessive) = match POSSESSIVE_ENDINGS.iter().find_map(|p| word.strip_suffix(p))
+        {
+            Some(bare) => (bare, true),
+            None => (word, false),
+        };
         let word = word.trim_end_matches('-');
         Some(RunWord { span: Span::new(start, start + word.len()), closes: stop || possessive })
     })

@@ -5,7 +5,8 @@
 //! an American electronic dance music group"). The rules read only the words next to the
 //! link, in its line, and each is general English:
 //! * a description after the link: ", a|an|the ..." or " is|was a|an ..." whose noun the
-//!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE);
+//!   table of type nouns knows ("X, a German footballer": PERSON; "X, the capital of": PLACE),
+//!   or a person's role without an article ("X, captain of a company", "X, son of"): PERSON;
 //! * a life span in parentheses after it ("X (1834–1857)", "X (born 1950)"), or the actor
 //!   who plays it ("X, played by Y": a character): PERSON;
 //! * "X-based", or a noun of geography after it ("the Tagus river", "the Flin Flon area",
@@ -34,7 +35,7 @@ use regex::Regex;
 use super::{
     context::capitalized,
     links::is_acronym,
-    person_titles::is_person_making_title,
+    person_titles::{is_lowercase_title, is_person_making_title},
     type_nouns::{
         ends_a_type_noun, ends_in_place_noun, label_before_name, label_of_description,
         place_noun_after_name, singular_of,
@@ -43,6 +44,7 @@ use super::{
 };
 use crate::{
     article::Article,
+    sentences::SentenceSplitter,
     span::{floor_char_boundary, Span},
 };
 
@@ -188,11 +190,19 @@ pub fn label_from_lead_sentence(sentence: &str) -> Option<Label> {
     }
 }
 
+/// How much of the first paragraph the lead sentence is looked for in, in bytes: a
+/// sentence, not a page of one paragraph.
+const LEAD_SENTENCE_BYTES: usize = 2000;
+
 /// The label the lead sentence of `article` says about its subject (the first sentence of
-/// its first paragraph; see [`label_from_lead_sentence`]).
+/// its first paragraph, as the sentence splitter cuts it: an initial or an abbreviation
+/// ends none, "Habern W. Freeman (1920–1990) was ..."; see [`label_from_lead_sentence`]).
 pub(crate) fn label_from_lead(article: &Article) -> Option<Label> {
-    let first = article.paragraphs.first()?.slice(&article.text);
-    let sentence = &first[..first.find(". ").map_or(first.len(), |i| i + 1)];
+    let first = *article.paragraphs.first()?;
+    let text = &article.text;
+    let end = floor_char_boundary(text, first.start.saturating_add(LEAD_SENTENCE_BYTES));
+    let lead = Span::new(first.start, first.end.min(end).max(first.start));
+    let sentence = SentenceSplitter::new().split_within(text, lead).first()?.slice(text);
     label_from_lead_sentence(sentence)
 }
 
@@ -221,6 +231,11 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     if PLAYED_BY.iter().any(|p| clause.starts_with(p)) {
         return Some(Label::Person);
     }
+    // A concept's lowercase link ("a [[nymph]], daughter of") is left to its own rule.
+    let name_capitalized = text.get(span.start..).is_some_and(capitalized);
+    if name_capitalized && rest.strip_prefix(", ").is_some_and(is_role_of_someone) {
+        return Some(Label::Person);
+    }
     // A noun of geography right after the name: "the Tagus river", "the Flin Flon area".
     if let Some(next) = rest.strip_prefix(' ') {
         let word = next.split([' ', ',', '.', ';', ':', ')']).next().unwrap_or("");
@@ -238,6 +253,17 @@ fn label_after(text: &str, span: Span) -> Option<Label> {
     let (opening, description) =
         DESCRIPTION_OPENINGS.iter().find_map(|o| Some((*o, rest.strip_prefix(o)?)))?;
     label_after_opening(opening, description)
+}
+
+/// A person's role in apposition, without an article: "captain of a company" (of "Johann
+/// Qwerty, captain of a company of jägers"), "son of", "mayor of", "author of": one
+/// lowercase word, a person's title or a noun the table types PERSON, then "of". A
+/// place's noun says nothing here ("Qwerton, capital of" is read by the other rules).
+fn is_role_of_someone(clause: &str) -> bool {
+    let Some((word, tail)) = clause.split_once(' ') else { return false };
+    tail.starts_with("of ")
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && (is_lowercase_title(word) || label_of_description(word, false) == Some(Label::Person))
 }
 
 /// The label of the description that follows `opening` (one of [`DESCRIPTION_OPENINGS`]).

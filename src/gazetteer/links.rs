@@ -9,7 +9,8 @@
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
 //! 4. the words around the link (`link_context.rs`: "born in X", "the botanist X", "X, a
 //!    German footballer", "X (1834–1857)"); then an anchor that is a person's title alone
-//!    names the office, MISC ("the [[Landgrave]] of Hesse");
+//!    names the office, MISC ("the [[Landgrave]] of Hesse"), and so does a capitalized
+//!    phrase that ends in an office's or a rank's title ("[[Attorney General]]");
 //! 5. any other gazetteer row for the target title (the general GeoNames list); and when none
 //!    of 1-5 types this link, another link to the same target they type (one sense per
 //!    discourse: "[[Qwerty]], the Russian president" types every link to Qwerty); a link
@@ -35,8 +36,9 @@ use std::{collections::HashMap, sync::Arc};
 use rustc_hash::FxHashMap;
 
 use super::{
+    context::{is_function_word, is_given_name},
     link_context::label_from_context,
-    person_titles::is_person_making_title,
+    person_titles::{is_person_making_title, person_title, TitleKind},
     title_shape::{label_from_title, split_disambiguator},
     EntityMention, Entry, EntrySource, Gazetteer, Label,
 };
@@ -242,11 +244,40 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
     let (name, disambiguator) = split_disambiguator(&link.target);
     let opens_target =
         name.strip_prefix(anchor).is_some_and(|r| r.is_empty() || r.starts_with(' '));
-    if is_person_making_title(anchor) && opens_target && (disambiguator.is_none() || name != anchor)
+    if (is_person_making_title(anchor) || (known.is_none() && is_office_phrase(anchor)))
+        && opens_target
+        && (disambiguator.is_none() || name != anchor)
     {
         return Some(Label::Misc);
     }
     known.map(|e| e.label)
+}
+
+/// Titles that close other names as ordinary words as often as they close an office's:
+/// "Political Justice" (a book), "Old Major" (a character), "St Columb Major" (a town).
+const NAME_CLOSING_TITLES: &[&str] = &["Justice", "Major"];
+
+/// An office or a rank named by capitalized words that end in its title: "Attorney
+/// General", "Surgeon General", "Prime Minister", "Lord Mayor", "Rear Admiral" (what the
+/// title alone says, "[[Landgrave]]", for a phrase: the office, not its holder). Only an
+/// office's or a rank's title ends it: "King", "Bishop", "Lord" end persons' names as
+/// often ("Carole King"), and so may "Major", so a phrase a known given name opens is a
+/// person's ("Jaroslav Major" is left to the other rules; "John Major" is typed before).
+/// Not a phrase a function word opens ("The General" is a film's title) nor one with a
+/// word in lowercase; at most four words, all capitalized; not a title that is as often
+/// an ordinary word closing a name ([`NAME_CLOSING_TITLES`]); and (the caller's) not a
+/// name a gazetteer knows ("St Columb Major", a GeoNames town).
+fn is_office_phrase(anchor: &str) -> bool {
+    let words: Vec<&str> = anchor.split(' ').collect();
+    let office_title = |w: &str| {
+        person_title(w).is_some_and(|t| matches!(t.kind, TitleKind::Office | TitleKind::Rank))
+            && !NAME_CLOSING_TITLES.contains(&w)
+    };
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !is_function_word(words[0])
+        && !is_given_name(words[0])
+        && words.last().is_some_and(|w| office_title(w))
 }
 
 /// The label of a link that [`label_before_mentions`] leaves untyped: the rules from the

@@ -94,6 +94,7 @@ pub(crate) fn local_entries_of(
         out.push(Entry::local(acronym, subject_label.unwrap_or(Label::Unknown), &id));
     }
     if subject_label == Some(Label::Person) {
+        push_without_middle_initials(&mut out, name, &id);
         for form in surname_forms(name) {
             out.push(Entry::local_short_form(form, Label::Person, &id));
         }
@@ -143,6 +144,7 @@ pub(crate) fn local_entries_of(
             out.push(Entry::local(name, target_label, &id));
         }
         if target_label == Label::Person {
+            push_without_middle_initials(&mut out, name, &id);
             for form in surname_forms(name) {
                 out.push(Entry::local_short_form(form, Label::Person, &id));
             }
@@ -161,7 +163,7 @@ pub(crate) fn local_entries_of(
     relabel_people_words(&mut out);
     drop_demonym_noun_phrases(&mut out, global);
     let mut out = surnames::subject_keeps_shared_surnames(out, &id);
-    out.extend(unshared_given_names(given, global));
+    out.extend(unshared_given_names(given, global, &id));
     out
 }
 
@@ -505,6 +507,34 @@ impl<'t> SurfaceFacts<'t> {
     }
 }
 
+/// A person's full name without its middle initials, as an entry of that person: an
+/// article on "Habern W. Freeman" or one that links "[[Ann Q. R. Zxcv]]" writes "Habern
+/// Freeman", "Ann Zxcv" too (one sense per discourse). Only initials go ("W.", "Q"), one to
+/// three of them between a given name and a surname of two letters or more; a middle name
+/// written in full is no initial ("Mariano Ignacio Prado" gives nothing here).
+fn push_without_middle_initials(out: &mut Vec<Entry>, full: &str, id: &str) {
+    let words: Vec<&str> = full.split(' ').collect();
+    let is_initial = |w: &str| {
+        let bare = w.strip_suffix('.').unwrap_or(w);
+        let mut chars = bare.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.ends_with('.')
+    };
+    let [first, middle @ .., last] = words.as_slice() else { return };
+    if (1..=3).contains(&middle.len())
+        && middle.iter().all(|w| is_initial(w))
+        && is_name(first)
+        && is_name(last)
+        && !is_title_before_name(first)
+    {
+        out.push(Entry::local(format!("{first} {last}"), Label::Person, id));
+    }
+}
+
 /// Words that open a sentence as often as they name a person (months are
 /// [`is_month_or_function_word`]'s).
 const NOT_GIVEN_NAMES: &[&str] = &["Will", "Sir", "Saint", "St."];
@@ -535,18 +565,33 @@ fn push_given_name(given: &mut Vec<(String, String)>, full: &str, id: &str) {
 
 /// The given-name entries, without those that stand for two different persons of the
 /// article (ambiguous: both go) or that a gazetteer knows as something else ("German",
-/// "Columbus").
-fn unshared_given_names(given: Vec<(String, String)>, global: &Gazetteer) -> Vec<Entry> {
+/// "Columbus"). A given name the article's own subject (`subject_id`) shares with another
+/// person is the subject's, as its surname forms are (`surnames.rs`): an article on "Louis
+/// IX" that links his father "Louis VIII" calls its subject "Louis" ("In 1775, Louis
+/// married ..."), and names the father in full.
+fn unshared_given_names(
+    given: Vec<(String, String)>,
+    global: &Gazetteer,
+    subject_id: &str,
+) -> Vec<Entry> {
     let mut owner: HashMap<&str, &str> = HashMap::new();
     let mut shared: HashSet<&str> = HashSet::new();
+    let mut subjects: HashSet<&str> = HashSet::new();
     for (name, id) in &given {
         if owner.insert(name, id).is_some_and(|other| other != id) {
             shared.insert(name);
         }
+        if id == subject_id {
+            subjects.insert(name);
+        }
     }
     given
         .iter()
-        .filter(|(name, _)| !shared.contains(name.as_str()) && global.lookup(name).is_none())
+        .filter(|(name, id)| {
+            let name = name.as_str();
+            let owned = !shared.contains(name) || (subjects.contains(name) && id == subject_id);
+            owned && global.lookup(name).is_none()
+        })
         .map(|(name, id)| Entry::local_short_form(name.as_str(), Label::Person, id))
         .collect()
 }
