@@ -537,7 +537,8 @@ fn tail(s: &str, n: usize) -> String {
 /// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34;
 /// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35;
 /// entities_judged_s36.tsv, seed 36, drawn after the page-title rule of session s35 mentions2;
-/// entities_judged_s37.tsv, seed 37, drawn after the precision rules of session s36 mentions)
+/// entities_judged_s37.tsv, seed 37, drawn after the precision rules of session s36 mentions;
+/// entities_judged_s38.tsv, seed 38, drawn after the precision rules of session s37 mentions)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -596,6 +597,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s35.tsv",
         "entities_judged_s36.tsv",
         "entities_judged_s37.tsv",
+        "entities_judged_s38.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");
