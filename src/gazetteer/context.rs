@@ -958,18 +958,24 @@ pub(crate) fn in_dashed_compound(text: &str, span: Span) -> bool {
     }
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    let capitalized_before = before.strip_suffix(['-', '–']).is_some_and(|b| {
-        let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
-        let word_start = b[from..]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
-            .last()
-            .map(|(i, _)| from + i);
-        word_start.is_some_and(|i| capitalized(&b[i..]))
-    });
+    let capitalized_before = before
+        .strip_suffix(['-', '–'])
+        .is_some_and(|b| ends_with_capitalized_word(b, char::is_alphabetic));
     capitalized_before
         || after.strip_prefix(['-', '–']).is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// True when `b` ends with a capitalized word of `word_char`s, read at most
+/// [`COMPOUND_WORD_BYTES`] back: the word before a compound's hyphen.
+fn ends_with_capitalized_word(b: &str, word_char: fn(char) -> bool) -> bool {
+    let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
+    let word_start = b[from..]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word_char(c))
+        .last()
+        .map(|(i, _)| from + i);
+    word_start.is_some_and(|i| capitalized(&b[i..]))
 }
 
 /// True when " & " joins the match at `span` to a capitalized word on either side: the
@@ -1397,16 +1403,9 @@ const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 /// word after them.
 pub(crate) fn in_capitalized_compound(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
-    let joined_before = before.strip_suffix(HYPHENS).is_some_and(|b| {
-        let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
-        let word_start = b[from..]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphanumeric())
-            .last()
-            .map(|(i, _)| from + i);
-        word_start.is_some_and(|i| capitalized(&b[i..]))
-    });
+    let joined_before = before
+        .strip_suffix(HYPHENS)
+        .is_some_and(|b| ends_with_capitalized_word(b, char::is_alphanumeric));
     let mut rest = text.get(span.end..).unwrap_or("");
     let mut joined_after = false;
     for _ in 0..COMPOUND_PARTS {
