@@ -398,6 +398,31 @@ rows! {
     people_word_of_typed_link_is_demonym: ("T", "Troops came from [[Qwertic auxiliaries in the Zxcv War|German]] states. Later German troops left.", "Later ", "German") => Some(Label::Demonym);
     people_word_no_surname_form: ("T", "The writer [[Zxcv Canadian]] wrote books. Later Canadian troops came.", "Later ", "Canadian") => Some(Label::Demonym);
     demonym_alphabet_still_tagged: ("T", "It is written in the [[Greek alphabet]]. The Greek alphabet has 24 letters.", "The ", "Greek alphabet") => Some(Label::Misc);
+    // Session s37 (mentions). A part of a capitalized hyphenated compound that no lowercase
+    // noun follows is no mention ("Kalbajar-Lachin", "North-East Atlantic"); two names
+    // joined before a noun ("Angola-Zimbabwe relations") and peoples' words stay.
+    compound_region_part_no_mention: ("T", "The regions are [[Qwerton]] and others. Zxcvia-Qwerton Ytrew (Ytrew) lies east.", "Zxcvia-", "Qwerton") => None;
+    compound_region_first_part_no_mention: ("T", "The regions are [[Qwerton]] and others. Qwerton-Zxcvia, Ytrew and Asdf lie east.", "others. ", "Qwerton") => None;
+    compound_compass_part_no_mention: ("T", "Fish of the North Sea are many. In the North-East Atlantic stocks fell.", "the ", "North") => None;
+    compound_geonames_part_no_mention: ("T", "The Darmstadt-Wiesbaden Line was closed.", "The ", "Darmstadt") => None;
+    compound_pair_before_noun_still_tagged: ("T", "Zxcvia was at war with [[Qwertonia]]. Qwertonia-Zxcvia relations are good.", "Qwertonia. ", "Qwertonia") => Some(Label::Unknown);
+    compound_pair_after_prefix_still_tagged: ("T", "It fought [[Qwertonia]]. The anti-Qwertonia party won.", "anti-", "Qwertonia") => Some(Label::Unknown);
+    compound_peoples_words_still_tagged: ("T", "It was a Polish-British film.", "Polish-", "British") => Some(Label::Demonym);
+    // A name right before or after a function word of another language is part of a
+    // title or a name in that language; "et al." and "en route" are English.
+    foreign_title_after_name_no_mention: ("T", "He studied [[Diane Qwerty]].\nZxcv Bnm, Qwerty und die wilden Jahre der Philosophie, 1987.", "Bnm, ", "Qwerty") => None;
+    foreign_name_after_am_no_mention: ("T", "They played at the Theater am Potsdamer Platz.", "am ", "Potsdamer Platz") => None;
+    foreign_name_before_des_no_mention: ("T", "He wrote on the Lacs des Pyrénées in 2009.", "the ", "Lacs") => None;
+    foreign_en_before_name_no_mention: ("T", "The court of Curaçao, Sint Maarten en van Bonaire sat.", "Curaçao, ", "Sint Maarten") => None;
+    et_al_after_author_still_tagged: ("T", "He studied [[Diane Qwerty]]. Diane Qwerty et al. 2003. Qwertics.", "Qwerty. ", "Diane Qwerty") => Some(Label::Person);
+    en_route_after_name_still_tagged: ("T", "They left [[Qwertonia]]. The troops crossed Qwertonia en route to the sea.", "crossed ", "Qwertonia") => Some(Label::Unknown);
+    // A faith's word is a people's word, whatever a link typed it ("[[Roman Catholic]]").
+    faith_adjective_is_demonym: ("T", "He was a [[Roman Catholic]] priest. Later the Roman Catholic bishop came.", "Later the ", "Roman Catholic") => Some(Label::Demonym);
+    faith_adjective_alone_is_demonym: ("T", "It had a non-Mormon government and a Catholic leader.", "a ", "Catholic") => Some(Label::Demonym);
+    faith_adjective_inside_name_no_mention: ("T", "He joined the Catholic Church in 1900.", "the ", "Catholic") => None;
+    // "Awards" and "Foundation" end no person's name.
+    awards_no_person: ("T", "She won the [[Diane Qwerty Awards]] twice.", "the ", "Diane Qwerty Awards") => Some(Label::Misc);
+    foundation_no_person: ("T", "It came from the [[Diane Qwerty Foundation]].", "the ", "Diane Qwerty Foundation") => Some(Label::Org);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links
@@ -539,7 +564,8 @@ fn tail(s: &str, n: usize) -> String {
 /// entities_judged_s34.tsv, seed 34, drawn after the precision rules of session s34;
 /// entities_judged_s35.tsv, seed 35, drawn after the precision rules of session s35;
 /// entities_judged_s36.tsv, seed 36, drawn after the page-title rule of session s35 mentions2;
-/// entities_judged_s37.tsv, seed 37, drawn after the precision rules of session s36 mentions)
+/// entities_judged_s37.tsv, seed 37, drawn after the precision rules of session s36 mentions;
+/// entities_judged_s38.tsv, seed 38, drawn after the precision rules of session s37 mentions)
 /// is still in the output it was judged on: the same article, text and label, with
 /// the same 15 characters of context on at least one side (whitespace squeezed), so
 /// renderer changes elsewhere in the article do not count as drift but a change that drops
@@ -598,6 +624,7 @@ fn judged_sample_is_in_step_with_the_output() {
         "entities_judged_s35.tsv",
         "entities_judged_s36.tsv",
         "entities_judged_s37.tsv",
+        "entities_judged_s38.tsv",
     ] {
         let judged = std::fs::read_to_string(common::root().join("tests/data").join(file))
             .expect("judged sample");

@@ -8,7 +8,8 @@ entities_judged_s25.tsv, 32 for entities_judged_s32.tsv (drawn from main f50d4e2
 for entities_judged_s34.tsv (drawn from branch s34-mentions after its rules, session s34) and 35 for
 entities_judged_s35.tsv (drawn from branch s35-mentions after its rules, session s35) and 36 for
 entities_judged_s36.tsv (drawn from branch s35-mentions2 after its rule, session s35) and 37 for
-entities_judged_s37.tsv (drawn from branch s36-mentions after its rules, session s36).
+entities_judged_s37.tsv (drawn from branch s36-mentions after its rules, session s36) and 38 for
+entities_judged_s38.tsv (drawn from branch s37-mentions after its rules, session s37).
 
 Output columns: article id, start, end (code points), text, label, entity id, source,
 left context, right context, verdict (empty), reason (empty).

@@ -962,18 +962,24 @@ pub(crate) fn in_dashed_compound(text: &str, span: Span) -> bool {
     }
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    let capitalized_before = before.strip_suffix(['-', '–']).is_some_and(|b| {
-        let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
-        let word_start = b[from..]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
-            .last()
-            .map(|(i, _)| from + i);
-        word_start.is_some_and(|i| capitalized(&b[i..]))
-    });
+    let capitalized_before = before
+        .strip_suffix(['-', '–'])
+        .is_some_and(|b| ends_with_capitalized_word(b, char::is_alphabetic));
     capitalized_before
         || after.strip_prefix(['-', '–']).is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// True when `b` ends with a capitalized word of `word_char`s, read at most
+/// [`COMPOUND_WORD_BYTES`] back: the word before a compound's hyphen.
+fn ends_with_capitalized_word(b: &str, word_char: fn(char) -> bool) -> bool {
+    let from = ceil_char_boundary(b, b.len().saturating_sub(COMPOUND_WORD_BYTES));
+    let word_start = b[from..]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word_char(c))
+        .last()
+        .map(|(i, _)| from + i);
+    word_start.is_some_and(|i| capitalized(&b[i..]))
 }
 
 /// True when " & " joins the match at `span` to a capitalized word on either side: the
@@ -1380,6 +1386,83 @@ pub(crate) fn office_of_a_realm(text: &str, span: Span) -> bool {
 /// True when the word after `span` is `word` (ASCII case ignored), after one space.
 pub(crate) fn followed_by(text: &str, span: Span, words: &[&str]) -> bool {
     word_after(text, span.end).is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// How many parts of a hyphenated compound are read after a match (session s37).
+const COMPOUND_PARTS: usize = 4;
+
+/// The hyphens that join one compound: ASCII's, U+2010 and the non-breaking U+2011.
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
+/// True when a hyphen joins the match at `span` to a capitalized word before or after it
+/// ("Kalbajar-Lachin", "North-East Atlantic", "Berlin-Schöneberg", "US-ASCII")
+/// and the compound, read on over at most [`COMPOUND_PARTS`] more capitalized parts, is
+/// followed by no lowercase word but a function word: the compound is one name (a region, a
+/// district, a standard), and the match is a part of it. Followed by a lowercase noun, the
+/// compound joins two names that modify it ("Angola-Zimbabwe relations", "the Greenland-
+/// Scotland sill"), each a mention. A lowercase prefix ("non-Muslim", "pre-Islamic") joins
+/// no name. An en dash joins two names ("Iberia–Newfoundland", "Walvis Ridge–Rio Grande
+/// Rise"), as English style writes it, never one. The caller leaves peoples' words, each of
+/// which "German-American" names. Reads [`COMPOUND_WORD_BYTES`] back, the parts on and one
+/// word after them.
+pub(crate) fn in_capitalized_compound(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let joined_before = before
+        .strip_suffix(HYPHENS)
+        .is_some_and(|b| ends_with_capitalized_word(b, char::is_alphanumeric));
+    let mut rest = text.get(span.end..).unwrap_or("");
+    let mut joined_after = false;
+    for _ in 0..COMPOUND_PARTS {
+        let Some(part) = rest.strip_prefix(HYPHENS).filter(|p| p.starts_with(char::is_uppercase))
+        else {
+            break;
+        };
+        joined_after = true;
+        let end = part.find(|c: char| !(c.is_alphanumeric() || c == '\'')).unwrap_or(part.len());
+        rest = &part[end..];
+    }
+    if !(joined_before || joined_after) {
+        return false;
+    }
+    let next = rest.strip_prefix(' ').and_then(|r| {
+        let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+        Some(&r[..end]).filter(|w| !w.is_empty())
+    });
+    !next.is_some_and(|w| w.starts_with(char::is_lowercase) && !is_function_word(w))
+}
+
+/// Function words of German, French, Italian, Dutch and the Scandinavian languages that an
+/// English sentence never writes after a name ("Schopenhauer und die wilden Jahre", "Lacs
+/// des Pyrénées", "Aruba en Onafhankelijkheid", "Grand Prix du cinéma"): a name before one
+/// is a part of a longer name or title in that language (session s37).
+const FOREIGN_WORDS_AFTER: &[&str] =
+    &["und", "et", "en", "der", "des", "das", "du", "del", "della", "dei", "degli", "och", "og"];
+
+/// The same words that an English sentence never writes before a name ("Theater am
+/// Potsdamer Platz", "Merkel, die Deutschen und das Ende der Politik").
+const FOREIGN_WORDS_BEFORE: &[&str] =
+    &["und", "et", "en", "am", "im", "zum", "zur", "das", "och", "og"];
+
+/// True when the match at `span` stands in a phrase in another language: one of
+/// [`FOREIGN_WORDS_AFTER`] right after it (not "et al.", and "en" only before a capitalized
+/// word or a particle, as English writes "en route"), or one of [`FOREIGN_WORDS_BEFORE`]
+/// right before it after a capitalized word. Reads two words each side.
+pub(crate) fn in_foreign_phrase(text: &str, span: Span) -> bool {
+    let after = word_after(text, span.end).filter(|w| FOREIGN_WORDS_AFTER.contains(w));
+    let follows = after.is_some_and(|w| {
+        let next = word_after(text, span.end + 1 + w.len());
+        match w {
+            "et" => next.is_some_and(|n| !n.starts_with("al")),
+            "en" => next.is_some_and(|n| capitalized(n) || FOREIGN_JOINERS.contains(&n)),
+            _ => next.is_some(),
+        }
+    });
+    if follows {
+        return true;
+    }
+    word_before(text, span.start)
+        .filter(|w| FOREIGN_WORDS_BEFORE.contains(w))
+        .is_some_and(|w| word_before(text, span.start - 1 - w.len()).is_some_and(capitalized))
 }
 
 #[cfg(test)]

@@ -658,15 +658,15 @@ fn relabel_place_adjectives(out: &mut [Entry], global: &Gazetteer) {
     }
 }
 
-/// One-word entries that are a shipped DEMONYM row's surface ("German", "Canadian",
-/// "Muslim") but typed PERSON, PLACE, ORG, EVENT, WORK, SHIP or TREATY by the link they
+/// Entries that are a shipped DEMONYM row's surface ("German", "Canadian", "Muslim",
+/// "Roman Catholic") but typed PERSON, PLACE, ORG, EVENT, WORK, SHIP or TREATY by the link they
 /// repeat ("[[Germans in the American Revolution|German]]", "[[Irish Canadian|Canadian]]",
 /// "[[Sunni Muslim|Muslim]]") are DEMONYMs: the word names the people, whatever page the
 /// link points to. MISC (a language, a people) and UNKNOWN claim no other type and stay.
 fn relabel_people_words(out: &mut [Entry]) {
     for e in out.iter_mut() {
         let typed = !matches!(e.label, Label::Demonym | Label::Misc | Label::Unknown);
-        if typed && !e.partial && !e.surface.contains(' ') && is_shipped_demonym(&e.surface) {
+        if typed && !e.partial && is_shipped_demonym(&e.surface) {
             e.label = Label::Demonym;
         }
     }

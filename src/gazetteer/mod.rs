@@ -164,7 +164,8 @@ impl Entry {
     /// capitalized name written lowercase ("chancellor of Germany"), a demonym before "language", a
     /// person's name that closes a phrase opened by "the" ("the Saturn V, which"), and any match
     /// across a line break; also a month, an office or a rank alone, a place after a person's
-    /// title or a foreign joiner, and a person's name as a common noun's modifier.
+    /// title or a foreign joiner, and a person's name as a common noun's modifier; also a part
+    /// of a capitalized hyphenated compound and a name in a phrase in another language.
     fn rejected_in_context(&self, text: &str, span: Span) -> bool {
         let general = links::is_general_id(&self.id);
         let matched = span.slice(text);
@@ -251,6 +252,17 @@ impl Entry {
         if !(matches!(self.label, Label::Person | Label::Demonym) || place)
             && context::joined_by_ampersand(text, span)
         {
+            return true;
+        }
+        // "Kalbajar-Lachin", "North-East Atlantic", "Berlin-Schöneberg,": a capitalized
+        // compound before no lowercase noun is one name; its parts are no mentions. Each
+        // people's word of "German-American" stays.
+        if self.label != Label::Demonym && context::in_capitalized_compound(text, span) {
+            return true;
+        }
+        // "Schopenhauer und die wilden Jahre", "Theater am Potsdamer Platz": a part of a
+        // name or a title in another language.
+        if context::in_foreign_phrase(text, span) {
             return true;
         }
         // "Mon–Khmer", "Chado-Berber": a language group's compound is one name.
@@ -1062,7 +1074,9 @@ mod tests {
                 .collect();
         let tsv: String = entries.iter().map(|(s, l, i)| format!("{s}\t{l}\t{i}\n")).collect();
         let g = gazetteer(&tsv);
-        let text = "San josefina, SAN JOSE, Strasse and STRASSE, Simon's Lima-Peru";
+        // "Lima-Peru road": a hyphenated pair before a noun names two places (s37: a
+        // capitalized compound at the end of the text would be one name).
+        let text = "San josefina, SAN JOSE, Strasse and STRASSE, Simon's Lima-Peru road";
         let fast: Vec<(Span, String)> =
             g.find(text).into_iter().map(|m| (m.span, m.id.to_string())).collect();
         assert_eq!(fast, naive_find(text, &entries));

@@ -119,6 +119,11 @@ const HEAD_WORDS: &[(&str, Label)] = &[
     ("Carnival", Label::Event),
     ("Prize", Label::Misc),
     ("Award", Label::Misc),
+    // Session s37: "Annie Awards", "Austin Music Awards", "Roosevelt Foundation" (a plural
+    // and a body no person's surname is).
+    ("Awards", Label::Misc),
+    ("Prizes", Label::Misc),
+    ("Foundation", Label::Org),
     ("Draft", Label::Event),
     ("Election", Label::Event),
     ("Partitions", Label::Event),
