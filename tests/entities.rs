@@ -768,4 +768,11 @@ rows! {
     subject_name_shape_without_tail: ("Qwerty Township, Zxcv County, Illinois", "'''Qwerty Township''' is one of the townships.", "", "Qwerty Township") => Some(Label::Place);
     subject_lead_memoir: ("Qwerty Zxcv", "'''Qwerty Zxcv''' is a 2011 memoir by a survivor.", "", "Qwerty Zxcv") => Some(Label::Work);
     subject_lead_horse: ("Qwertown", "'''Qwertown''' was a British event horse.", "", "Qwertown") => Some(Label::Misc);
+    // The subject typed by its infobox template through the DBpedia mappings (s37), when
+    // the lead says nothing our rules read: a company, a U.S. state, a book.
+    subject_infobox_company: ("Qwertea", "{{Infobox company\n| name = Qwertea\n| founded = 1943\n}}\n'''Qwertea''' sells furniture. Qwertea grew.", "furniture", "Qwertea") => Some(Label::Org);
+    subject_infobox_us_state: ("Zxcvia", "{{Infobox U.S. state\n| name = Zxcvia\n| capital = Qwerton\n}}\n'''Zxcvia''' joined the union in 1959. Zxcvia is cold.", "union", "Zxcvia") => Some(Label::Place);
+    subject_infobox_book: ("Ytrewq Farm", "{{Infobox book\n| name = Ytrewq Farm\n| author = Diane Qwerty\n}}\n'''''Ytrewq Farm''''' tells of animals. In Ytrewq Farm the pigs rule.", "In", "Ytrewq Farm") => Some(Label::Work);
+    // A template the mappings do not know leaves the subject to the next rule.
+    subject_infobox_unmapped_template: ("Qwertite", "{{Infobox qwertyish thing\n| colour = grey\n}}\n'''Qwertite''' is grey stuff. Qwertite melts.", "stuff", "Qwertite") => Some(Label::Unknown);
 }

@@ -67,6 +67,98 @@ impl InfoboxField {
     }
 }
 
+/// The DBpedia-derived table: infobox template -> label (`tools/dbpedia_types.py` writes it).
+const TEMPLATE_TABLE: &str = include_str!("../../gazetteers/lexicon/infobox_templates.tsv");
+
+impl Infobox {
+    /// The label the DBpedia mappings give what this infobox's template describes
+    /// (`Infobox company`: ORG, `Infobox U.S. state`: PLACE, `Infobox book`: WORK), when
+    /// the template is one they map: the first of the template's cases whose test holds
+    /// (`Infobox musical artist` with `background = group_or_band` is a band: ORG), else
+    /// its default. The index types every page so, and an article types its own subject so.
+    pub fn template_label(&self) -> Option<Label> {
+        let template = self.template.as_deref()?;
+        let key = format!("infobox {}", template.trim().to_lowercase().replace('_', " "));
+        let cases = template_cases().get(key.as_str())?;
+        // Each field's key normalized once: a case asks by key, and a long infobox has
+        // thousands of fields (the work is fields x cases, at most a few dozen cases).
+        let keys: Vec<String> = match cases.len() {
+            1 => Vec::new(),
+            _ => self.fields.iter().map(|f| normalize_key(&f.key)).collect(),
+        };
+        let value_of = |parameter: &str| {
+            let wanted = normalize_key(parameter);
+            keys.iter().position(|k| *k == wanted).map(|i| self.fields[i].value.trim())
+        };
+        cases.iter().find(|case| case.test.is_none_or(|test| test.holds(value_of))).map(|c| c.label)
+    }
+}
+
+/// One row of the template table: the label, when its test (if any) holds.
+struct TemplateCase {
+    label: Label,
+    test: Option<CaseTest>,
+}
+
+/// A DBpedia conditional mapping's test on one infobox parameter.
+#[derive(Clone, Copy)]
+struct CaseTest {
+    operator: CaseOperator,
+    parameter: &'static str,
+    value: &'static str,
+}
+
+/// DBpedia's operators (`otherwise` is the row without a test).
+#[derive(Clone, Copy)]
+enum CaseOperator {
+    /// The parameter has a value.
+    IsSet,
+    /// The value is this one (case aside).
+    Equals,
+    /// The value holds this one (case aside).
+    Contains,
+}
+
+impl CaseTest {
+    fn holds<'a>(self, value_of: impl Fn(&str) -> Option<&'a str>) -> bool {
+        let Some(value) = value_of(self.parameter).filter(|v| !v.is_empty()) else {
+            return false;
+        };
+        match self.operator {
+            CaseOperator::IsSet => true,
+            CaseOperator::Equals => value.eq_ignore_ascii_case(self.value),
+            CaseOperator::Contains => value.to_lowercase().contains(&self.value.to_lowercase()),
+        }
+    }
+}
+
+/// The template table by template, each template's cases in the table's order (its tests
+/// first, its default last).
+fn template_cases() -> &'static HashMap<&'static str, Vec<TemplateCase>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<TemplateCase>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, Vec<TemplateCase>> = HashMap::new();
+        for line in TEMPLATE_TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let Some(label) = cols.get(1).and_then(|l| l.parse().ok()) else { continue };
+            let operator = match cols.get(3).copied() {
+                None | Some("") => None,
+                Some("isSet") => Some(CaseOperator::IsSet),
+                Some("equals") => Some(CaseOperator::Equals),
+                Some("contains") => Some(CaseOperator::Contains),
+                Some(_) => continue,
+            };
+            let test = operator.map(|operator| CaseTest {
+                operator,
+                parameter: cols.get(4).copied().unwrap_or(""),
+                value: cols.get(5).copied().unwrap_or(""),
+            });
+            table.entry(cols[0]).or_default().push(TemplateCase { label, test });
+        }
+        table
+    })
+}
+
 /// What an infobox describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InfoboxKind {
@@ -793,6 +885,42 @@ pub fn split_list(text: &str, value: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn infobox(template: &str, fields: &[(&str, &str)]) -> Infobox {
+        let fields = fields
+            .iter()
+            .map(|(k, v)| InfoboxField {
+                key: k.to_string(),
+                value: v.to_string(),
+                key_span: Span::new(0, 0),
+                value_span: Span::new(0, 0),
+            })
+            .collect();
+        Infobox { template: Some(template.to_string()), kind: None, span: Span::new(0, 0), fields }
+    }
+
+    #[test]
+    fn template_label_takes_the_first_case_that_holds() {
+        let label = |t: &str, f: &[(&str, &str)]| infobox(t, f).template_label();
+        assert_eq!(label("company", &[("name", "Qwertea")]), Some(Label::Org));
+        assert_eq!(label("U.S._state ", &[]), Some(Label::Place));
+        assert_eq!(label("qwertyish thing", &[]), None);
+        // Infobox musical artist: a band by its background or its members, else a person.
+        assert_eq!(label("musical artist", &[("background", "solo_singer")]), Some(Label::Person));
+        assert_eq!(label("musical artist", &[("Background", "Group_or_band")]), Some(Label::Org));
+        assert_eq!(label("musical artist", &[("current members", "Ann, Bo")]), Some(Label::Org));
+        assert_eq!(label("musical artist", &[("past_members", "")]), Some(Label::Person));
+    }
+
+    #[test]
+    fn every_template_row_reads() {
+        let rows = TEMPLATE_TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let read: usize = template_cases().values().map(Vec::len).sum();
+        assert_eq!(read, rows.count(), "a row of infobox_templates.tsv did not parse");
+        assert!(template_cases()
+            .values()
+            .all(|cases| cases.last().is_some_and(|c| c.test.is_none())));
+    }
 
     #[test]
     fn items_split_with_spans() {

@@ -64,9 +64,14 @@ pub(crate) fn local_entries_of(
             }
         }
     }
-    // The article's own subject, labelled by what its infobox describes, else by the
-    // title's shape.
-    let title_label = article.infobox.as_ref().and_then(|i| i.kind).map(|k| k.subject_label());
+    // The article's own subject, labelled by what its infobox describes (its kind, else
+    // its template through the DBpedia mappings), else by the index, the title's shape or
+    // the lead sentence. A template the mappings call MISC (a car, a deity, a bridge: a
+    // class outside the ones we map) is MISC too: the ontology says it is none of those.
+    let title_label = article
+        .infobox
+        .as_ref()
+        .and_then(|i| i.kind.map(|k| k.subject_label()).or_else(|| i.template_label()));
     let subject_label = title_label
         .or_else(|| global.index_label(&article.title))
         .or_else(|| label_from_title(&article.title))

@@ -14,13 +14,10 @@ use super::{
     spill::TextSpill,
 };
 use crate::{
-    article::{first_letter_upper, parse_raw, title_to_id, Article},
+    article::{first_letter_upper, parse_raw, title_to_id, Article, Infobox},
     gazetteer::{label_from_lead, label_from_title, Gazetteer, GazetteerBuilder, Label},
     source::{InputPath, Inputs, SourceItem},
 };
-
-/// The DBpedia-derived table: infobox template -> label (see `tools/dbpedia_types.py`).
-const TEMPLATE_TABLE: &str = include_str!("../../gazetteers/lexicon/infobox_templates.tsv");
 
 /// Where a title's type came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,20 +52,6 @@ impl TypeSource {
             .into_iter()
             .find(|t| t.as_str() == s)
     }
-}
-
-fn template_labels() -> &'static HashMap<&'static str, Label> {
-    static TABLE: OnceLock<HashMap<&'static str, Label>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        TEMPLATE_TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                Some((cols.next()?, cols.next()?.parse().ok()?))
-            })
-            .collect()
-    })
 }
 
 /// Category-name patterns, in the order they are tried; the label with most matching
@@ -174,10 +157,7 @@ impl PageFacts {
     pub fn of(article: &Article, wikitext: &str) -> PageFacts {
         let title = normalize_title(&article.title);
         let disambiguation = is_disambiguation(&title, wikitext);
-        let template = article.infobox.as_ref().and_then(|i| i.template.as_deref()).and_then(|t| {
-            let key = format!("infobox {}", t.trim().to_lowercase().replace('_', " "));
-            template_labels().get(key.as_str()).copied()
-        });
+        let template = article.infobox.as_ref().and_then(Infobox::template_label);
         let (label, source) = if disambiguation {
             (Label::Unknown, TypeSource::None)
         } else if let Some(l) = template {
