@@ -360,7 +360,8 @@ rows! {
     link_place_holding_a_village: ("T", "Qwerton is a village in [[Ytrewqia]].", "village in ", "Ytrewqia") => Some(Label::Place);
     link_place_holding_a_named_town: ("T", "The town of Qwer Ton in [[Ytrewqia]] was named after him.", "Ton in ", "Ytrewqia") => Some(Label::Place);
     link_place_holding_is_no_verb: ("T", "As he states in [[Qwerty Logicus]], it holds.", "states in ", "Qwerty Logicus") => Some(Label::Unknown);
-    link_place_holding_is_no_month: ("T", "They left the city in [[March]] 1776.", "city in ", "March") => Some(Label::Unknown);
+    // A month is no place, and since s37 no mention at all (a calendar article).
+    link_place_holding_is_no_month: ("T", "They left the city in [[March]] 1776.", "city in ", "March") => None;
     link_station_holds_nothing_known: ("T", "It is a radio station in [[Ytrewqia]].", "station in ", "Ytrewqia") => Some(Label::Unknown);
     link_title_case_cities_in_no_place: ("T", "She covered the song Cities in [[Ytrewqia]].", "Cities in ", "Ytrewqia") => Some(Label::Unknown);
     unlinked_name_holding_a_village_is_a_place: ("T", "Qwerton is a village in Ytrewqia. Ytrewqia is hilly.", "village in ", "Ytrewqia") => Some(Label::Place);
@@ -768,6 +769,16 @@ rows! {
     subject_name_shape_without_tail: ("Qwerty Township, Zxcv County, Illinois", "'''Qwerty Township''' is one of the townships.", "", "Qwerty Township") => Some(Label::Place);
     subject_lead_memoir: ("Qwerty Zxcv", "'''Qwerty Zxcv''' is a 2011 memoir by a survivor.", "", "Qwerty Zxcv") => Some(Label::Work);
     subject_lead_horse: ("Qwertown", "'''Qwertown''' was a British event horse.", "", "Qwertown") => Some(Label::Misc);
+    // A link to a calendar article is a date, not an entity (s37): years, dates, months,
+    // decades, centuries, a year in a field. A festival, an event named by its year and a
+    // craft with a number stay links.
+    calendar_link_year_no_mention: ("T", "It opened in [[1960]] to crowds.", "in", "1960") => None;
+    calendar_link_date_no_mention: ("T", "It opened on [[April 30]], 1960.", "on", "April 30") => None;
+    calendar_link_month_no_mention: ("T", "It opened in [[March]] that year.", "in", "March") => None;
+    calendar_link_decade_no_mention: ("T", "Its peak was the [[1960s]].", "the", "1960s") => None;
+    calendar_link_year_in_field_no_mention: ("T", "Best picture of [[1960 in film|1960]] went to Qwerty.", "of", "1960") => None;
+    calendar_link_festival_stays: ("T", "They met at [[Easter]] in Qwerton.", "at", "Easter") => Some(Label::Unknown);
+    calendar_link_event_by_year_stays: ("T", "She swam at the [[1960 Summer Olympics]].", "the", "1960 Summer Olympics") => Some(Label::Event);
     // The subject typed by its infobox template through the DBpedia mappings (s37), when
     // the lead says nothing our rules read: a company, a U.S. state, a book.
     subject_infobox_company: ("Qwertea", "{{Infobox company\n| name = Qwertea\n| founded = 1943\n}}\n'''Qwertea''' sells furniture. Qwertea grew.", "furniture", "Qwertea") => Some(Label::Org);

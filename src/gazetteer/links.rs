@@ -1,6 +1,9 @@
 //! Link mentions: a wikitext link `[[Target|anchor]]` is an exact mention of its target (a
 //! possessive closing the anchor, "[[Ann Qwerty|Ann Qwerty's]]", is outside the mention).
 //!
+//! A link to a calendar article ("[[1960]]", "[[April 30]]", "[[1960s]]", "[[1960 in
+//! film]]") is no mention: it is a date, which the date tagger reads.
+//!
 //! A link beats every dictionary mention that overlaps it. Its label is the type an entity
 //! index gives its target, when one is loaded (`annotate --index`); else the first of:
 //! 1. a curated gazetteer row whose surface is the target title (`Peru`, `Mariano Ignacio Prado`);
@@ -45,6 +48,7 @@ use super::{
 use crate::{
     article::{title_to_id, Article, Link},
     span::Span,
+    temporal::is_calendar_title,
 };
 
 /// True for a row of a general list (GeoNames cities, ISO 3166-2 regions): weaker evidence
@@ -66,6 +70,8 @@ struct TargetFacts<'g> {
     index: Option<Label>,
     known: Option<&'g Entry>,
     shape: Option<Label>,
+    /// The target is a calendar article ([`is_calendar_title`]): the link is a date.
+    calendar: bool,
 }
 
 /// What the rules before the dictionary mentions say about every link of one article,
@@ -80,6 +86,9 @@ pub struct LinkTargets {
     /// Per link: its anchor is a nationality word for a PLACE or PERSON target (the link
     /// is a DEMONYM; see the module doc).
     nationality_word: Vec<bool>,
+    /// Per link: its target is a calendar article ("[[1960]]", "[[April 30]]"), so the
+    /// link is a date for the date tagger, neither a mention nor a name to repeat.
+    calendar: Vec<bool>,
 }
 
 impl LinkTargets {
@@ -94,6 +103,7 @@ impl LinkTargets {
                     index: gazetteer.index_label(&link.target),
                     known: gazetteer.lookup(&link.target),
                     shape: label_from_title(&link.target),
+                    calendar: is_calendar_title(&link.target),
                 })
             })
             .collect();
@@ -110,7 +120,14 @@ impl LinkTargets {
                     && is_nationality_word(link, &article.text, facts.known, gazetteer)
             })
             .collect();
-        LinkTargets { before_mentions, nationality_word }
+        let calendar = facts.iter().map(|f| f.calendar).collect();
+        LinkTargets { before_mentions, nationality_word, calendar }
+    }
+
+    /// True when the target of `article.links[i]` is a calendar article: a date, not an
+    /// entity.
+    pub(crate) fn is_date(&self, i: usize) -> bool {
+        self.calendar.get(i) == Some(&true)
     }
 
     /// The label of the target of `article.links[i]`, whatever its anchor: "Russia" for
@@ -325,8 +342,9 @@ pub(crate) fn with_link_mentions_of(
     found: Vec<EntityMention>,
     targets: &LinkTargets,
 ) -> Vec<EntityMention> {
-    let mut links: Vec<(usize, &Link)> =
-        article.links.iter().enumerate().filter(|(_, l)| !l.span.is_empty()).collect();
+    let mut links: Vec<(usize, &Link)> = (article.links.iter().enumerate())
+        .filter(|&(i, l)| !l.span.is_empty() && !targets.is_date(i))
+        .collect();
     links.sort_by(|(_, a), (_, b)| {
         a.span
             .start

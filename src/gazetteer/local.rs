@@ -127,6 +127,10 @@ pub(crate) fn local_entries_of(
             // the article.
             continue;
         }
+        if targets.is_date(i) {
+            // A date ("[[April 30]]"): the date tagger's, not a name to repeat.
+            continue;
+        }
         if !seen.insert((anchor, link.target.as_str())) || is_list_title(&link.target) {
             continue;
         }

@@ -216,6 +216,27 @@ impl Reference {
     }
 }
 
+/// True when `title` names a stretch of the calendar: the title of a Wikipedia article about
+/// a year, a date, a month, a decade, a century or an era's year ("1960", "April 30", "30
+/// April", "March", "1960s", "20th century", "44 BC", "AD 79"), or about a year in a field
+/// ("1960 in film", "1865 in Peru"). A link to one is a date, which this tagger reads, not
+/// an entity. A holiday ("Easter", "Christmas Day") names a festival, an entity: a title
+/// without a digit counts only when it is a month's name.
+pub fn is_calendar_title(title: &str) -> bool {
+    let head = match title.split_once(" in ") {
+        Some((head, field)) if !field.trim().is_empty() => head,
+        _ => title,
+    };
+    if MONTH_NAMES.contains(&head) {
+        return true;
+    }
+    if !head.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let found = tag(head, Reference::Narrative, Convention::TimeMl, None);
+    matches!(found.as_slice(), [t] if t.kind == TimexType::Date && t.span == Span::new(0, head.len()))
+}
+
 /// Finds and normalizes temporal expressions. Build once, share across threads.
 #[derive(Clone, Debug, Default)]
 pub struct TemporalTagger {
@@ -426,6 +447,40 @@ fn heads_sentence(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_titles_are_years_dates_months_and_eras() {
+        for title in [
+            "1960",
+            "April 30",
+            "30 April",
+            "March",
+            "1960s",
+            "20th century",
+            "44 BC",
+            "AD 79",
+            "1960 in film",
+            "2000s in Angola",
+            "March 1945",
+        ] {
+            assert!(is_calendar_title(title), "{title:?} is a calendar title");
+        }
+        for title in [
+            "Easter",
+            "Christmas Day",
+            "1960 Summer Olympics",
+            "Apollo 11",
+            "Boeing 747",
+            "2001: A Space Odyssey",
+            "Marching band",
+            "May Day",
+            "The 1960s (album)",
+            "in",
+            "",
+        ] {
+            assert!(!is_calendar_title(title), "{title:?} is no calendar title");
+        }
+    }
 
     #[test]
     fn tagger_is_send_sync_clone() {
