@@ -424,6 +424,26 @@ rows! {
     // "Awards" and "Foundation" end no person's name.
     awards_no_person: ("T", "She won the [[Diane Qwerty Awards]] twice.", "the ", "Diane Qwerty Awards") => Some(Label::Misc);
     foundation_no_person: ("T", "It came from the [[Diane Qwerty Foundation]].", "the ", "Diane Qwerty Foundation") => Some(Label::Org);
+    // Session s37 (cited). A link whose anchor is its target's name written surname first,
+    // as reference lists cite authors, is never a "Town, Region" place by the anchor's shape:
+    // the target's name decides (a given name or an initial opening it: a person).
+    // A list's title sorted on its noun ("Qwertys, The") is no person either.
+    cited_author_inverted_person: ("T", "Sources.\n* [[Virginia Qwerty|Qwerty, Virginia]] (1990). Zxcv.", "Sources.", "Qwerty, Virginia") => Some(Label::Person);
+    cited_author_initials_person: ("T", "Sources.\n* [[Q. W. E. Rtyuiop|Rtyuiop, Q. W. E.]] (1990). Zxcv.", "Sources.", "Rtyuiop, Q. W. E.") => Some(Label::Person);
+    cited_author_glued_initials_person: ("T", "Sources.\n* [[Diane Qwerty Rtyuiop|Rtyuiop, D.Q.]] (1990). Zxcv.", "Sources.", "Rtyuiop, D.Q.") => Some(Label::Person);
+    cited_author_middle_name_left_out_person: ("T", "Sources.\n* [[Georgia Asdf Qwerty|Qwerty, Georgia]] (1990). Zxcv.", "Sources.", "Qwerty, Georgia") => Some(Label::Person);
+    cited_author_particle_person: ("T", "Sources.\n* [[Diane de Qwerty|de Qwerty, Diane]] (1990). Zxcv.", "Sources.", "de Qwerty, Diane") => Some(Label::Person);
+    // A given name the list lacks: the reference line's author (a year or a full stop
+    // after the name that opens the line) is a person; elsewhere the anchor says nothing.
+    cited_author_reference_line_year_person: ("T", "Sources.\n* [[Rüdzxcv Qwertski|Qwertski, Rüdzxcv]] (1990). Zxcv.", "Sources.", "Qwertski, Rüdzxcv") => Some(Label::Person);
+    cited_author_reference_line_full_stop_person: ("T", "Sources.\n* [[Rüdzxcv Qwertski|Qwertski, Rüdzxcv]]. The Zxcv of Asdf. London, 1964.", "Sources.", "Qwertski, Rüdzxcv") => Some(Label::Person);
+    cited_author_repeat_link_person: ("T", "Sources.\n* [[Rüdzxcv Qwertski|Qwertski, Rüdzxcv]] (1990). Zxcv.\n* [[Rüdzxcv Qwertski]] wrote more.", "Zxcv.", "Rüdzxcv Qwertski") => Some(Label::Person);
+    cited_author_mid_line_unknown_no_place: ("T", "It was praised by [[Rüdzxcv Qwertski|Qwertski, Rüdzxcv]] in 1990.", "by ", "Qwertski, Rüdzxcv") => Some(Label::Unknown);
+    cited_author_no_year_after_unknown_no_place: ("T", "Sources.\n* [[Rüdzxcv Qwertski|Qwertski, Rüdzxcv]] wrote it.", "Sources.", "Qwertski, Rüdzxcv") => Some(Label::Unknown);
+    sorted_title_inverted_no_place: ("T", "Bands.\n* [[The Qwertys|Qwertys, The]] (1990).", "Bands.", "Qwertys, The") => Some(Label::Unknown);
+    town_and_region_link_still_place: ("T", "He lived in [[Qwertyburg, Virginia]] for years.", "in ", "Qwertyburg, Virginia") => Some(Label::Place);
+    town_and_region_anchor_still_place: ("T", "He lived in [[Qwertyburg|Qwertyburg, Virginia]] for years.", "in ", "Qwertyburg, Virginia") => Some(Label::Place);
+    town_and_region_target_decides: ("T", "He lived in [[Qwertyburg, Texas|Texas, Qwertyburg]] for years.", "in ", "Texas, Qwertyburg") => Some(Label::Place);
 }
 
 /// A tiny dump: two typed pages, a redirect, a disambiguation page, and a page that links

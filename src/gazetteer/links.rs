@@ -8,7 +8,12 @@
 //! index gives its target, when one is loaded (`annotate --index`); else the first of:
 //! 1. a curated gazetteer row whose surface is the target title (`Peru`, `Mariano Ignacio Prado`);
 //! 2. the target title's shape ([`label_from_title`]: "(band)", "University of", "HMS", ...),
-//!    then the capitalized anchor's (it names the target too: "Whitetop Mountain");
+//!    then the capitalized anchor's (it names the target too: "Whitetop Mountain"), except
+//!    for the target's name written surname first, as reference lists cite authors
+//!    ("[[Auguste Comte|Comte, Auguste]]"): that anchor is no "Town, Region", and it is a
+//!    PERSON when a known given name or an initial opens the given part ("Woolf, Virginia",
+//!    "Lloyd, G. E. R.") or when it opens a line of a reference list, a year or a full stop
+//!    after it ("Safranski, Rüdiger (1990) ..."), else the rules below type it;
 //! 3. the infobox parameter the link sits in (`birth_place` -> PLACE, `spouse` -> PERSON);
 //! 4. the words around the link (`link_context.rs`: "born in X", "the botanist X", "X, a
 //!    German footballer", "X (1834–1857)"); then an anchor that is a person's title alone
@@ -239,10 +244,25 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
         return Some(label);
     }
     let anchor = link.span.slice(&article.text);
-    // The anchor is a name of the target too: "[[Whitetop Mountain (Virginia)|Whitetop
-    // Mountain]]", "[[Hebron Township, Licking County, Ohio|Hebron Township]]".
-    if let Some(label) = label_from_title(anchor).filter(|_| anchor.starts_with(char::is_uppercase))
+    // A name cited surname first ("[[Auguste Comte|Comte, Auguste]]", "[[G. E. R. Lloyd|Lloyd,
+    // G. E. R.]]", the way reference lists write authors) is the target's own name in
+    // another order: the target's name decides, never the "Town, Region" shape of the
+    // anchor. A known given name or an initial opening its given part is a person's, and so
+    // is the name that opens a line of a reference list (an author, the only names cited
+    // surname first there); a list's title sorted on its noun ("Beatles, The") is not.
+    if let Some(given) = inverted_name(anchor, &link.target) {
+        let first = given.split(' ').next().unwrap_or(given);
+        if is_given_name(first) || given.split(' ').any(is_initials) {
+            return Some(Label::Person);
+        }
+        if !is_function_word(first) && opens_reference(&article.text, link.span) {
+            return Some(Label::Person);
+        }
+    } else if let Some(label) =
+        label_from_title(anchor).filter(|_| anchor.starts_with(char::is_uppercase))
     {
+        // The anchor is a name of the target too: "[[Whitetop Mountain (Virginia)|Whitetop
+        // Mountain]]", "[[Hebron Township, Licking County, Ohio|Hebron Township]]".
         return Some(label);
     }
     let field = article.infobox.as_ref().and_then(|infobox| infobox.field_holding(link.span));
@@ -268,6 +288,74 @@ fn label_before_mentions(article: &Article, link: &Link, facts: &TargetFacts) ->
         return Some(Label::Misc);
     }
     known.map(|e| e.label)
+}
+
+/// Most words a cited name's surname or given part holds ("Gogh, Vincent van", "Tolkien, J.
+/// R. R."): the bound of [`inverted_name`]'s comparisons.
+const MAX_NAME_PART_WORDS: usize = 4;
+
+/// The given part of `anchor` when it is the name of `target` written surname first, the way
+/// reference lists cite authors: "Comte, Auguste" for "Auguste Comte" gives "Auguste". The
+/// target (its disambiguator dropped, no comma of its own: "Paris, Texas" is a place and its
+/// region) ends in the anchor's surname words ("de Gaulle, Charles"), and the anchor's given
+/// words, after the comma, are the target's first words, each written whole or as its
+/// initial ("Tolkien, J. R. R." and "Tolkien, J.R.R." for "John Ronald Reuel Tolkien";
+/// "Firchow, Peter" for "Peter Edgerly Firchow": the middle names may be left out). Each part
+/// holds at most [`MAX_NAME_PART_WORDS`] words, and each word is compared once.
+fn inverted_name<'a>(anchor: &'a str, target: &str) -> Option<&'a str> {
+    let (surname, given) = anchor.split_once(", ")?;
+    let (name, _) = split_disambiguator(target);
+    if given.contains(',') || name.contains(',') || !given.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let name = name.strip_suffix(surname)?.strip_suffix(' ')?;
+    fn words(s: &str) -> Vec<&str> {
+        s.split(' ').take(MAX_NAME_PART_WORDS + 1).collect()
+    }
+    let (surname_words, given_words, mut name_words) = (words(surname), words(given), words(name));
+    if [&surname_words, &given_words, &name_words].iter().any(|w| w.len() > MAX_NAME_PART_WORDS)
+        || surname_words.iter().any(|w| w.is_empty())
+    {
+        return None;
+    }
+    // The given part's glued initials one by one: "J.R.R." -> "J.", "R.", "R.".
+    let initials = given_words.iter().flat_map(|w| {
+        let glued = w.len() > 2 && is_initials(w);
+        let parts = glued.then(|| w.split_inclusive('.').collect::<Vec<_>>());
+        parts.unwrap_or_else(|| vec![w])
+    });
+    name_words.reverse();
+    for word in initials {
+        let full = name_words.pop()?;
+        let initial = word.strip_suffix('.').filter(|i| i.chars().count() == 1);
+        if word != full && !initial.is_some_and(|i| full.starts_with(i)) {
+            return None;
+        }
+    }
+    Some(given)
+}
+
+/// True when the name at `span` opens a line of a reference list as its author: the line
+/// starts with it, and a year in parentheses or a full stop closes it ("Safranski, Rüdiger
+/// (1990) Schopenhauer and ...", "Mackesy, Piers. The War for America"). Reads one character
+/// before the span and three after it.
+fn opens_reference(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let opens_line = before.is_empty() || before.ends_with('\n');
+    let year =
+        after.strip_prefix(" (").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    opens_line && (year || after.starts_with(". "))
+}
+
+/// One initial or several glued ones, each a capital and a period: "J.", "G.E.R.".
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.split_inclusive('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+        })
 }
 
 /// Titles that close other names as ordinary words as often as they close an office's:
@@ -468,5 +556,40 @@ fn type_list_items(text: &str, mentions: &mut [EntityMention]) {
                 mentions[to].label = mentions[from].label;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inverted_names() {
+        for (anchor, target, given) in [
+            ("Comte, Auguste", "Auguste Comte", Some("Auguste")),
+            ("Tolkien, J. R. R.", "John Ronald Reuel Tolkien", Some("J. R. R.")),
+            ("Tolkien, J.R.R.", "John Ronald Reuel Tolkien", Some("J.R.R.")),
+            ("Lloyd, G. E. R.", "G. E. R. Lloyd", Some("G. E. R.")),
+            ("Firchow, Peter", "Peter Edgerly Firchow", Some("Peter")),
+            ("de Gaulle, Charles", "Charles de Gaulle", Some("Charles")),
+            ("Smith, William", "William Smith (lexicographer)", Some("William")),
+            // Not the target's words: another name, a surname inside a word, a place.
+            ("Comte, Auguste", "Auguste Comtesse", None),
+            ("Comte, Auguste", "Augustin Comte", None),
+            ("Comte, A.", "Bernard Comte", None),
+            ("Williamsburg, Virginia", "Williamsburg, Virginia", None),
+            ("Texas, Paris", "Paris, Texas", None),
+            ("Williamsburg, Virginia", "Williamsburg", None),
+            ("Comte, Auguste, Jr.", "Auguste Comte", None),
+            ("Comte", "Auguste Comte", None),
+            (", Auguste", "Auguste Comte", None),
+            // More given words than the bound.
+            ("Qwe, A B C D E", "A B C D E Qwe", None),
+        ] {
+            assert_eq!(inverted_name(anchor, target), given, "{anchor} -> {target}");
+        }
+        assert!(
+            is_initials("J.") && is_initials("G.E.R.") && !is_initials("St.") && !is_initials("J")
+        );
     }
 }
