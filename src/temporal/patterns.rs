@@ -2393,6 +2393,7 @@ mod tests {
             "Twice a week, for years, over days, day-long, decades-long, the days before, by year's end.",
             "These days, that same spring, the very next day, the past two weeks, the last several years.",
             "The day after, this week, coming month, at night, daytime, New Year's Day, newer years.",
+            "At 4  in the\nmorning and 5 in  the evening, not at 6 in them or 7 inthe night.",
         ];
         for s in sentences {
             same_as_full(s);

@@ -47,7 +47,7 @@ pub(crate) const MONTH_BEFORE_NUMBER: Class = 512;
 /// "0s", "0's": the end of every decade ("1860s", "the 60's").
 pub(crate) const DECADE: Class = 64;
 /// A digit followed by "am"/"p.m." in any case, by a colon and a digit ("10:57") or by
-/// " in the " ("4 in the morning"), or "noon"/"midnight"/"midday": the `Clock` rule.
+/// `\s+in\s+the\s+` ("4 in the morning"), or "noon"/"midnight"/"midday": the `Clock` rule.
 pub(crate) const JOINT: Class = 128;
 
 /// A weekday name ("Monday"): the `Weekday` rule.
@@ -423,6 +423,21 @@ fn leading_digits(s: &[u8], max: usize) -> usize {
     s.iter().take(max).take_while(|b| b.is_ascii_digit()).count()
 }
 
+/// True when `rest` opens with `Clock`'s `\s+in\s+the\s+` ("4 in the morning", "4  in
+/// the\nmorning"). Reads the three whitespace runs and the two words once; the runs after a
+/// run of digits belong to that run alone, so the reads stay linear in the text.
+fn in_the_follows(rest: &[u8]) -> bool {
+    let mut at = 0;
+    for word in [&b"in"[..], b"the", b""] {
+        let run = rest[at..].iter().take_while(|b| is_space(b)).count();
+        if run == 0 || !rest[at + run..].starts_with(word) {
+            return false;
+        }
+        at += run + word.len();
+    }
+    true
+}
+
 /// `\s` in ASCII mode: what every pattern puts between words.
 fn is_space(b: &u8) -> bool {
     !SOLID[usize::from(*b)] && !b.is_ascii_digit()
@@ -577,8 +592,9 @@ fn trim_start(mut s: &[u8], drop: impl Fn(&u8) -> bool) -> &[u8] {
 /// APOSTROPHE too right after "'" or "’"; ISO before "-", two digits and "-"
 /// ("1866-03-31"); SHORT_RANGE before a dash or slash, two digits and no word byte
 /// ("1865–66"); JOINT before an optional space and [AaPp] ("9 am", "10.30 p.m."), before a
-/// colon and a digit ("10:57") or before " in the " ("4 in the morning"); DECADE for the "0"
-/// of "0s", "0's". Reads at most 3 bytes before it and 8 after.
+/// colon and a digit ("10:57") or before `\s+in\s+the\s+` ("4 in the morning"); DECADE for
+/// the "0" of "0s", "0's". Reads at most 3 bytes before it and 8 after, besides the
+/// whitespace runs of `\s+in\s+the\s+` (see [`in_the_follows`]).
 fn digit_context(bytes: &[u8], at: usize) -> Class {
     let rest = bytes.get(at + 1..).unwrap_or(&[]);
     let head = bytes.get(..at).unwrap_or(&[]);
@@ -612,7 +628,7 @@ fn digit_context(bytes: &[u8], at: usize) -> Class {
         || (rest.first().is_some_and(is_space) && ap(rest.get(1)))
         // "10:57", "4 in the morning"
         || (rest.first() == Some(&b':') && rest.get(1).is_some_and(u8::is_ascii_digit))
-        || rest.starts_with(b" in the ");
+        || in_the_follows(rest);
     if clock {
         class |= JOINT;
     }
