@@ -796,16 +796,22 @@ fn cited_name_end(line: &str) -> Option<usize> {
         .then(|| skipped + first.len() + 1 + surname.len() + 2)
 }
 
+/// One initial or several glued ones, each a capital and a full stop: "J.", "G.E.R.".
+pub(crate) fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.split_inclusive('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+        })
+}
+
 /// The length of the initials that open `item`, each a capital and a full stop, with the
 /// space after them ("M. ", "J. R. R. ", "W.H. "), when a word follows; `None` when `item`
 /// does not open with one. Reads at most the first 4 words.
 fn initials_len(item: &str) -> Option<usize> {
     let mut at = 0;
     for word in item.split(' ').take(4) {
-        let initial = word.len() >= 2
-            && word.ends_with('.')
-            && word[..word.len() - 1].split('.').all(|p| p.chars().count() == 1 && capitalized(p));
-        if !initial {
+        if !is_initials(word) {
             break;
         }
         at += word.len() + 1;

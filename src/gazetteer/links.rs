@@ -44,7 +44,7 @@ use std::{collections::HashMap, sync::Arc};
 use rustc_hash::FxHashMap;
 
 use super::{
-    context::{is_function_word, is_given_name},
+    context::{is_function_word, is_given_name, is_initials},
     link_context::label_from_context,
     person_titles::{is_person_making_title, person_title, TitleKind},
     title_shape::{label_from_title, split_disambiguator},
@@ -347,15 +347,6 @@ fn opens_reference(text: &str, span: Span) -> bool {
     let year =
         after.strip_prefix(" (").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
     opens_line && (year || after.starts_with(". "))
-}
-
-/// One initial or several glued ones, each a capital and a period: "J.", "G.E.R.".
-fn is_initials(word: &str) -> bool {
-    !word.is_empty()
-        && word.split_inclusive('.').all(|part| {
-            let mut chars = part.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
-        })
 }
 
 /// Titles that close other names as ordinary words as often as they close an office's:
