@@ -1,6 +1,6 @@
 //! The trigger lexicon: words and phrases that signal an event, with their type.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::EventType;
 use crate::span::{floor_char_boundary, Span};
@@ -585,13 +585,6 @@ impl TriggerLexicon {
         TriggerLexicon { automaton, meaning }
     }
 
-    /// The leftmost-longest match in `hay[from..]`: (start, end, pattern index). Matches
-    /// found one after another from each one's end are `find_iter`'s non-overlapping ones.
-    fn next_match(&self, hay: &str, from: usize) -> Option<(usize, usize, usize)> {
-        let found = self.automaton.try_find(Input::new(hay).range(from..)).ok()??;
-        Some((found.start(), found.end(), found.pattern().as_usize()))
-    }
-
     /// Triggers in `text[within]`, on whole words, in text order.
     pub(crate) fn find(&self, text: &str, within: Span) -> Vec<Trigger> {
         let mut lowered = String::new();
@@ -614,13 +607,11 @@ impl TriggerLexicon {
         };
         let written_region = region;
         let mut out = Vec::new();
-        let mut from = 0;
         // `lowered` holds the region ASCII-lower-cased (same offsets, same word
         // characters) once a match stands on word boundaries: most sentences have none.
         lowered.clear();
-        // Each match ends after `from` (no pattern is empty): at most one search a byte.
-        while let Some((start, end, pattern)) = self.next_match(written_region, from) {
-            from = end;
+        for m in self.automaton.find_iter(written_region) {
+            let (start, end, pattern) = (m.start(), m.end(), m.pattern().as_usize());
             let before = written_region[..start].chars().next_back();
             let after = written_region[end..].chars().next();
             let word_char = |c: char| c.is_alphanumeric() || c == '-';
@@ -1076,11 +1067,10 @@ mod tests {
         assert!(good > 100);
     }
 
-    /// The lexicon's case-insensitive matches over the text as written, one search after
-    /// another, are the leftmost-longest non-overlapping matches over the
-    /// ASCII-lower-cased text (what the lexicon searched before session 37): pieces of
-    /// surfaces glued, cut and mixed in case, so that matches start inside words and run
-    /// across word starts.
+    /// The lexicon's case-insensitive matches over the text as written are the
+    /// leftmost-longest non-overlapping matches over the ASCII-lower-cased text (what the
+    /// lexicon searched before session 37): pieces of surfaces glued, cut and mixed in
+    /// case, so that matches start inside words and run across word starts.
     #[test]
     fn matches_as_written_are_those_lower_cased() {
         use aho_corasick::{AhoCorasickBuilder, MatchKind as AcKind};
@@ -1121,12 +1111,9 @@ mod tests {
                 .find_iter(&lowered)
                 .map(|m| (m.start(), m.end(), surfaces[m.pattern().as_usize()].as_str()))
                 .collect();
-            let mut found = Vec::new();
-            let mut from = 0;
-            while let Some((start, end, _)) = lexicon.next_match(&hay, from) {
-                found.push((start, end, &lowered[start..end]));
-                from = end;
-            }
+            let found: Vec<(usize, usize, &str)> = (lexicon.automaton.find_iter(&hay))
+                .map(|m| (m.start(), m.end(), &lowered[m.start()..m.end()]))
+                .collect();
             assert_eq!(found, expected, "{hay:?}");
         }
     }
